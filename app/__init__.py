@@ -1,0 +1,1 @@
+"""The shell: command line, main window, controllers and settings."""

@@ -1,0 +1,60 @@
+"""The ``lesson-lab`` command: opens the app, or runs one of its sub-commands.
+
+Each group of sub-commands lives in its own module (``cli_speech``,
+``cli_models``, ``cli_lessons``, ``cli_bench``) with a ``register(subparsers)``
+function. Heavy libraries are imported inside the handlers, never here, so
+``lesson-lab --help`` stays instant.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from app import cli_bench, cli_lessons, cli_models, cli_speech
+from app.cli_errors import CliError
+
+COMMAND_GROUPS = (cli_speech, cli_models, cli_lessons, cli_bench)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every sub-command registered."""
+    parser = argparse.ArgumentParser(
+        prog="lesson-lab",
+        description="Lesson Lab: offline practice for inclusive teaching. "
+        "With no command, opens the app.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for group in COMMAND_GROUPS:
+        group.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the console script. Returns the process exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    try:
+        if handler is None:
+            from app.gui import run_gui
+
+            return run_gui()
+        return int(handler(args) or 0)
+    except CliError as error:
+        print(f"lesson-lab: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("lesson-lab: stopped.", file=sys.stderr)
+        return 130
+    except Exception as error:  # noqa: BLE001 - one clear line, never a traceback
+        if os.environ.get("LESSON_LAB_DEBUG"):
+            raise
+        print(f"lesson-lab: something went wrong: {error}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,7 @@
+"""Sub-commands: models (not built yet)."""
+
+from __future__ import annotations
+
+
+def register(subparsers) -> None:
+    """Add this group's sub-commands to the ``lesson-lab`` parser."""

@@ -1,0 +1,1 @@
+"""Lessons: format, loader, importers, adaptation profiles and presets."""

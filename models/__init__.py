@@ -1,0 +1,1 @@
+"""Speech-model management: catalogue, locate, download, verify, import, remove."""

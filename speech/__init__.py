@@ -1,0 +1,1 @@
+"""Everything that hears and speaks: STT and TTS engines, audio, dictation rules."""

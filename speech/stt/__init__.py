@@ -1,0 +1,1 @@
+"""Streaming speech-to-text engines behind one small interface (base.py)."""

@@ -1,0 +1,1 @@
+"""Qt widgets. They show lessons and emit intents; they never call engines."""
