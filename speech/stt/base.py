@@ -11,7 +11,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import ClassVar, Union
+from typing import ClassVar
 
 import numpy as np
 
@@ -52,7 +52,7 @@ class EngineError:
     message: str
 
 
-Event = Union[Partial, Final, EngineError]
+Event = Partial | Final | EngineError
 
 
 @dataclass(frozen=True)
