@@ -88,15 +88,20 @@ def find_root(files: Iterable[str]) -> str:
     no wrapper. If it holds exactly one folder, that folder is the root.
     """
     tops: set[str] = set()
+    holders: set[str] = set()  # top folders that hold am/, conf/, graph/ ...
     nested = False
     for name in files:
         parts = PurePosixPath(name).parts
         if not parts or parts[0] in _LITTER:
             continue
+        if parts[0] in _MODEL_FOLDERS and len(parts) > 1:
+            return ""
         tops.add(parts[0])
         nested = nested or len(parts) > 1
-        if parts[0] in _MODEL_FOLDERS:
-            return ""
+        if len(parts) > 2 and parts[1] in _MODEL_FOLDERS:
+            holders.add(parts[0])
+    if len(holders) == 1:
+        return holders.pop()
     if len(tops) == 1 and nested:
         return tops.pop()
     return ""
