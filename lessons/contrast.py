@@ -124,9 +124,10 @@ def profile_contrast(profile: Profile) -> dict[str, ContrastPair]:
     Always present: ``text`` (body text on the background), ``heading``,
     ``link`` and ``highlight`` (body text on the highlight colour of key
     words). ``ruler`` (body text inside the reading ruler band, drawn in the
-    ruler colour at ``ruler_opacity`` over the background) is present when
-    the ruler is on; ``overlay`` (body text on the background seen through
-    the overlay tint at ``overlay_opacity``) when a tint is set.
+    ruler colour at ``ruler_opacity`` over the background, under the text) is
+    present when the ruler is on; ``overlay`` (body text and background both
+    seen through the overlay tint at ``overlay_opacity``, as the view paints
+    it over everything) when a tint is set.
     Whether text counts as large follows the body size and weight, so
     headings (always at least as big) are judged no more kindly than body text.
     """
@@ -146,8 +147,17 @@ def profile_contrast(profile: Profile) -> dict[str, ContrastPair]:
         band = blend(c.background, c.ruler, profile.ruler_opacity)
         pairs.append(pair("ruler", "Text in the reading ruler", c.text, band))
     if profile.overlay_colour and profile.overlay_opacity > 0:
-        tinted = blend(c.background, profile.overlay_colour, profile.overlay_opacity)
-        pairs.append(pair("overlay", "Text through the coloured overlay", c.text, tinted))
+        # The overlay lies over the whole page like an acetate sheet, so it
+        # tints the text as well as the background.
+        tint, alpha = profile.overlay_colour, profile.overlay_opacity
+        pairs.append(
+            pair(
+                "overlay",
+                "Text through the coloured overlay",
+                blend(c.text, tint, alpha),
+                blend(c.background, tint, alpha),
+            )
+        )
     return {p.key: p for p in pairs}
 
 

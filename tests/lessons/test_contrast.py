@@ -115,6 +115,8 @@ def test_profile_report_covers_every_pair_it_shows():
     assert report["highlight"].background == "#ffe066"
     # The ruler and overlay are translucent: text is judged on what shows through.
     assert report["ruler"].background == blend("#fdf6e3", "#9fd3f5", 0.4)
+    # The overlay tints text and page alike, as an acetate sheet does.
+    assert report["overlay"].foreground == blend("#1a1a1a", "#9fd3f5", 0.3)
     assert report["overlay"].background == blend("#fdf6e3", "#9fd3f5", 0.3)
     assert report["overlay"].ratio < report["text"].ratio
     assert report["text"].describe().startswith("Text on background: ")
