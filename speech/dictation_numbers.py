@@ -77,6 +77,10 @@ def read_number(words: Sequence[str], start: int) -> tuple[int, int] | None:
         return 0, start + 1
     total, group, last, last_scale = 0, 0, None, None
     index, end = start, start
+    # Where the part after the last "hundred", scale word or "and" began, with
+    # the value so far: if a second "hundred" or a repeated scale word follows,
+    # that part starts the next number ("three hundred | two hundred").
+    part_start: tuple[int, int, int] | None = None
     if first == "a" and start + 1 < len(words) and _kind(words[start + 1]) in ("hundred", "scale"):
         group, last, index = 1, "unit", start + 1  # "a hundred" is one hundred
     while index < len(words):
@@ -84,17 +88,21 @@ def read_number(words: Sequence[str], start: int) -> tuple[int, int] | None:
         kind = _kind(word)
         if kind not in _MAY_FOLLOW[last]:
             break
+        if kind == "and" or (kind in _STARTS and last in ("hundred", "scale")):
+            part_start = (index, total, group)
         if kind == "and":
             following = _kind(words[index + 1]) if index + 1 < len(words) else None
             if following not in _STARTS:
                 break  # "three hundred and" then no number: "and" is an ordinary word
         elif kind == "hundred":
             if group >= 100:
-                break  # one "hundred" per group: "three hundred two hundred" is two numbers
+                end, total, group = part_start or (end, total, group)
+                break
             group *= 100
         elif kind == "scale":
             scale = _SCALES[word]
             if last_scale is not None and scale >= last_scale:
+                end, total, group = part_start or (end, total, group)
                 break
             total, group, last_scale = total + group * scale, 0, scale
         else:

@@ -43,7 +43,10 @@ _MARK_CHARS = {
 # Symbols that belong to the word they touch: £5, 50%, R&B, 24/7.
 _WORD_SYMBOLS = frozenset("£$€%&+=/@#°")
 _APOSTROPHES = frozenset("'\u2019")
-_SENTENCE_ENDS = frozenset({Mark.FULL_STOP, Mark.QUESTION_MARK, Mark.EXCLAMATION_MARK})
+# After these the engine writes a capital of its own choosing ("She said, "Hello."").
+_CAPITAL_AFTER = frozenset(
+    {Mark.FULL_STOP, Mark.QUESTION_MARK, Mark.EXCLAMATION_MARK, Mark.OPEN_QUOTE}
+)
 
 
 def scan_text(text: str) -> list[str | Mark]:
@@ -101,7 +104,7 @@ def normalise_engine_text(text: str) -> str:
     sentence_start = True
     for token in scan_text(text):
         if isinstance(token, Mark):
-            sentence_start = sentence_start or token in _SENTENCE_ENDS
+            sentence_start = sentence_start or token in _CAPITAL_AFTER
             continue
         words.append(_uncapitalise(token) if sentence_start else token)
         sentence_start = False
