@@ -1,0 +1,46 @@
+"""The pure text rules behind ALL CAPS suppression and key-word highlighting."""
+
+import pytest
+
+from widgets.text_rules import capital_runs, vocabulary_matches, vocabulary_pattern
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("STOP AND THINK before you write.", [(0, "Stop and think")]),
+        ("This is IMPORTANT.", [(8, "Important")]),
+        ("Pupils with SEN in KS2 and the BBC.", []),  # acronyms and digits stay
+        ("A I", []),
+        ("READ A BOOK", [(0, "Read a book")]),
+        ("DON'T RUN", [(0, "Don't run")]),
+        ("mixed Case Words", []),
+        ("", []),
+    ],
+)
+def test_capital_runs(text, expected):
+    assert capital_runs(text) == expected
+
+
+def test_capital_run_replacements_keep_their_length():
+    text = "WHEN THE SUN SHINES, WATER EVAPORATES."
+    for start, replacement in capital_runs(text):
+        original = text[start : start + len(replacement)]
+        assert original.lower() == replacement.lower()
+
+
+def test_vocabulary_matches_whole_words_any_case_and_plurals():
+    words = ["water cycle", "cycle", "evaporation"]
+    pattern = vocabulary_pattern(words)
+    text = "The Water Cycle is a cycle. Cycles repeat; evaporations happen; bicycle no."
+    found = vocabulary_matches(text, pattern, words)
+    assert [(text[s:e], w) for s, e, w in found] == [
+        ("Water Cycle", "water cycle"),
+        ("cycle", "cycle"),
+        ("Cycles", "cycle"),
+        ("evaporations", "evaporation"),
+    ]
+
+
+def test_no_vocabulary_finds_nothing():
+    assert vocabulary_matches("anything", vocabulary_pattern([]), []) == []
