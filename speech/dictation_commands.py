@@ -242,7 +242,7 @@ def _command_at(
 
 
 def _ends_here(tokens: Sequence[str | Mark], after: int, final: bool) -> bool:
-    """True if nothing but commands or marks follow position ``after``."""
+    """True if the phrase ends at ``after``, or a mark or another command comes next."""
     if after >= len(tokens):
         return final
     if isinstance(tokens[after], Mark):

@@ -103,6 +103,8 @@ def test_whisper_common_for_comma_is_opt_in(engine_text, common, written):
         ('She said, "Help!" and ran.', "She said, \u201cHelp!\u201d and ran."),
         ("(Quietly) he left.", "(Quietly) he left."),
         ("My favorite color.", "My favourite colour."),
+        # The last dot of an abbreviation does not end the sentence.
+        ("We met in the U.K. last year.", "We met in the UK last year."),
     ],
 )
 def test_without_commands_the_engines_punctuation_is_kept(engine_text, written):
