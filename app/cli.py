@@ -13,10 +13,10 @@ import os
 import sys
 from collections.abc import Sequence
 
-from app import cli_bench, cli_lessons, cli_models, cli_speech
+from app import cli_bench, cli_lessons, cli_models, cli_presets, cli_speech
 from app.cli_errors import CliError
 
-COMMAND_GROUPS = (cli_speech, cli_models, cli_lessons, cli_bench)
+COMMAND_GROUPS = (cli_speech, cli_models, cli_lessons, cli_presets, cli_bench)
 
 
 def build_parser() -> argparse.ArgumentParser:
