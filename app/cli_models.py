@@ -35,7 +35,9 @@ def register(subparsers) -> None:
 
     install = actions.add_parser("install", help="download and install a model by name")
     install.add_argument("name", help="a model name from 'lesson-lab models list'")
-    install.add_argument("--base-url", help="download from this address instead of the official one")
+    install.add_argument(
+        "--base-url", help="download from this address instead of the official one"
+    )
     install.add_argument("--replace", action="store_true", help="replace the model if installed")
     install.set_defaults(handler=_install)
 
@@ -287,7 +289,7 @@ class TerminalProgress:
         filled = int(fraction * self._WIDTH)
         bar = "#" * filled + "-" * (self._WIDTH - filled)
         return (
-            f"{label}  [{bar}] {fraction * 100:3.0f}%  "
+            f"{label}  [{bar}] {int(fraction * 100):3d}%  "
             f"{format_megabytes(progress.done)} of {format_megabytes(progress.total)}{rate}"
         )
 

@@ -58,9 +58,7 @@ class BundledModel(ModelError):
     """The model came with the app and cannot be removed or replaced."""
 
     def __init__(self, name: str) -> None:
-        super().__init__(
-            f"'{name}' is installed with the app and cannot be removed on its own."
-        )
+        super().__init__(f"'{name}' is installed with the app and cannot be removed on its own.")
         self.name = name
 
 
@@ -142,9 +140,7 @@ class InvalidModel(ModelError):
 
     def __init__(self, missing: Sequence[str], where: str = "This folder") -> None:
         names = ", ".join(missing)
-        super().__init__(
-            f"{where} is not a complete Vosk speech model. Missing: {names}."
-        )
+        super().__init__(f"{where} is not a complete Vosk speech model. Missing: {names}.")
         self.missing = list(missing)
 
 

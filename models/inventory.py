@@ -136,8 +136,8 @@ def describe_installed(folder: Path) -> InstalledModel:
     """Details of one model folder in the models folder."""
     marker = _read_marker(folder)
     entry = find_entry(folder.name)
-    language = (entry.language if entry else "") or marker.get("language") or _guess_language(
-        folder.name
+    language = (
+        (entry.language if entry else "") or marker.get("language") or _guess_language(folder.name)
     )
     language_name = (entry.language_name if entry else "") or _language_names().get(
         language, language or "Unknown language"

@@ -125,7 +125,7 @@ def check_folder(folder: Path) -> ModelCheck:
     root = find_root(files)
     if root:
         prefix = root + "/"
-        files = [name[len(prefix):] for name in files if name.startswith(prefix)]
+        files = [name[len(prefix) :] for name in files if name.startswith(prefix)]
     return ModelCheck(path=folder, missing=tuple(missing_files(files)), root=root)
 
 
@@ -137,11 +137,7 @@ def check_model_root(folder: Path) -> ModelCheck:
 
 def archive_member_files(archive: zipfile.ZipFile) -> list[str]:
     """Names of the regular files in a zip, with ``/`` separators."""
-    return [
-        info.filename.replace("\\", "/")
-        for info in archive.infolist()
-        if not info.is_dir()
-    ]
+    return [info.filename.replace("\\", "/") for info in archive.infolist() if not info.is_dir()]
 
 
 def check_archive(path: Path) -> ModelCheck:
@@ -152,5 +148,5 @@ def check_archive(path: Path) -> ModelCheck:
     root = find_root(files)
     if root:
         prefix = root + "/"
-        files = [name[len(prefix):] for name in files if name.startswith(prefix)]
+        files = [name[len(prefix) :] for name in files if name.startswith(prefix)]
     return ModelCheck(path=path, missing=tuple(missing_files(files)), root=root)

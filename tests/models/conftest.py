@@ -27,4 +27,3 @@ def models_root(tmp_path, monkeypatch) -> Path:
     monkeypatch.setenv("LESSON_LAB_MODELS", str(root))
     monkeypatch.delenv("LESSON_LAB_MODEL_BASE_URL", raising=False)
     return root
-

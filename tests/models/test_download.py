@@ -48,9 +48,7 @@ def test_progress_reports_increasing_bytes_and_the_right_total(model_server, ser
     assert installed[NAME].valid
 
 
-def test_resume_after_a_dropped_connection_fetches_only_the_rest(
-    model_server, served, models_root
-):
+def test_resume_after_a_dropped_connection_fetches_only_the_rest(model_server, served, models_root):
     cut = 200_000
     model_server.drop_once(f"{NAME}.zip", after_bytes=cut)
     with pytest.raises(models.DownloadInterrupted):
@@ -78,9 +76,7 @@ def test_a_dropped_connection_is_retried_within_one_install(model_server, served
     assert result.checksum == models.CHECKSUM_VERIFIED
 
 
-def test_a_server_that_ignores_range_makes_a_clean_fresh_start(
-    model_server, served, models_root
-):
+def test_a_server_that_ignores_range_makes_a_clean_fresh_start(model_server, served, models_root):
     part = partial_download_path(NAME, models_root)
     part.parent.mkdir(parents=True)
     part.write_bytes(b"stale bytes that are not the start of the file" * 100)
@@ -200,9 +196,7 @@ def test_no_server_gives_a_plain_sentence(models_root):
     assert "could not reach 127.0.0.1" in str(caught.value)
 
 
-def test_an_archive_that_is_not_a_model_is_refused_and_deleted(
-    model_server, models_root, tmp_path
-):
+def test_an_archive_that_is_not_a_model_is_refused_and_deleted(model_server, models_root, tmp_path):
     data = fake_model_zip(tmp_path, NAME, omit=("conf/model.conf",)).read_bytes()
     model_server.add(f"{NAME}.zip", data)
     model_server.add_model_list([official_entry(NAME, data)])

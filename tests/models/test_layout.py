@@ -46,9 +46,7 @@ def test_no_graph_at_all_names_both_choices(tmp_path):
     folder = write_fake_model(
         tmp_path / "m", omit=("graph/HCLr.fst", "graph/Gr.fst", "graph/disambig_tid.int")
     )
-    assert check_folder(folder).missing == (
-        "graph/HCLG.fst (or graph/HCLr.fst with graph/Gr.fst)",
-    )
+    assert check_folder(folder).missing == ("graph/HCLG.fst (or graph/HCLr.fst with graph/Gr.fst)",)
 
 
 def test_an_ivector_extractor_needs_its_companion_files(tmp_path):
