@@ -1,0 +1,421 @@
+"""Import a Word document (.docx) as a lesson, with python-docx.
+
+What becomes what:
+
+- The title is the first paragraph when its style is ``Title`` or
+  ``Heading 1``; failing that the document's title property, then the file
+  name (reported).
+- Headings become sections. When the body still uses ``Heading 1`` (many
+  teachers use it for every section), Heading 1 is a section and Heading 2
+  and below are sub-sections; otherwise Heading 2 is a section and Heading 3
+  and below are sub-sections.
+- ``List Bullet…`` and ``List Number…`` paragraphs, and paragraphs with
+  Word numbering (the numbering format says bullet or number), become lists.
+- ``Quote`` and ``Intense Quote`` paragraphs become quotations; a paragraph
+  starting ``Task:`` or ``Question:`` becomes a task.
+- Bold, italic and underlined runs keep their style (a run's own setting,
+  else its character style's; not the paragraph style's, see ``_styled``).
+- Tables keep their cells. The first row is the header when Word marks it
+  as one: "Repeat as header row" (``w:tblHeader``), a table style with
+  first-row formatting switched on (``w:tblLook`` first row), or every word
+  in the first row bold. A table with one row has no header.
+- Pictures are saved into an ``images`` folder beside the lesson file, named
+  after it, with their alt text (``wp:docPr/@descr``, else its title). A
+  picture with no alt text is kept and reported, as in any lesson.
+
+Problems about the document give the paragraph number (tables count as
+one) in place of a line number.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+from lessons.importers import (
+    LessonImportError,
+    check_import_paths,
+    finish_import,
+    title_from_file_name,
+)
+from lessons.inline import normalise_spans
+from lessons.markdown_body import TASK_LABEL
+from lessons.model import (
+    Block,
+    Image,
+    Inline,
+    Lesson,
+    ListBlock,
+    LoadResult,
+    Paragraph,
+    Problem,
+    Quote,
+    Section,
+    Span,
+    Table,
+    Task,
+    spans_text,
+)
+
+IMAGES_FOLDER = "images"
+_HEADING = re.compile(r"^heading (\d)$")
+
+
+def import_docx(source: str | Path, out: str | Path, *, overwrite: bool = False) -> LoadResult:
+    """Import ``source`` (.docx) and write it as the lesson file ``out``.
+
+    Pictures are written to ``images/`` beside ``out``. Returns the
+    :class:`LoadResult` of the written lesson. Raises LessonImportError with
+    one plain sentence when the document cannot be imported.
+    """
+    source, out = Path(source), Path(out)
+    check_import_paths(source, out, overwrite=overwrite)
+    lesson, notes = docx_to_lesson(source, out)
+    return finish_import(lesson, out, overwrite=overwrite, notes=notes)
+
+
+def docx_to_lesson(source: Path, out: Path) -> tuple[Lesson, list[Problem]]:
+    """Read a .docx into a lesson; its pictures are saved beside ``out``."""
+    import docx  # python-docx; imported here so the loader does not need it
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(str(source))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
+        raise LessonImportError(
+            f"The file '{source}' is not a Word document Lesson Lab can read."
+        ) from error
+    except OSError as error:
+        raise LessonImportError(
+            f"The file '{source}' cannot be read ({error.strerror or error})."
+        ) from error
+    reader = _DocxReader(document, source, out)
+    return reader.read(), reader.notes
+
+
+class _DocxReader:
+    def __init__(self, document, source: Path, out: Path) -> None:
+        self.document = document
+        self.source = source
+        self.out = out
+        self.notes: list[Problem] = []
+        self.saved: dict[str, str] = {}  # relationship id -> image src
+
+    def note(self, number: int, message: str) -> None:
+        self.notes.append(Problem(str(self.source), number, message, "warning"))
+
+    # -- the document, block by block ---------------------------------------
+    def read(self) -> Lesson:
+        from docx.table import Table as DocxTable
+
+        items = list(self.document.iter_inner_content())
+        title, start = self.title(items)
+        body_h1 = any(self.heading_level(item) == 1 for item in items[start:])
+        sections: list[Section] = []
+        heading: tuple[str, int, int] | None = None
+        blocks: list[Block] = []
+
+        def close() -> None:
+            if heading is not None:
+                sections.append(Section(heading[0], heading[1], tuple(blocks), heading[2]))
+            elif blocks:
+                sections.append(Section("", 2, tuple(blocks), blocks[0].line))
+            blocks.clear()
+
+        for number, item in enumerate(items[start:], start=start + 1):
+            if isinstance(item, DocxTable):
+                table = self.table(item, number)
+                if table is not None:
+                    blocks.append(table)
+                continue
+            level = self.heading_level(item)
+            if level is not None:
+                text = " ".join(item.text.split())
+                if text:
+                    close()
+                    shifted = level + 1 if body_h1 else level
+                    heading = (text, min(3, max(2, shifted)), number)
+                continue
+            self.paragraph(item, number, blocks)
+        close()
+        return Lesson(title=title, sections=tuple(sections))
+
+    def title(self, items: list) -> tuple[str, int]:
+        """The title, and the index of the first item after it."""
+        for index, item in enumerate(items):
+            if not _is_paragraph(item):
+                break
+            text = " ".join(item.text.split())
+            if not text:
+                if _drawings(item):
+                    break
+                continue  # empty paragraphs before the title
+            if _style_name(item) in ("title", "heading 1"):
+                return text, index + 1
+            break
+        core = (self.document.core_properties.title or "").strip()
+        if core:
+            return " ".join(core.split()), 0
+        fallback = title_from_file_name(self.source)
+        self.note(
+            1,
+            "The document has no title (a first paragraph in the 'Title' or "
+            f"'Heading 1' style), so '{fallback}' is used.",
+        )
+        return fallback, 0
+
+    def heading_level(self, item) -> int | None:
+        if not _is_paragraph(item):
+            return None
+        match = _HEADING.match(_style_name(item))
+        return int(match.group(1)) if match else None
+
+    def paragraph(self, paragraph, number: int, blocks: list[Block]) -> None:
+        spans = self.spans(paragraph)
+        kind = self.list_kind(paragraph)
+        if spans and kind is not None:
+            last = blocks[-1] if blocks else None
+            if isinstance(last, ListBlock) and last.ordered == kind:
+                blocks[-1] = ListBlock(last.items + (spans,), kind, last.line)
+            else:
+                blocks.append(ListBlock((spans,), kind, number))
+        elif spans:
+            blocks.append(self.text_block(paragraph, spans, number))
+        for drawing in _drawings(paragraph):
+            image = self.image(drawing, number)
+            if image is not None:
+                blocks.append(image)
+
+    def text_block(self, paragraph, spans: Inline, number: int) -> Block:
+        label = TASK_LABEL.match(spans_text(spans))
+        if label:
+            return Task(label.group("kind").lower(), _drop_prefix(spans, label.end()), number)
+        if "quote" in _style_name(paragraph):
+            return Quote(spans, number)
+        return Paragraph(spans, number)
+
+    # -- runs ----------------------------------------------------------------
+    def spans(self, paragraph) -> Inline:
+        from docx.text.hyperlink import Hyperlink
+
+        spans: list[Span] = []
+        for content in paragraph.iter_inner_content():
+            runs = content.runs if isinstance(content, Hyperlink) else [content]
+            for run in runs:
+                if run.text:
+                    spans.append(
+                        Span(
+                            run.text,
+                            bold=_styled(run, "bold"),
+                            italic=_styled(run, "italic"),
+                            underline=_styled(run, "underline"),
+                        )
+                    )
+        return normalise_spans(spans)
+
+    def list_kind(self, paragraph) -> bool | None:
+        """True for a numbered list item, False for a bullet, None for neither."""
+        name = _style_name(paragraph)
+        if name.startswith("list bullet"):
+            return False
+        if name.startswith("list number"):
+            return True
+        num_id, level = _numbering(paragraph)
+        if num_id is None or num_id == "0":
+            return None
+        return self.number_format(num_id, level) != "bullet"
+
+    def number_format(self, num_id: str, level: str) -> str:
+        try:
+            numbering = self.document.part.numbering_part.element
+        except (KeyError, NotImplementedError):
+            return "bullet"
+        abstract = numbering.xpath(f'./w:num[@w:numId="{num_id}"]/w:abstractNumId/@w:val')
+        if not abstract:
+            return "bullet"
+        formats = numbering.xpath(
+            f'./w:abstractNum[@w:abstractNumId="{abstract[0]}"]'
+            f'/w:lvl[@w:ilvl="{level}"]/w:numFmt/@w:val'
+        )
+        return formats[0] if formats else "bullet"
+
+    # -- tables ----------------------------------------------------------------
+    def table(self, table, number: int) -> Table | None:
+        rows: list[tuple[Inline, ...]] = []
+        for row in table.rows:
+            cells: list[Inline] = []
+            previous = None
+            for cell in row.cells:
+                # A merged cell appears once per column it covers; keep it once.
+                if previous is not None and cell._tc is previous:
+                    cells.append(())
+                    continue
+                previous = cell._tc
+                parts: list[Span] = []
+                for paragraph in cell.paragraphs:
+                    parts.extend(self.spans(paragraph))
+                    parts.append(Span(" "))
+                    if _drawings(paragraph):
+                        self.note(number, "A picture inside a table was left out.")
+                cells.append(normalise_spans(parts))
+            rows.append(tuple(cells))
+        if not rows:
+            return None
+        if len(rows) > 1 and _has_header_row(table):
+            return Table(rows[0], tuple(rows[1:]), number)
+        return Table((), tuple(rows), number)
+
+    # -- pictures ----------------------------------------------------------------
+    def image(self, drawing, number: int) -> Image | None:
+        from docx.oxml.ns import qn
+
+        properties = drawing.xpath(".//wp:docPr")
+        alt = ""
+        if properties:
+            alt = properties[0].get("descr") or properties[0].get("title") or ""
+        alt = " ".join(alt.split())
+        blips = drawing.xpath(".//a:blip")
+        embed = blips[0].get(qn("r:embed")) if blips else None
+        if not embed:
+            self.note(number, "A picture linked from outside the document was left out.")
+            return None
+        src = self.saved.get(embed)
+        if src is None:
+            src = self.save_image(embed, number)
+            if src is None:
+                return None
+        return Image(src=src, alt=alt, line=number)
+
+    def save_image(self, embed: str, number: int) -> str | None:
+        try:
+            part = self.document.part.related_parts[embed]
+            blob = part.blob
+            extension = part.partname.ext.lower() or "png"
+        except (KeyError, AttributeError):
+            self.note(number, "A picture could not be read from the document and was left out.")
+            return None
+        name = f"{self.out.stem}-{len(self.saved) + 1}.{extension}"
+        folder = self.out.parent / IMAGES_FOLDER
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / name).write_bytes(blob)
+        except OSError as error:
+            raise LessonImportError(
+                f"The picture '{name}' cannot be saved ({error.strerror or error})."
+            ) from error
+        src = f"{IMAGES_FOLDER}/{name}"
+        self.saved[embed] = src
+        return src
+
+
+def _is_paragraph(item) -> bool:
+    from docx.text.paragraph import Paragraph as DocxParagraph
+
+    return isinstance(item, DocxParagraph)
+
+
+def _style_name(paragraph) -> str:
+    try:
+        style = paragraph.style
+    except (KeyError, ValueError):
+        return ""
+    return (style.name or "").strip().lower() if style is not None else ""
+
+
+def _drawings(paragraph) -> list:
+    return paragraph._p.xpath("./w:r/w:drawing | ./w:hyperlink/w:r/w:drawing")
+
+
+def _numbering(paragraph) -> tuple[str | None, str]:
+    """(numId, ilvl) from the paragraph's own numbering, else its style's."""
+    candidates = [paragraph._p]
+    style = _safe_style(paragraph)
+    while style is not None:
+        candidates.append(style.element)
+        style = style.base_style
+    for element in candidates:
+        num_ids = element.xpath("./w:pPr/w:numPr/w:numId/@w:val")
+        if num_ids:
+            levels = element.xpath("./w:pPr/w:numPr/w:ilvl/@w:val")
+            return num_ids[0], levels[0] if levels else "0"
+    return None, "0"
+
+
+def _safe_style(paragraph):
+    try:
+        return paragraph.style
+    except (KeyError, ValueError):
+        return None
+
+
+def _styled(run, attribute: str) -> bool:
+    """Whether a run is bold/italic/underlined: its own setting, else its character style's.
+
+    A paragraph style's formatting (the italic of ``Quote``, the bold of a
+    heading) is how that kind of paragraph looks, not emphasis, so it is not
+    carried over.
+    """
+    value = getattr(run.font, attribute)
+    style = run.style
+    while value is None and style is not None:
+        value = getattr(style.font, attribute)
+        style = style.base_style
+    return bool(value)
+
+
+def _has_header_row(table) -> bool:
+    """Whether Word marks the first row as a header (see the module docstring)."""
+    first = table.rows[0]._tr
+    repeat = first.xpath("./w:trPr/w:tblHeader")
+    if repeat and repeat[0].get(_w("val"), "true") not in ("0", "false", "off"):
+        return True
+    if _style_formats_first_row(table) and _look_first_row(table):
+        return True
+    runs = [
+        run
+        for cell in table.rows[0].cells
+        for paragraph in cell.paragraphs
+        for run in paragraph.runs
+        if run.text.strip()
+    ]
+    return bool(runs) and all(_styled(run, "bold") for run in runs)
+
+
+def _style_formats_first_row(table) -> bool:
+    style = table.style
+    while style is not None:
+        if style.element.xpath('./w:tblStylePr[@w:type="firstRow"]'):
+            return True
+        style = style.base_style
+    return False
+
+
+def _look_first_row(table) -> bool:
+    looks = table._tbl.xpath("./w:tblPr/w:tblLook")
+    if not looks:
+        return False
+    look = looks[0]
+    first_row = look.get(_w("firstRow"))
+    if first_row is not None:
+        return first_row in ("1", "true", "on")
+    value = look.get(_w("val"))
+    return bool(value) and bool(int(value, 16) & 0x0020)
+
+
+def _w(name: str) -> str:
+    from docx.oxml.ns import qn
+
+    return qn(f"w:{name}")
+
+
+def _drop_prefix(spans: Inline, length: int) -> Inline:
+    """The spans without their first ``length`` characters (a ``Task:`` label)."""
+    kept: list[Span] = []
+    for span in spans:
+        if length >= len(span.text):
+            length -= len(span.text)
+            continue
+        kept.append(Span(span.text[length:], span.bold, span.italic, span.underline))
+        length = 0
+    return normalise_spans(kept)

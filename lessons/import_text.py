@@ -1,0 +1,209 @@
+"""Import a plain text file (.txt) as a lesson.
+
+How the text is read, since plain text has no markup:
+
+- the first line that is not blank is the title;
+- blank lines separate blocks;
+- a line is a section heading when it is ALL CAPITALS, or when it stands
+  alone (a blank line before and after it), is short (at most 60 characters
+  and 10 words) and does not end like a sentence (``.``, ``,``, ``;``, ``:``
+  or ``!``; a question mark is allowed, since headings ask questions too);
+- lines starting ``- ``, ``* ``, ``• ``, ``– `` are a bulleted list, and lines
+  starting ``1.`` or ``1)`` a numbered list; an indented line after an item
+  continues it;
+- a block starting ``Task:`` or ``Question:`` is a task for pupils;
+- everything else is a paragraph, its lines joined with spaces.
+
+The file is read as UTF-8; failing that, as Windows-1252 (what Notepad on an
+older Windows saves), so a teacher's file always imports.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from lessons.importers import (
+    LessonImportError,
+    check_import_paths,
+    finish_import,
+    title_from_file_name,
+)
+from lessons.inline import plain_spans
+from lessons.loader import MAX_LESSON_BYTES
+from lessons.model import Block, Lesson, ListBlock, LoadResult, Paragraph, Problem, Section, Task
+
+_BULLET = re.compile(r"^[ \t]*[-*•–][ \t]+(.*)$")
+_NUMBER = re.compile(r"^[ \t]*\d{1,3}[.)][ \t]+(.*)$")
+_TASK = re.compile(r"^(task|question)[ \t]*:[ \t]*(.*)$", re.IGNORECASE | re.DOTALL)
+
+
+def import_text(source: str | Path, out: str | Path, *, overwrite: bool = False) -> LoadResult:
+    """Import ``source`` (.txt) and write it as the lesson file ``out``.
+
+    Returns the :class:`LoadResult` of the written lesson. Raises
+    LessonImportError with one plain sentence when the file cannot be imported.
+    """
+    source, out = Path(source), Path(out)
+    check_import_paths(source, out, overwrite=overwrite)
+    lesson, notes = text_file_to_lesson(source)
+    return finish_import(lesson, out, overwrite=overwrite, notes=notes)
+
+
+def text_file_to_lesson(source: Path) -> tuple[Lesson, list[Problem]]:
+    """Read a .txt file into a lesson (nothing is written)."""
+    try:
+        size = source.stat().st_size
+        if size > MAX_LESSON_BYTES:
+            raise LessonImportError(
+                f"The file '{source}' is {size / (1024 * 1024):.1f} MB, too big for a lesson."
+            )
+        data = source.read_bytes()
+    except OSError as error:
+        raise LessonImportError(
+            f"The file '{source}' cannot be read ({error.strerror or error})."
+        ) from error
+    if b"\x00" in data:
+        raise LessonImportError(f"The file '{source}' is not a plain text file.")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+    return text_to_lesson(text, source=source)
+
+
+def text_to_lesson(text: str, *, source: Path | None = None) -> tuple[Lesson, list[Problem]]:
+    """A lesson from plain text, and notes about anything guessed."""
+    file = str(source) if source is not None else "<text>"
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    notes: list[Problem] = []
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        raise LessonImportError(f"The file '{file}' is empty.")
+    title = " ".join(lines[first].split())
+    if len(title) > 120:
+        fallback = title_from_file_name(source) if source else "Untitled lesson"
+        notes.append(
+            Problem(
+                file,
+                first + 1,
+                f"The first line is too long to be a title, so '{fallback}' is used.",
+                "warning",
+            )
+        )
+        title = fallback
+        first -= 1  # the long first line is kept as text
+    sections = _sections(lines, first + 1)
+    return Lesson(title=title, sections=sections), notes
+
+
+def _groups(lines: list[str], start: int) -> list[tuple[int, list[str]]]:
+    """Runs of lines that are not blank, each with the index of its first line."""
+    groups: list[tuple[int, list[str]]] = []
+    current: list[str] = []
+    for index in range(start, len(lines)):
+        if lines[index].strip():
+            if not current:
+                groups.append((index, current))
+            current.append(lines[index])
+        else:
+            current = []
+    return groups
+
+
+def _sections(lines: list[str], start: int) -> tuple[Section, ...]:
+    sections: list[Section] = []
+    heading: tuple[str, int] | None = None
+    blocks: list[Block] = []
+
+    def close() -> None:
+        if heading is not None:
+            sections.append(Section(heading[0], 2, tuple(blocks), heading[1]))
+        elif blocks:
+            sections.append(Section("", 2, tuple(blocks), blocks[0].line))
+        blocks.clear()
+
+    for index, group in _groups(lines, start):
+        first = group[0].strip()
+        if _is_capitals(first) or (len(group) == 1 and _looks_like_heading(first)):
+            close()
+            heading = (" ".join(first.split()), index + 1)
+            group, index = group[1:], index + 1
+        blocks.extend(_blocks(group, index))
+    close()
+    return tuple(sections)
+
+
+def _is_capitals(line: str) -> bool:
+    letters = [char for char in line if char.isalpha()]
+    return (
+        len(letters) >= 2
+        and all(char.isupper() for char in letters)
+        and len(line) <= 80
+        and not line.endswith(".")
+        and not _BULLET.match(line)
+        and not _NUMBER.match(line)
+    )
+
+
+def _looks_like_heading(line: str) -> bool:
+    return (
+        len(line) <= 60
+        and len(line.split()) <= 10
+        and line[-1] not in ".,;:!"
+        and not _BULLET.match(line)
+        and not _NUMBER.match(line)
+        and not _TASK.match(line)
+        and any(char.isalpha() for char in line)
+    )
+
+
+def _blocks(group: list[str], first_index: int) -> list[Block]:
+    """The blocks of one run of lines: paragraphs, lists and tasks."""
+    blocks: list[Block] = []
+    text_lines: list[str] = []
+    text_start = 0
+    items: list[list[str]] = []
+    ordered = False
+    list_start = 0
+
+    def flush_text() -> None:
+        if text_lines:
+            blocks.append(_paragraph(" ".join(text_lines), text_start + 1))
+            text_lines.clear()
+
+    def flush_list() -> None:
+        if items:
+            spans = tuple(plain_spans(" ".join(item)) for item in items)
+            blocks.append(ListBlock(spans, ordered, list_start + 1))
+            items.clear()
+
+    for offset, line in enumerate(group):
+        index = first_index + offset
+        bullet, number = _BULLET.match(line), _NUMBER.match(line)
+        if bullet or number:
+            flush_text()
+            if items and ordered != bool(number):
+                flush_list()
+            if not items:
+                ordered, list_start = bool(number), index
+            items.append([(bullet or number).group(1).strip()])
+        elif items and line[:1].isspace():
+            items[-1].append(line.strip())  # the item goes on over another line
+        else:
+            flush_list()
+            if _TASK.match(line.strip()):
+                flush_text()  # a task starts its own block
+            if not text_lines:
+                text_start = index
+            text_lines.append(line.strip())
+    flush_text()
+    flush_list()
+    return blocks
+
+
+def _paragraph(text: str, line: int) -> Block:
+    task = _TASK.match(text)
+    if task:
+        return Task(task.group(1).lower(), plain_spans(task.group(2)), line)
+    return Paragraph(plain_spans(text), line)
