@@ -1,0 +1,423 @@
+"""Microphones and speakers: list them, and capture speech for recognition.
+
+``Capture`` records from a chosen input device at the device's own rate
+(sounddevice ``InputStream``), converts to 16 kHz mono int16 with a streaming
+soxr resampler, and delivers ``AudioChunk`` events of 100 ms (1600 samples)
+and ``Level`` events (dBFS) about 20 times a second. The audio callback only
+enqueues; all the work happens on the thread that iterates ``events()``.
+
+Problems never raise and never hang: they arrive as one ``AudioError`` with a
+sentence a teacher understands, followed by ``Stopped``. Everything captured
+before a problem is delivered first.
+
+sounddevice is imported lazily: importing it starts PortAudio, which lists the
+devices once. ``rescan_devices`` lists them afresh (only with no stream open).
+"""
+
+from __future__ import annotations
+
+import math
+import queue
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import numpy as np
+
+SAMPLE_RATE = 16_000
+CHUNK_SAMPLES = 1_600  # 100 ms at 16 kHz
+LEVEL_SAMPLES = 800  # 50 ms: about 20 level readings a second
+SILENCE_DBFS = -100.0  # the floor reported for digital silence
+
+NO_MICROPHONE = "No microphone was found. Plug one in and try again."
+MICROPHONE_GONE = (
+    "The microphone stopped working — it may have been unplugged. Your text so far is kept."
+)
+MICROPHONE_REFUSED = (
+    "The microphone would not start. Close other programs that use it, or choose another "
+    "microphone, and try again."
+)
+
+
+class AudioDeviceError(Exception):
+    """A device problem; ``str(error)`` is one sentence a teacher understands."""
+
+
+def _sd():
+    import sounddevice
+
+    return sounddevice
+
+
+@dataclass(frozen=True)
+class AudioDevice:
+    """One input or output device as PortAudio sees it."""
+
+    index: int
+    name: str
+    host_api: str
+    default_samplerate: float
+    input_channels: int
+    output_channels: int
+    is_default_input: bool
+    is_default_output: bool
+
+    @property
+    def is_input(self) -> bool:
+        return self.input_channels > 0
+
+    @property
+    def is_output(self) -> bool:
+        return self.output_channels > 0
+
+
+def list_devices() -> list[AudioDevice]:
+    """Every audio device, inputs and outputs (empty if PortAudio finds none)."""
+    sd = _sd()
+    try:
+        devices = sd.query_devices()
+        host_apis = sd.query_hostapis()
+    except sd.PortAudioError:
+        return []
+    default_in, default_out = _default_indices()
+    found = []
+    for info in devices:
+        found.append(
+            AudioDevice(
+                index=int(info["index"]),
+                name=str(info["name"]),
+                host_api=str(host_apis[info["hostapi"]]["name"]),
+                default_samplerate=float(info["default_samplerate"]),
+                input_channels=int(info["max_input_channels"]),
+                output_channels=int(info["max_output_channels"]),
+                is_default_input=info["index"] == default_in,
+                is_default_output=info["index"] == default_out,
+            )
+        )
+    return found
+
+
+def input_devices() -> list[AudioDevice]:
+    """Devices that can record (microphones)."""
+    return [device for device in list_devices() if device.is_input]
+
+
+def output_devices() -> list[AudioDevice]:
+    """Devices that can play (speakers, headphones)."""
+    return [device for device in list_devices() if device.is_output]
+
+
+def rescan_devices() -> None:
+    """Ask PortAudio to list devices afresh (after plugging one in).
+
+    Only call this while no stream is open: it restarts PortAudio.
+    """
+    sd = _sd()
+    sd._terminate()
+    sd._initialize()
+
+
+def _default_indices() -> tuple[int, int]:
+    sd = _sd()
+    default = sd.default.device
+    try:
+        return int(default[0]), int(default[1])
+    except (TypeError, ValueError):
+        return -1, -1
+
+
+def resolve_device(device: int | str | None, kind: str) -> AudioDevice:
+    """The device to use for ``kind`` ("input" or "output").
+
+    ``device`` is an index, an exact or partial name, or None for the default.
+    Raises ``AudioDeviceError`` with a plain message if there is no such device.
+    """
+    want_input = kind == "input"
+    usable = [d for d in list_devices() if (d.is_input if want_input else d.is_output)]
+    thing = "microphone" if want_input else "speaker"
+    if not usable:
+        raise AudioDeviceError(
+            NO_MICROPHONE if want_input else "No speakers were found. Plug some in and try again."
+        )
+    if device is None or device == "":
+        default = [d for d in usable if (d.is_default_input if want_input else d.is_default_output)]
+        return default[0] if default else usable[0]
+    if isinstance(device, int):
+        for candidate in usable:
+            if candidate.index == device:
+                return candidate
+        raise AudioDeviceError(
+            f"The chosen {thing} (number {device}) was not found. "
+            f"Plug it in, or choose another {thing}."
+        )
+    exact = [d for d in usable if d.name == device]
+    partial = [d for d in usable if str(device).lower() in d.name.lower()]
+    if exact or partial:
+        return (exact or partial)[0]
+    raise AudioDeviceError(
+        f"The {thing} “{device}” was not found. Plug it in, or choose another {thing}."
+    )
+
+
+# --- capture events ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AudioChunk:
+    """16 kHz mono int16 samples: 1600 of them (100 ms), except perhaps the last."""
+
+    samples: np.ndarray
+
+
+@dataclass(frozen=True)
+class Level:
+    """The input level over the last 50 ms, in dBFS (0 is full scale, -100 silence)."""
+
+    dbfs: float
+
+
+@dataclass(frozen=True)
+class AudioError:
+    """Capture failed; ``message`` is one sentence a teacher understands."""
+
+    message: str
+
+
+@dataclass(frozen=True)
+class Stopped:
+    """Capture has ended; nothing follows."""
+
+
+CaptureEvent = AudioChunk | Level | AudioError | Stopped
+
+
+def level_dbfs(samples: np.ndarray) -> float:
+    """RMS level of int16 ``samples`` in dBFS, floored at ``SILENCE_DBFS``."""
+    if len(samples) == 0:
+        return SILENCE_DBFS
+    rms = math.sqrt(float(np.mean(np.square(samples.astype(np.float64))))) / 32768.0
+    if rms <= 0:
+        return SILENCE_DBFS
+    return max(SILENCE_DBFS, 20.0 * math.log10(rms))
+
+
+class _Ended:
+    """Queue marker: the stream finished (PortAudio's finished callback)."""
+
+
+class Capture:
+    """Record a microphone as 100 ms chunks of 16 kHz mono int16, with levels.
+
+    Use from one worker thread::
+
+        capture = Capture(device)
+        capture.start()
+        for event in capture.events():
+            ...   # AudioChunk, Level, AudioError, then Stopped (always last)
+
+    ``stop()`` may be called from any thread. ``stall_timeout`` is how long
+    the device may deliver nothing before it counts as gone.
+    """
+
+    def __init__(
+        self,
+        device: int | str | None = None,
+        *,
+        samplerate: float | None = None,
+        stall_timeout: float = 2.0,
+    ) -> None:
+        self._device_request = device
+        self._samplerate_request = samplerate
+        self.stall_timeout = stall_timeout
+        self.device: AudioDevice | None = None
+        self.input_rate: float | None = None
+        self._raw: queue.SimpleQueue = queue.SimpleQueue()
+        self._pending: list[CaptureEvent] = []
+        self._stream = None
+        self._resampler = None
+        self._buffer = np.zeros(0, dtype=np.int16)
+        self._level_buffer = np.zeros(0, dtype=np.int16)
+        self._stop = threading.Event()
+        self._started = False
+        self._finished = False
+        self._last_audio = 0.0
+        self.overflows = 0
+
+    # --- control (any thread) ---------------------------------------------------
+
+    def start(self) -> None:
+        """Open the device and start recording. Problems become events, not exceptions."""
+        if self._started:
+            return
+        self._started = True
+        sd = _sd()
+        try:
+            self.device = resolve_device(self._device_request, "input")
+        except AudioDeviceError as error:
+            self._fail(str(error))
+            return
+        rate = float(self._samplerate_request or self.device.default_samplerate)
+        try:
+            self._stream = sd.InputStream(
+                device=self.device.index,
+                samplerate=rate,
+                channels=1,
+                dtype="float32",
+                callback=self._on_audio,
+                finished_callback=self._on_finished,
+            )
+            self._stream.start()
+        except (sd.PortAudioError, ValueError):
+            self._close_stream()
+            self._fail(MICROPHONE_REFUSED)
+            return
+        import soxr
+
+        self.input_rate = rate
+        self._resampler = soxr.ResampleStream(rate, SAMPLE_RATE, 1, dtype="float32", quality="HQ")
+        self._last_audio = time.monotonic()
+
+    def stop(self) -> None:
+        """Stop recording; ``events()`` delivers what is left, then ``Stopped``."""
+        self._stop.set()
+        self._raw.put(None)  # wake the consumer
+
+    def close(self) -> None:
+        """Release the device at once (for clean-up when nobody iterates ``events``)."""
+        self._stop.set()
+        self._close_stream()
+
+    def __enter__(self) -> Capture:
+        self.start()
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    # --- the audio thread: enqueue only ------------------------------------------
+
+    def _on_audio(self, indata, frames, time_info, status) -> None:
+        if status.input_overflow:
+            self.overflows += 1
+        self._raw.put(indata[:, 0].copy())
+
+    def _on_finished(self) -> None:
+        self._raw.put(_Ended())
+
+    # --- the consumer thread --------------------------------------------------------
+
+    def events(self, timeout: float | None = None) -> Iterator[CaptureEvent]:
+        """Yield events until ``Stopped`` (always the last one).
+
+        With ``timeout``, also stop after that many seconds without an event
+        (the iterator then simply ends, and capture carries on).
+        """
+        while True:
+            event = self.next_event(timeout)
+            if event is None:
+                return
+            yield event
+            if isinstance(event, Stopped):
+                return
+
+    def next_event(self, timeout: float | None = None) -> CaptureEvent | None:
+        """The next event, or None if ``timeout`` seconds pass without one."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while not self._pending:
+            if self._finished:
+                return Stopped()
+            if not self._started:
+                self.start()
+                continue
+            wait = 0.05
+            if deadline is not None:
+                wait = min(wait, deadline - time.monotonic())
+                if wait <= 0:
+                    return None
+            try:
+                item = self._raw.get(timeout=wait)
+            except queue.Empty:
+                item = False
+            self._handle(item)
+        return self._pending.pop(0)
+
+    def _handle(self, item) -> None:
+        if isinstance(item, np.ndarray):
+            self._last_audio = time.monotonic()
+            self._process(item, last=False)
+            return
+        if self._stop.is_set():
+            self._finish()
+            return
+        if isinstance(item, _Ended):
+            self._fail(MICROPHONE_GONE)
+            return
+        stream = self._stream
+        stalled = time.monotonic() - self._last_audio > self.stall_timeout
+        if stream is not None and (stalled or not stream.active):
+            self._fail(MICROPHONE_GONE)
+
+    def _process(self, block: np.ndarray, last: bool) -> None:
+        resampled = self._resampler.resample_chunk(block.reshape(-1, 1), last=last)
+        scaled = np.clip(np.rint(resampled[:, 0] * 32768.0), -32768, 32767).astype(np.int16)
+        self._buffer = np.concatenate([self._buffer, scaled])
+        while len(self._buffer) >= CHUNK_SAMPLES:
+            self._pending.append(AudioChunk(self._buffer[:CHUNK_SAMPLES]))
+            self._buffer = self._buffer[CHUNK_SAMPLES:]
+        self._level_buffer = np.concatenate([self._level_buffer, scaled])
+        while len(self._level_buffer) >= LEVEL_SAMPLES:
+            self._pending.append(Level(level_dbfs(self._level_buffer[:LEVEL_SAMPLES])))
+            self._level_buffer = self._level_buffer[LEVEL_SAMPLES:]
+
+    def _drain_and_flush(self) -> None:
+        """Close the device, process audio still queued, and deliver the remainder."""
+        self._close_stream()
+        while True:
+            try:
+                item = self._raw.get_nowait()
+            except queue.Empty:
+                break
+            if isinstance(item, np.ndarray) and self._resampler is not None:
+                self._process(item, last=False)
+        if self._resampler is not None:
+            self._process(np.zeros(0, dtype=np.float32), last=True)
+            self._resampler = None
+        if len(self._buffer):
+            self._pending.append(AudioChunk(self._buffer))
+            self._buffer = np.zeros(0, dtype=np.int16)
+
+    def _finish(self) -> None:
+        self._drain_and_flush()
+        self._pending.append(Stopped())
+        self._finished = True
+
+    def _fail(self, message: str) -> None:
+        self._drain_and_flush()
+        self._pending.append(AudioError(message))
+        self._pending.append(Stopped())
+        self._finished = True
+
+    def _close_stream(self) -> None:
+        stream, self._stream = self._stream, None
+        if stream is not None:
+            close_stream_quietly(stream)
+
+
+def close_stream_quietly(stream, timeout: float = 3.0) -> bool:
+    """Abort and close a PortAudio stream without ever hanging the caller.
+
+    The work runs on a helper thread joined with a timeout: a driver that
+    never returns leaves only that thread behind. Returns True if it closed.
+    """
+
+    def _close() -> None:
+        try:
+            stream.abort(ignore_errors=True)
+        finally:
+            stream.close(ignore_errors=True)
+
+    closer = threading.Thread(target=_close, name="close-audio-stream", daemon=True)
+    closer.start()
+    closer.join(timeout)
+    return not closer.is_alive()

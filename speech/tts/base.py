@@ -1,0 +1,306 @@
+"""The one small interface every text-to-speech engine implements.
+
+An engine synthesises text to mono 16-bit samples together with one
+``WordBoundary`` per word (character offset and length into the ORIGINAL
+text, and the time in the audio where the word starts), so the lesson view
+can highlight the word being spoken. ``speak`` plays that audio through
+``speech.playback.Player`` and reports each word against the audio clock;
+``stop``, ``pause`` and ``resume`` act on it from any thread.
+
+Rates are words per minute, or a scale from 0.5x to 2x of the engine's normal
+rate. An engine is used by one thread at a time (``stop``/``pause``/``resume``
+excepted).
+"""
+
+from __future__ import annotations
+
+import threading
+import wave
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from speech.playback import PlaybackEvent, Player
+
+RATE_SCALE_MIN = 0.5
+RATE_SCALE_MAX = 2.0
+
+AudioCallback = Callable[[np.ndarray], None]
+
+
+class SynthesisError(Exception):
+    """A text-to-speech problem; ``str(error)`` is one sentence a teacher understands."""
+
+
+class UnknownVoice(SynthesisError):
+    """The voice asked for is not installed."""
+
+
+class RateOutOfRange(SynthesisError):
+    """The speaking rate asked for is outside what the engine allows."""
+
+
+class SynthesisCancelled(SynthesisError):
+    """``stop`` was called while the text was being synthesised."""
+
+
+@dataclass(frozen=True)
+class Voice:
+    """One installed voice. ``language`` is the engine's code, e.g. ``en-gb-x-rp``."""
+
+    id: str
+    name: str
+    language: str = ""
+    gender: str | None = None
+
+
+@dataclass(frozen=True)
+class WordBoundary:
+    """Where a word is: ``text[offset:offset + length]``, spoken from ``time`` seconds.
+
+    ``estimated`` is True when the engine gave no time for this word and it
+    was placed by interpolation (never silently guessed).
+    """
+
+    offset: int
+    length: int
+    time: float
+    estimated: bool = False
+
+    def word(self, text: str) -> str:
+        """The word itself, taken from the text that was synthesised."""
+        return text[self.offset : self.offset + self.length]
+
+
+@dataclass(frozen=True)
+class Synthesis:
+    """Synthesised speech: mono int16 samples, their rate and the word boundaries."""
+
+    text: str
+    samples: np.ndarray
+    sample_rate: int
+    words: tuple[WordBoundary, ...] = field(default_factory=tuple)
+    # Seconds from the request to the engine's first audio samples (None if
+    # it produced none): what ``lesson-lab bench tts`` reports.
+    first_audio_after: float | None = None
+
+    @property
+    def duration(self) -> float:
+        """Length of the audio in seconds."""
+        return len(self.samples) / self.sample_rate if self.sample_rate else 0.0
+
+    def write_wav(self, path: str | Path) -> Path:
+        """Write the audio as a 16-bit mono WAV file; a clear error if that fails."""
+        path = Path(path)
+        try:
+            with wave.open(str(path), "wb") as wav:
+                wav.setnchannels(1)
+                wav.setsampwidth(2)
+                wav.setframerate(self.sample_rate)
+                wav.writeframes(np.ascontiguousarray(self.samples, dtype="<i2").tobytes())
+        except OSError as error:
+            reason = error.strerror or str(error)
+            raise SynthesisError(f"Could not save the sound file {path}: {reason}.") from error
+        return path
+
+
+@dataclass(frozen=True)
+class Availability:
+    """Whether an engine can run here, and if not, why not (plain English)."""
+
+    available: bool
+    reason: str = ""
+
+
+_BRITISH_HINTS = ("en-gb", "en_gb", "great britain", "united kingdom", "british")
+
+
+def pick_british_voice(voices: Sequence[Voice]) -> Voice | None:
+    """The voice to use by default: British English if there is one, else any English.
+
+    Received Pronunciation first, then standard British English, then other
+    British accents, then any English voice. None when there is no English voice.
+    """
+
+    def rank(voice: Voice) -> int | None:
+        language = voice.language.lower().replace("_", "-")
+        described = f"{voice.id} {voice.name} {voice.language}".lower()
+        if language == "en-gb-x-rp" or "received pronunciation" in described:
+            return 0
+        if language == "en-gb" or "(great britain)" in described:
+            return 1
+        if any(hint in described for hint in _BRITISH_HINTS):
+            return 2
+        if language == "en" or language.startswith("en-") or "english" in described:
+            return 3
+        return None
+
+    ranked = [(rank(voice), i, voice) for i, voice in enumerate(voices)]
+    ranked = [item for item in ranked if item[0] is not None]
+    return min(ranked)[2] if ranked else None
+
+
+class Synthesiser(ABC):
+    """A text-to-speech engine. Subclasses implement the abstract methods."""
+
+    name: ClassVar[str] = ""
+    description: ClassVar[str] = ""
+
+    def __init__(self) -> None:
+        self._rate: float = self.normal_rate
+        self._player: Player | None = None
+        self._stop_requested = threading.Event()
+
+    # --- what the engine can do -------------------------------------------------
+
+    @classmethod
+    @abstractmethod
+    def availability(cls) -> Availability:
+        """Whether this engine's library and voices are usable on this machine."""
+
+    @property
+    @abstractmethod
+    def normal_rate(self) -> float:
+        """The engine's normal speaking rate in words per minute (scale 1.0)."""
+
+    @abstractmethod
+    def voices(self) -> list[Voice]:
+        """Every installed voice."""
+
+    @property
+    @abstractmethod
+    def voice(self) -> Voice | None:
+        """The voice in use (None if the engine has no voices)."""
+
+    @abstractmethod
+    def set_voice(self, voice_id: str) -> Voice:
+        """Use the voice with this id; raise ``UnknownVoice`` if it is not installed."""
+
+    @abstractmethod
+    def _synthesise(self, text: str, on_audio: AudioCallback | None) -> Synthesis:
+        """Engine-specific synthesis of non-empty ``text`` at the current voice and rate."""
+
+    def _cancel_synthesis(self) -> None:
+        """Interrupt a synthesis in progress (engines that can, override this)."""
+        return None
+
+    # --- voices and rate --------------------------------------------------------
+
+    def default_voice(self) -> Voice | None:
+        """The voice the app starts with: British English where one is installed."""
+        voices = self.voices()
+        return pick_british_voice(voices) or (voices[0] if voices else None)
+
+    @property
+    def min_rate(self) -> float:
+        """The slowest rate allowed, in words per minute (0.5x normal)."""
+        return self.normal_rate * RATE_SCALE_MIN
+
+    @property
+    def max_rate(self) -> float:
+        """The fastest rate allowed, in words per minute (2x normal)."""
+        return self.normal_rate * RATE_SCALE_MAX
+
+    @property
+    def rate(self) -> float:
+        """The speaking rate in words per minute."""
+        return self._rate
+
+    def set_rate(self, words_per_minute: float) -> None:
+        """Set the rate in words per minute; ``RateOutOfRange`` outside 0.5x to 2x normal."""
+        low, high = round(self.min_rate), round(self.max_rate)
+        if not low <= words_per_minute <= high:
+            raise RateOutOfRange(f"Choose a speaking rate between {low} and {high} words a minute.")
+        self._rate = float(words_per_minute)
+
+    @property
+    def rate_scale(self) -> float:
+        """The rate as a multiple of the engine's normal rate (0.5 to 2.0)."""
+        return self._rate / self.normal_rate
+
+    def set_rate_scale(self, scale: float) -> None:
+        """Set the rate as a multiple of normal; ``RateOutOfRange`` outside 0.5 to 2."""
+        if not RATE_SCALE_MIN <= scale <= RATE_SCALE_MAX:
+            raise RateOutOfRange("Choose a speaking speed between half and double normal speed.")
+        self._rate = self.normal_rate * scale
+
+    # --- synthesis --------------------------------------------------------------
+
+    def synthesise(self, text: str, on_audio: AudioCallback | None = None) -> Synthesis:
+        """Synthesise ``text`` to samples and word boundaries.
+
+        ``on_audio`` (optional) receives each block of int16 samples as soon as
+        the engine makes it, on the engine's own thread: keep it quick.
+        Raises ``SynthesisError`` for empty text or an engine failure.
+        """
+        if not text or not text.strip():
+            raise SynthesisError("There is no text to read aloud.")
+        return self._synthesise(text, on_audio)
+
+    def save_wav(self, text: str, path: str | Path) -> Synthesis:
+        """Synthesise ``text`` into a WAV file at ``path`` and return the synthesis."""
+        synthesis = self.synthesise(text)
+        synthesis.write_wav(path)
+        return synthesis
+
+    # --- speaking ----------------------------------------------------------------
+
+    def speak(self, text: str, device: int | str | None = None) -> Iterator[PlaybackEvent]:
+        """Speak ``text`` on an output device, yielding playback events as they happen.
+
+        Run it on a worker thread and iterate: ``PlaybackStarted``, one
+        ``WordStarted`` per word when the audio clock reaches it, then
+        ``PlaybackFinished`` (or ``PlaybackError``). ``stop``, ``pause`` and
+        ``resume`` may be called from any other thread meanwhile.
+        """
+        from speech.playback import PlaybackError, PlaybackFinished, Player
+
+        self._stop_requested.clear()
+        try:
+            synthesis = self.synthesise(text)
+        except SynthesisCancelled:
+            yield PlaybackFinished(completed=False, position=0.0)
+            return
+        except SynthesisError as error:
+            yield PlaybackError(str(error))
+            return
+        if self._stop_requested.is_set():
+            yield PlaybackFinished(completed=False, position=0.0)
+            return
+        player = Player(device)
+        self._player = player
+        try:
+            if self._stop_requested.is_set():  # stop() came before the player existed
+                player.stop()
+            yield from player.play(synthesis.samples, synthesis.sample_rate, synthesis.words)
+        finally:
+            self._player = None
+
+    def stop(self) -> None:
+        """Stop speaking (or synthesising) as soon as possible. Safe from any thread."""
+        self._stop_requested.set()
+        self._cancel_synthesis()
+        player = self._player
+        if player is not None:
+            player.stop()
+
+    def pause(self) -> None:
+        """Pause speech; ``resume`` carries on from the same word. Safe from any thread."""
+        player = self._player
+        if player is not None:
+            player.pause()
+
+    def resume(self) -> None:
+        """Carry on after ``pause``. Safe from any thread."""
+        player = self._player
+        if player is not None:
+            player.resume()
+
+    def close(self) -> None:
+        """Release the engine (stop any speech first)."""
+        self.stop()
