@@ -128,3 +128,16 @@ def test_a_good_zip_unpacks_with_ordinary_permissions(good_zip, models_root):
         add_entry(handle, "vosk-model-good/tool.sh", b"#!/bin/sh\n", 0o100777)
     result = models.import_model(good_zip)
     assert (result.path / "tool.sh").stat().st_mode & 0o777 == 0o644
+
+
+@pytest.mark.parametrize(
+    "entry",
+    ["/tmp/evil.txt", "../evil.txt", "m/../../evil.txt", "..\\evil.txt", "C:/evil.txt"],
+)
+def test_escaping_names_are_refused_before_anything_is_unpacked(entry, good_zip):
+    """The listing check alone refuses them; unpacking never starts."""
+    with zipfile.ZipFile(good_zip, "a") as handle:
+        handle.writestr(entry, b"x")
+    with pytest.raises(models.UnsafeArchive) as caught:
+        archive.plan_extraction(good_zip)
+    assert "would be written outside the models folder" in str(caught.value)
