@@ -51,6 +51,7 @@ from lessons.model import (
     Task,
 )
 from lessons.profile import Colours, Profile
+from widgets.fonts import resolve_family
 from widgets.lesson_pages import Page, whole_lesson
 from widgets.text_rules import capital_runs, vocabulary_matches, vocabulary_pattern
 
@@ -97,8 +98,9 @@ def base_font(profile: Profile, dpi: float) -> QFont:
 
     Spacing in the profile is in em; Qt wants device pixels, so ``dpi`` is
     the resolution the document is laid out at (a screen or a PDF writer).
+    A family that is not installed falls back as widgets/fonts.py decides.
     """
-    font = QFont(profile.font_family)
+    font = QFont(resolve_family(profile.font_family).family)
     font.setPointSizeF(profile.font_size_pt)
     font.setWeight(QFont.Weight(_clamp_weight(profile.font_weight)))
     px = profile.font_size_pt * dpi / 72.0

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from lessons.model import Lesson
 from lessons.profile import Profile
+from widgets.fonts import resolve_family
 from widgets.lesson_document import LessonDocument, line_text_width
 from widgets.lesson_pages import Page, lesson_pages, whole_lesson
 from widgets.reading_ruler import ReadingRuler, line_geometry
@@ -121,6 +122,10 @@ class LessonView(QTextBrowser):
             return p
         size = max(6.0, min(200.0, p.font_size_pt * self._zoom))
         return replace(p, font_size_pt=size, image_scale=p.image_scale * self._zoom)
+
+    def font_note(self) -> str:
+        """A plain sentence when the profile's font is missing and another stands in."""
+        return resolve_family(self._profile.font_family).note
 
     def lesson_document(self) -> LessonDocument | None:
         """The document builder behind what is shown (for tests and printing)."""
