@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -137,3 +138,16 @@ def test_ctrl_c_cancels_cleanly_and_keeps_the_partial_download(model_server, mod
     assert resumed.returncode == 0, resumed.stderr
     assert "Carried on from" in resumed.stdout
     assert model_server.seen(f"{NAME}.zip")[-1].range == f"bytes={kept}-"
+
+
+def test_list_as_json_for_other_programs(models_root):
+    write_fake_model(models_root / "half", omit=("conf/model.conf",))
+    result = run_cli("list", "--json")
+    assert result.returncode == 0, result.stderr
+    listing = json.loads(result.stdout)
+    assert listing["folder"] == str(models_root)
+    installed = {m["name"]: m for m in listing["installed"]}
+    assert installed["half"]["missing"] == ["conf/model.conf"] and not installed["half"]["valid"]
+    assert installed["whisper-tiny.en"]["bundled"]
+    first = listing["available"][0]
+    assert first["name"] == "vosk-model-small-en-us-0.15" and first["url"].endswith(".zip")
