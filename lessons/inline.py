@@ -198,6 +198,8 @@ def escape_text(text: str, extra: str = "") -> str:
             out.append(char)  # snake_case: an underscore inside a word is never emphasis
         elif char in "\\*_" or char in extra:
             out.append("\\" + char)
+        elif char == "!" and text.startswith("[", i + 1):
+            out.append("\\!")  # "![" would start an image
         elif char == "<" and (
             text.startswith(_UNDERLINE_OPEN, i) or text.startswith(_UNDERLINE_CLOSE, i)
         ):

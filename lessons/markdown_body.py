@@ -49,7 +49,7 @@ IMAGE_LINE = re.compile(
     r'^ {0,3}!\[(?P<alt>(?:[^\]\\]|\\.)*)\]\([ \t]*(?P<src><[^>\n]*>|[^\s)]+)'
     r'(?:[ \t]+"[^"\n]*")?[ \t]*\)[ \t]*$'
 )
-IMAGE_INLINE = re.compile(r"!\[[^\]\n]*\]\(([^)\s]*)")
+IMAGE_INLINE = re.compile(r"(?<!\\)!\[[^\]\n]*\]\(([^)\s]*)")
 THEMATIC_BREAK = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 COMMENT_START = re.compile(r"^ {0,3}<!--")
 TASK_LABEL = re.compile(

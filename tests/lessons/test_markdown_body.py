@@ -8,7 +8,7 @@ import pytest
 
 from lessons.inline import parse_inline
 from lessons.markdown_body import parse_body, split_cells
-from lessons.model import Image, ListBlock, Paragraph, Quote, Span, Table, Task, spans_text
+from lessons.model import Image, ListBlock, Paragraph, Quote, Span, Task, spans_text
 
 
 def body(text: str, first_line: int = 1):
