@@ -154,6 +154,8 @@ class LessonDocument:
         self._caps: list[tuple[int, str, str]] = []  # (position, original, sentence case)
         self._tables: list[QTextTable] = []
         self._caps_shown = False
+        self._image_limit = 0.0
+        self._dpi = 96.0
         self._formats: dict[Role, QTextCharFormat] = {}
         self._vocab_words = [v.word for v in lesson.vocabulary]
         self._vocab_pattern = vocabulary_pattern(self._vocab_words)
@@ -331,6 +333,7 @@ class LessonDocument:
         the PDF writer); ``colours`` overrides the profile's colours (printing).
         """
         self.profile = profile
+        self._dpi = dpi
         colours = colours or profile.colours
         self._formats.clear()
         font = base_font(profile, dpi)
@@ -437,16 +440,31 @@ class LessonDocument:
         elif kind in (TASK, QUOTE):
             fmt.setLeftMargin(px * 1.5)
         elif kind == IMAGE:
+            # A picture's "line" is the picture: no extra line spacing around it.
+            fmt.setLineHeight(100.0, QTextBlockFormat.LineHeightTypes.SingleHeight.value)
             fmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
             fmt.setBottomMargin(gap * 0.25)
         elif kind == CAPTION:
             fmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         return fmt
 
+    def fit_images(self, max_width: float) -> None:
+        """Never draw a picture wider than ``max_width`` pixels (0: no limit)."""
+        if max_width == self._image_limit:
+            return
+        self._image_limit = max_width
+        if self.profile is not None and self._images:
+            cursor = QTextCursor(self.document)
+            cursor.beginEditBlock()
+            self._apply_images(cursor, self.profile, self._dpi)
+            cursor.endEditBlock()
+
     def _apply_images(self, cursor: QTextCursor, profile: Profile, dpi: float) -> None:
         for position, natural in self._images:
             fmt = QTextImageFormat()
             scale = profile.image_scale * dpi / 96.0
+            if self._image_limit > 0 and natural.width() * scale > self._image_limit:
+                scale = self._image_limit / natural.width()
             fmt.setWidth(natural.width() * scale)
             fmt.setHeight(natural.height() * scale)
             cursor.setPosition(position)

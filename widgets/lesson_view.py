@@ -275,6 +275,7 @@ class LessonView(QTextBrowser):
         limit = line_text_width(shown, self._dpi())
         width = self.viewport().width()
         side = max(pad, (width - limit) / 2) if limit else pad
+        self._current.fit_images(max(50.0, width - 2 * side))
         if not force and abs(side - self._margin) < 0.5:
             return
         self._margin = side

@@ -188,15 +188,23 @@ def test_ruler_opacity(qtbot):
     assert near(pixels(view.viewport()), "#7f7fff", 10).sum() > strong * 0.5
 
 
+def _image_width(view) -> float:
+    found = view.document().find("\ufffc")
+    return found.charFormat().toImageFormat().width()
+
+
 def test_image_scale(qtbot):
-    view = make_view(qtbot, sample_lesson(paragraphs=0))
-    found = view.document().find("\ufffc")
-    fmt = found.charFormat().toImageFormat()
-    width = fmt.width()
+    view = make_view(qtbot, sample_lesson(paragraphs=0), size=(1600, 800))
+    width = _image_width(view)
     assert width > 50
-    _changed(view, image_scale=2.0)
-    found = view.document().find("\ufffc")
-    assert found.charFormat().toImageFormat().width() == width * 2
+    _changed(view, image_scale=1.5)
+    assert _image_width(view) == width * 1.5
+
+
+def test_pictures_never_overflow_the_view(qtbot):
+    view = make_view(qtbot, sample_lesson(paragraphs=0), size=(700, 600))
+    _changed(view, image_scale=4.0)
+    assert _image_width(view) <= view.viewport().width()
 
 
 def test_focus_mode_shows_one_section(qtbot):
