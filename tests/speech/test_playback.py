@@ -1,0 +1,180 @@
+"""Speaking to the virtual speaker: real audio out, words against the audio clock."""
+
+from __future__ import annotations
+
+import queue
+import threading
+import time
+
+import numpy as np
+import pytest
+import soxr
+
+from speech.playback import (
+    PlaybackError,
+    PlaybackFinished,
+    PlaybackPaused,
+    PlaybackResumed,
+    PlaybackStarted,
+    Player,
+    WordStarted,
+)
+from speech.tts.pyttsx3_engine import Pyttsx3Synthesiser
+from speech.tts.word_timing import word_spans
+from tests.fixtures.pulse import SPEAKER_DEVICE
+
+pytestmark = [pytest.mark.pulse, pytest.mark.slow]
+
+TEXT = "Please open your books,  at page twelve.\nThen write  three facts!"
+LOUD = 300  # int16: well above the null sink's digital silence
+
+
+@pytest.fixture(scope="module")
+def engine():
+    return Pyttsx3Synthesiser()
+
+
+def _loud_span(samples: np.ndarray, rate: int) -> float:
+    loud = np.nonzero(np.abs(samples) > LOUD)[0]
+    return (loud[-1] - loud[0]) / rate if len(loud) else 0.0
+
+
+def _run_in_thread(events_iterable):
+    """Iterate playback events on a worker thread, as the app does."""
+    out: queue.Queue = queue.Queue()
+
+    def work():
+        for event in events_iterable:
+            out.put(event)
+        out.put(None)
+
+    thread = threading.Thread(target=work, daemon=True)
+    thread.start()
+    return thread, out
+
+
+def _collect(out: queue.Queue, timeout: float = 30.0) -> list:
+    events = []
+    while True:
+        event = out.get(timeout=timeout)
+        if event is None:
+            return events
+        events.append(event)
+
+
+def test_speech_reaches_the_speaker_with_every_word_in_order(engine, virtual_speaker):
+    synthesis = engine.synthesise(TEXT)
+    recording = virtual_speaker.start_recording()
+    player = Player(SPEAKER_DEVICE)
+    events = list(player.play(synthesis.samples, synthesis.sample_rate, synthesis.words))
+    time.sleep(0.2)
+    heard = virtual_speaker.stop_recording(recording)
+
+    assert events[0] == PlaybackStarted(synthesis.duration, SPEAKER_DEVICE)
+    assert events[-1] == PlaybackFinished(completed=True, position=synthesis.duration)
+    words = [e.word for e in events if isinstance(e, WordStarted)]
+    assert [w.word(TEXT) for w in words] == [TEXT[a:b] for a, b in word_spans(TEXT)]
+    # Each word is reported once the audio clock has reached it, never before.
+    positions = [e.position for e in events if isinstance(e, WordStarted)]
+    assert all(e.position >= e.word.time for e in events if isinstance(e, WordStarted))
+    assert positions == sorted(positions)
+
+    # The speaker really played it: as long as the synthesis, and the same sound.
+    rate = virtual_speaker.rate
+    assert _loud_span(heard, rate) == pytest.approx(
+        _loud_span(synthesis.samples, synthesis.sample_rate), abs=0.15
+    )
+    heard16 = soxr.resample(heard.astype(np.float32), rate, 16_000)
+    said16 = soxr.resample(synthesis.samples.astype(np.float32), synthesis.sample_rate, 16_000)
+    assert _best_correlation(heard16, said16) > 0.8
+
+
+def test_the_engine_speaks_text_with_word_events(engine, virtual_speaker):
+    recording = virtual_speaker.start_recording()
+    events = list(engine.speak(TEXT, device=SPEAKER_DEVICE))
+    time.sleep(0.2)
+    heard = virtual_speaker.stop_recording(recording)
+    started, finished = events[0], events[-1]
+    assert isinstance(started, PlaybackStarted)
+    assert finished == PlaybackFinished(completed=True, position=started.duration)
+    words = [e.word.word(TEXT) for e in events if isinstance(e, WordStarted)]
+    assert words == [TEXT[a:b] for a, b in word_spans(TEXT)]
+    assert 0.7 * started.duration < _loud_span(heard, virtual_speaker.rate) <= started.duration
+
+
+def _best_correlation(recorded: np.ndarray, original: np.ndarray) -> float:
+    """Pearson correlation of ``original`` with ``recorded`` at the best lag."""
+    n = len(recorded) + len(original)
+    size = 1 << (n - 1).bit_length()
+    spectrum = np.fft.rfft(recorded, size) * np.conj(np.fft.rfft(original, size))
+    lag = int(np.argmax(np.fft.irfft(spectrum, size)[: len(recorded)]))
+    segment = recorded[lag : lag + len(original)]
+    length = min(len(segment), len(original))
+    return float(np.corrcoef(segment[:length], original[:length])[0, 1])
+
+
+def test_pause_freezes_the_audio_clock_and_resume_carries_on(engine, virtual_speaker):
+    synthesis = engine.synthesise(TEXT)
+    player = Player(SPEAKER_DEVICE)
+    recording = virtual_speaker.start_recording()
+    thread, out = _run_in_thread(
+        player.play(synthesis.samples, synthesis.sample_rate, synthesis.words)
+    )
+    events = []
+    while sum(isinstance(e, WordStarted) for e in events) < 3:
+        events.append(out.get(timeout=10))
+    player.pause()
+    events.append(out.get(timeout=10))
+    assert isinstance(events[-1], PlaybackPaused)
+    time.sleep(0.3)  # let audio already buffered drain
+    frozen = player.position
+    time.sleep(0.6)
+    assert player.position == frozen
+    assert out.empty()  # no words while paused
+    player.resume()
+    events += _collect(out)
+    thread.join(timeout=10)
+    heard = virtual_speaker.stop_recording(recording)
+
+    assert any(isinstance(e, PlaybackResumed) for e in events)
+    assert events[-1].__class__ is PlaybackFinished and events[-1].completed
+    words = [e.word.word(TEXT) for e in events if isinstance(e, WordStarted)]
+    assert words == [TEXT[a:b] for a, b in word_spans(TEXT)]
+    # The pause shows as extra silence in what the speaker played.
+    spoken = _loud_span(synthesis.samples, synthesis.sample_rate)
+    assert _loud_span(heard, virtual_speaker.rate) > spoken + 0.6
+
+
+def test_stop_ends_playback_early_without_hanging(engine, virtual_speaker):
+    text = "The Romans built long straight roads across Britain. " * 3
+    thread, out = _run_in_thread(engine.speak(text, device=SPEAKER_DEVICE))
+    events = []
+    while not any(isinstance(e, WordStarted) for e in events):
+        events.append(out.get(timeout=10))
+    engine.stop()
+    events += _collect(out, timeout=10)
+    thread.join(timeout=10)
+    assert not thread.is_alive()
+    assert isinstance(events[-1], PlaybackFinished) and not events[-1].completed
+    spoken = sum(isinstance(e, WordStarted) for e in events)
+    assert 0 < spoken < len(word_spans(text))
+
+
+def test_stop_while_paused_ends_playback(engine):
+    synthesis = engine.synthesise(TEXT)
+    player = Player(SPEAKER_DEVICE)
+    thread, out = _run_in_thread(player.play(synthesis.samples, synthesis.sample_rate))
+    assert isinstance(out.get(timeout=10), PlaybackStarted)
+    player.pause()
+    assert isinstance(out.get(timeout=10), PlaybackPaused)
+    player.stop()
+    events = _collect(out, timeout=10)
+    thread.join(timeout=10)
+    assert isinstance(events[-1], PlaybackFinished) and not events[-1].completed
+
+
+def test_a_missing_speaker_gives_a_clear_error(engine, pulse):
+    synthesis = engine.synthesise("Hello.")
+    events = list(Player(9999).play(synthesis.samples, synthesis.sample_rate))
+    assert len(events) == 1 and isinstance(events[0], PlaybackError)
+    assert "speaker" in events[0].message and "not found" in events[0].message
