@@ -1,0 +1,120 @@
+"""Importing plain text files."""
+
+from __future__ import annotations
+
+import pytest
+
+from lessons.import_text import import_text, text_to_lesson
+from lessons.importers import LessonImportError
+from lessons.model import Lesson, ListBlock, Paragraph, Section, Span, Task
+from tests.lessons.lesson_helpers import without_positions
+
+TEXT = """\
+The Water Cycle
+
+Rain falls from clouds.
+It fills the rivers and the sea.
+
+WHERE DOES RAIN GO
+Water runs down to the sea.
+
+What you need
+
+- a clear cup
+- cold water
+  from the tap
+• ice cubes
+
+1. Pour the water.
+2) Watch the outside of the cup.
+
+Task: Draw what you see.
+Question: Where did the drops come from?
+
+This short line ends with a full stop.
+
+Why is the sea salty?
+"""
+
+
+def test_text_becomes_sections_paragraphs_lists_and_tasks(tmp_path):
+    source = tmp_path / "water.txt"
+    source.write_text(TEXT, encoding="utf-8")
+    out = tmp_path / "water.md"
+
+    result = import_text(source, out)
+
+    def para(text):
+        return Paragraph((Span(text),), 0)
+
+    def items(*texts):
+        return tuple((Span(text),) for text in texts)
+
+    expected = Lesson(
+        title="The Water Cycle",
+        sections=(
+            Section("", 2, (para("Rain falls from clouds. It fills the rivers and the sea."),), 0),
+            Section("WHERE DOES RAIN GO", 2, (para("Water runs down to the sea."),), 0),
+            Section(
+                "What you need",
+                2,
+                (
+                    ListBlock(
+                        items("a clear cup", "cold water from the tap", "ice cubes"), False, 0
+                    ),
+                    ListBlock(items("Pour the water.", "Watch the outside of the cup."), True, 0),
+                    Task("task", (Span("Draw what you see."),), 0),
+                    Task("question", (Span("Where did the drops come from?"),), 0),
+                    para("This short line ends with a full stop."),
+                ),
+                0,
+            ),
+            Section("Why is the sea salty?", 2, (), 0),
+        ),
+    )
+    assert result.problems == ()
+    assert without_positions(result.lesson) == expected
+    # Line numbers point into the written lesson file.
+    lines = out.read_text(encoding="utf-8").split("\n")
+    rain = result.lesson.sections[1]
+    assert lines[rain.line - 1] == "## WHERE DOES RAIN GO"
+
+
+def test_line_numbers_of_the_model_follow_the_text_file():
+    lesson, notes = text_to_lesson(TEXT)
+    assert notes == []
+    assert [s.line for s in lesson.sections] == [3, 6, 9, 24]
+    assert [b.line for b in lesson.sections[2].blocks] == [11, 16, 19, 20, 22]
+
+
+def test_windows_1252_text_still_imports(tmp_path):
+    source = tmp_path / "old.txt"
+    source.write_bytes(b"Caf\xe9 culture\r\n\r\nA paragraph \x96 with a dash.\r\n")
+    result = import_text(source, tmp_path / "old.md")
+    assert result.lesson.title == "Café culture"
+    assert result.lesson.sections[0].blocks[0].spans == (Span("A paragraph – with a dash."),)
+
+
+def test_markdown_characters_in_text_stay_as_text(tmp_path):
+    source = tmp_path / "stars.txt"
+    source.write_text("Sums\n\n2 * 3 = 6 and a_b and # hash\n> not a quote\n", encoding="utf-8")
+    result = import_text(source, tmp_path / "stars.md")
+    (paragraph,) = result.lesson.sections[0].blocks
+    assert paragraph.spans == (Span("2 * 3 = 6 and a_b and # hash > not a quote"),)
+
+
+def test_an_overlong_first_line_is_kept_as_text():
+    lesson, notes = text_to_lesson("word " * 40)
+    assert lesson.title == "Untitled lesson"
+    assert notes and notes[0].line == 1
+    assert lesson.sections[0].blocks[0].line == 1
+
+
+def test_empty_and_binary_files_are_refused(tmp_path):
+    (tmp_path / "empty.txt").write_text("\n \n", encoding="utf-8")
+    with pytest.raises(LessonImportError, match="empty"):
+        import_text(tmp_path / "empty.txt", tmp_path / "a.md")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02")
+    with pytest.raises(LessonImportError, match="not a plain text file"):
+        import_text(tmp_path / "binary.txt", tmp_path / "b.md")
+    assert not (tmp_path / "a.md").exists() and not (tmp_path / "b.md").exists()
