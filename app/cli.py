@@ -13,10 +13,11 @@ import os
 import sys
 from collections.abc import Sequence
 
-from app import cli_bench, cli_lessons, cli_models, cli_presets, cli_speech
+from app import cli_bench, cli_export, cli_lessons, cli_models, cli_presets, cli_speech
 from app.cli_errors import CliError
 
-COMMAND_GROUPS = (cli_speech, cli_models, cli_lessons, cli_presets, cli_bench)
+# cli_export adds ``lessons export`` to the group cli_lessons makes, so it comes after it.
+COMMAND_GROUPS = (cli_speech, cli_models, cli_lessons, cli_export, cli_presets, cli_bench)
 
 
 def build_parser() -> argparse.ArgumentParser:
