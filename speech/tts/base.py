@@ -14,6 +14,7 @@ excepted).
 
 from __future__ import annotations
 
+import io
 import threading
 import wave
 from abc import ABC, abstractmethod
@@ -97,12 +98,16 @@ class Synthesis:
     def write_wav(self, path: str | Path) -> Path:
         """Write the audio as a 16-bit mono WAV file; a clear error if that fails."""
         path = Path(path)
+        # Built in memory first: a wave writer that fails to open its file
+        # leaves an object that complains again when garbage-collected.
+        buffer = io.BytesIO()
+        with wave.open(buffer, "wb") as wav:
+            wav.setnchannels(1)
+            wav.setsampwidth(2)
+            wav.setframerate(self.sample_rate)
+            wav.writeframes(np.ascontiguousarray(self.samples, dtype="<i2").tobytes())
         try:
-            with wave.open(str(path), "wb") as wav:
-                wav.setnchannels(1)
-                wav.setsampwidth(2)
-                wav.setframerate(self.sample_rate)
-                wav.writeframes(np.ascontiguousarray(self.samples, dtype="<i2").tobytes())
+            path.write_bytes(buffer.getvalue())
         except OSError as error:
             reason = error.strerror or str(error)
             raise SynthesisError(f"Could not save the sound file {path}: {reason}.") from error
