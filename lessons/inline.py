@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import string
 from dataclasses import dataclass
+from itertools import groupby
 
 from lessons.model import Inline, Span
 
@@ -156,18 +157,12 @@ def normalise_spans(spans) -> Inline:
                 pieces.append(Span(" "))
         else:
             pieces.append(Span(text, span.bold, span.italic, span.underline))
+    # Neighbours with the same style merge. Styled pieces have no spaces at
+    # their edges now, so only plain text can bring two spaces together.
     merged: list[Span] = []
-    for piece in pieces:
-        if merged and _same_style(merged[-1], piece):
-            last = merged.pop()
-            piece = Span(last.text + piece.text, piece.bold, piece.italic, piece.underline)
-        elif merged and merged[-1].text.endswith(" ") and piece.text.startswith(" "):
-            piece = Span(piece.text[1:], piece.bold, piece.italic, piece.underline)
-            if not piece.text:
-                continue
-        merged.append(piece)
-    # Merging can leave double spaces ("a " + " b"); collapse once more.
-    merged = [Span(_WHITESPACE.sub(" ", s.text), s.bold, s.italic, s.underline) for s in merged]
+    for (bold, italic, underline), group in groupby(pieces, key=_style):
+        text = _WHITESPACE.sub(" ", "".join(piece.text for piece in group))
+        merged.append(Span(text, bold, italic, underline))
     if merged:
         first = merged[0]
         merged[0] = Span(first.text.lstrip(), first.bold, first.italic, first.underline)
@@ -176,8 +171,8 @@ def normalise_spans(spans) -> Inline:
     return tuple(span for span in merged if span.text)
 
 
-def _same_style(a: Span, b: Span) -> bool:
-    return (a.bold, a.italic, a.underline) == (b.bold, b.italic, b.underline)
+def _style(span: Span) -> tuple[bool, bool, bool]:
+    return (span.bold, span.italic, span.underline)
 
 
 def plain_spans(text: str) -> Inline:

@@ -39,17 +39,18 @@ from lessons.model import (
     spans_text,
 )
 
-HEADING = re.compile(r"^ {0,3}(#+)(?:[ \t]+(.*?))?[ \t]*$")
+# Patterns stay linear on long lines: no two quantifiers compete for the same characters.
+HEADING = re.compile(r"^ {0,3}(#+)(?:[ \t]+(.*))?$")
 BULLET = re.compile(r"^([ \t]*)([-+*])(?:[ \t]+(.*))?$")
 NUMBERED = re.compile(r"^([ \t]*)(\d{1,9})[.)](?:[ \t]+(.*))?$")
 QUOTE = re.compile(r"^ {0,3}>[ ]?(.*)$")
 TABLE_ROW = re.compile(r"^ {0,3}\|")
-TABLE_SEPARATOR = re.compile(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+SEPARATOR_CELL = re.compile(r":?-+:?")
 IMAGE_LINE = re.compile(
     r'^ {0,3}!\[(?P<alt>(?:[^\]\\]|\\.)*)\]\([ \t]*(?P<src><[^>\n]*>|[^\s)]+)'
     r'(?:[ \t]+"[^"\n]*")?[ \t]*\)[ \t]*$'
 )
-IMAGE_INLINE = re.compile(r"(?<!\\)!\[[^\]\n]*\]\(([^)\s]*)")
+IMAGE_INLINE = re.compile(r"(?<!\\)!\[[^\[\]\n]*\]\(([^)\s]*)")
 THEMATIC_BREAK = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 COMMENT_START = re.compile(r"^ {0,3}<!--")
 TASK_LABEL = re.compile(
@@ -161,7 +162,7 @@ class _BodyParser:
         match = HEADING.match(self.lines[self.i])
         assert match is not None
         hashes, content = match.group(1), match.group(2) or ""
-        content = re.sub(r"(^|[ \t]+)#+[ \t]*$", "", content)  # closing hashes
+        content = _without_closing_hashes(content.strip())
         level = len(hashes)
         if level == 1:
             self.warn(
@@ -227,7 +228,7 @@ class _BodyParser:
         body: list[tuple[Inline, ...]] = []
         width = None
         for position, (index, line) in enumerate(rows):
-            if TABLE_SEPARATOR.match(line):
+            if is_table_separator(line):
                 if position == 1 and not header:
                     header = body.pop()
                 else:
@@ -328,6 +329,20 @@ def _list_item(line: str) -> tuple[bool, int, str] | None:
         return None
     indent = len(match.group(1).expandtabs(4))
     return ordered, indent, (match.group(3) or "").strip()
+
+
+def _without_closing_hashes(content: str) -> str:
+    """``Title ##`` → ``Title``; ``C#`` and ``Item \\#`` keep their hash."""
+    kept = content.rstrip("#")
+    if kept == content or (kept and kept[-1] not in " \t"):
+        return content
+    return kept.rstrip()
+
+
+def is_table_separator(line: str) -> bool:
+    """True for the ``|---|:---:|`` line under a table's header row."""
+    cells = split_cells(line)
+    return bool(cells) and all(SEPARATOR_CELL.fullmatch(cell) for cell in cells)
 
 
 def split_cells(line: str) -> list[str]:

@@ -224,3 +224,23 @@ def test_damaged_copies_of_a_lesson_never_raise(tmp_path):
         assert result.lesson is not None or result.problems
         assert all(problem.line >= 1 for problem in result.problems)
         assert not any("unexpected error" in problem.message for problem in result.problems)
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize(
+    "line",
+    [
+        "## a" + " " * 100_000 + "x",  # a heading with closing hashes to look for
+        "| a |\n|---" + " " * 100_000 + "x",  # a table separator that is not one
+        "Text " + "![" * 100_000,  # images that never close, in a paragraph
+        "---" + " " * 100_000 + "x",  # a rule that is not one
+        "![alt](src" + " " * 100_000 + "x",  # an image line that is not one
+        "*a " * 100_000,  # emphasis that never closes
+    ],
+    ids=["heading", "separator", "inline-images", "rule", "image", "stars"],
+)
+def test_pathological_long_lines_load_without_hanging(line):
+    # Each case took quadratic time with a naive pattern; now each is linear.
+    result = parse_lesson_text("---\ntitle: T\n---\n" + line + "\n", "long.md")
+    assert result.lesson is not None
+    assert len(result.lesson.sections) == 1
