@@ -449,8 +449,9 @@ class _Reader:
             line = self.item_line("success", index)
             key = str(need).strip().lower()
             if key not in SCORED_NEEDS:
+                choices = f"{', '.join(SCORED_NEEDS[:-1])} or {SCORED_NEEDS[-1]}"
                 self.problem(line, f"The checker gives no score for '{need}'; success "
-                                   f"criteria can use {join_words(list(SCORED_NEEDS))}.")
+                                   f"criteria can use {choices}.")
             elif isinstance(score, bool) or not isinstance(score, (int, float)) \
                     or not 0 <= score <= 100:
                 self.problem(line, f"The target for '{key}' should be a score from 0 to 100.")
