@@ -2,8 +2,8 @@
 
 The work is done by the ``lessons`` package; this module turns its results
 into terminal output and its errors into one clear line. Each sub-command
-has its own ``_add_…`` function (its arguments) and handler, so more
-sub-commands can be added beside them without touching the others.
+has its own ``_add_…`` function (its arguments) and handler. Other modules
+add more actions to the group (``lessons export`` is app/cli_export.py).
 """
 
 from __future__ import annotations
@@ -12,16 +12,24 @@ import sys
 from pathlib import Path
 
 from app.cli_errors import CliError
+from app.cli_groups import group_actions
 
 
 def register(subparsers) -> None:
-    """Add this group's sub-commands to the ``lesson-lab`` parser."""
-    parser = subparsers.add_parser(
-        "lessons",
-        help="list, check and import lessons",
-        description="Work with lesson files: list the library, check files, import documents.",
-    )
-    actions = parser.add_subparsers(dest="lessons_action", metavar="ACTION", required=True)
+    """Add this group's sub-commands to the ``lesson-lab`` parser.
+
+    This module owns the ``lessons`` group and makes it; other modules add
+    their actions to it through app/cli_groups.py.
+    """
+    if "lessons" not in subparsers.choices:
+        parser = subparsers.add_parser(
+            "lessons",
+            help="work with lesson files",
+            description="Work with lesson files: list the library, check files, "
+            "import documents and more.",
+        )
+        parser.add_subparsers(dest="lessons_action", metavar="ACTION", required=True)
+    actions = group_actions(subparsers, "lessons", "work with lesson files", "lessons_action")
     _add_list(actions)
     _add_validate(actions)
     _add_import(actions)
