@@ -11,6 +11,7 @@ import pytest
 import soxr
 
 from speech.playback import (
+    SPEAKERS_GONE,
     PlaybackError,
     PlaybackFinished,
     PlaybackPaused,
@@ -178,3 +179,21 @@ def test_a_missing_speaker_gives_a_clear_error(engine, pulse):
     events = list(Player(9999).play(synthesis.samples, synthesis.sample_rate))
     assert len(events) == 1 and isinstance(events[0], PlaybackError)
     assert "speaker" in events[0].message and "not found" in events[0].message
+
+
+def test_unplugging_the_speakers_mid_speech_gives_a_clear_error(engine, spare_speaker):
+    device, unplug = spare_speaker
+    synthesis = engine.synthesise("The river flows down the mountain towards the sea. " * 2)
+    player = Player(device)
+    thread, out = _run_in_thread(
+        player.play(synthesis.samples, synthesis.sample_rate, synthesis.words)
+    )
+    events = []
+    while sum(isinstance(e, WordStarted) for e in events) < 2:
+        events.append(out.get(timeout=10))
+    unplug()
+    events += _collect(out, timeout=20)
+    thread.join(timeout=10)
+    assert not thread.is_alive()
+    assert events[-1] == PlaybackError(SPEAKERS_GONE)
+    assert sum(isinstance(e, WordStarted) for e in events) < len(synthesis.words)
