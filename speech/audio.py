@@ -328,6 +328,10 @@ class Capture:
             if self._finished:
                 return Stopped()
             if not self._started:
+                if self._stop.is_set():  # stopped before it ever started
+                    self._started = True
+                    self._finish()
+                    continue
                 self.start()
                 continue
             wait = 0.05

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -183,3 +184,30 @@ def test_no_sound_server_and_no_sound_card_means_no_microphone():
     if count != "0":
         pytest.skip("this machine has a real sound card")
     assert events == [f"AudioError(message={NO_MICROPHONE!r})", "Stopped()"]
+
+
+def test_stop_from_another_thread_ends_the_events_cleanly(virtual_mic):
+    capture = Capture(MIC_DEVICE)
+    capture.start()
+    received = []
+    worker = threading.Thread(target=lambda: received.extend(capture.events()), daemon=True)
+    worker.start()
+    for _ in range(400):  # up to 20 s for three chunks
+        if sum(isinstance(e, AudioChunk) for e in list(received)) >= 3:
+            break
+        worker.join(timeout=0.05)
+        assert worker.is_alive()
+    else:
+        pytest.fail("no audio from the virtual microphone")
+    capture.stop()
+    worker.join(timeout=10)
+    assert not worker.is_alive()
+    assert isinstance(received[-1], Stopped)
+    assert not any(isinstance(e, AudioError) for e in received)
+
+
+def test_stop_before_start_opens_nothing(pulse):
+    capture = Capture(MIC_DEVICE)
+    capture.stop()
+    assert list(capture.events(timeout=5)) == [Stopped()]
+    assert capture.device is None
