@@ -66,6 +66,7 @@ def _events_until_stopped(capture: Capture, limit: float = 20.0) -> list:
     return events
 
 
+@pytest.mark.pulse
 def test_lists_microphones_and_speakers(pulse):
     inputs, outputs = input_devices(), output_devices()
     assert MIC_DEVICE in [d.name for d in inputs]
@@ -150,12 +151,14 @@ def test_unplugging_the_microphone_gives_an_error_after_the_audio_so_far(spare_m
     assert np.corrcoef(kept[:length], original[:length])[0, 1] > 0.9
 
 
+@pytest.mark.pulse
 def test_a_microphone_that_is_not_there_gives_a_clear_error(pulse):
     events = _events_until_stopped(Capture(9999), limit=10)
     assert [type(e) for e in events] == [AudioError, Stopped]
     assert "microphone" in events[0].message and "not found" in events[0].message
 
 
+@pytest.mark.pulse
 def test_a_rate_the_device_refuses_gives_a_clear_error(pulse):
     events = _events_until_stopped(Capture(MIC_DEVICE, samplerate=10_000_000), limit=10)
     assert events == [AudioError(MICROPHONE_REFUSED), Stopped()]
@@ -186,6 +189,7 @@ def test_no_sound_server_and_no_sound_card_means_no_microphone():
     assert events == [f"AudioError(message={NO_MICROPHONE!r})", "Stopped()"]
 
 
+@pytest.mark.pulse
 def test_stop_from_another_thread_ends_the_events_cleanly(virtual_mic):
     capture = Capture(MIC_DEVICE)
     capture.start()
@@ -206,6 +210,7 @@ def test_stop_from_another_thread_ends_the_events_cleanly(virtual_mic):
     assert not any(isinstance(e, AudioError) for e in received)
 
 
+@pytest.mark.pulse
 def test_stop_before_start_opens_nothing(pulse):
     capture = Capture(MIC_DEVICE)
     capture.stop()

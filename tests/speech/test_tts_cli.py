@@ -92,6 +92,7 @@ def test_say_speaks_through_the_speakers(virtual_speaker):
     assert len(loud) and (loud[-1] - loud[0]) / virtual_speaker.rate > 1.0
 
 
+@pytest.mark.pulse
 def test_say_to_missing_speakers_is_a_clear_error(pulse):
     result = lesson_lab("say", "Hello", "--device", "no-such-speakers")
     assert result.returncode != 0
