@@ -13,11 +13,22 @@ import os
 import sys
 from collections.abc import Sequence
 
-from app import cli_bench, cli_export, cli_lessons, cli_models, cli_presets, cli_speech
+from app import (
+    bench_views,
+    cli_bench,
+    cli_export,
+    cli_lessons,
+    cli_models,
+    cli_presets,
+    cli_speech,
+)
 from app.cli_errors import CliError
 
-# cli_export adds ``lessons export`` to the group cli_lessons makes, so it comes after it.
-COMMAND_GROUPS = (cli_speech, cli_models, cli_lessons, cli_export, cli_presets, cli_bench)
+# cli_export and bench_views add ``lessons export`` and ``bench views`` to the
+# groups cli_lessons and cli_bench make, so each comes after its group's owner.
+COMMAND_GROUPS = (
+    cli_speech, cli_models, cli_lessons, cli_export, cli_presets, cli_bench, bench_views,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

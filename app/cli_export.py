@@ -9,28 +9,24 @@ loaded and checked before anything is written, so a bad file stops the run
 with one clear line and no half-finished set of PDFs.
 
 The ``lessons`` group belongs to app/cli_lessons.py; this module adds its
-``export`` action to that group (or makes the group when it is not there),
-so it is registered after cli_lessons in app/cli.py.
+``export`` action to that group (see app/cli_groups.py), so it is registered
+after cli_lessons in app/cli.py.
 """
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 from app.cli_errors import CliError
+from app.cli_groups import group_actions
 
 PRINT_CHOICES = ("profile", "black-on-white", "black-on-cream")
 
 
 def register(subparsers) -> None:
     """Add ``export`` to the ``lessons`` group of the ``lesson-lab`` parser."""
-    lessons = subparsers.choices.get("lessons")
-    if lessons is None:
-        lessons = subparsers.add_parser(
-            "lessons", help="work with lesson files",
-            description="Work with lesson files.")
-    parser = _actions_of(lessons).add_parser(
+    actions = group_actions(subparsers, "lessons", "work with lesson files", "lessons_command")
+    parser = actions.add_parser(
         "export",
         help="export adapted lessons as clear-print A4 PDFs",
         description="Export lessons adapted with a preset (or one of your saved profiles) "
@@ -48,18 +44,6 @@ def register(subparsers) -> None:
                         help="print in the profile's colours (default), or black on "
                         "white or cream paper")
     parser.set_defaults(handler=run_export)
-
-
-def _actions_of(parser: argparse.ArgumentParser):
-    """The parser's group of sub-commands, made when it has none yet.
-
-    argparse has no public way to reach a parser's existing sub-command group,
-    so this looks among its actions; the class has been stable since Python 3.2.
-    """
-    for action in parser._actions:  # noqa: SLF001 - see the docstring
-        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
-            return action
-    return parser.add_subparsers(dest="lessons_command", metavar="ACTION")
 
 
 def run_export(args) -> int:

@@ -157,6 +157,7 @@ class LessonDocument:
         self._image_limit = 0.0
         self._dpi = 96.0
         self._formats: dict[Role, QTextCharFormat] = {}
+        self._block_formats: dict[int, QTextBlockFormat] = {}
         self._vocab_words = [v.word for v in lesson.vocabulary]
         self._vocab_pattern = vocabulary_pattern(self._vocab_words)
         self._vocab_index = {
@@ -336,6 +337,7 @@ class LessonDocument:
         self._dpi = dpi
         colours = colours or profile.colours
         self._formats.clear()
+        self._block_formats.clear()
         font = base_font(profile, dpi)
         px = profile.font_size_pt * dpi / 72.0
         self.document.setDefaultFont(font)
@@ -412,7 +414,11 @@ class LessonDocument:
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
 
     def _block_format(self, kind: int, profile: Profile, font: QFont, px: float):
+        cached = self._block_formats.get(kind)
+        if cached is not None:
+            return cached
         fmt = QTextBlockFormat()
+        self._block_formats[kind] = fmt
         scale = HEADING_SCALE.get(kind, 1.0)
         ratio = _natural_line_ratio(font)
         fmt.setLineHeight(

@@ -79,6 +79,8 @@ class LessonView(QTextBrowser):
         self._ruler = ReadingRuler()
         self._ruler_position = 0  # document position of the line the ruler is on
         self._margin = -1.0
+        self._swapping = False
+        self._last_place = (0, 0)  # (text position at the top, scroll bar value)
         self._empty = QTextDocument(self)
         self.show_definitions = True  # a popup on activation; off when a parent shows it
         self.popup: VocabularyPopup | None = None
@@ -227,8 +229,6 @@ class LessonView(QTextBrowser):
             document = LessonDocument(self._lesson, page, parent=self)
             self._documents[key] = document
         self._current = document
-        self._margin = -1.0
-        self.setDocument(document.document)
         self._ruler_position = 0
         self._restyle(keep_place=False)
         if self._profile.focus_mode:
@@ -239,11 +239,31 @@ class LessonView(QTextBrowser):
         self._ruler.configure(shown)
         self._apply_palette()
         if self._current is not None:
-            place = self.cursorForPosition(QPoint(0, 0)).position() if keep_place else 0
-            self._current.apply(shown, dpi=self._dpi())
-            self._fit_line_length(force=True)
-            if keep_place and place > 0:
-                self._scroll_to(place)
+            place, anchor, position = 0, 0, 0
+            if keep_place:
+                place = self._reading_place()
+                anchor, position = self.textCursor().anchor(), self.textCursor().position()
+            document = self._current.document
+            # Re-styling the document on show would lay all of it out at once
+            # (over 100 ms for 10,000 words). Taken off the view and without
+            # a layout, only its formats change; shown again, the view lays
+            # out what is on screen first and the rest when it is idle.
+            self._swapping = True  # the scroll bar comes and goes: no refit meanwhile
+            try:
+                self.setDocument(self._empty)
+                document.setDocumentLayout(None)
+                self._current.apply(shown, dpi=self._dpi())
+                self._fit_line_length(force=True)
+                self.setDocument(document)
+            finally:
+                self._swapping = False
+            caret = QTextCursor(document)
+            caret.setPosition(min(anchor, document.characterCount() - 1))
+            caret.setPosition(min(position, document.characterCount() - 1),
+                              QTextCursor.MoveMode.KeepAnchor)
+            self.setTextCursor(caret)
+            self._scroll_to(place if keep_place else 0)
+            self._last_place = (place, self.verticalScrollBar().value())
         self.viewport().update()
         self.profile_applied.emit(shown)
 
@@ -279,8 +299,9 @@ class LessonView(QTextBrowser):
         if not force and abs(side - self._margin) < 0.5:
             return
         self._margin = side
-        document = self.document()
-        document.setDocumentMargin(0)
+        document = self._current.document
+        if document.documentMargin() != 0:
+            document.setDocumentMargin(0)
         root = document.rootFrame()
         fmt = root.frameFormat()
         fmt.setLeftMargin(side)
@@ -288,6 +309,18 @@ class LessonView(QTextBrowser):
         fmt.setTopMargin(pad)
         fmt.setBottomMargin(pad * 2)
         root.setFrameFormat(fmt)
+
+    def _reading_place(self) -> int:
+        """The text position at the top of the view.
+
+        Straight after a re-style the view has laid out only what it shows,
+        so positions further down are not known yet; while the reader has
+        not scrolled since, the place found last time still holds.
+        """
+        place, scrolled_to = self._last_place
+        if self.verticalScrollBar().value() == scrolled_to:
+            return place
+        return self.cursorForPosition(QPoint(0, 0)).position()
 
     def _scroll_to(self, position: int) -> None:
         cursor = QTextCursor(self.document())
@@ -358,7 +391,8 @@ class LessonView(QTextBrowser):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        self._fit_line_length()
+        if not self._swapping:
+            self._fit_line_length()
 
     def mouseMoveEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().mouseMoveEvent(event)

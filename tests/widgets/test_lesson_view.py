@@ -191,3 +191,21 @@ def test_caret_browsing_and_accessible_names(qtbot):
     before = view.textCursor().position()
     qtbot.keyClick(view, Qt.Key.Key_Down)
     assert view.textCursor().position() > before
+
+
+def test_restyling_keeps_the_reading_place_and_the_caret(qtbot):
+    view = make_view(qtbot, sample_lesson(paragraphs=12))
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    top_before = view.cursorForPosition(QPoint(0, 0)).position()
+    cursor = view.cursorForPosition(QPoint(100, 100))
+    view.setTextCursor(cursor)
+    caret = cursor.position()
+    view.set_profile(yellow_on_black(font_size_pt=20.0, line_height=1.8))
+    view.zoom_in()  # straight after: the place must not drift
+    assert view.textCursor().position() == caret
+    qtbot.wait(50)  # the view lays out the rest when idle
+    top_after = view.cursorForPosition(QPoint(0, 0)).position()
+    block = view.document().findBlock(top_before)
+    assert block.position() <= top_after <= block.position() + block.length() + 200
+    assert bar.value() > 0
