@@ -110,13 +110,13 @@ _HIATUS = [
         r"(?<!p)eo",  # geography, video; not people
         r"(?<![gq])ua",  # actual, usually; not language, equal
         r"(?<![gq])uo(?!us)",  # duo, fluorescent
-        r"[^aeiou]ie(?:n[ct]|t)",  # science, client, quiet
+        r"[^aeiouct]ie(?:n[ct]|t)",  # client, diet; not patient, ancient
         r"ie(?:r|st)$",  # happier, earliest
         r"(?<![cgtx])ious$",  # various, curious; not precious, anxious
         r"yi",  # flying, studying
         r"oing",  # going, doing
         r"eing",  # seeing, being
-        r"rea[ct]",  # react, creation, reaction
+        r"^rea[ct](?!h)|crea[t]",  # react, reaction, creation; not reach, treat
         r"[^aeiou]ea$",  # idea, area
         r"[^aeiou]eum",  # museum
         r"[^aeiou]eus$",  # nucleus
