@@ -19,6 +19,7 @@ from app import (
     cli_export,
     cli_lessons,
     cli_models,
+    cli_practice,
     cli_presets,
     cli_speech,
 )
@@ -28,6 +29,7 @@ from app.cli_errors import CliError
 # groups cli_lessons and cli_bench make, so each comes after its group's owner.
 COMMAND_GROUPS = (
     cli_speech, cli_models, cli_lessons, cli_export, cli_presets, cli_bench, bench_views,
+    cli_practice,
 )
 
 
