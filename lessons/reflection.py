@@ -363,9 +363,12 @@ def begin_practice(
 ) -> PracticeStart:
     """Note the lesson, profile and scores as a practice session begins.
 
-    ``started`` defaults to now, in local time.
+    ``started`` defaults to now, in local time; a time without a time zone is
+    taken as local time.
     """
-    when = (started or datetime.now()).astimezone().replace(microsecond=0)
+    when = started if started is not None and started.tzinfo is not None \
+        else (started or datetime.now()).astimezone()
+    when = when.replace(microsecond=0)
     return PracticeStart(scenario, str(lesson_path), lesson_title, lesson_text, profile,
                          normalise_scores(scores), when)
 
