@@ -257,26 +257,38 @@ class Capture:
         except AudioDeviceError as error:
             self._fail(str(error))
             return
-        rate = float(self._samplerate_request or self.device.default_samplerate)
-        try:
-            self._stream = sd.InputStream(
-                device=self.device.index,
-                samplerate=rate,
-                channels=1,
-                dtype="float32",
-                callback=self._on_audio,
-                finished_callback=self._on_finished,
-            )
-            self._stream.start()
-        except (sd.PortAudioError, ValueError):
-            self._close_stream()
-            self._fail(MICROPHONE_REFUSED)
-            return
         import soxr
 
-        self.input_rate = rate
-        self._resampler = soxr.ResampleStream(rate, SAMPLE_RATE, 1, dtype="float32", quality="HQ")
-        self._last_audio = time.monotonic()
+        if self._samplerate_request:
+            rates = [float(self._samplerate_request)]  # asked for: no substitutes
+        else:
+            # The device's own rate first; common rates if a driver refuses it.
+            rates = list(dict.fromkeys([self.device.default_samplerate, 48_000.0, 44_100.0]))
+        channel_counts = [1, 2] if self.device.input_channels >= 2 else [1]
+        for rate in rates:
+            for channels in channel_counts:
+                # Ready before the stream starts: the consumer may already be waiting.
+                self._resampler = soxr.ResampleStream(
+                    rate, SAMPLE_RATE, 1, dtype="float32", quality="HQ"
+                )
+                self._last_audio = time.monotonic()
+                try:
+                    self._stream = sd.InputStream(
+                        device=self.device.index,
+                        samplerate=rate,
+                        channels=channels,
+                        dtype="float32",
+                        callback=self._on_audio,
+                        finished_callback=self._on_finished,
+                    )
+                    self._stream.start()
+                except (sd.PortAudioError, ValueError):
+                    self._close_stream()
+                    continue
+                self.input_rate = rate
+                return
+        self._resampler = None
+        self._fail(MICROPHONE_REFUSED)
 
     def stop(self) -> None:
         """Stop recording; ``events()`` delivers what is left, then ``Stopped``."""
@@ -300,7 +312,9 @@ class Capture:
     def _on_audio(self, indata, frames, time_info, status) -> None:
         if status.input_overflow:
             self.overflows += 1
-        self._raw.put(indata[:, 0].copy())
+        # A device that would not open in mono is mixed down here (cheap).
+        mono = indata[:, 0].copy() if indata.shape[1] == 1 else indata.mean(axis=1)
+        self._raw.put(mono)
 
     def _on_finished(self) -> None:
         self._raw.put(_Ended())

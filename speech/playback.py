@@ -199,16 +199,22 @@ class Player:
             self._written, self._all_written = 0, False
             self._blocks.clear()
             self._done.clear()
-            try:
-                stream = sd.OutputStream(
-                    device=device.index,
-                    samplerate=attempt_rate,
-                    channels=1,
-                    dtype="float32",
-                    callback=self._on_output,
-                    finished_callback=self._on_finished,
-                )
-            except (sd.PortAudioError, ValueError):
+            stream = None
+            # Mono first; a device that refuses it gets the same sound on two channels.
+            for channels in (1, 2) if device.output_channels >= 2 else (1,):
+                try:
+                    stream = sd.OutputStream(
+                        device=device.index,
+                        samplerate=attempt_rate,
+                        channels=channels,
+                        dtype="float32",
+                        callback=self._on_output,
+                        finished_callback=self._on_finished,
+                    )
+                    break
+                except (sd.PortAudioError, ValueError):
+                    continue
+            if stream is None:
                 continue
             self._latency = float(stream.latency or 0.0)
             self._stream = stream
@@ -276,7 +282,7 @@ class Player:
         start = self._written
         chunk = self._data[start : start + frames]
         count = len(chunk)
-        outdata[:count, 0] = chunk
+        outdata[:count] = chunk[:, None]  # every channel (usually just one)
         outdata[count:] = 0
         if count:
             # Some host APIs report no DAC time: estimate it from the latency.
