@@ -1,0 +1,79 @@
+"""Practice records as A4 PDFs, read back with poppler's pdftotext and pdfinfo."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from app.reflection_pdf import export_reflection_pdf
+from lessons.reflection import ReflectionStore
+from tests.lessons.reflection_helpers import AISHA, BST, FIRST_ANSWER, make_session
+
+
+def _text(pdf: Path) -> str:
+    """The PDF's words, with the layout's line breaks and spacing squeezed out."""
+    out = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                         text=True, check=True).stdout
+    return " ".join(out.split())
+
+
+def _info(pdf: Path) -> str:
+    return subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def test_saved_record_as_pdf_has_the_scores_and_reflections(qapp, monkeypatch, tmp_path):
+    monkeypatch.setenv("LESSON_LAB_DATA", str(tmp_path / "data"))
+    ReflectionStore().save(make_session())
+    (session,) = ReflectionStore().sessions()
+    out = export_reflection_pdf([session], tmp_path / "record.pdf")
+    assert out == tmp_path / "record.pdf"
+    info = _info(out)
+    assert re.search(r"Page size:\s+595(\.\d+)? x 842(\.\d+)? pts \(A4\)", info)
+    assert "Title:           Adapting “The water cycle” for Maya (Year 4)" in info
+    assert "Creator:         Lesson Lab" in info
+    text = _text(out)
+    assert "Date: Friday 14 March 2025 at 09:30" in text
+    assert "Visual impairment 41 83 +42 80 (reached)" in text
+    assert "Dyslexia 55 60 +5 no target" in text
+    assert "Font size: 12 pt → 18 pt" in text
+    assert "Lesson text: 1 line changed and 2 added." in text
+    assert session.reflections[0].question in text
+    assert FIRST_ANSWER in text
+    assert "Her QTVI suggested a tactile copy." in text
+    assert "Nothing was sent anywhere." in text
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "record.pdf"]
+
+
+def test_several_records_as_one_log(qapp, tmp_path):
+    maya = make_session(started=datetime(2025, 3, 14, 9, 30, tzinfo=timezone.utc))
+    aisha = make_session(AISHA, started=datetime(2025, 5, 2, 15, 5, tzinfo=BST),
+                         after="Dyslexia", scores_before={"dyslexia": 48},
+                         scores_after={"dyslexia": 86},
+                         answers={"What did you change first, and why?": "The font and tint."})
+    out = export_reflection_pdf([aisha, maya], tmp_path / "log.pdf")
+    assert "Title:           Lesson Lab practice log" in _info(out)
+    text = _text(out)
+    assert text.index("for Maya (Year 4)") < text.index("for Aisha (Year 10)")
+    assert "Dyslexia 48 86 +38 80 (reached)" in text
+    assert "The font and tint." in text
+    assert text.count("Nothing was sent anywhere.") == 1
+
+
+def test_a_new_export_replaces_an_old_file(qapp, tmp_path):
+    out = tmp_path / "record.pdf"
+    out.write_text("an old file")
+    export_reflection_pdf([make_session()], out)
+    assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_a_folder_that_does_not_exist_or_no_records(qapp, tmp_path):
+    with pytest.raises(OSError, match="does not exist"):
+        export_reflection_pdf([make_session()], tmp_path / "missing" / "record.pdf")
+    with pytest.raises(ValueError, match="no practice records"):
+        export_reflection_pdf([], tmp_path / "record.pdf")
+    assert list(tmp_path.iterdir()) == []
