@@ -103,6 +103,8 @@ def _lesson_title(scenario) -> str:
 
 
 def _show_scenario(scenario) -> None:
+    from lessons.scenarios import SCORE_LABELS
+
     print(scenario.title)
     print(f"  id: {scenario.id}")
     if scenario.support:
@@ -123,7 +125,7 @@ def _show_scenario(scenario) -> None:
     print("Task")
     print(_wrap(scenario.task, 2))
     print()
-    print("Success: " + ", ".join(f"{need} score {target:g} or more"
+    print("Success: " + "; ".join(f"{SCORE_LABELS[need]} score {target:g} or more"
                                   for need, target in scenario.success))
     print()
     print("Reflection prompts")
