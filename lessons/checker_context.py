@@ -35,7 +35,7 @@ from lessons.model import (
     spans_text,
 )
 from lessons.profile import Profile
-from lessons.readability import words
+from lessons.readability import Readability, words
 
 UNIT_KINDS = ("paragraph", "item", "task", "quote", "heading", "cell")
 _MARKUP = re.compile(r"</?u>|[*_`\\]")
@@ -68,6 +68,8 @@ class CheckContext:
     # File line n is source_lines[n - 1]; None when the lines are unknown.
     source_lines: list[str] | None = None
     _units: list[TextUnit] | None = field(default=None, repr=False)
+    # Worked out once by the language rules and reused for the report.
+    readability: Readability | None = field(default=None, repr=False)
 
     @classmethod
     def build(

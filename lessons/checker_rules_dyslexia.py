@@ -75,12 +75,29 @@ SERIF = {
 }  # fmt: skip
 
 CREAM = "#fdf6e3"
-_DARK_CHOICES = {"text": "#1a1a1a", "heading": "#1f3a5f", "link": "#0b4a8f",
-                 "highlight": "#ffe38a", "ruler": "#a9d3f0"}  # fmt: skip
-_LIGHT_CHOICES = {"text": "#ffffff", "heading": "#ffff00", "link": "#8fd8ff",
-                  "highlight": "#1f1fa8", "ruler": "#ffffff"}  # fmt: skip
-_SLOT_NAMES = {"text": "text", "background": "background", "heading": "headings",
-               "link": "links", "highlight": "key-word highlight", "ruler": "reading ruler"}  # fmt: skip
+# Replacements for a red or green colour, on a light page and on a dark one.
+_DARK_CHOICES = {
+    "text": "#1a1a1a",
+    "heading": "#1f3a5f",
+    "link": "#0b4a8f",
+    "highlight": "#ffe38a",
+    "ruler": "#a9d3f0",
+}
+_LIGHT_CHOICES = {
+    "text": "#ffffff",
+    "heading": "#ffff00",
+    "link": "#8fd8ff",
+    "highlight": "#1f1fa8",
+    "ruler": "#ffffff",
+}
+_SLOT_NAMES = {
+    "text": "text",
+    "background": "background",
+    "heading": "headings",
+    "link": "links",
+    "highlight": "key-word highlight",
+    "ruler": "reading ruler",
+}
 # When red meets green, change the slot that matters least first.
 _CHANGE_ORDER = ("highlight", "ruler", "link", "heading", "text")
 

@@ -34,7 +34,13 @@ from pathlib import Path
 
 from lessons.checker_context import CheckContext, TextUnit
 from lessons.checker_model import DYSLEXIA, PROFILE_FIX, SLCN, Finding, Fix, Rule
-from lessons.readability import Readability, count_syllables, readability, split_sentences, words
+from lessons.readability import (
+    Readability,
+    count_syllables,
+    readability,
+    split_sentences,
+    words,
+)
 
 LONG_SENTENCE = Rule(
     "SLCN-long-sentence",
@@ -151,7 +157,9 @@ def check(ctx: CheckContext) -> list[Finding]:
 
 def lesson_readability(ctx: CheckContext) -> Readability:
     """Readability estimates of the lesson's running text (no headings or table cells)."""
-    return readability([u.text for u in ctx.units() if u.kind in _RUNNING_TEXT])
+    if ctx.readability is None:
+        ctx.readability = readability([u.text for u in ctx.units() if u.kind in _RUNNING_TEXT])
+    return ctx.readability
 
 
 # -- sentences --------------------------------------------------------------

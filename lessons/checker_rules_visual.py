@@ -154,7 +154,7 @@ def _contrast(profile: Profile) -> list[Finding]:
                 Finding(
                     CONTRAST_MINIMUM,
                     f"{pair.label}: {format_ratio(pair.ratio)}, below the "
-                    f"{minimum:g}:1 WCAG asks for {_size_words(pair)}.",
+                    f"{minimum:g}:1 that WCAG asks for {_size_words(pair)}.",
                     fix=_contrast_fix(profile, pair, minimum),
                     weights=None if main else {VI: 8, DYSLEXIA: 4, SLCN: 2},
                 )
@@ -164,7 +164,7 @@ def _contrast(profile: Profile) -> list[Finding]:
                 Finding(
                     CONTRAST_ENHANCED,
                     f"{pair.label}: {format_ratio(pair.ratio)} passes the minimum but not "
-                    f"the {enhanced:g}:1 of WCAG's enhanced level {_size_words(pair)}.",
+                    f"the {enhanced:g}:1 of WCAG's enhanced level for {_size_words(pair)}.",
                     fix=_contrast_fix(profile, pair, enhanced),
                     weights=None if main else {VI: 2},
                 )
@@ -173,7 +173,7 @@ def _contrast(profile: Profile) -> list[Finding]:
 
 
 def _size_words(pair: ContrastPair) -> str:
-    return "for large text" if pair.large_text else "for text of this size"
+    return "large text" if pair.large_text else "text of this size"
 
 
 def _contrast_fix(profile: Profile, pair: ContrastPair, target: float) -> Fix | None:

@@ -34,6 +34,7 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 #: Words the rules below get wrong, with their syllables as a pronouncing
 #: dictionary gives them (British pronunciation where it differs).
@@ -130,6 +131,7 @@ _HIATUS = [
 _SUFFIXES_AFTER_SILENT_E = re.compile(r"[aeiou][^aeiouy]e(ment|ments|ful|fully|less|ness|ly)$")
 
 
+@lru_cache(maxsize=16384)
 def count_syllables(word: str) -> int:
     """An estimate of how many syllables ``word`` has (0 for no letters).
 
