@@ -284,6 +284,7 @@ class Capture:
                     self._stream.start()
                 except (sd.PortAudioError, ValueError):
                     self._close_stream()
+                    self._discard_queued()  # nothing from a failed attempt counts
                     continue
                 self.input_rate = rate
                 return
@@ -387,6 +388,13 @@ class Capture:
         while len(self._level_buffer) >= LEVEL_SAMPLES:
             self._pending.append(Level(level_dbfs(self._level_buffer[:LEVEL_SAMPLES])))
             self._level_buffer = self._level_buffer[LEVEL_SAMPLES:]
+
+    def _discard_queued(self) -> None:
+        while True:
+            try:
+                self._raw.get_nowait()
+            except queue.Empty:
+                return
 
     def _drain_and_flush(self) -> None:
         """Close the device, process audio still queued, and deliver the remainder."""

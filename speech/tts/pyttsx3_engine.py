@@ -199,7 +199,7 @@ class Pyttsx3Synthesiser(Synthesiser):
 
     def _synthesise_espeak(self, text: str, on_audio: AudioCallback | None) -> Synthesis:
         espeak = self._espeak
-        run = _EspeakRun(espeak, on_audio)
+        run = _EspeakRun(espeak, on_audio)  # the clock for first_audio_after starts here
         # Generous: eSpeak NG runs hundreds of times faster than real time.
         deadline = time.monotonic() + 30 + len(text) / 100
         with _ESPEAK_LOCK:
@@ -209,7 +209,6 @@ class Pyttsx3Synthesiser(Synthesiser):
                 if self._voice is not None and espeak.SetVoiceByName(self._voice.id.encode()) != 0:
                     raise UnknownVoice(f"The voice “{self._voice.name}” could not be loaded.")
                 espeak.SetParameter(espeak.RATE, int(round(self.rate)), 0)
-                run.started = time.perf_counter()
                 status = espeak.Synth(text, flags=espeak.ENDPAUSE | espeak.CHARS_UTF8)
                 if status != 0:
                     raise SynthesisError("The voice could not read this text.")
