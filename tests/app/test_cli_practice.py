@@ -65,7 +65,7 @@ def test_scenarios_lists_every_scenario(data):
         assert lines[at + 2].endswith(f"({scenario.lesson})")
         assert lines[at + 3] == f"  Presets: {'; '.join(scenario.presets)}"
     assert "  Lesson: The water cycle (ks2-year4-geography-water-cycle.md)" in lines
-    assert "  Target scores: Visual impairment 80" in lines
+    assert "  Target scores: Visual impairment 90" in lines
 
 
 def test_scenario_in_full_and_as_json(data):
@@ -74,12 +74,12 @@ def test_scenario_in_full_and_as_json(data):
     out = result.stdout
     assert out.startswith("Theo, Year 8: developmental language disorder\n")
     assert "Support: EHC plan" in out
-    assert "Success: Speech, language and communication score 80 or more" in out
+    assert "Success: Speech, language and communication score 75 or more" in out
     assert "  - What did you change first, and why?" in out
     result = run("scenarios", "--json")
     listed = json.loads(result.stdout)
     assert [d["id"] for d in listed] == [s.id for s in builtin_scenarios()]
-    assert listed[2]["success"] == {"vi": 80.0}
+    assert listed[2]["success"] == {"vi": 90.0}
 
 
 def test_unknown_scenario(data):
@@ -118,7 +118,7 @@ def test_reflections_list_newest_first_and_skips_a_damaged_file(saved, data):
     assert out.index(aisha.id) < out.index(maya.id)
     assert "Friday 14 March 2025 at 09:30, 25 minutes" in out
     assert "Maya, Year 4: low vision; lesson: The water cycle" in out
-    assert "Visual impairment 41 → 83 (+42)" in out
+    assert "Visual impairment 41 → 93 (+52)" in out
     assert "Reflections: 2 of 4 answered" in out
     assert result.stderr == ('lesson-lab: The practice record "broken.json" could not be read, '
                              "so it was skipped: it is not valid JSON (it may have been cut "
@@ -135,7 +135,7 @@ def test_export_one_record_as_markdown_by_a_short_id(saved, tmp_path):
     assert result.stdout == f"Saved the record of 1 practice session as Markdown: {out}\n"
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# Adapting “The water cycle” for Maya (Year 4)")
-    assert "| Visual impairment | 41 | 83 | +42 | 80 (reached) |" in text
+    assert "| Visual impairment | 41 | 93 | +52 | 90 (reached) |" in text
     assert FIRST_ANSWER in text
 
 
@@ -144,7 +144,7 @@ def test_export_all_as_pdf_and_markdown_to_the_screen(saved, tmp_path):
     result = run("reflections", "export", "--all", "--pdf", str(pdf), "--md", "-")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("# Lesson Lab practice log\n")
-    assert "| Dyslexia | 48 | 86 | +38 | 80 (reached) |" in result.stdout
+    assert "| Dyslexia | 48 | 86 | +38 | 85 (reached) |" in result.stdout
     assert result.stderr == f"Saved the record of 2 practice sessions as a PDF: {pdf}\n"
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
                           check=True).stdout

@@ -38,7 +38,7 @@ def test_saved_record_as_pdf_has_the_scores_and_reflections(qapp, monkeypatch, t
     assert "Creator:         Lesson Lab" in info
     text = _text(out)
     assert "Date: Friday 14 March 2025 at 09:30" in text
-    assert "Visual impairment 41 83 +42 80 (reached)" in text
+    assert "Visual impairment 41 93 +52 90 (reached)" in text
     assert "Dyslexia 55 60 +5 no target" in text
     assert "Font size: 12 pt → 18 pt" in text
     assert "Lesson text: 1 line changed and 2 added." in text
@@ -59,7 +59,7 @@ def test_several_records_as_one_log(qapp, tmp_path):
     assert "Title:           Lesson Lab practice log" in _info(out)
     text = _text(out)
     assert text.index("for Maya (Year 4)") < text.index("for Aisha (Year 10)")
-    assert "Dyslexia 48 86 +38 80 (reached)" in text
+    assert "Dyslexia 48 86 +38 85 (reached)" in text
     assert "The font and tint." in text
     assert text.count("Nothing was sent anywhere.") == 1
 

@@ -52,6 +52,6 @@ def make_session(
         answers[scenario.reflection_prompts[1]] = SECOND_ANSWER
     return start.finish(
         body, get_preset(after),
-        scores_after if scores_after is not None else {"vi": 83, "dyslexia": 60, "slcn": 62},
+        scores_after if scores_after is not None else {"vi": 93, "dyslexia": 60, "slcn": 62},
         answers, duration_seconds=minutes * 60,
     )

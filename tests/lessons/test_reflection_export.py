@@ -54,7 +54,7 @@ def test_one_session_has_everything_a_cpd_record_needs():
     assert "- Lesson text: 1 line changed and 2 added.\n" in changed
 
     scores = _section(md, "## Scores before and after")
-    assert "| Visual impairment | 41 | 83 | +42 | 80 (reached) |" in scores
+    assert "| Visual impairment | 41 | 93 | +52 | 90 (reached) |" in scores
     assert "| Dyslexia | 55 | 60 | +5 | no target |" in scores
     assert "| Speech, language and communication | 62 | 62 | 0 | no target |" in scores
 
@@ -72,7 +72,7 @@ def test_scores_that_fall_or_are_missing_and_targets_not_reached():
     session = make_session(scores_before={"vi": 70.5, "slcn": 60},
                            scores_after={"vi": 66, "dyslexia": 71.25})
     md = session_markdown(session)
-    assert "| Visual impairment | 70.5 | 66 | -4.5 | 80 (not yet reached) |" in md
+    assert "| Visual impairment | 70.5 | 66 | -4.5 | 90 (not yet reached) |" in md
     assert "| Dyslexia | not checked | 71.2 | – | no target |" in md
     assert "| Speech, language and communication | 60 | not checked | – | no target |" in md
 
@@ -127,7 +127,7 @@ def test_a_log_of_several_sessions_oldest_first_with_one_footer():
         "## Adapting “An Inspector Calls: Arthur Birling” for Aisha (Year 10)")
     assert "### Scores before and after" in md and "\n## Scores" not in md
     assert "- **Date:** Friday 2 May 2025 at 15:05" in md  # the time the teacher saw
-    assert "| Dyslexia | 48 | 86 | +38 | 80 (reached) |" in md
+    assert "| Dyslexia | 48 | 86 | +38 | 85 (reached) |" in md
     assert md.count(OFFLINE_LINE) == 1
     assert record_markdown([maya]) == session_markdown(maya)
     assert record_markdown([maya, aisha]) == md
@@ -141,6 +141,6 @@ def test_save_restart_export(monkeypatch, tmp_path):
     (session,) = ReflectionStore().sessions()
     out = write_markdown([session], tmp_path / "record.md")
     text = out.read_text(encoding="utf-8")
-    assert "| Visual impairment | 41 | 83 | +42 | 80 (reached) |" in text
+    assert "| Visual impairment | 41 | 93 | +52 | 90 (reached) |" in text
     assert FIRST_ANSWER in text
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "record.md"]

@@ -57,7 +57,7 @@ def test_a_session_records_what_was_done():
     assert session.duration_seconds == 25 * 60
     vi = session.score_changes()[0]
     assert (vi.need, vi.before, vi.after, vi.difference, vi.target, vi.met) == (
-        "vi", 41.0, 83.0, 42.0, 80.0, True)
+        "vi", 41.0, 93.0, 52.0, 90.0, True)
     assert session.targets_met
     assert [r.question for r in session.reflections] == list(maya.reflection_prompts)
     assert session.reflections[0].answer == FIRST_ANSWER
@@ -65,7 +65,7 @@ def test_a_session_records_what_was_done():
 
 
 def test_missing_targets_are_not_met():
-    session = make_session(scores_after={"vi": 79.9})
+    session = make_session(scores_after={"vi": 89.9})
     assert not session.targets_met
     assert [c.need for c in session.score_changes()] == ["vi", "dyslexia", "slcn"]
     assert session.score_changes()[1].after is None
@@ -83,7 +83,7 @@ def test_save_restart_list(store):
     data = json.loads(saved.read_text(encoding="utf-8"))
     assert data["format"] == "lesson-lab-practice-session" and data["version"] == 1
     assert data["scores"] == {"before": {"vi": 41.0, "dyslexia": 55.0, "slcn": 62.0},
-                              "after": {"vi": 83.0, "dyslexia": 60.0, "slcn": 62.0}}
+                              "after": {"vi": 93.0, "dyslexia": 60.0, "slcn": 62.0}}
     assert data["started"] == "2025-03-14T09:30:00+00:00"
 
 
@@ -106,8 +106,8 @@ def test_a_new_process_reads_the_saved_records(store):
     assert lines[:2] == ["20250502-150500-year10-dyslexia-visual-stress-inspector-calls",
                          "20250314-093000-year4-low-vision-water-cycle"]
     out = result.stdout
-    assert "| Visual impairment | 41 | 83 | +42 | 80 (reached) |" in out
-    assert "| Dyslexia | 48 | 86 | +38 | 80 (reached) |" in out
+    assert "| Visual impairment | 41 | 93 | +52 | 90 (reached) |" in out
+    assert "| Dyslexia | 48 | 86 | +38 | 85 (reached) |" in out
     assert FIRST_ANSWER in out
 
 
@@ -250,3 +250,23 @@ def test_a_naive_start_time_is_taken_as_local_time():
     session = make_session(started=datetime(2025, 3, 14, 9, 30))
     assert session.started.tzinfo is not None
     assert session.started.replace(tzinfo=None) == datetime(2025, 3, 14, 9, 30)
+
+
+def test_a_session_from_real_checker_reports(store):
+    """The practice screen hands over the checker's reports as they are."""
+    from lessons.checker import check
+    from lessons.loader import load_lesson
+
+    scenario = get_scenario(MAYA)
+    lesson = load_lesson(scenario.lesson_path).lesson
+    standard, large = get_preset("Standard"), get_preset(scenario.presets[0])
+    before, after = check(lesson, standard), check(lesson, large)
+    start = begin_practice(scenario, scenario.lesson_path, lesson.title, lesson.body,
+                           standard, before)
+    session = start.finish(lesson.body, large, after, {})
+    assert session.scores_before == {k: float(v) for k, v in before.scores.items()}
+    assert session.scores_after == {k: float(v) for k, v in after.scores.items()}
+    vi = session.score_changes()[0]
+    assert vi.need == "vi" and vi.after > vi.before and vi.met
+    store.save(session)
+    assert ReflectionStore().sessions() == [session]
