@@ -21,14 +21,17 @@ from app import (
     cli_models,
     cli_practice,
     cli_presets,
+    cli_review,
     cli_speech,
 )
 from app.cli_errors import CliError
 
-# cli_export and bench_views add ``lessons export`` and ``bench views`` to the
-# groups cli_lessons and cli_bench make, so each comes after its group's owner.
+# cli_export, cli_review and bench_views add ``lessons export``, ``lessons review``
+# and ``bench views`` to the groups cli_lessons and cli_bench make, so each comes
+# after its group's owner.
 COMMAND_GROUPS = (
-    cli_speech, cli_models, cli_lessons, cli_export, cli_presets, cli_bench, bench_views,
+    cli_speech, cli_models, cli_lessons, cli_export, cli_review, cli_presets, cli_bench,
+    bench_views,
     cli_practice,
 )
 
