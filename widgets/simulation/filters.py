@@ -157,10 +157,13 @@ def glare_light(pixels: np.ndarray, strength: float, pixel_scale: float = 1.0) -
     factor = max(1, min(8, height // 2, width // 2))
     small = _luminance(resample.block_mean(pixels, factor))
     bright = np.clip((small - np.float32(180.0)) / np.float32(75.0), 0.0, 1.0)
-    radius = max(1, int(round(40.0 * pixel_scale / factor)))
-    bloom = resample.box_blur_2d(resample.box_blur_2d(bright, radius), radius)
+    # Bloom at two widths: a close halo and a wider haze (box blurs twice ~ Gaussian).
+    bloom = np.zeros_like(bright)
+    for reach, share in ((12.0, 0.6), (40.0, 0.4)):
+        radius = max(1, int(round(reach * pixel_scale / factor)))
+        bloom += resample.box_blur_2d(resample.box_blur_2d(bright, radius), radius) * share
     veil = float(small.mean()) / 255.0
-    light = (np.float32(0.55) * bloom + np.float32(0.3 * veil)) * np.float32(255.0 * strength)
+    light = (np.float32(0.6) * bloom + np.float32(0.3 * veil)) * np.float32(255.0 * strength)
     return resample.upsample(light[..., None], height, width, factor, dtype=np.float32)[..., 0]
 
 

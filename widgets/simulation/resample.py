@@ -39,18 +39,33 @@ def block_factor(sigma: float) -> int:
 
 
 def block_mean(image: np.ndarray, factor: int) -> np.ndarray:
-    """Mean of each ``factor`` x ``factor`` block, as float32 (trailing partial blocks dropped)."""
-    height, width = image.shape[0] // factor, image.shape[1] // factor
-    rows, cols = height * factor, width * factor
+    """Mean of each ``factor`` x ``factor`` block, as float32.
+
+    The image need not divide evenly: a last, narrower block on the bottom or
+    right is the mean of the pixels it has.
+    """
+    height, width = image.shape[:2]
+    full_rows, full_cols = height // factor, width // factor
+    rows, cols = full_rows * factor, full_cols * factor
+    extra_rows, extra_cols = height - rows, width - cols
     wide = np.uint16 if image.dtype == np.uint8 and factor <= _MAX_FACTOR else np.float32
     # Rows first: each slice is whole contiguous rows, so this pass streams.
-    summed = image[0:rows:factor, :cols].astype(wide)
+    summed = np.empty((full_rows + (extra_rows > 0),) + image.shape[1:], dtype=wide)
+    np.copyto(summed[:full_rows], image[0:rows:factor], casting="unsafe")
     for dy in range(1, factor):
-        summed += image[dy:rows:factor, :cols]
-    columns = summed[:, 0::factor].copy()
+        summed[:full_rows] += image[dy:rows:factor]
+    if extra_rows:
+        tail = image[rows:].sum(axis=0, dtype=np.float32) * np.float32(factor / extra_rows)
+        np.copyto(summed[-1], np.round(tail), casting="unsafe")
+    out = np.empty((summed.shape[0], full_cols + (extra_cols > 0)) + image.shape[2:],
+                   dtype=np.float32)
+    columns = summed[:, 0:cols:factor].copy()
     for dx in range(1, factor):
-        columns += summed[:, dx::factor]
-    out = columns.astype(np.float32)
+        columns += summed[:, dx:cols:factor]
+    out[:, :full_cols] = columns
+    if extra_cols:
+        out[:, -1] = summed[:, cols:].sum(axis=1, dtype=np.float32) * np.float32(
+            factor / extra_cols)
     out *= np.float32(1.0 / (factor * factor))
     return out
 
@@ -132,7 +147,7 @@ def upsample(small: np.ndarray, height: int, width: int, factor: int,
         np.multiply(source[:count], np.float32(offset), out=scratch[:count])
         np.add(columns[:count], scratch[:count], out=rows, casting="unsafe")
     filled = min(rows_in * factor, height)
-    if filled < height:
+    if filled < height:  # only when the small image has fewer rows than it should
         out[filled:] = out[filled - 1]
     return out
 
