@@ -69,7 +69,7 @@ SCORED_NEEDS = ("vi", "dyslexia", "slcn")
 SCORE_LABELS = {
     "vi": "Visual impairment",
     "dyslexia": "Dyslexia",
-    "slcn": "Speech, language and communication",
+    "slcn": "Speech, language and communication needs",  # as the checker says
 }
 MIN_PROMPTS, MAX_PROMPTS = 3, 6
 

@@ -74,7 +74,7 @@ def test_scenario_in_full_and_as_json(data):
     out = result.stdout
     assert out.startswith("Theo, Year 8: developmental language disorder\n")
     assert "Support: EHC plan" in out
-    assert "Success: Speech, language and communication score 75 or more" in out
+    assert "Success: Speech, language and communication needs score 75 or more" in out
     assert "  - What did you change first, and why?" in out
     result = run("scenarios", "--json")
     listed = json.loads(result.stdout)

@@ -56,7 +56,7 @@ def test_one_session_has_everything_a_cpd_record_needs():
     scores = _section(md, "## Scores before and after")
     assert "| Visual impairment | 41 | 93 | +52 | 90 (reached) |" in scores
     assert "| Dyslexia | 55 | 60 | +5 | no target |" in scores
-    assert "| Speech, language and communication | 62 | 62 | 0 | no target |" in scores
+    assert "| Speech, language and communication needs | 62 | 62 | 0 | no target |" in scores
 
     reflections = _section(md, "## Reflections")
     prompts = maya.reflection_prompts
@@ -74,7 +74,7 @@ def test_scores_that_fall_or_are_missing_and_targets_not_reached():
     md = session_markdown(session)
     assert "| Visual impairment | 70.5 | 66 | -4.5 | 90 (not yet reached) |" in md
     assert "| Dyslexia | not checked | 71.2 | – | no target |" in md
-    assert "| Speech, language and communication | 60 | not checked | – | no target |" in md
+    assert "| Speech, language and communication needs | 60 | not checked | – | no target |" in md
 
 
 def test_nothing_changed_and_nothing_checked_or_written():

@@ -13,6 +13,7 @@ from lessons.scenarios import (
     LIBRARY_DIR,
     NEEDS,
     SCENARIOS_DIR,
+    SCORE_LABELS,
     SCORED_NEEDS,
     builtin_scenarios,
     find_scenario,
@@ -250,3 +251,10 @@ def test_targets_need_work_and_preset_targets_are_within_reach(scenario):
     for need, target in scenario.success:
         if need != "slcn":
             assert best[need] >= target, (need, best[need], target)
+
+
+def test_scored_needs_are_the_checkers():
+    from lessons.checker import NEED_LABELS, NEEDS
+
+    assert SCORED_NEEDS == NEEDS
+    assert SCORE_LABELS == NEED_LABELS
