@@ -128,7 +128,9 @@ class Problem:
     file: str
     line: int
     message: str
-    severity: str = "error"  # "error" stops a lesson loading; "warning" does not
+    # "error": part of the file could not be used (the whole lesson, or one
+    # field of it); "warning": everything loaded but something needs fixing.
+    severity: str = "error"
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.message}"
