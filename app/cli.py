@@ -63,6 +63,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CliError as error:
         print(f"lesson-lab: {error}", file=sys.stderr)
         return error.exit_code
+    except BrokenPipeError:
+        # The reader went away (``lesson-lab lessons list | head``): not an error.
+        # Point stdout at devnull so the interpreter's final flush stays quiet.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print("lesson-lab: stopped.", file=sys.stderr)
         return 130
