@@ -161,6 +161,10 @@ class SimulationOverlay(QWidget):
         if self.isVisible():
             self._refresh_timer.start()
 
+    def refresh_pending(self) -> bool:
+        """True while a new frame is waiting to be made."""
+        return self._refresh_timer.isActive()
+
     def refresh(self) -> None:
         """Render the target now, apply the simulations and repaint with the result."""
         self._refresh_timer.stop()
