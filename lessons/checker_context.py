@@ -21,7 +21,16 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from lessons.markdown_body import BULLET, HEADING, NUMBERED, QUOTE, TASK_LABEL, starts_block
+from lessons.markdown_body import (
+    BULLET,
+    HEADING,
+    IMAGE_LINE,
+    NUMBERED,
+    QUOTE,
+    TABLE_ROW,
+    TASK_LABEL,
+    starts_block,
+)
 from lessons.model import (
     Block,
     Image,
@@ -30,6 +39,7 @@ from lessons.model import (
     ListBlock,
     Paragraph,
     Quote,
+    Section,
     Table,
     Task,
     spans_text,
@@ -39,6 +49,7 @@ from lessons.readability import Readability, words
 
 UNIT_KINDS = ("paragraph", "item", "task", "quote", "heading", "cell")
 _MARKUP = re.compile(r"</?u>|[*_`\\]")
+_MAX_SOURCE_BYTES = 2 * 1024 * 1024  # as the loader: a lesson is a few kilobytes
 
 
 @dataclass(frozen=True)
@@ -81,7 +92,7 @@ class CheckContext:
             lines = source_text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
             source_lines: list[str] | None = lines.split("\n")
         else:
-            source_lines = _lines_from_body(lesson)
+            source_lines = _lines_from_file(lesson) or _lines_from_body(lesson)
         return cls(lesson, profile, file, source_lines)
 
     # -- raw lines ---------------------------------------------------------
@@ -220,34 +231,75 @@ def _plain_markdown(text: str, first: bool) -> str:
     return _MARKUP.sub("", stripped)
 
 
+def _lines_from_file(lesson: Lesson) -> list[str] | None:
+    """The lesson file's lines, when the file still holds the body the lesson came from."""
+    if lesson.source is None or not lesson.body or not lesson.sections:
+        return None
+    try:
+        if lesson.source.stat().st_size > _MAX_SOURCE_BYTES:
+            return None
+        data = lesson.source.read_bytes()
+        text = data.decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    start = len(text) - len(lesson.body)
+    if not text.endswith(lesson.body) or (start > 0 and text[start - 1] != "\n"):
+        return None  # the file has changed since the lesson was loaded
+    return text.split("\n")
+
+
 def _lines_from_body(lesson: Lesson) -> list[str] | None:
     """File lines recovered from ``lesson.body`` (the Markdown after the front matter).
 
     The body keeps its lines as written but not where it started in the
-    file, so try each line the first block could be on and keep the first
-    placement where every heading lands on a ``#`` line and every block on
-    a written one. Returned lines are padded so file line n is index n - 1.
+    file, so try each place the body could start and keep the one where
+    every heading and block lands on a line that could have made it (a
+    heading on a ``#`` line with its first word, a table on a ``|`` line, a
+    paragraph on a line starting with its first word, …). Unless exactly one
+    place fits, the lines stay unknown: findings then point at block lines
+    and offer no text fixes, rather than risk editing the wrong line.
+    Returned lines are padded so file line n is index n - 1.
     """
     if not lesson.body or not lesson.sections:
         return None
     body = lesson.body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    headings = [s.line for s in lesson.sections if s.heading]
-    blocks = [b.line for s in lesson.sections for b in s.blocks]
-    anchors = headings + blocks
-    first = min(anchors)
+    anchors: list[tuple[int, Section | Block]] = []
+    for section in lesson.sections:
+        if section.heading:
+            anchors.append((section.line, section))
+        anchors += [(block.line, block) for block in section.blocks]
+    first = min(line for line, _ in anchors)
+    fits = []
     for index, text in enumerate(body[:500]):
-        if not text.strip():
-            continue
         offset = first - index  # file line of body[0]
         if offset < 1:
             break
-
-        def at(line: int, offset: int = offset) -> str | None:
-            i = line - offset
-            return body[i] if 0 <= i < len(body) else None
-
-        if all((t := at(n)) is not None and HEADING.match(t) for n in headings) and all(
-            (t := at(n)) is not None and t.strip() for n in blocks
+        if text.strip() and all(
+            0 <= line - offset < len(body) and _could_start(body[line - offset], item)
+            for line, item in anchors
         ):
-            return [""] * (offset - 1) + body
-    return None
+            fits.append(offset)
+    if len(fits) != 1:
+        return None
+    return [""] * (fits[0] - 1) + body
+
+
+def _could_start(raw: str, item: Section | Block) -> bool:
+    """True when the Markdown line ``raw`` could be where ``item`` starts."""
+    if isinstance(item, Section):
+        first = words(item.heading)[:1]
+        return bool(HEADING.match(raw)) and all(w in raw for w in first)
+    if isinstance(item, Image):
+        return bool(IMAGE_LINE.match(raw))
+    if isinstance(item, Table):
+        return bool(TABLE_ROW.match(raw))
+    if isinstance(item, (Task, Quote)):
+        return bool(QUOTE.match(raw))
+    if isinstance(item, ListBlock):
+        return _starts_item(raw)
+    if isinstance(item, Paragraph):
+        written = words(_plain_markdown(raw, first=False))[:1]
+        first = words(spans_text(item.spans))[:1]
+        return bool(raw.strip()) and (not written or not first or written == first)
+    return False

@@ -362,7 +362,9 @@ def _collect_terms(ctx: CheckContext, unit: TextUnit, terms: dict[str, _Term]) -
         if "-" in word or "'" in word or "’" in word or len(word) < 5:
             continue
         before = flat[: match.start()].rstrip()
-        sentence_start = not before or before[-1] in ".!?:" or unit.kind in ("heading", "cell")
+        # Only the first word of a heading or table cell is a sentence start:
+        # a capital anywhere else marks a name.
+        sentence_start = not before or before[-1] in ".!?:"
         key = word.lower()
         term = terms.get(key)
         if term is None:

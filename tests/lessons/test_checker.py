@@ -337,3 +337,32 @@ def test_report_includes_a_readability_estimate():
     r = report.readability
     assert r is not None and r.stats.sentences > 30
     assert 5 < r.fk_reading_age < 15 and r.smog_reliable
+
+
+def test_lines_come_from_the_lesson_file_on_disk(tmp_path):
+    text = lesson_text("## Care\n\nPlease WASH YOUR HANDS first.\n")
+    lesson = write_lesson(tmp_path, text)
+    fix = of_rule(check(lesson, CLEAN_PROFILE), "RNIB-capitals")[0].fix
+    on_disk = (tmp_path / "lesson.md").read_text(encoding="utf-8")
+    assert "Please **wash your hands** first." in apply_text_fix(on_disk, fix)
+    # Edited since it was loaded: the fix no longer fits, and says so.
+    (tmp_path / "lesson.md").write_text(text.replace("## Care", "## Care\n\nNew.\n"))
+    fix = of_rule(check(lesson, CLEAN_PROFILE), "RNIB-capitals")[0].fix
+    with pytest.raises(FixError, match="changed since"):
+        apply_text_fix((tmp_path / "lesson.md").read_text(encoding="utf-8"), fix)
+
+
+def test_no_text_fixes_when_the_lines_cannot_be_placed_for_certain():
+    # Paragraphs of one repeated word fit the body in several places.
+    spans = (Span("WAIT FOR IT"),)
+    lesson = Lesson(
+        title="Echo",
+        sections=(Section("", 2, (Paragraph(spans, 10), Paragraph(spans, 12)), 10),),
+        body="WAIT FOR IT\n\nWAIT FOR IT\n\nWAIT FOR IT\n\nWAIT FOR IT\n",
+    )
+    found = of_rule(check(lesson, CLEAN_PROFILE), "RNIB-capitals")
+    assert [(f.line, f.fix) for f in found] == [(10, None), (12, None)]
+    # Given the file's text, the lines are certain and the fixes come back.
+    source = "\n" * 9 + lesson.body
+    found = of_rule(check(lesson, CLEAN_PROFILE, source_text=source), "RNIB-capitals")
+    assert [f.fix.line for f in found] == [10, 12]
