@@ -37,6 +37,9 @@ def register(subparsers) -> None:
         "(visual impairment, dyslexia, SLCN), a reading-age estimate and each finding with "
         "its rule, place, reason and fix. Findings are advice, not errors: the command "
         "exits 0 unless the lesson cannot be loaded.",
+        epilog="Scores: each rule takes points off the needs it affects, for each finding, up "
+        "to a limit per rule; a score is 100 minus those points, and never below 0. The "
+        "reading age is Flesch-Kincaid grade + 5 (SMOG beside it): an estimate.",
     )
     parser.add_argument("path", metavar="PATH", help="the lesson file (.md)")
     parser.add_argument(

@@ -55,6 +55,9 @@ class Rule:
     weights: Mapping[str, int]
     cap: int = 1
 
+    def __hash__(self) -> int:  # weights is a dict; a rule is known by its id
+        return hash(self.id)
+
     def max_deduction(self, need: str) -> int:
         """The most this rule can take off ``need``'s score."""
         return self.weights.get(need, 0) * self.cap
@@ -101,6 +104,9 @@ class Fix:
         else:
             raise ValueError(f"unknown kind of fix: {self.kind!r}")
 
+    def __hash__(self) -> int:  # changes is a dict; hash its JSON form
+        return hash((self.kind, self.label, self.line, self.replace, _frozen(self.changes)))
+
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON, in the shape :meth:`from_dict` reads."""
         if self.kind == PROFILE_FIX:
@@ -132,6 +138,12 @@ class Fix:
         return cls(TEXT_FIX, label, line=line, replace=(replace[0], replace[1]))
 
 
+def _frozen(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return tuple(sorted((key, _frozen(item)) for key, item in value.items()))
+    return value
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, Mapping):
         return {key: _plain(item) for key, item in value.items()}
@@ -153,6 +165,9 @@ class Finding:
     line: int | None = None
     fix: Fix | None = None
     weights: Mapping[str, int] | None = None
+
+    def __hash__(self) -> int:
+        return hash((self.rule.id, self.message, self.file, self.line, self.fix))
 
     @property
     def location(self) -> str:

@@ -302,7 +302,7 @@ def _type(profile: Profile) -> list[Finding]:
                 "16 to 18 pt the RNIB gives for large print.",
                 fix=Fix(
                     PROFILE_FIX,
-                    "Set the text size to 16 pt (large print)",
+                    "Set the text size to 16 pt, large print",
                     changes={"font_size_pt": 16.0},
                 ),
                 weights={VI: 4},

@@ -366,3 +366,10 @@ def test_no_text_fixes_when_the_lines_cannot_be_placed_for_certain():
     source = "\n" * 9 + lesson.body
     found = of_rule(check(lesson, CLEAN_PROFILE, source_text=source), "RNIB-capitals")
     assert [f.fix.line for f in found] == [10, 12]
+
+
+def test_findings_and_fixes_can_be_kept_in_sets():
+    report = review("## A\n\nA *very* big DO NOT TOUCH sign.\n", profile(line_height=1.2))
+    again = review("## A\n\nA *very* big DO NOT TOUCH sign.\n", profile(line_height=1.2))
+    assert set(report.findings) == set(again.findings)
+    assert len(set(report.fixes())) == len(report.fixes()) >= 3
