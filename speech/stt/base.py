@@ -9,9 +9,10 @@ An engine is used by one thread at a time.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import ClassVar
+from pathlib import Path
+from typing import Any, ClassVar
 
 import numpy as np
 
@@ -63,8 +64,21 @@ class Availability:
     reason: str = ""
 
 
+class ModelLoadError(Exception):
+    """A speech model cannot be loaded; the message is one plain sentence."""
+
+
+Progress = Callable[[str], None]
+
+
 class Recogniser(ABC):
-    """A streaming recogniser. Construct it with a loaded model (see loader.py)."""
+    """A streaming recogniser. Construct it with a loaded model (see loader.py).
+
+    The slow part, loading a model, is the class method ``load_model``; the
+    loader calls it once per model and process. ``__init__(model, *,
+    vocabulary=(), dictation=False, partials=True)`` is then cheap, so every
+    stream (a dictation box, the captions window) gets its own recogniser.
+    """
 
     name: ClassVar[str] = ""
     description: ClassVar[str] = ""
@@ -73,6 +87,16 @@ class Recogniser(ABC):
     @abstractmethod
     def availability(cls) -> Availability:
         """Whether this engine's library is importable and a model is present."""
+
+    @classmethod
+    def default_model_path(cls) -> Path | None:
+        """The model this engine uses when none is named (None if it needs none)."""
+        return None
+
+    @classmethod
+    def load_model(cls, path: Path | None, progress: Progress | None = None) -> Any:
+        """Load the model at ``path`` (slow). Raises ModelLoadError with a plain message."""
+        return None
 
     @abstractmethod
     def accept(self, chunk: np.ndarray) -> list[Event]:
