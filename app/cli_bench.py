@@ -1,7 +1,59 @@
-"""Sub-commands: bench (not built yet)."""
+"""Sub-commands: ``lesson-lab bench BENCHMARK``: measurements, printed as JSON.
+
+Speed and memory targets are measured here, never by timed assertions in
+tests. Each benchmark's work lives in its own module (``app/bench_*.py``);
+this file only declares its sub-command. To add one, write a
+``_register_NAME(benchmarks)`` function like ``_register_simulate`` below and
+call it from ``register``.
+"""
 
 from __future__ import annotations
+
+import json
+
+from app.cli_errors import CliError
 
 
 def register(subparsers) -> None:
     """Add this group's sub-commands to the ``lesson-lab`` parser."""
+    parser = subparsers.add_parser(
+        "bench",
+        help="measure how fast parts of Lesson Lab run (JSON)",
+        description="Measure how fast parts of Lesson Lab run on this machine. "
+        "Results are printed as JSON.",
+    )
+    benchmarks = parser.add_subparsers(dest="bench_action", metavar="BENCHMARK", required=True)
+    _register_simulate(benchmarks)
+
+
+# ------------------------------------------------------------------ simulate
+
+
+def _register_simulate(benchmarks) -> None:
+    simulate = benchmarks.add_parser(
+        "simulate",
+        help="time one frame of each vision simulation on a lesson",
+        description="Time one frame of each vision simulation, and of all of them at "
+        "once, on a built-in lesson rendered offscreen at 1920 x 1080.",
+    )
+    simulate.add_argument("--frames", type=int, default=15,
+                          help="frames to time for each simulation (median reported)")
+    simulate.add_argument("--width", type=int, default=1920, help="view width in pixels")
+    simulate.add_argument("--height", type=int, default=1080, help="view height in pixels")
+    simulate.add_argument("--strength", type=float, default=0.5,
+                          help="strength of every simulation, from 0.05 to 1")
+    simulate.set_defaults(handler=_simulate)
+
+
+def _simulate(args) -> int:
+    if args.frames < 1 or args.frames > 1000:
+        raise CliError("--frames must be a whole number from 1 to 1000.")
+    if not (64 <= args.width <= 7680 and 64 <= args.height <= 4320):
+        raise CliError("--width and --height must be between 64 and 7680 by 4320 pixels.")
+    if not 0.05 <= args.strength <= 1.0:
+        raise CliError("--strength must be between 0.05 and 1.")
+    from app.bench_simulate import measure
+
+    report = measure(args.width, args.height, args.frames, args.strength)
+    print(json.dumps(report, indent=2))
+    return 0

@@ -73,29 +73,41 @@ def _back(result: np.ndarray, was_float: bool) -> np.ndarray:
     return result.astype(np.float32) * np.float32(1.0 / 255.0)
 
 
-def _to_uint8(work: np.ndarray) -> np.ndarray:
-    """Round float32 0..255 work to uint8, clipping, in place where possible."""
-    np.clip(work, 0.0, 255.0, out=work)
-    work += np.float32(0.5)
-    return work.astype(np.uint8)
-
-
 def _smoothstep(edge0: float, edge1: float, values: np.ndarray) -> np.ndarray:
     t = np.clip((values - np.float32(edge0)) / np.float32(max(edge1 - edge0, 1e-6)), 0.0, 1.0)
     return (t * t * (np.float32(3.0) - np.float32(2.0) * t)).astype(np.float32)
 
 
-def fade_towards(image: np.ndarray, weight: np.ndarray, target) -> np.ndarray:
-    """uint8 ``image`` moved towards ``target`` by ``weight`` (HxW, W or scalar, 0..1)."""
-    work = image.astype(np.float32)
+# Pixels per block in per-pixel work: a block's float32 copies stay in the
+# CPU cache, which roughly halves the time of a full-HD pass.
+_BLOCK_PIXELS = 32768
+
+
+def fade_towards(image: np.ndarray, weight, target) -> np.ndarray:
+    """uint8 ``image`` moved towards ``target`` by ``weight``: image + weight * (target - image).
+
+    ``weight`` (0..1) is HxW, W (one per column) or a scalar; ``target``
+    (0..255) is HxWx3 or a scalar. Worked through in blocks of rows.
+    """
+    height, width = image.shape[:2]
     weight = np.asarray(weight, dtype=np.float32)
-    if weight.ndim >= 1:
-        weight = weight[..., None]
-    # out = image + weight * (target - image)
-    delta = np.subtract(np.asarray(target, dtype=np.float32), work)
-    delta *= weight
-    work += delta
-    return _to_uint8(work)
+    target = np.asarray(target, dtype=np.float32)
+    out = np.empty_like(image)
+    rows = max(1, _BLOCK_PIXELS // max(width, 1))
+    work = np.empty((min(rows, height), width, 3), dtype=np.float32)
+    delta = np.empty_like(work)
+    column_weight = weight[:, None] if weight.ndim == 1 else weight
+    for top in range(0, height, rows):
+        bottom = min(top + rows, height)
+        count = bottom - top
+        here, change = work[:count], delta[:count]
+        np.copyto(here, image[top:bottom], casting="unsafe")
+        np.subtract(target[top:bottom] if target.ndim == 3 else target, here, out=change)
+        change *= weight[top:bottom, :, None] if weight.ndim == 2 else column_weight
+        here += change
+        here += np.float32(0.5)  # round; weights in 0..1 keep values in range
+        np.copyto(out[top:bottom], here, casting="unsafe")
+    return out
 
 
 def _focus_point(shape, focus) -> tuple[float, float]:
@@ -173,12 +185,9 @@ def glare(image: np.ndarray, strength: float, pixel_scale: float = 1.0) -> np.nd
         return image
     pixels, was_float = _as_uint8(image)
     light = glare_light(pixels, strength, pixel_scale)
-    work = pixels.astype(np.float32)
-    # screen blend: out = x + light * (1 - x/255)
-    lift = np.float32(255.0) - work
-    lift *= (light * np.float32(1.0 / 255.0))[..., None]
-    work += lift
-    return _back(_to_uint8(work), was_float)
+    # A screen blend: x + light * (1 - x/255), i.e. x moved towards white by light/255.
+    light *= np.float32(1.0 / 255.0)
+    return _back(fade_towards(pixels, np.clip(light, 0.0, 1.0, out=light), 255.0), was_float)
 
 
 @lru_cache(maxsize=256)

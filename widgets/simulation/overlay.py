@@ -171,15 +171,16 @@ class SimulationOverlay(QWidget):
         if not self._settings.active() or self.width() < 1 or self.height() < 1:
             return
         self._keep_on_top()
-        self._render_frame()
+        self.render_frame()
         self._own_repaint = True
         self.update()
 
     def simulated_image(self) -> QImage:
         """Render the target now and return it as the simulations show it (a copy)."""
-        return self._render_frame().copy()
+        return self.render_frame().copy()
 
-    def _render_frame(self) -> QImage:
+    def render_frame(self) -> QImage:
+        """Render the target, apply the simulations and keep the frame (not yet painted)."""
         started = time.perf_counter()
         ratio = self.devicePixelRatioF()
         self._capturing = True
