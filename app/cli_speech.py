@@ -1,4 +1,4 @@
-"""Sub-commands: speech (``say``, ``voices``).
+"""Sub-commands: speech (``say``, ``voices``, ``transcribe``, ``engines``).
 
 Each sub-command has its own ``_register_…`` function and handler; heavy
 libraries (pyttsx3, sounddevice) are imported inside the handlers only.
@@ -16,6 +16,8 @@ def register(subparsers) -> None:
     """Add this group's sub-commands to the ``lesson-lab`` parser."""
     _register_say(subparsers)
     _register_voices(subparsers)
+    _register_transcribe(subparsers)
+    _register_engines(subparsers)
 
 
 # --- say ---------------------------------------------------------------------------
@@ -152,3 +154,18 @@ def _voices(args) -> int:
         print(f"{mark} {voice.id:<{id_width}}  {voice.language:<{language_width}}  {voice.name}")
     print("(* the default voice)")
     return 0
+
+
+# --- transcribe and engines: app/cli_transcribe.py ----------------------------------
+
+
+def _register_transcribe(subparsers) -> None:
+    from app.cli_transcribe import register_transcribe
+
+    register_transcribe(subparsers)
+
+
+def _register_engines(subparsers) -> None:
+    from app.cli_transcribe import register_engines
+
+    register_engines(subparsers)

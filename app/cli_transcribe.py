@@ -1,0 +1,186 @@
+"""``lesson-lab transcribe FILE...`` and ``lesson-lab engines``.
+
+Registered from ``app/cli_speech.py``. Engines and audio libraries are
+imported inside the handlers so ``lesson-lab --help`` stays instant.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from app.cli_errors import CliError
+
+# Audio is fed to the recogniser in 1 s pieces: a file needs no 100 ms pacing.
+_FILE_CHUNK = 16_000
+
+
+def register_transcribe(subparsers) -> None:
+    """Add ``transcribe`` to the ``lesson-lab`` parser."""
+    parser = subparsers.add_parser(
+        "transcribe",
+        help="write down the words spoken in audio files",
+        description="Write down the words spoken in one or more audio files "
+        "(WAV, FLAC, MP3 or OGG), offline.",
+    )
+    parser.add_argument("files", metavar="FILE", nargs="+", type=Path, help="audio files")
+    parser.add_argument(
+        "--engine",
+        default="auto",
+        metavar="NAME",
+        help="auto (the default), vosk or whisper; see: lesson-lab engines",
+    )
+    parser.add_argument("--model", metavar="PATH", type=Path, help="a model folder to use")
+    parser.add_argument(
+        "--dictation",
+        action="store_true",
+        help="obey spoken commands such as 'full stop' and 'new paragraph'",
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="print JSON with every word's time and confidence"
+    )
+    parser.set_defaults(handler=transcribe_command)
+
+
+def register_engines(subparsers) -> None:
+    """Add ``engines`` to the ``lesson-lab`` parser."""
+    parser = subparsers.add_parser(
+        "engines",
+        help="list the speech-to-text engines and whether each can run here",
+        description="List every speech-to-text engine, whether it can run on this "
+        "computer and, if not, why not.",
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.set_defaults(handler=engines_command)
+
+
+def transcribe_command(args) -> int:
+    """Handler of ``lesson-lab transcribe``."""
+    from speech.audio_files import AudioFileError, decode_audio_file
+    from speech.stt.base import ModelLoadError
+    from speech.stt.choice import EngineUnavailable, UnknownEngine, choose_engine
+    from speech.stt.loader import shared_loader
+
+    try:
+        choice = choose_engine(args.engine, args.model)
+    except (UnknownEngine, EngineUnavailable) as error:
+        raise CliError(str(error)) from error
+    # Check every file before the slow model load, so a typo fails at once.
+    audio = []
+    for path in args.files:
+        try:
+            audio.append((path, decode_audio_file(path)))
+        except AudioFileError as error:
+            raise CliError(str(error)) from error
+    try:
+        loaded = shared_loader().load_now(choice.engine, choice.model_path)
+    except ModelLoadError as error:
+        raise CliError(str(error)) from error
+    results = [
+        transcribe_samples(loaded.recogniser(dictation=args.dictation, partials=False), samples)
+        for _path, samples in audio
+    ]
+    if args.dictation:
+        results = [_with_dictation(phrases, loaded.engine.name) for phrases in results]
+    if args.json:
+        report = {
+            "engine": loaded.engine.name,
+            "model": str(loaded.path) if loaded.path else None,
+            "files": [
+                _file_json(path, phrases, text)
+                for (path, _samples), (phrases, text) in zip(audio, results, strict=True)
+            ],
+        }
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+        return 0
+    for (path, _samples), (_phrases, text) in zip(audio, results, strict=True):
+        if len(audio) > 1:
+            print(f"{path.name}:")
+        print(text if text else "(no speech heard)")
+    return 0
+
+
+def transcribe_samples(recogniser, samples) -> tuple[list, str]:
+    """Feed a whole recording; return its Final phrases and their joined text.
+
+    Raises CliError if the engine reports an error.
+    """
+    from speech.stt.base import EngineError, Final
+
+    events = []
+    for start in range(0, len(samples), _FILE_CHUNK):
+        events.extend(recogniser.accept(samples[start : start + _FILE_CHUNK]))
+    events.extend(recogniser.flush())
+    for event in events:
+        if isinstance(event, EngineError):
+            raise CliError(event.message)
+    phrases = [e for e in events if isinstance(e, Final) and e.text]
+    return phrases, " ".join(p.text for p in phrases)
+
+
+def _with_dictation(result: tuple[list, str], engine_name: str) -> tuple[list, str]:
+    """Apply the dictation text rules (speech/dictation.py) phrase by phrase."""
+    from speech.dictation import DictationOptions, DictationState, apply_phrase
+
+    phrases, _text = result
+    whisper = engine_name == "whisper"
+    options = DictationOptions(engine_punctuates=whisper, common_means_comma=whisper)
+    state = DictationState()
+    for phrase in phrases:
+        state = apply_phrase(state, phrase.text, options)
+    return phrases, state.text
+
+
+def _file_json(path: Path, phrases: list, text: str) -> dict:
+    return {
+        "file": str(path),
+        "text": text,
+        "phrases": [
+            {
+                "text": phrase.text,
+                "words": [
+                    {
+                        "word": w.text,
+                        "start": round(w.start, 3),
+                        "end": round(w.end, 3),
+                        "confidence": round(w.confidence, 3),
+                    }
+                    for w in phrase.words
+                ],
+            }
+            for phrase in phrases
+        ],
+    }
+
+
+def engines_command(args) -> int:
+    """Handler of ``lesson-lab engines``."""
+    from speech.stt.choice import choose_engine, engine_report
+
+    report = engine_report()
+    auto = choose_engine("auto").engine
+    if args.json:
+        print(
+            json.dumps(
+                [
+                    {
+                        "name": engine.name,
+                        "description": engine.description,
+                        "available": state.available,
+                        "reason": state.reason,
+                        "auto": engine is auto,
+                    }
+                    for engine, state in report
+                ],
+                indent=2,
+            )
+        )
+        return 0
+    width = max(len(engine.name) for engine, _state in report)
+    for engine, state in report:
+        mark = "*" if engine is auto else " "
+        status = "available" if state.available else f"not available: {state.reason}"
+        print(f"{mark} {engine.name:<{width}}  {status}")
+        print(f"  {'':<{width}}  {engine.description}")
+    print("(* the engine 'auto' uses)")
+    return 0
