@@ -1,0 +1,388 @@
+"""The model manager's controller: runs ``models/`` off the GUI thread for the dialog.
+
+Every call into ``models/`` (listing, downloading, importing, checking,
+removing) runs on a daemon worker thread. Workers talk back only through Qt
+signals on a relay object that lives on the GUI thread, so the GUI thread
+never waits on the network or the disk, and never joins a thread.
+
+Downloads report every 64 KiB; :class:`ProgressThrottle` passes on about ten
+reports a second so a fast download does not flood the event loop. Cancelling
+sets a ``threading.Event``: the worker stops at its next chunk and the partial
+download stays on disk, so the row then offers "Resume".
+
+The controller, not the dialog, owns the downloads: closing the dialog with
+"Keep downloading" leaves them running, and a dialog attached later shows
+their progress. :meth:`ModelManager.shutdown` (at app exit) asks every job
+to stop without waiting for it.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+import models
+from app.model_rows import (
+    DOWNLOAD_JOB,
+    IMPORT_JOB,
+    IMPORT_KEY_PREFIX,
+    REMOVE_JOB,
+    VERIFY_JOB,
+    Job,
+    Snapshot,
+    build_rows,
+    take_snapshot,
+)
+from widgets.model_manager_dialog import ModelManagerDialog, ModelRow
+
+
+def _tr(text: str) -> str:
+    # Not QObject.tr: workers call this, and the controller may be gone by then.
+    return QCoreApplication.translate("ModelManager", text)
+
+
+# How a job ended (the ``outcome`` of ``job_finished``).
+SUCCEEDED = "succeeded"
+CANCELLED = "cancelled"
+FAILED = "failed"
+
+
+def _looking() -> str:
+    return _tr("Looking for speech models on this computer…")
+
+
+class ProgressThrottle:
+    """Lets through about one progress report per ``interval`` seconds.
+
+    The first report, a change of stage and the last report of a stage
+    (done equals total) always pass, so the bar starts, switches and ends
+    exactly.
+    """
+
+    def __init__(self, interval: float = 0.1, clock: Callable[[], float] = time.monotonic):
+        self._interval = interval
+        self._clock = clock
+        self._last_time: float | None = None
+        self._last_stage: str | None = None
+
+    def should_send(self, progress: models.Progress) -> bool:
+        """True when ``progress`` should go to the GUI."""
+        now = self._clock()
+        finished = progress.total is not None and progress.done >= progress.total
+        if (
+            self._last_time is None
+            or progress.stage != self._last_stage
+            or finished
+            or now - self._last_time >= self._interval
+        ):
+            self._last_time = now
+            self._last_stage = progress.stage
+            return True
+        return False
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; workers emit on it, so slots run on the GUI thread."""
+
+    progress = Signal(str, object)  # key, models.Progress
+    finished = Signal(str, str, str, object, object)  # key, outcome, message, result, snapshot
+    scanned = Signal(object)  # Snapshot, or None if the folder could not be read
+
+
+class ModelManager(QObject):
+    """Bridges ``models/`` and a :class:`ModelManagerDialog`.
+
+    Signals: ``rows_changed()`` after the rows shown change, and
+    ``job_finished(key, outcome, message)`` when a download, import, check
+    or removal ends (``outcome`` is ``"succeeded"``, ``"cancelled"`` or
+    ``"failed"``; ``message`` is the sentence shown to the user).
+    """
+
+    rows_changed = Signal()
+    job_finished = Signal(str, str, str)
+
+    def __init__(
+        self,
+        dialog: ModelManagerDialog | None = None,
+        *,
+        base_url: str | None = None,
+        root: Path | None = None,
+        progress_interval: float = 0.1,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._base_url = base_url
+        self._root = Path(root) if root else None
+        self._interval = progress_interval
+        self._dialog: ModelManagerDialog | None = None
+        self._snapshot: Snapshot | None = None
+        self._jobs: dict[str, Job] = {}
+        self._totals: dict[str, int] = {}
+        self._failures: dict[str, str] = {}
+        self._scans = 0  # scans running now
+        self._relay = _Relay(self)
+        self._relay.progress.connect(self._on_progress)
+        self._relay.finished.connect(self._on_finished)
+        self._relay.scanned.connect(self._on_scanned)
+        if dialog is not None:
+            self.attach(dialog)
+        self.refresh()
+
+    # ----- the dialog ----------------------------------------------------------------
+
+    def attach(self, dialog: ModelManagerDialog) -> None:
+        """Show rows in ``dialog`` and act on its intents (one dialog at a time)."""
+        if self._dialog is not None:
+            self._disconnect(self._dialog)
+        self._dialog = dialog
+        dialog.download_requested.connect(self.download)
+        dialog.cancel_requested.connect(self.cancel)
+        dialog.import_requested.connect(self.import_from)
+        dialog.verify_requested.connect(self.verify)
+        dialog.remove_requested.connect(self.remove)
+        dialog.destroyed.connect(self._dialog_destroyed)
+        if self._snapshot is None:
+            dialog.show_message(_looking())
+        self._push_rows()
+
+    def _disconnect(self, dialog: ModelManagerDialog) -> None:
+        for signal, slot in (
+            (dialog.download_requested, self.download),
+            (dialog.cancel_requested, self.cancel),
+            (dialog.import_requested, self.import_from),
+            (dialog.verify_requested, self.verify),
+            (dialog.remove_requested, self.remove),
+            (dialog.destroyed, self._dialog_destroyed),
+        ):
+            signal.disconnect(slot)
+
+    def _dialog_destroyed(self, *_args) -> None:
+        self._dialog = None
+
+    def rows(self) -> list[ModelRow]:
+        """The rows as they stand (the dialog shows the same)."""
+        return build_rows(self._snapshot, self._jobs, self._totals, self._failures)
+
+    def busy(self) -> list[str]:
+        """Keys of the downloads and imports running now."""
+        return [key for key, job in self._jobs.items() if job.kind in (DOWNLOAD_JOB, IMPORT_JOB)]
+
+    def is_idle(self) -> bool:
+        """True when no worker thread is running (no job, no scan)."""
+        return not self._jobs and self._scans == 0
+
+    # ----- intents ------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Read the models folder again on a worker thread."""
+        self._scans += 1
+        root, relay = self._root, self._relay
+
+        def scan() -> None:
+            try:
+                snapshot = take_snapshot(root)
+            except (OSError, models.ModelError):
+                snapshot = None
+            _emit(relay.scanned, snapshot)
+
+        threading.Thread(target=scan, name="model-scan", daemon=True).start()
+
+    def download(self, name: str) -> None:
+        """Download (or resume) the model called ``name``."""
+        if name in self._jobs:
+            return
+        base_url, root = self._base_url, self._root
+
+        def work(job: Job, progress) -> tuple[str, object]:
+            result = models.install_model(
+                name, base_url=base_url, progress=progress, cancel=job.cancel, root=root
+            )
+            note = _tr("'{name}' is installed and ready to use.").format(name=name)
+            return f"{note} {result.checksum_note}", result
+
+        self._failures.pop(name, None)
+        self._start(Job(name, DOWNLOAD_JOB), work)
+
+    def import_from(self, path: str) -> None:
+        """Install a model from the zip file or folder at ``path``."""
+        key = IMPORT_KEY_PREFIX + str(path)
+        if key in self._jobs:
+            return
+        root = self._root
+
+        def work(job: Job, progress) -> tuple[str, object]:
+            result = models.import_model(path, progress=progress, cancel=job.cancel, root=root)
+            return _tr("'{name}' is imported and ready to use.").format(
+                name=result.name
+            ), result
+
+        self._start(Job(key, IMPORT_JOB), work)
+
+    def verify(self, name: str) -> None:
+        """Check the installed model ``name`` and say what, if anything, is missing."""
+        if name in self._jobs:
+            return
+        root = self._root
+
+        def work(job: Job, progress) -> tuple[str, object]:
+            check = models.verify_path(name, root=root)
+            if not check.ok:
+                raise models.ModelError(
+                    _tr(
+                        "'{name}' cannot be used because it is missing {files}. Remove it, "
+                        "then download or import it again."
+                    ).format(name=name, files=", ".join(check.missing))
+                )
+            return _tr("'{name}' has every file it needs.").format(name=name), check
+
+        self._start(Job(name, VERIFY_JOB), work)
+
+    def remove(self, name: str) -> None:
+        """Delete an installed model, or throw away a partial download (already confirmed)."""
+        if name in self._jobs:
+            return
+        root = self._root
+        installed = {row.name for row in self.rows() if row.installed}
+
+        def work(job: Job, progress) -> tuple[str, object]:
+            if name in installed:
+                models.remove_model(name, root=root)
+                return _tr("'{name}' has been removed.").format(name=name), None
+            if not models.discard_partial(name, root=root):
+                raise models.ModelNotInstalled(name)
+            return _tr("The partial download of '{name}' has been thrown away.").format(
+                name=name
+            ), None
+
+        self._start(Job(name, REMOVE_JOB), work)
+
+    def cancel(self, key: str) -> None:
+        """Ask the job ``key`` to stop; it ends at its next chunk (no waiting here)."""
+        job = self._jobs.get(key)
+        if job is None or job.kind not in (DOWNLOAD_JOB, IMPORT_JOB):
+            return
+        job.cancel.set()
+        job.cancelling = True
+        self._push_row(key)
+
+    def shutdown(self) -> None:
+        """Ask every job to stop (at app exit). Partial downloads stay resumable."""
+        for job in self._jobs.values():
+            job.cancel.set()
+
+    # ----- workers ---------------------------------------------------------------------
+
+    def _start(self, job: Job, work) -> None:
+        """Run ``work(job, progress_callback)`` on a daemon thread."""
+        self._jobs[job.key] = job
+        relay, root = self._relay, self._root
+        throttle = ProgressThrottle(self._interval)
+
+        def report(progress: models.Progress) -> None:
+            if throttle.should_send(progress):
+                _emit(relay.progress, job.key, progress)
+
+        def run() -> None:
+            result = None
+            try:
+                message, result = work(job, report)
+                outcome = SUCCEEDED
+            except models.Cancelled as error:
+                outcome, message = CANCELLED, str(error)
+            except models.ModelError as error:
+                outcome, message = FAILED, str(error)
+            except Exception as error:  # noqa: BLE001 - a worker must always report back
+                outcome, message = FAILED, _tr(
+                    "Something unexpected went wrong: {error}"
+                ).format(error=error)
+            try:
+                snapshot = take_snapshot(root)
+            except (OSError, models.ModelError):
+                snapshot = None
+            _emit(relay.finished, job.key, outcome, message, result, snapshot)
+
+        self._push_rows()
+        threading.Thread(target=run, name=f"model-{job.kind}", daemon=True).start()
+
+    def _on_progress(self, key: str, progress: models.Progress) -> None:
+        job = self._jobs.get(key)
+        if job is None:
+            return
+        job.progress = progress
+        if job.kind == DOWNLOAD_JOB and progress.stage == models.DOWNLOAD and progress.total:
+            self._totals[key] = progress.total
+        self._push_row(key)
+
+    def _on_finished(self, key: str, outcome: str, message: str, result, snapshot) -> None:
+        job = self._jobs.pop(key, None)
+        self._apply(snapshot)
+        if job is not None and job.kind == DOWNLOAD_JOB:
+            if outcome == FAILED:
+                self._failures[key] = message
+            if outcome == CANCELLED and self._snapshot and key in self._snapshot.partials:
+                message += " " + self.tr(
+                    "What has arrived so far is kept: choose Resume to carry on."
+                )
+        self._push_rows()
+        if self._dialog is not None:
+            if outcome == FAILED:
+                self._dialog.show_error(message)
+            else:
+                self._dialog.show_message(message)
+            if job is not None and job.kind == IMPORT_JOB and outcome == SUCCEEDED:
+                self._dialog.select(result.name)
+        self.job_finished.emit(key, outcome, message)
+
+    def _on_scanned(self, snapshot: Snapshot | None) -> None:
+        self._scans -= 1
+        first = self._snapshot is None
+        if snapshot is None and self._dialog is not None:
+            self._dialog.show_error(self.tr("The models folder could not be read."))
+        self._apply(snapshot)
+        self._push_rows()
+        if first and self._dialog is not None and self._dialog.message_text() == _looking():
+            self._dialog.show_message("")
+
+    def _apply(self, snapshot: Snapshot | None) -> None:
+        """Keep the newest snapshot (scans may finish out of order)."""
+        if snapshot is not None and (
+            self._snapshot is None or snapshot.sequence > self._snapshot.sequence
+        ):
+            self._snapshot = snapshot
+
+    def _push_rows(self) -> None:
+        if self._dialog is not None:
+            self._dialog.set_rows(self.rows())
+        self.rows_changed.emit()
+
+    def _push_row(self, key: str) -> None:
+        if self._dialog is None:
+            return
+        for row in self.rows():
+            if row.name == key:
+                self._dialog.update_row(row)
+                return
+
+
+def _emit(signal, *args) -> None:
+    """Emit from a worker; the relay may be gone if the app is closing."""
+    try:
+        signal.emit(*args)
+    except RuntimeError:
+        pass
+
+
+def open_model_manager(
+    parent=None, *, base_url: str | None = None, root: Path | None = None
+) -> tuple[ModelManagerDialog, ModelManager]:
+    """Make the dialog and its controller (the controller is parented to ``parent``).
+
+    Keep the controller for the app's lifetime so downloads outlive the dialog.
+    """
+    dialog = ModelManagerDialog(parent)
+    manager = ModelManager(dialog, base_url=base_url, root=root, parent=parent)
+    return dialog, manager

@@ -1,0 +1,250 @@
+"""Turning what ``models/`` knows into the model manager's table rows.
+
+:func:`take_snapshot` reads the disk (installed models, partial downloads), so
+only worker threads call it. :func:`build_rows` is pure: it lays the snapshot
+and the running jobs out as :class:`widgets.model_table.ModelRow` values, with
+every state said in words.
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+
+import models
+from widgets.model_table import ModelRow, RowProgress
+
+DOWNLOAD_JOB = "download"
+IMPORT_JOB = "import"
+VERIFY_JOB = "verify"
+REMOVE_JOB = "remove"
+#: Import jobs have no model name until they finish; their rows use this prefix.
+IMPORT_KEY_PREFIX = "import:"
+
+_sequence = itertools.count(1)
+_sequence_lock = threading.Lock()
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ModelManager", text)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What is on disk at one moment; a higher ``sequence`` is newer."""
+
+    sequence: int
+    installed: tuple[models.InstalledModel, ...]
+    catalogue: tuple[models.CatalogueEntry, ...]
+    partials: dict[str, int]
+
+
+@dataclass
+class Job:
+    """One piece of work running on a worker thread, as the GUI thread sees it."""
+
+    key: str  # the model's name, or IMPORT_KEY_PREFIX + path
+    kind: str  # DOWNLOAD_JOB, IMPORT_JOB, VERIFY_JOB or REMOVE_JOB
+    cancel: threading.Event = field(default_factory=threading.Event)
+    progress: models.Progress | None = None
+    cancelling: bool = False
+
+
+def take_snapshot(root: Path | None = None) -> Snapshot:
+    """Read the models folder now (worker threads only: it walks folders)."""
+    with _sequence_lock:
+        sequence = next(_sequence)
+    return Snapshot(
+        sequence=sequence,
+        installed=tuple(models.list_installed(root)),
+        catalogue=tuple(models.load_catalogue()),
+        partials=models.partial_downloads(root),
+    )
+
+
+def engine_text(engine: str) -> str:
+    """``"vosk"`` -> ``"Vosk"``, ``"whisper"`` -> ``"Whisper"``."""
+    return {"vosk": "Vosk", "whisper": "Whisper"}.get(engine, engine.title())
+
+
+def describe_progress(progress: models.Progress) -> RowProgress:
+    """A progress report as a percentage and a sentence."""
+    stage = {
+        models.DOWNLOAD: _tr("Downloading"),
+        models.UNPACK: _tr("Unpacking"),
+        models.COPY: _tr("Copying"),
+    }.get(progress.stage, _tr("Working"))
+    fraction = progress.fraction
+    percent = None if fraction is None else int(fraction * 100)
+    done = models.format_megabytes(progress.done)
+    if progress.total:
+        amount = _tr("{done} of {total}").format(
+            done=done, total=models.format_megabytes(progress.total)
+        )
+    else:
+        amount = done
+    text = f"{stage}: {percent}%, {amount}" if percent is not None else f"{stage}: {amount}"
+    if progress.rate > 0:
+        text += _tr(" at {rate}/s").format(rate=models.format_megabytes(progress.rate))
+    if progress.stage == models.DOWNLOAD and progress.total and progress.done >= progress.total:
+        text = _tr("Downloaded {amount}; checking the file").format(amount=amount)
+    return RowProgress(percent, text)
+
+
+def _busy_status(job: Job) -> tuple[str, RowProgress | None]:
+    if job.cancelling:
+        progress = describe_progress(job.progress) if job.progress else None
+        return _tr("Cancelling…"), progress
+    if job.kind == VERIFY_JOB:
+        return _tr("Checking its files…"), None
+    if job.kind == REMOVE_JOB:
+        return _tr("Removing…"), None
+    if job.progress is None:
+        starting = _tr("Starting the download…") if job.kind == DOWNLOAD_JOB else _tr("Starting…")
+        return starting, RowProgress(None, starting)
+    progress = describe_progress(job.progress)
+    return progress.text, progress
+
+
+def _installed_row(model: models.InstalledModel, entry, job: Job | None) -> ModelRow:
+    if model.bundled:
+        status = _tr("Installed with the app")
+    elif model.missing:
+        status = _tr("Not usable: missing {files}").format(files=", ".join(model.missing))
+    else:
+        status = _tr("Installed")
+    progress = None
+    if job is not None:
+        status, progress = _busy_status(job)
+    if entry is not None:
+        accuracy = entry.accuracy
+    elif model.source:
+        accuracy = _tr("Imported from {source}.").format(source=model.source)
+    else:
+        accuracy = _tr("No accuracy figures are known for this model.")
+    return ModelRow(
+        name=model.name,
+        engine=engine_text(model.engine),
+        language=model.language_name,
+        size_text=models.format_megabytes(model.size_bytes),
+        accuracy=accuracy,
+        status=status,
+        installed=True,
+        can_remove=not model.bundled,
+        downloadable=False,
+        busy=job is not None,
+        progress=progress,
+    )
+
+
+def _available_row(
+    name: str,
+    entry: models.CatalogueEntry | None,
+    partial: int | None,
+    total: int | None,
+    job: Job | None,
+    failure: str | None,
+) -> ModelRow:
+    size = total or (entry.download_bytes if entry else None)
+    progress = None
+    if job is not None:
+        status, progress = _busy_status(job)
+    elif partial is not None:
+        if size:
+            status = _tr("Paused at {done} of {total}: choose Resume to carry on").format(
+                done=models.format_megabytes(partial), total=models.format_megabytes(size)
+            )
+            progress = RowProgress(
+                min(100, int(partial * 100 / size)),
+                _tr("Paused: {done} of {total} downloaded").format(
+                    done=models.format_megabytes(partial), total=models.format_megabytes(size)
+                ),
+            )
+        else:
+            status = _tr("Paused at {done}: choose Resume to carry on").format(
+                done=models.format_megabytes(partial)
+            )
+    elif failure is not None:
+        status = _tr("Download failed: see the message below")
+    else:
+        status = _tr("Not installed")
+    return ModelRow(
+        name=name,
+        engine=engine_text(entry.engine if entry else "vosk"),
+        language=entry.language_name if entry else "",
+        size_text=models.format_megabytes(size) if size else _tr("unknown"),
+        accuracy=entry.accuracy if entry else _tr("This model is not in Lesson Lab's list."),
+        status=status,
+        installed=False,
+        can_remove=partial is not None and job is None,  # throw away the partial download
+        downloadable=True,
+        resumable=partial is not None,
+        busy=job is not None,
+        progress=progress,
+    )
+
+
+def _import_row(job: Job) -> ModelRow:
+    source = Path(job.key[len(IMPORT_KEY_PREFIX) :])
+    status, progress = _busy_status(job)
+    return ModelRow(
+        name=job.key,
+        label=_tr("Importing {file}").format(file=source.name),
+        engine="Vosk",
+        language="",
+        size_text="",
+        accuracy=_tr("Importing from {path}.").format(path=source),
+        status=status,
+        busy=True,
+        progress=progress,
+    )
+
+
+def build_rows(
+    snapshot: Snapshot | None,
+    jobs: dict[str, Job],
+    totals: dict[str, int] | None = None,
+    failures: dict[str, str] | None = None,
+) -> list[ModelRow]:
+    """Rows in display order: installed (the app's own first), imports, then downloadable.
+
+    ``totals`` holds download sizes learnt from the server this session (more
+    exact than the catalogue); ``failures`` the last error per model name.
+    """
+    totals = totals or {}
+    failures = failures or {}
+    if snapshot is None:
+        return [_import_row(job) for job in jobs.values() if job.kind == IMPORT_JOB]
+    entries = {entry.name: entry for entry in snapshot.catalogue}
+    rows: list[ModelRow] = []
+    shown: set[str] = set()
+    for model in snapshot.installed:
+        rows.append(_installed_row(model, entries.get(model.name), jobs.get(model.name)))
+        shown.add(model.name)
+    rows.extend(_import_row(job) for job in jobs.values() if job.kind == IMPORT_JOB)
+    wanted = [entry.name for entry in snapshot.catalogue if not entry.bundled]
+    # Partial downloads and downloads of names the official list knows but the
+    # catalogue does not (a school mirror's own model, say) come last.
+    wanted += sorted(set(snapshot.partials) - set(wanted))
+    wanted += sorted(
+        key for key, job in jobs.items() if job.kind == DOWNLOAD_JOB and key not in wanted
+    )
+    for name in wanted:
+        if name in shown:
+            continue
+        shown.add(name)
+        rows.append(
+            _available_row(
+                name,
+                entries.get(name),
+                snapshot.partials.get(name),
+                totals.get(name),
+                jobs.get(name),
+                failures.get(name),
+            )
+        )
+    return rows

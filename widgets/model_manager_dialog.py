@@ -1,0 +1,418 @@
+"""The model manager dialog: installed and downloadable speech models.
+
+The dialog only shows :class:`ModelRow` values and emits intents; the
+controller in ``app/model_manager.py`` does the work on other threads and
+sends rows back. Questions to the user go through ``ask_import_path``,
+``ask_confirm`` and ``ask_close_during_download`` so tests can answer them
+without real dialogs.
+
+Closing while a download runs asks whether to keep downloading in the
+background (the default: the controller, not the dialog, owns the download,
+and reopening the dialog shows its progress), cancel it (the part already
+downloaded is kept, so it can be resumed), or go back.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QStyle,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from widgets.model_table import (
+    MODEL_COLUMN,
+    PROGRESS_COLUMN,
+    STATUS_COLUMN,
+    ModelRow,
+    ModelTableModel,
+    ProgressDelegate,
+    RowProgress,
+)
+
+__all__ = [
+    "CANCEL_DOWNLOADS",
+    "GO_BACK",
+    "KEEP_DOWNLOADING",
+    "ModelManagerDialog",
+    "ModelRow",
+    "RowProgress",
+]
+
+# Answers to "a download is running: close anyway?"
+KEEP_DOWNLOADING = "keep"
+CANCEL_DOWNLOADS = "cancel"
+GO_BACK = "stay"
+
+IMPORT_ZIP = "zip"
+IMPORT_FOLDER = "folder"
+
+
+class ModelManagerDialog(QDialog):
+    """List, download, import, check and remove speech models.
+
+    Signals (each carries a row's name, or a path for imports):
+    ``download_requested`` (also used to resume), ``cancel_requested``,
+    ``import_requested``, ``verify_requested``, ``remove_requested`` (sent
+    only after the user confirmed).
+    """
+
+    download_requested = Signal(str)
+    cancel_requested = Signal(str)
+    import_requested = Signal(str)
+    verify_requested = Signal(str)
+    remove_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Speech models"))
+        self.setAccessibleName(self.tr("Speech models"))
+        self.table_model = ModelTableModel(self)
+
+        intro = QLabel(
+            self.tr(
+                "Models turn speech into text for dictation and captions. Lesson Lab "
+                "only goes online when you choose Download; you can also import a "
+                "model from a zip file or folder, such as a USB stick."
+            )
+        )
+        intro.setWordWrap(True)
+        self.table = QTableView()
+        self.table.setModel(self.table_model)
+        self.table.setAccessibleName(self.tr("Speech models"))
+        self.table.setAccessibleDescription(
+            self.tr("Use the arrow keys to choose a model, then the buttons below.")
+        )
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table for the buttons
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.setItemDelegateForColumn(PROGRESS_COLUMN, ProgressDelegate(self.table))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(STATUS_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(PROGRESS_COLUMN, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(PROGRESS_COLUMN, 130)
+        table_label = QLabel(self.tr("&Speech models"))
+        table_label.setBuddy(self.table)
+
+        self.details_title = QLabel()
+        font = self.details_title.font()
+        font.setBold(True)
+        self.details_title.setFont(font)
+        self.details_title.setAccessibleName(self.tr("Chosen model"))
+        self.details_accuracy = QLabel()
+        self.details_accuracy.setWordWrap(True)
+        self.details_accuracy.setAccessibleName(self.tr("How well it works"))
+        self.details_status = QLabel()
+        self.details_status.setWordWrap(True)
+        self.details_status.setAccessibleName(self.tr("Status"))
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setRange(0, 100)
+        self.progress_bar.setFormat("%p%")
+        self.progress_bar.setTextVisible(True)
+        self.progress_bar.setAccessibleName(self.tr("Progress"))
+        self.progress_text = QLabel()
+        self.progress_text.setAccessibleName(self.tr("Progress details"))
+        for widget in (self.progress_bar, self.progress_text):
+            # Hidden when nothing runs, without the buttons below jumping about.
+            policy = widget.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            widget.setSizePolicy(policy)
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress_bar, 1)
+        progress_row.addWidget(self.progress_text, 2)
+        details = QGroupBox(self.tr("Chosen model"))
+        details_layout = QVBoxLayout(details)
+        details_layout.addWidget(self.details_title)
+        details_layout.addWidget(self.details_accuracy)
+        details_layout.addWidget(self.details_status)
+        details_layout.addLayout(progress_row)
+
+        self.download_button = self._button(self.tr("&Download"), self._on_download)
+        self.cancel_button = self._button(self.tr("&Cancel download"), self._on_cancel)
+        self.verify_button = self._button(self.tr("&Verify"), self._on_verify)
+        self.remove_button = self._button(self.tr("Re&move"), self._on_remove)
+        self.import_zip_button = self._button(
+            self.tr("Import &zip file…"), lambda: self._on_import(IMPORT_ZIP)
+        )
+        self.import_folder_button = self._button(
+            self.tr("Import from &folder…"), lambda: self._on_import(IMPORT_FOLDER)
+        )
+        self.close_button = self._button(self.tr("C&lose"), self.reject)
+        actions = QHBoxLayout()
+        for button in (self.download_button, self.cancel_button, self.verify_button,
+                       self.remove_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.import_zip_button)
+        actions.addWidget(self.import_folder_button)
+
+        self.message_icon = QLabel()
+        self.message_icon.setAccessibleName(self.tr("Message type"))
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.setAccessibleName(self.tr("Message"))
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.message_icon, 0, Qt.AlignmentFlag.AlignTop)
+        bottom.addWidget(self.message, 1)
+        bottom.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignBottom)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(table_label)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(details)
+        layout.addLayout(actions)
+        layout.addLayout(bottom)
+        self.resize(1180, 720)
+
+        # Delete removes the chosen model, as in a file manager (it still asks first).
+        remove_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
+        remove_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        remove_key.activated.connect(self._on_remove)
+        self.table.selectionModel().currentRowChanged.connect(self._show_details)
+        self.table.setFocus()
+        self._show_details()
+
+    def _button(self, text: str, slot) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(text.replace("&", "").replace("…", ""))
+        button.setAutoDefault(False)  # Return in the table must not press a button
+        button.clicked.connect(slot)
+        return button
+
+    # ----- rows ---------------------------------------------------------------
+
+    def set_rows(self, rows: list[ModelRow]) -> None:
+        """Show ``rows``, keeping the chosen model chosen if it is still there."""
+        chosen = self.selected_name()
+        self.table_model.set_rows(rows)
+        if chosen is None or not self.select(chosen):
+            if rows:
+                self.select(rows[0].name)
+        self._show_details()
+
+    def update_row(self, row: ModelRow) -> None:
+        """Replace one row (found by name); add it at the end if it is new."""
+        if not self.table_model.update_row(row):
+            self.table_model.set_rows([*self.table_model.rows(), row])
+        if row.name == self.selected_name():
+            self._show_details()
+
+    def rows(self) -> list[ModelRow]:
+        """Every row shown, in order."""
+        return self.table_model.rows()
+
+    def row(self, name: str) -> ModelRow | None:
+        """The row called ``name``, or None."""
+        position = self.table_model.position_of(name)
+        return self.table_model.row_at(position)
+
+    def select(self, name: str) -> bool:
+        """Make ``name`` the chosen row; False if there is no such row."""
+        position = self.table_model.position_of(name)
+        if position < 0:
+            return False
+        index = self.table_model.index(position, MODEL_COLUMN)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+        return True
+
+    def selected_name(self) -> str | None:
+        """The chosen row's name, or None."""
+        row = self.selected_row()
+        return row.name if row else None
+
+    def selected_row(self) -> ModelRow | None:
+        """The chosen row, or None."""
+        index = self.table.selectionModel().currentIndex()
+        return self.table_model.row_at(index.row()) if index.isValid() else None
+
+    # ----- messages -----------------------------------------------------------
+
+    def show_message(self, text: str) -> None:
+        """Say something went well, in the message line under the buttons."""
+        self._message(text, QStyle.StandardPixmap.SP_MessageBoxInformation)
+
+    def show_error(self, text: str) -> None:
+        """Say what went wrong, in plain words, with a warning icon beside it."""
+        self._message(text, QStyle.StandardPixmap.SP_MessageBoxWarning)
+
+    def message_text(self) -> str:
+        """The message shown now ("" for none)."""
+        return self.message.text()
+
+    def _message(self, text: str, icon: QStyle.StandardPixmap) -> None:
+        self.message.setText(text)
+        self.message.setAccessibleDescription(text)
+        if not text:
+            self.message_icon.clear()
+            return
+        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        self.message_icon.setPixmap(self.style().standardIcon(icon).pixmap(size, size))
+
+    # ----- questions (replaced in tests) --------------------------------------------
+
+    def ask_import_path(self, kind: str = IMPORT_ZIP) -> str | None:
+        """Ask for a model zip file (``kind="zip"``) or folder; None when cancelled."""
+        if kind == IMPORT_FOLDER:
+            path = QFileDialog.getExistingDirectory(self, self.tr("Import a model folder"))
+        else:
+            path, _filter = QFileDialog.getOpenFileName(
+                self, self.tr("Import a model zip file"), "", self.tr("Zip files (*.zip)")
+            )
+        return path or None
+
+    def ask_confirm(self, text: str) -> bool:
+        """Ask a yes/no question; True for yes."""
+        answer = QMessageBox.question(self, self.tr("Speech models"), text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def ask_close_during_download(self, count: int) -> str:
+        """Ask what to do with ``count`` running downloads when closing.
+
+        Returns ``KEEP_DOWNLOADING``, ``CANCEL_DOWNLOADS`` or ``GO_BACK``.
+        """
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Speech models"))
+        box.setText(
+            self.tr("A download is still running.")
+            if count == 1
+            else self.tr("%n downloads are still running.", "", count)
+        )
+        box.setInformativeText(
+            self.tr(
+                "Lesson Lab can keep downloading while you work; open Speech models "
+                "again to see how it is going. If you cancel, what has arrived so far "
+                "is kept and you can resume later."
+            )
+        )
+        keep = box.addButton(self.tr("&Keep downloading"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(
+            self.tr("&Cancel the download"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        back = box.addButton(self.tr("&Go back"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(back)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is keep:
+            return KEEP_DOWNLOADING
+        if clicked is cancel:
+            return CANCEL_DOWNLOADS
+        return GO_BACK
+
+    # ----- closing --------------------------------------------------------------
+
+    def reject(self) -> None:
+        """Close (Escape, the window's close button or Close), asking first during a download."""
+        busy = [row.name for row in self.rows() if row.busy]
+        if busy and self.isVisible():
+            choice = self.ask_close_during_download(len(busy))
+            if choice == GO_BACK:
+                return
+            if choice == CANCEL_DOWNLOADS:
+                for name in busy:
+                    self.cancel_requested.emit(name)
+        super().reject()
+
+    # ----- actions --------------------------------------------------------------
+
+    def _on_download(self) -> None:
+        row = self.selected_row()
+        if row is not None and row.downloadable and not row.installed and not row.busy:
+            self.download_requested.emit(row.name)
+
+    def _on_cancel(self) -> None:
+        row = self.selected_row()
+        if row is not None and row.busy:
+            self.cancel_requested.emit(row.name)
+
+    def _on_verify(self) -> None:
+        row = self.selected_row()
+        if row is not None and row.installed and not row.busy:
+            self.verify_requested.emit(row.name)
+
+    def _on_remove(self) -> None:
+        row = self.selected_row()
+        if row is None or row.busy or not row.can_remove:
+            return
+        if row.installed:
+            question = self.tr(
+                "Remove the speech model '{name}'? This frees {size}. To use it again "
+                "you would need to download or import it again."
+            ).format(name=row.title, size=row.size_text)
+        else:
+            question = self.tr(
+                "Throw away the part of '{name}' downloaded so far? The download would "
+                "then start again from the beginning."
+            ).format(name=row.title)
+        if self.ask_confirm(question):
+            self.remove_requested.emit(row.name)
+
+    def _on_import(self, kind: str) -> None:
+        path = self.ask_import_path(kind)
+        if path:
+            self.import_requested.emit(path)
+
+    # ----- details and buttons --------------------------------------------------------
+
+    def _show_details(self, *_args) -> None:
+        row = self.selected_row()
+        self.download_button.setText(
+            self.tr("&Resume") if row is not None and row.resumable else self.tr("&Download")
+        )
+        self.download_button.setAccessibleName(self.download_button.text().replace("&", ""))
+        self.download_button.setEnabled(
+            row is not None and row.downloadable and not row.installed and not row.busy
+        )
+        self.cancel_button.setEnabled(row is not None and row.busy)
+        self.verify_button.setEnabled(row is not None and row.installed and not row.busy)
+        self.remove_button.setEnabled(row is not None and row.can_remove and not row.busy)
+        if row is None:
+            self.details_title.setText(self.tr("No model chosen"))
+            self.details_accuracy.clear()
+            self.details_status.clear()
+        else:
+            self.details_title.setText(
+                self.tr("{name}: {language}, {engine}, {size}").format(
+                    name=row.title, language=row.language or self.tr("unknown language"),
+                    engine=row.engine, size=row.size_text,
+                )
+            )
+            self.details_accuracy.setText(row.accuracy)
+            self.details_status.setText(self.tr("Status: {status}").format(status=row.status))
+        progress = row.progress if row is not None else None
+        self.progress_bar.setVisible(progress is not None)
+        self.progress_text.setVisible(progress is not None)
+        if progress is not None:
+            if progress.percent is None:
+                self.progress_bar.setRange(0, 0)  # a moving bar: the size is unknown
+            else:
+                self.progress_bar.setRange(0, 100)
+                self.progress_bar.setValue(progress.percent)
+            self.progress_text.setText(progress.text)
+            self.progress_bar.setAccessibleDescription(progress.text)
