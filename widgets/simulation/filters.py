@@ -139,8 +139,12 @@ def colour_deficiency(image: np.ndarray, kind: str, strength: float) -> np.ndarr
 
 
 def blur_sigma(strength: float, pixel_scale: float = 1.0) -> float:
-    """Blur standard deviation in pixels for a strength (linear, up to ``BLUR_MAX_SIGMA``)."""
-    return max(0.0, min(strength, 1.0)) * BLUR_MAX_SIGMA * pixel_scale
+    """Blur standard deviation in pixels: ``BLUR_MAX_SIGMA`` x strength^1.5.
+
+    The curve gives the low half of the slider to mild blur, where print is
+    hard but possible to read, which is where most of the teaching is.
+    """
+    return max(0.0, min(strength, 1.0)) ** 1.5 * BLUR_MAX_SIGMA * pixel_scale
 
 
 def blur(image: np.ndarray, strength: float, pixel_scale: float = 1.0) -> np.ndarray:
@@ -304,32 +308,55 @@ def patchy_fraction(strength: float) -> float:
     return max(0.0, min(strength, 1.0)) * PATCHY_MAX_FRACTION
 
 
-_NOISE_CELLS = ((56, 0.65), (150, 0.35))  # (cell size in px, weight): small and large blotches
-# The noise is laid out once for a 4096 px square, so resizing keeps the blotches.
-_NOISE_SPAN = 4096
+_SPOT_STEP = 8  # spots are drawn at an eighth of full size, then smoothed and stretched
+_SPOT_SPAN = 4096  # spots are laid out once over a 4096 px square, whatever the view's size
+_SPOT_COUNT = 8000
+_SPOT_RADII = (8.0, 60.0)  # pixels, smallest and largest
 
 
 @lru_cache(maxsize=4)
-def _blotch_field(height: int, width: int, seed: int) -> np.ndarray:
+def _spots(seed: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Centres (x, y) and radii of the seed's spots, in the order they appear."""
     rng = np.random.default_rng(seed)
-    field = np.zeros((height, width), dtype=np.float32)
-    for cell, weight in _NOISE_CELLS:
-        grid = rng.random((_NOISE_SPAN // cell + 2, _NOISE_SPAN // cell + 2), dtype=np.float32)
-        rows, cols = height // cell + 2, width // cell + 2
-        small = grid[:rows, :cols, None]
-        field += resample.upsample(small, height, width, cell, dtype=np.float32)[..., 0] * weight
-    field.setflags(write=False)
-    return field
+    x = rng.uniform(0, _SPOT_SPAN, _SPOT_COUNT)
+    y = rng.uniform(0, _SPOT_SPAN, _SPOT_COUNT)
+    radius = np.exp(rng.uniform(*np.log(_SPOT_RADII), _SPOT_COUNT))
+    return x, y, radius
 
 
 @lru_cache(maxsize=8)
 def _patchy_weights(height: int, width: int, strength: float, seed: int) -> np.ndarray:
-    field = _blotch_field(height, width, seed)
-    fraction = patchy_fraction(strength)
-    sample = field[::4, ::4]
-    threshold = float(np.quantile(sample, 1.0 - fraction))
-    spread = float(sample.std()) * 0.08  # soft edges, symmetric about the threshold
-    weights = _smoothstep(threshold - spread, threshold + spread, field)
+    """Spots added in the seed's order until they cover the strength's share of the view.
+
+    A stronger setting keeps every spot of a weaker one and adds more; the
+    spots belong to the field of view, so scrolling never moves them.
+    """
+    step = _SPOT_STEP
+    rows, cols = -(-height // step), -(-width // step)
+    mask = np.zeros((rows, cols), dtype=bool)
+    wanted = patchy_fraction(strength) * height * width / (step * step)
+    x, y, radius = _spots(seed)
+    inside = (x + radius > 0) & (x - radius < width) & (y + radius > 0) & (y - radius < height)
+    covered = 0
+    for index in np.flatnonzero(inside):
+        if covered >= wanted:
+            break
+        # In small-grid units: small pixel j covers full pixels [step*j, step*j + step).
+        cx, cy = (x[index] - step / 2 + 0.5) / step, (y[index] - step / 2 + 0.5) / step
+        reach = radius[index] / step
+        top, bottom = max(int(cy - reach), 0), min(int(cy + reach) + 2, rows)
+        left, right = max(int(cx - reach), 0), min(int(cx + reach) + 2, cols)
+        if top >= bottom or left >= right:
+            continue
+        dy = (np.arange(top, bottom) - cy)[:, None]
+        dx = (np.arange(left, right) - cx)[None, :]
+        spot = dy * dy + dx * dx <= reach * reach
+        region = mask[top:bottom, left:right]
+        covered += int((spot & ~region).sum())
+        region |= spot
+    soft = resample.box_blur_2d(mask.astype(np.float32), 1)
+    full = resample.upsample(soft[..., None], height, width, step, dtype=np.float32)[..., 0]
+    weights = _smoothstep(0.2, 0.8, full)  # soft edges, centred on the spots' outlines
     weights.setflags(write=False)
     return weights
 
