@@ -1,0 +1,59 @@
+"""Saving dictation as .txt and .docx files, read back with real readers."""
+
+from __future__ import annotations
+
+import docx
+import pytest
+
+from app.transcript_export import ExportError, export_transcript, format_for
+
+TEXT = "The water cycle.\nWater evaporates from the sea.\n\nThen it rains — a lot!"
+
+
+def test_text_file_holds_the_text_in_utf8(tmp_path):
+    path = export_transcript(TEXT, tmp_path / "my work.txt")
+    assert path.read_text(encoding="utf-8") == TEXT + "\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["my work.txt"]  # no temporary left
+
+
+def test_word_document_has_one_paragraph_per_line(tmp_path):
+    path = export_transcript(TEXT, tmp_path / "my work.docx")
+    paragraphs = [p.text for p in docx.Document(str(path)).paragraphs]
+    assert paragraphs == TEXT.split("\n")
+
+
+def test_format_given_explicitly_wins_over_the_ending(tmp_path):
+    path = export_transcript("Hello", tmp_path / "notes", "docx")
+    assert docx.Document(str(path)).paragraphs[0].text == "Hello"
+
+
+def test_saving_again_replaces_the_file(tmp_path):
+    target = tmp_path / "a.txt"
+    export_transcript("first", target)
+    export_transcript("second", target)
+    assert target.read_text(encoding="utf-8") == "second\n"
+
+
+@pytest.mark.parametrize("name", ["work.pdf", "work"])
+def test_other_formats_are_refused_plainly(tmp_path, name):
+    with pytest.raises(ExportError, match=r"\.txt or a \.docx"):
+        export_transcript("Hello", tmp_path / name)
+    assert not list(tmp_path.iterdir())
+
+
+def test_a_missing_folder_is_a_plain_message(tmp_path):
+    with pytest.raises(ExportError, match="does not exist"):
+        export_transcript("Hello", tmp_path / "nowhere" / "a.txt")
+
+
+def test_a_folder_in_place_of_the_file_is_a_plain_message(tmp_path):
+    (tmp_path / "a.txt").mkdir()
+    with pytest.raises(ExportError, match='"a.txt" could not be saved'):
+        export_transcript("Hello", tmp_path / "a.txt")
+    assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
+
+
+def test_format_for_reads_the_ending():
+    assert format_for("x.TXT") == "txt"
+    assert format_for("x.docx") == "docx"
+    assert format_for("x.txt", "docx") == "docx"
