@@ -234,3 +234,25 @@ def test_the_hemianopia_side_and_focus_choices_reach_the_overlay(qtbot):
     assert overlay.settings().hemianopia_side == "right"
     panel.focus_combo.setCurrentIndex(panel.focus_combo.findData("caret"))
     assert overlay.focus_mode() == "caret"
+
+
+def test_the_central_loss_can_follow_the_text_cursor(qtbot):
+    view = browser(qtbot)
+    view.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+    view.activateWindow()
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    overlay = SimulationOverlay(view)
+    overlay.set_focus_mode("caret")
+    turn_on(qtbot, overlay, SimulationSettings({"central": 0.2}))
+    for _ in range(6):
+        qtbot.keyClick(view, Qt.Key.Key_Down)
+    for _ in range(8):
+        qtbot.keyClick(view, Qt.Key.Key_Right)
+    settle(qtbot, overlay)
+    caret = view.viewport().mapTo(view, view.cursorRect().center())
+    pixels = shot(view).mean(axis=2)
+    assert pixels[caret.y(), caret.x()] < 90, "dark where the cursor is"
+    centre = view.rect().center()
+    assert np.hypot(centre.x() - caret.x(), centre.y() - caret.y()) > 60
+    assert pixels[centre.y(), centre.x()] > 150, "and not in the middle"
