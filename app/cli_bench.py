@@ -24,6 +24,7 @@ def register(subparsers) -> None:
     )
     benchmarks = parser.add_subparsers(dest="bench_action", metavar="BENCHMARK", required=True)
     _register_simulate(benchmarks)
+    _register_stt(benchmarks)
 
 
 # ------------------------------------------------------------------ simulate
@@ -55,5 +56,49 @@ def _simulate(args) -> int:
     from app.bench_simulate import measure
 
     report = measure(args.width, args.height, args.frames, args.strength)
+    print(json.dumps(report, indent=2))
+    return 0
+
+
+# ------------------------------------------------------------------ stt
+
+
+def _register_stt(benchmarks) -> None:
+    stt = benchmarks.add_parser(
+        "stt",
+        help="speed, delay, accuracy and memory of each speech-to-text engine",
+        description="Stream the same spoken classroom sentences (espeak-ng) through each "
+        "speech-to-text engine in real time and report real-time factor against the raw "
+        "engine, delay to the first partial and to the final, word error rate and memory.",
+    )
+    stt.add_argument("--vosk-model", metavar="PATH",
+                     help="Vosk model folder to measure (default: an installed English model)")
+    stt.add_argument("--fast", action="store_true",
+                     help="feed audio as fast as possible (real-time factor only, no delays)")
+    stt.add_argument("--sentences", type=int, default=22,
+                     help="how many classroom sentences to speak (1 to 22)")
+    stt.add_argument("--voice", default="en-gb", help="espeak-ng voice (default en-gb)")
+    stt.add_argument("--wpm", type=int, default=150, help="speaking rate in words a minute")
+    stt.set_defaults(handler=_stt)
+
+
+def _stt(args) -> int:
+    import shutil
+
+    from app.bench_stt import BENCH_SENTENCES, run
+
+    if not 1 <= args.sentences <= len(BENCH_SENTENCES):
+        raise CliError(f"--sentences must be a whole number from 1 to {len(BENCH_SENTENCES)}.")
+    if not 80 <= args.wpm <= 400:
+        raise CliError("--wpm must be between 80 and 400 words a minute.")
+    if shutil.which("espeak-ng") is None:
+        raise CliError("The benchmark speaks its sentences with espeak-ng, which is not installed.")
+    if args.vosk_model:
+        from speech.stt.vosk_files import describe_problem
+
+        problem = describe_problem(args.vosk_model)
+        if problem:
+            raise CliError(problem)
+    report = run(args.vosk_model, args.fast, args.sentences, args.voice, args.wpm)
     print(json.dumps(report, indent=2))
     return 0

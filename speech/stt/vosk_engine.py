@@ -262,3 +262,12 @@ def _quiet_native_stderr():
             finally:
                 os.dup2(saved, 2)
                 os.close(saved)
+
+
+def raw_transcribe(model: VoskModel, samples: np.ndarray) -> str:
+    """The library alone on a whole recording, with no streaming around it (for the bench)."""
+    import vosk
+
+    native = vosk.KaldiRecognizer(model.native, SAMPLE_RATE)
+    native.AcceptWaveform(np.ascontiguousarray(samples, dtype=np.int16).tobytes())
+    return json.loads(native.FinalResult()).get("text", "")

@@ -362,3 +362,11 @@ class WhisperRecogniser(Recogniser):
         if final:
             return words, " ".join(w.text for w in words)
         return words, " ".join(t for t in texts if t)
+
+
+def raw_transcribe(model: WhisperModel, samples: np.ndarray) -> str:
+    """faster-whisper alone on a whole recording with its own defaults (for the bench)."""
+    segments, _info = model.native.transcribe(
+        np.asarray(samples, dtype=np.float32) / 32768.0, language="en", vad_filter=False
+    )
+    return " ".join(segment.text.strip() for segment in segments)
