@@ -1,0 +1,111 @@
+"""The microphone level meter: words as well as a bar, a held peak, an accessible value."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QAccessible, QColor
+
+from widgets.level_meter import LevelMeter, level_state, level_text
+
+
+class Clock:
+    """Seconds that move only when the test says so."""
+
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def meter(qtbot):
+    clock = Clock()
+    meter = LevelMeter(clock=clock)
+    meter.clock = clock
+    qtbot.addWidget(meter)
+    meter.resize(500, 40)
+    meter.show()
+    qtbot.waitExposed(meter)
+    return meter
+
+
+def test_the_label_says_the_state_and_the_level_in_words(meter):
+    assert meter.text() == "No sound"
+    meter.set_level(-52.4)
+    assert meter.text() == "Too quiet (\u221252 dB)"
+    meter.set_level(-23.0)
+    assert meter.text() == "Good (\u221223 dB)"
+    meter.set_level(-3.0)
+    assert meter.text() == "Too loud (\u22123 dB)"
+    assert meter.state().key == "loud"
+
+
+def test_states_at_the_edges():
+    assert [level_state(v).key for v in (None, -100, -60, -50, -45, -6, -5.9, 0)] == [
+        "none", "none", "none", "quiet", "good", "good", "loud", "loud"]
+    assert level_text(None) == "No sound"
+
+
+def test_the_words_follow_the_held_peak_so_they_do_not_flicker_between_words(meter):
+    meter.set_level(-20)
+    meter.clock.now += 0.5
+    meter.set_level(-58)  # a gap between words
+    assert meter.level() == -58
+    assert meter.text() == "Good (\u221220 dB)"
+    meter.clock.now += 1.5  # past the hold: the peak falls 20 dB a second
+    meter.set_level(-58)
+    assert meter.peak() == pytest.approx(-30)
+    assert meter.text() == "Good (\u221230 dB)"
+    meter.clock.now += 5
+    meter.set_level(-58)
+    assert meter.text() == "Too quiet (\u221258 dB)"
+
+
+def test_nan_and_none_show_no_sound_and_reset_forgets_the_peak(meter):
+    meter.set_level(float("nan"))
+    assert meter.text() == "No sound"
+    meter.set_level(-10)
+    meter.reset()
+    assert meter.peak() is None and meter.text() == "No sound"
+
+
+def test_screen_readers_get_the_value_and_the_words(meter):
+    meter.set_level(-23.4)
+    interface = QAccessible.queryAccessibleInterface(meter.bar)
+    assert interface.valueInterface().currentValue() == -23
+    assert interface.valueInterface().minimumValue() == -60
+    assert interface.valueInterface().maximumValue() == 0
+    assert meter.bar.accessibleDescription() == "Good (\u221223 dB)"
+    assert meter.bar.accessibleName() == "Microphone level"
+
+
+def _row(meter) -> list[QColor]:
+    image = meter.bar.grab().toImage()
+    y = image.height() // 3  # above the zone marks along the bottom
+    return [image.pixelColor(x, y) for x in range(image.width())]
+
+
+def test_the_bar_fills_to_the_level_and_ticks_the_peak(meter):
+    meter.set_level(-10)
+    meter.clock.now += 0.5
+    meter.set_level(-40)
+    row = _row(meter)
+    width = len(row)
+    good = QColor(level_state(-40).colour)
+    filled = [x for x, c in enumerate(row) if c == good]
+    # Filled a third of the way (-40 on a -60..0 scale), from the left.
+    assert filled and filled[0] <= 4
+    assert abs(filled[-1] - width / 3) <= 4
+    black = [x for x, c in enumerate(row) if c == QColor("#000000")]
+    assert black and abs(sum(black) / len(black) - width * 5 / 6) <= 4
+
+
+def test_too_loud_is_hatched_not_only_red(meter):
+    meter.set_level(-3)
+    loud = _row(meter)[: len(_row(meter)) * 3 // 4]
+    assert any(c == QColor("#ffffff") for c in loud[5:])  # the hatch's white lines
+    meter.reset()
+    meter.set_level(-20)
+    good = _row(meter)[5: len(_row(meter)) // 2]
+    assert not any(c == QColor("#ffffff") for c in good)

@@ -1,0 +1,199 @@
+"""A live microphone level meter: a bar, a peak tick and the level in words.
+
+The controller calls ``set_level(dbfs)`` about 20 times a second with the
+input's RMS level (−60 dBFS or lower is shown as silence, 0 is full scale).
+Colour is never the only cue: the state is written beside the bar ("Too
+quiet", "Good", "Too loud") with the level in decibels, the bar is hatched
+when it is too loud, and zone boundaries are marked with ticks. The bar is a
+QProgressBar underneath, so screen readers get its value and text.
+
+The written state follows the held peak, not the instant level, so it does
+not flicker between words while someone speaks.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QSizePolicy, QWidget
+
+FLOOR_DB = -60.0
+CEILING_DB = 0.0
+QUIET_BELOW_DB = -45.0  # RMS of speech close to a microphone is about -35 to -15 dBFS
+LOUD_ABOVE_DB = -6.0  # RMS this high means the peaks are clipping
+PEAK_HOLD_S = 1.5
+PEAK_FALL_DB_PER_S = 20.0
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("LevelMeter", text)
+
+
+@dataclass(frozen=True)
+class LevelState:
+    """How a level is described: a key for code, words for people, a colour for the bar."""
+
+    key: str  # "none", "quiet", "good" or "loud"
+    words: str
+    colour: str
+
+
+def level_state(dbfs: float | None) -> LevelState:
+    """Describe ``dbfs`` (``None`` means no input)."""
+    if dbfs is None or dbfs <= FLOOR_DB:
+        return LevelState("none", _tr("No sound"), "#767676")
+    if dbfs < QUIET_BELOW_DB:
+        return LevelState("quiet", _tr("Too quiet"), "#1f6fb2")
+    if dbfs <= LOUD_ABOVE_DB:
+        return LevelState("good", _tr("Good"), "#1d7a34")
+    return LevelState("loud", _tr("Too loud"), "#c0392b")
+
+
+def level_text(dbfs: float | None) -> str:
+    """The label for a level, for example "Good (−23 dB)" or "No sound"."""
+    state = level_state(dbfs)
+    if state.key == "none":
+        return state.words
+    return _tr("{state} ({level} dB)").format(
+        state=state.words, level=f"{round(dbfs):d}".replace("-", "\u2212"))
+
+
+def _fraction(dbfs: float | None) -> float:
+    if dbfs is None:
+        return 0.0
+    clipped = min(CEILING_DB, max(FLOOR_DB, dbfs))
+    return (clipped - FLOOR_DB) / (CEILING_DB - FLOOR_DB)
+
+
+class _LevelBar(QProgressBar):
+    """The bar itself: filled to the level, a tick at the held peak, zone marks."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRange(int(FLOOR_DB), int(CEILING_DB))
+        self.setValue(int(FLOOR_DB))
+        self.setTextVisible(False)
+        self.level: float | None = None
+        self.peak: float | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        height = max(18, round(self.fontMetrics().height() * 1.2))
+        return QSize(240, height)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return QSize(80, self.sizeHint().height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        outer = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
+        painter.setPen(QPen(QColor("#303030"), 1))
+        painter.setBrush(QColor("#f2f2f2"))
+        painter.drawRect(outer)
+        inner = outer.adjusted(2, 2, -2, -2)
+        state = level_state(self.level)
+        filled = QRectF(inner.left(), inner.top(), inner.width() * _fraction(self.level),
+                        inner.height())
+        if filled.width() > 0:
+            painter.fillRect(filled, QColor(state.colour))
+            if state.key == "loud":
+                # A hatch as well as red: "too loud" must not rest on colour alone.
+                painter.fillRect(filled, QBrush(QColor("#ffffff"), Qt.BrushStyle.BDiagPattern))
+        # Zone boundaries as short marks along the bottom edge.
+        painter.setPen(QPen(QColor("#303030"), 1))
+        for mark in (QUIET_BELOW_DB, LOUD_ABOVE_DB):
+            x = inner.left() + inner.width() * _fraction(mark)
+            painter.drawLine(round(x), round(inner.bottom() - inner.height() * 0.35),
+                             round(x), round(inner.bottom()))
+        if self.peak is not None and self.peak > FLOOR_DB:
+            x = inner.left() + inner.width() * _fraction(self.peak)
+            # Dark tick with a light edge, so it shows on the fill and on the track.
+            painter.fillRect(QRectF(x - 2.5, inner.top(), 5, inner.height()), QColor("#ffffff"))
+            painter.fillRect(QRectF(x - 1.5, inner.top(), 3, inner.height()), QColor("#000000"))
+        painter.end()
+
+
+class LevelMeter(QWidget):
+    """Input level as a bar with a peak tick and a written state.
+
+    ``set_level(dbfs)`` shows a new level; ``reset()`` shows no input.
+    ``clock`` gives seconds for the peak hold (injected by tests).
+    """
+
+    def __init__(self, parent: QWidget | None = None,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self._peak: float | None = None
+        self._peak_at = 0.0
+        self.bar = _LevelBar(self)
+        self.bar.setAccessibleName(_tr("Microphone level"))
+        self.label = QLabel(self)
+        self.label.setAccessibleName(_tr("Microphone level in words"))
+        self.label.setMinimumWidth(self.label.fontMetrics().horizontalAdvance("Too quiet (−60 dB)"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.bar, 1)
+        layout.addWidget(self.label)
+        self.setAccessibleName(_tr("Microphone level"))
+        self.reset()
+
+    def set_level(self, dbfs: float | None) -> None:
+        """Show the input level ``dbfs`` (``None`` or −60 and below: no sound)."""
+        if dbfs is not None and dbfs != dbfs:  # NaN from a broken device: treat as silence
+            dbfs = None
+        now = self._clock()
+        held = self.peak()
+        if dbfs is not None and (held is None or dbfs >= held):
+            self._peak, self._peak_at = dbfs, now
+            held = dbfs
+        self.bar.level = dbfs
+        self.bar.peak = held
+        self.bar.setValue(round(min(CEILING_DB, max(FLOOR_DB, dbfs if dbfs is not None
+                                                    else FLOOR_DB))))
+        self._show_text(held)
+        self.bar.update()
+
+    def reset(self) -> None:
+        """Show no input and forget the peak (for example when the microphone stops)."""
+        self._peak = None
+        self.bar.level = None
+        self.bar.peak = None
+        self.bar.setValue(int(FLOOR_DB))
+        self._show_text(None)
+        self.bar.update()
+
+    def level(self) -> float | None:
+        """The last level shown."""
+        return self.bar.level
+
+    def peak(self) -> float | None:
+        """The held peak now: it stays for a moment, then falls steadily."""
+        if self._peak is None:
+            return None
+        waited = self._clock() - self._peak_at - PEAK_HOLD_S
+        if waited <= 0:
+            return self._peak
+        fallen = self._peak - waited * PEAK_FALL_DB_PER_S
+        return fallen if fallen > FLOOR_DB else None
+
+    def state(self) -> LevelState:
+        """The written state, which follows the held peak."""
+        return level_state(self.peak())
+
+    def text(self) -> str:
+        """The label's text."""
+        return self.label.text()
+
+    def _show_text(self, held: float | None) -> None:
+        text = level_text(held)
+        if text != self.label.text():
+            self.label.setText(text)
+            # The progress bar's text is what screen readers announce with its value.
+            self.bar.setFormat(text)
+            self.bar.setAccessibleDescription(text)
