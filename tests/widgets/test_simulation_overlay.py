@@ -214,6 +214,8 @@ def test_the_panel_says_plainly_what_the_simulations_are_not(qtbot):
     assert "approximations for training" in statement
     assert "any one pupil" in statement
     assert "no dyslexia simulator" in panel.help.text()
+    for name in ORDER:
+        assert "not what any one pupil sees" in panel.switch(name).accessibleDescription()
 
 
 def test_one_key_flips_between_unadapted_and_adapted(qtbot):

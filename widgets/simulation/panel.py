@@ -185,6 +185,9 @@ class SimulationPanel(QWidget):
                  description: str) -> None:
         switch = QCheckBox(label)
         switch.setAccessibleName(label)
+        # Every simulation says what it is not, wherever it is described.
+        description = self.tr("{description} An approximation for training, not what any "
+                              "one pupil sees.").format(description=description)
         switch.setAccessibleDescription(description)
         switch.setToolTip(description)
         slider = QSlider(Qt.Orientation.Horizontal)
