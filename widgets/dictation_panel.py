@@ -1,0 +1,382 @@
+"""The pupil's dictation panel: start and stop, hear it, see it, fix it, keep it.
+
+The panel never talks to an engine. It emits intents and a controller in
+``app/`` acts on them and calls the panel's state methods back:
+
+Intents (signals)
+    ``start_requested()``, ``stop_requested()`` — the big toggle button, the
+    F9 shortcut, and hold-to-talk (press and hold the "Hold to talk" button
+    with the mouse, or the Space bar while it has focus; letting go stops).
+    ``microphone_chosen(id)`` — the pupil picked a microphone.
+    ``read_back_requested(text)`` — read the text aloud.
+    ``save_requested(path, format)`` — format is "txt" or "docx".
+    ``clear_requested()`` — the text was cleared (the panel keeps a copy for Undo).
+    ``text_edited(text)`` — the pupil typed or edited, or undid a Clear.
+
+State (methods)
+    ``set_listening(bool)``, ``set_level(dbfs)``, ``show_partial(text)``,
+    ``set_text(full_text)``, ``show_message(text, kind)``, ``set_commands(pairs)``,
+    ``set_microphones(pairs, current)``, ``set_engine_name(text)``,
+    ``set_ui_scale(scale)``.
+
+The text rules (spoken punctuation, "scratch that") run in the controller;
+the panel shows whatever text it is given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from widgets.dictation_parts import CommandsList, LiveIndicator, MessageBar
+from widgets.dictation_text import DictationText
+from widgets.level_meter import LevelMeter
+
+TOGGLE_SHORTCUT = "F9"
+SAVE_FORMATS = {"txt": "Plain text (*.txt)", "docx": "Word document (*.docx)"}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DictationPanel", text)
+
+
+class DictationPanel(QWidget):
+    """Dictation for pupils: a big start/stop, a level meter and the text as it is heard."""
+
+    start_requested = Signal()
+    stop_requested = Signal()
+    microphone_chosen = Signal(str)
+    read_back_requested = Signal(str)
+    save_requested = Signal(str, str)
+    clear_requested = Signal()
+    text_edited = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(_tr("Dictation"))
+        self._listening = False
+        self._holding = False  # listening was started by hold-to-talk
+        self._cleared: str | None = None  # text kept so that a Clear can be undone
+        self._scale = 1.0
+        self._family = ""
+
+        self.toggle_button = QPushButton(self)
+        self.toggle_button.setAccessibleName(_tr("Start or stop dictation"))
+        self.toggle_button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.toggle_button.clicked.connect(self.toggle_listening)
+        self.hold_button = QPushButton(_tr("Hold to talk"), self)
+        self.hold_button.setAccessibleName(_tr("Hold to talk"))
+        self.hold_button.setAccessibleDescription(_tr(
+            "Press and hold with the mouse, or hold the Space bar while this button has "
+            "focus. Dictation stops when you let go."))
+        self.hold_button.setToolTip(self.hold_button.accessibleDescription())
+        # QPushButton gives pressed/released for the mouse and for the Space bar alike,
+        # and released when focus leaves while held, so a stuck microphone cannot happen.
+        self.hold_button.pressed.connect(self._hold_pressed)
+        self.hold_button.released.connect(self._hold_released)
+        self.live = LiveIndicator(self)
+
+        self.microphones = QComboBox(self)
+        self.microphones.setAccessibleName(_tr("Microphone"))
+        self.microphones.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.microphones.activated.connect(self._on_microphone_activated)
+        microphone_label = QLabel(_tr("&Microphone:"), self)
+        microphone_label.setBuddy(self.microphones)
+        self.engine_label = QLabel(self)
+        self.engine_label.setAccessibleName(_tr("Speech engine"))
+        self.meter = LevelMeter(self)
+        meter_label = QLabel(_tr("Level:"), self)
+        meter_label.setBuddy(self.meter.bar)
+
+        self.message_bar = MessageBar(self)
+        self.editor = DictationText(self)
+        self.editor.setAccessibleName(_tr("Dictated text"))
+        self.editor.setAccessibleDescription(_tr(
+            "What you have said. You can type here to correct it. Words still being "
+            "heard are shown in italics with a dotted underline and end with …"))
+        self.editor.user_edited.connect(self._on_user_edited)
+        self.editor.undo_unavailable.connect(self._on_undo_unavailable)
+
+        self.read_back_button = QPushButton(_tr("&Read back"), self)
+        self.read_back_button.clicked.connect(self.read_back)
+        self.copy_button = QPushButton(_tr("C&opy"), self)
+        self.copy_button.clicked.connect(self.copy_text)
+        self.save_button = QPushButton(_tr("&Save…"), self)
+        self.save_button.setAccessibleName(_tr("Save as a text or Word file"))
+        self.save_button.clicked.connect(self.save)
+        self.clear_button = QPushButton(_tr("C&lear"), self)
+        self.clear_button.setAccessibleDescription(_tr("Clears the text. You can undo it."))
+        self.clear_button.clicked.connect(self.clear_text)
+        self.commands = CommandsList(self)
+
+        self.shortcut = QShortcut(QKeySequence(TOGGLE_SHORTCUT), self)
+        self.shortcut.activated.connect(self.toggle_listening)
+
+        self._lay_out(microphone_label, meter_label)
+        self.set_microphones([])
+        self.set_engine_name("")
+        self.set_listening(False)
+        self.set_ui_scale(1.0)
+
+    def _lay_out(self, microphone_label: QLabel, meter_label: QLabel) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.toggle_button, 2)
+        top.addWidget(self.hold_button, 1)
+        top.addSpacing(12)
+        top.addWidget(self.live)
+        top.addStretch(1)
+        details = QGridLayout()
+        details.addWidget(microphone_label, 0, 0)
+        details.addWidget(self.microphones, 0, 1)
+        details.addWidget(self.engine_label, 0, 2)
+        details.addWidget(meter_label, 1, 0)
+        details.addWidget(self.meter, 1, 1, 1, 2)
+        details.setColumnStretch(2, 1)
+        actions = QHBoxLayout()
+        for button in (self.read_back_button, self.copy_button, self.save_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.clear_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(details)
+        layout.addWidget(self.message_bar)
+        layout.addWidget(self.editor, 1)
+        layout.addLayout(actions)
+        layout.addWidget(self.commands)
+
+    # ------------------------------------------------------------ state from the controller
+
+    def set_listening(self, listening: bool) -> None:
+        """Show whether the microphone is listening."""
+        self._listening = listening
+        if not listening:
+            self._holding = False
+            self.meter.reset()
+        self.toggle_button.setText(_tr("Stop dictation") if listening else _tr("Start dictation"))
+        description = (
+            _tr("The microphone is live. Press to stop dictation. Shortcut: {key}.")
+            if listening else
+            _tr("The microphone is off. Press to start dictation. Shortcut: {key}."))
+        self.toggle_button.setAccessibleDescription(description.format(key=TOGGLE_SHORTCUT))
+        self.toggle_button.setToolTip(self.toggle_button.accessibleDescription())
+        self.live.set_live(listening)
+
+    def is_listening(self) -> bool:
+        """What the last ``set_listening`` said."""
+        return self._listening
+
+    def set_level(self, dbfs: float | None) -> None:
+        """Show the microphone's input level in dBFS."""
+        self.meter.set_level(dbfs)
+
+    def show_partial(self, text: str) -> None:
+        """Show the words still being heard, after the text, in the partial style."""
+        self.editor.show_partial(text)
+
+    def set_text(self, full_text: str) -> None:
+        """Show ``full_text`` as the dictated text (the partial goes)."""
+        self.editor.set_text(full_text)
+
+    def text(self) -> str:
+        """The dictated text, without the words still being heard."""
+        return self.editor.text()
+
+    def partial(self) -> str:
+        """The words still being heard ("" when none)."""
+        return self.editor.partial()
+
+    def show_message(self, text: str, kind: str = "info") -> None:
+        """Show a status ("info") or a problem ("error") in the panel, replacing any message."""
+        self.message_bar.show_message(text, kind)
+
+    def clear_message(self) -> None:
+        """Hide the message."""
+        self.message_bar.dismiss()
+
+    def message(self) -> str:
+        """The message shown ("" when none)."""
+        return self.message_bar.text()
+
+    def set_commands(self, commands: Sequence[tuple[str, str]]) -> None:
+        """List the spoken commands as (what to say, what it does) pairs."""
+        self.commands.set_commands(commands)
+
+    def set_microphones(self, microphones: Sequence[tuple[str, str]],
+                        current: str | None = None) -> None:
+        """Offer ``microphones`` as (id, name) pairs; ``current`` is the one in use."""
+        self.microphones.clear()
+        for device_id, name in microphones:
+            self.microphones.addItem(name, device_id)
+        if not microphones:
+            self.microphones.addItem(_tr("No microphone found"), None)
+        self.microphones.setEnabled(bool(microphones))
+        if current is not None:
+            index = self.microphones.findData(current)
+            if index >= 0:
+                self.microphones.setCurrentIndex(index)
+
+    def current_microphone(self) -> str | None:
+        """The id of the microphone shown as chosen, or ``None``."""
+        return self.microphones.currentData()
+
+    def set_engine_name(self, name: str) -> None:
+        """Say which speech engine is listening, for example "Whisper tiny.en (built in)"."""
+        self.engine_label.setText(_tr("Speech engine: {name}").format(name=name) if name else "")
+        self.engine_label.setVisible(bool(name))
+
+    def set_ui_scale(self, scale: float) -> None:
+        """Scale every font in the panel (1.0 is the app's normal size)."""
+        self._scale = max(0.5, min(4.0, scale))
+        self._apply_fonts()
+
+    def set_text_font_family(self, family: str) -> None:
+        """Draw the dictated text in ``family`` (for example "Atkinson Hyperlegible")."""
+        self._family = family
+        self._apply_fonts()
+
+    # ------------------------------------------------------------ the pupil's actions
+
+    def toggle_listening(self) -> None:
+        """Ask to start, or to stop, as the toggle button and the shortcut do."""
+        if self._listening:
+            self.stop_requested.emit()
+        else:
+            self.start_requested.emit()
+
+    def read_back(self) -> None:
+        """Ask for the text to be read aloud."""
+        text = self.text()
+        if not text.strip():
+            self.show_message(_tr("There is no text to read back yet."))
+            return
+        self.read_back_requested.emit(text)
+
+    def copy_text(self) -> None:
+        """Copy the text to the clipboard."""
+        text = self.text()
+        if not text.strip():
+            self.show_message(_tr("There is no text to copy yet."))
+            return
+        QGuiApplication.clipboard().setText(text)
+        self.show_message(_tr("The text is copied. You can paste it anywhere."))
+
+    def clear_text(self) -> None:
+        """Clear the text, keeping it so that Undo (or Ctrl+Z) brings it back."""
+        text = self.text()
+        if not text.strip():
+            self.editor.clear_partial()
+            return
+        self._cleared = text
+        self.editor.set_text("")
+        self.clear_requested.emit()
+        self.message_bar.show_message(
+            _tr("The text was cleared."), "info", _tr("&Undo"), self.undo_clear)
+
+    def can_undo_clear(self) -> bool:
+        """True while a Clear can be undone."""
+        return self._cleared is not None
+
+    def undo_clear(self) -> None:
+        """Bring back the cleared text, before anything dictated since."""
+        if self._cleared is None:
+            return
+        since = self.text()
+        restored = self._cleared + (("\n" if since else "") + since)
+        self._cleared = None
+        self.editor.set_text(restored)
+        if self.message_bar.text() == _tr("The text was cleared."):
+            self.message_bar.dismiss()
+        self.text_edited.emit(restored)
+
+    def save(self) -> None:
+        """Ask where to save, then emit ``save_requested(path, format)``."""
+        if not self.text().strip():
+            self.show_message(_tr("There is no text to save yet."))
+            return
+        chosen = self.ask_save_path()
+        if chosen is not None:
+            self.save_requested.emit(*chosen)
+
+    def ask_save_path(self) -> tuple[str, str] | None:
+        """A file dialog for the path and format; ``None`` when cancelled. Tests replace it."""
+        filters = ";;".join(_tr(label) for label in SAVE_FORMATS.values())
+        path, chosen_filter = QFileDialog.getSaveFileName(
+            self, _tr("Save dictation"), str(Path.home() / _tr("My dictation.txt")), filters)
+        if not path:
+            return None
+        return save_target(path, chosen_filter)
+
+    # ------------------------------------------------------------ private
+
+    def _hold_pressed(self) -> None:
+        if not self._listening and not self._holding:
+            self._holding = True
+            self.start_requested.emit()
+
+    def _hold_released(self) -> None:
+        if self._holding:
+            self._holding = False
+            self.stop_requested.emit()
+
+    def _on_microphone_activated(self, index: int) -> None:
+        device_id = self.microphones.itemData(index)
+        if device_id is not None:
+            self.microphone_chosen.emit(str(device_id))
+
+    def _on_user_edited(self, text: str) -> None:
+        self.text_edited.emit(text)
+
+    def _on_undo_unavailable(self) -> None:
+        if self._cleared is not None:
+            self.undo_clear()
+
+    def _apply_fonts(self) -> None:
+        app = QApplication.instance()
+        base = app.font().pointSizeF() if app is not None else 10.0
+        base = max(base, 10.0) * self._scale
+        self._set_point_size(self, base * 1.15)
+        big = self._set_point_size(self.toggle_button, base * 1.6)
+        big.setBold(True)
+        self.toggle_button.setFont(big)
+        self._set_point_size(self.hold_button, base * 1.3)
+        text_font = QFont(self._family) if self._family else QFont(self.editor.font())
+        text_font.setPointSizeF(base * 1.9)
+        self.editor.setFont(text_font)
+        height = self.toggle_button.fontMetrics().height()
+        self.toggle_button.setMinimumHeight(round(height * 2.2))
+        self.hold_button.setMinimumHeight(round(height * 2.2))
+        self.toggle_button.setMinimumWidth(
+            self.toggle_button.fontMetrics().horizontalAdvance(_tr("Stop dictation")) + 48)
+        self.live.set_live(self._listening)  # redraw its icon at the new size
+
+    @staticmethod
+    def _set_point_size(widget: QWidget, size: float) -> QFont:
+        font = QFont(widget.font())
+        font.setPointSizeF(size)
+        widget.setFont(font)
+        return font
+
+
+def save_target(path: str, chosen_filter: str = "") -> tuple[str, str]:
+    """The path (with its ending) and format for a chosen file name and dialog filter."""
+    suffix = Path(path).suffix.lower().lstrip(".")
+    if suffix in SAVE_FORMATS:
+        return path, suffix
+    fmt = "docx" if "docx" in chosen_filter else "txt"
+    return f"{path}.{fmt}", fmt
