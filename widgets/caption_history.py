@@ -1,0 +1,151 @@
+"""Everything the captions have said, with times, to scroll back through and save.
+
+Each settled caption is one line, ``[HH:MM:SS] text``, in the order spoken.
+The pane keeps every line for the session; ``save_history(path)`` writes them
+as a UTF-8 text file in the same form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CaptionHistory", text)
+
+
+@dataclass(frozen=True)
+class CaptionEntry:
+    """One settled caption and when it was said."""
+
+    text: str
+    at: datetime
+
+    def line(self) -> str:
+        """``[HH:MM:SS] text``."""
+        return f"[{self.at:%H:%M:%S}] {self.text}"
+
+
+def format_history(entries: Iterable[CaptionEntry]) -> str:
+    """The entries as text, one ``[HH:MM:SS] text`` line each."""
+    return "".join(entry.line() + "\n" for entry in entries)
+
+
+def as_datetime(timestamp: datetime | float | None) -> datetime:
+    """A caption's time: a datetime, seconds since the epoch, or now when ``None``."""
+    if timestamp is None:
+        return datetime.now()
+    if isinstance(timestamp, datetime):
+        return timestamp
+    return datetime.fromtimestamp(timestamp)
+
+
+class CaptionHistory(QWidget):
+    """A scrollable list of every caption with its time, and a button to save it.
+
+    Signal ``saved(path)`` after the history is written to a file.
+    """
+
+    saved = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_tr("Lesson Lab: caption history"))
+        self.setAccessibleName(_tr("Caption history"))
+        self._entries: list[CaptionEntry] = []
+        self.view = QPlainTextEdit(self)
+        self.view.setReadOnly(True)
+        # Read-only, but the keyboard can still move through it and select to copy.
+        self.view.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.view.setAccessibleName(_tr("Captions so far, with times"))
+        self.view.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        font = self.view.font()
+        font.setPointSizeF(max(14.0, font.pointSizeF() * 1.4))
+        self.view.setFont(font)
+        self.save_button = QPushButton(_tr("&Save as text…"), self)
+        self.save_button.clicked.connect(self.save)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName(_tr("Save status"))
+        row = QHBoxLayout()
+        row.addWidget(self.save_button)
+        row.addWidget(self.status, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(row)
+        self.resize(720, 480)
+
+    def add(self, text: str, at: datetime | float | None = None) -> CaptionEntry:
+        """Add a settled caption said at ``at`` (now when ``None``)."""
+        entry = CaptionEntry(text.strip(), as_datetime(at))
+        self._entries.append(entry)
+        bar = self.view.verticalScrollBar()
+        following = bar.value() >= bar.maximum() - 2
+        kept = bar.value()
+        self.view.appendPlainText(entry.line())
+        # Follow new captions unless the reader has scrolled back to look at something.
+        bar.setValue(bar.maximum() if following else kept)
+        return entry
+
+    def entries(self) -> list[CaptionEntry]:
+        """Every caption, oldest first."""
+        return list(self._entries)
+
+    def lines(self) -> list[str]:
+        """Every caption as ``[HH:MM:SS] text``."""
+        return [entry.line() for entry in self._entries]
+
+    def clear_history(self) -> None:
+        """Forget every caption."""
+        self._entries.clear()
+        self.view.clear()
+        self.status.clear()
+
+    def save_history(self, path: str | Path) -> Path:
+        """Write the history to ``path`` as UTF-8 text; raises ``OSError`` when it cannot."""
+        path = Path(path)
+        path.write_text(format_history(self._entries), encoding="utf-8")
+        return path
+
+    def save(self) -> None:
+        """Ask where, save, and say how it went (in the pane, not in a dialog)."""
+        if not self._entries:
+            self.status.setText(_tr("There are no captions to save yet."))
+            return
+        path = self.ask_save_path()
+        if not path:
+            return
+        try:
+            written = self.save_history(path)
+        except OSError as error:
+            reason = (error.strerror or str(error)).lower()
+            self.status.setText(_tr("The captions could not be saved: {reason}.").format(
+                reason=reason))
+            return
+        self.status.setText(_tr("Saved to {path}.").format(path=written))
+        self.saved.emit(str(written))
+
+    def ask_save_path(self) -> str | None:
+        """A file dialog for where to save; ``None`` when cancelled. Tests replace it."""
+        default = Path.home() / f"Captions {datetime.now():%Y-%m-%d %H%M}.txt"
+        path, _ = QFileDialog.getSaveFileName(
+            self, _tr("Save captions"), str(default), _tr("Plain text (*.txt)"))
+        if not path:
+            return None
+        return path if Path(path).suffix else path + ".txt"

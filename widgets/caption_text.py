@@ -1,0 +1,161 @@
+"""The caption lines themselves: one to three very large lines, newest at the bottom.
+
+Settled captions each start a new line and wrap to the width; the words still
+being heard follow in italics ending with "…". Only the last N lines after
+wrapping are drawn, so old lines scroll off the top.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QPointF, QSize
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QTextLayout
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from widgets.announce import announce
+
+PARTIAL_MARKER = "\u2026"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Captions", text)
+
+
+@dataclass(frozen=True)
+class _Line:
+    text: str
+    layout: QTextLayout
+    index: int  # line number inside its layout
+
+
+class CaptionText(QWidget):
+    """Draws the last ``lines`` wrapped lines of the captions."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(_tr("Live captions"))
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self._finals: list[str] = []
+        self._partial = ""
+        self._lines = 2
+        self._foreground = QColor("#ffff00")
+        self._background = QColor("#000000")
+        self._cache: tuple[int, list[_Line]] | None = None
+        self.margin = 12
+
+    # ---------------------------------------------------------------- content
+
+    def set_content(self, finals: Sequence[str], partial: str) -> None:
+        """Show these settled captions (oldest first) and the words still being heard."""
+        self._finals = list(finals)
+        self._partial = partial
+        self._changed()
+
+    def add_final(self, text: str) -> None:
+        """A caption has settled: it replaces the partial and starts the next line."""
+        self._finals.append(text)
+        # Only the newest few can be on screen; each settled caption takes a line at least.
+        del self._finals[:-max(3, self._lines)]
+        self._partial = ""
+        self.setAccessibleDescription(text)
+        announce(self, text)
+        self._changed()
+
+    def set_partial(self, text: str) -> None:
+        """Show the words still being heard."""
+        self._partial = text
+        self._changed()
+
+    def clear(self) -> None:
+        """Show nothing."""
+        self.set_content([], "")
+
+    # ---------------------------------------------------------------- look
+
+    def set_lines(self, lines: int) -> None:
+        """How many lines to show (1 to 3)."""
+        self._lines = max(1, min(3, lines))
+        self._changed()
+
+    def set_colours(self, foreground: str, background: str) -> None:
+        """Text and background colours as ``#rrggbb``."""
+        self._foreground = QColor(foreground)
+        self._background = QColor(background)
+        self.setAutoFillBackground(False)
+        self.update()
+
+    def colours(self) -> tuple[str, str]:
+        """(text, background) as ``#rrggbb``."""
+        return self._foreground.name(), self._background.name()
+
+    def setFont(self, font: QFont) -> None:  # noqa: N802 - Qt API
+        super().setFont(font)
+        self._changed()
+
+    def line_height(self) -> float:
+        """Height of one caption line in pixels."""
+        return QFontMetricsF(self.font()).lineSpacing()
+
+    def height_for_lines(self, lines: int | None = None) -> int:
+        """Pixels needed to show ``lines`` lines (the current setting when ``None``)."""
+        count = lines if lines is not None else self._lines
+        return round(self.line_height() * count + 2 * self.margin)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return QSize(800, self.height_for_lines())
+
+    # ---------------------------------------------------------------- what is shown
+
+    def shown_lines(self) -> list[str]:
+        """The lines on screen now, top to bottom, as text (the partial ends with "…")."""
+        return [line.text for line in self._visible()]
+
+    def _visible(self) -> list[_Line]:
+        width = max(1, self.width() - 2 * self.margin)
+        if self._cache is not None and self._cache[0] == width:
+            return self._cache[1]
+        paragraphs = [(text, False) for text in self._finals if text.strip()]
+        if self._partial.strip():
+            paragraphs.append((f"{self._partial.strip()} {PARTIAL_MARKER}", True))
+        lines: list[_Line] = []
+        for text, partial in paragraphs:
+            font = QFont(self.font())
+            font.setItalic(partial)  # not colour alone: italics and "…" mark the guess
+            layout = QTextLayout(text, font)
+            layout.beginLayout()
+            index = 0
+            while True:
+                line = layout.createLine()
+                if not line.isValid():
+                    break
+                line.setLineWidth(width)
+                segment = text[line.textStart(): line.textStart() + line.textLength()]
+                lines.append(_Line(segment.strip(), layout, index))
+                index += 1
+            layout.endLayout()
+        shown = lines[-self._lines:]
+        self._cache = (width, shown)
+        return shown
+
+    def _changed(self) -> None:
+        self._cache = None
+        self.update()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self._cache = None
+        super().resizeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), self._background)
+        painter.setPen(self._foreground)
+        visible = self._visible()
+        # Newest line at the bottom, as in subtitles: pad any unused lines above.
+        y = self.height() - self.margin - self.line_height() * len(visible)
+        for entry in visible:
+            line = entry.layout.lineAt(entry.index)
+            line.draw(painter, QPointF(self.margin, y - line.y()))
+            y += self.line_height()
+        painter.end()

@@ -1,0 +1,373 @@
+"""Live captions of what the teacher says, for a hearing-impaired pupil or a projector.
+
+A window that stays on top of everything, with one to three very large lines
+in high contrast (yellow on black, white on black, black on white, or the
+colours of a lesson profile). It sits along the top or the bottom of its
+screen, spanning the full width, or floats where it is put. A history of
+every caption, with times, can be opened and saved.
+
+The controller feeds it: ``add_partial(text)`` while words are being heard,
+``add_final(text, timestamp)`` when they settle.
+
+Keyboard: Esc hides the captions, + and − change the text size, and the
+Menu key, Shift+F10 or the Settings button opens the settings menu (lines,
+colours, position, frame, history). The settings come back as a
+``CaptionSettings`` through ``settings_changed`` so the app can keep them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import QHBoxLayout, QMenu, QToolButton, QVBoxLayout, QWidget
+
+from lessons.profile import Profile
+from widgets.caption_history import CaptionHistory
+from widgets.caption_text import CaptionText
+
+SCHEMES = {  # name: (text, background); "profile" takes a lesson profile's colours
+    "yellow-on-black": ("#ffff00", "#000000"),
+    "white-on-black": ("#ffffff", "#000000"),
+    "black-on-white": ("#000000", "#ffffff"),
+    "profile": None,
+}
+PLACEMENTS = ("top", "bottom", "floating")
+MIN_FONT_PT, MAX_FONT_PT = 18.0, 200.0
+SIZE_STEP = 1.2
+DEFAULT_FAMILY = "Atkinson Hyperlegible"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Captions", text)
+
+
+@dataclass(frozen=True)
+class CaptionSettings:
+    """How the captions look and where they sit."""
+
+    lines: int = 2
+    scheme: str = "yellow-on-black"
+    placement: str = "bottom"
+    frameless: bool = True
+    font_size_pt: float = 48.0
+    font_family: str = ""  # "" means the profile's family, or Atkinson Hyperlegible
+
+    def checked(self) -> CaptionSettings:
+        """These settings with every value brought into range."""
+        return replace(
+            self,
+            lines=max(1, min(3, int(self.lines))),
+            scheme=self.scheme if self.scheme in SCHEMES else "yellow-on-black",
+            placement=self.placement if self.placement in PLACEMENTS else "bottom",
+            font_size_pt=max(MIN_FONT_PT, min(MAX_FONT_PT, float(self.font_size_pt))),
+        )
+
+
+class CaptionsWindow(QWidget):
+    """Very large live captions, always on top.
+
+    Signals: ``settings_changed(CaptionSettings)`` after any change the user
+    makes; ``dismissed()`` when Esc or the menu hides the window.
+    """
+
+    settings_changed = Signal(object)
+    dismissed = Signal()
+
+    def __init__(self, settings: CaptionSettings | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_tr("Lesson Lab: live captions"))
+        self.setAccessibleName(_tr("Live captions"))
+        self.setAccessibleDescription(_tr(
+            "Captions of what the teacher says. Escape hides them, plus and minus change "
+            "the size, the Menu key opens the settings."))
+        # Showing the captions must not take the keyboard from the teacher's window.
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._settings = CaptionSettings()
+        self._profile: Profile | None = None
+        self._drag_from: QPoint | None = None
+        self.text = CaptionText(self)
+        self.history = CaptionHistory(self)
+        self.history.setWindowFlags(Qt.WindowType.Window)  # its own window, owned by this one
+        self.settings_button = QToolButton(self)
+        self.settings_button.setText(_tr("Settings"))
+        self.settings_button.setAccessibleName(_tr("Caption settings"))
+        self.settings_button.setToolTip(_tr("Caption settings (Menu key or Shift+F10)"))
+        self.settings_button.clicked.connect(self.open_settings_menu)
+        self.menu = QMenu(self)
+        self._actions: dict[tuple[str, object], QAction] = {}
+        self._build_menu()
+        side = QVBoxLayout()
+        side.setContentsMargins(4, 4, 4, 4)
+        side.addWidget(self.settings_button)
+        side.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.text, 1)
+        layout.addLayout(side)
+        self._apply_window_flags()
+        self.apply_settings(settings or CaptionSettings(), announce=False)
+
+    # ---------------------------------------------------------------- captions
+
+    def add_partial(self, text: str) -> None:
+        """Show words still being heard after the settled captions."""
+        self.text.set_partial(text)
+
+    def add_final(self, text: str, timestamp: datetime | float | None = None) -> None:
+        """A caption has settled: show it and keep it in the history with its time."""
+        text = text.strip()
+        if not text:
+            self.text.set_partial("")
+            return
+        self.text.add_final(text)
+        self.history.add(text, timestamp)
+
+    def shown_lines(self) -> list[str]:
+        """The caption lines on screen now, top to bottom."""
+        return self.text.shown_lines()
+
+    def clear(self) -> None:
+        """Clear the lines on screen (the history stays)."""
+        self.text.clear()
+
+    def save_history(self, path: str | Path) -> Path:
+        """Save every caption so far as ``[HH:MM:SS] text`` lines."""
+        return self.history.save_history(path)
+
+    def show_history(self) -> None:
+        """Open the history window."""
+        self.history.show()
+        self.history.raise_()
+        self.history.activateWindow()
+
+    # ---------------------------------------------------------------- settings
+
+    def settings(self) -> CaptionSettings:
+        """The settings in use."""
+        return self._settings
+
+    def apply_settings(self, settings: CaptionSettings, announce: bool = True) -> None:
+        """Use ``settings`` (brought into range); emits ``settings_changed`` if ``announce``."""
+        old = self._settings
+        self._settings = settings.checked()
+        if self._settings.frameless != old.frameless:
+            self._apply_window_flags()
+        self._apply_look()
+        self._sync_menu()
+        self.place()
+        if announce and self._settings != old:
+            self.settings_changed.emit(self._settings)
+
+    def set_profile(self, profile: Profile | None) -> None:
+        """The lesson profile whose colours and font the "profile" scheme follows."""
+        self._profile = profile
+        self._apply_look()
+
+    def set_lines(self, lines: int) -> None:
+        """Show 1, 2 or 3 lines."""
+        self._change(lines=lines)
+
+    def set_scheme(self, scheme: str) -> None:
+        """One of ``SCHEMES``."""
+        self._change(scheme=scheme)
+
+    def set_placement(self, placement: str) -> None:
+        """"top", "bottom" or "floating"."""
+        self._change(placement=placement)
+
+    def set_frameless(self, frameless: bool) -> None:
+        """With or without a window frame."""
+        self._change(frameless=frameless)
+
+    def set_font_size(self, points: float) -> None:
+        """Text size in points (18 to 200)."""
+        self._change(font_size_pt=points)
+
+    def bigger(self) -> None:
+        """Larger text."""
+        self.set_font_size(round(self._settings.font_size_pt * SIZE_STEP))
+
+    def smaller(self) -> None:
+        """Smaller text."""
+        self.set_font_size(round(self._settings.font_size_pt / SIZE_STEP))
+
+    def colours(self) -> tuple[str, str]:
+        """(text, background) in use."""
+        return self.text.colours()
+
+    def place(self) -> None:
+        """Put the window where its placement says, on the screen it is on."""
+        screen = self.screen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        height = self.text.height_for_lines()
+        if self._settings.placement == "floating":
+            keep = self.isVisible() and self.width() > 200
+            self.resize(self.width() if keep else area.width() * 2 // 3, height)
+            return
+        # The frame's own height (title bar) counts too when there is one.
+        frame = max(0, self.frameGeometry().height() - self.geometry().height())
+        if self._settings.placement == "top":
+            top = area.top() + frame
+        else:
+            top = area.bottom() + 1 - height - frame
+        self.setGeometry(QRect(area.left(), top, area.width(), height))
+
+    # ---------------------------------------------------------------- the menu
+
+    def settings_menu(self) -> QMenu:
+        """The settings menu (for tests and for a main window's own menu)."""
+        return self.menu
+
+    def open_settings_menu(self) -> None:
+        """Open the settings menu below the Settings button."""
+        self.menu.popup(self.settings_button.mapToGlobal(self.settings_button.rect().bottomLeft()))
+        self.menu.setActiveAction(self.menu.actions()[0])
+
+    def _build_menu(self) -> None:
+        def group(title: str, key: str, choices: list[tuple[object, str]]) -> None:
+            submenu = self.menu.addMenu(title)
+            actions = QActionGroup(submenu)
+            for value, label in choices:
+                action = submenu.addAction(label)
+                action.setCheckable(True)
+                actions.addAction(action)
+                action.triggered.connect(lambda _=False, v=value: self._change(**{key: v}))
+                self._actions[(key, value)] = action
+
+        group(_tr("&Lines"), "lines", [(1, _tr("&1 line")), (2, _tr("&2 lines")),
+                                       (3, _tr("&3 lines"))])
+        group(_tr("&Colours"), "scheme", [
+            ("yellow-on-black", _tr("&Yellow on black")),
+            ("white-on-black", _tr("&White on black")),
+            ("black-on-white", _tr("&Black on white")),
+            ("profile", _tr("Lesson &profile colours"))])
+        group(_tr("&Position"), "placement", [
+            ("top", _tr("&Top of the screen")), ("bottom", _tr("&Bottom of the screen")),
+            ("floating", _tr("&Floating"))])
+        self.menu.addAction(_tr("L&arger text (+)"), self.bigger)
+        self.menu.addAction(_tr("&Smaller text (\u2212)"), self.smaller)
+        frame = self.menu.addAction(_tr("Window &frame"))
+        frame.setCheckable(True)
+        frame.toggled.connect(lambda on: self.set_frameless(not on))
+        self._actions[("frame", True)] = frame
+        self.menu.addSeparator()
+        self.menu.addAction(_tr("Show &history…"), self.show_history)
+        self.menu.addAction(_tr("Save history as &text…"), self.history.save)
+        self.menu.addAction(_tr("Clear the &captions"), self.clear)
+        self.menu.addAction(_tr("&Hide captions (Esc)"), self.dismiss)
+
+    def _sync_menu(self) -> None:
+        s = self._settings
+        for (key, value), action in self._actions.items():
+            action.blockSignals(True)
+            if key == "frame":
+                action.setChecked(not s.frameless)
+            else:
+                action.setChecked(getattr(s, key) == value)
+            action.blockSignals(False)
+
+    # ---------------------------------------------------------------- keyboard and mouse
+
+    def dismiss(self) -> None:
+        """Hide the captions (the app can show them again)."""
+        self.hide()
+        self.dismissed.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        key = event.key()
+        shift_f10 = key == Qt.Key.Key_F10 and event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        if key == Qt.Key.Key_Escape:
+            self.dismiss()
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.bigger()
+        elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
+            self.smaller()
+        elif key == Qt.Key.Key_Menu or shift_f10:
+            self.open_settings_menu()
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self.menu.popup(event.globalPos())
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
+        # A frameless floating window has no title bar: drag it by the captions.
+        if event.button() == Qt.MouseButton.LeftButton and self._settings.placement == "floating":
+            self._drag_from = event.globalPosition().toPoint() - self.pos()
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
+        if self._drag_from is not None:
+            self.move(event.globalPosition().toPoint() - self._drag_from)
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
+        self._drag_from = None
+        super().mouseReleaseEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        self.history.close()
+        self.dismissed.emit()
+        super().closeEvent(event)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        handle = self.windowHandle()
+        if handle is not None and not getattr(self, "_watching_screen", False):
+            handle.screenChanged.connect(lambda _screen: self.place())
+            self._watching_screen = True
+        self.place()
+
+    # ---------------------------------------------------------------- private
+
+    def _change(self, **changes: object) -> None:
+        self.apply_settings(replace(self._settings, **changes))
+
+    def _apply_window_flags(self) -> None:
+        visible = self.isVisible()
+        flags = Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint
+        if self._settings.frameless:
+            flags |= Qt.WindowType.FramelessWindowHint
+        self.setWindowFlags(flags)
+        if visible:  # changing the flags hides a window
+            self.show()
+
+    def _apply_look(self) -> None:
+        s = self._settings
+        profile = self._profile
+        if s.scheme == "profile" and profile is not None:
+            colours = (profile.colours.text, profile.colours.background)
+        else:
+            colours = SCHEMES.get(s.scheme) or SCHEMES["yellow-on-black"]
+        self.text.set_colours(*colours)
+        # The settings button matches, so the whole strip is one high-contrast band.
+        self.setStyleSheet(
+            f"CaptionsWindow {{ background: {colours[1]}; }}"
+            f" QToolButton {{ color: {colours[0]}; background: {colours[1]};"
+            f" border: 1px solid {colours[0]}; padding: 4px; }}"
+            f" QToolButton:focus {{ border: 3px solid {colours[0]}; }}")
+        self.setAutoFillBackground(True)
+        family = s.font_family or (profile.font_family if profile is not None
+                                   and s.scheme == "profile" else DEFAULT_FAMILY)
+        font = QFont(_usable_family(family))
+        font.setPointSizeF(s.font_size_pt)
+        self.text.setFont(font)
+        self.text.set_lines(s.lines)
+
+
+def _usable_family(requested: str) -> str:
+    """The family to draw with: the requested one or its accessible fallback."""
+    from widgets.fonts import resolve_family
+
+    return resolve_family(requested).family
