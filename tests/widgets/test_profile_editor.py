@@ -1,0 +1,140 @@
+"""The profile editor: live preview, contrast warning, and the user's own profiles."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QLineEdit,
+)
+
+from lessons.presets import get_preset
+from lessons.profile_store import ProfileStore
+from widgets.profile_editor import ProfileEditor
+
+
+@pytest.fixture
+def store(tmp_path):
+    return ProfileStore(tmp_path / "profiles")
+
+
+def _editor(qtbot, store, preset="Dyslexia") -> ProfileEditor:
+    editor = ProfileEditor(get_preset(preset), store=store)
+    # Never a real question box in a test: closing with unsaved edits asks one.
+    editor.confirm = lambda question: True
+    editor.show_error = lambda message: pytest.fail(f"unexpected error box: {message}")
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitExposed(editor)
+    return editor
+
+
+def _type_hex(qtbot, field, colour: str) -> None:
+    field.hex.selectAll()
+    qtbot.keyClicks(field.hex, colour)
+
+
+def test_typing_a_colour_updates_the_preview_and_the_contrast(qtbot, store):
+    editor = _editor(qtbot, store)
+    assert editor.contrast_warning() == ""
+    with qtbot.waitSignal(editor.profile_changed):
+        _type_hex(qtbot, editor.form.colour_fields["text"], "#aaaaaa")
+    assert editor.preview.profile().colours.text == "#aaaaaa"
+    assert "Text on background: 2.1" in editor.contrast.text()
+    warning = editor.contrast_warning()
+    assert "Low contrast warning" in warning and "4.5:1" in warning
+    assert "Text on background is only 2.1" in warning
+    assert not editor.warning_icon.pixmap().isNull(), "an icon as well as text"
+    assert editor.title.text().endswith("*")
+    _type_hex(qtbot, editor.form.colour_fields["text"], "#111111")
+    assert editor.contrast_warning() == ""
+
+
+def test_keyboard_changes_a_setting_and_the_preview_follows(qtbot, store):
+    editor = _editor(qtbot, store)
+    size = editor.form.font_size
+    size.setFocus()
+    before = editor.preview.profile().font_size_pt
+    qtbot.keyClick(size, Qt.Key.Key_Up)
+    assert editor.preview.profile().font_size_pt == before + 1
+    editor.form.ruler_lines.setFocus()
+    qtbot.keyClick(editor.form.ruler_lines, Qt.Key.Key_Down)
+    assert editor.preview.profile().ruler_lines == 1
+    qtbot.keyClick(editor.form.overlay_on, Qt.Key.Key_Space)
+    assert editor.preview.profile().overlay_colour
+
+
+def test_every_setting_round_trips_through_the_form(qtbot, store):
+    editor = _editor(qtbot, store, "Visual stress")
+    preset = get_preset("Visual stress")
+    assert editor.profile() == preset
+    editor.set_profile(get_preset("Autism / attention"))
+    assert editor.profile() == get_preset("Autism / attention")
+
+
+def test_built_in_preset_saved_as_the_users_own(qtbot, store):
+    editor = _editor(qtbot, store)
+    assert not editor.save_button.isEnabled()
+    assert not editor.rename_button.isEnabled() and not editor.delete_button.isEnabled()
+    editor.ask_name = lambda title, label, suggestion: "Sam's reading"
+    editor.form.letter_spacing.setValue(0.2)
+    with qtbot.waitSignal(editor.profile_saved) as saved:
+        qtbot.mouseClick(editor.save_as_button, Qt.MouseButton.LeftButton)
+    assert saved.args[0].name == "Sam's reading"
+    assert store.names() == ["Sam's reading"]
+    assert store.get("Sam's reading").letter_spacing_em == 0.2
+    assert editor.save_button.isEnabled() and editor.delete_button.isEnabled()
+    assert not editor.title.text().endswith("*")
+
+
+def test_rename_and_delete_a_users_profile(qtbot, store):
+    store.add(get_preset("Dyslexia").renamed("Year 4 group"))
+    editor = _editor(qtbot, store)
+    editor.set_profile(store.get("Year 4 group"))
+    editor.ask_name = lambda title, label, suggestion: "Year 5 group"
+    assert editor.rename()
+    assert store.names() == ["Year 5 group"]
+    editor.confirm = lambda question: False
+    assert not editor.delete()
+    assert store.names() == ["Year 5 group"]
+    editor.confirm = lambda question: "Year 5 group" in question
+    with qtbot.waitSignal(editor.profile_deleted) as deleted:
+        assert editor.delete()
+    assert deleted.args == ["Year 5 group"]
+    assert store.names() == []
+    assert editor.profile().name == "Standard"
+
+
+def test_a_taken_name_is_refused_with_a_plain_message(qtbot, store):
+    editor = _editor(qtbot, store)
+    errors = []
+    editor.show_error = errors.append
+    editor.ask_name = lambda title, label, suggestion: "Dyslexia"
+    assert not editor.save_as()
+    assert errors and "built-in preset" in errors[0]
+    assert store.names() == []
+
+
+def test_closing_with_unsaved_changes_asks_first(qtbot, store):
+    editor = _editor(qtbot, store)
+    editor.form.word_spacing.setValue(0.3)
+    asked = []
+    editor.confirm = lambda question: asked.append(question) or False
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert asked and editor.isVisible()
+    editor.confirm = lambda question: True
+    editor.reject()
+    assert not editor.isVisible()
+
+
+def test_every_control_has_an_accessible_name(qtbot, store):
+    editor = _editor(qtbot, store)
+    controls = [w for kind in (QLineEdit, QAbstractSpinBox, QComboBox, QAbstractButton)
+                for w in editor.findChildren(kind)]
+    assert len(controls) > 30
+    unnamed = [w for w in controls if not w.accessibleName()
+               and not isinstance(w.parent(), (QAbstractSpinBox, QComboBox))]
+    assert unnamed == []

@@ -1,0 +1,296 @@
+"""The profile editor: every setting, a live preview, and the colour contrast.
+
+Built-in presets cannot be changed: "Save as…" makes the user's own copy.
+The user's own profiles can be saved, renamed and deleted; they live in
+``lessons.profile_store.ProfileStore`` (one JSON file each).
+
+Questions to the user go through ``ask_name``, ``confirm`` and
+``show_error``, so tests can answer them without real dialogs.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lessons.contrast import AA_NORMAL, format_ratio, profile_contrast
+from lessons.model import Lesson, ListBlock, Paragraph, Section, Span, VocabularyEntry
+from lessons.presets import default_preset
+from lessons.profile import Profile
+from lessons.profile_store import ProfileStore
+from widgets.lesson_view import LessonView
+from widgets.profile_form import ProfileForm
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ProfileEditor", text)
+
+
+def sample_lesson() -> Lesson:
+    """A short lesson with headings, styles, capitals and a key word, for previews."""
+    return Lesson(
+        title=_tr("The water cycle"),
+        vocabulary=(VocabularyEntry(_tr("evaporation"),
+                                    _tr("When water warms up and turns into a gas.")),),
+        sections=(Section(_tr("Where does rain come from?"), 2, (
+            Paragraph((Span(_tr("The sun warms the sea. Some of the water turns into a gas. "
+                                "This is called ")),
+                       Span(_tr("evaporation"), bold=True),
+                       Span(_tr(". The gas rises, ")), Span(_tr("cools"), italic=True),
+                       Span(_tr(" and makes ")), Span(_tr("clouds"), underline=True),
+                       Span(_tr(". REMEMBER THIS WORD.")),), 1),
+            ListBlock(((Span(_tr("Rain falls from the clouds.")),),
+                       (Span(_tr("Rivers carry it back to the sea.")),)), False, 2),
+        ), 1),),
+    )
+
+
+class ProfileEditor(QDialog):
+    """Edit a profile with a live preview.
+
+    Signals: ``profile_changed(Profile)`` on every edit, ``profile_saved(Profile)``
+    after Save, Save as or Rename, ``profile_deleted(name)`` after Delete.
+    """
+
+    profile_changed = Signal(object)
+    profile_saved = Signal(object)
+    profile_deleted = Signal(str)
+
+    def __init__(self, profile: Profile | None = None, lesson: Lesson | None = None,
+                 store: ProfileStore | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Edit profile"))
+        self.setAccessibleName(self.tr("Profile editor"))
+        self.store = store if store is not None else ProfileStore()
+        self._dirty = False
+        self._weak = False
+
+        self.title = QLabel()
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setAccessibleName(self.tr("Profile name"))
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName(self.tr("About this profile"))
+
+        self.form = ProfileForm()
+        scroll = QScrollArea()
+        scroll.setWidget(self.form)
+        scroll.setWidgetResizable(True)
+        scroll.setAccessibleName(self.tr("Settings"))
+        scroll.setMinimumWidth(440)
+
+        self.preview = LessonView()
+        self.preview.setAccessibleName(self.tr("Preview"))
+        self.preview.set_lesson(lesson or sample_lesson())
+        preview_label = QLabel(self.tr("Pre&view"))
+        preview_label.setBuddy(self.preview)
+        self.contrast = QLabel()
+        self.contrast.setAccessibleName(self.tr("Colour contrast"))
+        self.contrast.setWordWrap(True)
+        self.warning_icon = QLabel()
+        self.warning_icon.setAccessibleName(self.tr("Warning"))
+        self.warning = QLabel()
+        self.warning.setWordWrap(True)
+        self.warning.setAccessibleName(self.tr("Contrast warning"))
+        warning_row = QHBoxLayout()
+        warning_row.addWidget(self.warning_icon, 0, Qt.AlignmentFlag.AlignTop)
+        warning_row.addWidget(self.warning, 1)
+
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.addWidget(preview_label)
+        column.addWidget(self.preview, 1)
+        column.addWidget(self.contrast)
+        column.addLayout(warning_row)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(scroll)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+
+        self.save_button = self._button(self.tr("&Save"), self.save)
+        self.save_as_button = self._button(self.tr("Save &as…"), self.save_as)
+        self.rename_button = self._button(self.tr("&Rename…"), self.rename)
+        self.delete_button = self._button(self.tr("&Delete"), self.delete)
+        self.close_button = self._button(self.tr("Close"), self.reject)
+        buttons = QHBoxLayout()
+        for button in (self.save_button, self.save_as_button, self.rename_button,
+                       self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.status)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(buttons)
+        self.resize(1100, 760)
+
+        self.form.changed.connect(self._edited)
+        self.set_profile(profile or default_preset())
+
+    def _button(self, text: str, slot) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(text.replace("&", "").replace("…", ""))
+        button.setAutoDefault(False)
+        button.clicked.connect(slot)
+        return button
+
+    # ----- public API ---------------------------------------------------------
+
+    def profile(self) -> Profile:
+        """The profile as edited so far."""
+        return self.form.profile()
+
+    def set_profile(self, profile: Profile) -> None:
+        """Edit ``profile`` (unsaved edits to the previous one are dropped)."""
+        self.form.set_profile(profile)
+        self._dirty = False
+        self._refresh(profile)
+
+    def set_lesson(self, lesson: Lesson | None) -> None:
+        """Preview with ``lesson`` (a short sample when None)."""
+        self.preview.set_lesson(lesson or sample_lesson())
+
+    def contrast_warning(self) -> str:
+        """The contrast warning shown, or "" when every pair reaches 4.5:1."""
+        return self.warning.text() if self._weak else ""
+
+    # ----- questions (replaced in tests) --------------------------------------------
+
+    def ask_name(self, title: str, label: str, suggestion: str) -> str | None:
+        """Ask for a profile name; None when cancelled."""
+        text, ok = QInputDialog.getText(self, title, label, text=suggestion)
+        return text if ok else None
+
+    def confirm(self, question: str) -> bool:
+        """Ask a yes/no question."""
+        answer = QMessageBox.question(self, self.tr("Lesson Lab"), question)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def show_error(self, message: str) -> None:
+        """Tell the user something could not be done."""
+        QMessageBox.warning(self, self.tr("Lesson Lab"), message)
+
+    # ----- actions --------------------------------------------------------------
+
+    def save(self) -> bool:
+        """Save the user's profile in place (built-in presets use Save as)."""
+        profile = self.profile()
+        if profile.builtin:
+            return self.save_as()
+        return self._store(lambda: self.store.save(profile))
+
+    def save_as(self) -> bool:
+        """Save a copy under a new name and carry on editing the copy."""
+        current = self.profile()
+        name = self.ask_name(self.tr("Save profile as"), self.tr("Name for your profile:"),
+                             self.store.suggest_name(current.name))
+        if name is None:
+            return False
+        return self._store(lambda: self.store.add(current.renamed(name)))
+
+    def rename(self) -> bool:
+        """Give the user's profile a new name."""
+        current = self.profile()
+        if current.builtin:
+            return False
+        name = self.ask_name(self.tr("Rename profile"), self.tr("New name:"), current.name)
+        if name is None or name == current.name:
+            return False
+        if self._dirty and not self._store(lambda: self.store.save(current)):
+            return False
+        return self._store(lambda: self.store.rename(current.name, name))
+
+    def delete(self) -> bool:
+        """Delete the user's profile after asking; the editor then shows Standard."""
+        current = self.profile()
+        if current.builtin:
+            return False
+        question = self.tr('Delete your profile "{name}"? This cannot be undone.').format(
+            name=current.name)
+        if not self.confirm(question):
+            return False
+        try:
+            self.store.delete(current.name)
+        except (OSError, ValueError, KeyError) as error:
+            self.show_error(str(error))
+            return False
+        self.profile_deleted.emit(current.name)
+        self.set_profile(default_preset())
+        self.profile_changed.emit(self.profile())
+        return True
+
+    def reject(self) -> None:  # Esc and Close
+        if self._dirty and not self.confirm(self.tr("Close without saving your changes?")):
+            return
+        super().reject()
+
+    # ----- internals --------------------------------------------------------------
+
+    def _store(self, action) -> bool:
+        try:
+            saved = action()
+        except (OSError, ValueError, KeyError) as error:
+            self.show_error(str(error))
+            return False
+        self.form.set_profile(saved)
+        self._dirty = False
+        self._refresh(saved)
+        self.profile_saved.emit(saved)
+        return True
+
+    def _edited(self, profile: Profile) -> None:
+        self._dirty = True
+        self._refresh(profile)
+        self.profile_changed.emit(profile)
+
+    def _refresh(self, profile: Profile) -> None:
+        self.preview.set_profile(profile)
+        mark = " *" if self._dirty else ""
+        self.title.setText(profile.name + mark)
+        if profile.builtin:
+            status = self.tr("A built-in preset: it cannot be changed. "
+                             "Use Save as to keep your changes as your own profile.")
+        else:
+            status = self.tr("Your own profile.")
+        if self._dirty:
+            status += " " + self.tr("You have unsaved changes.")
+        self.status.setText(status)
+        self.save_button.setEnabled(not profile.builtin)
+        self.rename_button.setEnabled(not profile.builtin)
+        self.delete_button.setEnabled(not profile.builtin)
+        self._show_contrast(profile)
+
+    def _show_contrast(self, profile: Profile) -> None:
+        pairs = profile_contrast(profile)
+        self.contrast.setText("\n".join(pair.describe() for pair in pairs.values()))
+        weak = [p for p in pairs.values() if p.ratio < AA_NORMAL]
+        style = self.style()
+        if weak:
+            lines = [self.tr("{label} is only {ratio}.").format(
+                label=p.label, ratio=format_ratio(p.ratio)) for p in weak]
+            lines.append(self.tr("Aim for at least 4.5:1 (WCAG AA) so everyone can read it."))
+            text = self.tr("Low contrast warning: ") + " ".join(lines)
+            icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        else:
+            text = self.tr("Every colour pair reaches at least 4.5:1 (WCAG AA).")
+            icon = style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
+        self.warning.setText(text)
+        self.warning_icon.setPixmap(icon.pixmap(32, 32))
+        self._weak = bool(weak)
