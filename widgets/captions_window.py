@@ -99,6 +99,9 @@ class CaptionsWindow(QWidget):
         self.settings_button.setAccessibleName(_tr("Caption settings"))
         self.settings_button.setToolTip(_tr("Caption settings (Menu key or Shift+F10)"))
         self.settings_button.clicked.connect(self.open_settings_menu)
+        button_font = self.settings_button.font()
+        button_font.setPointSizeF(max(14.0, button_font.pointSizeF() * 1.4))
+        self.settings_button.setFont(button_font)
         self.menu = QMenu(self)
         self._actions: dict[tuple[str, object], QAction] = {}
         self._build_menu()

@@ -45,9 +45,11 @@ from PySide6.QtWidgets import (
 
 from widgets.dictation_parts import CommandsList, LiveIndicator, MessageBar
 from widgets.dictation_text import DictationText
+from widgets.fonts import resolve_family
 from widgets.level_meter import LevelMeter
 
 TOGGLE_SHORTCUT = "F9"
+DEFAULT_FAMILY = "Atkinson Hyperlegible"
 SAVE_FORMATS = {"txt": "Plain text (*.txt)", "docx": "Word document (*.docx)"}
 
 
@@ -73,7 +75,7 @@ class DictationPanel(QWidget):
         self._holding = False  # listening was started by hold-to-talk
         self._cleared: str | None = None  # text kept so that a Clear can be undone
         self._scale = 1.0
-        self._family = ""
+        self._family = DEFAULT_FAMILY
 
         self.toggle_button = QPushButton(self)
         self.toggle_button.setAccessibleName(_tr("Start or stop dictation"))
@@ -246,7 +248,7 @@ class DictationPanel(QWidget):
         self._apply_fonts()
 
     def set_text_font_family(self, family: str) -> None:
-        """Draw the dictated text in ``family`` (for example "Atkinson Hyperlegible")."""
+        """Draw the dictated text in ``family``, or its accessible fallback if missing."""
         self._family = family
         self._apply_fonts()
 
@@ -355,7 +357,7 @@ class DictationPanel(QWidget):
         big.setBold(True)
         self.toggle_button.setFont(big)
         self._set_point_size(self.hold_button, base * 1.3)
-        text_font = QFont(self._family) if self._family else QFont(self.editor.font())
+        text_font = QFont(resolve_family(self._family).family)
         text_font.setPointSizeF(base * 1.9)
         self.editor.setFont(text_font)
         height = self.toggle_button.fontMetrics().height()

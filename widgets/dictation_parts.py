@@ -145,10 +145,13 @@ class CommandsList(QWidget):
             item = QTreeWidgetItem([f"\u201c{phrase}\u201d", description])
             item.setData(0, Qt.ItemDataRole.AccessibleTextRole, phrase)
             self.table.addTopLevelItem(item)
+        # Tall enough for up to eight commands without scrolling, and no taller.
         rows = max(1, min(len(commands), 8))
-        row_height = self.table.fontMetrics().height() + 8
-        self.table.setMinimumHeight(row_height * 3)
-        self.table.setMaximumHeight(row_height * (rows + 1) + 8)
+        row_height = max(self.table.sizeHintForRow(0), self.table.fontMetrics().height() + 4)
+        header = self.table.header().sizeHint().height()
+        frame = 2 * self.table.frameWidth()
+        self.table.setMinimumHeight(header + row_height * min(rows, 3) + frame)
+        self.table.setMaximumHeight(header + row_height * rows + frame + 2)
         self._on_toggled(self.toggle.isChecked())
 
     def commands(self) -> list[tuple[str, str]]:

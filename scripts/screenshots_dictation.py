@@ -1,0 +1,91 @@
+"""Draw the dictation panel and the live captions for docs/ (run by scripts/screenshots_dictation).
+
+    python scripts/screenshots_dictation.py panel OUT.png     # on a 1600x1000 screen
+    python scripts/screenshots_dictation.py captions OUT.png  # on a 1920x1080 screen
+
+Needs a real X display (Xvfb); the wrapper script starts one.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+LESSON = ROOT / "lessons" / "library" / "ks2-year4-geography-water-cycle.md"
+
+from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+
+def settle(ms: int = 300) -> None:
+    """Let the window system map, lay out and paint."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def panel_shot(out: Path) -> None:
+    from speech.dictation_commands import COMMAND_PHRASES
+    from widgets.dictation_panel import DictationPanel
+
+    panel = DictationPanel()
+    panel.setWindowTitle("Lesson Lab: dictation")
+    panel.set_microphones([("default", "Laptop microphone"), ("usb", "USB headset")], "usb")
+    panel.set_engine_name("Whisper tiny.en (built in)")
+    panel.set_commands([(c.phrase, c.description) for c in COMMAND_PHRASES[:6]])
+    panel.set_listening(True)
+    panel.set_text("The water cycle.\n\nWater evaporates from the sea when the sun heats it. "
+                   "It rises as water vapour and cools to make clouds.")
+    panel.show_partial("when the clouds get heavy it")
+    panel.show_message("Listening. Say \u201cfull stop\u201d to end a sentence.", "info")
+    panel.resize(1100, 900)
+    panel.show()
+    settle()
+    for level in (-30, -24, -19, -22):
+        panel.set_level(level)
+    settle(100)
+    panel.grab().save(str(out))
+
+
+def captions_shot(out: Path) -> None:
+    from lessons.loader import load_lesson
+    from lessons.presets import get_preset
+    from widgets.captions_window import CaptionSettings, CaptionsWindow
+    from widgets.projector import ProjectorView
+
+    screen = QApplication.primaryScreen()
+    # A lesson on the projector behind the captions, as a class would see it.
+    projector = ProjectorView()
+    projector.set_profile(get_preset("Very low vision / projector"))
+    projector.set_lesson(load_lesson(LESSON).lesson)
+    projector.setGeometry(screen.geometry())
+    projector.setWindowFlags(Qt.WindowType.FramelessWindowHint)
+    projector.show()
+    captions = CaptionsWindow(CaptionSettings(lines=2, placement="bottom", font_size_pt=44))
+    start = datetime.now().replace(microsecond=0)
+    said = ["Good morning, everyone. Today we are looking at the water cycle.",
+            "Can you tell me where the water in a cloud comes from?"]
+    for i, text in enumerate(said):
+        captions.add_final(text, start + timedelta(seconds=6 * i))
+    captions.add_partial("that's right, it evaporates from")
+    captions.show()
+    settle(600)
+    screen.grabWindow(0).save(str(out))
+
+
+def main() -> int:
+    kind, out = sys.argv[1], Path(sys.argv[2])
+    app = QApplication(sys.argv[:1])
+    from widgets.fonts import register_accessible_fonts
+
+    register_accessible_fonts()
+    app.setApplicationName("Lesson Lab")
+    {"panel": panel_shot, "captions": captions_shot}[kind](out)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
