@@ -57,6 +57,10 @@ def transcripts_dir() -> Path:
     return base / TRANSCRIPTS_FOLDER
 
 
+class TranscriptSaveError(OSError):
+    """The transcript could not be written; the message is one plain sentence."""
+
+
 @dataclass(frozen=True)
 class RecoveredTranscript:
     """Text left by a session that ended without closing normally."""
@@ -104,12 +108,21 @@ class TranscriptStore:
         return self.folder / f"{self.session_id}{_SUFFIX}"
 
     def save(self, text: str) -> Path:
-        """Write ``text`` as the current session's transcript, atomically, now."""
-        if self._lock is None:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            self._lock = _SessionLock(self.folder / f"{self.session_id}{_LOCK_SUFFIX}")
-            self._prune()
-        self._write(self.path, text, closed=False)
+        """Write ``text`` as the current session's transcript, atomically, now.
+
+        Raises ``TranscriptSaveError`` (an ``OSError``) with a plain sentence
+        when the disk refuses; the previous save is then still intact.
+        """
+        try:
+            if self._lock is None:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                self._lock = _SessionLock(self.folder / f"{self.session_id}{_LOCK_SUFFIX}")
+                self._prune()
+            self._write(self.path, text, closed=False)
+        except OSError as error:
+            reason = (error.strerror or str(error)).lower()
+            raise TranscriptSaveError(
+                f"Your dictation could not be saved in {self.folder}: {reason}.") from error
         self._text = text
         self._closed = False
         return self.path

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from app.transcript_store import TranscriptStore, transcripts_dir
+from app.transcript_store import TranscriptSaveError, TranscriptStore, transcripts_dir
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -222,3 +222,13 @@ def test_leftover_temporary_files_of_dead_sessions_are_ignored_and_tidied(tmp_pa
 def test_keep_must_be_at_least_one(tmp_path):
     with pytest.raises(ValueError):
         TranscriptStore(tmp_path, keep=0)
+
+
+def test_a_folder_that_cannot_be_made_is_one_plain_sentence(tmp_path):
+    blocker = tmp_path / "a file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    store = TranscriptStore(blocker / "transcripts")
+    with pytest.raises(TranscriptSaveError, match=r"^Your dictation could not be saved in .*\.$"):
+        store.save("Hello")
+    with pytest.raises(OSError):  # callers may catch it as any disk error
+        store.save("Hello")
