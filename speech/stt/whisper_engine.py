@@ -48,6 +48,8 @@ from speech.stt.vad import FRAME, SpeechDetector, VadSettings
 #: acting on them itself; speech/dictation.py then turns them into marks.
 # Silence put between the earlier speech and the phrase in a Final decode.
 _CONTEXT_GAP_S = 0.5
+# Quiet frames (90 ms) after which no more partial decodes are worth doing.
+_PAUSE_FRAMES = 3
 
 DICTATION_PROMPT = (
     "Comma, full stop, question mark, exclamation mark, new line, new paragraph, "
@@ -169,6 +171,7 @@ class WhisperRecogniser(Recogniser):
         self._last_partial = ""
         self._history = np.zeros(0, dtype=np.int16)  # recent phrases, for context
         self._guess: tuple[int, list[Word], str] | None = None  # speculative Final
+        self._heard_speech = False  # any phrase since reset?
 
     def set_vocabulary(self, words: Sequence[str]) -> list[str]:
         """Hint a lesson's key words to Whisper; it can spell any word, so none are unknown."""
@@ -218,6 +221,7 @@ class WhisperRecogniser(Recogniser):
         self._fed += frame.size
         events: list[Event] = []
         if self._detector.in_speech:
+            self._heard_speech = True
             self._since_partial += frame.size
             quiet = self._detector.quiet_frames
             if quiet == 0:
@@ -253,8 +257,17 @@ class WhisperRecogniser(Recogniser):
         return np.concatenate([context, gap, phrase]), (context.size + gap.size) / SAMPLE_RATE
 
     def _drop_to_preroll(self) -> None:
-        """Between phrases keep only the last ``preroll_s`` of audio."""
-        keep = max(1, round(self.settings.preroll_s * SAMPLE_RATE / FRAME))
+        """Between phrases keep only the last ``preroll_s`` of audio.
+
+        Before the first phrase of a stream keep as much as the detector
+        looks back for its noise floor: a recording that starts mid-speech
+        is only recognised as speech at the first pause, and its first
+        words must not be lost.
+        """
+        seconds = self.settings.preroll_s
+        if not self._heard_speech:
+            seconds = max(seconds, self.settings.vad.floor_window_s)
+        keep = max(1, round(seconds * SAMPLE_RATE / FRAME))
         if len(self._phrase) > keep:
             dropped = len(self._phrase) - keep
             self._phrase_start += sum(f.size for f in self._phrase[:dropped])
@@ -297,6 +310,9 @@ class WhisperRecogniser(Recogniser):
         return [Final(text, shifted)]
 
     def _partial_due(self) -> bool:
+        # Nothing new to show once the speaker pauses: the Final is coming.
+        if self._detector.quiet_frames >= _PAUSE_FRAMES:
+            return False
         return self._since_partial >= self._partial_wait_s * SAMPLE_RATE
 
     def _partial(self) -> list[Event]:
@@ -305,8 +321,9 @@ class WhisperRecogniser(Recogniser):
         began = time.perf_counter()
         _words, text = self._decode((audio, 0.0), final=False)
         spent = time.perf_counter() - began
-        # Keep Whisper busy at most about half the time, whatever the machine.
-        self._partial_wait_s = max(self.settings.partial_interval_s, 2.0 * spent)
+        # Keep partials to about a third of the time, whatever the machine,
+        # so the stream keeps up and the Final is not kept waiting.
+        self._partial_wait_s = max(self.settings.partial_interval_s, 3.0 * spent)
         if not text:
             return []
         shown, stable = self._prefix.update(text)
