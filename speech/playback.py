@@ -208,6 +208,9 @@ class Player:
                         samplerate=attempt_rate,
                         channels=channels,
                         dtype="float32",
+                        # Reading aloud can afford a larger buffer: word highlights
+                        # follow the DAC clock, and a busy machine must not stutter.
+                        latency="high",
                         callback=self._on_output,
                         finished_callback=self._on_finished,
                     )
