@@ -39,6 +39,9 @@ _VOSK_LOG_LEVEL = -2
 # Not words: the grammar's "anything else" token and silence markers.
 _NOT_WORDS = frozenset({"[unk]", "<unk>", "!sil", "<eps>"})
 _native_stderr_lock = threading.Lock()
+# Ask for partial text at most every 0.2 s of audio: often enough to follow
+# speech word by word, rarely enough to keep Vosk's own cost on top.
+_PARTIAL_EVERY = SAMPLE_RATE // 5
 
 
 @dataclass(frozen=True)
@@ -126,6 +129,7 @@ class VoskRecogniser(Recogniser):
         self._last_partial = ""
         self._samples_fed = 0
         self._samples_at_reset = 0
+        self._since_partial = 0
         self._new_recogniser()
         if vocabulary:
             self.set_vocabulary(vocabulary)
@@ -154,8 +158,10 @@ class VoskRecogniser(Recogniser):
             ended = self._native.AcceptWaveform(samples.tobytes())
             if ended:
                 return self._final(self._native.Result())
-            if not self.partials:
+            self._since_partial += samples.size
+            if not self.partials or self._since_partial < _PARTIAL_EVERY:
                 return []
+            self._since_partial = 0
             text = self._clean_text(json.loads(self._native.PartialResult()).get("partial", ""))
         except Exception as error:  # noqa: BLE001 - never let the library kill the stream
             return [EngineError(f"Vosk stopped working: {error}")]
