@@ -208,7 +208,7 @@ def vosk_model_for_bench(requested: str | None) -> tuple[str | None, str]:
     installed = installed_vosk_models(english_only=True)
     if installed:
         return str(installed[0]), ""
-    return None, "skipped: no English Vosk model is installed (give one with --vosk-model)"
+    return None, "no English Vosk model is installed (give one with --vosk-model)"
 
 
 def _korean_note(path: str) -> str:
