@@ -22,7 +22,15 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QKeyEvent, QMouseEvent
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QFont,
+    QKeyEvent,
+    QMouseEvent,
+    QScreen,
+)
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QToolButton, QVBoxLayout, QWidget
 
 from lessons.profile import Profile
@@ -204,6 +212,14 @@ class CaptionsWindow(QWidget):
     def colours(self) -> tuple[str, str]:
         """(text, background) in use."""
         return self.text.colours()
+
+    def move_to_screen(self, screen: QScreen) -> None:
+        """Show the captions on ``screen`` (for example the projector), placed as set."""
+        self.setScreen(screen)
+        if self._settings.placement == "floating":
+            area = screen.availableGeometry()
+            self.move(area.left() + area.width() // 6, area.top() + area.height() * 2 // 3)
+        self.place()
 
     def place(self) -> None:
         """Put the window where its placement says, on the screen it is on."""

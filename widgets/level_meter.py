@@ -5,7 +5,8 @@ input's RMS level (−60 dBFS or lower is shown as silence, 0 is full scale).
 Colour is never the only cue: the state is written beside the bar ("Too
 quiet", "Good", "Too loud") with the level in decibels, the bar is hatched
 when it is too loud, and zone boundaries are marked with ticks. The bar is a
-QProgressBar underneath, so screen readers get its value and text.
+QProgressBar underneath, so screen readers get its value and text; these change
+only when the state does, so a screen reader is not flooded 20 times a second.
 
 The written state follows the held peak, not the instant level, so it does
 not flicker between words while someone speaks.
@@ -131,6 +132,7 @@ class LevelMeter(QWidget):
         self._clock = clock
         self._peak: float | None = None
         self._peak_at = 0.0
+        self._spoken_state = ""
         self.bar = _LevelBar(self)
         self.bar.setAccessibleName(_tr("Microphone level"))
         self.label = QLabel(self)
@@ -154,8 +156,6 @@ class LevelMeter(QWidget):
             held = dbfs
         self.bar.level = dbfs
         self.bar.peak = held
-        self.bar.setValue(round(min(CEILING_DB, max(FLOOR_DB, dbfs if dbfs is not None
-                                                    else FLOOR_DB))))
         self._show_text(held)
         self.bar.update()
 
@@ -164,8 +164,7 @@ class LevelMeter(QWidget):
         self._peak = None
         self.bar.level = None
         self.bar.peak = None
-        self.bar.setValue(int(FLOOR_DB))
-        self._show_text(None)
+        self._show_text(None, force=True)
         self.bar.update()
 
     def level(self) -> float | None:
@@ -190,10 +189,16 @@ class LevelMeter(QWidget):
         """The label's text."""
         return self.label.text()
 
-    def _show_text(self, held: float | None) -> None:
+    def _show_text(self, held: float | None, force: bool = False) -> None:
         text = level_text(held)
         if text != self.label.text():
             self.label.setText(text)
-            # The progress bar's text is what screen readers announce with its value.
+        state = level_state(held).key
+        if force or state != self._spoken_state:
+            # Screen readers hear the value only when the state changes: a value
+            # changing 20 times a second would make them beep or talk non-stop.
+            self._spoken_state = state
+            value = FLOOR_DB if held is None else min(CEILING_DB, max(FLOOR_DB, held))
             self.bar.setFormat(text)
             self.bar.setAccessibleDescription(text)
+            self.bar.setValue(round(value))

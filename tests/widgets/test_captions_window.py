@@ -7,6 +7,7 @@ from datetime import datetime
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFontMetricsF
+from PySide6.QtWidgets import QApplication
 
 from lessons.presets import get_preset
 from widgets.caption_history import CaptionEntry, format_history
@@ -106,6 +107,17 @@ def test_top_and_bottom_span_the_width_of_the_screen(captions, placement):
     else:
         assert frame.bottom() == area.bottom()
     assert captions.height() == captions.text.height_for_lines(2)
+
+
+def test_moving_to_a_screen_places_the_strip_on_it(captions):
+    screen = QApplication.primaryScreen()
+    captions.set_placement("top")
+    captions.move_to_screen(screen)
+    assert captions.screen() is screen
+    assert captions.frameGeometry().top() == screen.availableGeometry().top()
+    captions.set_placement("floating")
+    captions.move_to_screen(screen)
+    assert screen.availableGeometry().contains(captions.frameGeometry().topLeft())
 
 
 def test_more_lines_or_larger_text_make_the_strip_taller(captions):

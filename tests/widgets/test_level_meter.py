@@ -78,6 +78,12 @@ def test_screen_readers_get_the_value_and_the_words(meter):
     assert interface.valueInterface().maximumValue() == 0
     assert meter.bar.accessibleDescription() == "Good (\u221223 dB)"
     assert meter.bar.accessibleName() == "Microphone level"
+    # Within one state the reader is left in peace; a new state is told at once.
+    meter.set_level(-10)
+    assert interface.valueInterface().currentValue() == -23
+    meter.set_level(-2)
+    assert interface.valueInterface().currentValue() == -2
+    assert meter.bar.accessibleDescription() == "Too loud (\u22122 dB)"
 
 
 def _row(meter) -> list[QColor]:
