@@ -7,12 +7,21 @@ import sys
 
 def run_gui() -> int:
     """Open the app window and run until it is closed."""
-    from PySide6.QtWidgets import QApplication, QLabel
+    from PySide6.QtWidgets import QApplication
+
+    import widgets  # noqa: F401 - guards against a PySide6 bug before any window (see none_guard)
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Lesson Lab")
-    label = QLabel(app.tr("Lesson Lab is being built. The main window comes soon."))
-    label.setWindowTitle("Lesson Lab")
-    label.setMargin(40)
-    label.show()
+    app.setApplicationDisplayName("Lesson Lab")
+
+    from app.placeholder_window import PlaceholderWindow
+    from widgets.fonts import register_accessible_fonts
+
+    register_accessible_fonts()
+    window = PlaceholderWindow()
+    window.show()
+    window.lessons.setFocus()
+    if window.lessons.count():
+        window.lessons.setCurrentRow(0)
     return app.exec()

@@ -65,6 +65,9 @@ class LessonView(QTextBrowser):
             | Qt.TextInteractionFlag.LinksAccessibleByMouse
         )
         self.viewport().setMouseTracking(True)
+        # Lines always wrap to the view and pictures are kept within it, so a
+        # sideways scroll bar would only ever move the text by a pixel or two.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAccessibleName(self.tr("Lesson"))
         self.setAccessibleDescription(self.tr(
             "The lesson text. Arrow keys move through it; Tab moves between key words "
