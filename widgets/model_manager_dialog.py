@@ -128,22 +128,18 @@ class ModelManagerDialog(QDialog):
         self.progress_bar.setFormat("%p%")
         self.progress_bar.setTextVisible(True)
         self.progress_bar.setAccessibleName(self.tr("Progress"))
-        self.progress_text = QLabel()
-        self.progress_text.setAccessibleName(self.tr("Progress details"))
-        for widget in (self.progress_bar, self.progress_text):
-            # Hidden when nothing runs, without the buttons below jumping about.
-            policy = widget.sizePolicy()
-            policy.setRetainSizeWhenHidden(True)
-            widget.setSizePolicy(policy)
-        progress_row = QHBoxLayout()
-        progress_row.addWidget(self.progress_bar, 1)
-        progress_row.addWidget(self.progress_text, 2)
+        # Hidden when nothing runs, without the buttons below jumping about.
+        policy = self.progress_bar.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.progress_bar.setSizePolicy(policy)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.details_status, 2)
+        status_row.addWidget(self.progress_bar, 1)
         details = QGroupBox(self.tr("Chosen model"))
         details_layout = QVBoxLayout(details)
         details_layout.addWidget(self.details_title)
         details_layout.addWidget(self.details_accuracy)
-        details_layout.addWidget(self.details_status)
-        details_layout.addLayout(progress_row)
+        details_layout.addLayout(status_row)
 
         self.download_button = self._button(self.tr("&Download"), self._on_download)
         self.cancel_button = self._button(self.tr("&Cancel download"), self._on_cancel)
@@ -407,12 +403,10 @@ class ModelManagerDialog(QDialog):
             self.details_status.setText(self.tr("Status: {status}").format(status=row.status))
         progress = row.progress if row is not None else None
         self.progress_bar.setVisible(progress is not None)
-        self.progress_text.setVisible(progress is not None)
         if progress is not None:
             if progress.percent is None:
                 self.progress_bar.setRange(0, 0)  # a moving bar: the size is unknown
             else:
                 self.progress_bar.setRange(0, 100)
                 self.progress_bar.setValue(progress.percent)
-            self.progress_text.setText(progress.text)
             self.progress_bar.setAccessibleDescription(progress.text)

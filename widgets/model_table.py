@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QStyle,
@@ -165,7 +166,7 @@ class ModelTableModel(QAbstractTableModel):
 
 
 class ProgressDelegate(QStyledItemDelegate):
-    """Draws the progress column as a bar with its percentage written on it."""
+    """Draws the progress column as a bar with its percentage written beside it."""
 
     def paint(self, painter, option, index) -> None:
         percent = index.data(PERCENT_ROLE)
@@ -181,15 +182,28 @@ class ProgressDelegate(QStyledItemDelegate):
         style.drawPrimitive(
             QStyle.PrimitiveElement.PE_PanelItemViewItem, cell, painter, option.widget
         )
+        # The words beside the bar, not on it: text over a half-filled bar is
+        # hard to read at low vision, and the words must never depend on colour.
+        text_width = option.fontMetrics.horizontalAdvance("100%") + 8
+        area = option.rect.adjusted(4, 5, -4, -5)
         bar = QStyleOptionProgressBar()
-        bar.rect = option.rect.adjusted(3, 3, -3, -3)
+        bar.rect = area.adjusted(0, 0, -text_width, 0)
         bar.minimum = 0
         bar.maximum = 100
         bar.progress = percent if percent is not None else 0
-        bar.text = text
-        bar.textVisible = True
-        bar.textAlignment = Qt.AlignmentFlag.AlignCenter
-        bar.state = option.state
+        bar.textVisible = False
+        # Qt 6 reads the orientation from the state: without this the bar fills upwards.
+        bar.state = option.state | QStyle.StateFlag.State_Horizontal
         bar.palette = option.palette
         bar.fontMetrics = option.fontMetrics
         style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, option.widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.save()
+        painter.setPen(option.palette.color(role))
+        painter.drawText(
+            area.adjusted(area.width() - text_width, 0, 0, 0),
+            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+            text,
+        )
+        painter.restore()

@@ -81,7 +81,7 @@ def test_progress_shows_percentage_megabytes_and_rate_in_the_row_and_the_bar(dia
     status = _cell(dialog, AVAILABLE.name, STATUS_COLUMN)
     assert "45%" in status and "19 MB of 43 MB" in status and "1.2 MB/s" in status
     assert dialog.progress_bar.isVisible() and dialog.progress_bar.value() == 45
-    assert dialog.progress_text.text() == status
+    assert dialog.details_status.text() == f"Status: {status}"
     assert dialog.selected_name() == AVAILABLE.name, "an update keeps the choice"
     assert dialog.cancel_button.isEnabled() and not dialog.download_button.isEnabled()
     dialog.update_row(AVAILABLE)
