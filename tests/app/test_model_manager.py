@@ -185,6 +185,17 @@ def test_import_a_zip_from_a_usb_stick(qtbot, manager, tmp_path, models_root):
     assert not any(r.name.startswith("import:") for r in dialog.rows())
 
 
+def test_import_a_model_folder(qtbot, manager, tmp_path, models_root):
+    controller, dialog = manager
+    source = write_fake_model(tmp_path / "usb" / "vosk-model-small-de-0.15")
+    dialog.ask_import_path = lambda kind: str(source) if kind == "folder" else None
+    with qtbot.waitSignal(controller.job_finished, timeout=WAIT_MS) as finished:
+        dialog.import_folder_button.click()
+    assert finished.args[1] == "succeeded", finished.args
+    assert dialog.row("vosk-model-small-de-0.15").installed
+    assert source.is_dir(), "the stick's copy is left alone"
+
+
 def test_importing_an_incomplete_zip_names_what_is_missing(qtbot, manager, tmp_path,
                                                            models_root):
     controller, dialog = manager

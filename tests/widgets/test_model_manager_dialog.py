@@ -226,3 +226,24 @@ def test_new_rows_keep_the_chosen_model_chosen(dialog):
     assert dialog.selected_name() == PAUSED.name
     dialog.set_rows([BUNDLED])
     assert dialog.selected_name() == BUNDLED.name
+
+
+def test_the_progress_cell_fills_from_the_left_with_the_percentage_beside_it(dialog):
+    half = ModelRow(
+        AVAILABLE.name, "Vosk", "English (UK)", "43 MB", "British English.",
+        "Downloading: 50%", downloadable=True, busy=True,
+        progress=RowProgress(50, "Downloading: 50%"),
+    )
+    dialog.update_row(half)
+    dialog.select(BUNDLED.name)  # so the cell is drawn unselected
+    index = dialog.table_model.index(dialog.table_model.position_of(AVAILABLE.name),
+                                     PROGRESS_COLUMN)
+    cell = dialog.table.visualRect(index)
+    image = dialog.table.viewport().grab(cell).toImage()
+    middle = image.height() // 2
+    # The bar takes the left part of the cell, the words the right; sample the bar only.
+    bar_width = image.width() - dialog.table.fontMetrics().horizontalAdvance("100%") - 16
+    filled = image.pixelColor(int(bar_width * 0.15), middle)
+    empty = image.pixelColor(int(bar_width * 0.85), middle)
+    assert filled != empty, "the left of a half-done bar differs from its right"
+    assert filled.lightness() < empty.lightness()
