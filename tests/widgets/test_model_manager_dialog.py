@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from widgets.model_manager_dialog import (
     CANCEL_DOWNLOADS,
@@ -247,3 +247,25 @@ def test_the_progress_cell_fills_from_the_left_with_the_percentage_beside_it(dia
     empty = image.pixelColor(int(bar_width * 0.85), middle)
     assert filled != empty, "the left of a half-done bar differs from its right"
     assert filled.lightness() < empty.lightness()
+
+
+@pytest.mark.parametrize(
+    ("button", "answer"),
+    [("Keep downloading", KEEP_DOWNLOADING), ("Cancel the download", CANCEL_DOWNLOADS),
+     ("Go back", GO_BACK)],
+)
+def test_the_real_close_question_offers_three_plain_choices(qtbot, button, answer):
+    dialog = ModelManagerDialog()
+    qtbot.addWidget(dialog)
+    seen: list[str] = []
+
+    def press() -> None:
+        box = QApplication.activeModalWidget()
+        seen.append(box.text())
+        for choice in box.findChildren(QPushButton):
+            if choice.text().replace("&", "") == button:
+                choice.click()
+
+    QTimer.singleShot(0, press)
+    assert dialog.ask_close_during_download(2) == answer
+    assert seen == ["2 downloads are still running."]
