@@ -67,6 +67,8 @@ class PlaceholderWindow(QMainWindow):
 
         self.lessons = QListWidget()
         self.lessons.setAccessibleName(self.tr("Lessons"))
+        self.lessons.setWordWrap(True)
+        self.lessons.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.lessons.setAccessibleDescription(self.tr("The lesson library. Enter opens a lesson."))
         lessons_label = QLabel(self.tr("&Lessons"))
         lessons_label.setBuddy(self.lessons)
@@ -161,7 +163,8 @@ class PlaceholderWindow(QMainWindow):
         for action in (self.side_action, self.projector_action, self.edit_action,
                        self.export_action, self.previous_action, self.next_action):
             bar.addAction(action)
-        bar.addWidget(self.section_label)
+        # A widget on a tool bar is shown and hidden through its action.
+        self.section_label_action = bar.addWidget(self.section_label)
         self.addToolBar(bar)
 
     def _make_menus(self) -> None:
@@ -237,7 +240,7 @@ class PlaceholderWindow(QMainWindow):
         self.side_by_side.set_adapted_profile(profile)
         self.next_action.setEnabled(profile.focus_mode)
         self.previous_action.setEnabled(profile.focus_mode)
-        self.section_label.setVisible(profile.focus_mode)
+        self.section_label_action.setVisible(profile.focus_mode)
         note = self.view.font_note()
         if note:
             self.statusBar().showMessage(note)

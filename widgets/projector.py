@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from lessons.model import Lesson
@@ -84,6 +84,10 @@ class ProjectorView(QWidget):
 
     def present(self) -> None:
         """Show full screen and take the keyboard."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        # Without a window manager (a bare X server, a kiosk) full screen is
+        # only a request: size the window to the screen as well.
+        self.setGeometry(screen.geometry())
         self.showFullScreen()
         self.activateWindow()
         self.setFocus()

@@ -66,8 +66,9 @@ def test_a_broken_lesson_says_why_it_cannot_open(window):
 
 def test_side_by_side_and_focus_mode_sections(qtbot, window):
     window.lessons.setCurrentRow(_row_of(window, "The water cycle"))
+    assert not window.section_label_action.isVisible()
     window.choose_profile("Autism / attention")  # a focus-mode preset
-    assert window.next_action.isEnabled()
+    assert window.next_action.isEnabled() and window.section_label_action.isVisible()
     qtbot.keyClick(window.view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
     assert window.view.section_index() == 1
     assert window.section_label.text().startswith("Section 2 of")
