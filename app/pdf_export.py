@@ -33,12 +33,8 @@ from PySide6.QtGui import (
 from lessons.model import Lesson
 from lessons.profile import Profile
 from widgets.fonts import resolve_family
-from widgets.lesson_document import (
-    PRINT_COLOURS,
-    LessonDocument,
-    line_text_width,
-    print_colours,
-)
+from widgets.lesson_document import LessonDocument
+from widgets.lesson_style import PRINT_COLOURS, line_text_width, print_colours
 
 DPI = 96  # the document is laid out as on a screen; the PDF is vector anyway
 MARGIN_MM = 20.0

@@ -22,7 +22,6 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
-    QFontMetricsF,
     QImage,
     QImageReader,
     QTextBlockFormat,
@@ -51,8 +50,8 @@ from lessons.model import (
     Task,
 )
 from lessons.profile import Colours, Profile
-from widgets.fonts import resolve_family
 from widgets.lesson_pages import Page, whole_lesson
+from widgets.lesson_style import base_font, clamp_weight, natural_line_ratio
 from widgets.text_rules import capital_runs, vocabulary_matches, vocabulary_pattern
 
 # What a block is; kept in QTextBlock.userState() too, so views can ask.
@@ -60,10 +59,6 @@ from widgets.text_rules import capital_runs, vocabulary_matches, vocabulary_patt
  CAPTION) = range(12)
 HEADING_SCALE = {TITLE: 1.6, HEADING2: 1.35, HEADING3: 1.15}
 VOCAB_SCHEME = "vocab"
-
-PRINT_COLOURS = ("profile", "black-on-white", "black-on-cream")
-CREAM = "#fffdd0"
-
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("LessonDocument", text)
@@ -78,62 +73,6 @@ class Role:
     italic: bool = False
     underline: bool = False
     vocab: int = -1  # index into lesson.vocabulary, or -1
-
-
-def print_colours(colours: Colours, choice: str) -> Colours:
-    """The colours to print with: the profile's own, or black on white or cream."""
-    if choice == "profile":
-        return colours
-    if choice not in PRINT_COLOURS:
-        raise ValueError(f"print colours must be one of {', '.join(PRINT_COLOURS)}")
-    paper = "#ffffff" if choice == "black-on-white" else CREAM
-    return Colours(
-        text="#000000", background=paper, heading="#000000", link="#000000",
-        highlight=colours.highlight, ruler=colours.ruler,
-    )
-
-
-def base_font(profile: Profile, dpi: float) -> QFont:
-    """The body font of a profile, with its letter and word spacing.
-
-    Spacing in the profile is in em; Qt wants device pixels, so ``dpi`` is
-    the resolution the document is laid out at (a screen or a PDF writer).
-    A family that is not installed falls back as widgets/fonts.py decides.
-    """
-    font = QFont(resolve_family(profile.font_family).family)
-    font.setPointSizeF(profile.font_size_pt)
-    font.setWeight(QFont.Weight(_clamp_weight(profile.font_weight)))
-    px = profile.font_size_pt * dpi / 72.0
-    font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, profile.letter_spacing_em * px)
-    font.setWordSpacing(profile.word_spacing_em * px)
-    font.setKerning(True)
-    return font
-
-
-def average_char_width(profile: Profile, dpi: float) -> float:
-    """Average width of one character of running text, spacing included, in pixels."""
-    font = base_font(profile, dpi)
-    font.setPixelSize(max(1, round(profile.font_size_pt * dpi / 72.0)))
-    sample = "the quick brown fox jumps over the lazy dog and reads a lesson"
-    return QFontMetricsF(font).horizontalAdvance(sample) / len(sample)
-
-
-def line_text_width(profile: Profile, dpi: float) -> float:
-    """The widest the text may be for the profile's line length, or 0 for no limit."""
-    if profile.max_line_chars <= 0:
-        return 0.0
-    return profile.max_line_chars * average_char_width(profile, dpi)
-
-
-def _clamp_weight(weight: int) -> int:
-    return max(100, min(900, int(weight)))
-
-
-def _natural_line_ratio(font: QFont) -> float:
-    """The font's own line spacing as a multiple of its size (DPI-independent)."""
-    probe = QFont(font)
-    probe.setPixelSize(100)
-    return QFontMetricsF(probe).lineSpacing() / 100.0
 
 
 class LessonDocument:
@@ -384,10 +323,10 @@ class LessonDocument:
         fmt.setFontItalic(False)
         if role.kind in HEADING_SCALE:
             fmt.setFontPointSize(profile.font_size_pt * HEADING_SCALE[role.kind])
-            fmt.setFontWeight(max(700, _clamp_weight(profile.font_weight)))
+            fmt.setFontWeight(max(700, clamp_weight(profile.font_weight)))
             fmt.setForeground(QColor(colours.heading))
         if role.bold:
-            fmt.setFontWeight(max(700, _clamp_weight(profile.font_weight + 300)))
+            fmt.setFontWeight(max(700, clamp_weight(profile.font_weight + 300)))
         if role.italic and not profile.suppress_italics:
             fmt.setFontItalic(True)
         if role.underline and not profile.suppress_underline:
@@ -404,7 +343,7 @@ class LessonDocument:
         if profile.highlight_vocabulary:
             fmt.setBackground(QColor(colours.highlight))
             # Bold as well as the highlight, so the marker is not colour alone.
-            fmt.setFontWeight(max(700, _clamp_weight(profile.font_weight + 300)))
+            fmt.setFontWeight(max(700, clamp_weight(profile.font_weight + 300)))
             best = max((colours.text, colours.background),
                        key=lambda c: contrast_ratio(c, colours.highlight))
             fmt.setForeground(QColor(best))
@@ -420,7 +359,7 @@ class LessonDocument:
         fmt = QTextBlockFormat()
         self._block_formats[kind] = fmt
         scale = HEADING_SCALE.get(kind, 1.0)
-        ratio = _natural_line_ratio(font)
+        ratio = natural_line_ratio(font)
         fmt.setLineHeight(
             100.0 * profile.line_height / ratio,
             QTextBlockFormat.LineHeightTypes.ProportionalHeight.value,

@@ -31,8 +31,9 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from lessons.model import Lesson
 from lessons.profile import Profile
 from widgets.fonts import resolve_family
-from widgets.lesson_document import LessonDocument, line_text_width
+from widgets.lesson_document import LessonDocument
 from widgets.lesson_pages import Page, lesson_pages, whole_lesson
+from widgets.lesson_style import line_text_width
 from widgets.reading_ruler import ReadingRuler, line_geometry
 from widgets.vocabulary_popup import VocabularyPopup
 
