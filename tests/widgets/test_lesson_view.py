@@ -209,3 +209,18 @@ def test_restyling_keeps_the_reading_place_and_the_caret(qtbot):
     block = view.document().findBlock(top_before)
     assert block.position() <= top_after <= block.position() + block.length() + 200
     assert bar.value() > 0
+
+
+def test_tab_moves_between_key_words_and_enter_opens_one(qtbot):
+    view = make_view(qtbot)
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    first = view.textCursor()
+    assert first.hasSelection()
+    assert first.selectedText().lower() in ("evaporation", "condensation")
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    second = view.textCursor()
+    assert second.selectionStart() > first.selectionStart(), "on to the next key word"
+    with qtbot.waitSignal(view.vocabulary_activated) as signal:
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert signal.args[0].lower() == second.selectedText().lower()
+    view.popup.reject()
