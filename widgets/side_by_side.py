@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QScrollBar, QSplitter, QVBoxLayout, QWidget
 
 from lessons.model import Lesson
+from lessons.presets import default_preset
 from lessons.profile import Profile
 from widgets.lesson_view import LessonView
 
@@ -28,7 +29,7 @@ class SideBySide(QWidget):
         self.original_label = QLabel(self.tr("Original"))
         self.adapted_label = QLabel()
         self.original.setAccessibleName(self.tr("Original lesson"))
-        self.original.set_profile(original_profile or Profile())
+        self.original.set_profile(original_profile or default_preset())
         for label in (self.original_label, self.adapted_label):
             font = label.font()
             font.setPointSizeF(max(font.pointSizeF() * 1.3, 13))
@@ -59,7 +60,7 @@ class SideBySide(QWidget):
         # A re-style changes the adapted pane's length: keep it in step.
         first.rangeChanged.connect(lambda _a, _b: self._follow(second, first))
         second.rangeChanged.connect(lambda _a, _b: self._follow(first, second))
-        self.set_adapted_profile(Profile())
+        self.set_adapted_profile(default_preset())
 
     def set_lesson(self, lesson: Lesson | None) -> None:
         """Show ``lesson`` in both panes."""
