@@ -9,7 +9,6 @@ def run_gui() -> int:
     """Open the app window and run until it is closed."""
     from PySide6.QtWidgets import QApplication
 
-    import widgets  # noqa: F401 - guards against a PySide6 bug before any window (see none_guard)
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Lesson Lab")
