@@ -1,0 +1,133 @@
+"""How the main window opens the practice tools.
+
+Each function makes its window with ``parent`` (so it closes with the main
+window), shows it and returns it; each window deletes itself when closed.
+Heavy modules are imported only when a tool is opened.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu, QWidget
+
+if TYPE_CHECKING:
+    from app.practice.editor_window import LessonEditorWindow
+    from app.practice.practice_window import PracticeWindow
+    from app.practice.trainer_view import TrainerView
+    from lessons.profile import Profile
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Practice", text)
+
+
+def open_practice(parent: QWidget | None = None, scenario_id: str | None = None
+                  ) -> PracticeWindow:
+    """Open practice mode: the list of pupils, or straight into ``scenario_id``.
+
+    Raises ``KeyError`` (a plain message) when there is no such scenario.
+    """
+    from app.practice.practice_window import PracticeWindow
+
+    window = PracticeWindow(parent)
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if scenario_id:
+        window.start_scenario(scenario_id)
+    window.show()
+    if not scenario_id:
+        window.chooser.list.setFocus()
+    return window
+
+
+def ask_scenario(parent: QWidget | None) -> str | None:
+    """Ask which pupil scenario to show; its id, or None when cancelled."""
+    from lessons.scenarios import builtin_scenarios
+
+    scenarios = builtin_scenarios()
+    titles = [s.title for s in scenarios]
+    title, ok = QInputDialog.getItem(parent, _tr("Trainer mode"),
+                                     _tr("Which pupil should the projector show?"),
+                                     titles, 0, False)
+    if not ok or title not in titles:
+        return None
+    return scenarios[titles.index(title)].id
+
+
+def open_trainer(parent: QWidget | None = None, scenario_id: str | None = None,
+                 preset: str | None = None, present: bool = True) -> TrainerView | None:
+    """Trainer mode for a scenario: the pupil, before and after, and the scores.
+
+    Before is the lesson with the Standard preset; after is ``preset`` or
+    the scenario's first suggested one. Asks for the scenario when none is
+    given (None when the trainer cancels). Full screen unless ``present`` is
+    False. To show a practice session as it stands, use the practice
+    window's Trainer mode (F5) instead.
+    """
+    from app.practice.trainer_view import TrainerView, demonstration_content
+    from lessons.scenarios import get_scenario
+
+    scenario_id = scenario_id or ask_scenario(parent)
+    if not scenario_id:
+        return None
+    view = TrainerView(demonstration_content(get_scenario(scenario_id), preset), parent)
+    if present:
+        view.present()
+    else:
+        view.show()
+    return view
+
+
+def open_lesson_editor(parent: QWidget | None = None, path: str | Path | None = None,
+                       profile: Profile | None = None) -> LessonEditorWindow:
+    """Open the lesson editor with the checker on ``path`` (never written to)."""
+    from app.practice.editor_window import LessonEditorWindow
+
+    window = LessonEditorWindow(parent, profile)
+    if path is not None:
+        window.open_lesson(path)
+    window.show()
+    return window
+
+
+def practice_actions(parent: QWidget) -> dict[str, QAction]:
+    """The practice tools' actions, owned by ``parent``: "practice", "trainer", "log".
+
+    "practice" opens practice mode (Ctrl+Shift+R), "trainer" trainer mode
+    for a scenario (Ctrl+Shift+T), "log" the folder of the reflection log.
+    """
+    actions = {
+        "practice": QAction(_tr("P&ractise with a pupil scenario…"), parent),
+        "trainer": QAction(_tr("&Trainer mode for the projector…"), parent),
+        "log": QAction(_tr("Open my reflection &log folder"), parent),
+    }
+    actions["practice"].setShortcut(QKeySequence("Ctrl+Shift+R"))
+    actions["trainer"].setShortcut(QKeySequence("Ctrl+Shift+T"))
+    actions["practice"].triggered.connect(lambda _c=False: open_practice(parent))
+    actions["trainer"].triggered.connect(lambda _c=False: open_trainer(parent))
+    actions["log"].triggered.connect(lambda _c=False: _open_log_folder())
+    for action in actions.values():
+        action.setStatusTip(action.text().replace("&", "").rstrip("…"))
+    return actions
+
+
+def _open_log_folder() -> None:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    from lessons.reflection import reflections_dir
+
+    folder = reflections_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+
+def add_practice_menu(window: QMainWindow) -> QMenu:
+    """Add a "Practice" menu with ``practice_actions`` to ``window``'s menu bar."""
+    menu = window.menuBar().addMenu(_tr("&Practice"))
+    for action in practice_actions(window).values():
+        menu.addAction(action)
+    return menu

@@ -1,0 +1,494 @@
+"""Practice mode: adapt a lesson for a fictional pupil, see the difference, reflect.
+
+The flow: choose a pupil scenario → the scenario's lesson opens unadapted
+(the Standard preset) → the teacher adapts it, with a preset or the profile
+editor for how it looks and the lesson editor for the text → the checker
+panel (a dock on the right) re-scores it live, showing the change since the
+start, and "See it as a pupil might" shows it through vision simulations,
+with F8 flipping between the unadapted and the adapted lesson → the teacher
+answers the scenario's reflection questions → the session is saved in the
+reflection log on this computer and can be exported as Markdown or PDF.
+
+Questions go through ``ask_export_path`` and ``show_message`` so tests can
+answer them without dialogs. Nothing is sent anywhere.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.practice.reflection_page import ReflectionPage
+from app.practice.scenario_chooser import ScenarioChooser, pupil_html, targets_text
+from app.practice.session import PracticeRun
+from app.practice.trainer_view import TrainerContent, TrainerView
+from app.practice.workbench import Workbench
+from lessons.presets import default_preset, load_presets
+from lessons.profile import Profile
+from lessons.profile_store import ProfileStore
+from lessons.reflection import ReflectionStore
+from lessons.scenarios import Scenario, get_scenario
+from widgets.checker_panel import CheckerPanel
+from widgets.lesson_editor import LessonEditor
+from widgets.lesson_view import LessonView
+from widgets.profile_editor import ProfileEditor
+from widgets.simulation.overlay import SimulationOverlay
+from widgets.simulation.panel import SimulationPanel
+
+TAB_ADAPT, TAB_SIMULATE, TAB_REFLECT = range(3)
+
+
+class PracticeWindow(QMainWindow):
+    """Practice mode in one window: scenario, editor, checker, simulation, reflection."""
+
+    def __init__(self, parent: QWidget | None = None, store: ProfileStore | None = None,
+                 reflections: ReflectionStore | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Practice — Lesson Lab"))
+        self.setAccessibleName(self.tr("Practice mode"))
+        self.store = store if store is not None else ProfileStore()
+        self.run: PracticeRun | None = None
+        self.trainer: TrainerView | None = None
+        self.profile_editor: ProfileEditor | None = None
+
+        self.chooser = ScenarioChooser()
+        self.chooser.scenario_chosen.connect(self.start_scenario)
+        self.editor = LessonEditor()
+        self.checker = CheckerPanel()
+        self.workbench = Workbench(self.editor, self.checker, default_preset(), self)
+        self.reflections = ReflectionPage()
+        self.reflection_store = reflections if reflections is not None else ReflectionStore()
+        self._build_simulation()
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Practice steps"))
+        self.tabs.addTab(self.editor, self.tr("&1 Adapt the lesson"))
+        self.tabs.addTab(self.simulation_page, self.tr("&2 See it as a pupil might"))
+        self.tabs.addTab(self.reflections, self.tr("&3 Reflect and save"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.chooser)
+        self.pages.addWidget(self._build_workspace())
+        self.setCentralWidget(self.pages)
+        self.checker_dock = QDockWidget(self.tr("Checker"), self)
+        self.checker_dock.setObjectName("checkerDock")
+        self.checker_dock.setWidget(self.checker)
+        self.checker_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                                      | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.checker_dock)
+        self.checker_dock.hide()
+        self._build_actions()
+
+        self.workbench.report_changed.connect(self._report_changed)
+        self.workbench.profile_changed.connect(self._profile_changed)
+        self.reflections.save_requested.connect(self.save_session)
+        self.reflections.export_requested.connect(lambda fmt: self.export(fmt))
+        self.reflections.save_lesson_requested.connect(lambda: self.editor.save_as_new())
+        self.resize(1500, 950)
+
+    # ----- building -----------------------------------------------------------
+
+    def _build_workspace(self) -> QWidget:
+        page = QWidget()
+        self.pupil_title = QLabel()
+        font = self.pupil_title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.pupil_title.setFont(font)
+        self.pupil_title.setAccessibleName(self.tr("Pupil"))
+        self.task = QLabel()
+        self.task.setWordWrap(True)
+        self.task.setAccessibleName(self.tr("Your task"))
+        self.about_button = QToolButton()
+        self.about_button.setCheckable(True)
+        self.about_button.setText(self.tr("About the pupil"))
+        self.about = QTextBrowser()
+        self.about.setAccessibleName(self.tr("About the pupil"))
+        self.about.setMaximumHeight(220)
+        self.about.hide()
+        self.about_button.toggled.connect(self.about.setVisible)
+
+        self.profile_combo = QComboBox()
+        self.profile_combo.setAccessibleName(self.tr("Profile: how the lesson looks"))
+        self.profile_combo.activated.connect(self._profile_chosen)
+        profile_label = QLabel(self.tr("&Profile:"))
+        profile_label.setBuddy(self.profile_combo)
+        self.edit_profile_button = QPushButton(self.tr("&Edit profile…"))
+        self.edit_profile_button.setAutoDefault(False)
+        self.edit_profile_button.clicked.connect(self.edit_profile)
+        self.suggested = QHBoxLayout()
+        self.suggested_label = QLabel()
+        row = QHBoxLayout()
+        row.addWidget(profile_label)
+        row.addWidget(self.profile_combo)
+        row.addWidget(self.edit_profile_button)
+        row.addSpacing(20)
+        row.addWidget(self.suggested_label)
+        row.addLayout(self.suggested)
+        row.addStretch(1)
+        row.addWidget(self.about_button)
+
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.pupil_title)
+        layout.addWidget(self.task)
+        layout.addWidget(self.about)
+        layout.addLayout(row)
+        layout.addWidget(self.tabs, 1)
+        return page
+
+    def _build_simulation(self) -> None:
+        self.simulation_panel = SimulationPanel()
+        self.simulation_view = LessonView()
+        self.simulation_label = QLabel()
+        font = self.simulation_label.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        self.simulation_label.setFont(font)
+        self.simulation_label.setBuddy(self.simulation_view)
+        self.overlay = SimulationOverlay(self.simulation_view)
+        self.simulation_panel.connect_overlay(self.overlay)
+        self.simulation_panel.adapted_toggled.connect(self._flipped)
+        controls = QScrollArea()
+        controls.setWidgetResizable(True)
+        controls.setWidget(self.simulation_panel)
+        controls.setMinimumWidth(430)
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.simulation_label)
+        column.addWidget(self.simulation_view, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(controls)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        self.simulation_page = splitter
+
+    def _build_actions(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Practice"))
+        self.choose_action = self._action(menu, self.tr("&Choose another pupil…"),
+                                          "Ctrl+Shift+O", self.show_chooser)
+        self.save_action = self._action(menu, self.tr("&Save to my reflection log"),
+                                        QKeySequence.StandardKey.Save, self.save_session)
+        self.export_md_action = self._action(menu, self.tr("Export as &Markdown…"), "Ctrl+E",
+                                             lambda: self.export("md"))
+        self.export_pdf_action = self._action(menu, self.tr("Export as P&DF…"), "Ctrl+Shift+E",
+                                              lambda: self.export("pdf"))
+        menu.addSeparator()
+        self.trainer_action = self._action(menu, self.tr("&Trainer mode (projector)"), "F5",
+                                           self.open_trainer)
+        self.checker_action = self.checker_dock.toggleViewAction()
+        self.checker_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        menu.addAction(self.checker_action)
+        menu.addSeparator()
+        self._action(menu, self.tr("&Close practice"), QKeySequence.StandardKey.Close, self.close)
+        # F8 works from every step; it shows the simulation step as it flips.
+        self.addAction(self.simulation_panel.flip_action)
+        for action in (self.save_action, self.export_md_action, self.export_pdf_action,
+                       self.trainer_action):
+            action.setEnabled(False)
+
+    def _action(self, menu, text: str, shortcut, slot) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
+    # ----- the scenario -------------------------------------------------------
+
+    def show_chooser(self) -> None:
+        """Back to the list of pupils (the session in progress is kept until another starts)."""
+        self.pages.setCurrentWidget(self.chooser)
+        self.checker_dock.hide()
+        self.chooser.list.setFocus()
+
+    def start_scenario(self, scenario: Scenario | str) -> None:
+        """Open a scenario's lesson unadapted (Standard) and start a practice session."""
+        if isinstance(scenario, str):
+            scenario = get_scenario(scenario)
+        try:
+            text = scenario.lesson_path.read_text(encoding="utf-8")
+        except OSError as error:
+            self.show_message(self.tr("The lesson for this scenario could not be opened: "
+                                      "{reason}.").format(reason=error.strerror), "error")
+            return
+        self.editor.set_text(text, scenario.lesson_path)
+        standard = default_preset()
+        self.workbench.set_profile(standard)
+        report = self.workbench.report()
+        if report is None or self.editor.lesson() is None:
+            self.show_message(self.tr("The lesson for this scenario has errors, so practice "
+                                      "cannot start."), "error")
+            return
+        self.run = PracticeRun(scenario, self.editor.lesson(), text, standard, report)
+        self.chooser.select(scenario.id)
+        self.checker.set_baseline(report.scores)
+        self.checker.set_targets(scenario.targets)
+        self.pupil_title.setText(scenario.title)
+        self.task.setText(self.tr("Your task: {task} Aim for: {targets}.").format(
+            task=scenario.task, targets=targets_text(scenario)))
+        self.about.setHtml(pupil_html(scenario, with_task=False))
+        self.reflections.set_prompts(scenario.reflection_prompts)
+        self.reflections.show_status(self.tr("Nothing is sent anywhere: the log is kept on "
+                                             "this computer."))
+        self._show_suggestions(scenario)
+        self.refresh_profiles(standard.name)
+        self.simulation_panel.turn_all_off()
+        if not self.simulation_panel.is_adapted():
+            self.simulation_panel.flip_adapted()
+        self._refresh_simulation()
+        for action in (self.save_action, self.export_md_action, self.export_pdf_action,
+                       self.trainer_action):
+            action.setEnabled(True)
+        self.pages.setCurrentIndex(1)
+        self.checker_dock.show()
+        self.tabs.setCurrentIndex(TAB_ADAPT)
+        self.setWindowTitle(self.tr("Practice: {pupil} — Lesson Lab").format(
+            pupil=scenario.title))
+        self.editor.text_edit.setFocus()
+
+    def scenario(self) -> Scenario | None:
+        """The scenario being practised."""
+        return self.run.scenario if self.run else None
+
+    def _show_suggestions(self, scenario: Scenario) -> None:
+        while self.suggested.count():
+            widget = self.suggested.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        self.suggestion_buttons: list[QPushButton] = []
+        self.suggested_label.setText(self.tr("Try a preset for {name}:").format(
+            name=scenario.name))
+        for name in scenario.presets:
+            button = QPushButton(name)
+            button.setAutoDefault(False)
+            button.setAccessibleName(self.tr("Use the {name} preset").format(name=name))
+            button.clicked.connect(lambda _c=False, n=name: self.choose_profile(n))
+            self.suggested.addWidget(button)
+            self.suggestion_buttons.append(button)
+
+    # ----- the profile --------------------------------------------------------
+
+    def refresh_profiles(self, select: str | None = None) -> None:
+        """List the presets and the teacher's saved profiles; show ``select`` (or the current)."""
+        self.profile_combo.clear()
+        for profile in load_presets():
+            self.profile_combo.addItem(profile.name, profile)
+        own = self.store.profiles()
+        if own:
+            self.profile_combo.insertSeparator(self.profile_combo.count())
+            for profile in own:
+                self.profile_combo.addItem(profile.name, profile)
+        self._show_profile(self.workbench.profile() if select is None else None, select)
+
+    def _show_profile(self, profile: Profile | None, name: str | None = None) -> None:
+        """Select the profile in the list, adding it when it is the teacher's unsaved one."""
+        name = name or (profile.name if profile else "")
+        index = self.profile_combo.findText(name)
+        if index >= 0 and (profile is None or self.profile_combo.itemData(index) == profile):
+            self.profile_combo.setCurrentIndex(index)
+            return
+        if profile is None:
+            return
+        index = self.profile_combo.findData("unsaved", Qt.ItemDataRole.UserRole + 1)
+        if index < 0:
+            self.profile_combo.insertItem(0, name, profile)
+            self.profile_combo.setItemData(0, "unsaved", Qt.ItemDataRole.UserRole + 1)
+            index = 0
+        self.profile_combo.setItemText(index, name)
+        self.profile_combo.setItemData(index, profile)
+        self.profile_combo.setCurrentIndex(index)
+
+    def choose_profile(self, name: str) -> bool:
+        """Adapt with the preset or saved profile called ``name``; False when there is none."""
+        index = self.profile_combo.findText(name)
+        if index < 0:
+            return False
+        self.profile_combo.setCurrentIndex(index)
+        self._profile_chosen(index)
+        return True
+
+    def apply_suggested_preset(self, index: int = 0) -> bool:
+        """Adapt with one of the scenario's suggested presets (the first by default)."""
+        scenario = self.scenario()
+        if scenario is None or not 0 <= index < len(scenario.presets):
+            return False
+        return self.choose_profile(scenario.presets[index])
+
+    def _profile_chosen(self, index: int) -> None:
+        profile = self.profile_combo.itemData(index)
+        if isinstance(profile, Profile):
+            self.workbench.set_profile(profile)
+
+    def _profile_changed(self, profile: Profile) -> None:
+        self._show_profile(profile)
+        if self.profile_editor is not None and self.profile_editor.isVisible() \
+                and self.profile_editor.profile() != profile:
+            self.profile_editor.set_profile(profile)
+
+    def edit_profile(self) -> ProfileEditor:
+        """Open the profile editor on the profile in use; every edit shows at once."""
+        if self.profile_editor is None:
+            self.profile_editor = ProfileEditor(self.workbench.profile(), self.editor.lesson(),
+                                                self.store, self)
+            self.profile_editor.profile_changed.connect(self.workbench.set_profile)
+            self.profile_editor.profile_saved.connect(lambda p: self.refresh_profiles(p.name))
+        else:
+            self.profile_editor.set_profile(self.workbench.profile())
+            self.profile_editor.set_lesson(self.editor.lesson())
+        self.profile_editor.show()
+        self.profile_editor.raise_()
+        return self.profile_editor
+
+    # ----- feedback -----------------------------------------------------------
+
+    def _report_changed(self, _report) -> None:
+        if self.tabs.currentIndex() == TAB_SIMULATE:
+            self._refresh_simulation()
+        elif self.tabs.currentIndex() == TAB_REFLECT:
+            self._refresh_summary()
+
+    def _tab_changed(self, index: int) -> None:
+        if index == TAB_SIMULATE:
+            self._refresh_simulation()
+        elif index == TAB_REFLECT:
+            self._refresh_summary()
+
+    def _flipped(self, _adapted: bool) -> None:
+        if self.run is not None and self.tabs.currentIndex() != TAB_SIMULATE:
+            self.tabs.setCurrentIndex(TAB_SIMULATE)
+        self._refresh_simulation()
+
+    def _refresh_simulation(self) -> None:
+        """Show the adapted lesson, or the unadapted one after F8, under the simulations."""
+        if self.run is None:
+            return
+        if self.simulation_panel.is_adapted():
+            lesson = self.editor.lesson() or self.run.original
+            profile = self.workbench.profile()
+            text = self.tr("Adapted lesson: {profile} (F8 for the unadapted one)")
+        else:
+            lesson, profile = self.run.original, self.run.start.profile
+            text = self.tr("Unadapted lesson: as written, {profile} (F8 for the adapted one)")
+        self.simulation_label.setText(text.format(profile=profile.name))
+        self.simulation_view.setAccessibleName(self.simulation_label.text())
+        if self.simulation_view.lesson() is not lesson:
+            self.simulation_view.set_lesson(lesson)
+        self.simulation_view.set_profile(profile)
+
+    def _refresh_summary(self) -> None:
+        if self.run is None:
+            return
+        self.reflections.set_summary(self.run.score_lines(self.workbench.scores()),
+                                     self.run.changes(self.editor.text(),
+                                                      self.workbench.profile()))
+
+    # ----- saving -------------------------------------------------------------
+
+    def finish_session(self):
+        """The record of the session as it stands (not saved)."""
+        if self.run is None:
+            raise RuntimeError("no practice session is in progress")
+        return self.run.finish(self.editor.text(), self.workbench.profile(),
+                               self.workbench.scores(), self.reflections.answers())
+
+    def save_session(self) -> Path | None:
+        """Save the session in the reflection log on this computer; returns the file."""
+        if self.run is None:
+            return None
+        try:
+            path = self.reflection_store.save(self.finish_session())
+        except (OSError, ValueError) as error:
+            self.show_message(self.tr("The practice record could not be saved: {reason}.")
+                              .format(reason=getattr(error, "strerror", None) or error),
+                              "error")
+            return None
+        self.reflections.show_status(self.tr(
+            "Saved in your reflection log on this computer ({file}). Nothing is sent "
+            "anywhere.").format(file=path.name))
+        return path
+
+    def export(self, fmt: str, path: str | Path | None = None) -> Path | None:
+        """Save the session, then export it as "md" or "pdf" to ``path`` (asked for when None)."""
+        if self.run is None or self.save_session() is None:
+            return None
+        session = self.finish_session()
+        if path is None:
+            path = self.ask_export_path(fmt, f"{session.id}.{fmt}")
+            if not path:
+                return None
+        try:
+            out = self.run.export(session, fmt, Path(path))
+        except (OSError, ValueError) as error:
+            self.show_message(self.tr("The record could not be exported: {reason}.").format(
+                reason=getattr(error, "strerror", None) or error), "error")
+            return None
+        self.reflections.show_status(self.tr("Exported to {path}. Nothing is sent anywhere.")
+                                     .format(path=out))
+        return out
+
+    # ----- trainer mode -------------------------------------------------------
+
+    def trainer_content(self) -> TrainerContent | None:
+        """The session as trainer mode shows it (None before a scenario starts)."""
+        if self.run is None:
+            return None
+        return self.run.trainer_content(self.editor.lesson(), self.editor.text(),
+                                        self.workbench.profile(), self.workbench.scores(),
+                                        self.reflections.answers())
+
+    def open_trainer(self, present: bool = True) -> TrainerView | None:
+        """Show this session in trainer mode (full screen unless ``present`` is False)."""
+        content = self.trainer_content()
+        if content is None:
+            return None
+        if self.trainer is not None:
+            self.trainer.close()
+        self.trainer = TrainerView(content)
+        self.trainer.left.connect(self._trainer_left)
+        if present:
+            self.trainer.present()
+        else:
+            self.trainer.show()
+        return self.trainer
+
+    def _trainer_left(self) -> None:
+        self.trainer = None
+        self.activateWindow()
+
+    # ----- questions (replaced in tests) --------------------------------------
+
+    def ask_export_path(self, fmt: str, suggestion: str) -> str | None:
+        """Ask where to export; None when the teacher cancels."""
+        kinds = {"md": self.tr("Markdown (*.md)"), "pdf": self.tr("PDF (*.pdf)")}
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the practice record"),
+                                              str(Path.home() / suggestion), kinds[fmt])
+        return path or None
+
+    def show_message(self, text: str, kind: str = "info") -> None:
+        """Tell the teacher something (an error in a box; otherwise the status line)."""
+        if kind == "error":
+            QMessageBox.warning(self, self.tr("Practice"), text)
+        else:
+            self.reflections.show_status(text)
+

@@ -1,0 +1,145 @@
+"""The last step of practice: what changed, the reflections, save and export.
+
+Shows the scores before and after and what the teacher changed, a text box
+for each of the scenario's reflection questions, and buttons to save the
+session in the reflection log (on this computer) and export it as Markdown
+or PDF. The page only shows and collects; the practice window does the
+saving.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+ANSWER_HEIGHT = 90
+
+
+class ReflectionPage(QWidget):
+    """Reflection questions with answer boxes, and the save and export buttons.
+
+    Signals: ``save_requested()``, ``export_requested(fmt)`` with "md" or
+    "pdf", ``save_lesson_requested()``.
+    """
+
+    save_requested = Signal()
+    export_requested = Signal(str)
+    save_lesson_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Reflect and save"))
+        self._prompts: tuple[str, ...] = ()
+        self._edits: list[QPlainTextEdit] = []
+
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName(self.tr("What changed"))
+        self.questions = QWidget()
+        self._grid = QGridLayout(self.questions)
+        self._grid.setColumnStretch(0, 1)
+
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.addWidget(self.summary)
+        heading = QLabel(self.tr("Your reflections"))
+        font = heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        heading.setFont(font)
+        column.addWidget(heading)
+        column.addWidget(QLabel(self.tr(
+            "Short answers are fine. They are kept with the scores as evidence for your CPD.")))
+        column.addWidget(self.questions)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+
+        self.save_button = self._button(self.tr("&Save to my reflection log"),
+                                        self.save_requested.emit)
+        self.export_md_button = self._button(self.tr("Export as &Markdown…"),
+                                             lambda: self.export_requested.emit("md"))
+        self.export_pdf_button = self._button(self.tr("Export as P&DF…"),
+                                              lambda: self.export_requested.emit("pdf"))
+        self.save_lesson_button = self._button(self.tr("Save the adapted &lesson as new…"),
+                                               self.save_lesson_requested.emit)
+        self.status = QLabel(self.tr("Nothing is sent anywhere: the log is kept on this "
+                                     "computer."))
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName(self.tr("Save status"))
+        buttons = QHBoxLayout()
+        for button in (self.save_button, self.export_md_button, self.export_pdf_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_lesson_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+
+    def _button(self, text: str, slot) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(text.replace("&", "").rstrip("…"))
+        button.setAutoDefault(False)
+        button.clicked.connect(lambda _c=False: slot())
+        return button
+
+    def set_prompts(self, prompts: tuple[str, ...] | list[str]) -> None:
+        """One answer box per question (answers to earlier questions are dropped)."""
+        while self._grid.count():
+            widget = self._grid.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        self._prompts = tuple(prompts)
+        self._edits = []
+        for number, prompt in enumerate(self._prompts, start=1):
+            edit = QPlainTextEdit()
+            edit.setTabChangesFocus(True)
+            edit.setFixedHeight(ANSWER_HEIGHT)
+            edit.setAccessibleName(prompt)
+            label = QLabel(f"&{number}. {prompt}" if number < 10 else f"{number}. {prompt}")
+            label.setWordWrap(True)
+            label.setBuddy(edit)
+            self._grid.addWidget(label, 2 * number - 2, 0)
+            self._grid.addWidget(edit, 2 * number - 1, 0)
+            self._edits.append(edit)
+
+    def prompts(self) -> tuple[str, ...]:
+        """The reflection questions."""
+        return self._prompts
+
+    def answer_edits(self) -> list[QPlainTextEdit]:
+        """The answer boxes, in question order."""
+        return list(self._edits)
+
+    def answers(self) -> dict[str, str]:
+        """Each question and its answer ("" when not answered), in order."""
+        return {prompt: edit.toPlainText().strip()
+                for prompt, edit in zip(self._prompts, self._edits, strict=True)}
+
+    def set_summary(self, scores: list[str], changes: list[str]) -> None:
+        """Show the scores ("Dyslexia 49 → 89 (+40)") and what was changed."""
+        html = ["<h3>" + escape(self.tr("Scores")) + "</h3><ul>"]
+        html += [f"<li>{escape(line)}</li>" for line in scores]
+        html.append("</ul><h3>" + escape(self.tr("What you changed")) + "</h3><ul>")
+        html += [f"<li>{escape(line)}</li>" for line in changes] or \
+            ["<li>" + escape(self.tr("Nothing yet.")) + "</li>"]
+        html.append("</ul>")
+        self.summary.setText("".join(html))
+
+    def show_status(self, text: str) -> None:
+        """Say what was saved or exported, and where."""
+        self.status.setText(text)

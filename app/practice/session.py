@@ -1,0 +1,86 @@
+"""One practice session in progress: the lesson as it was, and how to record it.
+
+``PracticeRun`` holds the scenario, the lesson as it opened (unadapted, with
+the Standard preset) and the record's start (``lessons.reflection``). It
+turns the lesson as it is now into the lines the reflection page shows, the
+record to save (``finish``), an exported file (Markdown or PDF) and the
+content of trainer mode. No widgets here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from app.practice.trainer_view import TrainerContent
+from app.reflection_pdf import export_reflection_pdf
+from lessons.checker_model import NEEDS, Report
+from lessons.model import Lesson
+from lessons.profile import Profile
+from lessons.profile_diff import describe_profile_changes, lesson_text_changes
+from lessons.reflection import PracticeSession, begin_practice
+from lessons.reflection_export import write_markdown
+from lessons.scenarios import Scenario
+from widgets.checker_panel import score_text, target_text
+
+EXPORT_FORMATS = ("md", "pdf")
+
+
+class PracticeRun:
+    """A scenario being practised: the start, and the record made from it."""
+
+    def __init__(self, scenario: Scenario, lesson: Lesson, text: str, profile: Profile,
+                 report: Report) -> None:
+        self.scenario = scenario
+        self.original = lesson
+        self.original_text = text
+        self.start = begin_practice(scenario, scenario.lesson_path, lesson.title, text,
+                                    profile, report.scores)
+
+    @property
+    def scores_before(self) -> dict[str, float]:
+        """The checker's scores when the lesson opened."""
+        return dict(self.start.scores)
+
+    def score_lines(self, scores: Mapping[str, float]) -> list[str]:
+        """"Dyslexia 49 → 89 (+40), target 85: reached ✓" for each need."""
+        targets = self.scenario.targets
+        lines = []
+        for need in NEEDS:
+            line = score_text(need, scores.get(need), self.start.scores.get(need))
+            goal = target_text(scores.get(need), targets.get(need))
+            lines.append(f"{line}, {goal}" if goal else line)
+        return lines
+
+    def changes(self, text: str, profile: Profile) -> list[str]:
+        """What the teacher changed: each profile setting, then the lesson text's lines."""
+        changes = describe_profile_changes(self.start.profile, profile)
+        text_changes = lesson_text_changes(self.original_text, text)
+        if text_changes.total:
+            changes.append(text_changes.summary)
+        return changes
+
+    def finish(self, text: str, profile: Profile, scores: Mapping[str, float],
+               answers: Mapping[str, str]) -> PracticeSession:
+        """The record of the session as it stands."""
+        return self.start.finish(text, profile, dict(scores), answers)
+
+    @staticmethod
+    def export(session: PracticeSession, fmt: str, path: Path) -> Path:
+        """Write ``session`` as Markdown ("md") or PDF ("pdf") to ``path``."""
+        if fmt == "md":
+            return write_markdown([session], path)
+        if fmt == "pdf":
+            return export_reflection_pdf([session], path)
+        raise ValueError(f"records are exported as {' or '.join(EXPORT_FORMATS)}, not {fmt}")
+
+    def trainer_content(self, lesson: Lesson | None, text: str, profile: Profile,
+                        scores: Mapping[str, float], answers: Mapping[str, str]
+                        ) -> TrainerContent:
+        """The session for trainer mode: before (as opened) and after (as it is now)."""
+        return TrainerContent(
+            scenario=self.scenario, original=self.original, adapted=lesson or self.original,
+            original_profile=self.start.profile, adapted_profile=profile,
+            scores_before=self.scores_before, scores_after=dict(scores),
+            changes=tuple(self.changes(text, profile)),
+            reflections=tuple(answers.items()))

@@ -1,0 +1,268 @@
+"""Trainer mode: a scenario on the projector, one big step at a time.
+
+Steps: the pupil (who they are, strengths, what helps), the task and the
+targets, the lesson before and after side by side, and the checker's scores
+before and after with what was changed; then the reflections, when there
+are any. Text is large (sized from the screen), and the trainer steps with
+the arrow keys or a presentation clicker (Right, Page Down or Space for the
+next step; Left, Page Up or Backspace for the previous one; Home and End);
+Up and Down scroll the lessons; Esc leaves.
+
+The content comes from a practice session in progress (the practice
+window's ``trainer_content()``) or, for a demonstration, from a scenario
+with one of its suggested presets (``demonstration_content``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QStackedWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.practice.scenario_chooser import lesson_title, targets_text
+from lessons.checker import check
+from lessons.checker_model import NEED_LABELS, NEEDS
+from lessons.loader import load_lesson
+from lessons.model import Lesson
+from lessons.presets import default_preset, find_preset
+from lessons.profile import Profile
+from lessons.profile_diff import describe_profile_changes
+from lessons.scenarios import Scenario
+from widgets.checker_panel import score_text, target_text
+from widgets.fonts import resolve_family
+from widgets.side_by_side import SideBySide
+
+TRAINER_FONT = "Atkinson Hyperlegible"
+NEXT_KEYS = {Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Space}
+PREVIOUS_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace}
+
+
+@dataclass(frozen=True)
+class TrainerContent:
+    """What trainer mode shows: the pupil, the lesson before and after, and the scores."""
+
+    scenario: Scenario
+    original: Lesson
+    adapted: Lesson
+    original_profile: Profile
+    adapted_profile: Profile
+    scores_before: dict[str, float]
+    scores_after: dict[str, float]
+    changes: tuple[str, ...] = ()
+    reflections: tuple[tuple[str, str], ...] = ()
+
+
+def demonstration_content(scenario: Scenario, preset: str | None = None) -> TrainerContent:
+    """The scenario's lesson unadapted (Standard) and with a preset (its first suggested one).
+
+    Raises ``ValueError`` with a plain sentence when the lesson cannot be read.
+    """
+    result = load_lesson(scenario.lesson_path)
+    if result.lesson is None:
+        raise ValueError(f"the lesson {scenario.lesson} could not be read")
+    text = scenario.lesson_path.read_text(encoding="utf-8")
+    before = default_preset()
+    names = [preset] if preset else [n for n in scenario.presets if n != before.name]
+    after = next((p for p in (find_preset(n) for n in names) if p is not None), before)
+    lesson = result.lesson
+    return TrainerContent(
+        scenario, lesson, lesson, before, after,
+        dict(check(lesson, before, text).scores), dict(check(lesson, after, text).scores),
+        tuple(describe_profile_changes(before, after)))
+
+
+class TrainerView(QWidget):
+    """A scenario in big text, stepped through with the keyboard. Signal: ``left()`` on Esc."""
+
+    left = Signal()
+    step_changed = Signal(int, int)
+
+    def __init__(self, content: TrainerContent, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Trainer mode: {pupil}").format(pupil=content.scenario.title))
+        self.setAccessibleName(self.tr("Trainer mode"))
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setWindowFlag(Qt.WindowType.Window, True)  # its own window, even with a parent
+        self.content = content
+        screen = self.screen() or QApplication.primaryScreen()
+        height = screen.availableGeometry().height() if screen else 1000
+        self.base_pt = max(16.0, height / 48)
+        font = QFont(resolve_family(TRAINER_FONT).family)
+        font.setPointSizeF(self.base_pt)
+        self.setFont(font)
+
+        self.heading = QLabel()
+        heading_font = QFont(font)
+        heading_font.setPointSizeF(self.base_pt * 1.5)
+        heading_font.setBold(True)
+        self.heading.setFont(heading_font)
+        self.heading.setWordWrap(True)
+        self.hint = QLabel()
+        self.hint.setAccessibleName(self.tr("How to move between steps"))
+        self.stack = QStackedWidget()
+        self.steps: list[tuple[str, QWidget]] = []
+        scenario = content.scenario
+        self._add_text_step(self.tr("The pupil: {title}").format(title=scenario.title),
+                            self._pupil_html())
+        self._add_text_step(self.tr("The task"), self._task_html())
+        self.side_by_side = SideBySide(content.original_profile)
+        self.side_by_side.set_lesson(content.original)
+        self.side_by_side.adapted.set_lesson(content.adapted)
+        self.side_by_side.set_adapted_profile(content.adapted_profile)
+        self.side_by_side.original_label.setText(self.tr("Before: {name}").format(
+            name=content.original_profile.name))
+        for view in (self.side_by_side.original, self.side_by_side.adapted):
+            view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys step and scroll here
+        self._add_step(self.tr("Before and after"), self.side_by_side)
+        self._add_text_step(self.tr("The scores, before and after"), self._scores_html())
+        answered = [(q, a) for q, a in content.reflections if a.strip()]
+        if answered:
+            self._add_text_step(self.tr("Reflections"), "".join(
+                f"<p><b>{escape(q)}</b><br>{escape(a)}</p>" for q, a in answered))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.hint)
+        self._index = 0
+        self.go_to(0)
+
+    # ----- building -----------------------------------------------------------
+
+    def _add_step(self, title: str, widget: QWidget) -> None:
+        self.steps.append((title, widget))
+        self.stack.addWidget(widget)
+
+    def _add_text_step(self, title: str, html: str) -> None:
+        text = QTextBrowser()
+        text.setOpenLinks(False)
+        text.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        text.setAccessibleName(title)
+        text.document().setDefaultStyleSheet(
+            f"h3 {{ font-size: {self.base_pt * 1.15:.0f}pt; }} li {{ margin-bottom: 6px; }}")
+        text.setHtml(html)
+        self._add_step(title, text)
+
+    def _pupil_html(self) -> str:
+        scenario = self.content.scenario
+        support = f" ({escape(scenario.support)})" if scenario.support else ""
+        items = "".join
+        return (f"<p>{escape(scenario.summary)}{support}</p>"
+                f"<h3>{escape(self.tr('Strengths'))}</h3><ul>"
+                + items(f"<li>{escape(s)}</li>" for s in scenario.strengths)
+                + f"</ul><h3>{escape(self.tr('What helps'))}</h3><ul>"
+                + items(f"<li>{escape(s)}</li>" for s in scenario.what_helps) + "</ul>")
+
+    def _task_html(self) -> str:
+        scenario = self.content.scenario
+        return (f"<p>{escape(scenario.task)}</p>"
+                f"<p><b>{escape(self.tr('Lesson'))}:</b> {escape(lesson_title(scenario))}</p>"
+                f"<p><b>{escape(self.tr('Aim for'))}:</b> {escape(targets_text(scenario))}.</p>")
+
+    def _scores_html(self) -> str:
+        content = self.content
+        targets = content.scenario.targets
+        rows = []
+        for need in NEEDS:
+            after = content.scores_after.get(need)
+            before = content.scores_before.get(need)
+            goal = target_text(after, targets.get(need))
+            bar = "█" * round((after or 0) / 5) + "░" * (20 - round((after or 0) / 5))
+            rows.append(
+                f"<tr><td><b>{escape(score_text(need, after, before))}</b></td>"
+                f"<td style='font-family: monospace'>{bar}</td>"
+                f"<td>{escape(goal)}</td></tr>"
+                f"<tr><td colspan='3'>{escape(NEED_LABELS[need])}</td></tr>")
+        changes = "".join(f"<li>{escape(c)}</li>" for c in content.changes) or \
+            f"<li>{escape(self.tr('Nothing changed yet.'))}</li>"
+        note = self.tr("Scores are out of 100 and compare versions of this lesson; they are "
+                       "not a grade.")
+        return (f"<table cellpadding='8'>{''.join(rows)}</table>"
+                f"<h3>{escape(self.tr('What was changed'))}</h3><ul>{changes}</ul>"
+                f"<p>{escape(note)}</p>")
+
+    # ----- stepping -----------------------------------------------------------
+
+    def step(self) -> int:
+        """The step shown, from 0."""
+        return self._index
+
+    def step_count(self) -> int:
+        """How many steps there are."""
+        return len(self.steps)
+
+    def step_title(self) -> str:
+        """The title of the step shown."""
+        return self.steps[self._index][0]
+
+    def go_to(self, index: int) -> None:
+        """Show step ``index`` (kept within the steps)."""
+        self._index = max(0, min(index, len(self.steps) - 1))
+        title, widget = self.steps[self._index]
+        self.stack.setCurrentWidget(widget)
+        self.heading.setText(title)
+        self.hint.setText(self.tr(
+            "Step {n} of {count}. Right arrow or Page Down: next; Left arrow or Page Up: "
+            "back; Up and Down scroll; Esc leaves.").format(n=self._index + 1,
+                                                           count=len(self.steps)))
+        self.setAccessibleDescription(f"{title}. {self.hint.text()}")
+        self.step_changed.emit(self._index, len(self.steps))
+
+    def next_step(self) -> bool:
+        """Go on one step; False at the last."""
+        if self._index >= len(self.steps) - 1:
+            return False
+        self.go_to(self._index + 1)
+        return True
+
+    def previous_step(self) -> bool:
+        """Go back one step; False at the first."""
+        if self._index == 0:
+            return False
+        self.go_to(self._index - 1)
+        return True
+
+    def present(self) -> None:
+        """Show full screen, ready for the keys."""
+        self.showFullScreen()
+        self.activateWindow()
+        self.setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        key = event.key()
+        if key in NEXT_KEYS:
+            self.next_step()
+        elif key in PREVIOUS_KEYS:
+            self.previous_step()
+        elif key == Qt.Key.Key_Home:
+            self.go_to(0)
+        elif key == Qt.Key.Key_End:
+            self.go_to(len(self.steps) - 1)
+        elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self._scroll(-1 if key == Qt.Key.Key_Up else 1)
+        elif key == Qt.Key.Key_Escape:
+            self.close()
+        else:
+            super().keyPressEvent(event)
+
+    def _scroll(self, direction: int) -> None:
+        widget = self.stack.currentWidget()
+        view = self.side_by_side.adapted if widget is self.side_by_side else widget
+        bar = view.verticalScrollBar()
+        bar.setValue(bar.value() + direction * max(bar.singleStep() * 3, bar.pageStep() // 4))
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.left.emit()
+        super().closeEvent(event)

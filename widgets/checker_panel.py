@@ -1,0 +1,385 @@
+"""The checker panel: a lesson's scores per need and what the checker found.
+
+At the top, one row per need (VI, dyslexia, SLCN): the score as a bar and as
+words, with the change since the start of the session ("Dyslexia 54 → 82
+(+28)") and the scenario's target when there is one. Below, the findings,
+grouped by rule (the rule's title and why it matters said once, then each
+place it applies) or by need. Each finding says where it is: a button
+"lesson.md:25" that asks for the editor's cursor to move to line 25
+(``line_requested``), or "Profile setting". Where the checker has a
+one-click fix, a "Fix" button emits ``fix_requested(Fix)``; a controller in
+``app/`` makes the change and hands back a new report.
+
+Everything is reachable with Tab; every button has an accessible name and
+a description with the finding in full. Colour is never the only signal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lessons.checker_model import NEED_LABELS, NEED_SHORT, NEEDS, Finding, Fix, Report
+from widgets.announce import announce
+
+GROUP_BY_RULE = "rule"
+GROUP_BY_NEED = "need"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CheckerPanel", text)
+
+
+def score_text(need: str, score: float | None, before: float | None = None) -> str:
+    """"Dyslexia 54 → 82 (+28)", or "Dyslexia 82" with no earlier score."""
+    label = NEED_SHORT.get(need, need)
+    if score is None:
+        return _tr("{need}: not checked").format(need=label)
+    now = round(score)
+    if before is None:
+        return f"{label} {now}"
+    change = now - round(before)
+    sign = "+" if change > 0 else "±" if change == 0 else "−"
+    return f"{label} {round(before)} → {now} ({sign}{abs(change)})"
+
+
+def target_text(score: float | None, target: float | None) -> str:
+    """"target 85: reached" or "target 85: 3 to go"; "" with no target."""
+    if target is None:
+        return ""
+    if score is not None and score >= target:
+        return _tr("target {target}: reached ✓").format(target=round(target))
+    missing = round(target - (score or 0))
+    return _tr("target {target}: {missing} to go").format(target=round(target), missing=missing)
+
+
+def location_text(finding: Finding) -> str:
+    """"lesson.md:25", "lesson.md (whole lesson)" or "Profile setting"."""
+    if finding.about_profile:
+        return _tr("Profile setting")
+    name = Path(finding.file).name or finding.file
+    if finding.line is None:
+        return _tr("{file} (whole lesson)").format(file=name)
+    return f"{name}:{finding.line}"
+
+
+class _ScoreRow:
+    """One need's bar and words."""
+
+    def __init__(self, need: str, grid: QGridLayout, row: int) -> None:
+        self.need = need
+        self.label = QLabel()
+        font = self.label.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.label.setFont(font)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 100)
+        self.bar.setTextVisible(True)
+        self.bar.setFormat(_tr("%v out of 100"))
+        self.bar.setAccessibleName(_tr("{need} score").format(need=NEED_LABELS[need]))
+        self.target = QLabel()
+        grid.addWidget(self.label, row, 0)
+        grid.addWidget(self.bar, row, 1)
+        grid.addWidget(self.target, row, 2)
+
+    def show(self, score: float | None, before: float | None, target: float | None) -> None:
+        text = score_text(self.need, score, before)
+        self.label.setText(text)
+        self.bar.setValue(round(score or 0))
+        goal = target_text(score, target)
+        self.target.setText(goal)
+        self.bar.setAccessibleDescription(f"{NEED_LABELS[self.need]}: {text}. {goal}".strip())
+
+
+class CheckerPanel(QWidget):
+    """Scores and findings of one checker report.
+
+    Signals: ``fix_requested(Fix)`` when a Fix button is pressed,
+    ``line_requested(int)`` when a finding's place in the lesson is chosen.
+    """
+
+    fix_requested = Signal(object)
+    line_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Checker"))
+        self._report: Report | None = None
+        self._baseline: dict[str, float] = {}
+        self._targets: dict[str, float] = {}
+        self._group_by = GROUP_BY_RULE
+        self._shown: tuple | None = None
+        self._refocus: int | None = None
+        self._fix_buttons: list[QPushButton] = []
+        self._line_buttons: list[QPushButton] = []
+
+        layout = QVBoxLayout(self)
+        heading = QLabel(self.tr("Scores out of 100"))
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        layout.addWidget(heading)
+        grid = QGridLayout()
+        grid.setColumnStretch(1, 1)
+        self._rows = {need: _ScoreRow(need, grid, i) for i, need in enumerate(NEEDS)}
+        layout.addLayout(grid)
+        self.note = QLabel(self.tr(
+            "The scores compare versions of this lesson as you adapt it; they are not a "
+            "grade, and 100 does not mean it suits every pupil."))
+        self.note.setWordWrap(True)
+        layout.addWidget(self.note)
+
+        controls = QHBoxLayout()
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName(self.tr("Findings summary"))
+        self.group_combo = QComboBox()
+        self.group_combo.addItem(self.tr("rule"), GROUP_BY_RULE)
+        self.group_combo.addItem(self.tr("need"), GROUP_BY_NEED)
+        self.group_combo.setAccessibleName(self.tr("Group the findings by"))
+        group_label = QLabel(self.tr("&Group by:"))
+        group_label.setBuddy(self.group_combo)
+        self.group_combo.currentIndexChanged.connect(
+            lambda _i: self.set_group_by(self.group_combo.currentData()))
+        controls.addWidget(self.summary, 1)
+        controls.addWidget(group_label)
+        controls.addWidget(self.group_combo)
+        layout.addLayout(controls)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(self.tr("Checker message"))
+        self.message.hide()
+        layout.addWidget(self.message)
+
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setAccessibleName(self.tr("Findings"))
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.findings_widget = QWidget()
+        self.scroll.setWidget(self.findings_widget)
+        layout.addWidget(self.scroll, 1)
+        self._show_scores()
+
+    # ----- public API -------------------------------------------------------
+
+    def set_report(self, report: Report | None, baseline: Mapping[str, float] | None = None
+                   ) -> None:
+        """Show ``report``; ``baseline`` (scores at the start) when given replaces the old one."""
+        if baseline is not None:
+            self._baseline = dict(baseline)
+        self._report = report
+        self.message.hide()
+        self._show_scores()
+        self._show_findings()
+
+    def report(self) -> Report | None:
+        """The report shown."""
+        return self._report
+
+    def set_baseline(self, scores: Mapping[str, float] | None) -> None:
+        """The scores to show the change from (the lesson as it was at the start)."""
+        self._baseline = dict(scores or {})
+        self._show_scores()
+
+    def set_targets(self, targets: Mapping[str, float] | None) -> None:
+        """Scores to reach, per need (a scenario's success criteria)."""
+        self._targets = dict(targets or {})
+        self._show_scores()
+
+    def score_label(self, need: str) -> str:
+        """The words shown for ``need``'s score, such as "Dyslexia 54 → 82 (+28)"."""
+        return self._rows[need].label.text()
+
+    def score_bar(self, need: str) -> QProgressBar:
+        """The bar showing ``need``'s score."""
+        return self._rows[need].bar
+
+    def group_by(self) -> str:
+        """"rule" or "need"."""
+        return self._group_by
+
+    def set_group_by(self, mode: str) -> None:
+        """Group the findings by "rule" or by "need"."""
+        if mode not in (GROUP_BY_RULE, GROUP_BY_NEED):
+            raise ValueError("group the findings by 'rule' or 'need'")
+        self._group_by = mode
+        self.group_combo.setCurrentIndex(self.group_combo.findData(mode))
+        self._show_findings()
+
+    def fix_buttons(self) -> list[QPushButton]:
+        """The Fix buttons shown, in order (each has its ``Fix`` as property "fix")."""
+        return list(self._fix_buttons)
+
+    def line_buttons(self) -> list[QPushButton]:
+        """The buttons naming a place in the lesson, in order."""
+        return list(self._line_buttons)
+
+    def show_message(self, text: str, kind: str = "info") -> None:
+        """Show a message above the findings (a fix that could not be made, say)."""
+        prefix = self.tr("Problem: ") if kind == "error" else ""
+        self.message.setText(prefix + text)
+        self.message.show()
+        announce(self.message, prefix + text, assertive=kind == "error")
+
+    # ----- scores -------------------------------------------------------------
+
+    def _show_scores(self) -> None:
+        scores = self._report.scores if self._report else {}
+        for need, row in self._rows.items():
+            row.show(scores.get(need), self._baseline.get(need), self._targets.get(need))
+
+    # ----- findings -----------------------------------------------------------
+
+    def _show_findings(self) -> None:
+        report = self._report
+        key = (report.findings if report else None, self._group_by)
+        if key == self._shown:
+            return
+        self._shown = key
+        scroll = self.scroll.verticalScrollBar().value()
+        old = self.findings_widget
+        self._fix_buttons, self._line_buttons = [], []
+        self.findings_widget = QWidget()
+        column = QVBoxLayout(self.findings_widget)
+        column.setSpacing(4)
+        if report is None:
+            self.summary.setText(self.tr("The lesson has not been checked yet."))
+        else:
+            fixable = sum(1 for f in report.findings if f.fix is not None)
+            count = len(report.findings)
+            self.summary.setText(
+                self.tr("No findings.") if not count else
+                self.tr("{count} findings; {fixable} with a one-click fix.").format(
+                    count=count, fixable=fixable) if count != 1 else
+                self.tr("1 finding; {fixable} with a one-click fix.").format(fixable=fixable))
+            for title, why, findings in self._groups(report):
+                self._add_group(column, title, why, findings)
+        column.addStretch(1)
+        # setWidget would delete the old one at once, perhaps inside its own button's
+        # click: take it out and delete it once the click is over.
+        self.scroll.takeWidget()
+        old.deleteLater()
+        self.scroll.setWidget(self.findings_widget)
+        self.scroll.verticalScrollBar().setValue(scroll)
+        if self._refocus is not None:
+            index, self._refocus = self._refocus, None
+            if self._fix_buttons:
+                self._fix_buttons[min(index, len(self._fix_buttons) - 1)].setFocus()
+            else:
+                self.group_combo.setFocus()
+
+    def _groups(self, report: Report) -> list[tuple[str, str, list[Finding]]]:
+        groups: list[tuple[str, str, list[Finding]]] = []
+        if self._group_by == GROUP_BY_NEED:
+            for need in NEEDS:
+                found = list(report.findings_for(need))
+                if found:
+                    title = self.tr("{need}: {count} found").format(
+                        need=NEED_LABELS[need], count=len(found))
+                    groups.append((title, "", found))
+            return groups
+        by_rule: dict[str, list[Finding]] = {}
+        for finding in report.findings:
+            by_rule.setdefault(finding.rule.id, []).append(finding)
+        for found in by_rule.values():
+            rule = found[0].rule
+            groups.append((f"{rule.title} ({len(found)})", rule.why, found))
+        return groups
+
+    def _add_group(self, column: QVBoxLayout, title: str, why: str,
+                   findings: list[Finding]) -> None:
+        header = QLabel(title)
+        font = header.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        header.setFont(font)
+        header.setWordWrap(True)
+        column.addSpacing(6)
+        column.addWidget(header)
+        if why:
+            reason = QLabel(self.tr("Why it matters: {why}").format(why=why))
+            reason.setWordWrap(True)
+            column.addWidget(reason)
+        for finding in findings:
+            column.addWidget(self._finding_row(finding, show_rule=not why))
+
+    def _finding_row(self, finding: Finding, show_rule: bool) -> QFrame:
+        frame = QFrame()
+        frame.setFrameShape(QFrame.Shape.StyledPanel)
+        grid = QGridLayout(frame)
+        grid.setContentsMargins(6, 4, 6, 4)
+        where = location_text(finding)
+        full = f"{finding.rule.title}. {where}. {finding.message}"
+        if show_rule:
+            full += " " + self.tr("Why it matters: {why}").format(why=finding.rule.why)
+        if finding.line is not None:
+            place = QPushButton(where)
+            place.setFlat(True)
+            place.setCursor(Qt.CursorShape.PointingHandCursor)
+            place.setToolTip(self.tr("Go to line {line} in the lesson text").format(
+                line=finding.line))
+            place.setAccessibleName(self.tr("Go to {where}").format(where=where))
+            place.setAccessibleDescription(full)
+            place.setAutoDefault(False)
+            place.clicked.connect(lambda _c=False, n=finding.line: self.line_requested.emit(n))
+            self._watch_focus(place)
+            self._line_buttons.append(place)
+        else:
+            place = QLabel(where)
+        font = place.font()
+        font.setUnderline(finding.line is not None)  # a link, said in words in its tooltip
+        place.setFont(font)
+        grid.addWidget(place, 0, 0, Qt.AlignmentFlag.AlignTop)
+        text = finding.message
+        if show_rule:
+            text = f"{finding.rule.title}: {text}\n" + self.tr("Why it matters: {why}").format(
+                why=finding.rule.why)
+        message = QLabel(text)
+        message.setWordWrap(True)
+        message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        grid.addWidget(message, 1, 0, 1, 2)
+        grid.setColumnStretch(0, 1)
+        if finding.fix is not None:
+            button = QPushButton(self.tr("Fix: {label}").format(label=finding.fix.label))
+            button.setAccessibleName(self.tr("Fix: {label}").format(label=finding.fix.label))
+            button.setAccessibleDescription(full)
+            button.setToolTip(finding.fix.label)
+            button.setAutoDefault(False)
+            button.setProperty("fix", finding.fix)
+            button.clicked.connect(lambda _c=False, f=finding.fix, b=button: self._fix(f, b))
+            self._watch_focus(button)
+            self._fix_buttons.append(button)
+            grid.addWidget(button, 2, 0, 1, 2, Qt.AlignmentFlag.AlignLeft)
+        return frame
+
+    def _fix(self, fix: Fix, button: QPushButton) -> None:
+        if button in self._fix_buttons and button.hasFocus():
+            self._refocus = self._fix_buttons.index(button)
+        self.fix_requested.emit(fix)
+
+    def _watch_focus(self, widget: QWidget) -> None:
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        # Keyboard users see where Tab has taken them.
+        if event.type() == QEvent.Type.FocusIn and isinstance(watched, QWidget):
+            self.scroll.ensureWidgetVisible(watched, 20, 40)
+        return super().eventFilter(watched, event)
