@@ -1,26 +1,72 @@
-"""Starts the Qt application and shows the main window."""
+"""Starts the Qt application and shows the main window, quickly.
+
+Order matters for how soon a teacher sees the window:
+
+1. the QApplication, the accessible fonts (their notes go to the status bar)
+   and the interface-size style;
+2. the main window, shown before anything slow: no speech engine, no model,
+   no text-to-speech library is imported on the way (a test checks);
+3. on the first turn of the event loop after the window is shown (the moment
+   ``app/startup.py`` measures), the slow things start in the background:
+   the library scan, the speech report (then the first-run welcome), and the
+   controllers, which load their engines on their own threads.
+"""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+
+FONT_NOTE_MS = 20000
 
 
-def run_gui() -> int:
-    """Open the app window and run until it is closed."""
+def run_gui(argv: list[str] | None = None, on_ready: Callable | None = None) -> int:
+    """Open the app window and run until it is closed.
+
+    ``on_ready(window)`` is called on the first event-loop turn after the
+    window is shown, before any background work starts (start-up timing).
+    """
     from PySide6.QtWidgets import QApplication
 
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    window = make_window(app, on_ready)
+    code = app.exec()
+    window.deleteLater()
+    return code
 
-    app = QApplication.instance() or QApplication(sys.argv)
+
+def make_window(app, on_ready: Callable | None = None, *, background: bool = True):
+    """Set the application up, show the main window, and schedule the rest."""
+    from PySide6.QtCore import QTimer
+
     app.setApplicationName("Lesson Lab")
     app.setApplicationDisplayName("Lesson Lab")
+    app.setOrganizationName("Lesson Lab")
 
-    from app.placeholder_window import PlaceholderWindow
+    from app.ui_scale import install_scaled_style
     from widgets.fonts import register_accessible_fonts
 
-    register_accessible_fonts()
-    window = PlaceholderWindow()
+    fonts = register_accessible_fonts()
+    install_scaled_style(app)
+
+    from app.main_window import MainWindow
+
+    window = MainWindow(load_library=False)
     window.show()
-    window.lessons.setFocus()
-    if window.lessons.count():
-        window.lessons.setCurrentRow(0)
-    return app.exec()
+    if fonts.notes:
+        window.show_status(" ".join(fonts.notes), FONT_NOTE_MS)
+    QTimer.singleShot(0, lambda: _window_is_up(window, on_ready, background))
+    return window
+
+
+def _window_is_up(window, on_ready: Callable | None, background: bool) -> None:
+    # The first event-loop turn after show(): the window has painted and takes input.
+    if on_ready is not None:
+        on_ready(window)
+    if not background:
+        return
+    window.refresh_library_later()
+    window.start_background_work()
+    from app.controllers import attach_controllers
+
+    attach_controllers(window)

@@ -1,0 +1,675 @@
+"""Lesson Lab's main window: library, lesson, profile, and the docks around them.
+
+Left, the library (search and filters); middle, the lesson through the chosen
+preset or profile (or side by side with the original); right, the dictation
+panel; on demand, the vision simulations. The profile list is on the tool bar
+with "Edit profile" beside it. Menus, actions and shortcuts are built in
+``app/main_menus.py``.
+
+Hooks for the controllers built elsewhere (see ``app/gui.py``):
+
+- ``attach_read_aloud(c)``: ``c.actions()`` replace the Read aloud placeholders
+  in the menu and on its tool bar.
+- ``attach_dictation(c)`` / ``attach_captions(c)``: the controller drives
+  ``dictation_panel``; its ``actions()`` (if any) join the Dictation menu.
+- ``add_actions(menu_key, actions, toolbar=None)`` and ``add_dock(...)`` for
+  anything else (the practice tools).
+- Signals ``lesson_changed(lesson)``, ``profile_changed(profile)``,
+  ``ui_scale_changed(scale)``, ``library_loaded()``.
+- Status slots ``set_engine_status(text)``, ``set_voice_status(text)``,
+  ``set_microphone_live(bool)``.
+
+Questions go through ``ask_pdf_path``, ``ask_lesson_path``,
+``ask_import_path``, ``show_message`` and ``show_welcome`` so tests can
+answer them without real dialogs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from app import settings as keys
+from app.background import Background
+from app.main_menus import MainActions, shortcut_rows
+from app.settings import AppSettings
+from app.status_bar import SpeechStatus
+from app.ui_scale import STEPS, apply_ui_scale, clamp_scale, scaled_icon_size
+from lessons.loader import load_lesson
+from lessons.model import Lesson
+from lessons.presets import default_preset, load_presets
+from lessons.profile import Profile
+from lessons.profile_store import ProfileStore
+from widgets.dictation_panel import DictationPanel
+from widgets.lesson_view import LessonView
+from widgets.library_panel import LibraryPanel
+from widgets.side_by_side import SideBySide
+
+DOCK = Qt.DockWidgetArea
+
+
+class MainWindow(QMainWindow):
+    """The Lesson Lab shell."""
+
+    lesson_changed = Signal(object)
+    profile_changed = Signal(object)
+    ui_scale_changed = Signal(float)
+    library_loaded = Signal()
+
+    def __init__(self, settings: AppSettings | None = None, store: ProfileStore | None = None,
+                 library_folders=None, *, load_library: bool = True,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("lesson-lab-main-window")
+        self.setWindowTitle(self.tr("Lesson Lab"))
+        self.setAccessibleName(self.tr("Lesson Lab"))
+        self.settings = settings if settings is not None else AppSettings()
+        self.store = store if store is not None else ProfileStore()
+        self._library_folders = library_folders
+        self.background = Background(self)
+        self.lesson: Lesson | None = None
+        self.lesson_path: Path | None = None
+        self.projector = None
+        self.editor = None
+        self.model_dialog = self.model_manager = None
+        self.simulation_panel = self.simulation_overlay = self.simulation_dock = None
+        self.read_aloud = self.dictation = self.captions = None
+        self.speech_report = None
+        self.welcome_dialog = None
+        self.print_colours = "profile"
+        self.ui_scale = 1.0
+        self._adapted = True
+        self._docks: list[QDockWidget] = []
+
+        self.view = LessonView()
+        self.side_by_side = SideBySide()
+        self.stack = QStackedWidget()
+        self.stack.setAccessibleName(self.tr("Lesson area"))
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.side_by_side)
+        self.setCentralWidget(self.stack)
+        self.library = LibraryPanel()
+        self.library_dock = self.add_dock("library", self.tr("Library"), self.library,
+                                          DOCK.LeftDockWidgetArea)
+        self.dictation_panel = DictationPanel()
+        # The window's F9 action starts and stops dictation; two F9s would cancel out.
+        self.dictation_panel.shortcut.setEnabled(False)
+        self.dictation_panel.start_requested.connect(self._dictation_not_ready)
+        self.dictation_dock = self.add_dock("dictation", self.tr("Dictation"),
+                                            self.dictation_panel, DOCK.RightDockWidgetArea)
+        self.profiles = QComboBox()
+        self.profiles.setAccessibleName(self.tr("Profile"))
+        self.profiles.setAccessibleDescription(self.tr(
+            "The preset or saved profile the lesson is shown with."))
+        self.profiles.setMinimumContentsLength(22)
+        self.section_label = QLabel()
+        self.section_label.setAccessibleName(self.tr("Section"))
+        self.speech_status = SpeechStatus()
+        self.statusBar().addPermanentWidget(self.speech_status)
+
+        self.act = MainActions(self)
+        self.act.build_menus(self.library_dock.toggleViewAction(),
+                             self.dictation_dock.toggleViewAction())
+        self.act.build_toolbars(self.profiles, self.section_label)
+        self.act.print_colours.triggered.connect(
+            lambda action: setattr(self, "print_colours", action.data()))
+
+        self.library.lesson_chosen.connect(self._entry_chosen)
+        self.library.lesson_activated.connect(self._entry_activated)
+        self.profiles.currentIndexChanged.connect(self._profile_chosen)
+        self.view.section_changed.connect(self._show_section)
+        self.refresh_profiles(self.settings.profile or None)
+        self.resize(1400, 900)
+        self.restoreGeometry(self.settings.data(keys.GEOMETRY))
+        self.restoreState(self.settings.data(keys.STATE))
+        self.set_ui_scale(self.settings.ui_scale, remember=False)
+        if load_library:
+            self.refresh_library()
+
+    # ----- hooks for controllers ----------------------------------------------------------
+
+    def add_dock(self, key: str, title: str, widget: QWidget,
+                 area: Qt.DockWidgetArea = DOCK.RightDockWidgetArea) -> QDockWidget:
+        """Put ``widget`` in a dock; F6 visits it and the window remembers where it is."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock-{key}")
+        dock.setAccessibleName(title)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        self._docks.append(dock)
+        return dock
+
+    def add_actions(self, menu_key: str, actions, toolbar: str | None = None) -> None:
+        """Add a controller's actions to a menu ("file", "view", "read", "dictation",
+        "tools", "help") and optionally a tool bar; their shortcuts work window-wide."""
+        for action in self.act.placeholders.get(menu_key, []) if actions else []:
+            action.setVisible(False)
+        menu = self.act.menus[menu_key]
+        bar = self.act.toolbars.get(toolbar) if toolbar else None
+        for action in actions:
+            self.addAction(action)
+            menu.addAction(action)
+            if bar is not None:
+                bar.addAction(action)
+        if bar is not None:
+            for action in self.act.placeholders.get(toolbar, []):
+                bar.removeAction(action)
+
+    def attach_read_aloud(self, controller) -> None:
+        """Use ``controller.actions()`` for the Read aloud menu and tool bar."""
+        self.read_aloud = controller
+        self.add_actions("read", list(controller.actions()), toolbar="read")
+
+    def attach_dictation(self, controller) -> None:
+        """Let ``controller`` drive the dictation panel (and add its actions, if any)."""
+        self.dictation = controller
+        self.dictation_panel.start_requested.disconnect(self._dictation_not_ready)
+        if hasattr(controller, "actions"):
+            self.add_actions("dictation", list(controller.actions()))
+
+    def attach_captions(self, controller) -> None:
+        """Add the captions controller's actions to the Dictation menu."""
+        self.captions = controller
+        self.add_actions("dictation", list(controller.actions()))
+
+    @Slot(str)
+    def set_engine_status(self, text: str) -> None:
+        """Say in the status bar which speech-to-text engine is in use."""
+        self.speech_status.set_engine(text)
+
+    @Slot(str)
+    def set_voice_status(self, text: str) -> None:
+        """Say in the status bar which text-to-speech voice is in use."""
+        self.speech_status.set_voice(text)
+
+    @Slot(bool)
+    def set_microphone_live(self, live: bool) -> None:
+        """Show in the status bar (icon and words) whether the microphone is listening."""
+        self.speech_status.set_microphone_live(live)
+
+    def show_status(self, text: str, milliseconds: int = 8000) -> None:
+        """A passing message in the status bar."""
+        self.statusBar().showMessage(text, milliseconds)
+
+    # ----- library -----------------------------------------------------------------------
+
+    def refresh_library(self) -> None:
+        """Scan the library now (the built-in lessons and the user's own)."""
+        from lessons.library import scan_library
+
+        self.set_library(scan_library(self._library_folders))
+
+    def refresh_library_later(self) -> None:
+        """Scan the library on a worker thread; ``library_loaded`` when it is listed."""
+        from lessons.library import scan_library
+
+        folders = self._library_folders
+        self.background.run(lambda: scan_library(folders), self.set_library,
+                            lambda error: self.show_status(str(error)), name="library-scan")
+
+    def set_library(self, scan) -> None:
+        """List a library scan and, the first time, show the lesson last used."""
+        self.library.set_entries(scan.entries)
+        if scan.folder_problems:
+            self.show_status(str(scan.folder_problems[0]))
+        if self.lesson is None:
+            self._restore_last_lesson()
+        self.library_loaded.emit()
+
+    def _restore_last_lesson(self) -> None:
+        last = self.settings.last_lesson
+        if last and self.library.select_path(last):
+            return
+        if last and Path(last).is_file() and self.open_lesson_path(last, quiet=True):
+            return
+        first = next((e for e in self.library.visible_entries() if e.ok), None)
+        if first is not None:
+            self.library.select_path(first.path)
+
+    def _entry_chosen(self, entry) -> None:
+        if entry.ok:
+            self.show_lesson(entry.lesson, entry.path)
+        else:
+            self.show_status(self._cannot_open(entry))
+
+    def _entry_activated(self, entry) -> None:
+        if entry.ok:
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.show_message(self._cannot_open(entry))
+
+    def _cannot_open(self, entry) -> str:
+        problem = next((p for p in entry.problems if p.severity == "error"), None)
+        return self.tr("This lesson cannot be opened: {problem}").format(
+            problem=problem.message if problem else entry.path.name)
+
+    def focus_library_search(self) -> None:
+        """Show the library and put the keyboard in its search box."""
+        self.library_dock.show()
+        self.library_dock.raise_()
+        self.library.focus_search()
+
+    # ----- lessons -------------------------------------------------------------------------
+
+    def show_lesson(self, lesson: Lesson, path: Path | None = None) -> None:
+        """Show ``lesson`` in every view and remember it for next time."""
+        self.lesson, self.lesson_path = lesson, Path(path) if path else None
+        self.view.set_lesson(lesson)
+        self.side_by_side.set_lesson(lesson)
+        if self.projector is not None:
+            self.projector.set_lesson(lesson)
+        if self.editor is not None:
+            self.editor.set_lesson(lesson)
+        self.setWindowTitle(self.tr("{title} — Lesson Lab").format(title=lesson.title))
+        if path:
+            self.settings.last_lesson = str(path)
+        self.lesson_changed.emit(lesson)
+
+    def open_lesson_path(self, path: str | Path, quiet: bool = False) -> bool:
+        """Show the lesson file at ``path``; False (and a message) when it cannot be."""
+        result = load_lesson(path)
+        if not result.ok:
+            if not quiet:
+                errors = [p for p in result.problems if p.severity == "error"]
+                self.show_message(str(errors[0] if errors else result.problems[0]))
+            return False
+        if not self.library.select_path(path):
+            self.show_lesson(result.lesson, Path(path))
+        return True
+
+    def open_lesson_file(self) -> bool:
+        """Ask for a lesson file and show it."""
+        path = self.ask_lesson_path()
+        return bool(path) and self.open_lesson_path(path)
+
+    def import_lesson_file(self) -> Path | None:
+        """Ask for a .docx or .txt file, import it into the user's lessons and show it."""
+        source = self.ask_import_path()
+        if not source:
+            return None
+        from lessons.importers import LessonImportError, import_lesson_file
+        from lessons.library import user_folder
+
+        folder = user_folder()
+        stem, number = Path(source).stem, 1
+        target = folder / f"{stem}.md"
+        while target.exists():
+            number += 1
+            target = folder / f"{stem} ({number}).md"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            result = import_lesson_file(source, target)
+        except (LessonImportError, OSError) as error:
+            self.show_message(self.tr("The file could not be imported: {error}").format(
+                error=error))
+            return None
+        self.refresh_library()
+        self.library.select_path(target)
+        notes = len(result.problems)
+        self.show_status(self.tr("Imported as {name}. {notes}").format(
+            name=target.name, notes=self.tr("{n} notes to check.").format(n=notes)
+            if notes else ""))
+        return target
+
+    def export_pdf(self) -> Path | None:
+        """Ask where, then write the lesson as a clear-print PDF (a busy cursor meanwhile)."""
+        if self.lesson is None:
+            self.show_message(self.tr("Choose a lesson first."))
+            return None
+        profile = self.profile()
+        stem = self.lesson_path.stem if self.lesson_path else self.lesson.title
+        path = self.ask_pdf_path(f"{stem} - {profile.name.replace('/', '-')}.pdf")
+        if not path:
+            return None
+        from app.pdf_export import export_pdf
+
+        # Measured at 30-200 ms for the built-in lessons: too short for a thread
+        # and its risks with fonts, long enough to show the wait.
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        self.show_status(self.tr("Saving the PDF…"))
+        try:
+            result = export_pdf(self.lesson, profile, path, self.print_colours)
+        except (OSError, ValueError) as error:
+            self.show_message(self.tr("The PDF could not be saved: {error}").format(error=error))
+            return None
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.show_status(self.tr("Saved {path} ({pages} pages).").format(
+            path=result.path, pages=result.pages))
+        return result.path
+
+    # ----- profiles ------------------------------------------------------------------------
+
+    def refresh_profiles(self, select: str | None = None) -> None:
+        """List the presets, then the user's own profiles; keep or make a choice."""
+        current = select or (self.profile().name if self.profiles.count() else None)
+        self.profiles.blockSignals(True)
+        self.profiles.clear()
+        for profile in load_presets():
+            self.profiles.addItem(profile.name, profile)
+        own = self.store.profiles()
+        if own:
+            self.profiles.insertSeparator(self.profiles.count())
+            for profile in own:
+                self.profiles.addItem(profile.name, profile)
+        index = self.profiles.findText(current) if current else 0
+        self.profiles.setCurrentIndex(max(0, index))
+        self.profiles.blockSignals(False)
+        self._profile_chosen()
+
+    def profile(self) -> Profile:
+        """The preset or profile chosen."""
+        return self.profiles.currentData() or default_preset()
+
+    def choose_profile(self, name: str) -> bool:
+        """Choose the preset or profile called ``name``; False when there is none."""
+        index = self.profiles.findText(name)
+        if index >= 0:
+            self.profiles.setCurrentIndex(index)
+        return index >= 0
+
+    def focus_profiles(self) -> None:
+        """Put the keyboard on the profile list."""
+        self.profiles.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _profile_chosen(self, *_args) -> None:
+        profile = self.profile()
+        self.settings.profile = profile.name
+        self._apply_profile(profile)
+        self.profile_changed.emit(profile)
+
+    def _apply_profile(self, profile: Profile) -> None:
+        shown = profile if self._adapted else default_preset()
+        self.view.set_profile(shown)
+        self.side_by_side.set_adapted_profile(profile)
+        if self.projector is not None:
+            self.projector.set_profile(shown)
+        for action in (self.act.next_section, self.act.previous_section):
+            action.setEnabled(shown.focus_mode)
+        self.act.section_label_action.setVisible(shown.focus_mode)
+        note = self.view.font_note()
+        if note:
+            self.show_status(note)
+
+    def edit_profile(self):
+        """Open the profile editor on the chosen profile; edits preview in the window."""
+        from widgets.profile_editor import ProfileEditor
+
+        if self.editor is None:
+            self.editor = ProfileEditor(self.profile(), self.lesson, self.store, self)
+            self.editor.profile_changed.connect(self._apply_profile)
+            self.editor.profile_saved.connect(lambda p: self.refresh_profiles(p.name))
+            self.editor.profile_deleted.connect(lambda _name: self.refresh_profiles("Standard"))
+            self.editor.finished.connect(lambda _r: self._apply_profile(self.profile()))
+        else:
+            self.editor.set_profile(self.profile())
+        self.editor.show()
+        self.editor.raise_()
+        return self.editor
+
+    # ----- views -------------------------------------------------------------------------
+
+    def show_side_by_side(self, on: bool) -> None:
+        """Show the original and adapted lesson side by side, or the lesson alone."""
+        self.act.side_by_side.setChecked(on)
+        self.stack.setCurrentWidget(self.side_by_side if on else self.view)
+
+    def set_unadapted_shown(self, unadapted: bool) -> None:
+        """Show the lesson as written (Standard preset) or through the chosen profile (F8)."""
+        if self._adapted == (not unadapted):
+            return
+        self._adapted = not unadapted
+        self.act.flip.setChecked(unadapted)
+        if self.simulation_panel is not None:
+            self.simulation_panel.flip_action.setChecked(unadapted)
+        self._apply_profile(self.profile())
+        self.show_status(self.tr("Showing the lesson unadapted (Standard preset).") if unadapted
+                         else self.tr("Showing the lesson with {name}.").format(
+                             name=self.profile().name))
+
+    def is_adapted_shown(self) -> bool:
+        """True while the lesson is shown through the chosen profile (not flipped)."""
+        return self._adapted
+
+    def start_projector(self):
+        """Present the lesson full screen (Esc comes back)."""
+        if self.lesson is None:
+            self.show_message(self.tr("Choose a lesson first."))
+            return None
+        from widgets.projector import ProjectorView
+
+        self.projector = ProjectorView()
+        self.projector.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.projector.set_profile(self.profile() if self._adapted else default_preset())
+        self.projector.set_lesson(self.lesson)
+        self.projector.left.connect(self._projector_left)
+        self.projector.present()
+        return self.projector
+
+    def _projector_left(self) -> None:
+        self.projector = None
+        self.activateWindow()
+        self.view.setFocus()
+
+    def next_section(self) -> None:
+        """Turn to the next section (focus mode)."""
+        self.view.next_section()
+
+    def previous_section(self) -> None:
+        """Turn to the previous section (focus mode)."""
+        self.view.previous_section()
+
+    def _show_section(self, index: int, count: int) -> None:
+        self.section_label.setText(
+            self.tr("Section {n} of {count}").format(n=index + 1, count=count))
+
+    def zoom_views(self, method: str) -> None:
+        """Zoom every lesson view in the window ("zoom_in", "zoom_out", "reset_zoom")."""
+        for view in (self.view, self.side_by_side.original, self.side_by_side.adapted):
+            getattr(view, method)()
+
+    def show_simulations(self, on: bool = True) -> None:
+        """Show or hide "See it as a pupil might" (made the first time it is asked for)."""
+        if on and self.simulation_dock is None:
+            from app.main_simulation import make_simulations
+
+            make_simulations(self)
+        if self.simulation_dock is not None:
+            self.simulation_dock.setVisible(on)
+            if on:
+                self.simulation_dock.raise_()
+        self.act.simulations.setChecked(on)
+
+    # ----- interface size ----------------------------------------------------------------
+
+    def set_ui_scale(self, scale: float, remember: bool = True) -> float:
+        """Scale the whole interface (100% to 250%) now; returns the scale used."""
+        self.ui_scale = apply_ui_scale(scale)
+        edge = scaled_icon_size(self.ui_scale)
+        self.setIconSize(QSize(edge, edge))
+        self.dictation_panel.set_ui_scale(self.ui_scale)
+        for action in self.act.ui_sizes.actions():
+            action.setChecked(abs(action.data() - self.ui_scale) < 0.01)
+        if remember:
+            self.settings.ui_scale = self.ui_scale
+        self.ui_scale_changed.emit(self.ui_scale)
+        return self.ui_scale
+
+    def step_ui_scale(self, step: int) -> float:
+        """One size larger (+1) or smaller (-1)."""
+        index = min(range(len(STEPS)), key=lambda i: abs(STEPS[i] - self.ui_scale))
+        return self.set_ui_scale(clamp_scale(STEPS[max(0, min(len(STEPS) - 1, index + step))]))
+
+    # ----- keyboard -----------------------------------------------------------------------
+
+    def focus_areas(self) -> list[tuple[QWidget, QWidget]]:
+        """(area, widget to focus) for F6, in order: library, lesson, then each open dock."""
+        current = self.stack.currentWidget()
+        lesson = self.side_by_side.adapted if current is self.side_by_side else self.view
+        areas = [(self.library_dock, self.library.list)] if self.library_dock.isVisible() else []
+        areas.append((self.stack, lesson))
+        for dock in self._docks:
+            if dock is not self.library_dock and dock.isVisible() and dock.widget():
+                areas.append((dock, _first_focusable(dock.widget())))
+        return areas
+
+    def cycle_focus(self, step: int = 1) -> QWidget:
+        """Move the keyboard to the next (or previous) area; returns the widget focused."""
+        areas = self.focus_areas()
+        focus = QApplication.focusWidget()
+        here = next((i for i, (area, _w) in enumerate(areas)
+                     if focus is not None and (area is focus or area.isAncestorOf(focus))), -1)
+        index = (here + step) % len(areas) if here >= 0 else (0 if step > 0 else len(areas) - 1)
+        target = areas[index][1]
+        if target.window() is not QApplication.activeWindow():
+            target.window().activateWindow()
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        return target
+
+    def toggle_dictation(self) -> None:
+        """Start or stop dictation (F9), showing the dictation panel."""
+        self.dictation_dock.show()
+        self.dictation_dock.raise_()
+        self.dictation_panel.toggle_listening()
+
+    def _dictation_not_ready(self) -> None:
+        self.dictation_panel.show_message(
+            self.tr("Dictation is starting up. Try again in a moment."), "info")
+
+    # ----- tools and help -----------------------------------------------------------------
+
+    def open_model_manager(self):
+        """Open the speech models (downloads keep running when it closes)."""
+        if self.model_dialog is None:
+            from app.model_manager import open_model_manager
+
+            self.model_dialog, self.model_manager = open_model_manager(self)
+        else:
+            self.model_manager.refresh()
+        self.model_dialog.show()
+        self.model_dialog.raise_()
+        return self.model_dialog
+
+    def shortcut_rows(self) -> list[tuple[str, str, str]]:
+        """(keys, what, where) for every shortcut, read from the live actions."""
+        return shortcut_rows(self)
+
+    def show_shortcuts(self):
+        """Help > Keyboard shortcuts."""
+        from app.shortcuts_dialog import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self.shortcut_rows(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def start_background_work(self) -> None:
+        """After the window is up: ask what speech works here, then welcome a first run."""
+        from app.speech_report import SpeechReportLoader
+
+        self._speech_loader = SpeechReportLoader(self)
+        self._speech_loader.ready.connect(self._speech_report_ready)
+        self._speech_loader.failed.connect(lambda message: self._speech_report_ready(None))
+        self._speech_loader.start()
+
+    def _speech_report_ready(self, report) -> None:
+        from app.speech_report import engine_status_text, voice_status_text
+
+        self.speech_report = report
+        if report is not None:
+            if self.dictation is None:
+                self.set_engine_status(engine_status_text(report))
+            if self.read_aloud is None:
+                self.set_voice_status(voice_status_text(report))
+        if not self.settings.welcome_shown:
+            self.settings.welcome_shown = True
+            self.show_welcome(report)
+
+    def show_welcome(self, report):
+        """Show the welcome (not modal). Tests replace this."""
+        from app.welcome import WelcomeDialog
+
+        key = self.act.models.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        self.welcome_dialog = WelcomeDialog(report, key, self)
+        self.welcome_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.welcome_dialog.models_requested.connect(self.open_model_manager)
+        self.welcome_dialog.open()
+        return self.welcome_dialog
+
+    def show_welcome_again(self) -> None:
+        """Help > Welcome."""
+        self.show_welcome(self.speech_report)
+
+    def show_about(self) -> None:
+        """Help > About."""
+        QMessageBox.about(self, self.tr("About Lesson Lab"), self.tr(
+            "Lesson Lab: practise adapting lessons, reading aloud and dictation for pupils "
+            "with SEND. Everything runs on this computer; nothing leaves it."))
+
+    # ----- questions (replaced in tests) ------------------------------------------------
+
+    def ask_pdf_path(self, suggestion: str) -> str:
+        """Ask where to save a PDF; "" when cancelled."""
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export PDF"),
+                                              str(Path.home() / suggestion),
+                                              self.tr("PDF files (*.pdf)"))
+        return path
+
+    def ask_lesson_path(self) -> str:
+        """Ask for a lesson file; "" when cancelled."""
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open lesson"), str(Path.home()),
+                                              self.tr("Lesson files (*.md)"))
+        return path
+
+    def ask_import_path(self) -> str:
+        """Ask for a Word or text file to import; "" when cancelled."""
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import a lesson"), str(Path.home()),
+            self.tr("Word or text files (*.docx *.txt)"))
+        return path
+
+    def show_message(self, text: str) -> None:
+        """Tell the user something."""
+        QMessageBox.information(self, self.tr("Lesson Lab"), text)
+
+    # ----- closing ------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.settings.set(keys.GEOMETRY, self.saveGeometry())
+        self.settings.set(keys.STATE, self.saveState())
+        self.settings.sync()
+        for controller in (self.read_aloud, self.dictation, self.captions, self.model_manager):
+            shutdown = getattr(controller, "shutdown", None)
+            if callable(shutdown):
+                shutdown()
+        for window in (self.projector, self.editor):
+            if window is not None:
+                window.close()
+        super().closeEvent(event)
+
+
+def _first_focusable(widget: QWidget) -> QWidget:
+    """The first widget inside ``widget`` that Tab would stop at (or ``widget``)."""
+    if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+        return widget
+    candidate = widget.nextInFocusChain()
+    while candidate is not None and candidate is not widget:
+        if (widget.isAncestorOf(candidate) and candidate.isVisibleTo(widget)
+                and candidate.isEnabled() and candidate.focusPolicy() & Qt.FocusPolicy.TabFocus):
+            return candidate
+        candidate = candidate.nextInFocusChain()
+    return widget
+

@@ -1,0 +1,109 @@
+"""The size of the whole interface, for a projector at the back of a hall.
+
+A trainer at the front of a room needs the menus, lists and buttons as big as
+the lesson text, not only the lesson. ``apply_ui_scale`` scales the
+application font (every widget that does not set its own font follows it at
+once) and, when the app runs with :class:`ScaledStyle`, the style's icon,
+check-box and scroll-bar sizes too. It applies live: Qt sends every widget a
+font change, and widgets lay themselves out again.
+
+Scale 1.0 always gives back exactly the font the application started with,
+so tests can change the scale and put it back.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory
+
+MIN_SCALE = 1.0
+MAX_SCALE = 2.5
+STEPS = (1.0, 1.25, 1.5, 1.75, 2.0, 2.25, 2.5)
+
+# The style metrics that are sizes a person has to see or hit; spacing and
+# margins follow the font through the layouts already.
+_SCALED_METRICS = (
+    QStyle.PixelMetric.PM_SmallIconSize,
+    QStyle.PixelMetric.PM_LargeIconSize,
+    QStyle.PixelMetric.PM_ToolBarIconSize,
+    QStyle.PixelMetric.PM_ButtonIconSize,
+    QStyle.PixelMetric.PM_ListViewIconSize,
+    QStyle.PixelMetric.PM_TabBarIconSize,
+    QStyle.PixelMetric.PM_MessageBoxIconSize,
+    QStyle.PixelMetric.PM_IndicatorWidth,
+    QStyle.PixelMetric.PM_IndicatorHeight,
+    QStyle.PixelMetric.PM_ExclusiveIndicatorWidth,
+    QStyle.PixelMetric.PM_ExclusiveIndicatorHeight,
+    QStyle.PixelMetric.PM_ScrollBarExtent,
+    QStyle.PixelMetric.PM_SliderThickness,
+    QStyle.PixelMetric.PM_SliderLength,
+    QStyle.PixelMetric.PM_SplitterWidth,
+    QStyle.PixelMetric.PM_DockWidgetSeparatorExtent,
+)
+
+_base_point_size: float | None = None
+
+
+class ScaledStyle(QProxyStyle):
+    """The platform's style with its icon and control sizes multiplied by ``scale``."""
+
+    def __init__(self, base: str | None = None, scale: float = 1.0) -> None:
+        super().__init__(QStyleFactory.create(base) if base else None)
+        self.scale = scale
+
+    def pixelMetric(self, metric, option=None, widget=None) -> int:  # noqa: N802 - Qt's name
+        value = super().pixelMetric(metric, option, widget)
+        if self.scale != 1.0 and metric in _SCALED_METRICS:
+            return round(value * self.scale)
+        return value
+
+
+def clamp_scale(scale: float) -> float:
+    """``scale`` kept within 100% to 250%."""
+    return max(MIN_SCALE, min(MAX_SCALE, float(scale)))
+
+
+def install_scaled_style(app: QApplication) -> ScaledStyle:
+    """Put a :class:`ScaledStyle` over the app's current style (once)."""
+    style = app.style()
+    if isinstance(style, ScaledStyle):
+        return style
+    scaled = ScaledStyle(style.name())
+    app.setStyle(scaled)
+    return scaled
+
+
+def base_point_size(app: QApplication | None = None) -> float:
+    """The application font size at 100%, as it was before any scaling."""
+    global _base_point_size
+    if _base_point_size is None:
+        app = app or QApplication.instance()
+        size = app.font().pointSizeF()
+        _base_point_size = size if size > 0 else 10.0
+    return _base_point_size
+
+
+def current_scale(app: QApplication | None = None) -> float:
+    """The scale the application font is at now."""
+    app = app or QApplication.instance()
+    return app.font().pointSizeF() / base_point_size(app)
+
+
+def apply_ui_scale(scale: float, app: QApplication | None = None) -> float:
+    """Scale the whole interface to ``scale`` (1.0 to 2.5); returns the scale applied."""
+    app = app or QApplication.instance()
+    scale = clamp_scale(scale)
+    base = base_point_size(app)
+    style = app.style()
+    if isinstance(style, ScaledStyle):
+        style.scale = scale
+    font = QFont(app.font())
+    font.setPointSizeF(base * scale)
+    # Every widget that has not set its own font gets a FontChange and lays out again.
+    app.setFont(font)
+    return scale
+
+
+def scaled_icon_size(scale: float, base: int = 24) -> int:
+    """An icon edge in pixels for tool bars at ``scale``."""
+    return round(base * clamp_scale(scale))
