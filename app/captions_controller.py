@@ -1,0 +1,165 @@
+"""Live captions: what the teacher says, shown large in the CaptionsWindow.
+
+Uses the same ``app.speech_worker.SpeechWorker`` as dictation (its own
+recogniser, sharing the loaded model), but none of dictation's text rules:
+words still being heard go to ``add_partial`` and each settled phrase to
+``add_final`` exactly as the engine wrote it (Whisper's own capitals and
+punctuation included), with the time it was said, so the window's history
+reads as a timed transcript.
+
+What the shell does with it::
+
+    captions = CaptionsController(captions_window, microphone=settings.microphone)
+    captions.status_changed.connect(status_bar.showMessage)
+    captions.set_vocabulary(lesson_words)
+    captions.toggle()          # a menu action or shortcut
+    ...
+    captions.shutdown()        # when the app closes
+
+Problems (no microphone, model missing, engine failed) come out as
+``error(message)`` and ``status_changed(message)``; captions go back to idle
+and ``start()`` tries again.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
+
+from app.speech_worker import SpeechWorker
+from widgets.captions_window import CaptionsWindow
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CaptionsController", text)
+
+
+class CaptionsController(QObject):
+    """Feeds a CaptionsWindow from the microphone.
+
+    Constructor: ``window``; optional ``worker`` (a SpeechWorker; made with
+    ``engine``, ``model_path``, ``microphone`` and ``vocabulary`` when not
+    given). Signals: ``listening_changed(bool)``, ``status_changed(message)``,
+    ``error(message)``. Hiding the window (Esc) stops the captions.
+    """
+
+    listening_changed = Signal(bool)
+    status_changed = Signal(str)
+    error = Signal(str)
+
+    def __init__(
+        self,
+        window: CaptionsWindow,
+        *,
+        worker: SpeechWorker | None = None,
+        engine: str = "auto",
+        model_path: str | Path | None = None,
+        microphone: str | None = None,
+        vocabulary: tuple[str, ...] | list[str] = (),
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.window = window
+        self.worker = worker or SpeechWorker(
+            engine=engine, model_path=model_path, dictation=False, device=microphone,
+            vocabulary=vocabulary, parent=self)
+        if worker is not None and microphone:
+            worker.set_device(microphone)
+        if worker is not None and vocabulary:
+            worker.set_vocabulary(vocabulary)
+        self._shut = False
+        w = self.worker
+        w.partial.connect(self._on_partial)
+        w.final.connect(self._on_final)
+        w.error.connect(self._on_error)
+        w.listening_changed.connect(self._on_listening)
+        w.engine_ready.connect(self._on_engine_ready)
+        w.progress.connect(self.status_changed)
+        w.idle.connect(self._on_idle)
+        window.dismissed.connect(self.stop)
+
+    # ------------------------------------------------------------------ for the shell
+
+    @Slot()
+    def start(self) -> None:
+        """Show the captions and start listening."""
+        if self._shut:
+            return
+        if not self.window.isVisible():
+            self.window.show()
+        self.worker.start()
+
+    @Slot()
+    def stop(self) -> None:
+        """Stop listening (the last words still arrive); the window stays as it is."""
+        self.worker.stop()
+
+    @Slot()
+    def toggle(self) -> None:
+        """Start if idle, stop if listening."""
+        if self.worker.is_listening():
+            self.stop()
+        else:
+            self.start()
+
+    def is_listening(self) -> bool:
+        """Whether the microphone is open for captions."""
+        return self.worker.is_listening()
+
+    def set_microphone(self, name: str | None) -> None:
+        """Use microphone ``name`` (None: the default); switches at once while listening."""
+        self.worker.set_device(name)
+
+    def set_vocabulary(self, words) -> None:
+        """The lesson's key words, so the engine recognises them better."""
+        self.worker.set_vocabulary([w for w in words if str(w).strip()])
+
+    def preload(self) -> None:
+        """Load the speech engine now, so captions start quickly."""
+        self.worker.preload()
+
+    def shutdown(self) -> None:
+        """The app is closing: stop listening; nothing is waited for."""
+        self._shut = True
+        self.worker.shutdown()
+
+    # ------------------------------------------------------------------ from the worker
+
+    @Slot(str)
+    def _on_partial(self, text: str) -> None:
+        self.window.add_partial(text.strip())
+
+    @Slot(str, object)
+    def _on_final(self, text: str, words: object) -> None:
+        self.window.add_final(text.strip(), self._said_at(words))
+
+    @Slot()
+    def _on_idle(self) -> None:
+        self.window.add_partial("")  # a guess that never settled goes
+
+    @Slot(str)
+    def _on_error(self, message: str) -> None:
+        self.error.emit(message)
+        self.status_changed.emit(message)
+
+    @Slot(bool)
+    def _on_listening(self, listening: bool) -> None:
+        self.status_changed.emit(
+            _tr("Live captions are on.") if listening else _tr("Live captions are off."))
+        self.listening_changed.emit(listening)
+
+    @Slot(str)
+    def _on_engine_ready(self, name: str) -> None:
+        self.status_changed.emit(_tr("Live captions use {name}.").format(name=name))
+
+    # ------------------------------------------------------------------ private
+
+    def _said_at(self, words: object) -> datetime:
+        """When the phrase began: the session's start plus its first word's time."""
+        started = self.worker.session_started_at()
+        first = next(iter(words or ()), None)
+        if started is None or first is None:
+            return datetime.now()
+        return datetime.fromtimestamp(started + float(first.start))

@@ -1,0 +1,417 @@
+"""The pupil's dictation: the panel's intents in, recognised text and messages out.
+
+Wires a ``widgets.dictation_panel.DictationPanel`` to a
+``app.speech_worker.SpeechWorker`` (microphone and engine on their own
+threads) and a ``app.transcript_autosave.TranscriptAutosave`` (the disk on its
+own thread). The text rules are ``speech.dictation``'s: each Final phrase goes
+through ``apply_phrase`` (spoken commands, "scratch that", capitals, British
+spelling), and the words still being heard are shown with ``preview_phrase``.
+
+What the shell does with it::
+
+    controller = DictationController(panel, microphone=settings.microphone)
+    controller.status_changed.connect(status_bar.showMessage)
+    controller.read_back.connect(read_aloud.read_text)
+    controller.microphone_changed.connect(settings.set_microphone)
+    controller.set_vocabulary([entry.word for entry in lesson.vocabulary])
+    controller.offer_recovery()   # once the window is up
+    ...
+    controller.shutdown()         # when the window closes
+
+Problems (no microphone, microphone unplugged, model missing or damaged,
+engine failed) are shown in the panel as one plain sentence; dictation goes
+back to idle, the text stays, and pressing Start again tries afresh.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
+from PySide6.QtWidgets import QMessageBox
+
+from app.speech_worker import SpeechWorker
+from app.transcript_autosave import TranscriptAutosave
+from speech.dictation import (
+    COMMAND_PHRASES,
+    Change,
+    DictationOptions,
+    DictationState,
+    apply_phrase,
+    preview_phrase,
+)
+from widgets.dictation_panel import DictationPanel
+
+# Engines that write their own punctuation and capitals (the rules then remove
+# them so the pupil's spoken commands decide), and that are steered towards
+# the spoken commands, so a last "common" is a misheard "comma".
+_PUNCTUATING_ENGINES = frozenset({"whisper"})
+_STEERED_ENGINES = frozenset({"whisper"})
+_RECOVERY_PREVIEW_CHARS = 400
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DictationController", text)
+
+
+def _change_message(change: Change) -> str:
+    return {
+        Change.SCRATCHED: _tr("The last phrase was removed. Say “undo that” to bring it back."),
+        Change.UNDONE: _tr("The last change was undone."),
+        Change.NOTHING_TO_SCRATCH: _tr("There is nothing to scratch yet."),
+        Change.NOTHING_TO_UNDO: _tr("There is nothing to undo."),
+    }.get(change, "")
+
+
+class DictationController(QObject):
+    """Brings a DictationPanel to life: listening, text rules, autosave, recovery.
+
+    Constructor: ``panel``; optional ``worker`` (a SpeechWorker; made with
+    ``engine``, ``model_path``, ``microphone`` and ``vocabulary`` when not
+    given), ``autosave`` (a TranscriptAutosave; made with a default
+    ``TranscriptStore`` when not given) and ``options`` (DictationOptions; the
+    engine-dependent fields are set by the controller).
+
+    Signals: ``read_back(text)`` for the read-aloud controller;
+    ``status_changed(message)`` for the status bar; ``listening_changed(bool)``;
+    ``microphone_changed(name)`` when the pupil picks a microphone (save it,
+    give it back with ``set_microphone`` next time); ``text_changed(text)``
+    whenever the settled text changes; ``recovery_finished(restored)``.
+    """
+
+    read_back = Signal(str)
+    status_changed = Signal(str)
+    listening_changed = Signal(bool)
+    microphone_changed = Signal(str)
+    text_changed = Signal(str)
+    recovery_finished = Signal(bool)
+
+    def __init__(
+        self,
+        panel: DictationPanel,
+        *,
+        worker: SpeechWorker | None = None,
+        autosave: TranscriptAutosave | None = None,
+        options: DictationOptions | None = None,
+        engine: str = "auto",
+        model_path: str | Path | None = None,
+        microphone: str | None = None,
+        vocabulary: tuple[str, ...] | list[str] = (),
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.panel = panel
+        self.worker = worker or SpeechWorker(
+            engine=engine, model_path=model_path, dictation=True, device=microphone,
+            vocabulary=vocabulary, parent=self)
+        if worker is not None and microphone:
+            worker.set_device(microphone)
+        if worker is not None and vocabulary:
+            worker.set_vocabulary(vocabulary)
+        self.autosave = autosave or TranscriptAutosave(parent=self)
+        self._options = options or DictationOptions()
+        self._state = DictationState(base=panel.text())
+        self._microphone = microphone or None
+        self._devices: list[str] = []
+        self._default: str | None = None
+        self._info = ""  # the info message this controller is showing, to clear it later
+        self._recovering = False
+        self._shut = False
+
+        panel.start_requested.connect(self.start)
+        panel.stop_requested.connect(self.stop)
+        panel.microphone_chosen.connect(self._on_microphone_chosen)
+        panel.read_back_requested.connect(self._on_read_back)
+        panel.save_requested.connect(self._on_save)
+        panel.clear_requested.connect(self._on_clear)
+        panel.text_edited.connect(self._on_text_edited)
+
+        w = self.worker
+        w.partial.connect(self._on_partial)
+        w.final.connect(self._on_final)
+        w.level.connect(self._on_level)
+        w.error.connect(self._on_error)
+        w.listening_changed.connect(self._on_listening)
+        w.idle.connect(self._on_idle)
+        w.engine_ready.connect(self._on_engine_ready)
+        w.progress.connect(self._on_progress)
+        w.microphones_found.connect(self._on_microphones)
+        w.vocabulary_unknown.connect(self._on_vocabulary_unknown)
+
+        a = self.autosave
+        a.save_failed.connect(self._on_error)
+        a.exported.connect(self._on_exported)
+        a.export_failed.connect(self._on_error)
+        a.recovered.connect(self._on_recovered)
+
+        panel.set_commands([(c.phrase, c.description) for c in COMMAND_PHRASES])
+        panel.set_listening(False)
+        self.refresh_microphones()
+
+    # ------------------------------------------------------------------ for the shell
+
+    @Slot()
+    def start(self) -> None:
+        """Start listening (the panel's Start button, F9 or hold-to-talk)."""
+        if self._shut:
+            return
+        if self.panel.message() and not self._info:
+            self.panel.clear_message()  # an old problem: trying again
+        self.worker.start()
+
+    @Slot()
+    def stop(self) -> None:
+        """Stop listening; the words still being recognised still arrive."""
+        self.worker.stop()
+
+    def is_listening(self) -> bool:
+        """Whether the microphone is open."""
+        return self.worker.is_listening()
+
+    def text(self) -> str:
+        """The dictated text as it now reads."""
+        return self._state.text
+
+    def set_text(self, text: str) -> None:
+        """Replace the text (for example a saved piece of work the pupil reopens)."""
+        self._state = DictationState(base=text)
+        self.panel.set_text(text)
+        self.autosave.save_now(text)
+        self.text_changed.emit(text)
+
+    def set_options(self, options: DictationOptions) -> None:
+        """Change the text rules (numbers as digits, British spelling, commands)."""
+        self._options = options
+
+    def options(self) -> DictationOptions:
+        """The text rules in use, with the engine-dependent fields filled in."""
+        key = self.worker.engine_key
+        return replace(
+            self._options,
+            engine_punctuates=key in _PUNCTUATING_ENGINES,
+            common_means_comma=self._options.common_means_comma or key in _STEERED_ENGINES,
+        )
+
+    def set_vocabulary(self, words) -> None:
+        """The lesson's key words, so the engine recognises them better."""
+        self.worker.set_vocabulary([w for w in words if str(w).strip()])
+
+    def set_microphone(self, name: str | None) -> None:
+        """Use microphone ``name`` (None: the default), e.g. the choice saved last time."""
+        self._microphone = name or None
+        self._apply_microphone()
+
+    def microphone(self) -> str | None:
+        """The microphone chosen (None: the computer's default)."""
+        return self._microphone
+
+    def refresh_microphones(self) -> None:
+        """List the microphones again (in the background) and show them in the panel."""
+        self.worker.list_microphones()
+
+    def preload(self) -> None:
+        """Load the speech engine now, so the first Start is quick."""
+        self.worker.preload()
+
+    def offer_recovery(self) -> bool:
+        """Offer text left by a session that ended without closing; call once the window is up.
+
+        The look-up runs on the disk thread; if text is found, ``ask_restore``
+        asks the pupil and ``recovery_finished(restored)`` follows. Returns
+        False if a look-up is already under way.
+        """
+        if self._recovering or self._shut:
+            return False
+        self._recovering = True
+        self.autosave.recover()
+        return True
+
+    def ask_restore(self, text: str) -> bool:
+        """Ask whether to bring back ``text``; tests and the harness replace this."""
+        preview = text if len(text) <= _RECOVERY_PREVIEW_CHARS else (
+            text[:_RECOVERY_PREVIEW_CHARS].rstrip() + "…")
+        box = QMessageBox(self.panel.window())
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(_tr("Bring back your dictation?"))
+        box.setText(_tr("Lesson Lab closed before your dictation was finished. "
+                        "Do you want to bring back what you had written?"))
+        box.setInformativeText(preview)
+        keep = box.addButton(_tr("&Bring it back"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(_tr("&Start afresh"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.exec()
+        return box.clickedButton() is keep
+
+    def shutdown(self) -> None:
+        """The window is closing: stop listening, save, and mark the text finished."""
+        if self._shut:
+            return
+        self._shut = True
+        self.worker.shutdown()
+        self.autosave.save_now(self._state.text)
+        self.autosave.close()
+
+    # ------------------------------------------------------------------ from the worker
+
+    @Slot(str)
+    def _on_partial(self, text: str) -> None:
+        self.panel.show_partial(preview_phrase(text, self.options(), after=self._state.text))
+
+    @Slot(str, object)
+    def _on_final(self, text: str, words: object) -> None:
+        state = apply_phrase(self._state, text, self.options())
+        self._state = state
+        self.panel.set_text(state.text)
+        message = _change_message(state.change)
+        if message:
+            self._show_info(message)
+        self.autosave.save_now(state.text)
+        self.text_changed.emit(state.text)
+
+    @Slot(float)
+    def _on_level(self, dbfs: float) -> None:
+        self.panel.set_level(dbfs)
+
+    @Slot(str)
+    def _on_error(self, message: str) -> None:
+        self._info = ""
+        self.panel.show_message(message, "error")
+        self.status_changed.emit(message)
+
+    @Slot(bool)
+    def _on_listening(self, listening: bool) -> None:
+        self.panel.set_listening(listening)
+        if listening:
+            if self.worker.engine_key:
+                self._show_info(self._listening_message())
+            status = _tr("Dictation is listening.")
+        elif self._info:
+            self._clear_info()
+            status = _tr("Dictation stopped.")
+        self.status_changed.emit(status)
+        self.listening_changed.emit(listening)
+
+    @Slot()
+    def _on_idle(self) -> None:
+        # The last words are in: a guess that never settled goes.
+        self.panel.show_partial("")
+
+    @Slot(str)
+    def _on_engine_ready(self, name: str) -> None:
+        self.panel.set_engine_name(name)
+        if self.worker.is_listening():
+            self._show_info(self._listening_message())
+        elif self._info:
+            self._clear_info()
+        self.status_changed.emit(_tr("Speech recognition is ready: {name}.").format(name=name))
+
+    @Slot(str)
+    def _on_progress(self, message: str) -> None:
+        self._show_info(message)
+        self.status_changed.emit(message)
+
+    @Slot(object)
+    def _on_microphones(self, devices: list) -> None:
+        self._devices = [d.name for d in devices]
+        self._default = next((d.name for d in devices if d.is_default_input), None)
+        pairs = [(d.name, d.name + (_tr(" (default)") if d.is_default_input else ""))
+                 for d in devices]
+        self.panel.set_microphones(pairs, self._current_device())
+        self._apply_microphone()
+
+    @Slot(object)
+    def _on_vocabulary_unknown(self, words: list) -> None:
+        if words:
+            self.status_changed.emit(
+                _tr("These key words are not known to the speech engine: {words}.")
+                .format(words=", ".join(words)))
+
+    # ------------------------------------------------------------------ from the panel
+
+    @Slot(str)
+    def _on_microphone_chosen(self, name: str) -> None:
+        self._microphone = name or None
+        self._apply_microphone()
+        self.microphone_changed.emit(name)
+
+    @Slot(str)
+    def _on_read_back(self, text: str) -> None:
+        if self.worker.is_listening():
+            self.stop()  # the microphone must not hear the voice reading back
+        self.read_back.emit(text)
+
+    @Slot(str, str)
+    def _on_save(self, path: str, fmt: str) -> None:
+        self.autosave.export(self.panel.text(), path, fmt)
+
+    @Slot()
+    def _on_clear(self) -> None:
+        self._state = DictationState()
+        self.autosave.changed("")
+        self.text_changed.emit("")
+
+    @Slot(str)
+    def _on_text_edited(self, text: str) -> None:
+        # The pupil's own words become the new base: "scratch that" never removes them.
+        self._state = DictationState(base=text)
+        self.autosave.changed(text)
+        self.text_changed.emit(text)
+
+    # ------------------------------------------------------------------ from the disk
+
+    @Slot(str)
+    def _on_exported(self, path: str) -> None:
+        message = _tr("Saved as {name}.").format(name=Path(path).name)
+        self._show_info(message)
+        self.status_changed.emit(message)
+
+    @Slot(object)
+    def _on_recovered(self, recovered: object) -> None:
+        text = getattr(recovered, "text", "")
+        if not text or self._shut:
+            self._recovering = False
+            self.recovery_finished.emit(False)
+            return
+        restore = self.ask_restore(text)
+        self._recovering = False
+        if not restore:
+            self.autosave.discard()
+            self.recovery_finished.emit(False)
+            return
+        self.autosave.restore()
+        # Anything dictated while the question was open goes after the recovered text.
+        now = self._state.text
+        combined = text + ("\n\n" + now if now.strip() else "")
+        self._state = DictationState(base=combined)
+        self.panel.set_text(combined)
+        self.autosave.save_now(combined)
+        self.text_changed.emit(combined)
+        self._show_info(_tr("Your dictation was brought back."))
+        self.recovery_finished.emit(True)
+
+    # ------------------------------------------------------------------ private
+
+    def _current_device(self) -> str | None:
+        if self._microphone in self._devices:
+            return self._microphone
+        return self._default
+
+    def _apply_microphone(self) -> None:
+        # A saved microphone that is not plugged in now: use the default, keep the choice.
+        if not self._devices or self._microphone in self._devices:
+            self.worker.set_device(self._microphone)
+        else:
+            self.worker.set_device(None)
+
+    def _listening_message(self) -> str:
+        return _tr("Listening. Say “full stop” to end a sentence.")
+
+    def _show_info(self, message: str) -> None:
+        self._info = message
+        self.panel.show_message(message, "info")
+
+    def _clear_info(self) -> None:
+        if self.panel.message() == self._info:
+            self.panel.clear_message()
+        self._info = ""

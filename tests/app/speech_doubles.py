@@ -1,0 +1,142 @@
+"""Doubles for controller unit tests only: a scripted recogniser and a microphone the test drives.
+
+Never the only test of an engine or of capture: tests/speech and the
+real-part tests in tests/app use the real ones.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+
+from speech.audio import AudioChunk, AudioDevice, AudioError, Level, Stopped
+from speech.stt.base import Event, Recogniser
+
+
+class ScriptedRecogniser(Recogniser):
+    """Returns the next scripted list of events for each chunk it is fed.
+
+    ``script`` is a list with one entry per chunk: a list of events (or one
+    event). ``at_flush`` is what ``flush()`` returns. Records what it was told.
+    """
+
+    name = "scripted"
+    description = "Scripted: a test double"
+
+    def __init__(self, script: Iterable = (), at_flush: Sequence[Event] = (),
+                 unknown: Sequence[str] = ()) -> None:
+        self.script: list[list[Event]] = [
+            list(step) if isinstance(step, list | tuple) else [step] for step in script]
+        self.at_flush = list(at_flush)
+        self.unknown = set(unknown)
+        self.fed = 0
+        self.resets = 0
+        self.flushes = 0
+        self.vocabulary: list[str] | None = None
+        self.threads: set[str] = set()
+
+    @classmethod
+    def availability(cls):  # pragma: no cover - never listed
+        raise NotImplementedError
+
+    def accept(self, chunk: np.ndarray) -> list[Event]:
+        self.threads.add(threading.current_thread().name)
+        self.fed += 1
+        return self.script.pop(0) if self.script else []
+
+    def flush(self) -> list[Event]:
+        self.flushes += 1
+        events, self.at_flush = self.at_flush, []
+        return events
+
+    def reset(self) -> None:
+        self.resets += 1
+
+    def set_vocabulary(self, words: Sequence[str]) -> list[str]:
+        self.vocabulary = list(words)
+        return [w for w in words if w in self.unknown]
+
+
+_STOP = object()
+
+
+class ManualMicrophone:
+    """A capture double: the test says what it hears with ``chunks``, ``level`` and ``unplug``.
+
+    ``problem`` makes it fail at once, as ``Capture`` does with no microphone.
+    """
+
+    def __init__(self, device: str | None = None, problem: str | None = None) -> None:
+        self.device_request = device
+        self.problem = problem
+        self.input_rate: float | None = None
+        self.started = threading.Event()
+        self.closed = threading.Event()
+        self._events: queue.SimpleQueue = queue.SimpleQueue()
+
+    # --- what the worker calls ---------------------------------------------------------
+
+    def start(self) -> None:
+        if self.problem is None:
+            self.input_rate = 16_000.0
+        self.started.set()
+
+    def events(self):
+        if self.problem is not None:
+            yield AudioError(self.problem)
+            yield Stopped()
+            return
+        while True:
+            item = self._events.get()
+            if item is _STOP:
+                yield Stopped()
+                return
+            yield item
+            if isinstance(item, AudioError):
+                yield Stopped()
+                return
+
+    def stop(self) -> None:
+        self._events.put(_STOP)
+
+    def close(self) -> None:
+        self.closed.set()
+
+    # --- what the test calls ---------------------------------------------------------
+
+    def chunks(self, count: int = 1) -> None:
+        """Deliver ``count`` chunks of 100 ms of quiet."""
+        for _ in range(count):
+            self._events.put(AudioChunk(np.zeros(1600, dtype=np.int16)))
+
+    def level(self, dbfs: float) -> None:
+        self._events.put(Level(dbfs))
+
+    def unplug(self, message: str) -> None:
+        self._events.put(AudioError(message))
+
+
+class MicrophoneRack:
+    """A capture factory that remembers each microphone it made (newest last)."""
+
+    def __init__(self, problems: Sequence[str | None] = ()) -> None:
+        self.made: list[ManualMicrophone] = []
+        self._problems = list(problems)
+
+    def __call__(self, device: str | None) -> ManualMicrophone:
+        problem = self._problems.pop(0) if self._problems else None
+        mic = ManualMicrophone(device, problem)
+        self.made.append(mic)
+        return mic
+
+    @property
+    def last(self) -> ManualMicrophone:
+        return self.made[-1]
+
+
+def fake_device(name: str, index: int = 0, default: bool = False) -> AudioDevice:
+    """An input device as ``speech.audio.input_devices`` lists it."""
+    return AudioDevice(index, name, "ALSA", 48_000.0, 1, 0, default, False)
