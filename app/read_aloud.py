@@ -1,0 +1,556 @@
+"""Read aloud: the controller between the lesson view and the text-to-speech engine.
+
+``ReadAloudController`` reads the lesson, a section, the selection or from
+the caret in a ``LessonView``; pauses, resumes, stops, skips to the next or
+previous sentence; changes speed (0.5x to 2x) and voice (British English by
+default); reads a key word and its meaning when one is clicked; and saves the
+lesson or a section as a WAV file for pupils to listen to at home.
+
+One worker thread (app/read_aloud_worker.py) owns the synthesiser and the
+player. Its results arrive here as queued Qt signals, so the GUI thread never
+waits on synthesis or audio. The player reports each word when the audio
+clock reaches it; the controller then highlights it in the view
+(widgets/speech_highlight.py) and emits ``word_highlighted``.
+
+The window shell adds ``actions()`` to a Read aloud menu and toolbar,
+``voice_menu()`` and ``rate_widget()`` where it likes, and shows
+``status_changed`` and ``error`` messages (see app/read_aloud_ui.py for the
+shortcuts). Call ``shutdown()`` when the window closes.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from app.read_aloud_text import (
+    DocumentText,
+    ReadingPlan,
+    TextBlock,
+    plan_from,
+    plan_lesson,
+    plan_section,
+    plan_selection,
+    plan_text,
+)
+from app.read_aloud_worker import (
+    ExportJob,
+    PlayerFactory,
+    ReadAloudWorker,
+    ReadJob,
+    SynthesiserFactory,
+)
+from speech.tts.base import RATE_SCALE_MAX, RATE_SCALE_MIN, Voice
+from widgets.lesson_document import HEADING2, HEADING3, TITLE
+from widgets.speech_highlight import SpeechHighlighter
+
+RATE_STEP = 0.1
+_HEADING_LEVELS = {TITLE: 1, HEADING2: 2, HEADING3: 3}
+IDLE, READING, PAUSED = "idle", "reading", "paused"
+# Speed and voice changes wait this long for the slider to settle before the
+# current sentence is read again with them.
+SETTLE_MS = 300
+
+
+def snapshot(document: QTextDocument) -> DocumentText:
+    """The document's text (index = position) and blocks, for app/read_aloud_text.py."""
+    blocks = []
+    block = document.begin()
+    while block.isValid():
+        start = block.position()
+        level = _HEADING_LEVELS.get(block.userState(), 0)
+        blocks.append(TextBlock(start, start + block.length() - 1, level))
+        block = block.next()
+    return DocumentText(document.toRawText(), tuple(blocks))
+
+
+def format_rate(scale: float) -> str:
+    """A speed as people say it: "1×", "1.5×", "0.8×"."""
+    return f"{scale:.2f}".rstrip("0").rstrip(".") + "×"
+
+
+class _WorkerSignals(QObject):
+    """Signals the worker thread emits; Qt queues them to the GUI thread."""
+
+    engine_ready = Signal(object, str, str)  # voices, voice id in use, why not a better engine
+    chunk_started = Signal(int, int, int)  # generation, chunk serial, first sentence
+    word_reached = Signal(int, int, int, int, int, float)  # gen, serial, start, length,
+    #                                                        sentence, time in the audio
+    reading_done = Signal(int, bool)
+    reading_failed = Signal(int, str)
+    export_done = Signal(str, float)
+    export_failed = Signal(str)
+    problem = Signal(str)
+
+
+class ReadAloudController(QObject):
+    """Reads a LessonView aloud with the spoken word highlighted.
+
+    Signals: ``status_changed(str)`` plain progress for a status bar;
+    ``voice_changed(str)`` the voice's name; ``speaking_changed(bool)`` True
+    from the start of a reading to its end (paused included);
+    ``paused_changed(bool)``; ``rate_changed(float)`` the speed scale;
+    ``voices_changed()`` the list of voices is known; ``word_highlighted(start,
+    length, text)`` each word as it is highlighted (document positions);
+    ``export_finished(str)`` the path of a WAV saved; ``error(str)`` one plain
+    sentence when something fails (reading stops, the app carries on).
+    """
+
+    status_changed = Signal(str)
+    voice_changed = Signal(str)
+    speaking_changed = Signal(bool)
+    paused_changed = Signal(bool)
+    rate_changed = Signal(float)
+    voices_changed = Signal()
+    word_highlighted = Signal(int, int, str)
+    export_finished = Signal(str)
+    error = Signal(str)
+
+    def __init__(self, view, parent: QObject | None = None, *,
+                 synthesiser_factory: SynthesiserFactory | None = None,
+                 player_factory: PlayerFactory | None = None,
+                 device: int | str | None = None,
+                 voice_id: str | None = None, rate_scale: float = 1.0) -> None:
+        super().__init__(parent)
+        self._view = None
+        self.highlighter: SpeechHighlighter | None = None
+        self._voices: list[Voice] | None = None
+        self._voice_id = voice_id
+        self._rate = min(RATE_SCALE_MAX, max(RATE_SCALE_MIN, rate_scale))
+        self._state = IDLE
+        self._generation = 0
+        self._plan: ReadingPlan | None = None
+        self._document = None  # the QTextDocument being read (None: text not in the view)
+        self._whole_lesson = False
+        self._sentence = 0
+        self._settings_changed = False
+        self._no_voice_reason = ""
+        self._drift: list[tuple[float, float]] | None = None
+        self._turning = False
+        self._announced = -1  # the generation whose "Reading aloud with…" has been said
+        self._ui = None
+        self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
+        self._settle.timeout.connect(self._apply_new_settings)
+        self._signals = _WorkerSignals(self)
+        self._signals.engine_ready.connect(self._on_engine_ready)
+        self._signals.chunk_started.connect(self._on_chunk_started)
+        self._signals.word_reached.connect(self._on_word)
+        self._signals.reading_done.connect(self._on_done)
+        self._signals.reading_failed.connect(self._on_failed)
+        self._signals.export_done.connect(self._on_exported)
+        self._signals.export_failed.connect(self.error)
+        self._signals.problem.connect(self.error)
+        self.set_view(view)
+        self._worker = ReadAloudWorker(self._signals, synthesiser_factory, player_factory, device)
+
+    # ----- the view ---------------------------------------------------------------
+
+    def view(self):
+        """The lesson view being read."""
+        return self._view
+
+    def set_view(self, view) -> None:
+        """Read ``view`` from now on (a reading in the old view stops)."""
+        if view is self._view:
+            return
+        if self._view is not None:
+            self.stop()
+            self.highlighter.clear()
+            self._disconnect_view(self._view)
+            self.highlighter.deleteLater()
+        self._view = view
+        self.highlighter = SpeechHighlighter(view)
+        self.highlighter.highlighted.connect(self.word_highlighted)
+        view.vocabulary_activated.connect(self.speak_vocabulary)
+        view.profile_applied.connect(self._check_document)
+        view.section_changed.connect(self._check_document)
+
+    def _disconnect_view(self, view) -> None:
+        view.vocabulary_activated.disconnect(self.speak_vocabulary)
+        view.profile_applied.disconnect(self._check_document)
+        view.section_changed.disconnect(self._check_document)
+
+    def _snapshot(self) -> DocumentText:
+        return snapshot(self._view.document())
+
+    # ----- what to read -----------------------------------------------------------------
+
+    def read_from_caret(self) -> bool:
+        """Read from the word at the caret to the end. False when there is nothing to read."""
+        caret = self._view.textCursor()
+        return self._begin(plan_from(self._snapshot(), caret.selectionStart()))
+
+    def read_lesson(self) -> bool:
+        """Read everything shown; in focus mode, every page from the first."""
+        view = self._view
+        if view.lesson() is not None and view.profile().focus_mode and view.section_index():
+            self.stop()
+            view.go_to_section(0)
+        return self._begin(plan_lesson(self._snapshot()), whole_lesson=True)
+
+    def read_section(self) -> bool:
+        """Read the section at the caret, from its heading."""
+        caret = self._view.textCursor().position()
+        return self._begin(plan_section(self._snapshot(), caret))
+
+    def read_selection(self) -> bool:
+        """Read only the selected text."""
+        caret = self._view.textCursor()
+        if not caret.hasSelection():
+            self.status_changed.emit(self.tr("Select some text first, then choose Read selection."))
+            return False
+        plan = plan_selection(self._snapshot(), caret.selectionStart(), caret.selectionEnd())
+        return self._begin(plan)
+
+    def read_text(self, text: str) -> bool:
+        """Read text that is not in the view (nothing is highlighted)."""
+        return self._begin(plan_text(text), in_view=False)
+
+    def speak_vocabulary(self, word: str, definition: str) -> bool:
+        """Read a key word and its meaning (the view emits this when one is clicked)."""
+        text = f"{word}. {definition}" if definition else word
+        return self.read_text(text)
+
+    def _begin(self, plan: ReadingPlan, first: int = 0, *, in_view: bool = True,
+               whole_lesson: bool = False) -> bool:
+        if not plan:
+            self.stop()
+            self.status_changed.emit(self.tr("There are no words to read here."))
+            return False
+        self._settle.stop()
+        self._generation = self._worker.supersede()
+        self._plan = plan
+        self._document = self._view.document() if in_view else None
+        self._whole_lesson = whole_lesson
+        self._sentence = first
+        self._settings_changed = False
+        self.highlighter.clear()
+        self._worker.submit(ReadJob(self._generation, plan, first, self._voice_id, self._rate))
+        self._set_state(READING)
+        return True
+
+    # ----- pause, resume, stop, sentences --------------------------------------------------
+
+    def is_speaking(self) -> bool:
+        """True while a reading is under way (paused or not)."""
+        return self._state != IDLE
+
+    def is_paused(self) -> bool:
+        return self._state == PAUSED
+
+    def toggle(self) -> None:
+        """F5: read from the caret; pause while reading; carry on when paused."""
+        if self._state == READING:
+            self.pause()
+        elif self._state == PAUSED:
+            self.resume()
+        else:
+            self.read_from_caret()
+
+    def pause(self) -> None:
+        """Pause the voice; ``resume`` carries on from the same word."""
+        if self._state == READING:
+            self._worker.set_paused(True)
+            self._set_state(PAUSED)
+
+    def resume(self) -> None:
+        """Carry on after ``pause`` (with a new voice or speed, from the sentence's start)."""
+        if self._state != PAUSED:
+            return
+        if self._settings_changed:
+            self._restart(self._sentence)
+        else:
+            self._worker.set_paused(False)
+            self._set_state(READING)
+
+    def stop(self) -> None:
+        """Stop reading. The caret stays at the last word read."""
+        self._settle.stop()
+        if self._state == IDLE:
+            return
+        self._generation = self._worker.supersede()
+        self.highlighter.clear()
+        self._set_state(IDLE, self.tr("Reading stopped."))
+
+    def next_sentence(self) -> bool:
+        """Go to the next sentence (from the caret when not reading)."""
+        return self._skip(+1)
+
+    def previous_sentence(self) -> bool:
+        """Go back a sentence (from the caret when not reading)."""
+        return self._skip(-1)
+
+    def _skip(self, step: int) -> bool:
+        if self._state == IDLE or self._plan is None or self._document is None:
+            plan = plan_lesson(self._snapshot())
+            if not plan:
+                return False
+            here = plan.sentence_at(self._view.textCursor().position())
+            return self._begin(plan, max(0, min(here + step, len(plan.sentences) - 1)))
+        target = self._sentence + step
+        if target >= len(self._plan.sentences):
+            self.status_changed.emit(self.tr("That is the last sentence."))
+            return False
+        return self._restart(max(0, target))
+
+    def _restart(self, sentence: int) -> bool:
+        return self._begin(self._plan, sentence, in_view=self._document is not None,
+                           whole_lesson=self._whole_lesson)
+
+    def current_sentence(self) -> int:
+        """Index of the sentence being read in the current plan."""
+        return self._sentence
+
+    def plan(self) -> ReadingPlan | None:
+        """What is being (or was last) read."""
+        return self._plan
+
+    # ----- voice and speed ---------------------------------------------------------------
+
+    def rate_scale(self) -> float:
+        """The speed as a multiple of normal, 0.5 to 2."""
+        return self._rate
+
+    def set_rate_scale(self, scale: float) -> None:
+        """Change the speed (clamped to 0.5x to 2x); a reading carries on at it."""
+        scale = round(min(RATE_SCALE_MAX, max(RATE_SCALE_MIN, scale)), 2)
+        if math.isclose(scale, self._rate):
+            return
+        self._rate = scale
+        self.rate_changed.emit(scale)
+        self.status_changed.emit(self.tr("Reading speed {speed}.").format(
+            speed=format_rate(scale)))
+        self._settings_later()
+
+    def faster(self) -> None:
+        """A little faster (one step of 0.1x)."""
+        self.set_rate_scale(self._rate + RATE_STEP)
+
+    def slower(self) -> None:
+        """A little slower (one step of 0.1x)."""
+        self.set_rate_scale(self._rate - RATE_STEP)
+
+    def voices(self) -> list[Voice]:
+        """The voices installed (empty until the engine has started, or when there are none)."""
+        return list(self._voices or [])
+
+    def voices_known(self) -> bool:
+        """True once the engine has said which voices there are."""
+        return self._voices is not None
+
+    def voice_id(self) -> str | None:
+        """The voice chosen (kept for every reading until changed)."""
+        return self._voice_id
+
+    def voice_name(self) -> str:
+        """The chosen voice's name, or "" when there is none (yet)."""
+        for voice in self._voices or []:
+            if voice.id == self._voice_id:
+                return voice.name
+        return ""
+
+    def set_voice(self, voice_id: str) -> bool:
+        """Use this voice from now on; a reading carries on with it. False if not installed."""
+        if self._voices is not None and not any(v.id == voice_id for v in self._voices):
+            self.error.emit(self.tr("That voice is not installed on this computer."))
+            return False
+        if voice_id == self._voice_id:
+            return True
+        self._voice_id = voice_id
+        name = self.voice_name() or voice_id
+        self.voice_changed.emit(name)
+        self.status_changed.emit(self.tr("Voice: {name}.").format(name=name))
+        self._settings_later()
+        return True
+
+    def _settings_later(self) -> None:
+        if self._state == READING:
+            self._settle.start()
+        elif self._state == PAUSED:
+            self._settings_changed = True
+
+    def _apply_new_settings(self) -> None:
+        if self._state == READING and self._plan is not None:
+            self._restart(self._sentence)
+
+    # ----- saving as a sound file ------------------------------------------------------------
+
+    def ask_wav_path(self, suggested: str) -> str | None:
+        """Ask where to save a WAV file (tests replace this). None when cancelled."""
+        path, _filter = QFileDialog.getSaveFileName(
+            self._view.window(), self.tr("Save as a sound file"), suggested,
+            self.tr("Sound files (*.wav)"))
+        return path or None
+
+    def export_lesson_wav(self, path: str | Path | None = None) -> bool:
+        """Save everything shown as a WAV file (asks where unless ``path`` is given)."""
+        return self._export(plan_lesson(self._snapshot()), path, self.tr("lesson"))
+
+    def export_section_wav(self, path: str | Path | None = None) -> bool:
+        """Save the section at the caret as a WAV file."""
+        plan = plan_section(self._snapshot(), self._view.textCursor().position())
+        return self._export(plan, path, self.tr("section"))
+
+    def _export(self, plan: ReadingPlan, path, what: str) -> bool:
+        if not plan:
+            self.error.emit(self.tr("There are no words to save as a sound file."))
+            return False
+        if path is None:
+            lesson = self._view.lesson()
+            name = _file_name(lesson.title if lesson is not None else what)
+            path = self.ask_wav_path(f"{name}.wav")
+            if not path:
+                return False
+        path = Path(path)
+        if path.suffix.lower() != ".wav":
+            path = path.with_name(path.name + ".wav")
+        self.stop()
+        self._worker.submit(ExportJob(plan, path, self._voice_id, self._rate))
+        self.status_changed.emit(self.tr("Saving the {what} as a sound file…").format(what=what))
+        return True
+
+    def _on_exported(self, path: str, seconds: float) -> None:
+        minutes, rest = divmod(round(seconds), 60)
+        length = (self.tr("{m} min {s} s").format(m=minutes, s=rest) if minutes
+                  else self.tr("{s} seconds").format(s=rest))
+        self.status_changed.emit(self.tr("Saved the sound file {name} ({length}).").format(
+            name=Path(path).name, length=length))
+        self.export_finished.emit(path)
+
+    # ----- the window's controls -----------------------------------------------------------
+
+    def actions(self) -> list:
+        """The Read aloud actions with their shortcuts, for a menu and a toolbar."""
+        return self.controls().actions()
+
+    def voice_menu(self, parent: QWidget | None = None):
+        """A menu of the installed voices (British English first), one ticked."""
+        return self.controls().voice_menu(parent)
+
+    def rate_widget(self, parent: QWidget | None = None) -> QWidget:
+        """A small speed control (a slider from 0.5× to 2× and the speed in words)."""
+        return self.controls().rate_widget(parent)
+
+    def controls(self):
+        """The ``ReadAloudControls`` (app/read_aloud_ui.py): each action by name."""
+        if self._ui is None:
+            from app.read_aloud_ui import ReadAloudControls
+
+            self._ui = ReadAloudControls(self)
+        return self._ui
+
+    # ----- measuring --------------------------------------------------------------------
+
+    def record_drift(self, on: bool = True) -> None:
+        """Start (or stop) noting, for each highlight, the word's time and the audio clock."""
+        self._drift = [] if on else None
+
+    def drift_samples(self) -> list[tuple[float, float]]:
+        """(word time in the audio, audio position heard when highlighted), in seconds."""
+        return list(self._drift or [])
+
+    # ----- shutting down -----------------------------------------------------------------
+
+    def shutdown(self, wait: float = 0.0) -> bool:
+        """Stop reading and end the worker thread. ``wait`` > 0 waits that long (tests)."""
+        self.stop()
+        self._worker.cancel_export()
+        self._worker.quit()
+        return self._worker.join(wait) if wait > 0 else True
+
+    # ----- from the worker --------------------------------------------------------------------
+
+    def _on_engine_ready(self, voices: list, engine_voice: str, reason: str) -> None:
+        self._voices = list(voices)
+        if not self._voices:
+            self._no_voice_reason = reason
+            self.error.emit(self.tr(
+                "No voice is installed on this computer, so the words are highlighted "
+                "without sound."))
+        elif self._voice_id is None or not any(v.id == self._voice_id for v in self._voices):
+            self._voice_id = engine_voice or self._voices[0].id
+        self.voices_changed.emit()
+        if self._voices:
+            self.voice_changed.emit(self.voice_name())
+
+    def _on_chunk_started(self, generation: int, _serial: int, first: int) -> None:
+        if generation != self._generation or self._state == IDLE:
+            return
+        self._sentence = first
+        if self._announced != generation and self._state == READING:
+            self._announced = generation
+            self.status_changed.emit(self._reading_message())
+
+    def _reading_message(self) -> str:
+        name = self.voice_name()
+        if not name:
+            return self.tr("Reading aloud without a voice: the words are highlighted in silence.")
+        return self.tr("Reading aloud with {voice}").format(voice=name)
+
+    def _on_word(self, generation: int, serial: int, start: int, length: int, sentence: int,
+                 seconds: float) -> None:
+        if generation != self._generation or self._state == IDLE:
+            return
+        self._sentence = sentence
+        if self._document is None or self._view.document() is not self._document:
+            return
+        spoken = self._plan.sentences[sentence]
+        self.highlighter.show_word(start, length, (spoken.start, spoken.end))
+        if self._drift is not None:
+            live = self._worker.live
+            if live is not None and live[0] == serial:
+                self._drift.append((seconds, live[1].position))
+
+    def _on_done(self, generation: int, _completed: bool) -> None:
+        if generation != self._generation:
+            return
+        view = self._view
+        if (self._whole_lesson and self._document is not None and view.lesson() is not None
+                and view.profile().focus_mode):
+            self._turning = True  # the page changes under this reading on purpose
+            try:
+                turned = view.next_section()
+            finally:
+                self._turning = False
+            if turned:
+                self._begin(plan_lesson(self._snapshot()), whole_lesson=True)
+                return
+        self.highlighter.clear()
+        self._set_state(IDLE, self.tr("Finished reading aloud."))
+
+    def _on_failed(self, generation: int, message: str) -> None:
+        if generation != self._generation:
+            return
+        self.highlighter.clear()
+        self._set_state(IDLE)
+        self.error.emit(message)
+
+    def _check_document(self, *_args) -> None:
+        """The view changed its document (another lesson or page): stop reading it."""
+        if self._state != IDLE and self._document is not None and not self._turning:
+            if self._view.document() is not self._document:
+                self.stop()
+
+    def _set_state(self, state: str, message: str = "") -> None:
+        before = self._state
+        self._state = state
+        if (before == IDLE) != (state == IDLE):
+            self.speaking_changed.emit(state != IDLE)
+        if (before == PAUSED) != (state == PAUSED):
+            self.paused_changed.emit(state == PAUSED)
+        if state == PAUSED:
+            message = message or self.tr("Reading paused. Press F5 to carry on.")
+        elif state == READING and before == PAUSED:
+            message = message or self._reading_message()
+        if message:
+            self.status_changed.emit(message)
+
+
+def _file_name(title: str) -> str:
+    """A safe file name from a lesson title."""
+    keep = "".join(c if c.isalnum() or c in " -_" else " " for c in title)
+    return "-".join(keep.split()) or "lesson"
