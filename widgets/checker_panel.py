@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -346,28 +345,32 @@ class CheckerPanel(QWidget):
         font = place.font()
         font.setUnderline(finding.line is not None)  # a link, said in words in its tooltip
         place.setFont(font)
-        grid.addWidget(place, 0, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(place, 0, 0, 1, 2, Qt.AlignmentFlag.AlignLeft)
         text = finding.message
         if show_rule:
             text = f"{finding.rule.title}: {text}\n" + self.tr("Why it matters: {why}").format(
                 why=finding.rule.why)
         message = QLabel(text)
         message.setWordWrap(True)
-        message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         grid.addWidget(message, 1, 0, 1, 2)
-        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
         if finding.fix is not None:
-            button = QPushButton(self.tr("Fix: {label}").format(label=finding.fix.label))
-            button.setAccessibleName(self.tr("Fix: {label}").format(label=finding.fix.label))
+            name = self.tr("Fix: {label}").format(label=finding.fix.label)
+            button = QPushButton(self.tr("Fix"))
+            button.setAccessibleName(name)
             button.setAccessibleDescription(full)
-            button.setToolTip(finding.fix.label)
+            button.setToolTip(name)
             button.setAutoDefault(False)
             button.setProperty("fix", finding.fix)
             button.clicked.connect(lambda _c=False, f=finding.fix, b=button: self._fix(f, b))
             self._watch_focus(button)
             self._fix_buttons.append(button)
-            grid.addWidget(button, 2, 0, 1, 2, Qt.AlignmentFlag.AlignLeft)
+            what = QLabel(finding.fix.label)
+            what.setWordWrap(True)
+            what.setBuddy(button)
+            grid.addWidget(button, 2, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(what, 2, 1)
         return frame
 
     def _fix(self, fix: Fix, button: QPushButton) -> None:

@@ -143,16 +143,19 @@ class PracticeWindow(QMainWindow):
         row.addWidget(self.profile_combo)
         row.addWidget(self.edit_profile_button)
         row.addSpacing(20)
-        row.addWidget(self.suggested_label)
-        row.addLayout(self.suggested)
-        row.addStretch(1)
         row.addWidget(self.about_button)
+        row.addStretch(1)
+        suggestions = QHBoxLayout()
+        suggestions.addWidget(self.suggested_label)
+        suggestions.addLayout(self.suggested)
+        suggestions.addStretch(1)
 
         layout = QVBoxLayout(page)
         layout.addWidget(self.pupil_title)
         layout.addWidget(self.task)
         layout.addWidget(self.about)
         layout.addLayout(row)
+        layout.addLayout(suggestions)
         layout.addWidget(self.tabs, 1)
         return page
 
@@ -164,6 +167,7 @@ class PracticeWindow(QMainWindow):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.3)
         self.simulation_label.setFont(font)
+        self.simulation_label.setWordWrap(True)
         self.simulation_label.setBuddy(self.simulation_view)
         self.overlay = SimulationOverlay(self.simulation_view)
         self.simulation_panel.connect_overlay(self.overlay)
@@ -171,7 +175,7 @@ class PracticeWindow(QMainWindow):
         controls = QScrollArea()
         controls.setWidgetResizable(True)
         controls.setWidget(self.simulation_panel)
-        controls.setMinimumWidth(430)
+        controls.setMinimumWidth(400)
         right = QWidget()
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
@@ -262,6 +266,8 @@ class PracticeWindow(QMainWindow):
             action.setEnabled(True)
         self.pages.setCurrentIndex(1)
         self.checker_dock.show()
+        self.resizeDocks([self.checker_dock], [max(420, self.width() // 3)],
+                         Qt.Orientation.Horizontal)
         self.tabs.setCurrentIndex(TAB_ADAPT)
         self.setWindowTitle(self.tr("Practice: {pupil} — Lesson Lab").format(
             pupil=scenario.title))

@@ -22,7 +22,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QGridLayout,
     QLabel,
+    QProgressBar,
     QStackedWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -122,10 +124,14 @@ class TrainerView(QWidget):
         self.side_by_side.set_adapted_profile(content.adapted_profile)
         self.side_by_side.original_label.setText(self.tr("Before: {name}").format(
             name=content.original_profile.name))
+        label_font = QFont(font)
+        label_font.setBold(True)
+        for label in (self.side_by_side.original_label, self.side_by_side.adapted_label):
+            label.setFont(label_font)
         for view in (self.side_by_side.original, self.side_by_side.adapted):
             view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys step and scroll here
         self._add_step(self.tr("Before and after"), self.side_by_side)
-        self._add_text_step(self.tr("The scores, before and after"), self._scores_html())
+        self._add_step(self.tr("The scores, before and after"), self._scores_widget())
         answered = [(q, a) for q, a in content.reflections if a.strip()]
         if answered:
             self._add_text_step(self.tr("Reflections"), "".join(
@@ -171,27 +177,49 @@ class TrainerView(QWidget):
                 f"<p><b>{escape(self.tr('Lesson'))}:</b> {escape(lesson_title(scenario))}</p>"
                 f"<p><b>{escape(self.tr('Aim for'))}:</b> {escape(targets_text(scenario))}.</p>")
 
-    def _scores_html(self) -> str:
+    def _scores_widget(self) -> QWidget:
+        """Big score rows (words, a bar, the target) and what was changed."""
         content = self.content
         targets = content.scenario.targets
-        rows = []
-        for need in NEEDS:
+        page = QWidget()
+        grid = QGridLayout(page)
+        grid.setHorizontalSpacing(24)
+        grid.setVerticalSpacing(12)
+        big = QFont(self.font())
+        big.setPointSizeF(self.base_pt * 1.25)
+        big.setBold(True)
+        self.score_labels: dict[str, QLabel] = {}
+        for row, need in enumerate(NEEDS):
             after = content.scores_after.get(need)
             before = content.scores_before.get(need)
-            goal = target_text(after, targets.get(need))
-            bar = "█" * round((after or 0) / 5) + "░" * (20 - round((after or 0) / 5))
-            rows.append(
-                f"<tr><td><b>{escape(score_text(need, after, before))}</b></td>"
-                f"<td style='font-family: monospace'>{bar}</td>"
-                f"<td>{escape(goal)}</td></tr>"
-                f"<tr><td colspan='3'>{escape(NEED_LABELS[need])}</td></tr>")
-        changes = "".join(f"<li>{escape(c)}</li>" for c in content.changes) or \
-            f"<li>{escape(self.tr('Nothing changed yet.'))}</li>"
-        note = self.tr("Scores are out of 100 and compare versions of this lesson; they are "
-                       "not a grade.")
-        return (f"<table cellpadding='8'>{''.join(rows)}</table>"
-                f"<h3>{escape(self.tr('What was changed'))}</h3><ul>{changes}</ul>"
-                f"<p>{escape(note)}</p>")
+            label = QLabel(score_text(need, after, before))
+            label.setFont(big)
+            label.setToolTip(NEED_LABELS[need])
+            bar = QProgressBar()
+            bar.setRange(0, 100)
+            bar.setValue(round(after or 0))
+            bar.setFormat(self.tr("%v out of 100"))
+            bar.setMinimumHeight(round(self.base_pt * 2))
+            bar.setAccessibleName(self.tr("{need} score").format(need=NEED_LABELS[need]))
+            goal = QLabel(target_text(after, targets.get(need)))
+            grid.addWidget(label, row, 0)
+            grid.addWidget(bar, row, 1)
+            grid.addWidget(goal, row, 2)
+            self.score_labels[need] = label
+        grid.setColumnStretch(1, 1)
+        changes = list(content.changes) or [self.tr("Nothing changed yet.")]
+        shown = changes[:8] + ([self.tr("… and {n} more").format(n=len(changes) - 8)]
+                               if len(changes) > 8 else [])
+        listing = QLabel("<b>" + escape(self.tr("What was changed")) + "</b><ul>"
+                         + "".join(f"<li>{escape(c)}</li>" for c in shown) + "</ul>")
+        listing.setWordWrap(True)
+        note = QLabel(self.tr("Scores are out of 100 and compare versions of this lesson; "
+                              "they are not a grade."))
+        note.setWordWrap(True)
+        grid.addWidget(listing, len(NEEDS), 0, 1, 3)
+        grid.addWidget(note, len(NEEDS) + 1, 0, 1, 3)
+        grid.setRowStretch(len(NEEDS) + 2, 1)
+        return page
 
     # ----- stepping -----------------------------------------------------------
 
@@ -236,6 +264,11 @@ class TrainerView(QWidget):
 
     def present(self) -> None:
         """Show full screen, ready for the keys."""
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is not None:
+            # Without a window manager (a bare X server) full screen means nothing:
+            # cover the screen ourselves.
+            self.setGeometry(screen.geometry())
         self.showFullScreen()
         self.activateWindow()
         self.setFocus()
@@ -260,6 +293,8 @@ class TrainerView(QWidget):
     def _scroll(self, direction: int) -> None:
         widget = self.stack.currentWidget()
         view = self.side_by_side.adapted if widget is self.side_by_side else widget
+        if not hasattr(view, "verticalScrollBar"):
+            return
         bar = view.verticalScrollBar()
         bar.setValue(bar.value() + direction * max(bar.singleStep() * 3, bar.pageStep() // 4))
 
