@@ -216,7 +216,10 @@ def _clip(sentences: list[Sentence], start: int, end: int, text: str) -> tuple[S
     clipped = []
     for sentence in sentences:
         a, b = max(sentence.start, start), min(sentence.end, end)
-        if a < b and _has_words(text[a:b]):
+        piece = text[a:b].translate(_AS_SPACE)
+        if a < b and _has_words(piece):
+            a += len(piece) - len(piece.lstrip())
+            b -= len(piece) - len(piece.rstrip())
             clipped.append(Sentence(a, b))
     return tuple(clipped)
 
