@@ -47,6 +47,11 @@ def toggle_bold(selected: str) -> str:
     return f"{lead}**{stripped}**{trail}"
 
 
+def _plain(line: str) -> str:
+    """``line`` without a heading or list marker (indentation kept)."""
+    return _HEADING.sub(r"\1", _NUMBER.sub(r"\1", _BULLET.sub(r"\1", line)))
+
+
 def _split_lines(text: str) -> list[str]:
     # The selection never includes the last line's ending, so plain split works.
     return text.split("\n")
@@ -67,7 +72,8 @@ def toggle_heading(lines: str, level: int) -> str:
         if not part.strip():
             out.append(part)
             continue
-        plain = _HEADING.sub(r"\1", part).lstrip()
+        # A line is a heading, a list item or plain text: never two at once.
+        plain = _plain(part).lstrip()
         out.append(plain if already else marker + plain)
     return "\n".join(out)
 
@@ -84,7 +90,7 @@ def toggle_list(lines: str, numbered: bool) -> str:
         if not part.strip():
             out.append(part)
             continue
-        plain = _NUMBER.sub(r"\1", _BULLET.sub(r"\1", part))
+        plain = _plain(part)
         if already:
             out.append(plain)
             continue

@@ -1,0 +1,219 @@
+"""The lesson editor, driven through its real widgets and signals (offscreen)."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+
+from lessons.library import builtin_folder, user_folder
+from lessons.loader import load_lesson
+from lessons.presets import get_preset
+from widgets.lesson_editor import LessonEditor, file_slug, new_lesson_path
+
+LESSON = """---
+title: Rain
+subject: Geography
+key_stage: KS2
+year_group: Year 4
+vocabulary:
+  cloud: Tiny drops of water floating in the air.
+---
+
+## Where rain comes from
+
+The sun warms the sea and the water rises.
+"""
+
+
+@pytest.fixture
+def editor(qtbot) -> LessonEditor:
+    widget = LessonEditor()
+    qtbot.addWidget(widget)
+    widget.resize(1200, 700)
+    widget.set_text(LESSON)
+    return widget
+
+
+def preview_text(editor: LessonEditor) -> str:
+    return editor.preview.toPlainText()
+
+
+def select(editor: LessonEditor, text: str) -> None:
+    """Select the first ``text`` in the editor, as a mouse drag would."""
+    start = editor.text().index(text)
+    cursor = editor.text_edit.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(start + len(text), QTextCursor.MoveMode.KeepAnchor)
+    editor.text_edit.setTextCursor(cursor)
+
+
+def click_tool(qtbot, editor: LessonEditor, action) -> None:
+    button = editor.toolbar.widgetForAction(action)
+    assert button is not None and button.isVisible()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_the_preview_follows_typing_after_a_pause(qtbot, editor) -> None:
+    editor.show()
+    assert "The sun warms the sea" in preview_text(editor)
+    editor.go_to_line(12)
+    editor.text_edit.moveCursor(QTextCursor.MoveOperation.EndOfBlock)
+    with qtbot.waitSignal(editor.lesson_parsed, timeout=3000):
+        qtbot.keyClicks(editor.text_edit, " Then clouds form.")
+    qtbot.waitUntil(lambda: "Then clouds form." in preview_text(editor), timeout=3000)
+    assert editor.lesson().sections[0].blocks[0].spans[0].text.endswith("Then clouds form.")
+
+
+def test_the_preview_uses_the_profile(editor) -> None:
+    dyslexia = get_preset("Dyslexia")
+    editor.set_profile(dyslexia)
+    assert editor.preview.profile() == dyslexia
+
+
+def test_bold_wraps_the_selection_and_undo_redo_step_through(qtbot, editor) -> None:
+    editor.show()
+    select(editor, "warms")
+    click_tool(qtbot, editor, editor.bold_action)
+    assert "The sun **warms** the sea" in editor.text()
+    assert editor.text_edit.textCursor().selectedText() == "**warms**"
+    assert editor.undo_action.isEnabled()
+    click_tool(qtbot, editor, editor.undo_action)
+    assert editor.text() == LESSON
+    assert editor.redo_action.isEnabled()
+    click_tool(qtbot, editor, editor.redo_action)
+    assert "The sun **warms** the sea" in editor.text()
+
+
+def test_typing_can_be_undone_and_redone(qtbot, editor) -> None:
+    editor.text_edit.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(editor.text_edit, "More.")
+    assert editor.text().endswith("More.")
+    editor.undo()
+    assert editor.text() == LESSON
+    editor.redo()
+    assert editor.text().endswith("More.")
+
+
+def test_headings_and_lists_from_the_toolbar(qtbot, editor) -> None:
+    editor.show()
+    select(editor, "The sun warms")
+    click_tool(qtbot, editor, editor.subheading_action)
+    assert "\n### The sun warms the sea and the water rises.\n" in editor.text()
+    click_tool(qtbot, editor, editor.bullets_action)
+    assert "\n- The sun warms the sea and the water rises.\n" in editor.text()
+    click_tool(qtbot, editor, editor.numbers_action)
+    assert "\n1. The sun warms the sea and the water rises.\n" in editor.text()
+    editor.reparse_now()
+    assert "The sun warms the sea" in preview_text(editor)
+
+
+def test_a_key_word_goes_into_the_vocabulary_with_its_definition(qtbot, editor) -> None:
+    editor.show()
+    asked: list[str] = []
+    editor.ask_definition = lambda word: asked.append(word) or "A large area of salt water."
+    select(editor, "sea")
+    click_tool(qtbot, editor, editor.vocabulary_action)
+    assert asked == ["sea"]
+    words = {entry.word: entry.definition for entry in editor.lesson().vocabulary}
+    assert words["sea"] == "A large area of salt water."
+    assert "key word" in editor.status.text()
+    # The teacher's selection is still the word, though a line was added above it.
+    assert editor.text_edit.textCursor().selectedText() == "sea"
+    editor.undo()
+    editor.reparse_now()
+    assert "sea" not in {entry.word for entry in editor.lesson().vocabulary}
+
+
+def test_a_key_word_already_listed_is_refused_plainly(editor) -> None:
+    select(editor, "cloud")
+    assert not editor.add_vocabulary_word("Anything.")
+    assert "already a key word" in editor.status.text()
+    assert editor.text() == LESSON
+
+
+def test_problems_are_listed_with_their_lines_and_lead_there(qtbot, editor) -> None:
+    editor.show()
+    editor.set_text(LESSON + "\n![](missing.png)\n\n# A title in the body\n")
+    texts = [editor.problems.item(i).text() for i in range(editor.problems.count())]
+    assert any("line 14" in text for text in texts), texts
+    assert any("line 16" in text for text in texts), texts
+    row = next(i for i, text in enumerate(texts) if "line 16" in text)
+    item = editor.problems.item(row)
+    rect = editor.problems.visualItemRect(item)
+    qtbot.mouseClick(editor.problems.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert editor.current_line() == 16
+
+
+def test_a_clean_lesson_says_so(editor) -> None:
+    assert editor.problems.count() == 1
+    assert editor.problems.item(0).text() == "No problems found."
+
+
+def test_insert_text_at_cursor_is_one_undo_step(editor) -> None:
+    editor.go_to_line(12)
+    editor.insert_text_at_cursor("Dictated words. ")
+    assert "\nDictated words. The sun warms" in editor.text()
+    editor.undo()
+    assert editor.text() == LESSON
+
+
+def test_replace_text_changes_only_what_differs_and_undoes_in_one_step(editor) -> None:
+    editor.go_to_line(3)
+    changed = LESSON.replace("the water rises", "the *water* rises")
+    editor.replace_text(changed)
+    assert editor.text() == changed
+    assert editor.current_line() == 3
+    editor.undo()
+    assert editor.text() == LESSON
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_save_as_new_writes_a_new_file_and_never_touches_the_original(qtbot, editor) -> None:
+    original = builtin_folder() / "ks2-year4-geography-water-cycle.md"
+    before = (digest(original), original.stat().st_mtime_ns)
+    editor.set_text(original.read_text(encoding="utf-8"), original)
+    select(editor, "Have you ever wondered")
+    editor.make_bold()
+    editor.ask_lesson_name = lambda suggestion: suggestion
+    with qtbot.waitSignal(editor.saved) as saved:
+        first = editor.save_as_new()
+    assert saved.args == [first]
+    assert first.parent == user_folder()
+    assert first.name == "the-water-cycle-adapted.md"
+    second = editor.save_as_new("The water cycle (adapted)")
+    assert second != first and second.name == "the-water-cycle-adapted-2.md"
+    assert (digest(original), original.stat().st_mtime_ns) == before
+    result = load_lesson(first)
+    assert result.lesson.title == "The water cycle (adapted)"
+    assert "**Have you ever wondered**" in first.read_text(encoding="utf-8")
+    # The pictures came along, so the new lesson shows them.
+    assert not [p for p in result.problems if "image" in p.message.lower()]
+    assert (user_folder() / "images" / "water-cycle.svg").is_file()
+
+
+def test_save_as_new_refuses_a_lesson_with_errors(editor) -> None:
+    editor.set_text("no front matter at all")
+    assert editor.save_as_new("Broken") is None
+    assert "Problems" in editor.status.text()
+
+
+def test_cancelling_the_name_saves_nothing(editor) -> None:
+    editor.ask_lesson_name = lambda suggestion: None
+    files = set(user_folder().glob("*.md")) if user_folder().is_dir() else set()
+    assert editor.save_as_new() is None
+    assert (set(user_folder().glob("*.md")) if user_folder().is_dir() else set()) == files
+
+
+def test_new_lesson_paths_never_reuse_a_file(tmp_path) -> None:
+    assert file_slug("Maya's lesson: the water cycle!") == "maya-s-lesson-the-water-cycle"
+    assert file_slug("!!!") == "lesson"
+    (tmp_path / "rain.md").write_text("x")
+    (tmp_path / "rain-2.md").write_text("x")
+    assert new_lesson_path(tmp_path, "Rain").name == "rain-3.md"
