@@ -77,6 +77,7 @@ class _WorkerSignals(QObject):
     """Signals the worker thread emits; Qt queues them to the GUI thread."""
 
     engine_ready = Signal(object, str, str)  # voices, voice id in use, why not a better engine
+    engine_failed = Signal(str)
     chunk_started = Signal(int, int, int)  # generation, chunk serial, first sentence
     word_reached = Signal(int, int, int, int, int, float)  # gen, serial, start, length,
     #                                                        sentence, time in the audio
@@ -128,7 +129,8 @@ class ReadAloudController(QObject):
         self._whole_lesson = False
         self._sentence = 0
         self._settings_changed = False
-        self._no_voice_reason = ""
+        self._engine_note = ""
+        self._engine_problem = ""  # set when the engine could not start at all
         self._drift: list[tuple[float, float]] | None = None
         self._turning = False
         self._announced = -1  # the generation whose "Reading aloud with…" has been said
@@ -137,6 +139,7 @@ class ReadAloudController(QObject):
         self._settle.timeout.connect(self._apply_new_settings)
         self._signals = _WorkerSignals(self)
         self._signals.engine_ready.connect(self._on_engine_ready)
+        self._signals.engine_failed.connect(self._on_engine_failed)
         self._signals.chunk_started.connect(self._on_chunk_started)
         self._signals.word_reached.connect(self._on_word)
         self._signals.reading_done.connect(self._on_done)
@@ -217,6 +220,9 @@ class ReadAloudController(QObject):
 
     def _begin(self, plan: ReadingPlan, first: int = 0, *, in_view: bool = True,
                whole_lesson: bool = False) -> bool:
+        if self._engine_problem:
+            self.error.emit(self._engine_problem)
+            return False
         if not plan:
             self.stop()
             self.status_changed.emit(self.tr("There are no words to read here."))
@@ -342,6 +348,15 @@ class ReadAloudController(QObject):
         """True once the engine has said which voices there are."""
         return self._voices is not None
 
+    def engine_name(self) -> str:
+        """The text-to-speech engine's name ("pyttsx3", "none"), or "" before it starts."""
+        synthesiser = self._worker.synthesiser
+        return synthesiser.name if synthesiser is not None else ""
+
+    def engine_note(self) -> str:
+        """Why no voice could be used (e.g. how to install eSpeak NG), or ""."""
+        return self._engine_note
+
     def voice_id(self) -> str | None:
         """The voice chosen (kept for every reading until changed)."""
         return self._voice_id
@@ -396,6 +411,9 @@ class ReadAloudController(QObject):
         return self._export(plan, path, self.tr("section"))
 
     def _export(self, plan: ReadingPlan, path, what: str) -> bool:
+        if self._engine_problem:
+            self.error.emit(self._engine_problem)
+            return False
         if not plan:
             self.error.emit(self.tr("There are no words to save as a sound file."))
             return False
@@ -467,7 +485,7 @@ class ReadAloudController(QObject):
     def _on_engine_ready(self, voices: list, engine_voice: str, reason: str) -> None:
         self._voices = list(voices)
         if not self._voices:
-            self._no_voice_reason = reason
+            self._engine_note = reason
             self.error.emit(self.tr(
                 "No voice is installed on this computer, so the words are highlighted "
                 "without sound."))
@@ -476,6 +494,14 @@ class ReadAloudController(QObject):
         self.voices_changed.emit()
         if self._voices:
             self.voice_changed.emit(self.voice_name())
+
+    def _on_engine_failed(self, message: str) -> None:
+        self._engine_problem = message
+        self._voices = []
+        self.highlighter.clear()
+        self._set_state(IDLE)
+        self.voices_changed.emit()
+        self.error.emit(message)
 
     def _on_chunk_started(self, generation: int, _serial: int, first: int) -> None:
         if generation != self._generation or self._state == IDLE:

@@ -65,7 +65,7 @@ class ReadAloudWorker:
     """A daemon thread that runs read and export jobs one at a time.
 
     ``signals`` is a QObject with the signals the controller listens to
-    (see ``ReadAloudController``): ``engine_ready(list, str, str)``,
+    (see ``ReadAloudController``): ``engine_ready(list, str, str)``, ``engine_failed(str)``,
     ``chunk_started(int, int, int)``, ``word_reached(int, int, int, int, int, float)``,
     ``reading_done(int, bool)``, ``reading_failed(int, str)``,
     ``export_done(str, float)``, ``export_failed(str)``, ``problem(str)``.
@@ -157,7 +157,7 @@ class ReadAloudWorker:
         try:
             synthesiser, reason = self._make_synthesiser()
         except (SynthesisError, OSError, RuntimeError) as error:
-            self.signals.problem.emit(f"Reading aloud cannot start: {error}")
+            self.signals.engine_failed.emit(f"Reading aloud cannot start: {error}")
             return False
         self.synthesiser = synthesiser
         voice = synthesiser.voice

@@ -10,6 +10,7 @@ import wave
 from dataclasses import replace
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
 from app.read_aloud import ReadAloudController
@@ -250,7 +251,7 @@ def test_speed_scale_changes_the_synthesiser_rate(harness):
 
 
 def test_changing_speed_while_reading_rereads_the_sentence_at_the_new_speed(harness):
-    h = harness(delay=0.05)
+    h = harness(delay=0.2)  # the sentence lasts longer than the slider takes to settle
     c = h.controller
     c.read_lesson()
     h.qtbot.waitUntil(lambda: c.current_sentence() >= 1, timeout=WAIT)
@@ -402,3 +403,82 @@ def test_reading_the_lesson_in_focus_mode_turns_every_page(harness, view):
     assert heard.startswith("Rivers Rivers start high up")
     assert "Heavy rain can make a river burst its banks" in heard
     assert heard.endswith("When water wears away rock and soil")  # the key words page
+
+
+def test_the_shortcuts_work_from_the_lesson_view(harness, view, qtbot):
+    h = harness(delay=0.04)
+    c = h.controller
+    window = view.window()
+    window.addActions(c.actions())
+    shortcuts = {a.text(): a.shortcut().toString() for a in c.actions() if not a.isSeparator()}
+    assert shortcuts["Read aloud"] == "F5" and shortcuts["Stop reading"] == "Shift+F5"
+    assert shortcuts["Next sentence"] == "Alt+Right"
+    assert shortcuts["Previous sentence"] == "Alt+Left"
+    assert shortcuts["Read the selection"] == "F4"
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    qtbot.keyClick(view, Qt.Key.Key_F5)
+    assert c.is_speaking()
+    qtbot.waitUntil(lambda: c.current_sentence() == 1, timeout=WAIT)
+    h.words.clear()
+    qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: bool(h.words), timeout=WAIT)
+    assert h.texts()[0] == "They", "Alt+Right went to the next sentence"
+    caret = view.textCursor().position()
+    qtbot.keyClick(view, Qt.Key.Key_F5, Qt.KeyboardModifier.ShiftModifier)
+    assert not c.is_speaking()
+    assert view.textCursor().position() == caret, "the caret stays at the last word read"
+
+
+def test_the_voice_menu_waits_for_the_engine(qtbot, view):
+    import threading
+
+    ready = threading.Event()
+    spy = SpySynthesiser()
+
+    def slow_engine():
+        ready.wait(10)
+        return spy, ""
+
+    c = ReadAloudController(view, synthesiser_factory=slow_engine, player_factory=FakePlayer)
+    try:
+        menu = c.voice_menu()
+        qtbot.addWidget(menu)
+        (waiting,) = menu.actions()
+        assert waiting.text() == "Looking for voices…" and not waiting.isEnabled()
+        ready.set()
+        qtbot.waitUntil(c.voices_known, timeout=WAIT)
+        assert "English (Received Pronunciation)" in [a.text() for a in menu.actions()]
+    finally:
+        ready.set()
+        assert c.shutdown(wait=5)
+
+
+def test_an_engine_that_cannot_start_is_one_sentence_and_nothing_hangs(qtbot, view):
+    from speech.tts.base import SynthesisError
+
+    def broken():
+        raise SynthesisError("The computer's text-to-speech could not start.")
+
+    errors = []
+    c = ReadAloudController(view, synthesiser_factory=broken, player_factory=FakePlayer)
+    c.error.connect(errors.append)
+    try:
+        qtbot.waitUntil(c.voices_known, timeout=WAIT)
+        assert errors == ["Reading aloud cannot start: The computer's text-to-speech "
+                          "could not start."]
+        assert not c.read_lesson() and not c.is_speaking()
+        assert len(errors) == 2
+    finally:
+        assert c.shutdown(wait=5)
+
+
+def test_a_new_view_takes_over_the_highlight(harness, view, qtbot):
+    h = harness()
+    other = make_view(qtbot, rivers_lesson(), size=(600, 400))
+    h.controller.set_view(other)
+    h.controller.read_lesson()
+    h.wait_finished()
+    assert h.texts() == _document_words(other)
+    assert view.extraSelections() == []
+    assert h.controller.view() is other
