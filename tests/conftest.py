@@ -18,4 +18,8 @@ os.environ["LESSON_LAB_DATA"] = str(_ISOLATED / "data")
 os.environ["LESSON_LAB_MODELS"] = str(_ISOLATED / "models")
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-pytest_plugins = ["tests.fixtures.spoken", "tests.fixtures.pulse"]
+pytest_plugins = [
+    "tests.fixtures.spoken",
+    "tests.fixtures.pulse",
+    "tests.fixtures.modal_watchdog",
+]
