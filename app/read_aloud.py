@@ -21,16 +21,17 @@ shortcuts). Call ``shutdown()`` when the window closes.
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
+from app.read_aloud_export import SoundFileExport
 from app.read_aloud_text import (
     DocumentText,
     ReadingPlan,
     TextBlock,
+    format_rate,
     plan_from,
     plan_lesson,
     plan_section,
@@ -38,11 +39,11 @@ from app.read_aloud_text import (
     plan_text,
 )
 from app.read_aloud_worker import (
-    ExportJob,
     PlayerFactory,
     ReadAloudWorker,
     ReadJob,
     SynthesiserFactory,
+    WorkerSignals,
 )
 from speech.tts.base import RATE_SCALE_MAX, RATE_SCALE_MIN, Voice
 from widgets.lesson_document import HEADING2, HEADING3, TITLE
@@ -68,27 +69,7 @@ def snapshot(document: QTextDocument) -> DocumentText:
     return DocumentText(document.toRawText(), tuple(blocks))
 
 
-def format_rate(scale: float) -> str:
-    """A speed as people say it: "1×", "1.5×", "0.8×"."""
-    return f"{scale:.2f}".rstrip("0").rstrip(".") + "×"
-
-
-class _WorkerSignals(QObject):
-    """Signals the worker thread emits; Qt queues them to the GUI thread."""
-
-    engine_ready = Signal(object, str, str)  # voices, voice id in use, why not a better engine
-    engine_failed = Signal(str)
-    chunk_started = Signal(int, int, int)  # generation, chunk serial, first sentence
-    word_reached = Signal(int, int, int, int, int, float)  # gen, serial, start, length,
-    #                                                        sentence, time in the audio
-    reading_done = Signal(int, bool)
-    reading_failed = Signal(int, str)
-    export_done = Signal(str, float)
-    export_failed = Signal(str)
-    problem = Signal(str)
-
-
-class ReadAloudController(QObject):
+class ReadAloudController(QObject, SoundFileExport):
     """Reads a LessonView aloud with the spoken word highlighted.
 
     Signals: ``status_changed(str)`` plain progress for a status bar;
@@ -135,9 +116,10 @@ class ReadAloudController(QObject):
         self._turning = False
         self._announced = -1  # the generation whose "Reading aloud with…" has been said
         self._ui = None
+        self.speak_key_words = True  # read a key word and its meaning when one is clicked
         self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
         self._settle.timeout.connect(self._apply_new_settings)
-        self._signals = _WorkerSignals(self)
+        self._signals = WorkerSignals(self)
         self._signals.engine_ready.connect(self._on_engine_ready)
         self._signals.engine_failed.connect(self._on_engine_failed)
         self._signals.chunk_started.connect(self._on_chunk_started)
@@ -149,6 +131,8 @@ class ReadAloudController(QObject):
         self._signals.problem.connect(self.error)
         self.set_view(view)
         self._worker = ReadAloudWorker(self._signals, synthesiser_factory, player_factory, device)
+        # A window closed without shutdown() still ends the worker.
+        self.destroyed.connect(self._worker.quit)
 
     # ----- the view ---------------------------------------------------------------
 
@@ -168,12 +152,12 @@ class ReadAloudController(QObject):
         self._view = view
         self.highlighter = SpeechHighlighter(view)
         self.highlighter.highlighted.connect(self.word_highlighted)
-        view.vocabulary_activated.connect(self.speak_vocabulary)
+        view.vocabulary_activated.connect(self._on_key_word)
         view.profile_applied.connect(self._check_document)
         view.section_changed.connect(self._check_document)
 
     def _disconnect_view(self, view) -> None:
-        view.vocabulary_activated.disconnect(self.speak_vocabulary)
+        view.vocabulary_activated.disconnect(self._on_key_word)
         view.profile_applied.disconnect(self._check_document)
         view.section_changed.disconnect(self._check_document)
 
@@ -217,6 +201,10 @@ class ReadAloudController(QObject):
         """Read a key word and its meaning (the view emits this when one is clicked)."""
         text = f"{word}. {definition}" if definition else word
         return self.read_text(text)
+
+    def _on_key_word(self, word: str, definition: str) -> None:
+        if self.speak_key_words:
+            self.speak_vocabulary(word, definition)
 
     def _begin(self, plan: ReadingPlan, first: int = 0, *, in_view: bool = True,
                whole_lesson: bool = False) -> bool:
@@ -392,53 +380,6 @@ class ReadAloudController(QObject):
         if self._state == READING and self._plan is not None:
             self._restart(self._sentence)
 
-    # ----- saving as a sound file ------------------------------------------------------------
-
-    def ask_wav_path(self, suggested: str) -> str | None:
-        """Ask where to save a WAV file (tests replace this). None when cancelled."""
-        path, _filter = QFileDialog.getSaveFileName(
-            self._view.window(), self.tr("Save as a sound file"), suggested,
-            self.tr("Sound files (*.wav)"))
-        return path or None
-
-    def export_lesson_wav(self, path: str | Path | None = None) -> bool:
-        """Save everything shown as a WAV file (asks where unless ``path`` is given)."""
-        return self._export(plan_lesson(self._snapshot()), path, self.tr("lesson"))
-
-    def export_section_wav(self, path: str | Path | None = None) -> bool:
-        """Save the section at the caret as a WAV file."""
-        plan = plan_section(self._snapshot(), self._view.textCursor().position())
-        return self._export(plan, path, self.tr("section"))
-
-    def _export(self, plan: ReadingPlan, path, what: str) -> bool:
-        if self._engine_problem:
-            self.error.emit(self._engine_problem)
-            return False
-        if not plan:
-            self.error.emit(self.tr("There are no words to save as a sound file."))
-            return False
-        if path is None:
-            lesson = self._view.lesson()
-            name = _file_name(lesson.title if lesson is not None else what)
-            path = self.ask_wav_path(f"{name}.wav")
-            if not path:
-                return False
-        path = Path(path)
-        if path.suffix.lower() != ".wav":
-            path = path.with_name(path.name + ".wav")
-        self.stop()
-        self._worker.submit(ExportJob(plan, path, self._voice_id, self._rate))
-        self.status_changed.emit(self.tr("Saving the {what} as a sound file…").format(what=what))
-        return True
-
-    def _on_exported(self, path: str, seconds: float) -> None:
-        minutes, rest = divmod(round(seconds), 60)
-        length = (self.tr("{m} min {s} s").format(m=minutes, s=rest) if minutes
-                  else self.tr("{s} seconds").format(s=rest))
-        self.status_changed.emit(self.tr("Saved the sound file {name} ({length}).").format(
-            name=Path(path).name, length=length))
-        self.export_finished.emit(path)
-
     # ----- the window's controls -----------------------------------------------------------
 
     def actions(self) -> list:
@@ -490,7 +431,12 @@ class ReadAloudController(QObject):
                 "No voice is installed on this computer, so the words are highlighted "
                 "without sound."))
         elif self._voice_id is None or not any(v.id == self._voice_id for v in self._voices):
+            missing = self._voice_id
             self._voice_id = engine_voice or self._voices[0].id
+            if missing:
+                self.status_changed.emit(self.tr(
+                    "The voice chosen before is not installed, so {voice} reads instead."
+                ).format(voice=self.voice_name()))
         self.voices_changed.emit()
         if self._voices:
             self.voice_changed.emit(self.voice_name())
@@ -575,8 +521,3 @@ class ReadAloudController(QObject):
         if message:
             self.status_changed.emit(message)
 
-
-def _file_name(title: str) -> str:
-    """A safe file name from a lesson title."""
-    keep = "".join(c if c.isalnum() or c in " -_" else " " for c in title)
-    return "-".join(keep.split()) or "lesson"

@@ -282,3 +282,8 @@ def plan_text(text: str) -> ReadingPlan:
 def words_of(text: str) -> list[str]:
     """The words in ``text`` as the synthesiser counts them."""
     return _WORD.findall(text)
+
+
+def format_rate(scale: float) -> str:
+    """A speed as people say it: "1×", "1.5×", "0.8×"."""
+    return f"{scale:.2f}".rstrip("0").rstrip(".") + "×"

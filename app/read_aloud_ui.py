@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QSlider, QWidget
 
-from app.read_aloud import format_rate
+from app.read_aloud_text import format_rate
 from speech.tts.base import RATE_SCALE_MAX, RATE_SCALE_MIN
 
 SHORTCUTS = {

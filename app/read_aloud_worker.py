@@ -24,10 +24,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from app.read_aloud_text import CHUNK_CHARS, FIRST_CHUNK_CHARS, ReadingPlan
 from speech.playback import PlaybackError, PlaybackFinished, Player, WordStarted
 from speech.tts.base import Synthesis, SynthesisCancelled, Synthesiser, SynthesisError
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ReadAloud", text)
+
 
 SynthesiserFactory = Callable[[], tuple[Synthesiser, str]]
 PlayerFactory = Callable[[object], Player]
@@ -38,6 +44,21 @@ def default_synthesiser() -> tuple[Synthesiser, str]:
     from speech.tts.choose import create_synthesiser
 
     return create_synthesiser()
+
+
+class WorkerSignals(QObject):
+    """Signals the worker thread emits; Qt queues them to the GUI thread."""
+
+    engine_ready = Signal(object, str, str)  # voices, voice id in use, why not a better engine
+    engine_failed = Signal(str)
+    chunk_started = Signal(int, int, int)  # generation, chunk serial, first sentence
+    word_reached = Signal(int, int, int, int, int, float)  # gen, serial, start, length,
+    #                                                        sentence, time in the audio
+    reading_done = Signal(int, bool)
+    reading_failed = Signal(int, str)
+    export_done = Signal(str, float)
+    export_failed = Signal(str)
+    problem = Signal(str)
 
 
 @dataclass(frozen=True)
@@ -64,11 +85,8 @@ class ExportJob:
 class ReadAloudWorker:
     """A daemon thread that runs read and export jobs one at a time.
 
-    ``signals`` is a QObject with the signals the controller listens to
-    (see ``ReadAloudController``): ``engine_ready(list, str, str)``, ``engine_failed(str)``,
-    ``chunk_started(int, int, int)``, ``word_reached(int, int, int, int, int, float)``,
-    ``reading_done(int, bool)``, ``reading_failed(int, str)``,
-    ``export_done(str, float)``, ``export_failed(str)``, ``problem(str)``.
+    ``signals`` is a ``WorkerSignals`` made (and owned) by the controller on
+    the GUI thread.
     """
 
     def __init__(self, signals, synthesiser_factory: SynthesiserFactory | None = None,
@@ -135,6 +153,13 @@ class ReadAloudWorker:
 
     # ----- the worker thread ------------------------------------------------------
 
+    def _send(self, name: str, *args) -> None:
+        """Emit one of the controller's signals; if the controller is gone, wind down."""
+        try:
+            getattr(self.signals, name).emit(*args)
+        except RuntimeError:  # its signals object was deleted with the controller
+            self.quit()
+
     def _run(self) -> None:
         if not self._start_engine():
             return
@@ -157,11 +182,12 @@ class ReadAloudWorker:
         try:
             synthesiser, reason = self._make_synthesiser()
         except (SynthesisError, OSError, RuntimeError) as error:
-            self.signals.engine_failed.emit(f"Reading aloud cannot start: {error}")
+            message = _tr("Reading aloud cannot start: {error}").format(error=error)
+            self._send("engine_failed", message)
             return False
         self.synthesiser = synthesiser
         voice = synthesiser.voice
-        self.signals.engine_ready.emit(synthesiser.voices(), voice.id if voice else "", reason)
+        self._send("engine_ready", synthesiser.voices(), voice.id if voice else "", reason)
         return True
 
     def _configure(self, voice_id: str | None, rate_scale: float) -> None:
@@ -171,11 +197,11 @@ class ReadAloudWorker:
             try:
                 synthesiser.set_voice(voice_id)
             except SynthesisError as error:
-                self.signals.problem.emit(str(error))
+                self._send("problem", str(error))
         try:
             synthesiser.set_rate_scale(rate_scale)
         except SynthesisError as error:
-            self.signals.problem.emit(str(error))
+            self._send("problem", str(error))
 
     def _read(self, job: ReadJob) -> None:
         if job.generation != self.generation:
@@ -191,7 +217,7 @@ class ReadAloudWorker:
                 return
             except SynthesisError as error:
                 if job.generation == self.generation:
-                    self.signals.reading_failed.emit(job.generation, str(error))
+                    self._send("reading_failed", job.generation, str(error))
                 return
             self._serial += 1
             player = self._make_player(self.device)
@@ -201,7 +227,7 @@ class ReadAloudWorker:
                 self.live = (self._serial, player)
                 if self.paused:
                     player.pause()
-            self.signals.chunk_started.emit(job.generation, self._serial, chunk.first)
+            self._send("chunk_started", job.generation, self._serial, chunk.first)
             try:
                 outcome = self._play(job.generation, chunk, synthesis, player)
             finally:
@@ -209,10 +235,10 @@ class ReadAloudWorker:
                     self.live = None
             if outcome is not True:
                 if isinstance(outcome, str) and job.generation == self.generation:
-                    self.signals.reading_failed.emit(job.generation, outcome)
+                    self._send("reading_failed", job.generation, outcome)
                 return
             index += chunk.count
-        self.signals.reading_done.emit(job.generation, True)
+        self._send("reading_done", job.generation, True)
 
     def _play(self, generation: int, chunk, synthesis: Synthesis, player: Player):
         """Play one chunk: True when it played to the end, False when stopped, or an error."""
@@ -221,9 +247,8 @@ class ReadAloudWorker:
             if isinstance(event, WordStarted):
                 spoken = chunk.locate(event.word.offset, event.word.length)
                 if spoken is not None:
-                    self.signals.word_reached.emit(generation, serial, spoken.start,
-                                                   spoken.length, spoken.sentence,
-                                                   event.word.time)
+                    self._send("word_reached", generation, serial, spoken.start,
+                               spoken.length, spoken.sentence, event.word.time)
             elif isinstance(event, PlaybackError):
                 return event.message
             elif isinstance(event, PlaybackFinished):
@@ -245,7 +270,7 @@ class ReadAloudWorker:
                 chunk = plan.chunk(index, CHUNK_CHARS)
                 synthesis = self.synthesiser.synthesise(chunk.text)
                 if rate and synthesis.sample_rate != rate:
-                    raise SynthesisError("The voice changed part way through the sound file.")
+                    raise SynthesisError(_tr("The voice changed part way through the sound file."))
                 rate = synthesis.sample_rate
                 pieces.append(synthesis.samples)
                 index += chunk.count
@@ -254,9 +279,9 @@ class ReadAloudWorker:
                                        for s in plan.sentences), samples, rate)
             whole.write_wav(job.path)
         except SynthesisCancelled:
-            self.signals.export_failed.emit("Saving the sound file was stopped.")
+            self._send("export_failed", _tr("Saving the sound file was stopped."))
             return
         except SynthesisError as error:
-            self.signals.export_failed.emit(str(error))
+            self._send("export_failed", str(error))
             return
-        self.signals.export_done.emit(str(job.path), whole.duration)
+        self._send("export_done", str(job.path), whole.duration)

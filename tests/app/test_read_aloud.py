@@ -294,6 +294,20 @@ def test_a_voice_given_at_start_is_kept(harness):
     assert h.controller.voice_name() == "English (America)"
 
 
+def test_a_voice_no_longer_installed_falls_back_to_british_english(qtbot, view):
+    statuses = []
+    c = ReadAloudController(view, synthesiser_factory=lambda: (SpySynthesiser(), ""),
+                            player_factory=FakePlayer, voice_id="gone/voice")
+    c.status_changed.connect(statuses.append)
+    try:
+        qtbot.waitUntil(c.voices_known, timeout=WAIT)
+        assert c.voice_id() == "gmw/en-gb-x-rp"
+        assert statuses == ["The voice chosen before is not installed, so English "
+                            "(Received Pronunciation) reads instead."]
+    finally:
+        assert c.shutdown(wait=5)
+
+
 def test_clicking_a_key_word_reads_the_word_and_its_meaning(harness, view):
     h = harness()
     view.show_definitions = False
@@ -305,6 +319,11 @@ def test_clicking_a_key_word_reads_the_word_and_its_meaning(harness, view):
     h.wait_finished()
     assert h.spy.calls[-1][0] == "erosion. When water wears away rock and soil."
     assert h.words == [], "the meaning is not in the text, so nothing is highlighted"
+    h.controller.speak_key_words = False
+    calls = len(h.spy.calls)
+    assert view.activate_vocabulary_at_caret()
+    h.qtbot.wait(100)
+    assert len(h.spy.calls) == calls and not h.controller.is_speaking()
 
 
 def test_saving_the_lesson_as_a_wav_file(harness, tmp_path):
