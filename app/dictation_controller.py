@@ -265,7 +265,7 @@ class DictationController(QObject):
         self.panel.set_text(state.text)
         message = _change_message(state.change)
         if message:
-            self._show_info(message)
+            self._show_info(message, over_error=True)
         self.autosave.save_now(state.text)
         self.text_changed.emit(state.text)
 
@@ -285,11 +285,12 @@ class DictationController(QObject):
         if listening:
             if self.worker.engine_key:
                 self._show_info(self._listening_message())
-            status = _tr("Dictation is listening.")
-        elif self._info:
-            self._clear_info()
-            status = _tr("Dictation stopped.")
-        self.status_changed.emit(status)
+            self.status_changed.emit(_tr("Dictation is listening."))
+        elif self.panel.message_bar.kind != "error":
+            # After a problem its message stays, in the panel and the status bar.
+            if self._info:
+                self._clear_info()
+            self.status_changed.emit(_tr("Dictation stopped."))
         self.listening_changed.emit(listening)
 
     @Slot()
@@ -363,7 +364,7 @@ class DictationController(QObject):
     @Slot(str)
     def _on_exported(self, path: str) -> None:
         message = _tr("Saved as {name}.").format(name=Path(path).name)
-        self._show_info(message)
+        self._show_info(message, over_error=True)
         self.status_changed.emit(message)
 
     @Slot(object)
@@ -387,7 +388,7 @@ class DictationController(QObject):
         self.panel.set_text(combined)
         self.autosave.save_now(combined)
         self.text_changed.emit(combined)
-        self._show_info(_tr("Your dictation was brought back."))
+        self._show_info(_tr("Your dictation was brought back."), over_error=True)
         self.recovery_finished.emit(True)
 
     # ------------------------------------------------------------------ private
@@ -407,7 +408,10 @@ class DictationController(QObject):
     def _listening_message(self) -> str:
         return _tr("Listening. Say “full stop” to end a sentence.")
 
-    def _show_info(self, message: str) -> None:
+    def _show_info(self, message: str, *, over_error: bool = False) -> None:
+        """Show a status; it never hides a problem unless the pupil's own action says so."""
+        if self.panel.message_bar.kind == "error" and self.panel.message() and not over_error:
+            return
         self._info = message
         self.panel.show_message(message, "info")
 
