@@ -386,6 +386,10 @@ class ReadAloudController(QObject, SoundFileExport):
         """The Read aloud actions with their shortcuts, for a menu and a toolbar."""
         return self.controls().actions()
 
+    def toolbar_actions(self) -> list:
+        """The actions worth a tool bar button: read/pause, stop, previous, next sentence."""
+        return self.controls().toolbar_actions()
+
     def voice_menu(self, parent: QWidget | None = None):
         """A menu of the installed voices (British English first), one ticked."""
         return self.controls().voice_menu(parent)

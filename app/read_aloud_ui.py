@@ -108,6 +108,10 @@ class ReadAloudControls(QObject):
                 self._separator(), self.slower, self.faster, self._separator(),
                 self.save_lesson, self.save_section]
 
+    def toolbar_actions(self) -> list[QAction]:
+        """The few a tool bar needs: read/pause, stop, previous and next sentence."""
+        return [self.read, self.stop, self.previous, self.next]
+
     def _separator(self) -> QAction:
         separator = QAction(self)
         separator.setSeparator(True)

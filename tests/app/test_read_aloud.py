@@ -434,6 +434,8 @@ def test_the_shortcuts_work_from_the_lesson_view(harness, view, qtbot):
     assert shortcuts["Next sentence"] == "Alt+Right"
     assert shortcuts["Previous sentence"] == "Alt+Left"
     assert shortcuts["Read the selection"] == "F4"
+    assert [a.text() for a in c.toolbar_actions()] == [
+        "Read aloud", "Stop reading", "Previous sentence", "Next sentence"]
     view.setFocus()
     qtbot.waitUntil(view.hasFocus)
     qtbot.keyClick(view, Qt.Key.Key_F5)
