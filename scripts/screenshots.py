@@ -55,17 +55,17 @@ def grab_screen(out: Path) -> None:
 def main(out_dir: Path) -> None:
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Lesson Lab")
-    from app.placeholder_window import PlaceholderWindow
+    from app.main_window import MainWindow
     from widgets.fonts import register_accessible_fonts
 
     register_accessible_fonts()
     out_dir.mkdir(parents=True, exist_ok=True)
-    window = PlaceholderWindow()
+    window = MainWindow()
+    window.dictation_dock.hide()  # these shots are of the lesson views
     window.setGeometry(QApplication.primaryScreen().availableGeometry())
     window.show()
-    row = next(r for r in range(window.lessons.count())
-               if window.lessons.item(r).text().startswith(LESSON_TITLE + " —"))
-    window.lessons.setCurrentRow(row)
+    if not window.library.select_title(LESSON_TITLE):
+        raise SystemExit(f"no lesson called {LESSON_TITLE!r}")
     settle(800)
 
     for name, preset, kind in SHOTS:

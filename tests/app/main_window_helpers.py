@@ -1,0 +1,68 @@
+"""Making a main window for tests: isolated settings, profiles and library folders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from app.main_window import MainWindow
+from app.settings import AppSettings
+from app.ui_scale import apply_ui_scale
+from lessons.library import builtin_folder
+from lessons.profile_store import ProfileStore
+
+
+class Opened:
+    """Windows made by one test, closed (and the interface size put back) at the end."""
+
+    def __init__(self, qtbot, tmp_path: Path) -> None:
+        self.qtbot = qtbot
+        self.tmp_path = tmp_path
+        self.own = tmp_path / "own"
+        self.own.mkdir(exist_ok=True)
+        (self.own / "broken.md").write_text("no front matter\n", encoding="utf-8")
+        self.settings_path = tmp_path / "settings.ini"
+        self.windows: list[MainWindow] = []
+
+    def open(self, folders="test", **kwargs) -> MainWindow:
+        """A shown window on the shared settings file; dialogs replaced by lists.
+
+        ``folders`` "test" lists the built-in lessons and a folder with one broken
+        file; None the built-in lessons and the user's folder, as the app does.
+        """
+        if folders == "test":
+            folders = [builtin_folder(), self.own]
+        window = MainWindow(AppSettings(self.settings_path),
+                            ProfileStore(self.tmp_path / "profiles"), folders, **kwargs)
+        window.messages, window.welcomes = [], []
+        window.show_message = window.messages.append
+        window.show_welcome = window.welcomes.append
+        self.qtbot.addWidget(window)
+        window.show()
+        self.qtbot.waitExposed(window)
+        # Shortcuts go to the active window: make sure it is this one.
+        window.activateWindow()
+        self.qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        self.windows.append(window)
+        return window
+
+    def close_all(self) -> None:
+        for window in self.windows:
+            if window.editor is not None:
+                window.editor.confirm = lambda question: True
+            window.close()
+        apply_ui_scale(1.0, QApplication.instance())
+
+
+def row_of(window: MainWindow, title: str) -> int:
+    """The library row of the lesson called ``title``."""
+    for row in range(window.library.list.count()):
+        if window.library.list.item(row).text().split("\n")[0] == title:
+            return row
+    raise AssertionError(f"{title} is not in the library")
+
+
+def choose(window: MainWindow, title: str) -> None:
+    """Choose a lesson in the library list, as a click would."""
+    window.library.list.setCurrentRow(row_of(window, title))
