@@ -20,10 +20,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox,
     QDockWidget,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -38,12 +36,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.practice.profile_bar import ProfileBar
 from app.practice.reflection_page import ReflectionPage
 from app.practice.scenario_chooser import ScenarioChooser, pupil_html, targets_text
 from app.practice.session import PracticeRun
 from app.practice.trainer_view import TrainerContent, TrainerView
 from app.practice.workbench import Workbench
-from lessons.presets import default_preset, load_presets
+from lessons.presets import default_preset
 from lessons.profile import Profile
 from lessons.profile_store import ProfileStore
 from lessons.reflection import ReflectionStore
@@ -68,6 +67,7 @@ class PracticeWindow(QMainWindow):
         self.setAccessibleName(self.tr("Practice mode"))
         self.store = store if store is not None else ProfileStore()
         self.run: PracticeRun | None = None
+        self._saved_state: tuple | None = None
         self.trainer: TrainerView | None = None
         self.profile_editor: ProfileEditor | None = None
 
@@ -128,34 +128,18 @@ class PracticeWindow(QMainWindow):
         self.about.hide()
         self.about_button.toggled.connect(self.about.setVisible)
 
-        self.profile_combo = QComboBox()
-        self.profile_combo.setAccessibleName(self.tr("Profile: how the lesson looks"))
-        self.profile_combo.activated.connect(self._profile_chosen)
-        profile_label = QLabel(self.tr("&Profile:"))
-        profile_label.setBuddy(self.profile_combo)
-        self.edit_profile_button = QPushButton(self.tr("&Edit profile…"))
-        self.edit_profile_button.setAutoDefault(False)
-        self.edit_profile_button.clicked.connect(self.edit_profile)
-        self.suggested = QHBoxLayout()
-        self.suggested_label = QLabel()
-        row = QHBoxLayout()
-        row.addWidget(profile_label)
-        row.addWidget(self.profile_combo)
-        row.addWidget(self.edit_profile_button)
-        row.addSpacing(20)
-        row.addWidget(self.about_button)
-        row.addStretch(1)
-        suggestions = QHBoxLayout()
-        suggestions.addWidget(self.suggested_label)
-        suggestions.addLayout(self.suggested)
-        suggestions.addStretch(1)
+        self.profile_bar = ProfileBar(self.store)
+        self.profile_bar.profile_chosen.connect(lambda p: self.workbench.set_profile(p))
+        self.profile_bar.edit_requested.connect(self.edit_profile)
+        self.profile_bar.row.addWidget(self.about_button)
+        self.profile_bar.row.addStretch(1)
+        self.profile_combo = self.profile_bar.combo
 
         layout = QVBoxLayout(page)
         layout.addWidget(self.pupil_title)
         layout.addWidget(self.task)
         layout.addWidget(self.about)
-        layout.addLayout(row)
-        layout.addLayout(suggestions)
+        layout.addWidget(self.profile_bar)
         layout.addWidget(self.tabs, 1)
         return page
 
@@ -245,6 +229,7 @@ class PracticeWindow(QMainWindow):
                                       "cannot start."), "error")
             return
         self.run = PracticeRun(scenario, self.editor.lesson(), text, standard, report)
+        self._saved_state = None
         self.chooser.select(scenario.id)
         self.checker.set_baseline(report.scores)
         self.checker.set_targets(scenario.targets)
@@ -255,7 +240,7 @@ class PracticeWindow(QMainWindow):
         self.reflections.set_prompts(scenario.reflection_prompts)
         self.reflections.show_status(self.tr("Nothing is sent anywhere: the log is kept on "
                                              "this computer."))
-        self._show_suggestions(scenario)
+        self.profile_bar.set_suggestions(scenario)
         self.refresh_profiles(standard.name)
         self.simulation_panel.turn_all_off()
         if not self.simulation_panel.is_adapted():
@@ -277,62 +262,15 @@ class PracticeWindow(QMainWindow):
         """The scenario being practised."""
         return self.run.scenario if self.run else None
 
-    def _show_suggestions(self, scenario: Scenario) -> None:
-        while self.suggested.count():
-            widget = self.suggested.takeAt(0).widget()
-            if widget is not None:
-                widget.deleteLater()
-        self.suggestion_buttons: list[QPushButton] = []
-        self.suggested_label.setText(self.tr("Try a preset for {name}:").format(
-            name=scenario.name))
-        for name in scenario.presets:
-            button = QPushButton(name)
-            button.setAutoDefault(False)
-            button.setAccessibleName(self.tr("Use the {name} preset").format(name=name))
-            button.clicked.connect(lambda _c=False, n=name: self.choose_profile(n))
-            self.suggested.addWidget(button)
-            self.suggestion_buttons.append(button)
-
     # ----- the profile --------------------------------------------------------
 
     def refresh_profiles(self, select: str | None = None) -> None:
         """List the presets and the teacher's saved profiles; show ``select`` (or the current)."""
-        self.profile_combo.clear()
-        for profile in load_presets():
-            self.profile_combo.addItem(profile.name, profile)
-        own = self.store.profiles()
-        if own:
-            self.profile_combo.insertSeparator(self.profile_combo.count())
-            for profile in own:
-                self.profile_combo.addItem(profile.name, profile)
-        self._show_profile(self.workbench.profile() if select is None else None, select)
-
-    def _show_profile(self, profile: Profile | None, name: str | None = None) -> None:
-        """Select the profile in the list, adding it when it is the teacher's unsaved one."""
-        name = name or (profile.name if profile else "")
-        index = self.profile_combo.findText(name)
-        if index >= 0 and (profile is None or self.profile_combo.itemData(index) == profile):
-            self.profile_combo.setCurrentIndex(index)
-            return
-        if profile is None:
-            return
-        index = self.profile_combo.findData("unsaved", Qt.ItemDataRole.UserRole + 1)
-        if index < 0:
-            self.profile_combo.insertItem(0, name, profile)
-            self.profile_combo.setItemData(0, "unsaved", Qt.ItemDataRole.UserRole + 1)
-            index = 0
-        self.profile_combo.setItemText(index, name)
-        self.profile_combo.setItemData(index, profile)
-        self.profile_combo.setCurrentIndex(index)
+        self.profile_bar.refresh(self.workbench.profile(), select)
 
     def choose_profile(self, name: str) -> bool:
         """Adapt with the preset or saved profile called ``name``; False when there is none."""
-        index = self.profile_combo.findText(name)
-        if index < 0:
-            return False
-        self.profile_combo.setCurrentIndex(index)
-        self._profile_chosen(index)
-        return True
+        return self.profile_bar.choose(name)
 
     def apply_suggested_preset(self, index: int = 0) -> bool:
         """Adapt with one of the scenario's suggested presets (the first by default)."""
@@ -341,13 +279,13 @@ class PracticeWindow(QMainWindow):
             return False
         return self.choose_profile(scenario.presets[index])
 
-    def _profile_chosen(self, index: int) -> None:
-        profile = self.profile_combo.itemData(index)
-        if isinstance(profile, Profile):
-            self.workbench.set_profile(profile)
+    @property
+    def suggestion_buttons(self) -> list[QPushButton]:
+        """The buttons for the scenario's suggested presets."""
+        return self.profile_bar.suggestion_buttons
 
     def _profile_changed(self, profile: Profile) -> None:
-        self._show_profile(profile)
+        self.profile_bar.show_profile(profile)
         if self.profile_editor is not None and self.profile_editor.isVisible() \
                 and self.profile_editor.profile() != profile:
             self.profile_editor.set_profile(profile)
@@ -429,6 +367,7 @@ class PracticeWindow(QMainWindow):
                               .format(reason=getattr(error, "strerror", None) or error),
                               "error")
             return None
+        self._saved_state = self._state()
         self.reflections.show_status(self.tr(
             "Saved in your reflection log on this computer ({file}). Nothing is sent "
             "anywhere.").format(file=path.name))
@@ -482,7 +421,40 @@ class PracticeWindow(QMainWindow):
         self.trainer = None
         self.activateWindow()
 
+    def _state(self) -> tuple:
+        return (self.editor.text(), self.workbench.profile(),
+                tuple(self.reflections.answers().items()))
+
+    def has_unsaved_work(self) -> bool:
+        """True when the teacher changed or wrote something since the last save."""
+        if self.run is None:
+            return False
+        if self._saved_state is not None:
+            return self._state() != self._saved_state
+        text, profile, answers = self._state()
+        return (text != self.run.original_text or profile != self.run.start.profile
+                or any(answer for _question, answer in answers))
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self.has_unsaved_work():
+            answer = self.ask_save_before_closing()
+            if answer == "cancel" or (answer == "save" and self.save_session() is None):
+                event.ignore()
+                return
+        if self.trainer is not None:
+            self.trainer.close()
+        super().closeEvent(event)
+
     # ----- questions (replaced in tests) --------------------------------------
+
+    def ask_save_before_closing(self) -> str:
+        """Ask whether to keep this session: "save", "discard" or "cancel"."""
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self, self.tr("Practice"),
+            self.tr("Save this practice session in your reflection log before closing?"),
+            buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
+        return {buttons.Save: "save", buttons.Discard: "discard"}.get(answer, "cancel")
 
     def ask_export_path(self, fmt: str, suggestion: str) -> str | None:
         """Ask where to export; None when the teacher cancels."""

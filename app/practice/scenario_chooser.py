@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -27,6 +27,10 @@ from lessons.loader import load_lesson
 from lessons.scenarios import Scenario, builtin_scenarios
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ScenarioChooser", text)
+
+
 def lesson_title(scenario: Scenario) -> str:
     """The title of the scenario's lesson, or its file name when it cannot be read."""
     lesson = load_lesson(scenario.lesson_path).lesson
@@ -35,9 +39,10 @@ def lesson_title(scenario: Scenario) -> str:
 
 def targets_text(scenario: Scenario) -> str:
     """"Dyslexia score of 85 or more", joined with "and"."""
-    parts = [f"{NEED_LABELS.get(need, need)} score of {target:g} or more"
-             for need, target in scenario.success]
-    return " and ".join(parts)
+    parts = [_tr("{need} score of {target} or more").format(
+        need=NEED_LABELS.get(need, need), target=f"{target:g}")
+        for need, target in scenario.success]
+    return _tr(" and ").join(parts)
 
 
 def _items(values: tuple[str, ...]) -> str:
@@ -50,17 +55,17 @@ def pupil_html(scenario: Scenario, *, with_task: bool = True) -> str:
     parts = [
         f"<h2>{escape(scenario.title)}</h2>",
         f"<p>{escape(scenario.summary)}{support}</p>",
-        "<h3>Strengths</h3>", _items(scenario.strengths),
-        "<h3>What helps</h3>", _items(scenario.what_helps),
+        f"<h3>{escape(_tr('Strengths'))}</h3>", _items(scenario.strengths),
+        f"<h3>{escape(_tr('What helps'))}</h3>", _items(scenario.what_helps),
     ]
     if with_task:
+        suits = _tr("Presets that may suit {name}:").format(name=scenario.name)
         parts += [
-            "<h3>Your task</h3>",
+            f"<h3>{escape(_tr('Your task'))}</h3>",
             f"<p>{escape(scenario.task)}</p>",
-            f"<p><b>Lesson:</b> {escape(lesson_title(scenario))}</p>",
-            f"<p><b>Aim for:</b> {escape(targets_text(scenario))}.</p>",
-            f"<p><b>Presets that may suit {escape(scenario.name)}:</b> "
-            f"{escape(', '.join(scenario.presets))}.</p>",
+            f"<p><b>{escape(_tr('Lesson:'))}</b> {escape(lesson_title(scenario))}</p>",
+            f"<p><b>{escape(_tr('Aim for:'))}</b> {escape(targets_text(scenario))}.</p>",
+            f"<p><b>{escape(suits)}</b> {escape(', '.join(scenario.presets))}.</p>",
         ]
     return "\n".join(parts)
 

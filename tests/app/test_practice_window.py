@@ -19,6 +19,7 @@ SCENARIO = "year10-dyslexia-visual-stress-inspector-calls"
 @pytest.fixture
 def window(qtbot, tmp_path) -> PracticeWindow:
     win = PracticeWindow(reflections=ReflectionStore(tmp_path / "log"))
+    win.ask_save_before_closing = lambda: "discard"  # when the test ends
     qtbot.addWidget(win)
     win.resize(1500, 950)
     win.show()
@@ -187,3 +188,18 @@ def test_back_to_the_list_and_another_pupil(qtbot, window) -> None:
     assert window.workbench.profile().name == "Standard"
     assert window.reflections.prompts() == get_scenario("year4-low-vision-water-cycle")\
         .reflection_prompts
+
+
+def test_closing_with_unsaved_work_asks_first(qtbot, window) -> None:
+    window.start_scenario(SCENARIO)
+    asked: list[str] = []
+    window.ask_save_before_closing = lambda: asked.append("asked") or "cancel"
+    assert not window.has_unsaved_work()  # nothing changed yet
+    window.choose_profile("Dyslexia")
+    assert window.has_unsaved_work()
+    assert not window.close()
+    assert asked == ["asked"] and window.isVisible()
+    window.ask_save_before_closing = lambda: "save"
+    assert window.close()
+    assert len(window.reflection_store.sessions()) == 1
+    assert not window.has_unsaved_work()

@@ -1,0 +1,116 @@
+"""The practice window's profile row: the profile list, Edit profile, and the pupil's presets.
+
+The list holds the built-in presets, then the teacher's saved profiles;
+a profile changed by the checker's fixes or the profile editor, and not
+saved, is shown at the top under its own name ("Dyslexia (adapted)"), so
+the list always says what the lesson is shown with.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from lessons.presets import load_presets
+from lessons.profile import Profile
+from lessons.profile_store import ProfileStore
+from lessons.scenarios import Scenario
+
+_UNSAVED = Qt.ItemDataRole.UserRole + 1
+
+
+class ProfileBar(QWidget):
+    """Choose how the lesson looks. Signals: ``profile_chosen(Profile)``, ``edit_requested()``."""
+
+    profile_chosen = Signal(object)
+    edit_requested = Signal()
+
+    def __init__(self, store: ProfileStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.combo = QComboBox()
+        self.combo.setAccessibleName(self.tr("Profile: how the lesson looks"))
+        self.combo.activated.connect(self._chosen)
+        label = QLabel(self.tr("&Profile:"))
+        label.setBuddy(self.combo)
+        self.edit_button = QPushButton(self.tr("&Edit profile…"))
+        self.edit_button.setAutoDefault(False)
+        self.edit_button.clicked.connect(self.edit_requested.emit)
+        self.suggested_label = QLabel()
+        self.suggestion_buttons: list[QPushButton] = []
+        self._suggested = QHBoxLayout()
+        self.row = QHBoxLayout()
+        self.row.addWidget(label)
+        self.row.addWidget(self.combo)
+        self.row.addWidget(self.edit_button)
+        self.row.addSpacing(20)
+        suggestions = QHBoxLayout()
+        suggestions.addWidget(self.suggested_label)
+        suggestions.addLayout(self._suggested)
+        suggestions.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self.row)
+        layout.addLayout(suggestions)
+
+    def refresh(self, current: Profile | None = None, select: str | None = None) -> None:
+        """List the presets and saved profiles; show ``select`` by name, or ``current``."""
+        self.combo.clear()
+        for profile in load_presets():
+            self.combo.addItem(profile.name, profile)
+        own = self.store.profiles()
+        if own:
+            self.combo.insertSeparator(self.combo.count())
+            for profile in own:
+                self.combo.addItem(profile.name, profile)
+        if select is not None:
+            index = self.combo.findText(select)
+            self.combo.setCurrentIndex(max(0, index))
+        elif current is not None:
+            self.show_profile(current)
+
+    def show_profile(self, profile: Profile) -> None:
+        """Select ``profile`` in the list, adding it at the top when it is not saved."""
+        index = self.combo.findText(profile.name)
+        if index >= 0 and self.combo.itemData(index) == profile:
+            self.combo.setCurrentIndex(index)
+            return
+        index = self.combo.findData("unsaved", _UNSAVED)
+        if index < 0:
+            self.combo.insertItem(0, profile.name, profile)
+            self.combo.setItemData(0, "unsaved", _UNSAVED)
+            index = 0
+        self.combo.setItemText(index, profile.name)
+        self.combo.setItemData(index, profile)
+        self.combo.setCurrentIndex(index)
+
+    def choose(self, name: str) -> bool:
+        """Choose the preset or profile called ``name``; False when there is none."""
+        index = self.combo.findText(name)
+        if index < 0:
+            return False
+        self.combo.setCurrentIndex(index)
+        self._chosen(index)
+        return True
+
+    def set_suggestions(self, scenario: Scenario) -> None:
+        """One button for each preset the scenario suggests."""
+        while self._suggested.count():
+            widget = self._suggested.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        self.suggestion_buttons = []
+        self.suggested_label.setText(self.tr("Try a preset for {name}:").format(
+            name=scenario.name))
+        for name in scenario.presets:
+            button = QPushButton(name)
+            button.setAutoDefault(False)
+            button.setAccessibleName(self.tr("Use the {name} preset").format(name=name))
+            button.clicked.connect(lambda _c=False, n=name: self.choose(n))
+            self._suggested.addWidget(button)
+            self.suggestion_buttons.append(button)
+
+    def _chosen(self, index: int) -> None:
+        profile = self.combo.itemData(index)
+        if isinstance(profile, Profile):
+            self.profile_chosen.emit(profile)
