@@ -15,7 +15,7 @@ Hooks for the controllers built elsewhere (see ``app/gui.py``):
 - ``add_actions(menu_key, actions, toolbar=None)`` and ``add_dock(...)`` for
   anything else (the practice tools).
 - Signals ``lesson_changed(lesson)``, ``profile_changed(profile)``,
-  ``ui_scale_changed(scale)``, ``library_loaded()``.
+  ``ui_scale_changed(scale)``, ``library_loaded()``, ``speech_report_ready(report)``.
 - Status slots ``set_engine_status(text)``, ``set_voice_status(text)``,
   ``set_microphone_live(bool)``.
 
@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
     profile_changed = Signal(object)
     ui_scale_changed = Signal(float)
     library_loaded = Signal()
+    speech_report_ready = Signal(object)
 
     def __init__(self, settings: AppSettings | None = None, store: ProfileStore | None = None,
                  library_folders=None, *, load_library: bool = True,
@@ -597,6 +598,7 @@ class MainWindow(QMainWindow):
         if not self.settings.welcome_shown:
             self.settings.welcome_shown = True
             self.show_welcome(report)
+        self.speech_report_ready.emit(report)
 
     def show_welcome(self, report):
         """Show the welcome (not modal). Tests replace this."""
@@ -605,7 +607,7 @@ class MainWindow(QMainWindow):
         key = self.act.models.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         self.welcome_dialog = WelcomeDialog(report, key, self)
         self.welcome_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.welcome_dialog.models_requested.connect(self.open_model_manager)
+        self.welcome_dialog.models_requested.connect(lambda: self.open_model_manager())
         self.welcome_dialog.open()
         return self.welcome_dialog
 

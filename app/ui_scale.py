@@ -13,6 +13,7 @@ so tests can change the scale and put it back.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory
 
@@ -99,8 +100,11 @@ def apply_ui_scale(scale: float, app: QApplication | None = None) -> float:
         style.scale = scale
     font = QFont(app.font())
     font.setPointSizeF(base * scale)
-    # Every widget that has not set its own font gets a FontChange and lays out again.
+    # Every widget that has not set its own font gets a FontChange and lays out
+    # again. Qt posts those changes; deliver them now so the new size is there
+    # as soon as this returns.
     app.setFont(font)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.ApplicationFontChange)
     return scale
 
 

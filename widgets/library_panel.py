@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from lessons.front_matter import KEY_STAGES
-from lessons.library import USER, LibraryEntry
+from lessons.library import BUILT_IN, USER, LibraryEntry
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -56,7 +56,12 @@ def entry_problem_text(entry: LibraryEntry) -> str:
 def entry_text(entry: LibraryEntry) -> str:
     """The two lines a lesson shows in the list."""
     details = [p for p in (entry.subject, entry.key_stage, entry.year_group) if p]
-    details.append(_tr("your lesson") if entry.origin == USER else _tr("built in"))
+    if entry.origin == BUILT_IN:
+        details.append(_tr("built in"))
+    elif entry.origin == USER:
+        details.append(_tr("your lesson"))
+    else:
+        details.append(_tr("from {folder}").format(folder=entry.path.parent.name))
     problem = entry_problem_text(entry)
     if problem:
         details.append(_tr("warning: {problem}").format(problem=problem))
