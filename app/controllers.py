@@ -1,15 +1,143 @@
-"""Wiring the controllers built beside the shell into the main window.
+"""Wiring the speech controllers into the main window, after it is up.
 
-Each controller is imported here, after the window is up, so its engine
-library is never part of start-up. A controller whose module is not there
-yet (it is still being built) is skipped; its menu keeps a disabled
+``app/gui.py`` calls :func:`attach_controllers` on the first event-loop turn
+after the window is shown. Each controller module is imported here, so no
+speech library is part of start-up; the controllers load their engines on
+their own worker threads. A controller that fails to start is reported in
+the status bar and the rest carry on: its menu keeps the disabled
 placeholder that says so.
+
+What each one is connected to:
+
+- read aloud (``app.read_aloud.ReadAloudController``): reads the lesson view
+  (the adapted pane in side by side); its actions fill the Read aloud menu
+  and tool bar, with its voice menu and speed control; voice and speed are
+  remembered in the settings; the voice is named in the status bar.
+- dictation (``app.dictation_controller.DictationController``): drives the
+  dictation dock; the lesson's key words become its vocabulary; the engine
+  and the microphone's state go to the status bar; "Read back" goes to read
+  aloud; the microphone chosen is remembered.
+- live captions (``app.captions_controller.CaptionsController``): a
+  CaptionsWindow, toggled from Dictation > Live captions (Ctrl+Shift+C).
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QKeySequence
 
-def attach_controllers(window) -> list[str]:
-    """Make and attach every controller that exists; returns the names attached."""
-    attached: list[str] = []
+CAPTIONS_SHORTCUT = "Ctrl+Shift+C"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Controllers", text)
+
+
+def attach_controllers(window, names=("read aloud", "dictation", "captions")) -> list[str]:
+    """Make and attach the controllers named; returns the names that started."""
+    makers = {"read aloud": attach_read_aloud, "dictation": attach_dictation,
+              "captions": attach_captions}
+    attached = []
+    for name in names:
+        try:
+            makers[name](window)
+        except Exception as error:  # noqa: BLE001 - one broken part must not close the app
+            window.show_status(_tr("{part} could not start: {error}").format(
+                part=name.capitalize(), error=error), 0)
+            continue
+        attached.append(name)
     return attached
+
+
+def _lesson_words(lesson) -> list[str]:
+    return [entry.word for entry in lesson.vocabulary] if lesson is not None else []
+
+
+def attach_read_aloud(window):
+    """Read aloud on the window's lesson view."""
+    from app.read_aloud import ReadAloudController
+
+    settings = window.settings
+    controller = ReadAloudController(window.view, window, device=settings.output_device or None,
+                                     voice_id=settings.voice or None,
+                                     rate_scale=settings.rate)
+    window.attach_read_aloud(controller)
+    menu = window.act.menus["read"]
+    menu.addSeparator()
+    voices = controller.voice_menu(menu)
+    voices.setTitle(_tr("&Voice"))
+    menu.addMenu(voices)
+    speed = controller.rate_widget()
+    speed.setAccessibleName(_tr("Reading speed"))
+    window.act.toolbars["read"].addWidget(speed)
+
+    def voice_changed(name: str) -> None:
+        window.set_voice_status(_tr("Voice: {voice}").format(voice=name) if name else
+                                _tr("Voice: none (words highlight in silence)"))
+        if controller.voice_id():
+            settings.voice = controller.voice_id()
+
+    controller.voice_changed.connect(voice_changed)
+    controller.rate_changed.connect(lambda scale: setattr(settings, "rate", scale))
+    controller.status_changed.connect(window.show_status)
+    controller.error.connect(window.show_status)
+    # Side by side reads the adapted pane, the one the teacher is adapting.
+    window.act.side_by_side.toggled.connect(
+        lambda on: controller.set_view(window.side_by_side.adapted if on else window.view))
+    return controller
+
+
+def attach_dictation(window):
+    """The dictation controller behind the dictation dock."""
+    from app.dictation_controller import DictationController
+
+    settings = window.settings
+    controller = DictationController(
+        window.dictation_panel, engine=settings.engine, model_path=settings.model or None,
+        microphone=settings.input_device or None, vocabulary=_lesson_words(window.lesson),
+        parent=window)
+    window.attach_dictation(controller)
+    controller.status_changed.connect(window.show_status)
+    controller.listening_changed.connect(lambda _on: _show_microphone(window))
+    controller.microphone_changed.connect(lambda name: setattr(settings, "input_device", name))
+    controller.worker.engine_ready.connect(
+        lambda name: window.set_engine_status(_tr("Dictation: {engine}").format(engine=name)))
+    window.lesson_changed.connect(lambda lesson: controller.set_vocabulary(_lesson_words(lesson)))
+    if window.read_aloud is not None:
+        controller.read_back.connect(window.read_aloud.read_text)
+    controller.offer_recovery()
+    return controller
+
+
+def attach_captions(window):
+    """Live captions in their own always-on-top window, toggled from the Dictation menu."""
+    from app.captions_controller import CaptionsController
+    from widgets.captions_window import CaptionsWindow
+
+    settings = window.settings
+    captions = CaptionsWindow()
+    controller = CaptionsController(
+        captions, engine=settings.engine, model_path=settings.model or None,
+        microphone=settings.input_device or None, vocabulary=_lesson_words(window.lesson),
+        parent=window)
+    action = QAction(_tr("Live &captions"), window)
+    action.setCheckable(True)
+    action.setShortcut(QKeySequence(CAPTIONS_SHORTCUT))
+    action.setStatusTip(_tr("Show what you say as large captions, live"))
+    action.triggered.connect(lambda _checked=False: controller.toggle())
+    controller.listening_changed.connect(action.setChecked)
+    controller.listening_changed.connect(lambda _on: _show_microphone(window))
+    controller.status_changed.connect(window.show_status)
+    controller.error.connect(window.show_status)
+    window.lesson_changed.connect(lambda lesson: controller.set_vocabulary(_lesson_words(lesson)))
+    window.profile_changed.connect(captions.set_profile)
+    window.attach_captions(controller, [action])
+    window.captions_window = captions
+    window.destroyed.connect(captions.deleteLater)
+    return controller
+
+
+def _show_microphone(window) -> None:
+    """The microphone is live while dictation or captions listen."""
+    live = any(c is not None and c.is_listening() for c in (window.dictation, window.captions))
+    window.set_microphone_live(live)

@@ -7,7 +7,8 @@ Keyboard shortcuts list is built from these same actions
 
 Controllers that arrive later (read aloud, dictation, captions, practice) hand
 their own actions to the window (``MainWindow.add_actions``); they go into the
-menus named here by key: "file", "view", "read", "dictation", "tools", "help".
+menus named here by key: "file", "view", "read", "dictation", "tools",
+"practice", "help".
 """
 
 from __future__ import annotations
@@ -97,7 +98,8 @@ class MainActions:
         self.side_by_side = self.action(_tr("&Side by side"), w.show_side_by_side, "Ctrl+D",
                                         checkable=True,
                                         tip=_tr("The original lesson beside the adapted one"))
-        self.projector = self.action(_tr("&Projector"), w.start_projector, "F5",
+        # F11, the usual key for full screen (F5 belongs to read aloud).
+        self.projector = self.action(_tr("&Projector"), w.start_projector, "F11",
                                      tip=_tr("Present the lesson full screen; Escape leaves"))
         self.flip = self.action(_tr("Show the &unadapted lesson"), w.set_unadapted_shown, "F8",
                                 checkable=True,
@@ -145,6 +147,9 @@ class MainActions:
         self.simulations = self.action(_tr("&See it as a pupil might"), w.show_simulations,
                                        "Ctrl+Shift+V", checkable=True,
                                        tip=_tr("Vision simulations over the lesson"))
+        self.check_lesson = self.action(
+            _tr("&Check and edit this lesson…"), w.open_lesson_editor, "Ctrl+Shift+E",
+            tip=_tr("The lesson's text with the clear-print checker beside it"))
         self.shortcuts = self.action(_tr("&Keyboard shortcuts"), w.show_shortcuts, "F1")
         self.welcome = self.action(_tr("&Welcome…"), w.show_welcome_again, None)
         self.about = self.action(_tr("&About Lesson Lab"), w.show_about, None)
@@ -183,9 +188,20 @@ class MainActions:
         self._fill(dictation, [dictation_toggle, self.dictate, None,
                                *self.placeholders["dictation"]])
         tools = self._menu(bar, "tools", _tr("&Tools"))
-        self._fill(tools, [self.models, self.simulations])
+        self._fill(tools, [self.models, self.simulations, self.check_lesson])
+        self._practice_menu(bar)
         help_menu = self._menu(bar, "help", _tr("&Help"))
         self._fill(help_menu, [self.shortcuts, self.welcome, None, self.about])
+
+    def _practice_menu(self, bar) -> None:
+        # Practice mode, trainer mode and the reflection log (app/practice);
+        # building the actions imports nothing heavy.
+        from app.practice import practice_actions
+
+        self.practice = practice_actions(self.window)
+        for action in self.practice.values():
+            self.window.addAction(action)
+        self._fill(self._menu(bar, "practice", _tr("&Practice")), self.practice.values())
 
     def build_toolbars(self, profiles: QWidget, status: QLabel) -> None:
         """The lesson tool bar (profile, views, export) and the read-aloud tool bar."""

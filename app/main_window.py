@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self.model_dialog = self.model_manager = None
         self.simulation_panel = self.simulation_overlay = self.simulation_dock = None
         self.read_aloud = self.dictation = self.captions = None
+        self.captions_window = None
         self.speech_report = None
         self.welcome_dialog = None
         self.print_colours = "profile"
@@ -155,24 +156,33 @@ class MainWindow(QMainWindow):
 
     def add_actions(self, menu_key: str, actions, toolbar: str | None = None) -> None:
         """Add a controller's actions to a menu ("file", "view", "read", "dictation",
-        "tools", "help") and optionally a tool bar; their shortcuts work window-wide."""
+        "tools", "practice", "help") and, if named, a tool bar. They replace that
+        menu's placeholders; their shortcuts work anywhere in the window."""
+        actions = list(actions)
         for action in self.act.placeholders.get(menu_key, []) if actions else []:
             action.setVisible(False)
         menu = self.act.menus[menu_key]
-        bar = self.act.toolbars.get(toolbar) if toolbar else None
         for action in actions:
             self.addAction(action)
             menu.addAction(action)
-            if bar is not None:
-                bar.addAction(action)
-        if bar is not None:
-            for action in self.act.placeholders.get(toolbar, []):
-                bar.removeAction(action)
+        if toolbar:
+            self.set_toolbar_actions(toolbar, actions)
+
+    def set_toolbar_actions(self, toolbar: str, actions) -> None:
+        """Put ``actions`` on a tool bar ("lesson", "read", "dictation") instead of its
+        placeholders."""
+        bar = self.act.toolbars[toolbar]
+        for action in self.act.placeholders.get(toolbar, []):
+            bar.removeAction(action)
+        bar.addActions([a for a in actions if not a.isSeparator()])
 
     def attach_read_aloud(self, controller) -> None:
-        """Use ``controller.actions()`` for the Read aloud menu and tool bar."""
+        """Use ``controller.actions()`` for the Read aloud menu, and its
+        ``toolbar_actions()`` (or the same actions) for the Read aloud tool bar."""
         self.read_aloud = controller
-        self.add_actions("read", list(controller.actions()), toolbar="read")
+        self.add_actions("read", controller.actions())
+        short = getattr(controller, "toolbar_actions", controller.actions)
+        self.set_toolbar_actions("read", short())
 
     def attach_dictation(self, controller) -> None:
         """Let ``controller`` drive the dictation panel (and add its actions, if any)."""
@@ -181,10 +191,11 @@ class MainWindow(QMainWindow):
         if hasattr(controller, "actions"):
             self.add_actions("dictation", list(controller.actions()))
 
-    def attach_captions(self, controller) -> None:
-        """Add the captions controller's actions to the Dictation menu."""
+    def attach_captions(self, controller, actions=None) -> None:
+        """Keep the captions controller; ``actions`` (or its ``actions()``) join the
+        Dictation menu in place of the placeholder."""
         self.captions = controller
-        self.add_actions("dictation", list(controller.actions()))
+        self.add_actions("dictation", actions if actions is not None else controller.actions())
 
     @Slot(str)
     def set_engine_status(self, text: str) -> None:
@@ -564,6 +575,12 @@ class MainWindow(QMainWindow):
         self.model_dialog.raise_()
         return self.model_dialog
 
+    def open_lesson_editor(self):
+        """The lesson's text with the checker beside it (the file is never changed)."""
+        from app.practice import open_lesson_editor
+
+        return open_lesson_editor(self, self.lesson_path, self.profile())
+
     def shortcut_rows(self) -> list[tuple[str, str, str]]:
         """(keys, what, where) for every shortcut, read from the live actions."""
         return shortcut_rows(self)
@@ -657,7 +674,7 @@ class MainWindow(QMainWindow):
             shutdown = getattr(controller, "shutdown", None)
             if callable(shutdown):
                 shutdown()
-        for window in (self.projector, self.editor):
+        for window in (self.projector, self.editor, self.captions_window):
             if window is not None:
                 window.close()
         super().closeEvent(event)

@@ -123,9 +123,9 @@ def test_side_by_side_and_focus_mode_sections(qtbot, window):
     assert window.stack.currentWidget() is window.view
 
 
-def test_projector_from_f5_and_back_with_escape(qtbot, window):
+def test_projector_from_f11_and_back_with_escape(qtbot, window):
     choose(window, "The water cycle")
-    qtbot.keyClick(window, Qt.Key.Key_F5)
+    qtbot.keyClick(window, Qt.Key.Key_F11)
     projector = window.projector
     assert projector is not None and projector.isFullScreen()
     assert projector.view.shown_profile().font_size_pt >= 40

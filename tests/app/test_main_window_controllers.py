@@ -1,0 +1,94 @@
+"""The real speech controllers attached to the main window (app/controllers.py)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+
+from app.controllers import attach_controllers
+from app.main_menus import READ_ALOUD_BUILDING
+from tests.app.main_window_helpers import Opened, choose
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    made = Opened(qtbot, tmp_path)
+    window = made.open()
+    yield window
+    made.close_all()
+
+
+def _visible(menu):
+    return [a for a in menu.actions() if a.isVisible() and not a.isSeparator()]
+
+
+def test_every_controller_attaches_and_fills_its_menus(qtbot, window):
+    assert attach_controllers(window) == ["read aloud", "dictation", "captions"]
+    read = _visible(window.act.menus["read"])
+    assert read[0] is window.read_aloud.controls().read
+    assert all(a.statusTip() != READ_ALOUD_BUILDING for a in read)
+    assert read[-1].menu() is not None and read[-1].text() == "&Voice"
+    assert window.read_aloud.controls().read in window.act.toolbars["read"].actions()
+    captions = next(a for a in _visible(window.act.menus["dictation"])
+                    if a.text() == "Live &captions")
+    assert captions.isEnabled() and captions.shortcut() == QKeySequence("Ctrl+Shift+C")
+    keys = [row[0] for row in window.shortcut_rows()]
+    assert len(keys) == len(set(keys)), "no key does two things"
+
+
+def test_side_by_side_reads_the_adapted_pane(window):
+    attach_controllers(window, ("read aloud",))
+    assert window.read_aloud.view() is window.view
+    window.show_side_by_side(True)
+    assert window.read_aloud.view() is window.side_by_side.adapted
+    window.show_side_by_side(False)
+    assert window.read_aloud.view() is window.view
+
+
+def test_the_voice_and_speed_chosen_are_remembered(qtbot, window):
+    attach_controllers(window, ("read aloud",))
+    controller = window.read_aloud
+    with qtbot.waitSignal(controller.voices_changed, timeout=30000):
+        pass
+    other = next(v for v in controller.voices() if v.id != controller.voice_id()
+                 and v.language.startswith("en"))
+    controller.set_voice(other.id)
+    assert window.settings.voice == other.id
+    assert window.speech_status.voice.text() == f"Voice: {other.name}"
+    qtbot.keyClick(window, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert window.settings.rate == pytest.approx(1.1)
+
+
+def test_dictation_takes_the_lessons_key_words_and_the_saved_microphone(window):
+    window.settings.input_device = "USB headset"
+    window.settings.engine = "whisper"
+    attach_controllers(window, ("dictation",))
+    worker = window.dictation.worker
+    assert window.dictation.panel is window.dictation_panel
+    assert worker.device() == "USB headset"
+    choose(window, "The water cycle")
+    words = [entry.word for entry in window.lesson.vocabulary]
+    assert words and worker._vocabulary == tuple(words)
+
+
+@pytest.mark.slow
+@pytest.mark.pulse
+def test_f9_dictates_into_the_dock_with_the_microphone_shown_live(qtbot, window, virtual_mic,
+                                                                  speak):
+    from tests.fixtures.pulse import MIC_DEVICE
+
+    window.settings.input_device = MIC_DEVICE
+    window.settings.engine = "whisper"
+    attach_controllers(window, ("dictation",))
+    controller = window.dictation
+    qtbot.keyClick(window, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: controller.is_listening() and bool(controller.worker.engine_key),
+                    timeout=60_000)
+    assert window.speech_status.microphone.text() == "Microphone on"
+    assert window.speech_status.engine.text().startswith("Dictation: Whisper")
+    virtual_mic.play(speak("The Romans built long straight roads across Britain."))
+    qtbot.waitUntil(lambda: "roads" in window.dictation_panel.text().lower(), timeout=60_000)
+    qtbot.keyClick(window, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: not controller.is_listening(), timeout=10_000)
+    assert window.speech_status.microphone.text() == "Microphone off"
