@@ -29,12 +29,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -44,11 +42,13 @@ from PySide6.QtWidgets import (
 
 from app import settings as keys
 from app.background import Background
-from app.main_menus import MainActions, shortcut_rows
+from app.main_files import LessonFiles
+from app.main_focus import FocusAreas
+from app.main_help import ToolsAndHelp
+from app.main_menus import MainActions
 from app.settings import AppSettings
 from app.status_bar import SpeechStatus
 from app.ui_scale import STEPS, apply_ui_scale, clamp_scale, scaled_icon_size
-from lessons.loader import load_lesson
 from lessons.model import Lesson
 from lessons.presets import default_preset, load_presets
 from lessons.profile import Profile
@@ -61,8 +61,8 @@ from widgets.side_by_side import SideBySide
 DOCK = Qt.DockWidgetArea
 
 
-class MainWindow(QMainWindow):
-    """The Lesson Lab shell."""
+class MainWindow(LessonFiles, ToolsAndHelp, FocusAreas, QMainWindow):
+    """The Lesson Lab shell (lesson files, tools and help, and F6 areas come from mixins)."""
 
     lesson_changed = Signal(object)
     profile_changed = Signal(object)
@@ -290,79 +290,6 @@ class MainWindow(QMainWindow):
             self.settings.last_lesson = str(path)
         self.lesson_changed.emit(lesson)
 
-    def open_lesson_path(self, path: str | Path, quiet: bool = False) -> bool:
-        """Show the lesson file at ``path``; False (and a message) when it cannot be."""
-        result = load_lesson(path)
-        if not result.ok:
-            if not quiet:
-                errors = [p for p in result.problems if p.severity == "error"]
-                self.show_message(str(errors[0] if errors else result.problems[0]))
-            return False
-        if not self.library.select_path(path):
-            self.show_lesson(result.lesson, Path(path))
-        return True
-
-    def open_lesson_file(self) -> bool:
-        """Ask for a lesson file and show it."""
-        path = self.ask_lesson_path()
-        return bool(path) and self.open_lesson_path(path)
-
-    def import_lesson_file(self) -> Path | None:
-        """Ask for a .docx or .txt file, import it into the user's lessons and show it."""
-        source = self.ask_import_path()
-        if not source:
-            return None
-        from lessons.importers import LessonImportError, import_lesson_file
-        from lessons.library import user_folder
-
-        folder = user_folder()
-        stem, number = Path(source).stem, 1
-        target = folder / f"{stem}.md"
-        while target.exists():
-            number += 1
-            target = folder / f"{stem} ({number}).md"
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            result = import_lesson_file(source, target)
-        except (LessonImportError, OSError) as error:
-            self.show_message(self.tr("The file could not be imported: {error}").format(
-                error=error))
-            return None
-        self.refresh_library()
-        self.library.select_path(target)
-        notes = len(result.problems)
-        self.show_status(self.tr("Imported as {name}. {notes}").format(
-            name=target.name, notes=self.tr("{n} notes to check.").format(n=notes)
-            if notes else ""))
-        return target
-
-    def export_pdf(self) -> Path | None:
-        """Ask where, then write the lesson as a clear-print PDF (a busy cursor meanwhile)."""
-        if self.lesson is None:
-            self.show_message(self.tr("Choose a lesson first."))
-            return None
-        profile = self.profile()
-        stem = self.lesson_path.stem if self.lesson_path else self.lesson.title
-        path = self.ask_pdf_path(f"{stem} - {profile.name.replace('/', '-')}.pdf")
-        if not path:
-            return None
-        from app.pdf_export import export_pdf
-
-        # Measured at 30-200 ms for the built-in lessons: too short for a thread
-        # and its risks with fonts, long enough to show the wait.
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        self.show_status(self.tr("Saving the PDF…"))
-        try:
-            result = export_pdf(self.lesson, profile, path, self.print_colours)
-        except (OSError, ValueError) as error:
-            self.show_message(self.tr("The PDF could not be saved: {error}").format(error=error))
-            return None
-        finally:
-            QApplication.restoreOverrideCursor()
-        self.show_status(self.tr("Saved {path} ({pages} pages).").format(
-            path=result.path, pages=result.pages))
-        return result.path
-
     # ----- profiles ------------------------------------------------------------------------
 
     def refresh_profiles(self, select: str | None = None) -> None:
@@ -525,31 +452,7 @@ class MainWindow(QMainWindow):
         index = min(range(len(STEPS)), key=lambda i: abs(STEPS[i] - self.ui_scale))
         return self.set_ui_scale(clamp_scale(STEPS[max(0, min(len(STEPS) - 1, index + step))]))
 
-    # ----- keyboard -----------------------------------------------------------------------
-
-    def focus_areas(self) -> list[tuple[QWidget, QWidget]]:
-        """(area, widget to focus) for F6, in order: library, lesson, then each open dock."""
-        current = self.stack.currentWidget()
-        lesson = self.side_by_side.adapted if current is self.side_by_side else self.view
-        areas = [(self.library_dock, self.library.list)] if self.library_dock.isVisible() else []
-        areas.append((self.stack, lesson))
-        for dock in self._docks:
-            if dock is not self.library_dock and dock.isVisible() and dock.widget():
-                areas.append((dock, _first_focusable(dock.widget())))
-        return areas
-
-    def cycle_focus(self, step: int = 1) -> QWidget:
-        """Move the keyboard to the next (or previous) area; returns the widget focused."""
-        areas = self.focus_areas()
-        focus = QApplication.focusWidget()
-        here = next((i for i, (area, _w) in enumerate(areas)
-                     if focus is not None and (area is focus or area.isAncestorOf(focus))), -1)
-        index = (here + step) % len(areas) if here >= 0 else (0 if step > 0 else len(areas) - 1)
-        target = areas[index][1]
-        if target.window() is not QApplication.activeWindow():
-            target.window().activateWindow()
-        target.setFocus(Qt.FocusReason.OtherFocusReason)
-        return target
+    # ----- dictation ----------------------------------------------------------------------
 
     def toggle_dictation(self) -> None:
         """Start or stop dictation (F9), showing the dictation panel."""
@@ -561,104 +464,7 @@ class MainWindow(QMainWindow):
         self.dictation_panel.show_message(
             self.tr("Dictation is starting up. Try again in a moment."), "info")
 
-    # ----- tools and help -----------------------------------------------------------------
-
-    def open_model_manager(self):
-        """Open the speech models (downloads keep running when it closes)."""
-        if self.model_dialog is None:
-            from app.model_manager import open_model_manager
-
-            self.model_dialog, self.model_manager = open_model_manager(self)
-        else:
-            self.model_manager.refresh()
-        self.model_dialog.show()
-        self.model_dialog.raise_()
-        return self.model_dialog
-
-    def open_lesson_editor(self):
-        """The lesson's text with the checker beside it (the file is never changed)."""
-        from app.practice import open_lesson_editor
-
-        return open_lesson_editor(self, self.lesson_path, self.profile())
-
-    def shortcut_rows(self) -> list[tuple[str, str, str]]:
-        """(keys, what, where) for every shortcut, read from the live actions."""
-        return shortcut_rows(self)
-
-    def show_shortcuts(self):
-        """Help > Keyboard shortcuts."""
-        from app.shortcuts_dialog import ShortcutsDialog
-
-        dialog = ShortcutsDialog(self.shortcut_rows(), self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
-
-    def start_background_work(self) -> None:
-        """After the window is up: ask what speech works here, then welcome a first run."""
-        from app.speech_report import SpeechReportLoader
-
-        self._speech_loader = SpeechReportLoader(self)
-        self._speech_loader.ready.connect(self._speech_report_ready)
-        self._speech_loader.failed.connect(lambda message: self._speech_report_ready(None))
-        self._speech_loader.start()
-
-    def _speech_report_ready(self, report) -> None:
-        from app.speech_report import engine_status_text, voice_status_text
-
-        self.speech_report = report
-        if report is not None:
-            if self.dictation is None:
-                self.set_engine_status(engine_status_text(report))
-            if self.read_aloud is None:
-                self.set_voice_status(voice_status_text(report))
-        if not self.settings.welcome_shown:
-            self.settings.welcome_shown = True
-            self.show_welcome(report)
-        self.speech_report_ready.emit(report)
-
-    def show_welcome(self, report):
-        """Show the welcome (not modal). Tests replace this."""
-        from app.welcome import WelcomeDialog
-
-        key = self.act.models.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        self.welcome_dialog = WelcomeDialog(report, key, self)
-        self.welcome_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.welcome_dialog.models_requested.connect(lambda: self.open_model_manager())
-        self.welcome_dialog.open()
-        return self.welcome_dialog
-
-    def show_welcome_again(self) -> None:
-        """Help > Welcome."""
-        self.show_welcome(self.speech_report)
-
-    def show_about(self) -> None:
-        """Help > About."""
-        QMessageBox.about(self, self.tr("About Lesson Lab"), self.tr(
-            "Lesson Lab: practise adapting lessons, reading aloud and dictation for pupils "
-            "with SEND. Everything runs on this computer; nothing leaves it."))
-
     # ----- questions (replaced in tests) ------------------------------------------------
-
-    def ask_pdf_path(self, suggestion: str) -> str:
-        """Ask where to save a PDF; "" when cancelled."""
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export PDF"),
-                                              str(Path.home() / suggestion),
-                                              self.tr("PDF files (*.pdf)"))
-        return path
-
-    def ask_lesson_path(self) -> str:
-        """Ask for a lesson file; "" when cancelled."""
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open lesson"), str(Path.home()),
-                                              self.tr("Lesson files (*.md)"))
-        return path
-
-    def ask_import_path(self) -> str:
-        """Ask for a Word or text file to import; "" when cancelled."""
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import a lesson"), str(Path.home()),
-            self.tr("Word or text files (*.docx *.txt)"))
-        return path
 
     def show_message(self, text: str) -> None:
         """Tell the user something."""
@@ -678,17 +484,3 @@ class MainWindow(QMainWindow):
             if window is not None:
                 window.close()
         super().closeEvent(event)
-
-
-def _first_focusable(widget: QWidget) -> QWidget:
-    """The first widget inside ``widget`` that Tab would stop at (or ``widget``)."""
-    if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
-        return widget
-    candidate = widget.nextInFocusChain()
-    while candidate is not None and candidate is not widget:
-        if (widget.isAncestorOf(candidate) and candidate.isVisibleTo(widget)
-                and candidate.isEnabled() and candidate.focusPolicy() & Qt.FocusPolicy.TabFocus):
-            return candidate
-        candidate = candidate.nextInFocusChain()
-    return widget
-
