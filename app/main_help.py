@@ -64,10 +64,12 @@ class ToolsAndHelp:
         from app.speech_report import engine_status_text, voice_status_text
 
         self.speech_report = report
+        # The report says what would run; a controller that has loaded its
+        # engine or voice has already said what does, and is not overwritten.
         if report is not None:
-            if self.dictation is None:
-                self.set_engine_status(engine_status_text(report))
-            if self.read_aloud is None:
+            if not self.speech_status.engine_named:
+                self.set_engine_status(engine_status_text(report, self.settings.engine))
+            if not self.speech_status.voice_named:
                 self.set_voice_status(voice_status_text(report))
         if not self.settings.welcome_shown:
             self.settings.welcome_shown = True

@@ -217,6 +217,8 @@ class MainActions:
         self.section_label_action = lesson.addWidget(status)
         lesson.addSeparator()
         lesson.addAction(self.export_pdf)
+        # Speech on a second row, so neither row runs off the edge of a laptop screen.
+        self.window.addToolBarBreak()
         read = self._toolbar("read", _tr("Read aloud"))
         read.addActions(self.read_placeholders)
         speech = self._toolbar("dictation", _tr("Dictation"))

@@ -87,8 +87,15 @@ def speech_report() -> SpeechReport:
                         engine_text, note)
 
 
-def engine_status_text(report: SpeechReport) -> str:
-    """The status bar's words for the dictation engine "auto" would use."""
+def engine_status_text(report: SpeechReport, preference: str = "auto") -> str:
+    """The status bar's words for the engine dictation will use with ``preference``
+    ("auto" or an engine's name)."""
+    for engine in report.engines:
+        if engine.name == preference and engine.name != "none":
+            if engine.available:
+                return _tr("Dictation: {engine}").format(engine=_short(engine.description))
+            return _tr("Dictation: {engine} cannot run").format(
+                engine=_short(engine.description))
     for engine in report.engines:
         if engine.available and engine.name != "none":
             return _tr("Dictation: {engine}").format(engine=_short(engine.description))

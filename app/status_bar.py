@@ -65,15 +65,19 @@ class SpeechStatus(QWidget):
         self._live = False
         self.set_engine(_tr("Dictation: checking…"))
         self.set_voice(_tr("Voice: checking…"))
+        # Until someone names them, the engine and voice are only "checking…".
+        self.engine_named = self.voice_named = False
         self.set_microphone_live(False)
 
     def set_engine(self, text: str) -> None:
         """Say which speech-to-text engine is in use."""
+        self.engine_named = True
         self.engine.setText(text)
         self.engine.setAccessibleDescription(text)
 
     def set_voice(self, text: str) -> None:
         """Say which text-to-speech voice is in use."""
+        self.voice_named = True
         self.voice.setText(text)
         self.voice.setAccessibleDescription(text)
 

@@ -115,7 +115,9 @@ class LibraryPanel(QWidget):
         self.list.setWordWrap(True)
         self.list.setUniformItemSizes(False)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setSpacing(2)
+        # Each lesson is two lines: alternate shading keeps one lesson's lines together.
+        self.list.setAlternatingRowColors(True)
+        self.list.setSpacing(1)
         lessons_label = QLabel(_tr("&Lessons"))
         lessons_label.setBuddy(self.list)
         self.count_label = QLabel()

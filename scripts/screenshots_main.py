@@ -1,0 +1,71 @@
+"""Draw the main window for docs/main-window.png (run by scripts/screenshots_main).
+
+    python scripts/screenshots_main.py OUT.png
+
+Needs a real X display (Xvfb, 1600x1000); the wrapper script starts one. The
+app starts as ``lesson-lab`` does (app/gui.py), with its real controllers,
+in an isolated data folder; then a lesson is chosen, and the dictation panel
+is given a few sentences as a pupil might have dictated them. The shot is the
+whole screen, as the X server drew it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ["LESSON_LAB_DATA"] = tempfile.mkdtemp(prefix="lesson-lab-shots-")
+
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+LESSON_TITLE = "The water cycle"
+PROFILE = "Dyslexia"
+
+
+def settle(ms: int = 400) -> None:
+    """Let the X server map, lay out and paint."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def main(out: Path) -> None:
+    app = QApplication(sys.argv[:1])
+    from app.gui import make_window
+    from app.settings import AppSettings
+
+    AppSettings().welcome_shown = True  # the welcome has its own picture
+    window = make_window(app)
+    window.setGeometry(QApplication.primaryScreen().availableGeometry())
+    settle(300)
+    with_library = QEventLoop()
+    window.library_loaded.connect(with_library.quit)
+    if not window.library.entries():
+        with_library.exec()
+    if not window.library.select_title(LESSON_TITLE):
+        raise SystemExit(f"no lesson called {LESSON_TITLE!r}")
+    if not window.choose_profile(PROFILE):
+        raise SystemExit(f"no profile called {PROFILE!r}")
+    panel = window.dictation_panel
+    panel.set_text("Water evaporates from the sea when the sun heats it. It rises as "
+                   "water vapour and cools to make clouds.")
+    panel.show_partial("when the clouds get heavy")
+    window.set_microphone_live(True)
+    panel.set_listening(True)
+    for level in (-30, -24, -19, -22):
+        panel.set_level(level)
+    window.view.setFocus()
+    settle(1500)  # the speech report names the engine and voice
+    QApplication.primaryScreen().grabWindow(0).save(str(out))
+    print(f"{out} ({out.stat().st_size // 1024} KB)")
+    panel.set_listening(False)
+    window.close()
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "main-window.png")
