@@ -25,6 +25,7 @@ def register(subparsers) -> None:
     benchmarks = parser.add_subparsers(dest="bench_action", metavar="BENCHMARK", required=True)
     _register_simulate(benchmarks)
     _register_stt(benchmarks)
+    _register_tts(benchmarks)
 
 
 # ------------------------------------------------------------------ simulate
@@ -101,4 +102,28 @@ def _stt(args) -> int:
             raise CliError(problem)
     report = run(args.vosk_model, args.fast, args.sentences, args.voice, args.wpm)
     print(json.dumps(report, indent=2))
+    return 0
+
+
+# ------------------------------------------------------------------ tts
+
+
+def _register_tts(benchmarks) -> None:
+    tts = benchmarks.add_parser(
+        "tts",
+        help="time from a read-aloud request to the first audio, against the raw engine",
+        description="Synthesise classroom passages with Lesson Lab's read-aloud pipeline and "
+        "with pyttsx3 on its own, and report the time to the first audio sample and the "
+        "whole synthesis time of each.",
+    )
+    tts.add_argument("--repeats", type=int, default=5, help="runs of each passage (1 to 50)")
+    tts.set_defaults(handler=_tts)
+
+
+def _tts(args) -> int:
+    if not 1 <= args.repeats <= 50:
+        raise CliError("--repeats must be a whole number from 1 to 50.")
+    from app.bench_tts import run
+
+    print(json.dumps(run(args.repeats), indent=2))
     return 0

@@ -273,3 +273,29 @@ def _read_wav_mono16(path: Path) -> tuple[np.ndarray, int]:
     if channels > 1:
         samples = samples.reshape(-1, channels).mean(axis=1).astype(np.int16)
     return samples, rate
+
+
+
+def raw_save_wav_times(text: str, path: str | Path, repeats: int, voice_id: str | None = None,
+                       words_per_minute: float | None = None) -> list[float]:
+    """pyttsx3 on its own, as a library user would call it: the benchmark's baseline.
+
+    Seconds taken by each of ``repeats`` runs of ``save_to_file`` and
+    ``runAndWait`` on one engine. No word timings, no first-audio callback.
+    Run it in a process of its own: libespeak-ng keeps one synthesis
+    callback per process, and Lesson Lab's engine sets its own.
+    """
+    import pyttsx3
+
+    engine = pyttsx3.init(_default_driver())
+    if voice_id:
+        engine.setProperty("voice", voice_id)
+    if words_per_minute:
+        engine.setProperty("rate", int(round(words_per_minute)))
+    times = []
+    for _ in range(repeats):
+        began = time.perf_counter()
+        engine.save_to_file(text, str(path))
+        engine.runAndWait()
+        times.append(time.perf_counter() - began)
+    return times
