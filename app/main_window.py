@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from app import settings as keys
 from app.background import Background
+from app.dock_title import DockTitle
 from app.main_files import LessonFiles
 from app.main_focus import FocusAreas
 from app.main_help import ToolsAndHelp
@@ -150,6 +151,7 @@ class MainWindow(LessonFiles, ToolsAndHelp, FocusAreas, QMainWindow):
         dock.setObjectName(f"dock-{key}")
         dock.setAccessibleName(title)
         dock.setWidget(widget)
+        dock.setTitleBarWidget(DockTitle(dock))  # scales with the interface
         self.addDockWidget(area, dock)
         self._docks.append(dock)
         return dock
@@ -439,7 +441,9 @@ class MainWindow(LessonFiles, ToolsAndHelp, FocusAreas, QMainWindow):
         self.ui_scale = apply_ui_scale(scale)
         edge = scaled_icon_size(self.ui_scale)
         self.setIconSize(QSize(edge, edge))
-        self.dictation_panel.set_ui_scale(self.ui_scale)
+        # The panel sizes its fonts from the application font, already scaled:
+        # 1.0 asks it to size them again from the new one.
+        self.dictation_panel.set_ui_scale(1.0)
         for action in self.act.ui_sizes.actions():
             action.setChecked(abs(action.data() - self.ui_scale) < 0.01)
         if remember:

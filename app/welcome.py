@@ -37,8 +37,7 @@ def welcome_points(report: SpeechReport | None, models_key: str = "") -> list[tu
         working = [e for e in report.engines if e.available and e.name != "none"]
         if working:
             names = "; ".join(e.description for e in working)
-            dictation = _tr("Dictation works now, with no download: {engines}").format(
-                engines=names)
+            dictation = _tr("Dictation works now. {engines}").format(engines=names)
         else:
             dictation = _tr("No dictation engine can run on this computer yet: {reason}").format(
                 reason="; ".join(e.reason for e in report.engines if e.reason))

@@ -73,6 +73,11 @@ def test_interface_size_scales_the_application_font_live(qtbot, opened):
     label_after = window.library.count_label.font().pointSizeF()
     assert label_after == pytest.approx(label_before * 2.5), "widgets follow at once"
     assert window.iconSize().width() == 60
+    title = window.library_dock.titleBarWidget().label.font()
+    assert title.bold() and title.pointSizeF() == pytest.approx(base * 2.5)
+    toggle = window.dictation_panel.toggle_button.font().pointSizeF()
+    # The panel sizes itself from the application font, scaled once, not twice.
+    assert base * 2.5 < toggle <= base * 2.5 * 1.6 + 0.01
     checked = [a.text() for a in window.act.ui_sizes.actions() if a.isChecked()]
     assert checked == ["250%"]
     window.set_ui_scale(9)  # kept within 100% to 250%
@@ -121,3 +126,18 @@ def test_the_welcome_says_what_works_where_models_come_from_and_privacy(qtbot, o
     window.open_model_manager = lambda: models.append(True)
     dialog.models_button.click()
     assert models == [True] and not dialog.isVisible()
+
+
+def test_dock_title_bars_float_and_close(qtbot, opened):
+    window = opened.open()
+    title = window.dictation_dock.titleBarWidget()
+    assert title.close_button.accessibleName() == "Close Dictation"
+    title.float_button.click()
+    assert window.dictation_dock.isFloating()
+    title.float_button.click()
+    assert not window.dictation_dock.isFloating()
+    title.close_button.click()
+    assert window.dictation_dock.isHidden()
+    qtbot.keyClick(window, Qt.Key.Key_D,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.dictation_dock.isVisible()
