@@ -22,6 +22,9 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QToolBar, QWidget
 from app.ui_scale import STEPS
 
 PRINT_CHOICES = ("profile", "black-on-white", "black-on-cream")
+# speech.stt.choice.engine_names() without importing speech/ at start-up (a test
+# keeps the two in step).
+ENGINE_CHOICES = ("auto", "vosk", "whisper")
 READ_ALOUD_BUILDING = "Read aloud is being built"
 CAPTIONS_BUILDING = "Live captions are being built"
 
@@ -136,6 +139,15 @@ class MainActions:
         self.placeholders["read"] = list(self.read_placeholders)
         self.dictate = self.action(_tr("&Start or stop dictation"), w.toggle_dictation, "F9",
                                    tip=_tr("Start listening, or stop"))
+        labels = {"auto": _tr("&Automatic (the best this computer has)"),
+                  "vosk": _tr("&Vosk (word by word; needs a model)"),
+                  "whisper": _tr("&Whisper tiny.en (built in)")}
+        self.engines = QActionGroup(w)
+        for name in ENGINE_CHOICES:
+            action = QAction(labels[name], w, checkable=True)
+            action.setData(name)
+            self.engines.addAction(action)
+        self.engines.triggered.connect(lambda a: w.set_engine_preference(a.data()))
         captions = self.action(_tr("Live &captions"), None, tip=_tr(CAPTIONS_BUILDING))
         captions.setEnabled(False)
         self.placeholders["dictation"] = [captions]
@@ -187,6 +199,8 @@ class MainActions:
         dictation = self._menu(bar, "dictation", _tr("&Dictation"))
         self._fill(dictation, [dictation_toggle, self.dictate, None,
                                *self.placeholders["dictation"]])
+        engines = dictation.addMenu(_tr("Speech &engine"))
+        engines.addActions(self.engines.actions())
         tools = self._menu(bar, "tools", _tr("&Tools"))
         self._fill(tools, [self.models, self.simulations, self.check_lesson])
         self._practice_menu(bar)

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -47,6 +47,7 @@ from app.main_files import LessonFiles
 from app.main_focus import FocusAreas
 from app.main_help import ToolsAndHelp
 from app.main_menus import MainActions
+from app.main_speech import SpeechHooks
 from app.settings import AppSettings
 from app.status_bar import SpeechStatus
 from app.ui_scale import STEPS, apply_ui_scale, clamp_scale, scaled_icon_size
@@ -62,8 +63,9 @@ from widgets.side_by_side import SideBySide
 DOCK = Qt.DockWidgetArea
 
 
-class MainWindow(LessonFiles, ToolsAndHelp, FocusAreas, QMainWindow):
-    """The Lesson Lab shell (lesson files, tools and help, and F6 areas come from mixins)."""
+class MainWindow(SpeechHooks, LessonFiles, ToolsAndHelp, FocusAreas, QMainWindow):
+    """The Lesson Lab shell (speech hooks, lesson files, tools and help, and F6 areas
+    come from mixins)."""
 
     lesson_changed = Signal(object)
     profile_changed = Signal(object)
@@ -135,6 +137,8 @@ class MainWindow(LessonFiles, ToolsAndHelp, FocusAreas, QMainWindow):
         self.profiles.currentIndexChanged.connect(self._profile_chosen)
         self.view.section_changed.connect(self._show_section)
         self.refresh_profiles(self.settings.profile or None)
+        for action in self.act.engines.actions():
+            action.setChecked(action.data() == self.settings.engine)
         self.resize(1400, 900)
         self.restoreGeometry(self.settings.data(keys.GEOMETRY))
         self.restoreState(self.settings.data(keys.STATE))
@@ -177,42 +181,6 @@ class MainWindow(LessonFiles, ToolsAndHelp, FocusAreas, QMainWindow):
         for action in self.act.placeholders.get(toolbar, []):
             bar.removeAction(action)
         bar.addActions([a for a in actions if not a.isSeparator()])
-
-    def attach_read_aloud(self, controller) -> None:
-        """Use ``controller.actions()`` for the Read aloud menu, and its
-        ``toolbar_actions()`` (or the same actions) for the Read aloud tool bar."""
-        self.read_aloud = controller
-        self.add_actions("read", controller.actions())
-        short = getattr(controller, "toolbar_actions", controller.actions)
-        self.set_toolbar_actions("read", short())
-
-    def attach_dictation(self, controller) -> None:
-        """Let ``controller`` drive the dictation panel (and add its actions, if any)."""
-        self.dictation = controller
-        self.dictation_panel.start_requested.disconnect(self._dictation_not_ready)
-        if hasattr(controller, "actions"):
-            self.add_actions("dictation", list(controller.actions()))
-
-    def attach_captions(self, controller, actions=None) -> None:
-        """Keep the captions controller; ``actions`` (or its ``actions()``) join the
-        Dictation menu in place of the placeholder."""
-        self.captions = controller
-        self.add_actions("dictation", actions if actions is not None else controller.actions())
-
-    @Slot(str)
-    def set_engine_status(self, text: str) -> None:
-        """Say in the status bar which speech-to-text engine is in use."""
-        self.speech_status.set_engine(text)
-
-    @Slot(str)
-    def set_voice_status(self, text: str) -> None:
-        """Say in the status bar which text-to-speech voice is in use."""
-        self.speech_status.set_voice(text)
-
-    @Slot(bool)
-    def set_microphone_live(self, live: bool) -> None:
-        """Show in the status bar (icon and words) whether the microphone is listening."""
-        self.speech_status.set_microphone_live(live)
 
     def show_status(self, text: str, milliseconds: int = 8000) -> None:
         """A passing message in the status bar."""
@@ -455,18 +423,6 @@ class MainWindow(LessonFiles, ToolsAndHelp, FocusAreas, QMainWindow):
         """One size larger (+1) or smaller (-1)."""
         index = min(range(len(STEPS)), key=lambda i: abs(STEPS[i] - self.ui_scale))
         return self.set_ui_scale(clamp_scale(STEPS[max(0, min(len(STEPS) - 1, index + step))]))
-
-    # ----- dictation ----------------------------------------------------------------------
-
-    def toggle_dictation(self) -> None:
-        """Start or stop dictation (F9), showing the dictation panel."""
-        self.dictation_dock.show()
-        self.dictation_dock.raise_()
-        self.dictation_panel.toggle_listening()
-
-    def _dictation_not_ready(self) -> None:
-        self.dictation_panel.show_message(
-            self.tr("Dictation is starting up. Try again in a moment."), "info")
 
     # ----- questions (replaced in tests) ------------------------------------------------
 

@@ -60,6 +60,18 @@ def test_the_voice_and_speed_chosen_are_remembered(qtbot, window):
     assert window.settings.rate == pytest.approx(1.1)
 
 
+def _record(worker, method: str) -> list:
+    """Note each call of ``worker.method`` (it still runs)."""
+    calls, real = [], getattr(worker, method)
+
+    def recording(*args):
+        calls.append(args)
+        return real(*args)
+
+    setattr(worker, method, recording)
+    return calls
+
+
 def test_dictation_takes_the_lessons_key_words_and_the_saved_microphone(window):
     window.settings.input_device = "USB headset"
     window.settings.engine = "whisper"
@@ -67,9 +79,10 @@ def test_dictation_takes_the_lessons_key_words_and_the_saved_microphone(window):
     worker = window.dictation.worker
     assert window.dictation.panel is window.dictation_panel
     assert worker.device() == "USB headset"
+    vocabulary = _record(worker, "set_vocabulary")
     choose(window, "The water cycle")
     words = [entry.word for entry in window.lesson.vocabulary]
-    assert words and worker._vocabulary == tuple(words)
+    assert words and vocabulary[-1] == (words,)
 
 
 @pytest.mark.slow
@@ -92,3 +105,20 @@ def test_f9_dictates_into_the_dock_with_the_microphone_shown_live(qtbot, window,
     qtbot.keyClick(window, Qt.Key.Key_F9)
     qtbot.waitUntil(lambda: not controller.is_listening(), timeout=10_000)
     assert window.speech_status.microphone.text() == "Microphone off"
+
+
+def test_the_engine_chosen_in_the_menu_reaches_the_controllers_and_is_kept(qtbot, window):
+    from app.main_menus import ENGINE_CHOICES
+    from speech.stt.choice import engine_names
+
+    assert list(ENGINE_CHOICES) == [n for n in engine_names() if n != "none"]
+    attach_controllers(window, ("dictation", "captions"))
+    with qtbot.waitSignal(window.speech_report_ready, timeout=60000):
+        window.start_background_work()
+    asked = [_record(c.worker, "set_engine") for c in (window.dictation, window.captions)]
+    vosk = next(a for a in window.act.engines.actions() if a.data() == "vosk")
+    vosk.trigger()
+    assert window.settings.engine == "vosk"
+    assert asked == [[("vosk", None)], [("vosk", None)]]
+    assert window.speech_status.engine.text() == "Dictation: Vosk cannot run"
+    assert [a.data() for a in window.act.engines.actions() if a.isChecked()] == ["vosk"]

@@ -1,0 +1,71 @@
+"""The main window's speech hooks: the controllers attach here, and report here.
+
+A mixin for :class:`app.main_window.MainWindow`. The read-aloud, dictation
+and captions controllers (made in ``app/controllers.py``) are attached with
+``attach_read_aloud``, ``attach_dictation`` and ``attach_captions``; they
+report through ``set_engine_status``, ``set_voice_status`` and
+``set_microphone_live`` (the status bar says it in words, with an icon for
+the microphone). F9 and the Dictation > Speech engine menu act here too.
+"""
+
+from __future__ import annotations
+
+
+class SpeechHooks:
+    """Where speech controllers plug into the main window."""
+
+    def attach_read_aloud(self, controller) -> None:
+        """Use ``controller.actions()`` for the Read aloud menu, and its
+        ``toolbar_actions()`` (or the same actions) for the Read aloud tool bar."""
+        self.read_aloud = controller
+        self.add_actions("read", controller.actions())
+        short = getattr(controller, "toolbar_actions", controller.actions)
+        self.set_toolbar_actions("read", short())
+
+    def attach_dictation(self, controller) -> None:
+        """Let ``controller`` drive the dictation panel (and add its actions, if any)."""
+        self.dictation = controller
+        self.dictation_panel.start_requested.disconnect(self._dictation_not_ready)
+        if hasattr(controller, "actions"):
+            self.add_actions("dictation", list(controller.actions()))
+
+    def attach_captions(self, controller, actions=None) -> None:
+        """Keep the captions controller; ``actions`` (or its ``actions()``) join the
+        Dictation menu in place of the placeholder."""
+        self.captions = controller
+        self.add_actions("dictation", actions if actions is not None else controller.actions())
+
+    def set_engine_status(self, text: str) -> None:
+        """Say in the status bar which speech-to-text engine is in use."""
+        self.speech_status.set_engine(text)
+
+    def set_voice_status(self, text: str) -> None:
+        """Say in the status bar which text-to-speech voice is in use."""
+        self.speech_status.set_voice(text)
+
+    def set_microphone_live(self, live: bool) -> None:
+        """Show in the status bar (icon and words) whether the microphone is listening."""
+        self.speech_status.set_microphone_live(live)
+
+    def toggle_dictation(self) -> None:
+        """Start or stop dictation (F9), showing the dictation panel."""
+        self.dictation_dock.show()
+        self.dictation_dock.raise_()
+        self.dictation_panel.toggle_listening()
+
+    def set_engine_preference(self, name: str) -> None:
+        """Listen with engine ``name`` ("auto", "vosk", "whisper") from the next start."""
+        self.settings.engine = name
+        for action in self.act.engines.actions():
+            action.setChecked(action.data() == name)
+        for controller in (self.dictation, self.captions):
+            if controller is not None:
+                controller.worker.set_engine(name, self.settings.model or None)
+        if self.speech_report is not None:
+            from app.speech_report import engine_status_text
+
+            self.set_engine_status(engine_status_text(self.speech_report, name))
+
+    def _dictation_not_ready(self) -> None:
+        self.dictation_panel.show_message(
+            self.tr("Dictation is starting up. Try again in a moment."), "info")
