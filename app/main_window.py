@@ -132,6 +132,12 @@ class MainWindow(SpeechHooks, LessonFiles, ToolsAndHelp, FocusAreas, QMainWindow
         self.act.print_colours.triggered.connect(
             lambda action: setattr(self, "print_colours", action.data()))
 
+        # Tab goes profile, library search, filters, lessons, then the lesson;
+        # F6 jumps between the areas (Tab inside the lesson visits its key words).
+        chain = [self.profiles, self.library.search, self.library.subject,
+                 self.library.key_stage, self.library.list, self.view]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
         self.library.lesson_chosen.connect(self._entry_chosen)
         self.library.lesson_activated.connect(self._entry_activated)
         self.profiles.currentIndexChanged.connect(self._profile_chosen)

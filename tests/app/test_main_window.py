@@ -204,3 +204,19 @@ def test_library_scanned_in_the_background_then_restores_the_lesson(qtbot, opene
         later.refresh_library_later()
     assert later.lesson.title == "Cells"
     assert row_of(later, "Cells") == later.library.list.currentRow()
+
+
+def test_speech_models_open_from_tools_and_keep_one_manager(qtbot, window):
+    qtbot.keyClick(window, Qt.Key.Key_M,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    dialog, manager = window.model_dialog, window.model_manager
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(manager.is_idle, timeout=20000)
+    names = [row.name for row in manager.rows()]
+    assert names[0] == "whisper-tiny.en" and "vosk-model-small-en-gb-0.15" in names
+    dialog.reject()
+    assert not dialog.isVisible()
+    window.act.models.trigger()
+    assert window.model_dialog is dialog and window.model_manager is manager
+    assert dialog.isVisible()
+    qtbot.waitUntil(manager.is_idle, timeout=20000)

@@ -151,3 +151,14 @@ def test_status_bar_says_engine_voice_and_microphone_in_words(window):
     assert status.microphone_icon.pixmap().toImage() != off, "the icon changes shape too"
     window.set_microphone_live(False)
     assert status.microphone.text() == "Microphone off"
+
+
+def test_tab_goes_from_the_profile_through_the_library_to_the_lesson(qtbot, window):
+    window.profiles.setFocus()
+    seen = []
+    for _ in range(5):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    library = window.library
+    assert seen == [library.search, library.subject, library.key_stage, library.list,
+                    window.view]
