@@ -136,8 +136,8 @@ class MainWindow(SpeechHooks, LessonFiles, ToolsAndHelp, FocusAreas, QMainWindow
         # F6 jumps between the areas (Tab inside the lesson visits its key words).
         chain = [self.profiles, self.library.search, self.library.subject,
                  self.library.key_stage, self.library.list, self.view]
-        for first, second in zip(chain, chain[1:]):
-            QWidget.setTabOrder(first, second)
+        for index in range(len(chain) - 1):
+            QWidget.setTabOrder(chain[index], chain[index + 1])
         self.library.lesson_chosen.connect(self._entry_chosen)
         self.library.lesson_activated.connect(self._entry_activated)
         self.profiles.currentIndexChanged.connect(self._profile_chosen)
