@@ -371,8 +371,14 @@ class MainWindow(SpeechHooks, LessonFiles, ToolsAndHelp, FocusAreas, QMainWindow
         self.projector.set_profile(self.profile() if self._adapted else default_preset())
         self.projector.set_lesson(self.lesson)
         self.projector.left.connect(self._projector_left)
+        # Closed any other way than Escape (the window manager, a script), it is
+        # deleted: forget it so a new profile or lesson is not sent to it.
+        self.projector.destroyed.connect(self._projector_gone)
         self.projector.present()
         return self.projector
+
+    def _projector_gone(self, *_args) -> None:
+        self.projector = None
 
     def _projector_left(self) -> None:
         self.projector = None

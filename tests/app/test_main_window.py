@@ -133,6 +133,17 @@ def test_projector_from_f11_and_back_with_escape(qtbot, window):
     assert window.projector is None
 
 
+def test_a_projector_closed_another_way_is_forgotten(qtbot, window):
+    choose(window, "The water cycle")
+    projector = window.start_projector()
+    with qtbot.waitSignal(projector.destroyed, timeout=5000):
+        projector.close()  # as the window manager or a script would
+    assert window.projector is None
+    window.choose_profile("Dyslexia")  # nothing is sent to the deleted window
+    choose(window, "Cells")
+    assert window.view.lesson().title == "Cells"
+
+
 def test_profile_editor_previews_in_the_window_and_saves_a_new_profile(qtbot, window):
     choose(window, "The water cycle")
     window.choose_profile("Dyslexia")
