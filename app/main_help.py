@@ -81,11 +81,17 @@ class ToolsAndHelp:
         from app.welcome import WelcomeDialog
 
         key = self.act.models.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        self.welcome_dialog = WelcomeDialog(report, key, self)
-        self.welcome_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.welcome_dialog.models_requested.connect(lambda: self.open_model_manager())
-        self.welcome_dialog.open()
-        return self.welcome_dialog
+        dialog = WelcomeDialog(report, key, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.models_requested.connect(lambda: self.open_model_manager())
+        dialog.destroyed.connect(lambda *_: self._welcome_gone(dialog))
+        self.welcome_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _welcome_gone(self, dialog) -> None:
+        if self.welcome_dialog is dialog:
+            self.welcome_dialog = None
 
     def show_welcome_again(self) -> None:
         """Help > Welcome."""

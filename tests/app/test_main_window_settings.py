@@ -126,6 +126,7 @@ def test_the_welcome_says_what_works_where_models_come_from_and_privacy(qtbot, o
     window.open_model_manager = lambda: models.append(True)
     dialog.models_button.click()
     assert models == [True] and not dialog.isVisible()
+    qtbot.waitUntil(lambda: window.welcome_dialog is None)  # closed dialogs are deleted
 
 
 def test_dock_title_bars_float_and_close(qtbot, opened):
