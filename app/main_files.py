@@ -60,9 +60,11 @@ class LessonFiles:
         self.refresh_library()
         self.library.select_path(target)
         notes = len(result.problems)
-        self.show_status(self.tr("Imported as {name}. {notes}").format(
-            name=target.name, notes=self.tr("{n} notes to check.").format(n=notes)
-            if notes else ""))
+        text = self.tr("Imported as {name}.").format(name=target.name)
+        if notes:
+            # The library marks the lesson too; its tooltip lists the notes.
+            text += " " + self.tr("{n} notes to check in the library.").format(n=notes)
+        self.show_status(text)
         return target
 
     def export_pdf(self) -> Path | None:

@@ -193,6 +193,7 @@ def test_import_a_word_document_into_the_users_lessons(qtbot, opened, tmp_path, 
     assert window.lesson_path == imported and window.lesson.title == "Volcanoes"
     entry = window.library.current_entry()
     assert entry.path == imported and "your lesson" in window.library.list.currentItem().text()
+    assert window.statusBar().currentMessage().startswith("Imported as Volcanoes.md.")
     assert window.import_lesson_file() == tmp_path / "data" / "lessons" / "Volcanoes (2).md"
 
 
