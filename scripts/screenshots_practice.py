@@ -63,6 +63,7 @@ def main(out_dir: Path) -> None:
     settle(300)
     grab_screen(out_dir / "practice-checker.png")
     window.resizeDocks([window.checker_dock], [520], Qt.Orientation.Horizontal)
+    bar.setValue(0)
 
     # A simulation on the unadapted and the adapted lesson.
     window.apply_suggested_preset(0)
