@@ -88,6 +88,7 @@ def main(out_dir: Path) -> None:
     settle(500)
     grab_screen(out_dir / "trainer-mode-scores.png")
     trainer.close()
+    window.ask_save_before_closing = lambda: "discard"  # a screenshot run keeps no record
     window.close()
 
 
