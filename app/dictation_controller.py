@@ -112,7 +112,7 @@ class DictationController(QObject):
         self.autosave = autosave or TranscriptAutosave(parent=self)
         self._options = options or DictationOptions()
         self._state = DictationState(base=panel.text())
-        self._microphone = microphone or None
+        self._microphone = microphone or self.worker.device()
         self._devices: list[str] = []
         self._default: str | None = None
         self._info = ""  # the info message this controller is showing, to clear it later

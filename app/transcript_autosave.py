@@ -24,10 +24,10 @@ import queue
 import threading
 import weakref
 from collections.abc import Callable
-from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 
+from app import thread_relay
 from app.transcript_export import ExportError, export_transcript
 from app.transcript_store import TranscriptStore
 
@@ -39,6 +39,131 @@ EXIT_WAIT_S = 5.0
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("TranscriptAutosave", text)
+
+
+class _Disk:
+    """The disk thread and everything it touches (plain Python: it never holds a QObject)."""
+
+    def __init__(self, store: TranscriptStore, post: Callable[..., None]) -> None:
+        self.store = store
+        self._post = post
+        self._jobs: queue.SimpleQueue = queue.SimpleQueue()
+        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
+        self._latest = ""
+        self._version = 0  # bumped for every text handed over
+        self._written_version = 0
+        self._written_text: str | None = None
+        self._failing = False
+        self._ended = False
+
+    def submit(self, job: Callable[[], None]) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="transcript-disk", daemon=True)
+            self._thread.start()
+            _LIVE.add(self)
+        self._jobs.put(job)
+
+    def hand_over(self, text: str) -> None:
+        """Make ``text`` the newest text to write, and ask for a write."""
+        with self._lock:
+            if text == self._latest and self._version:
+                return
+            self._latest = text
+            self._version += 1
+        self.submit(self.write_latest)
+
+    def write_latest(self) -> None:
+        with self._lock:
+            version, text = self._version, self._latest
+        if version == self._written_version:
+            return
+        if not text and self._written_text is None:
+            self._written_version = version  # nothing dictated yet: no file needed
+            return
+        try:
+            self.store.save(text)
+        except OSError as error:
+            if not self._failing:
+                self._failing = True
+                self._post("save_failed", str(error))
+            return
+        self._failing = False
+        self._written_version = version
+        self._written_text = text
+        self._post("saved", text)
+
+    def recover(self) -> None:
+        self._post("recovered", self.store.recover())
+
+    def restore(self) -> None:
+        self._post("restored", self.store.restore_recovered())
+
+    def export(self, text: str, path: str, fmt: str | None) -> None:
+        try:
+            written = export_transcript(text, path, fmt)
+        except ExportError as error:
+            self._post("export_failed", str(error))
+            return
+        self._post("exported", str(written))
+
+    def close(self) -> None:
+        try:
+            self.store.mark_closed()
+        except OSError:
+            pass  # the text is saved; only the "finished" mark is missing
+        raise _Quit
+
+    def wait_until_idle(self, timeout: float) -> bool:
+        waiter = _Waiter()
+        with self._lock:
+            if self._thread is None or self._ended:
+                return True
+            self._jobs.put(waiter)
+        return waiter.done.wait(timeout)
+
+    def _run(self) -> None:
+        while True:
+            job = self._jobs.get()
+            try:
+                job()
+            except _Quit:
+                with self._lock:
+                    self._ended = True
+                self._release_waiters()
+                return
+            except Exception as error:  # noqa: BLE001 - keep the thread alive for the next save
+                self._post("save_failed", _tr("Your dictation could not be saved: {error}")
+                           .format(error=error))
+
+
+    def _release_waiters(self) -> None:
+        """After the last job: let anyone waiting for the thread carry on."""
+        while True:
+            try:
+                job = self._jobs.get_nowait()
+            except queue.Empty:
+                return
+            if isinstance(job, _Waiter):
+                job()
+
+
+class _Waiter:
+    """A job that only says "everything before me is done"."""
+
+    def __init__(self) -> None:
+        self.done = threading.Event()
+
+    def __call__(self) -> None:
+        self.done.set()
+
+
+class _Quit(Exception):
+    """Ends the disk thread after its last job."""
+
+
+def _end_thread() -> None:
+    raise _Quit
 
 
 class TranscriptAutosave(QObject):
@@ -58,8 +183,6 @@ class TranscriptAutosave(QObject):
     exported = Signal(str)
     export_failed = Signal(str)
 
-    _relayed = Signal(object)
-
     def __init__(
         self,
         store: TranscriptStore | None = None,
@@ -68,24 +191,18 @@ class TranscriptAutosave(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._relayed.connect(self._on_relayed, Qt.ConnectionType.QueuedConnection)
+        key = thread_relay.register(self)
         # Making a store touches no disk; its first save creates the folder.
-        self._store = store if store is not None else TranscriptStore()
+        self._disk = _Disk(store if store is not None else TranscriptStore(),
+                           lambda kind, *args: thread_relay.post(key, (kind, args)))
+        # Dropped without close() (like a crash): the text stays offered; the thread ends.
+        weakref.finalize(self, self._disk.submit, _end_thread)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self._flush)
         self._pending: str | None = None  # changed, waiting for the timer
-        self._jobs: queue.SimpleQueue = queue.SimpleQueue()
-        self._thread: threading.Thread | None = None
-        self._lock = threading.Lock()
-        self._latest = ""
-        self._version = 0  # bumped for every text handed to the disk thread
-        self._written_version = 0
-        self._written_text: str | None = None
-        self._failing = False
         self._closed = False
-        _LIVE.add(self)
 
     # ------------------------------------------------------------------ GUI thread
 
@@ -103,7 +220,7 @@ class TranscriptAutosave(QObject):
             return
         self._timer.stop()
         self._pending = None
-        self._hand_over(text)
+        self._disk.hand_over(text)
 
     def flush(self) -> None:
         """Save a pending typed change now instead of waiting for the timer."""
@@ -112,27 +229,20 @@ class TranscriptAutosave(QObject):
 
     def recover(self) -> None:
         """Look for text left by a session that did not close; ``recovered`` follows."""
-        self._post(lambda: self._relay("recovered", self.store().recover()))
+        self._disk.submit(self._disk.recover)
 
     def restore(self) -> None:
         """Take the recovered text into this session; ``restored(text)`` follows."""
-        self._post(lambda: self._relay("restored", self.store().restore_recovered()))
+        self._disk.submit(self._disk.restore)
 
     def discard(self) -> None:
         """Decline the recovered text (it stays in the kept history)."""
-        self._post(lambda: self.store().discard_recovered())
+        self._disk.submit(self._disk.store.discard_recovered)
 
     def export(self, text: str, path: str, fmt: str | None) -> None:
         """Save ``text`` as a .txt or .docx file; ``exported`` or ``export_failed`` follows."""
-        def job() -> None:
-            try:
-                written = export_transcript(text, path, fmt)
-            except ExportError as error:
-                self._relay("export_failed", str(error))
-                return
-            self._relay("exported", str(written))
-
-        self._post(job)
+        disk = self._disk
+        disk.submit(lambda: disk.export(text, path, fmt))
 
     def close(self) -> None:
         """Normal close: write what is pending, then mark the transcript finished.
@@ -144,26 +254,15 @@ class TranscriptAutosave(QObject):
             return
         self.flush()
         self._closed = True
-
-        def finish() -> None:
-            try:
-                self.store().mark_closed()
-            except OSError:
-                pass  # the text is saved; only the "finished" mark is missing
-
-        self._post(finish)
+        self._disk.submit(self._disk.close)
 
     def store(self) -> TranscriptStore:
         """The store; only the disk thread reads or writes through it."""
-        return self._store
+        return self._disk.store
 
     def wait_until_idle(self, timeout: float) -> bool:
         """Block until every job posted so far is done (tests and process exit only)."""
-        if self._thread is None:
-            return True
-        done = threading.Event()
-        self._jobs.put(done.set)
-        return done.wait(timeout)
+        return self._disk.wait_until_idle(timeout)
 
     # ------------------------------------------------------------------ private
 
@@ -171,76 +270,18 @@ class TranscriptAutosave(QObject):
     def _flush(self) -> None:
         if self._pending is not None:
             text, self._pending = self._pending, None
-            self._hand_over(text)
+            self._disk.hand_over(text)
 
-    def _hand_over(self, text: str) -> None:
-        with self._lock:
-            if text == self._latest and self._version:
-                return
-            self._latest = text
-            self._version += 1
-        self._post(self._write_latest)
-
-    def _post(self, job: Callable[[], None]) -> None:
-        if self._thread is None:
-            self._thread = threading.Thread(target=self._run, name="transcript-disk", daemon=True)
-            self._thread.start()
-        self._jobs.put(job)
-
-    def _run(self) -> None:
-        while True:
-            job = self._jobs.get()
-            try:
-                job()
-            except Exception as error:  # noqa: BLE001 - keep the thread alive for the next save
-                self._relay("save_failed", _tr("Your dictation could not be saved: {error}")
-                            .format(error=error))
-
-    def _write_latest(self) -> None:
-        with self._lock:
-            version, text = self._version, self._latest
-        if version == self._written_version:
-            return
-        if not text and self._written_text is None:
-            self._written_version = version  # nothing dictated yet: no file needed
-            return
-        try:
-            self.store().save(text)
-        except OSError as error:
-            if not self._failing:
-                self._failing = True
-                self._relay("save_failed", str(error))
-            return
-        self._failing = False
-        self._written_version = version
-        self._written_text = text
-        self._relay("saved", text)
-
-    def _relay(self, kind: str, *args: object) -> None:
-        try:
-            self._relayed.emit((kind, args))
-        except RuntimeError:
-            pass  # deleted at exit: nobody is listening
-
-    @Slot(object)
     def _on_relayed(self, message: tuple) -> None:
         kind, args = message
         getattr(self, kind).emit(*args)
 
 
-_LIVE: weakref.WeakSet[TranscriptAutosave] = weakref.WeakSet()
+_LIVE: weakref.WeakSet[_Disk] = weakref.WeakSet()
 
 
 @atexit.register
 def _finish_disk_jobs() -> None:
     """At process exit, give the last saves and close marks time to reach the disk."""
-    for autosave in list(_LIVE):
-        try:
-            autosave.wait_until_idle(EXIT_WAIT_S)
-        except RuntimeError:
-            pass
-
-
-def transcript_file(autosave: TranscriptAutosave) -> Path:
-    """Where the current session's transcript is written (for messages and tests)."""
-    return autosave.store().path
+    for disk in list(_LIVE):
+        disk.wait_until_idle(EXIT_WAIT_S)

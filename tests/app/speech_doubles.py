@@ -140,3 +140,32 @@ class MicrophoneRack:
 def fake_device(name: str, index: int = 0, default: bool = False) -> AudioDevice:
     """An input device as ``speech.audio.input_devices`` lists it."""
     return AudioDevice(index, name, "ALSA", 48_000.0, 1, 0, default, False)
+
+
+class FileMicrophone(ManualMicrophone):
+    """Real recorded speech (16 kHz int16) as a microphone that hears it, then stops.
+
+    The audio is delivered as fast as it is taken, with quiet before and after
+    so the engine hears where the phrase ends. Used with real engines where
+    real-time playback through PulseAudio would only add minutes.
+    """
+
+    def __init__(self, samples: np.ndarray, device: str | None = None,
+                 lead_s: float = 0.5, tail_s: float = 1.5) -> None:
+        super().__init__(device)
+        audio = np.concatenate([np.zeros(int(lead_s * 16_000), dtype=np.int16),
+                                np.asarray(samples, dtype=np.int16),
+                                np.zeros(int(tail_s * 16_000), dtype=np.int16)])
+        for start in range(0, len(audio), 1600):
+            self._events.put(AudioChunk(audio[start:start + 1600]))
+        self._events.put(_STOP)
+
+
+def speech_16k(path) -> np.ndarray:
+    """A WAV file's samples at 16 kHz mono int16 (as Capture delivers them)."""
+    import soxr
+
+    from tests.fixtures.spoken import read_wav_int16
+
+    samples, rate = read_wav_int16(path)
+    return soxr.resample(samples, rate, 16_000).astype(np.int16)

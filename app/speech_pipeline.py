@@ -1,0 +1,293 @@
+"""The threads behind a SpeechWorker: microphone capture and the engine that owns the recogniser.
+
+Plain Python, no QObject: the threads hold only this object, never a Qt
+object, and report through a ``post(kind, session, *args)`` callable that
+the worker gives (see ``app.thread_relay``).
+
+* A **capture thread** per listening session runs ``speech.audio.Capture``:
+  audio chunks are only enqueued for the engine; levels and errors are posted.
+* One **engine thread** owns the recogniser for its whole life. It loads the
+  model through ``speech.stt.loader.shared_loader()`` (dictation and captions
+  share one model), feeds the audio in order and posts Partial, Final and
+  EngineError events. Audio that arrives while the model loads waits in the
+  queue, so speech said during loading is recognised once it is ready.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+
+from speech.audio import AudioChunk, AudioDevice, AudioError, Capture, Level
+from speech.stt.base import EngineError, Final, ModelLoadError, Partial, Recogniser
+from speech.stt.loader import ModelLoader, shared_loader
+from speech.stt.null_engine import NO_ENGINE_MESSAGE
+
+#: Made on the engine thread: returns (recogniser, name to show, engine key).
+RecogniserFactory = Callable[[], tuple[Recogniser, str, str]]
+Post = Callable[..., None]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SpeechWorker", text)
+
+
+def engine_display_name(engine: type[Recogniser], path: Path | None) -> str:
+    """A short name for the panel, such as "Whisper tiny.en (built in)"."""
+    head = engine.description.split(":", 1)[0].strip() or engine.name
+    default = engine.default_model_path()
+    if path is None or (default is not None and Path(default).resolve() == Path(path).resolve()):
+        built_in = engine.name == "whisper"
+        return _tr("{name} (built in)").format(name=head) if built_in else head
+    return f"{head} ({Path(path).name})"
+
+
+class SpeechPipeline:
+    """Capture threads and the engine thread for one SpeechWorker."""
+
+    def __init__(
+        self,
+        post: Post,
+        *,
+        engine: str,
+        model_path: str | Path | None,
+        dictation: bool,
+        vocabulary: Sequence[str],
+        loader: ModelLoader | None,
+        recogniser_factory: RecogniserFactory | None,
+    ) -> None:
+        self._post = post
+        self._engine = engine
+        self._model_path = model_path
+        self._dictation = dictation
+        self._vocabulary = tuple(vocabulary)
+        self._loader = loader
+        self._factory = recogniser_factory
+        self._inbox: queue.SimpleQueue = queue.SimpleQueue()
+        self._engine_thread: threading.Thread | None = None
+        self._lock = threading.Lock()  # guards _captures and _started_at
+        self._captures: dict[int, Capture] = {}
+        self._started_at: dict[int, float] = {}
+
+    # ------------------------------------------------------------------ from the GUI thread
+
+    def begin(self, session: int, capture: Capture) -> None:
+        """Start a listening session on ``capture`` (it is opened on its own thread)."""
+        self._ensure_engine_thread()
+        with self._lock:
+            self._captures[session] = capture
+        self._inbox.put(("begin", session))
+        threading.Thread(
+            target=self._capture_loop, args=(session, capture),
+            name=f"capture-{session}", daemon=True,  # never hold up closing the app
+        ).start()
+
+    def stop(self, session: int) -> bool:
+        """Ask the session's microphone to close; False if it is already gone."""
+        with self._lock:
+            capture = self._captures.get(session)
+        if capture is None:
+            return False
+        capture.stop()  # any thread; returns at once
+        return True
+
+    def forget(self, session: int) -> None:
+        """The session's capture has ended: drop it (and older start times)."""
+        with self._lock:
+            self._captures.pop(session, None)
+            self._started_at = {k: v for k, v in self._started_at.items() if k >= session}
+
+    def started_at(self, session: int) -> float | None:
+        """Wall-clock time (epoch seconds) when the session's microphone opened."""
+        with self._lock:
+            return self._started_at.get(session)
+
+    def set_vocabulary(self, words: Sequence[str]) -> None:
+        if self._engine_thread is None:
+            self._vocabulary = tuple(words)
+        else:
+            self._inbox.put(("vocabulary", tuple(words)))
+
+    def set_engine(self, engine: str, model_path: str | Path | None) -> None:
+        if self._engine_thread is None:
+            self._engine, self._model_path = engine, model_path
+        else:
+            self._inbox.put(("engine", engine, model_path))
+
+    def preload(self) -> None:
+        self._ensure_engine_thread()
+        self._inbox.put(("load",))
+
+    def find_microphones(self, list_inputs: Callable[[], list[AudioDevice]]) -> None:
+        def find() -> None:
+            try:
+                devices = list_inputs()
+            except Exception:  # noqa: BLE001 - no sound system at all: no microphones
+                devices = []
+            self._post("microphones", 0, devices)
+
+        threading.Thread(target=find, name="list-microphones", daemon=True).start()
+
+    def quit(self) -> None:
+        """Close every microphone and end the engine thread; waits for nothing."""
+        with self._lock:
+            captures = list(self._captures.values())
+        for capture in captures:
+            capture.stop()
+        if self._engine_thread is not None:
+            self._inbox.put(("quit",))
+
+    # ------------------------------------------------------------------ capture thread
+
+    def _capture_loop(self, session: int, capture: Capture) -> None:
+        try:
+            capture.start()
+            if getattr(capture, "input_rate", None) is not None:  # the device opened
+                with self._lock:
+                    self._started_at[session] = time.time()
+                self._post("listening", session, True)
+            for event in capture.events():
+                if isinstance(event, AudioChunk):
+                    self._inbox.put(("audio", session, event.samples))
+                elif isinstance(event, Level):
+                    self._post("level", session, event.dbfs)
+                elif isinstance(event, AudioError):
+                    self._post("error", session, event.message)
+        except Exception as error:  # noqa: BLE001 - a driver fault must not kill the app
+            self._post("error", session,
+                       _tr("The microphone stopped working: {error}").format(error=error))
+        finally:
+            try:
+                capture.close()
+            except Exception:  # noqa: BLE001, S110 - already closing; nothing to tell
+                pass
+            self._inbox.put(("end", session))
+            self._post("listening", session, False)
+
+    # ------------------------------------------------------------------ engine thread
+
+    def _ensure_engine_thread(self) -> None:
+        if self._engine_thread is None:
+            self._engine_thread = threading.Thread(
+                target=self._engine_loop, name="speech-engine", daemon=True)
+            self._engine_thread.start()
+
+    def _engine_loop(self) -> None:
+        recogniser: Recogniser | None = None
+        active = 0  # the session being recognised; its audio is fed, other audio dropped
+        while True:
+            command = self._inbox.get()
+            kind = command[0]
+            if kind == "quit":
+                return
+            if kind == "begin":
+                session = command[1]
+                if recogniser is None:
+                    recogniser = self._load(session)
+                active = 0
+                if recogniser is not None and self._run(session, recogniser.reset):
+                    active = session
+            elif kind == "audio":
+                session, samples = command[1], command[2]
+                if session == active and recogniser is not None:
+                    if not self._deliver(session, lambda r=recogniser, s=samples: r.accept(s)):
+                        active = 0
+            elif kind == "end":
+                session = command[1]
+                if session == active and recogniser is not None:
+                    self._deliver(session, recogniser.flush)
+                    active = 0
+                self._post("idle", session)
+            elif kind == "vocabulary":
+                self._vocabulary = command[1]
+                if recogniser is not None:
+                    self._apply_vocabulary(recogniser, active, clear=True)
+            elif kind == "engine":
+                self._engine, self._model_path = command[1], command[2]
+                recogniser, active = None, 0
+            elif kind == "load" and recogniser is None:
+                recogniser = self._load(0)
+
+    def _load(self, session: int) -> Recogniser | None:
+        """Load the engine; on failure say why and close the session's microphone."""
+        self._post("progress", session, _tr("Getting speech recognition ready…"))
+        try:
+            if self._factory is not None:
+                recogniser, name, key = self._factory()
+            else:
+                recogniser, name, key = self._load_real()
+        except (ModelLoadError, ValueError) as error:
+            self._fail(session, str(error))
+            return None
+        except Exception as error:  # noqa: BLE001 - any engine fault becomes a message
+            self._fail(session, _tr("Speech recognition could not start: {error}").format(
+                error=error))
+            return None
+        self._post("engine_ready", session, name, key)
+        self._apply_vocabulary(recogniser, session)
+        return recogniser
+
+    def _load_real(self) -> tuple[Recogniser, str, str]:
+        from speech.stt.choice import choose_engine
+        from speech.stt.null_engine import NullRecogniser
+
+        choice = choose_engine(self._engine, self._model_path)
+        if choice.engine is NullRecogniser:
+            raise ModelLoadError(NO_ENGINE_MESSAGE)
+        loader = self._loader or shared_loader()
+        future = loader.load(
+            choice.engine, choice.model_path,
+            on_progress=lambda message: self._post("progress", 0, message))
+        loaded = future.result()  # waits here, on the engine thread, never on the GUI
+        recogniser = loaded.recogniser(dictation=self._dictation)
+        return recogniser, engine_display_name(choice.engine, loaded.path), choice.engine.name
+
+    def _apply_vocabulary(self, recogniser: Recogniser, session: int, clear: bool = False) -> None:
+        """Give the engine the key words; ``clear`` also sends an empty list (no bias)."""
+        words = list(self._vocabulary)
+        if not words and not clear:
+            return  # a fresh recogniser already listens for everything
+        try:
+            unknown = recogniser.set_vocabulary(words)
+        except Exception as error:  # noqa: BLE001
+            self._post("error", session, _tr("The lesson's key words could not be used: "
+                                             "{error}").format(error=error))
+            return
+        self._post("vocabulary_unknown", session, list(unknown))
+
+    def _deliver(self, session: int, step: Callable[[], list]) -> bool:
+        """Run one engine step and post its events; False if the session must end."""
+        try:
+            events = step()
+        except Exception as error:  # noqa: BLE001 - engines report their own; this is a fault
+            self._fail(session, _tr("Speech recognition stopped working: {error}").format(
+                error=error))
+            return False
+        for event in events:
+            if isinstance(event, Partial):
+                self._post("partial", session, event.text)
+            elif isinstance(event, Final):
+                self._post("final", session, event.text, event.words)
+            elif isinstance(event, EngineError):
+                self._fail(session, event.message)
+                return False
+        return True
+
+    def _run(self, session: int, step: Callable[[], object]) -> bool:
+        try:
+            step()
+        except Exception as error:  # noqa: BLE001
+            self._fail(session, _tr("Speech recognition stopped working: {error}").format(
+                error=error))
+            return False
+        return True
+
+    def _fail(self, session: int, message: str) -> None:
+        """Report ``message`` and close the session's microphone (its audio is dropped)."""
+        self._post("error", session, message)
+        self.stop(session)

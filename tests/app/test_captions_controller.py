@@ -1,0 +1,134 @@
+"""Live captions: partials then settled, timed captions in the real CaptionsWindow."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.captions_controller import CaptionsController
+from app.speech_worker import SpeechWorker
+from speech.audio import NO_MICROPHONE
+from speech.stt.base import Final, ModelLoadError, Partial, Word
+from tests.app.speech_doubles import (
+    FileMicrophone,
+    MicrophoneRack,
+    ScriptedRecogniser,
+    speech_16k,
+)
+from widgets.captions_window import CaptionsWindow
+
+
+@pytest.fixture
+def captions(qtbot):
+    made = []
+
+    def build(script=(), at_flush=(), problems=(), factory=None):
+        window = CaptionsWindow()
+        qtbot.addWidget(window)
+        recogniser = ScriptedRecogniser(script, at_flush)
+        rack = MicrophoneRack(problems)
+        worker = SpeechWorker(
+            recogniser_factory=factory or (lambda: (recogniser, "Scripted engine", "whisper")),
+            capture_factory=rack, list_inputs=list)
+        controller = CaptionsController(window, worker=worker)
+        made.append(controller)
+        return window, controller, rack
+
+    yield build
+    for controller in made:
+        controller.shutdown()
+
+
+def test_words_being_heard_then_settled_captions_with_their_times(qtbot, captions):
+    hello = (Word("Good", 1.5, 1.8, 0.9), Word("morning,", 1.8, 2.2, 0.9))
+    window, controller, rack = captions(
+        [Partial("Good morning"), [Final("Good morning, everyone.", hello)],
+         Partial("Today we")], at_flush=[Final("Today we learn about rivers.")])
+    controller.start()
+    assert window.isVisible()
+    qtbot.waitUntil(controller.is_listening)
+    rack.last.chunks(1)
+    qtbot.waitUntil(lambda: window.text._partial == "Good morning")
+    assert window.history.entries() == []
+    rack.last.chunks(2)
+    qtbot.waitUntil(lambda: len(window.history.entries()) == 1)
+    first = window.history.entries()[0]
+    # Exactly as the engine wrote it: its capitals and punctuation, no dictation rules.
+    assert first.text == "Good morning, everyone."
+    started = datetime.fromtimestamp(controller.worker.session_started_at())
+    assert first.at == started + timedelta(seconds=1.5)
+    qtbot.waitUntil(lambda: window.text._partial == "Today we")
+    controller.toggle()  # stop: the words still in flight settle
+    qtbot.waitUntil(lambda: len(window.history.entries()) == 2)
+    assert window.history.entries()[1].text == "Today we learn about rivers."
+    assert window.text._finals[-2:] == ["Good morning, everyone.", "Today we learn about rivers."]
+    qtbot.waitUntil(lambda: not controller.is_listening())
+
+
+def test_spoken_command_words_are_not_turned_into_punctuation(qtbot, captions):
+    window, controller, rack = captions([Final("put a full stop here full stop")])
+    controller.start()
+    qtbot.waitUntil(controller.is_listening)
+    rack.last.chunks(1)
+    qtbot.waitUntil(lambda: len(window.history.entries()) == 1)
+    assert window.history.entries()[0].text == "put a full stop here full stop"
+
+
+def test_problems_are_reported_and_captions_go_back_to_idle(qtbot, captions):
+    attempts = []
+    recogniser = ScriptedRecogniser([Final("Working now.")])
+
+    def factory():
+        attempts.append(1)
+        if len(attempts) == 1:
+            raise ModelLoadError("The speech model is damaged.")
+        return recogniser, "Scripted engine", "whisper"
+
+    window, controller, rack = captions(problems=[None, NO_MICROPHONE], factory=factory)
+    errors, statuses = [], []
+    controller.error.connect(errors.append)
+    controller.status_changed.connect(statuses.append)
+    controller.start()
+    qtbot.waitUntil(lambda: errors == ["The speech model is damaged."])
+    qtbot.waitUntil(lambda: not controller.worker.is_busy())
+    assert not controller.is_listening()
+    controller.start()  # the model loads now, but there is no microphone
+    qtbot.waitUntil(lambda: NO_MICROPHONE in errors)
+    qtbot.waitUntil(lambda: not controller.worker.is_busy())
+    assert NO_MICROPHONE in statuses
+    controller.start()
+    qtbot.waitUntil(controller.is_listening)
+    rack.last.chunks(1)
+    qtbot.waitUntil(lambda: len(window.history.entries()) == 1)
+
+
+def test_hiding_the_captions_with_escape_stops_listening(qtbot, captions):
+    window, controller, rack = captions()
+    controller.start()
+    qtbot.waitUntil(controller.is_listening)
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not controller.is_listening())
+    assert not window.isVisible() and rack.last.closed.is_set()
+
+
+@pytest.mark.slow
+def test_real_whisper_captions_keep_the_engines_capitals_and_full_stop(qtbot, speak):
+    engine = pytest.importorskip("speech.stt.whisper_engine").WhisperRecogniser
+    if not engine.availability().available:
+        pytest.skip(engine.availability().reason)
+    samples = speech_16k(speak("The river flows down the mountain towards the sea."))
+    window = CaptionsWindow()
+    qtbot.addWidget(window)
+    worker = SpeechWorker(engine="whisper", list_inputs=list,
+                          capture_factory=lambda device: FileMicrophone(samples))
+    controller = CaptionsController(window, worker=worker)
+    with qtbot.waitSignal(worker.idle, timeout=120_000):
+        controller.start()
+    controller.shutdown()
+    texts = [entry.text for entry in window.history.entries()]
+    assert texts, "no caption settled"
+    caption = " ".join(texts)
+    assert caption[0].isupper() and caption.rstrip().endswith(".")
+    assert {"river", "mountain", "sea"} <= set(caption.lower().replace(".", "").split())
