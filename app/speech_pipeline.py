@@ -15,9 +15,11 @@ the worker gives (see ``app.thread_relay``).
 
 from __future__ import annotations
 
+import atexit
 import queue
 import threading
 import time
+import weakref
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -31,6 +33,10 @@ from speech.stt.null_engine import NO_ENGINE_MESSAGE
 #: Made on the engine thread: returns (recogniser, name to show, engine key).
 RecogniserFactory = Callable[[], tuple[Recogniser, str, str]]
 Post = Callable[..., None]
+# How long the end of the process waits for microphones and the engine to stop
+# (after the window has gone): a thread still inside PortAudio or Whisper when
+# the interpreter tears down can crash the process on its way out.
+EXIT_WAIT_S = 5.0
 
 
 def _tr(text: str) -> str:
@@ -73,6 +79,9 @@ class SpeechPipeline:
         self._lock = threading.Lock()  # guards _captures and _started_at
         self._captures: dict[int, Capture] = {}
         self._started_at: dict[int, float] = {}
+        self._threads: list[threading.Thread] = []
+        self._quitting = threading.Event()
+        _PIPELINES.add(self)
 
     # ------------------------------------------------------------------ from the GUI thread
 
@@ -82,10 +91,7 @@ class SpeechPipeline:
         with self._lock:
             self._captures[session] = capture
         self._inbox.put(("begin", session))
-        threading.Thread(
-            target=self._capture_loop, args=(session, capture),
-            name=f"capture-{session}", daemon=True,  # never hold up closing the app
-        ).start()
+        self._spawn(self._capture_loop, f"capture-{session}", session, capture)
 
     def stop(self, session: int) -> bool:
         """Ask the session's microphone to close; False if it is already gone."""
@@ -131,16 +137,33 @@ class SpeechPipeline:
                 devices = []
             self._post("microphones", 0, devices)
 
-        threading.Thread(target=find, name="list-microphones", daemon=True).start()
+        self._spawn(find, "list-microphones")
 
     def quit(self) -> None:
         """Close every microphone and end the engine thread; waits for nothing."""
+        self._quitting.set()
         with self._lock:
             captures = list(self._captures.values())
         for capture in captures:
             capture.stop()
         if self._engine_thread is not None:
             self._inbox.put(("quit",))
+
+    def wait_for_threads(self, deadline: float) -> None:
+        """Join this pipeline's threads until ``deadline`` (process exit only)."""
+        with self._lock:
+            threads = list(self._threads)
+        for thread in threads:
+            thread.join(max(0.0, deadline - time.monotonic()))
+
+    def _spawn(self, target: Callable, name: str, *args: object) -> threading.Thread:
+        # Daemon: a stuck driver never keeps the app open; the exit hook below
+        # still gives every thread a few seconds to finish cleanly.
+        thread = threading.Thread(target=target, args=args, name=name, daemon=True)
+        with self._lock:
+            self._threads = [t for t in self._threads if t.is_alive()] + [thread]
+        thread.start()
+        return thread
 
     # ------------------------------------------------------------------ capture thread
 
@@ -173,9 +196,7 @@ class SpeechPipeline:
 
     def _ensure_engine_thread(self) -> None:
         if self._engine_thread is None:
-            self._engine_thread = threading.Thread(
-                target=self._engine_loop, name="speech-engine", daemon=True)
-            self._engine_thread.start()
+            self._engine_thread = self._spawn(self._engine_loop, "speech-engine")
 
     def _engine_loop(self) -> None:
         recogniser: Recogniser | None = None
@@ -183,8 +204,8 @@ class SpeechPipeline:
         while True:
             command = self._inbox.get()
             kind = command[0]
-            if kind == "quit":
-                return
+            if kind == "quit" or self._quitting.is_set():
+                return  # closing: no more decoding, whatever is queued
             if kind == "begin":
                 session = command[1]
                 if recogniser is None:
@@ -291,3 +312,26 @@ class SpeechPipeline:
         """Report ``message`` and close the session's microphone (its audio is dropped)."""
         self._post("error", session, message)
         self.stop(session)
+
+
+_PIPELINES: weakref.WeakSet[SpeechPipeline] = weakref.WeakSet()
+
+
+def _wind_down() -> None:
+    """At process exit: close microphones, stop engines, wait a little for their threads."""
+    pipelines = list(_PIPELINES)
+    deadline = time.monotonic() + EXIT_WAIT_S
+    for pipeline in pipelines:
+        pipeline.quit()
+    for pipeline in pipelines:
+        pipeline.wait_for_threads(deadline)
+
+
+# Before PortAudio's own exit handler (sounddevice registers one with atexit
+# when it is first imported, on a worker thread): threading's exit hooks run
+# before any atexit handler. Python without that hook falls back to atexit.
+_register = getattr(threading, "_register_atexit", None)
+if _register is not None:
+    _register(_wind_down)
+else:  # pragma: no cover - other Pythons
+    atexit.register(_wind_down)

@@ -21,8 +21,11 @@ from widgets.dictation_panel import DictationPanel
 
 pytestmark = [pytest.mark.pulse, pytest.mark.slow]
 
-SENTENCE = "The Romans built long straight roads across Britain."
-SECOND = "The heart pumps blood all around the body."
+# Sentences Whisper tiny.en hears well from espeak-ng in dictation mode (so a
+# failure here is the pipeline's, not a mishearing).
+SENTENCE = "The water cycle shows how water moves between the sea and the sky."
+FIRST = "The river flows down the mountain towards the sea."
+SECOND = "Today we are going to write a story about a dragon."
 
 
 def _words(text: str) -> list[str]:
@@ -69,7 +72,7 @@ def test_a_spoken_sentence_settles_in_the_panel(qtbot, live, virtual_mic, speak)
     qtbot.waitUntil(lambda: "final" in seen["order"] and bool(panel.text()), timeout=60_000)
     heard = set(_words(panel.text()))
     assert np.mean([w in heard for w in expected]) >= 0.75, panel.text()
-    assert {"romans", "roads"} <= heard, panel.text()
+    assert {"water", "cycle", "sea", "sky"} <= heard, panel.text()
     assert panel.text()[:1].isupper()
     # Words appeared while still being heard, before the phrase settled.
     assert "partial" in seen["order"] and seen["order"].index("partial") < \
@@ -84,8 +87,8 @@ def test_unplugging_the_microphone_mid_dictation_keeps_the_text(
         qtbot, live, spare_mic, speak):
     panel, controller, seen = live(SPARE_MIC_DEVICE)
     _start(qtbot, panel, controller)
-    spare_mic.play(speak(SENTENCE))
-    qtbot.waitUntil(lambda: "roads" in _words(panel.text()), timeout=60_000)
+    spare_mic.play(speak(FIRST))
+    qtbot.waitUntil(lambda: "mountain" in _words(panel.text()), timeout=60_000)
     kept = panel.text()
     mark = spare_mic.clip_samples_written
     spare_mic.play(speak(SECOND))
