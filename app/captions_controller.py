@@ -116,6 +116,10 @@ class CaptionsController(QObject):
         """The lesson's key words, so the engine recognises them better."""
         self.worker.set_vocabulary([w for w in words if str(w).strip()])
 
+    def set_engine(self, engine: str = "auto", model_path: str | Path | None = None) -> None:
+        """Use another engine ("auto", "vosk", "whisper") or model from the next Start."""
+        self.worker.set_engine(engine, model_path)
+
     def preload(self) -> None:
         """Load the speech engine now, so captions start quickly."""
         self.worker.preload()

@@ -210,6 +210,10 @@ class DictationController(QObject):
         """List the microphones again (in the background) and show them in the panel."""
         self.worker.list_microphones()
 
+    def set_engine(self, engine: str = "auto", model_path: str | Path | None = None) -> None:
+        """Use another engine ("auto", "vosk", "whisper") or model from the next Start."""
+        self.worker.set_engine(engine, model_path)
+
     def preload(self) -> None:
         """Load the speech engine now, so the first Start is quick."""
         self.worker.preload()
