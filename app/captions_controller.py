@@ -61,6 +61,7 @@ class CaptionsController(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        vocabulary = [w for w in vocabulary if str(w).strip()]
         self.window = window
         self.worker = worker or SpeechWorker(
             engine=engine, model_path=model_path, dictation=False, device=microphone,

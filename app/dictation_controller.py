@@ -101,6 +101,7 @@ class DictationController(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        vocabulary = [w for w in vocabulary if str(w).strip()]
         self.panel = panel
         self.worker = worker or SpeechWorker(
             engine=engine, model_path=model_path, dictation=True, device=microphone,
