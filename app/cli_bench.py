@@ -26,6 +26,7 @@ def register(subparsers) -> None:
     _register_simulate(benchmarks)
     _register_stt(benchmarks)
     _register_tts(benchmarks)
+    _register_ui(benchmarks)
 
 
 # ------------------------------------------------------------------ simulate
@@ -126,4 +127,50 @@ def _tts(args) -> int:
     from app.bench_tts import run
 
     print(json.dumps(run(args.repeats), indent=2))
+    return 0
+
+
+# ------------------------------------------------------------------ ui
+
+
+def _register_ui(benchmarks) -> None:
+    ui = benchmarks.add_parser(
+        "ui",
+        help="start-up, memory, window stalls during dictation and read aloud, highlight drift",
+        description="Open Lesson Lab and measure the time to an interactive window, peak "
+        "memory with the speech engine loaded, the longest stall of the window while "
+        "dictation runs on spoken sentences and while a lesson is read aloud, and how far "
+        "the read-aloud highlight lags the voice. Uses a private PulseAudio microphone and "
+        "speaker when pulseaudio is installed.",
+    )
+    ui.add_argument("--sentences", type=int, default=3,
+                    help="spoken classroom sentences to dictate (1 to 22)")
+    ui.add_argument("--read-seconds", type=float, default=20.0,
+                    help="how long to read the lesson aloud (2 to 600 seconds)")
+    ui.add_argument("--drift-sentences", type=int, default=5,
+                    help="sentences read aloud to measure the highlight drift (1 to 5)")
+    ui.add_argument("--startup-runs", type=int, default=3,
+                    help="start-ups to time (the median is reported, 1 to 20)")
+    ui.set_defaults(handler=_ui)
+
+
+def _ui(args) -> int:
+    import shutil
+
+    from app.bench_stt import BENCH_SENTENCES
+
+    if not 1 <= args.sentences <= len(BENCH_SENTENCES):
+        raise CliError(f"--sentences must be a whole number from 1 to {len(BENCH_SENTENCES)}.")
+    if not 2 <= args.read_seconds <= 600:
+        raise CliError("--read-seconds must be between 2 and 600.")
+    if not 1 <= args.drift_sentences <= 5:
+        raise CliError("--drift-sentences must be a whole number from 1 to 5.")
+    if not 1 <= args.startup_runs <= 20:
+        raise CliError("--startup-runs must be a whole number from 1 to 20.")
+    if shutil.which("espeak-ng") is None:
+        raise CliError("The benchmark speaks its sentences with espeak-ng, which is not installed.")
+    from app.bench_ui import run
+
+    report = run(args.sentences, args.read_seconds, args.drift_sentences, args.startup_runs)
+    print(json.dumps(report, indent=2))
     return 0
