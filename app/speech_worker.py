@@ -83,8 +83,10 @@ class SpeechWorker(QObject):
             lambda kind, session, *args: thread_relay.post(key, (kind, session, args)),
             engine=engine, model_path=model_path, dictation=dictation,
             vocabulary=vocabulary, loader=loader, recogniser_factory=recogniser_factory)
-        # A worker dropped without shutdown() still closes its microphone and threads.
+        # A worker dropped without shutdown(), or deleted with its parent, still
+        # closes its microphone and ends its threads.
         weakref.finalize(self, self._pipeline.quit)
+        self.destroyed.connect(self._pipeline.quit)
         self._device = device or None
         self._capture_factory = capture_factory or (lambda device: Capture(device))
         self._list_inputs = list_inputs or input_devices

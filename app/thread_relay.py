@@ -12,7 +12,8 @@ objects and send their results here, addressed by a number:
 
 One relay QObject, made on the GUI thread and kept for the life of the
 process, carries every message through a queued connection. A message for
-an object that has gone is dropped.
+an object that has gone (or whose Qt side was deleted with its parent) is
+dropped.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import itertools
 import threading
 import weakref
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 
@@ -37,7 +39,8 @@ class _Relay(QObject):
         with _lock:
             ref = _targets.get(key)
         target = ref() if ref is not None else None
-        if target is not None:
+        # Its Qt side may have gone with its parent while Python still holds it.
+        if target is not None and shiboken6.isValid(target):
             target._on_relayed(payload)
 
 

@@ -197,6 +197,8 @@ class TranscriptAutosave(QObject):
                            lambda kind, *args: thread_relay.post(key, (kind, args)))
         # Dropped without close() (like a crash): the text stays offered; the thread ends.
         weakref.finalize(self, self._disk.submit, _end_thread)
+        disk = self._disk
+        self.destroyed.connect(lambda *_: disk.submit(_end_thread))
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(interval_ms)
