@@ -12,7 +12,10 @@ Reported, each beside its target (never asserted anywhere):
 * ``max_stall_ms_dictation`` and ``max_stall_ms_read_aloud``: the longest gap
   between ticks of a 5 ms QTimer on the GUI thread while dictation runs on
   real speech and while a lesson is read aloud, against
-  ``max_stall_ms_idle`` (the same timer with the window at rest); target 50 ms.
+  ``max_stall_ms_idle`` (the same timer with the window at rest) and
+  ``max_stall_ms_raw_whisper`` (the timer beside a bare window while
+  faster-whisper alone loads and transcribes the same speech on a thread);
+  target 50 ms.
 * ``highlight_drift_ms``: the median delay from a word's sound reaching the
   speakers to its highlight (``app.bench_read_aloud.measure_highlight_drift``);
   target 100 ms.
@@ -96,6 +99,65 @@ def measure_bare_startup(timeout: float = 60.0) -> dict:
         child.kill()
         child.communicate()
     return report or {"startup_s": None, "peak_mb": None}
+
+
+def _raw_whisper_child(wav: str) -> int:
+    """In a fresh process: the 5 ms timer beside a bare window while faster-whisper, on a
+    thread, imports, loads the bundled model and transcribes ``wav`` (the raw engine)."""
+    import threading
+
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    from app.bench_ui_child import StallMeter, wait_until
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.show()
+    meter, outcome = StallMeter(), {}
+
+    def transcribe() -> None:
+        try:
+            from faster_whisper import WhisperModel
+
+            from speech.audio_files import decode_audio_file
+            from speech.stt.whisper_engine import WhisperRecogniser, WhisperSettings
+
+            settings = WhisperSettings()
+            model = WhisperModel(str(WhisperRecogniser.default_model_path()), device="cpu",
+                                 compute_type="int8", cpu_threads=settings.cpu_threads,
+                                 local_files_only=True)
+            audio = decode_audio_file(wav).astype("float32") / 32768.0
+            segments, _info = model.transcribe(audio, beam_size=settings.final_beam_size,
+                                               language="en")
+            outcome["text"] = " ".join(segment.text.strip() for segment in segments)
+        except Exception as error:  # noqa: BLE001 - reported as the reason
+            outcome["error"] = f"faster-whisper could not run: {error}"
+
+    meter.start()
+    threading.Thread(target=transcribe, daemon=True).start()
+    wait_until(lambda: bool(outcome), 300)
+    print(BARE_MARK + json.dumps({"stall": meter.stop(), **outcome}), flush=True)
+    window.close()
+    app.processEvents()
+    return 0
+
+
+def measure_raw_whisper_stall(wav: Path, timeout: float = 300.0) -> dict:
+    """The raw-engine baseline for ``max_stall_ms_dictation`` (see ``_raw_whisper_child``)."""
+    from speech.stt.whisper_engine import WhisperRecogniser
+
+    available = WhisperRecogniser.availability()
+    if not available.available:
+        return {"error": available.reason}
+    code = ("import sys; from app.bench_ui import _raw_whisper_child; "
+            f"sys.exit(_raw_whisper_child({str(wav)!r}))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=_child_env(), cwd=str(ROOT), timeout=timeout + 30)
+    for line in done.stdout.splitlines():
+        if line.startswith(BARE_MARK):
+            return json.loads(line[len(BARE_MARK):])
+    last = (done.stderr.strip().splitlines() or ["no message"])[-1]
+    return {"error": f"The raw Whisper measurement failed: {last}"}
 
 
 def _speech(sentences: list[str], folder: Path) -> tuple[Path, float]:
@@ -215,6 +277,7 @@ def run(sentences: int = 3, read_seconds: float = 20.0, drift_sentences: int = 5
                   "speech_seconds": seconds, "microphone": microphone, "speaker": speaker,
                   "read_seconds": read_seconds, "lesson": LESSON, "engine": "whisper"}
         child = _run_child(config, env, audio, timeout)
+        raw_whisper = measure_raw_whisper_stall(wav)
         if audio is not None or audio_note["speakers"] != "none":
             drift = _drift(drift_sentences, speaker, env, timeout=180.0)
         else:
@@ -238,12 +301,14 @@ def run(sentences: int = 3, read_seconds: float = 20.0, drift_sentences: int = 5
         "max_stall_ms_dictation": (dictation.get("stall") or {}).get("max_ms"),
         "max_stall_ms_read_aloud": (read_aloud.get("stall") or {}).get("max_ms"),
         "max_stall_ms_idle": (child.get("idle") or {}).get("max_ms"),
+        "max_stall_ms_raw_whisper": (raw_whisper.get("stall") or {}).get("max_ms"),
         "highlight_drift_ms": drift.get("median_ms"),
     }
     problems = {"peak_mb": child.get("error"),
                 "max_stall_ms_dictation": child.get("error") or dictation.get("error"),
                 "max_stall_ms_read_aloud": child.get("error") or read_aloud.get("error"),
-                "highlight_drift_ms": drift.get("error")}
+                "highlight_drift_ms": drift.get("error"),
+                "max_stall_ms_raw_whisper": raw_whisper.get("error")}
     notes = {}
     for key, value in report.items():
         if value is None:
@@ -263,6 +328,7 @@ def run(sentences: int = 3, read_seconds: float = 20.0, drift_sentences: int = 5
         "dictation": {"said": " ".join(BENCH_SENTENCES[:sentences]),
                       **{k: v for k, v in dictation.items() if k != "error"}},
         "read_aloud": {k: v for k, v in read_aloud.items() if k != "error"},
+        "raw_whisper": raw_whisper,
         "highlight_drift": drift,
         "idle": child.get("idle"),
         "lesson": child.get("lesson"),

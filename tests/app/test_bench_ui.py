@@ -16,7 +16,7 @@ from speech.audio_files import decode_audio_file
 
 METRICS = ("startup_s", "peak_mb", "max_stall_ms_dictation", "max_stall_ms_read_aloud",
            "highlight_drift_ms")
-BASELINES = ("startup_bare_s", "peak_mb_bare", "max_stall_ms_idle")
+BASELINES = ("startup_bare_s", "peak_mb_bare", "max_stall_ms_idle", "max_stall_ms_raw_whisper")
 
 
 @pytest.mark.slow
