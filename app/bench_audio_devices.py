@@ -34,8 +34,8 @@ RATE = 16_000
 BLOCK_S = 0.01
 MIC_SOURCE = "lesson_lab_bench_mic"
 SPEAKER_SINK = "lesson_lab_bench_speaker"
-MIC_DEVICE = "lesson_lab_bench_mic"  # ALSA device names, as sounddevice lists them
-SPEAKER_DEVICE = "lesson_lab_bench_speaker"
+MIC_DEVICE = "virtual_microphone"  # ALSA device names, as sounddevice lists them
+SPEAKER_DEVICE = "virtual_speakers"
 _SYSTEM_ALSA_CONF = Path("/usr/share/alsa/alsa.conf")
 
 

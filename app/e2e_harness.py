@@ -13,10 +13,13 @@ The ``steps`` then run one after another on the GUI thread. A step is one
 of these (keys are pressed with QTest on the widget with the keyboard focus,
 so the window's own shortcuts act on them)::
 
-    {"wait": "CONDITION", "timeout": 60}    see CONDITIONS below
+    {"wait": "CONDITION", "timeout": 60}    a name in ``_conditions``, "highlights:N"
+                                            (N words highlighted) or "file:PATH"
     {"key": "F9"}                           or "Ctrl+Shift+C", "F4"...
     {"select_lesson": "The water cycle"}    as a click in the library does
     {"select_text": "Look at the diagram."} select text in the lesson, as a drag does
+                                            (with "caret": true, put the caret before it)
+    {"profile": "Dyslexia"}                 choose a preset or profile
     {"activate": true}                      bring the keyboard back to the main window
     {"screenshot": "PATH.png"}              the whole screen, as the X server drew it
     {"sleep": 500}                          milliseconds
@@ -33,7 +36,9 @@ with the wall-clock time ``t`` (epoch seconds), flushed at once::
     {"t": ..., "event": "done", "code": 0, "reason": ""}
 
 plus ``window_up``, ``controllers``, ``library``, ``lesson``, ``engine``,
-``listening``, ``reading``, ``captions_listening``, ``projector`` and ``error``.
+``listening``, ``voice``, ``reading``, ``captions_listening`` and ``error``. The
+script may also say ``"maximise": true`` (the window fills the screen) and
+``"timeout"`` (seconds for the whole run, 170 by default).
 The process exits 0 when every step ran, 1 when one failed or timed out.
 """
 
@@ -82,7 +87,8 @@ def _conditions(window, seen: dict) -> dict:
         "reading": lambda: window.read_aloud is not None and window.read_aloud.is_speaking(),
         "not_reading": lambda: window.read_aloud is not None
         and not window.read_aloud.is_speaking(),
-        "highlighted": lambda: seen["highlights"] >= 3,
+        # Settled text with the words still being heard after it.
+        "dictating": lambda: bool(panel.text().strip()) and bool(panel.partial().strip()),
         "captions_listening": lambda: window.captions is not None
         and window.captions.is_listening(),
         # A phrase has settled and no newer guess is on show.
@@ -153,6 +159,7 @@ class Runner:
 
         self.app, self.window, self.steps, self.log = app, window, steps, log
         self.conditions = _conditions(window, seen)
+        self.seen = seen
         self.index = -1
         self.deadline = 0.0
         self.code: int | None = None
@@ -197,6 +204,8 @@ class Runner:
             name = step["wait"]
             if name.startswith("file:"):
                 return Path(name[5:]).exists()
+            if name.startswith("highlights:"):
+                return self.seen["highlights"] >= int(name[11:])
             return bool(self.conditions[name]())
         if "key" in step:
             combination = QKeySequence(step["key"])[0]
@@ -210,14 +219,20 @@ class Runner:
             found = view.document().find(step["select_text"])
             if found.isNull():
                 raise ValueError(f"the lesson does not show {step['select_text']!r}")
+            if step.get("caret"):  # just the caret, at the start of the text
+                found.setPosition(found.selectionStart())
             view.setTextCursor(found)
             view.setFocus()
+        elif "profile" in step:
+            if not window.choose_profile(step["profile"]):
+                raise ValueError(f"no profile called {step['profile']!r}")
         elif "activate" in step:
             window.activateWindow()
             window.view.setFocus()
         elif "screenshot" in step:
             path = Path(step["screenshot"])
             path.parent.mkdir(parents=True, exist_ok=True)
+            QApplication.processEvents()  # paint what has changed before the grab
             if not self.app.primaryScreen().grabWindow(0).save(str(path)):
                 raise OSError(f"could not save {path}")
         elif "sleep" in step:
@@ -285,8 +300,8 @@ def main(argv: list[str] | None = None) -> int:
     from app.gui import make_window
 
     window = make_window(app, window_up)
-    if "geometry" in script:
-        window.setGeometry(*script["geometry"])
+    if script.get("maximise"):  # no window manager under Xvfb: fill the screen by hand
+        window.setGeometry(app.primaryScreen().availableGeometry())
     QTimer.singleShot(int(script.get("timeout", 170) * 1000),
                       lambda: holder["runner"].finish(1, "the script took too long")
                       if "runner" in holder else app.quit())
