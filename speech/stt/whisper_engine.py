@@ -42,6 +42,7 @@ from speech.stt.base import (
     Recogniser,
     Word,
 )
+from speech.stt.repeats import drop_loops, drop_text_loops
 from speech.stt.vad import FRAME, SpeechDetector, VadSettings
 
 #: Steers Whisper to write spoken commands as words ("full stop") rather than
@@ -349,7 +350,10 @@ class WhisperRecogniser(Recogniser):
             language="en",
             beam_size=self.settings.final_beam_size if final else 1,
             best_of=1,
-            temperature=0.0,
+            # A final that loops ("rain rain rain …") has a high compression
+            # ratio: faster-whisper then decodes again a little less greedily.
+            temperature=(0.0, 0.2, 0.4) if final else 0.0,
+            compression_ratio_threshold=2.4,
             condition_on_previous_text=False,
             without_timestamps=not final,
             word_timestamps=final,
@@ -377,8 +381,9 @@ class WhisperRecogniser(Recogniser):
                     )
         self.decode_seconds += time.perf_counter() - began
         if final:
+            words = drop_loops(words, key=lambda w: w.text)
             return words, " ".join(w.text for w in words)
-        return words, " ".join(t for t in texts if t)
+        return words, drop_text_loops(" ".join(t for t in texts if t))
 
 
 def raw_transcribe(model: WhisperModel, samples: np.ndarray) -> str:
