@@ -20,7 +20,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
@@ -28,6 +27,7 @@ from pathlib import Path
 
 import platformdirs
 
+from lessons.atomic_file import write_text_atomically
 from lessons.presets import find_preset, name_key, preset_names
 from lessons.profile import Profile
 
@@ -265,16 +265,7 @@ class ProfileStore:
     def _write(self, path: Path, profile: Profile) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         text = json.dumps(profile.to_dict(), indent=2, ensure_ascii=False) + "\n"
-        handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".", suffix=".json.tmp")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                stream.write(text)
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_text_atomically(path, text)
 
 
 def _sort_key(name: str) -> tuple:

@@ -26,9 +26,7 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import re
-import tempfile
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -36,6 +34,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from lessons.atomic_file import write_text_atomically
 from lessons.profile import Profile
 from lessons.profile_diff import TextChanges, describe_profile_changes, lesson_text_changes
 from lessons.profile_store import data_dir
@@ -401,17 +400,7 @@ class ReflectionStore:
         self.folder.mkdir(parents=True, exist_ok=True)
         path = self.folder / f"{session.id}.json"
         text = json.dumps(session.to_dict(), indent=2, ensure_ascii=False) + "\n"
-        handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".", suffix=".json.tmp")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                stream.write(text)
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-        return path
+        return write_text_atomically(path, text)
 
     def sessions(self) -> list[PracticeSession]:
         """Every readable record, newest first."""

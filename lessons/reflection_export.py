@@ -11,13 +11,12 @@ as a PDF.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
+from lessons.atomic_file import write_text_atomically
 from lessons.reflection import PracticeSession, ScoreChange
 
 OFFLINE_LINE = "Made with Lesson Lab on this computer, offline. Nothing was sent anywhere."
@@ -205,14 +204,4 @@ def record_markdown(sessions: Sequence[PracticeSession]) -> str:
 
 def write_markdown(sessions: Sequence[PracticeSession], path: str | Path) -> Path:
     """Write ``record_markdown(sessions)`` to ``path`` (atomically). Returns the path."""
-    out = Path(path)
-    text = record_markdown(sessions)
-    handle, temporary = tempfile.mkstemp(dir=out.parent, prefix=".", suffix=".md.tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, out)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return out
+    return write_text_atomically(path, record_markdown(sessions))

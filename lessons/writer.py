@@ -7,13 +7,12 @@ would otherwise mean something in Markdown is escaped with a backslash.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from pathlib import Path
 
 import yaml
 
+from lessons.atomic_file import write_text_atomically
 from lessons.inline import escape_text, spans_to_markdown
 from lessons.markdown_body import TASK_LABEL, starts_block
 from lessons.model import Block, Image, Inline, Lesson, ListBlock, Paragraph, Quote, Table, Task
@@ -36,16 +35,7 @@ def write_lesson(lesson: Lesson, path: str | Path, *, overwrite: bool = False) -
     if path.exists() and not overwrite:
         raise FileExistsError(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = lesson_to_markdown(lesson)
-    handle, temporary = tempfile.mkstemp(prefix=".writing-", suffix=".md", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return path
+    return write_text_atomically(path, lesson_to_markdown(lesson))
 
 
 class _Dumper(yaml.SafeDumper):

@@ -12,7 +12,6 @@ from types import SimpleNamespace
 
 import pytest
 
-from lessons import reflection
 from lessons.presets import get_preset
 from lessons.reflection import (
     PracticeSession,
@@ -159,7 +158,7 @@ def test_a_failed_write_leaves_the_old_record_and_no_temporary_file(store, monke
     def full_disk(*args):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(reflection.os, "replace", full_disk)
+    monkeypatch.setattr(os, "replace", full_disk)
     with pytest.raises(OSError):
         store.save(make_session(answers={"Q?": "new"}))
     monkeypatch.undo()
