@@ -36,13 +36,16 @@ from app.read_aloud_text import words_of
 from tests.fixtures.pulse import MIC_DEVICE, SPEAKER_DEVICE
 from tests.fixtures.spoken import CLASSROOM_SENTENCES
 
-pytestmark = [pytest.mark.e2e, pytest.mark.pulse, pytest.mark.slow]
+# The first test also runs the scenario (a module fixture): give it room.
+pytestmark = [pytest.mark.e2e, pytest.mark.pulse, pytest.mark.slow, pytest.mark.timeout(600)]
 
 ROOT = Path(__file__).resolve().parents[2]
 LESSON = "The water cycle"
 DICTATED = CLASSROOM_SENTENCES[0]  # "The water cycle shows how water moves between..."
 CAPTIONED = CLASSROOM_SENTENCES[6]  # "The river flows down the mountain towards the sea."
 PARAGRAPH = "Look at the diagram. Follow the arrows round with your finger, starting at the sea."
+# The waits below are hang guards, not timings: a speech engine on a busy
+# two-core machine can take tens of seconds over a phrase.
 LOUD = 300  # int16: well above the null sink's digital silence
 TAIL_S = 1.5  # quiet after speaking, so the last phrase settles
 
@@ -65,6 +68,7 @@ class Harness:
         script = tmp_path / "script.json"
         script.write_text(json.dumps({
             "log": str(self.log),
+            "timeout": 400,  # a hang guard for the whole run; each step has its own
             "settings": {"engine": "whisper", "input_device": MIC_DEVICE,
                          "output_device": SPEAKER_DEVICE, "welcome_shown": True},
             "steps": steps,
@@ -147,9 +151,9 @@ def run(pulse, speak, xvfb_1080p, tmp_path_factory) -> Run:
         {"key": "F9"},  # start dictation
         {"wait": "listening", "timeout": 90},
         {"wait": f"file:{fed_dictation}", "timeout": 60},
-        {"wait": "settled", "timeout": 60},
+        {"wait": "settled", "timeout": 120},
         {"key": "F9"},  # stop dictation
-        {"wait": "not_listening", "timeout": 60},
+        {"wait": "not_listening", "timeout": 120},
         {"wait": "voices", "timeout": 60},
         {"select_text": PARAGRAPH},
         {"key": "F4"},  # read the selection
@@ -162,7 +166,7 @@ def run(pulse, speak, xvfb_1080p, tmp_path_factory) -> Run:
         {"key": "Ctrl+Shift+C"},  # live captions
         {"wait": "captions_listening", "timeout": 60},
         {"wait": f"file:{fed_captions}", "timeout": 60},
-        {"wait": "caption_settled", "timeout": 60},
+        {"wait": "caption_settled", "timeout": 120},
         {"quit": True},
     ]
     recording = pulse.speaker.start_recording()
@@ -174,7 +178,7 @@ def run(pulse, speak, xvfb_1080p, tmp_path_factory) -> Run:
         app.wait_for("captions listening",
                      lambda: any(e["value"] for e in app.events("captions_listening")), 180)
         _speak_into(pulse.mic, captioned_wav, fed_captions)
-        app.process.wait(timeout=120)
+        app.process.wait(timeout=240)
     finally:
         app.stop()
         heard = pulse.speaker.stop_recording(recording)
