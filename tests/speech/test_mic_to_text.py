@@ -15,7 +15,10 @@ from speech.stt.base import EngineError, Final  # noqa: E402
 
 pytestmark = [pytest.mark.pulse, pytest.mark.slow]
 
-SENTENCE = "The Romans built long straight roads across Britain."
+# Whisper tiny.en hears this espeak-ng sentence right when given it as a file;
+# this test is about the path from the microphone, not about accuracy (the
+# word error rate tests cover that).
+SENTENCE = "The river flows down the mountain towards the sea."
 
 
 def _words(text: str) -> list[str]:
@@ -60,4 +63,4 @@ def test_a_sentence_spoken_into_the_microphone_comes_out_as_text(virtual_mic, sp
     expected = _words(SENTENCE)
     found = set(_words(heard))
     assert np.mean([word in found for word in expected]) >= 0.75, heard
-    assert {"romans", "roads", "britain"} <= found, heard
+    assert {"river", "mountain", "sea"} <= found, heard
