@@ -93,6 +93,8 @@ def _conditions(window, seen: dict) -> dict:
         and window.captions.is_listening(),
         # A phrase has settled and no newer guess is on show.
         "caption_settled": lambda: seen["captions"] == "final" and bool(caption_lines()),
+        "captions_idle": lambda: window.captions is not None
+        and not window.captions.worker.is_busy(),
         "projector": lambda: window.projector is not None and window.projector.isVisible(),
         "active": lambda: window.isActiveWindow(),
     }

@@ -37,8 +37,13 @@ from speech.audio_files import decode_audio_file  # noqa: E402
 
 LESSON = "The water cycle"
 PROFILE = "Dyslexia"
-PUPIL = ["The sun heats the water in the sea.",
-         "The water vapour rises up into the sky and cools down to make clouds."]
+# Said as a pupil dictates: with the spoken command "full stop".
+PUPIL = ["The sun heats the water in the sea full stop",
+         "The water vapour rises up into the sky full stop",
+         "It cools down and turns into tiny drops of water full stop",
+         "The drops join together to make clouds full stop",
+         "When the drops get heavy they fall as rain full stop",
+         "The rain flows back to the sea in rivers full stop"]
 READ_FROM = "As the water vapour rises higher"
 TEACHER = ["Today we are going to find out where rain comes from."]
 GAP_S = 0.8
@@ -64,81 +69,80 @@ def events(log: Path) -> list[dict]:
             if line.endswith("}")]
 
 
+def shoot(audio: VirtualAudio, work: Path, shot: Path, steps: list[dict],
+          speech=None, cue: str = "", after: list[dict] | None = None) -> bool:
+    """One run of the app for one picture; ``speech`` is said when the log shows ``cue``;
+    ``after`` are the steps between the picture and closing the app."""
+    log, fed = work / f"{shot.stem}.jsonl", work / f"{shot.stem}.fed"
+    steps = [{"wait": "library"}, {"select_lesson": LESSON}, {"profile": PROFILE},
+             {"activate": True}, {"wait": "active"},
+             *[{k: v.replace("FED", str(fed)) if isinstance(v, str) else v
+                for k, v in step.items()} for step in steps],
+             {"screenshot": str(shot)}, *(after or []), {"quit": True}]
+    script = work / f"{shot.stem}.json"
+    script.write_text(json.dumps({
+        "log": str(log), "maximise": True, "steps": steps, "timeout": 900,
+        "settings": {"engine": "whisper", "input_device": MIC_DEVICE,
+                     "output_device": SPEAKER_DEVICE, "welcome_shown": True},
+    }), encoding="utf-8")
+    env = dict(os.environ, **audio.env, QT_QPA_PLATFORM="xcb",
+               LESSON_LAB_DATA=str(work / f"{shot.stem}-data"))
+    app = subprocess.Popen([sys.executable, "-m", "app.e2e_harness", str(script)],
+                           cwd=ROOT, env=env)
+    while app.poll() is None:
+        if speech is not None and any(e["event"] == cue and e["value"] for e in events(log)):
+            audio.say(speech)
+            speech = None
+            audio.wait_until_said(120)
+            fed.touch()
+        time.sleep(0.05)
+    done = [e for e in events(log) if e["event"] == "done"]
+    if app.returncode != 0 or not done or done[-1]["code"] != 0:
+        reason = done[-1]["reason"] if done else f"exit code {app.returncode}"
+        print(f"{shot.name}: the run failed: {reason}", file=sys.stderr)
+        return False
+    print(f"{shot} ({shot.stat().st_size // 1024} KB)")
+    return True
+
+
 def main(out: Path, only: list[str] | None = None) -> int:
     """Take the pictures (``only`` some of them, by name) into ``out``."""
     work = Path(tempfile.mkdtemp(prefix="lesson-lab-e2e-shots-"))
-    log, fed = work / "events.jsonl", work / "fed"
-    shots = {name: out / f"{name}.png" for name in
-             ("dictation-in-progress", "read-aloud-highlight", "captions-projector")}
-    blocks = {
-        "read-aloud-highlight": [
+    plans = {
+        "read-aloud-highlight": ([
             {"wait": "voices", "timeout": 60},
             {"select_text": READ_FROM, "caret": True},
             {"key": "F5"},  # read from the caret
             {"wait": "highlights:12", "timeout": 60},
-            {"screenshot": str(shots["read-aloud-highlight"])},
-            {"key": "Shift+F5"},
-            {"wait": "not_reading"},
-        ],
-        "dictation-in-progress": [
+        ], None, "", [{"key": "Shift+F5"}, {"wait": "not_reading"}]),
+        # The pupil is still speaking when the first sentence settles: the level
+        # meter moves, and the words still being heard follow the settled text.
+        "dictation-in-progress": ([
             {"key": "F9"},
             {"wait": "listening", "timeout": 90},
-            {"wait": "dictating", "timeout": 90},
-            {"screenshot": str(shots["dictation-in-progress"])},
-            {"wait": f"file:{fed}-pupil", "timeout": 60},
-            {"wait": "settled", "timeout": 90},
-            {"key": "F9"},
-            {"wait": "not_listening", "timeout": 90},
-        ],
-        "captions-projector": [
+            {"wait": "dictating", "timeout": 180},
+        ], PUPIL, "listening",
+            # Closing while Whisper decodes can crash the process at exit: end cleanly.
+            [{"key": "F9"}, {"wait": "not_listening", "timeout": 400}]),
+        "captions-projector": ([
             {"key": "F11"},
             {"wait": "projector"},
             {"activate": True},
             {"wait": "active"},
             {"key": "Ctrl+Shift+C"},
             {"wait": "captions_listening", "timeout": 60},
-            {"wait": f"file:{fed}-teacher", "timeout": 60},
-            {"wait": "caption_settled", "timeout": 90},
-            {"screenshot": str(shots["captions-projector"])},
-        ],
+            {"wait": "file:FED", "timeout": 120},
+            {"wait": "caption_settled", "timeout": 180},
+        ], TEACHER, "captions_listening",
+            [{"key": "Ctrl+Shift+C"}, {"wait": "captions_idle", "timeout": 400}]),
     }
-    steps = [{"wait": "library"}, {"select_lesson": LESSON}, {"profile": PROFILE},
-             {"activate": True}, {"wait": "active"}]
-    for name in only or list(blocks):
-        steps += blocks[name]
-    steps.append({"quit": True})
+    ok = True
     with VirtualAudio() as audio:
-        pupil, teacher = spoken(PUPIL, work, "pupil"), spoken(TEACHER, work, "teacher")
-        script = work / "script.json"
-        script.write_text(json.dumps({
-            "log": str(log), "maximise": True, "steps": steps,
-            "settings": {"engine": "whisper", "input_device": MIC_DEVICE,
-                         "output_device": SPEAKER_DEVICE, "welcome_shown": True},
-        }), encoding="utf-8")
-        env = dict(os.environ, **audio.env, QT_QPA_PLATFORM="xcb",
-                   LESSON_LAB_DATA=str(work / "data"))
-        app = subprocess.Popen([sys.executable, "-m", "app.e2e_harness", str(script)],
-                               cwd=ROOT, env=env)
-        cues = [("listening", pupil, "pupil"), ("captions_listening", teacher, "teacher")]
-        while app.poll() is None:
-            seen = events(log)
-            for cue in [c for c in cues if any(e["event"] == c[0] and e["value"] for e in seen)]:
-                cues.remove(cue)
-                _event, speech, name = cue
-                audio.say(speech)
-                audio.wait_until_said(60)
-                Path(f"{fed}-{name}").touch()
-            time.sleep(0.05)
-    done = [e for e in events(log) if e["event"] == "done"]
-    if app.returncode != 0 or not done or done[-1]["code"] != 0:
-        print(f"the run failed: {done[-1]['reason'] if done else app.returncode}",
-              file=sys.stderr)
-        return 1
-    for name, path in shots.items():
-        if only and name not in only:
-            continue
-        print(f"{path} ({path.stat().st_size // 1024} KB)")
-    return 0
+        for name in only or list(plans):
+            steps, sentences, cue, after = plans[name]
+            speech = spoken(sentences, work, name) if sentences else None
+            ok = shoot(audio, work, out / f"{name}.png", steps, speech, cue, after) and ok
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":
