@@ -204,8 +204,12 @@ def _read_aloud(window, meter: StallMeter, config: dict) -> dict:
     meter.start()
     started = time.monotonic()
     reader.read_lesson()
+    # The reading time counts from the first spoken word: on a busy machine the
+    # voice and the sound device can take a few seconds to start.
+    wait_until(lambda: bool(errors) or words[0] > 0, 60)
+    speaking = time.monotonic()
     wait_until(lambda: bool(errors) or not reader.is_speaking()
-               or time.monotonic() - started > config["read_seconds"], config["read_seconds"] + 60)
+               or time.monotonic() - speaking > config["read_seconds"], config["read_seconds"] + 60)
     reader.stop()
     wait_until(lambda: not reader.is_speaking(), 10)
     stall = meter.stop()
