@@ -16,6 +16,10 @@ One run covers, in order:
    speaker receives a plausible length of sound;
 3. live captions over the lesson in projector mode: the teacher speaks and
    the captions show it.
+
+A second run closes the window while Whisper is still at work on a pupil's
+speech, as a teacher closing the app at the bell would: the process must
+end cleanly.
 """
 
 from __future__ import annotations
@@ -64,6 +68,7 @@ class Harness:
     """The app process and its event log."""
 
     def __init__(self, tmp_path: Path, display: str, steps: list[dict]) -> None:
+        tmp_path.mkdir(parents=True, exist_ok=True)
         self.log = tmp_path / "events.jsonl"
         script = tmp_path / "script.json"
         script.write_text(json.dumps({
@@ -108,6 +113,16 @@ class Harness:
             self.process.wait(timeout=30)
 
 
+def _need_whisper_and_microphone(pulse) -> None:
+    """Skip without the bundled Whisper; plug the virtual microphone back in if need be."""
+    whisper = pytest.importorskip("speech.stt.whisper_engine").WhisperRecogniser
+    if not whisper.availability().available:
+        pytest.skip(whisper.availability().reason)
+    if not pulse.mic.loaded:  # a test before this one unplugged it
+        pulse.mic.load()
+        pulse.server.pactl("set-default-source", pulse.mic.source)
+
+
 def _speak_into(mic, wav: Path, fed: Path) -> None:
     """Say ``wav`` into the microphone in real time, then a quiet tail; then touch ``fed``."""
     mic.play(wav)
@@ -134,12 +149,7 @@ class Run:
 @pytest.fixture(scope="module")
 def run(pulse, speak, xvfb_1080p, tmp_path_factory) -> Run:
     """Run the whole scenario once; the tests below each check one part of it."""
-    whisper = pytest.importorskip("speech.stt.whisper_engine").WhisperRecogniser
-    if not whisper.availability().available:
-        pytest.skip(whisper.availability().reason)
-    if not pulse.mic.loaded:  # a test before this one unplugged it
-        pulse.mic.load()
-        pulse.server.pactl("set-default-source", pulse.mic.source)
+    _need_whisper_and_microphone(pulse)
     tmp_path = tmp_path_factory.mktemp("main-window-e2e")
     dictated_wav, captioned_wav = speak(DICTATED), speak(CAPTIONED)
     fed_dictation, fed_captions = tmp_path / "fed-dictation", tmp_path / "fed-captions"
@@ -167,6 +177,8 @@ def run(pulse, speak, xvfb_1080p, tmp_path_factory) -> Run:
         {"wait": "captions_listening", "timeout": 60},
         {"wait": f"file:{fed_captions}", "timeout": 60},
         {"wait": "caption_settled", "timeout": 120},
+        {"key": "Ctrl+Shift+C"},  # captions off; the last words are recognised
+        {"wait": "captions_idle", "timeout": 120},
         {"quit": True},
     ]
     recording = pulse.speaker.start_recording()
@@ -241,3 +253,40 @@ def test_live_captions_over_the_projector_show_what_the_teacher_said(run):
     shown = " ".join(finals[-1]["lines"])
     assert _overlap(shown, CAPTIONED) >= 0.6, finals[-1]["lines"]
     print(f"dictated: {run.panel()[-1]['text']!r}; captions: {finals[-1]['lines']!r}")
+
+
+def test_closing_the_window_while_whisper_works_ends_the_process_cleanly(
+        pulse, speak, xvfb_1080p, tmp_path):
+    # Seen before: SIGSEGV at exit, when the speech-engine thread was still inside a
+    # CTranslate2 decode while the interpreter unloaded the libraries under it.
+    _need_whisper_and_microphone(pulse)
+    fed = tmp_path / "fed"
+    steps = [
+        {"wait": "library"},
+        {"select_lesson": LESSON},
+        {"activate": True},
+        {"wait": "active"},
+        {"key": "F9"},
+        {"wait": "listening", "timeout": 90},
+        {"wait": f"file:{fed}", "timeout": 120},
+        {"quit": True},  # close the window now, as at the bell
+    ]
+    app = Harness(tmp_path / "close", xvfb_1080p, steps)
+    try:
+        app.wait_for("dictation listening",
+                     lambda: any(e["value"] for e in app.events("listening")), 120)
+        # One long phrase, then just enough quiet for its final decode to begin
+        # (the heaviest one: beam search with word times over the whole phrase).
+        pulse.mic.play(speak(DICTATED))
+        pulse.mic.play(speak(CAPTIONED))
+        pulse.mic.play(np.zeros(int(0.4 * pulse.mic.rate), dtype=np.int16), pulse.mic.rate)
+        assert pulse.mic.wait_until_played(60)
+        fed.touch()
+        app.process.wait(timeout=240)
+    finally:
+        app.stop()
+    assert app.done_reason() == "", app.done_reason()
+    errors = app.errors.read_text().strip()
+    assert app.process.returncode == 0, (
+        f"the window closed normally, then the process died with code "
+        f"{app.process.returncode}" + (f":\n{errors[-2000:]}" if errors else ""))
