@@ -40,6 +40,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -51,6 +52,11 @@ BARE_MARK = "LESSON-LAB-BARE-READY "
 ROOT = Path(__file__).resolve().parents[1]
 LESSON = "The water cycle"
 GAP_S = 1.0
+
+
+def _progress(message: str) -> None:
+    """Say what is being measured (stderr: stdout is the JSON)."""
+    print(message, file=sys.stderr, flush=True)
 
 
 def _child_env(extra: dict | None = None) -> dict:
@@ -179,11 +185,17 @@ def _speech(sentences: list[str], folder: Path) -> tuple[Path, float]:
 
 def _run_child(config: dict, env: dict, audio, timeout: float) -> dict:
     """Run the measuring app process; speak into the virtual microphone when it listens."""
+    # stderr to a file: sound libraries can write a lot there, and a full pipe
+    # nobody reads would stop the child.
+    stderr = tempfile.TemporaryFile(mode="w+")
     child = subprocess.Popen([sys.executable, "-m", "app.bench_ui_child", json.dumps(config)],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             stdout=subprocess.PIPE, stderr=stderr, text=True,
                              env=env, cwd=str(ROOT))
     result: dict = {"error": "The measuring app stopped before it reported."}
     deadline = time.monotonic() + timeout
+    # A child that hangs without a word would hold the loop below for ever.
+    watchdog = threading.Timer(timeout, child.kill)
+    watchdog.start()
     try:
         for line in child.stdout:
             if not line.startswith(CHILD_MARK):
@@ -197,13 +209,19 @@ def _run_child(config: dict, env: dict, audio, timeout: float) -> dict:
                 result = message
             if time.monotonic() > deadline:
                 break
-        _out, errors = child.communicate(timeout=max(5.0, deadline - time.monotonic()))
+        child.communicate(timeout=max(5.0, deadline - time.monotonic()))
     except subprocess.TimeoutExpired:
         child.kill()
-        _out, errors = child.communicate()
+        child.communicate()
+    finally:
+        watchdog.cancel()
+    if time.monotonic() > deadline and result.get("event") != "result":
         result = {"error": f"The measuring app did not finish within {timeout:.0f} seconds."}
-    if "error" in result and errors and errors.strip():
-        result["stderr"] = errors.strip().splitlines()[-1]
+    stderr.seek(0)
+    errors = stderr.read().strip()
+    stderr.close()
+    if "error" in result and errors:
+        result["stderr"] = errors.splitlines()[-1]
     return result
 
 
@@ -246,6 +264,7 @@ def run(sentences: int = 3, read_seconds: float = 20.0, drift_sentences: int = 5
     from app.startup import measure_startup
 
     reasons: dict[str, str] = {}
+    _progress("Timing start-up…")
     startups = [measure_startup() for _ in range(startup_runs)]
     bares = [measure_bare_startup() for _ in range(startup_runs)]
     startup_s = statistics.median(s["startup_s"] for s in startups)
@@ -276,9 +295,12 @@ def run(sentences: int = 3, read_seconds: float = 20.0, drift_sentences: int = 5
         config = {"audio": "device" if audio else "file", "speech_wav": str(wav),
                   "speech_seconds": seconds, "microphone": microphone, "speaker": speaker,
                   "read_seconds": read_seconds, "lesson": LESSON, "engine": "whisper"}
+        _progress("Dictating and reading aloud in the app…")
         child = _run_child(config, env, audio, timeout)
+        _progress("Timing faster-whisper on its own…")
         raw_whisper = measure_raw_whisper_stall(wav)
         if audio is not None or audio_note["speakers"] != "none":
+            _progress("Measuring the highlight drift…")
             drift = _drift(drift_sentences, speaker, env, timeout=180.0)
         else:
             drift = {"median_ms": None, "error": "There are no speakers to read aloud to."}
