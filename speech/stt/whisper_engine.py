@@ -1,21 +1,27 @@
 """Whisper (faster-whisper) as a streaming recogniser, with the bundled tiny.en model.
 
-The only module that imports ``faster_whisper``. Whisper hears a whole phrase
-at a time, so streaming is built around it:
+The only modules that import ``faster_whisper`` are this one (loading) and
+whisper_decode.py (decoding). Whisper hears a whole phrase at a time, so
+streaming is built around it:
 
-* a voice-activity detector (vad.py) cuts the stream into phrases;
-* while a phrase is being spoken its growing audio is re-decoded every
-  half second or so (greedy, cheap) and shown as a Partial, with the words two
-  guesses agree on kept stable (agreement.py), so nothing flickers;
-* after about 0.6 s of quiet the phrase is decoded once more, with word
-  timings, and given as a Final. That decode starts speculatively after the
-  first 0.2 s of quiet, so the Final is ready when the pause is confirmed
-  (if the speaker carries on, the guess is thrown away);
-* the Final decode also hears the few seconds of speech before the phrase
-  (words from that part are dropped): like Whisper reading a whole file, it
-  understands a phrase better in context;
+* a voice-activity detector (vad.py) cuts the stream into phrases, keeping a
+  little audio from before each one so its first sound is not clipped;
+* while a phrase is being spoken its growing audio is re-decoded now and then
+  (greedy, cheap) and shown as a Partial, with the words two guesses agree on
+  kept stable (agreement.py), so nothing flickers;
+* after about 0.6 s of quiet the phrase is decoded once more (beam search,
+  word timings) and given as a Final. That decode starts speculatively after
+  the first 0.2 s of quiet, so the Final is ready when the pause is
+  confirmed (if the speaker carries on, the guess is thrown away);
+* every decode hears the phrase at the end of the last ``window_s`` of the
+  stream, forced through the text already given for the earlier phrases in
+  it (whisper_decode.py): in context Whisper understands a phrase almost as
+  well as when it reads the whole recording, and settled words never change;
 * a phrase never grows past ``max_phrase_s``: long speech is cut at its
   quietest recent moment, so decoding cost stays bounded.
+
+``transcribe_recording`` is the other way in: a whole file decoded at once,
+which is what ``lesson-lab transcribe`` uses.
 """
 
 from __future__ import annotations
@@ -28,7 +34,7 @@ from pathlib import Path
 
 import numpy as np
 
-from speech.stt import whisper_model
+from speech.stt import whisper_decode, whisper_model
 from speech.stt.agreement import StablePrefix
 from speech.stt.base import (
     SAMPLE_RATE,
@@ -42,20 +48,15 @@ from speech.stt.base import (
     Recogniser,
     Word,
 )
-from speech.stt.repeats import drop_loops, drop_text_loops
 from speech.stt.vad import FRAME, SpeechDetector, VadSettings
+from speech.stt.whisper_decode import DICTATION_PROMPT, Decoded
 
-#: Steers Whisper to write spoken commands as words ("full stop") rather than
-#: acting on them itself; speech/dictation.py then turns them into marks.
-# Silence put between the earlier speech and the phrase in a Final decode.
-_CONTEXT_GAP_S = 0.5
+__all__ = ["DICTATION_PROMPT", "WhisperModel", "WhisperRecogniser", "WhisperSettings"]
+
 # Quiet frames (90 ms) after which no more partial decodes are worth doing.
 _PAUSE_FRAMES = 3
-
-DICTATION_PROMPT = (
-    "Comma, full stop, question mark, exclamation mark, new line, new paragraph, "
-    "scratch that."
-)
+# Text of earlier phrases kept for the prompt (characters).
+_EARLIER_CHARS = 1_000
 
 
 @dataclass
@@ -63,10 +64,13 @@ class WhisperSettings:
     """Timing and cost settings for streaming Whisper."""
 
     partial_interval_s: float = 0.6  # re-decode after this much new speech
-    preroll_s: float = 0.3  # audio kept from before speech started
+    # Audio kept from before speech started: the detector needs 90 ms of loud
+    # frames to start, and a soft first sound ("The") starts before that.
+    preroll_s: float = 0.4
     max_phrase_s: float = 20.0  # force a Final before a phrase grows past this
-    final_beam_size: int = 5  # with context: about 11% WER against 18% for beam 1
-    context_s: float = 6.0  # earlier speech the Final decode also hears
+    final_beam_size: int = 5  # greedy (1) loses about 5 points of WER
+    window_s: float = 28.0  # stream audio a decode hears (Whisper reads 30 s at most)
+    partial_context: bool = True  # partial decodes hear the window too
     speculate_after_s: float = 0.2  # quiet before the Final decode starts early
     cpu_threads: int = field(default_factory=lambda: min(4, os.cpu_count() or 2))
     vad: VadSettings = field(default_factory=VadSettings)
@@ -78,6 +82,41 @@ class WhisperModel:
 
     path: Path
     native: object  # faster_whisper.WhisperModel
+
+
+class _Tape:
+    """The last stretch of the stream's samples, addressed by stream position."""
+
+    def __init__(self) -> None:
+        self._chunks: list[np.ndarray] = []
+        self.start = 0  # stream sample of the first kept sample
+        self.end = 0  # stream sample after the last
+
+    def append(self, samples: np.ndarray) -> None:
+        self._chunks.append(samples)
+        self.end += samples.size
+
+    def slice(self, start: int, end: int) -> np.ndarray:
+        """Samples from ``start`` to ``end`` (stream positions, clipped to what is kept)."""
+        start, end = max(start, self.start), min(end, self.end)
+        if end <= start:
+            return np.zeros(0, np.int16)
+        audio = np.concatenate(self._chunks)
+        return audio[start - self.start : end - self.start]
+
+    def forget_before(self, position: int) -> None:
+        """Drop whole chunks that end before ``position``."""
+        while self._chunks and self.start + self._chunks[0].size <= position:
+            self.start += self._chunks.pop(0).size
+
+
+@dataclass(frozen=True)
+class _Said:
+    """A phrase already given as a Final: its stream samples and its text."""
+
+    start: int
+    end: int
+    text: str
 
 
 class WhisperRecogniser(Recogniser):
@@ -137,6 +176,24 @@ class WhisperRecogniser(Recogniser):
             ) from error
         return WhisperModel(path=path, native=native)
 
+    @classmethod
+    def transcribe_recording(
+        cls,
+        model: WhisperModel,
+        samples: np.ndarray,
+        *,
+        vocabulary: Sequence[str] = (),
+        dictation: bool = False,
+    ) -> list[Final]:
+        """A whole recording (16 kHz int16) read at once, as a file is best read.
+
+        One Final a sentence; word times from the start of the recording.
+        """
+        hotwords = ", ".join(_clean(vocabulary)) or None
+        return whisper_decode.transcribe_recording(
+            model.native, samples, hotwords=hotwords, dictation=dictation
+        )
+
     def __init__(
         self,
         model: WhisperModel,
@@ -150,9 +207,13 @@ class WhisperRecogniser(Recogniser):
         self.dictation = dictation
         self.partials = partials
         self.settings = settings or WhisperSettings()
-        self._hotwords: str | None = None
+        self._hint = ""
         self._detector = SpeechDetector(self.settings.vad)
-        self.decode_seconds = 0.0  # time spent inside Whisper, for the bench
+        # Time spent inside Whisper, for the bench: all of it, and the partials' share.
+        self.decode_seconds = 0.0
+        self.partial_seconds = 0.0
+        self.partial_decodes = 0
+        self.final_decodes = 0
         self.set_vocabulary(vocabulary)
         self.reset()
 
@@ -165,19 +226,19 @@ class WhisperRecogniser(Recogniser):
         self._phrase: list[np.ndarray] = []  # frames of the phrase (or the preroll)
         self._levels: list[float] = []  # one level per frame in _phrase
         self._phrase_start = 0  # stream sample where _phrase begins
-        self._fed = 0  # samples framed so far since reset
         self._since_partial = 0  # phrase samples since the last partial decode
         self._partial_wait_s = self.settings.partial_interval_s
         self._prefix = StablePrefix()
         self._last_partial = ""
-        self._history = np.zeros(0, dtype=np.int16)  # recent phrases, for context
-        self._guess: tuple[int, list[Word], str] | None = None  # speculative Final
+        self._tape = _Tape()  # the recent stream, which decodes hear as context
+        self._said: list[_Said] = []  # Finals whose audio is still on the tape
+        self._earlier = ""  # text of Finals older than those
+        self._guess: tuple[int, Decoded] | None = None  # speculative Final
         self._heard_speech = False  # any phrase since reset?
 
     def set_vocabulary(self, words: Sequence[str]) -> list[str]:
         """Hint a lesson's key words to Whisper; it can spell any word, so none are unknown."""
-        cleaned = [" ".join(w.split()) for w in words if w.strip()]
-        self._hotwords = ", ".join(cleaned) if cleaned else None
+        self._hint = whisper_decode.join_hint(_clean(words), self.dictation)
         return []
 
     def accept(self, chunk: np.ndarray) -> list[Event]:
@@ -190,7 +251,7 @@ class WhisperRecogniser(Recogniser):
         events: list[Event] = []
         try:
             for start in range(0, whole, FRAME):
-                events.extend(self._frame(samples[start : start + FRAME]))
+                events.extend(self._frame(samples[start : start + FRAME].copy()))
             if self.partials and self._detector.in_speech and self._partial_due():
                 events.extend(self._partial())
         except Exception as error:  # noqa: BLE001 - report, never kill the stream
@@ -202,6 +263,7 @@ class WhisperRecogniser(Recogniser):
         if self._pending.size:
             self._phrase.append(self._pending)
             self._levels.append(-90.0)
+            self._tape.append(self._pending)
             self._pending = np.zeros(0, dtype=np.int16)
         events: list[Event] = []
         if self._detector.in_speech:
@@ -219,7 +281,7 @@ class WhisperRecogniser(Recogniser):
         decision, level = self._detector.push(frame)
         self._phrase.append(frame)
         self._levels.append(level)
-        self._fed += frame.size
+        self._tape.append(frame)
         events: list[Event] = []
         if self._detector.in_speech:
             self._heard_speech = True
@@ -229,7 +291,7 @@ class WhisperRecogniser(Recogniser):
                 self._guess = None  # still speaking: any early guess is stale
             elif quiet == self._speculate_frames and self._guess is None:
                 frames = len(self._phrase)
-                self._guess = (frames, *self._decode(self._with_context(frames), final=True))
+                self._guess = (frames, self._decode_final(frames))
             if len(self._phrase) * FRAME >= self.settings.max_phrase_s * SAMPLE_RATE:
                 events.extend(self._final(self._quietest_cut()))
         elif decision == "end":
@@ -244,18 +306,6 @@ class WhisperRecogniser(Recogniser):
     @property
     def _speculate_frames(self) -> int:
         return max(1, round(self.settings.speculate_after_s * SAMPLE_RATE / FRAME))
-
-    def _with_context(self, frames: int) -> tuple[np.ndarray, float]:
-        """The first ``frames`` of the phrase after recent earlier speech.
-
-        Returns the audio and the time (s) in it where the phrase begins.
-        """
-        phrase = np.concatenate(self._phrase[:frames]) if frames else np.zeros(0, np.int16)
-        context = self._history[-round(self.settings.context_s * SAMPLE_RATE) :]
-        if self.settings.context_s <= 0 or context.size == 0:
-            return phrase, 0.0
-        gap = np.zeros(round(_CONTEXT_GAP_S * SAMPLE_RATE), dtype=np.int16)
-        return np.concatenate([context, gap, phrase]), (context.size + gap.size) / SAMPLE_RATE
 
     def _drop_to_preroll(self) -> None:
         """Between phrases keep only the last ``preroll_s`` of audio.
@@ -274,6 +324,18 @@ class WhisperRecogniser(Recogniser):
             self._phrase_start += sum(f.size for f in self._phrase[:dropped])
             del self._phrase[:dropped]
             del self._levels[:dropped]
+        self._forget_old_audio()
+
+    def _forget_old_audio(self) -> None:
+        """Keep on the tape only what a decode may still hear."""
+        oldest = min(self._phrase_start, self._tape.end) - self._window_samples
+        self._tape.forget_before(oldest)
+        while self._said and self._said[0].start < self._tape.start:
+            self._earlier = f"{self._earlier} {self._said.pop(0).text}"[-_EARLIER_CHARS:]
+
+    @property
+    def _window_samples(self) -> int:
+        return round(self.settings.window_s * SAMPLE_RATE)
 
     def _quietest_cut(self) -> int:
         """Where to cut an over-long phrase: its quietest frame in the last 2 s."""
@@ -285,30 +347,26 @@ class WhisperRecogniser(Recogniser):
     def _final(self, frames: int) -> list[Event]:
         """Decode the first ``frames`` of the phrase as a Final; keep the rest."""
         if self._guess is not None and self._guess[0] == frames:
-            _frames, words, text = self._guess
+            decoded = self._guess[1]
         else:
-            words, text = self._decode(self._with_context(frames), final=True)
+            decoded = self._decode_final(frames)
         self._guess = None
-        audio = np.concatenate(self._phrase[:frames]) if frames else np.zeros(0, np.int16)
-        offset = self._phrase_start / SAMPLE_RATE
+        size = sum(f.size for f in self._phrase[:frames])
+        start, end = self._phrase_start, self._phrase_start + size
         had_partial = bool(self._last_partial)
-        self._phrase_start += audio.size
+        self._phrase_start = end
         del self._phrase[:frames]
         del self._levels[:frames]
         self._since_partial = sum(f.size for f in self._phrase)
         self._partial_wait_s = self.settings.partial_interval_s
         self._prefix.clear()
         self._last_partial = ""
-        if text:
-            limit = round(self.settings.context_s * SAMPLE_RATE)
-            self._history = np.concatenate([self._history, audio])[-limit:] if limit else audio[:0]
-        if not text and not had_partial:
+        if decoded.text:
+            self._said.append(_Said(start, end, decoded.text))
+        self._forget_old_audio()
+        if not decoded.text and not had_partial:
             return []
-        shifted = tuple(
-            Word(w.text, round(w.start + offset, 3), round(w.end + offset, 3), w.confidence)
-            for w in words
-        )
-        return [Final(text, shifted)]
+        return [Final(decoded.text, decoded.words)]
 
     def _partial_due(self) -> bool:
         # Nothing new to show once the speaker pauses: the Final is coming.
@@ -317,11 +375,12 @@ class WhisperRecogniser(Recogniser):
         return self._since_partial >= self._partial_wait_s * SAMPLE_RATE
 
     def _partial(self) -> list[Event]:
-        audio = np.concatenate(self._phrase) if self._phrase else np.zeros(0, np.int16)
         self._since_partial = 0
         began = time.perf_counter()
-        _words, text = self._decode((audio, 0.0), final=False)
+        text = self._decode(len(self._phrase), final=False).text
         spent = time.perf_counter() - began
+        self.partial_seconds += spent
+        self.partial_decodes += 1
         # Keep partials to about a third of the time, whatever the machine,
         # so the stream keeps up and the Final is not kept waiting.
         self._partial_wait_s = max(self.settings.partial_interval_s, 3.0 * spent)
@@ -335,55 +394,54 @@ class WhisperRecogniser(Recogniser):
 
     # -- Whisper itself --------------------------------------------------------
 
-    def _decode(self, audio_and_start: tuple[np.ndarray, float], final: bool):
-        """Run Whisper; return the words spoken from ``start`` on (times from it) and their text.
+    def _decode_final(self, frames: int) -> Decoded:
+        self.final_decodes += 1
+        return self._decode(frames, final=True)
 
-        ``audio_and_start`` is the audio and the time in it where the phrase
-        begins; anything heard before that is context and is left out.
-        """
-        audio, start = audio_and_start
-        if audio.size < FRAME:
-            return [], ""
+    def _decode(self, frames: int, final: bool) -> Decoded:
+        """Decode the first ``frames`` of the phrase in its context; word times are stream times."""
+        start = self._phrase_start
+        end = start + sum(f.size for f in self._phrase[:frames])
+        if end - start < FRAME:
+            return Decoded("")
+        native = self.model.native
+        context = self._context(end) if final or self.settings.partial_context else []
+        window_start = context[0].start if context else start
+        prefix = " ".join(s.text for s in context)
+        before = self._said[: len(self._said) - len(context)]
+        earlier = " ".join([self._earlier, *(s.text for s in before)])
         began = time.perf_counter()
-        segments, _info = self.model.native.transcribe(
-            audio.astype(np.float32) / 32768.0,
-            language="en",
+        decoded = whisper_decode.decode(
+            native,
+            self._tape.slice(window_start, end),
+            prefix=prefix,
+            prompt=whisper_decode.build_prompt(native, self._hint, earlier.strip()),
+            new_seconds=(end - start) / SAMPLE_RATE,
             beam_size=self.settings.final_beam_size if final else 1,
-            best_of=1,
-            # A final that loops ("rain rain rain …") has a high compression
-            # ratio: faster-whisper then decodes again a little less greedily.
-            temperature=(0.0, 0.2, 0.4) if final else 0.0,
-            compression_ratio_threshold=2.4,
-            condition_on_previous_text=False,
-            without_timestamps=not final,
-            word_timestamps=final,
-            vad_filter=False,
-            initial_prompt=DICTATION_PROMPT if self.dictation else None,
-            hotwords=self._hotwords,
+            with_words=final,
         )
-        words: list[Word] = []
-        texts: list[str] = []
-        # A word that starts in the gap before the phrase belongs to the phrase.
-        boundary = start - _CONTEXT_GAP_S / 2 if start else -1.0
-        for segment in segments:
-            if not final:
-                texts.append(segment.text.strip())
-                continue
-            for w in segment.words or ():
-                if w.word.strip() and w.start >= boundary:
-                    words.append(
-                        Word(
-                            w.word.strip(),
-                            max(0.0, float(w.start) - start),
-                            max(0.0, float(w.end) - start),
-                            float(w.probability),
-                        )
-                    )
         self.decode_seconds += time.perf_counter() - began
-        if final:
-            words = drop_loops(words, key=lambda w: w.text)
-            return words, " ".join(w.text for w in words)
-        return words, drop_text_loops(" ".join(t for t in texts if t))
+        offset = window_start / SAMPLE_RATE
+        words = tuple(
+            Word(w.text, round(w.start + offset, 3), round(w.end + offset, 3), w.confidence)
+            for w in decoded.words
+        )
+        return Decoded(decoded.text, words)
+
+    def _context(self, end: int) -> list[_Said]:
+        """The latest Finals that fit in the window ending at ``end``, within the prefix budget."""
+        earliest = max(end - self._window_samples, self._tape.start)
+        context = [s for s in self._said if s.start >= earliest]
+        native = self.model.native
+        while context and whisper_decode.count_tokens(
+            native, " ".join(s.text for s in context)
+        ) > whisper_decode.PREFIX_TOKENS:
+            context.pop(0)
+        return context
+
+
+def _clean(words: Sequence[str]) -> list[str]:
+    return [" ".join(w.split()) for w in words if w.strip()]
 
 
 def raw_transcribe(model: WhisperModel, samples: np.ndarray) -> str:

@@ -1,0 +1,210 @@
+"""One Whisper decode of a stretch of audio, as the streaming engine and the file path need it.
+
+Whisper tiny.en understands a phrase much better when it also hears the
+speech before it: on espeak-ng's British voice a phrase decoded on its own
+loses about one word in five, the same phrase heard at the end of the last
+half-minute of the recording about one in twelve, as good as decoding the
+whole file. Re-decoding that earlier speech every time would cost a lot and
+could change words already given, so the decoder is *forced* through the
+text already settled for it (faster-whisper's ``prefix``) and only the new
+phrase is searched for. The alignment still covers the whole window, so the
+new words get true times.
+
+Text from before the window, a lesson's key words and the dictation hint go
+into the prompt (Whisper's "previous text"), inside a token budget so none of
+them pushes another out and the decoder always has room for the new words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from speech.stt.base import SAMPLE_RATE, Final, Word
+
+#: Steers Whisper to write spoken commands as words ("full stop") rather than
+#: acting on them itself; speech/dictation.py then turns them into marks.
+DICTATION_PROMPT = (
+    "Comma, full stop, question mark, exclamation mark, new line, new paragraph, "
+    "scratch that."
+)
+
+# Token budgets (Whisper's decoder holds 448 tokens: prompt, prefix and new text).
+_HINT_TOKENS = 50  # key words and the dictation hint
+_PROMPT_TOKENS = 80  # the whole prompt, earlier text included
+PREFIX_TOKENS = 120  # settled text the decoder is forced through (28 s at 190 words a minute)
+_MAX_TOKENS = 448  # prompt, prefix and new text together
+# New text allowed per second of new audio: fast speech is about 4 tokens a
+# second; a bound stops a rare repetition loop from running to the limit.
+_TOKENS_PER_SECOND = 7
+_MIN_NEW_TOKENS = 12
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """What one decode found after the forced prefix; word times from the audio's start."""
+
+    text: str
+    words: tuple[Word, ...] = ()
+
+
+def count_tokens(native, text: str) -> int:
+    """How many Whisper tokens ``text`` takes (as faster-whisper encodes it)."""
+    if not text.strip():
+        return 0
+    return len(native.hf_tokenizer.encode(" " + text.strip(), add_special_tokens=False).ids)
+
+
+def tail_within(native, text: str, budget: int) -> str:
+    """The longest run of whole words at the end of ``text`` that fits ``budget`` tokens."""
+    words = text.split()
+    low, high = 0, len(words)  # binary search for the first word to keep
+    while low < high:
+        middle = (low + high) // 2
+        if count_tokens(native, " ".join(words[middle:])) <= budget:
+            high = middle
+        else:
+            low = middle + 1
+    return " ".join(words[low:])
+
+
+def build_prompt(native, hint: str, earlier: str) -> str | None:
+    """The prompt: the end of the earlier text, then the hint (key words, dictation).
+
+    The hint goes last, nearest the new speech, where Whisper heeds it most;
+    both are cut to their budgets so neither pushes the other out.
+    """
+    hint = tail_within(native, hint, _HINT_TOKENS) if hint else ""
+    room = _PROMPT_TOKENS - count_tokens(native, hint)
+    earlier = tail_within(native, earlier, room) if earlier and room > 0 else ""
+    prompt = " ".join(part for part in (earlier, hint) if part)
+    return prompt or None
+
+
+def decode(
+    native,
+    audio: np.ndarray,
+    *,
+    prefix: str = "",
+    prompt: str | None = None,
+    new_seconds: float | None = None,
+    beam_size: int = 5,
+    with_words: bool = True,
+) -> Decoded:
+    """Decode ``audio`` (int16, at most 30 s) after forcing ``prefix``; return only the new part.
+
+    ``prefix`` is the text already settled for the start of the audio (keep
+    it within PREFIX_TOKENS); ``new_seconds`` is how much of the audio is new,
+    which bounds how much new text may come.
+    """
+    if new_seconds is None:
+        new_seconds = audio.size / SAMPLE_RATE
+    prefix = " ".join(prefix.split())
+    prefix_tokens = count_tokens(native, prefix)
+    # CTranslate2 counts the forced prefix as generated text, and
+    # faster-whisper checks prompt + prefix + that against the decoder's size.
+    used = 3 + count_tokens(native, prompt or "") + prefix_tokens
+    room = prefix_tokens + _MIN_NEW_TOKENS + round(_TOKENS_PER_SECOND * new_seconds)
+    segments, _info = native.transcribe(
+        audio.astype(np.float32) / 32768.0,
+        language="en",
+        beam_size=beam_size,
+        best_of=1,
+        temperature=0.0,
+        condition_on_previous_text=False,
+        # One segment for the window: the settled text is all in the prefix.
+        without_timestamps=True,
+        word_timestamps=with_words,
+        vad_filter=False,
+        initial_prompt=prompt,
+        prefix=prefix or None,
+        max_new_tokens=max(1, min(room, _MAX_TOKENS - used)),
+    )
+    # Only the first window: with word timings faster-whisper would go on to
+    # decode the quiet after the last word on its own, where Whisper invents
+    # "Thank you." (and spends a whole second pass on it).
+    first = next(iter(segments), None)
+    if first is None:
+        return Decoded("")
+    if not with_words:
+        return Decoded(_after_prefix_text(first.text, prefix))
+    new = _after_prefix_words(first.words or (), prefix)
+    return Decoded(" ".join(w.text for w in new), tuple(new))
+
+
+def _after_prefix_text(text: str, prefix: str) -> str:
+    """``text`` without the forced ``prefix`` it starts with."""
+    text = " ".join(text.split())
+    if not prefix:
+        return text
+    if text.startswith(prefix):
+        return text[len(prefix) :].strip()
+    # The tokenizer wrote the prefix back differently: drop as many words.
+    return " ".join(text.split()[len(prefix.split()) :])
+
+
+def _after_prefix_words(words, prefix: str) -> list[Word]:
+    """The words after the forced ``prefix``, as Word objects (punctuation kept on words)."""
+    skip = len(" ".join(prefix.split()).replace(" ", ""))  # prefix characters, no spaces
+    seen = 0
+    new: list[Word] = []
+    for w in words:
+        text = w.word.strip()
+        if not text:
+            continue
+        if seen < skip:
+            seen += len(text.replace(" ", ""))
+            if seen <= skip:
+                continue
+            # A word straddling the end of the prefix: keep only its new part.
+            text = text[len(text) - (seen - skip) :]
+            if not any(ch.isalnum() for ch in text):
+                continue
+        new.append(Word(text, float(w.start), float(w.end), float(w.probability)))
+    return new
+
+
+def transcribe_recording(
+    native, samples: np.ndarray, *, hotwords: str | None = None, dictation: bool = False
+) -> list[Final]:
+    """A whole recording decoded as faster-whisper reads a file: one Final per sentence.
+
+    Whisper reads each 30 s window whole, with the text before it as context,
+    so this is both the most accurate and the fastest way to transcribe a
+    file. Word times are seconds from the start of the recording.
+    """
+    segments, _info = native.transcribe(
+        np.asarray(samples, dtype=np.float32) / 32768.0,
+        language="en",
+        word_timestamps=True,
+        vad_filter=False,
+        # Long quiet stretches in a real lesson recording invite made-up
+        # sentences; skip the quiet before one that looks invented.
+        hallucination_silence_threshold=2.0,
+        initial_prompt=DICTATION_PROMPT if dictation else None,
+        hotwords=hotwords,
+    )
+    finals = []
+    for segment in segments:
+        words = tuple(
+            Word(w.word.strip(), round(float(w.start), 3), round(float(w.end), 3),
+                 float(w.probability))
+            for w in (segment.words or ())
+            if w.word.strip()
+        )
+        text = " ".join(w.text for w in words) if words else segment.text.strip()
+        if text:
+            finals.append(Final(text, words))
+    return finals
+
+
+def join_hint(vocabulary: Sequence[str], dictation: bool) -> str:
+    """The hint text for the prompt: the lesson's key words, then the dictation hint."""
+    parts = []
+    if vocabulary:
+        parts.append(", ".join(vocabulary) + ".")
+    if dictation:
+        parts.append(DICTATION_PROMPT)
+    return " ".join(parts)
