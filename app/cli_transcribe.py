@@ -2,6 +2,11 @@
 
 Registered from ``app/cli_speech.py``. Engines and audio libraries are
 imported inside the handlers so ``lesson-lab --help`` stays instant.
+
+A file is not a live stream: an engine that can read a whole recording at
+once (Whisper: ``transcribe_recording``) does so, which is faster and more
+accurate than streaming it. ``--stream`` feeds the file through the live
+pipeline instead, as a microphone would. Vosk always streams.
 """
 
 from __future__ import annotations
@@ -38,6 +43,12 @@ def register_transcribe(subparsers) -> None:
     )
     parser.add_argument(
         "--json", action="store_true", help="print JSON with every word's time and confidence"
+    )
+    parser.add_argument(
+        "--stream",
+        action="store_true",
+        help="feed the file through the live dictation pipeline, phrase by phrase, "
+        "instead of reading it whole (Whisper reads files whole by default)",
     )
     parser.set_defaults(handler=transcribe_command)
 
@@ -77,7 +88,7 @@ def transcribe_command(args) -> int:
     except ModelLoadError as error:
         raise CliError(str(error)) from error
     results = [
-        transcribe_samples(loaded.recogniser(dictation=args.dictation, partials=False), samples)
+        transcribe_audio(loaded, samples, dictation=args.dictation, stream=args.stream)
         for _path, samples in audio
     ]
     if args.dictation:
@@ -100,8 +111,28 @@ def transcribe_command(args) -> int:
     return 0
 
 
+def transcribe_audio(loaded, samples, *, dictation: bool = False, stream: bool = False):
+    """One recording through ``loaded`` (a LoadedModel) as ``transcribe`` does it.
+
+    Reads the recording whole when the engine can and ``stream`` is False,
+    otherwise streams it. Returns its Final phrases and their joined text;
+    raises CliError with one plain sentence if the engine fails.
+    """
+    whole = getattr(loaded.engine, "transcribe_recording", None)
+    if whole is None or stream:
+        recogniser = loaded.recogniser(dictation=dictation, partials=False)
+        return transcribe_samples(recogniser, samples)
+    try:
+        phrases = whole(loaded.model, samples, dictation=dictation)
+    except Exception as error:  # noqa: BLE001 - one sentence, never a traceback
+        name = loaded.engine.name.title()
+        raise CliError(f"{name} could not read the recording: {error}") from error
+    phrases = [p for p in phrases if p.text]
+    return phrases, " ".join(p.text for p in phrases)
+
+
 def transcribe_samples(recogniser, samples) -> tuple[list, str]:
-    """Feed a whole recording; return its Final phrases and their joined text.
+    """Stream a whole recording; return its Final phrases and their joined text.
 
     Raises CliError if the engine reports an error.
     """

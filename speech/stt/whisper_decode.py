@@ -179,9 +179,11 @@ def transcribe_recording(
         np.asarray(samples, dtype=np.float32) / 32768.0,
         language="en",
         word_timestamps=True,
-        vad_filter=False,
-        # Long quiet stretches in a real lesson recording invite made-up
-        # sentences; skip the quiet before one that looks invented.
+        # Whisper's own detector (Silero) leaves out the quiet: long quiet
+        # stretches of a real lesson recording cost time and invite made-up
+        # sentences, and a first word after quiet would be timed from the
+        # start of the quiet.
+        vad_filter=True,
         hallucination_silence_threshold=2.0,
         initial_prompt=DICTATION_PROMPT if dictation else None,
         hotwords=hotwords,

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from speech.stt.wer import word_error_rate
@@ -47,6 +48,31 @@ def test_transcribe_prints_the_words_and_json_has_word_timings(speak):
     assert all(0 <= w["start"] <= w["end"] <= 4.0 for w in words)
     assert all(0 <= w["confidence"] <= 1 for w in words)
     assert [w["start"] for w in words] == sorted(w["start"] for w in words)
+
+
+@pytest.mark.slow
+def test_a_recording_is_read_whole_or_streamed_on_request(speak, tmp_path):
+    from speech.audio_files import decode_audio_file, write_wav
+
+    sentences = ["Can you find the verb in this sentence?",
+                 "Remember to put a capital letter at the start of every sentence.",
+                 "Put your hand up if you would like to read aloud."]
+    gap = np.zeros(16_000, np.int16)
+    pieces = [gap]
+    for sentence in sentences:
+        pieces += [decode_audio_file(speak(sentence)), gap]
+    wav = write_wav(tmp_path / "three.wav", np.concatenate(pieces))
+    seconds = sum(p.size for p in pieces) / 16_000
+    for extra in ([], ["--stream"]):
+        result = lesson_lab("transcribe", wav, "--engine", "whisper", "--json", *extra)
+        assert result.returncode == 0, result.stderr
+        (entry,) = json.loads(result.stdout)["files"]
+        assert word_error_rate(" ".join(sentences), entry["text"]) <= 0.3, extra
+        words = [w for phrase in entry["phrases"] for w in phrase["words"]]
+        assert [w["start"] for w in words] == sorted(w["start"] for w in words)
+        assert 0.5 <= words[0]["start"] and words[-1]["end"] <= seconds
+        if extra:  # the live pipeline cuts a phrase at each pause
+            assert len(entry["phrases"]) == len(sentences)
 
 
 @pytest.mark.slow

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 
 import numpy as np
 import pytest
@@ -34,14 +36,23 @@ def finals(events):
     return [e for e in events if isinstance(e, Final) and e.text]
 
 
-# espeak-ng's robotic en-gb voice at 150 words a minute is hard for tiny.en
-# (about 17% WER through this engine); its American voice at a brisker pace
-# is nearer ordinary speech (about 9%). Measured figures: docs in the report.
-VOICE, PACE = "en-us", 175
+# Our users are British: the test speaks with espeak-ng's British voice at an
+# ordinary classroom pace, which is hard for tiny.en (its robotic vowels).
+VOICE, PACE = "en-gb", 150
+
+
+def lesson_lab(*args) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "app.cli", *map(str, args)],
+                          capture_output=True, text=True, timeout=600)
 
 
 @pytest.mark.slow
 def test_word_error_rate_from_a_file_and_as_a_live_stream(model, speak, tmp_path):
+    """Issue acceptance: >= 20 sentences, file and 100 ms stream both <= 15%, within 3 points.
+
+    Measured (docs in the report): file about 6%, stream about 7%; the
+    engine before it heard earlier speech as forced text streamed at 16.5%.
+    """
     from speech.audio_files import write_wav
 
     assert len(CLASSROOM_SENTENCES) >= 20
@@ -55,10 +66,10 @@ def test_word_error_rate_from_a_file_and_as_a_live_stream(model, speak, tmp_path
     recording = write_wav(tmp_path / "lesson.wav", np.concatenate(pieces))
     reference = " ".join(CLASSROOM_SENTENCES)
 
-    # From the file, as "lesson-lab transcribe" does: 1 s pieces, no partials.
-    from_file = finals(feed(model.recogniser(partials=False),
-                            decode_audio_file(recording), chunk=16_000))
-    file_wer = word_error_rate(reference, " ".join(e.text for e in from_file))
+    # From the file, exactly as a user runs it.
+    from_file = lesson_lab("transcribe", recording, "--engine", "whisper")
+    assert from_file.returncode == 0, from_file.stderr
+    file_wer = word_error_rate(reference, from_file.stdout)
 
     # As a live stream: 100 ms chunks with partial results on.
     events = feed(model.recogniser(), decode_audio_file(recording))
@@ -66,10 +77,13 @@ def test_word_error_rate_from_a_file_and_as_a_live_stream(model, speak, tmp_path
     heard = finals(events)
     stream_wer = word_error_rate(reference, " ".join(e.text for e in heard))
 
-    print(f"Whisper WER: file {file_wer:.3f}, stream {stream_wer:.3f}")
+    print(f"Whisper WER ({VOICE}, {PACE} wpm): file {file_wer:.3f}, stream {stream_wer:.3f}")
     assert file_wer <= 0.15
     assert stream_wer <= 0.15
     assert abs(file_wer - stream_wer) <= 0.03
+    # One Final a sentence: the pauses cut phrases, nothing is run together
+    # or said twice.
+    assert len(heard) == len(CLASSROOM_SENTENCES)
 
     # Partial text shows up while each sentence is being spoken, and its
     # stable part is always the start of what is shown.
@@ -77,12 +91,12 @@ def test_word_error_rate_from_a_file_and_as_a_live_stream(model, speak, tmp_path
     assert len(partials) >= len(CLASSROOM_SENTENCES)
     assert all(p.text.startswith(p.stable) for p in partials)
     assert any(p.stable for p in partials)
-    # Word times are stream times: each phrase's words lie inside a sentence.
-    for phrase in heard:
+    # Word times are stream times: each phrase's words lie inside its sentence.
+    for phrase, (start, end) in zip(heard, spans, strict=True):
         assert phrase.words
         starts = [w.start for w in phrase.words]
         assert starts == sorted(starts)
-        assert any(s - 0.3 <= starts[0] <= e for s, e in spans)
+        assert start - 0.5 <= starts[0] and phrase.words[-1].end <= end + 0.5
         assert all(0.0 <= w.confidence <= 1.0 for w in phrase.words)
 
 

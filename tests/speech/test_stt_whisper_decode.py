@@ -1,0 +1,81 @@
+"""One Whisper decode in context (speech/stt/whisper_decode.py), with the real tiny.en model."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from faster_whisper.transcribe import Word as NativeWord
+
+from speech.audio_files import decode_audio_file
+from speech.stt import whisper_decode
+from speech.stt.loader import shared_loader
+from speech.stt.wer import word_error_rate
+
+FIRST = "The Romans built long straight roads across Britain."
+SECOND = "Rain falls from the clouds and fills the rivers."
+
+
+@pytest.fixture(scope="module")
+def native():
+    return shared_loader().load_now("whisper").model.native
+
+
+def words(*texts):
+    return [NativeWord(start=i * 0.3, end=i * 0.3 + 0.25, word=t, probability=0.9)
+            for i, t in enumerate(texts)]
+
+
+@pytest.mark.parametrize("decoded,prefix,new", [
+    ((" The", " sky.", " Rain", " falls"), "The sky.", ["Rain", "falls"]),
+    ((" The", " sky.", " Rain"), "", ["The", "sky.", "Rain"]),
+    # A mark written straight after the forced text joins its last word.
+    ((" the", " sky,", " rain"), "the sky", ["rain"]),
+    ((" the", " skyline", " rain"), "the sky", ["line", "rain"]),
+    # The decoder stopped inside the forced text: nothing new was heard.
+    ((" The", " sky"), "The sky is blue.", []),
+])
+def test_only_the_words_after_the_forced_text_are_new(decoded, prefix, new):
+    found = whisper_decode._after_prefix_words(words(*decoded), prefix)
+    assert [w.text for w in found] == new
+    assert all(w.end >= w.start >= 0.0 for w in found)
+
+
+def test_the_prompt_keeps_the_hint_whole_and_last_and_fits_its_budget(native):
+    hint = whisper_decode.join_hint(["photosynthesis", "chlorophyll"], dictation=True)
+    assert hint.startswith("photosynthesis, chlorophyll.")
+    assert whisper_decode.DICTATION_PROMPT in hint
+    earlier = " ".join(["The water cycle shows how water moves."] * 40)
+    prompt = whisper_decode.build_prompt(native, hint, earlier)
+    assert prompt.endswith(hint)
+    assert whisper_decode.count_tokens(native, prompt) <= whisper_decode._PROMPT_TOKENS
+    # The newest earlier words are the ones kept.
+    assert prompt[: -len(hint)].strip().endswith("water moves.")
+    assert whisper_decode.build_prompt(native, "", "") is None
+
+
+def test_tail_within_keeps_whole_words_from_the_end(native):
+    text = "one two three four five six seven eight nine ten"
+    tail = whisper_decode.tail_within(native, text, 4)
+    assert text.endswith(tail) and tail.split() == text.split()[-len(tail.split()):]
+    assert whisper_decode.count_tokens(native, tail) <= 4
+    assert whisper_decode.tail_within(native, text, 100) == text
+
+
+@pytest.mark.slow
+def test_a_decode_forced_through_the_first_sentence_gives_only_the_second(native, speak):
+    first, second = (decode_audio_file(speak(t)) for t in (FIRST, SECOND))
+    gap = np.zeros(16_000, np.int16)
+    audio = np.concatenate([gap[:4_000], first, gap, second, gap[:3_200]])
+    second_starts = (4_000 + first.size + gap.size) / 16_000
+
+    decoded = whisper_decode.decode(native, audio, prefix=FIRST,
+                                    new_seconds=(second.size + 3_200) / 16_000)
+    assert word_error_rate(SECOND, decoded.text) <= 0.25
+    assert decoded.words and decoded.text == " ".join(w.text for w in decoded.words)
+    # The times are the second sentence's, in the whole window.
+    assert decoded.words[0].start >= second_starts - 0.5
+    assert decoded.words[-1].end <= audio.size / 16_000 + 0.01
+
+    text_only = whisper_decode.decode(native, audio, prefix=FIRST, beam_size=1,
+                                      with_words=False)
+    assert word_error_rate(SECOND, text_only.text) <= 0.35 and not text_only.words
