@@ -8,9 +8,17 @@ real-time pace, unless ``fast``). For each engine it reports:
 * ``raw_rtf``: the engine library alone on the whole recording
   (faster-whisper's ``transcribe`` / Vosk's ``AcceptWaveform``), and
   ``overhead`` = rtf / raw_rtf, the cost of streaming around it;
+* where that cost goes: ``finals_only_overhead`` is the same stream with
+  partial results off (the phrase decodes alone), ``partials_overhead`` the
+  rest (re-decoding each growing phrase to show it while it is spoken), with
+  ``partial_decodes`` and their mean ``partial_decode_s`` when the engine
+  counts them;
+* ``file_rtf``, ``file_overhead`` and ``file_wer``: ``lesson-lab transcribe``
+  on the recording (Whisper reads a file whole, so about 1x the raw engine;
+  Vosk streams it);
 * ``first_partial_s``: from a sentence's first sound to its first Partial;
 * ``final_after_end_s``: from a sentence's last sound to its Final;
-* ``wer`` (and ``raw_wer``): word error rate against the sentences;
+* ``wer`` (and ``raw_wer``, ``finals_only_wer``): word error rate against the sentences;
 * ``peak_mb``: peak resident memory of a process that ran only that engine.
 
 Each engine runs in its own child process, so memory and warm caches of one
@@ -113,9 +121,67 @@ def measure_engine(engine_name: str, model_path: str | None, plan: dict, paced: 
     raw_s = time.perf_counter() - began
 
     recogniser = loaded.recogniser()
+    busy, timeline = _stream(recogniser, samples, paced)
+    errors = [e.message for _w, _f, e in timeline if isinstance(e, EngineError)]
+    finals = [e for _w, _f, e in timeline if isinstance(e, Final) and e.text]
+    reference = " ".join(plan["sentences"])
+
+    # The same stream with partial results off: the phrase decodes alone.
+    finals_busy, finals_timeline = _stream(loaded.recogniser(partials=False), samples, False)
+    finals_text = " ".join(e.text for _w, _f, e in finals_timeline if isinstance(e, Final))
+
+    # The recording as ``lesson-lab transcribe`` reads it.
+    from app.cli_transcribe import transcribe_audio
+
+    began = time.perf_counter()
+    _phrases, file_text = transcribe_audio(loaded, samples)
+    file_s = time.perf_counter() - began
+
+    def ratio(seconds: float) -> float | None:
+        return round(seconds / raw_s, 2) if raw_s > 0 else None
+
+    overhead = ratio(busy)
+    finals_overhead = ratio(finals_busy)
+    figures = {
+        "model": str(loaded.path) if loaded.path else None,
+        "load_s": round(load_s, 3),
+        "rtf": round(busy / duration, 4),
+        "raw_rtf": round(raw_s / duration, 4),
+        "overhead": overhead,
+        "finals_only_rtf": round(finals_busy / duration, 4),
+        "finals_only_overhead": finals_overhead,
+        "partials_overhead": (
+            round(overhead - finals_overhead, 2) if overhead is not None else None
+        ),
+        "file_path": "whole" if hasattr(engine, "transcribe_recording") else "stream",
+        "file_rtf": round(file_s / duration, 4),
+        "file_overhead": ratio(file_s),
+        "wer": round(word_error_rate(reference, " ".join(f.text for f in finals)), 4),
+        "raw_wer": round(word_error_rate(reference, raw_text), 4),
+        "finals_only_wer": round(word_error_rate(reference, finals_text), 4),
+        "file_wer": round(word_error_rate(reference, file_text), 4),
+        "partials": sum(isinstance(e, Partial) for _w, _f, e in timeline),
+        "finals": len(finals),
+        "errors": errors,
+    }
+    decodes = getattr(recogniser, "partial_decodes", None)
+    if decodes is not None:
+        figures["partial_decodes"] = decodes
+        figures["partial_decode_s"] = (
+            round(recogniser.partial_seconds / decodes, 3) if decodes else None
+        )
+    figures.update(_latencies(timeline, plan["spans"], paced))
+    figures["peak_mb"] = round(_peak_rss_mb(), 1)
+    return figures
+
+
+def _stream(recogniser, samples: np.ndarray, paced: bool) -> tuple[float, list]:
+    """Feed ``samples`` in 100 ms chunks; return the time spent in the recogniser and
+    a timeline of (wall s since start, stream s fed, event)."""
+    duration = samples.size / 16_000
     chunk = round(CHUNK_S * 16_000)
     busy = 0.0
-    timeline: list[tuple[float, float, object]] = []  # (wall s, stream s fed, event)
+    timeline: list[tuple[float, float, object]] = []
     start = time.perf_counter()
     for index in range(0, samples.size, chunk):
         fed_until = min(samples.size, index + chunk) / 16_000
@@ -134,25 +200,7 @@ def measure_engine(engine_name: str, model_path: str | None, plan: dict, paced: 
     t1 = time.perf_counter()
     busy += t1 - t0
     timeline += [(t1 - start, duration, e) for e in events]
-
-    errors = [e.message for _w, _f, e in timeline if isinstance(e, EngineError)]
-    finals = [e for _w, _f, e in timeline if isinstance(e, Final) and e.text]
-    reference = " ".join(plan["sentences"])
-    figures = {
-        "model": str(loaded.path) if loaded.path else None,
-        "load_s": round(load_s, 3),
-        "rtf": round(busy / duration, 4),
-        "raw_rtf": round(raw_s / duration, 4),
-        "overhead": round(busy / raw_s, 2) if raw_s > 0 else None,
-        "wer": round(word_error_rate(reference, " ".join(f.text for f in finals)), 4),
-        "raw_wer": round(word_error_rate(reference, raw_text), 4),
-        "partials": sum(isinstance(e, Partial) for _w, _f, e in timeline),
-        "finals": len(finals),
-        "errors": errors,
-    }
-    figures.update(_latencies(timeline, plan["spans"], paced))
-    figures["peak_mb"] = round(_peak_rss_mb(), 1)
-    return figures
+    return busy, timeline
 
 
 def _latencies(timeline, spans, paced: bool) -> dict:

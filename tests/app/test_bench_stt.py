@@ -26,12 +26,20 @@ def test_bench_stt_json_shape_on_a_short_input():
     assert set(report["engines"]) == {"whisper", "vosk"}
     for name, figures in report["engines"].items():
         assert "error" not in figures, (name, figures)
-        for key in ("rtf", "raw_rtf", "overhead", "wer", "peak_mb"):
+        for key in ("rtf", "raw_rtf", "overhead", "wer", "peak_mb", "finals_only_overhead",
+                    "file_rtf", "file_overhead", "file_wer", "finals_only_wer"):
             assert isinstance(figures[key], float | int), (name, key)
             assert figures[key] >= 0
+        # The streaming overhead is split into phrase decodes and partial re-decodes.
+        assert figures["partials_overhead"] == pytest.approx(
+            figures["overhead"] - figures["finals_only_overhead"], abs=0.011)
         # Delays need real-time pacing, which --fast skips.
         assert figures["first_partial_s"] is None and figures["final_after_end_s"] is None
     assert "Korean" in report["engines"]["vosk"]["note"]
+    # Whisper reads a file whole; Vosk streams it.
+    assert report["engines"]["whisper"]["file_path"] == "whole"
+    assert report["engines"]["vosk"]["file_path"] == "stream"
+    assert report["engines"]["whisper"]["partial_decodes"] >= 0
 
 
 def test_bench_stt_rejects_bad_options_in_one_line(tmp_path):
