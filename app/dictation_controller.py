@@ -64,6 +64,23 @@ def _change_message(change: Change) -> str:
     }.get(change, "")
 
 
+def engine_options(options: DictationOptions, engine_key: str) -> DictationOptions:
+    """``options`` with the fields that depend on the engine set for ``engine_key``.
+
+    Shared with the lesson editor's dictation, so both read phrases alike.
+    """
+    return replace(
+        options,
+        engine_punctuates=engine_key in _PUNCTUATING_ENGINES,
+        common_means_comma=options.common_means_comma or engine_key in _STEERED_ENGINES,
+    )
+
+
+def change_message(change: Change) -> str:
+    """What to tell the user after an editing command ("" when nothing needs saying)."""
+    return _change_message(change)
+
+
 class DictationController(QObject):
     """Brings a DictationPanel to life: listening, text rules, autosave, recovery.
 
@@ -187,12 +204,7 @@ class DictationController(QObject):
 
     def options(self) -> DictationOptions:
         """The text rules in use, with the engine-dependent fields filled in."""
-        key = self.worker.engine_key
-        return replace(
-            self._options,
-            engine_punctuates=key in _PUNCTUATING_ENGINES,
-            common_means_comma=self._options.common_means_comma or key in _STEERED_ENGINES,
-        )
+        return engine_options(self._options, self.worker.engine_key)
 
     def set_vocabulary(self, words) -> None:
         """The lesson's key words, so the engine recognises them better."""

@@ -14,8 +14,9 @@ Every change, including a toolbar change or a text fix from the checker
 file in the user's lesson folder (``lessons.library.user_folder()``) and
 never overwrites any file, so the original lesson is never changed.
 
-Dictation hook: ``insert_text_at_cursor(text)`` puts text where the cursor
-is, as one undoable step, for a dictation controller in ``app/`` to call.
+Dictation hooks, for a controller in ``app/``: ``insert_text_at_cursor(text)``
+puts text where the cursor is, as one undoable step, and ``remove_insertion``
+takes it out again ("scratch that"); ``text_around_cursor`` gives the context.
 
 Questions go through ``ask_definition``, ``ask_lesson_name`` and
 ``show_message`` so tests can answer them without dialogs.
@@ -57,6 +58,12 @@ from widgets.lesson_markup import (
     yaml_scalar,
 )
 from widgets.lesson_view import LessonView
+from widgets.text_insertion import (
+    Insertion,
+    insert_as_own_step,
+    remove_insertion,
+    text_around_cursor,
+)
 
 PREVIEW_DELAY_MS = 300
 EDITOR_FONT = "Atkinson Hyperlegible"
@@ -212,6 +219,7 @@ class LessonEditor(QWidget):
         self._source = Path(source) if source is not None else None
         self.text_edit.setPlainText(text)
         self.text_edit.document().clearUndoRedoStacks()
+        self.text_edit.document().setModified(False)
         self.text_edit.moveCursor(QTextCursor.MoveOperation.Start)
         self.reparse_now()
 
@@ -247,14 +255,25 @@ class LessonEditor(QWidget):
         cursor.insertText(text[start:end_new])
         self.text_edit.verticalScrollBar().setValue(scroll)
 
-    def insert_text_at_cursor(self, text: str) -> None:
+    def insert_text_at_cursor(self, text: str) -> Insertion:
         """Insert ``text`` at the cursor (replacing any selection) as one undoable step.
 
         The hook for dictation: a controller in ``app/`` calls it with each
-        finished phrase.
+        finished phrase, and may take the phrase out again with ``remove_insertion``.
         """
-        self.text_edit.textCursor().insertText(text)
-        self.text_edit.ensureCursorVisible()
+        return insert_as_own_step(self.text_edit, text)
+
+    def remove_insertion(self, insertion: Insertion) -> bool:
+        """Take out text put in by ``insertion`` (one undoable step); False if edited since."""
+        return remove_insertion(self.text_edit, insertion)
+
+    def text_around_cursor(self) -> tuple[str, str]:
+        """The file's text before the cursor (or selection), and after it."""
+        return text_around_cursor(self.text_edit)
+
+    def is_modified(self) -> bool:
+        """Whether the text differs from the file opened or last saved (Undo back counts)."""
+        return self.text_edit.document().isModified()
 
     def undo(self) -> None:
         """Undo the last change."""
@@ -455,6 +474,7 @@ class LessonEditor(QWidget):
             self.show_message(self.tr("The lesson could not be saved: {reason}.").format(
                 reason=error.strerror or error), "error")
             return None
+        self.text_edit.document().setModified(False)
         self.show_message(self.tr("Saved as a new lesson: {path}").format(path=path))
         self.saved.emit(path)
         return path

@@ -4,19 +4,30 @@ For editing any lesson (not a practice scenario): the text with its live
 adapted preview, a profile list, and the checker panel re-scoring as the
 teacher types, with one-click fixes. "Save as new lesson" writes to the
 user's lesson folder; the file opened is never changed.
+
+Dictate (F9, on the Dictation tool bar) speaks into the text at the cursor
+(``app.practice.editor_dictation``); the words still being heard show in
+the line above the text. Closing with unsaved changes asks Save, Discard or
+Cancel (``ask_unsaved_changes``, replaced in tests); Save saves as a new
+lesson, as the Save action does.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMessageBox,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -26,16 +37,28 @@ from lessons.presets import default_preset, load_presets
 from lessons.profile import Profile
 from lessons.profile_store import ProfileStore
 from widgets.checker_panel import CheckerPanel
+from widgets.dictation_line import DictationLine
 from widgets.lesson_editor import LessonEditor
+
+if TYPE_CHECKING:
+    from app.practice.editor_dictation import EditorDictation
+    from app.speech_worker import SpeechWorker
+
+#: The answers ``ask_unsaved_changes`` gives.
+SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 
 
 class LessonEditorWindow(QMainWindow):
     """A lesson's text, its adapted preview and the checker, in one window."""
 
     def __init__(self, parent: QWidget | None = None, profile: Profile | None = None,
-                 store: ProfileStore | None = None) -> None:
+                 store: ProfileStore | None = None,
+                 worker_factory: Callable[[], SpeechWorker] | None = None) -> None:
+        """``worker_factory`` makes the dictation's SpeechWorker (tests give a scripted one);
+        by default it is made from the main window's speech settings, if it has them.
+        """
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Edit a lesson — Lesson Lab"))
+        self.setWindowTitle(self.tr("Edit a lesson[*] — Lesson Lab"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.store = store if store is not None else ProfileStore()
         self.editor = LessonEditor()
@@ -59,9 +82,25 @@ class LessonEditorWindow(QMainWindow):
         row.addWidget(label)
         row.addWidget(self.profile_combo)
         row.addStretch(1)
+        self.dictation: EditorDictation | None = None
+        self._worker_factory = worker_factory
+        self.dictation_line = DictationLine(with_button=False)
+        self.dictation_line.start_requested.connect(self.start_dictation)
+        self.dictation_line.stop_requested.connect(self.stop_dictation)
+        self.dictate_action = self.dictation_line.action
+        self.dictation_toolbar = QToolBar(self.tr("Dictation"), self)
+        self.dictation_toolbar.setObjectName("dictationToolbar")
+        self.dictation_toolbar.setAccessibleName(self.tr("Dictation"))
+        self.dictation_toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.dictation_toolbar.addAction(self.dictate_action)
+        self.dictation_toolbar.widgetForAction(self.dictate_action).setAccessibleName(
+            self.tr("Dictate into the lesson text"))
+        self.addToolBar(self.dictation_toolbar)
+        self.editor.text_edit.document().modificationChanged.connect(self.setWindowModified)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addLayout(row)
+        layout.addWidget(self.dictation_line)
         layout.addWidget(self.editor, 1)
         self.setCentralWidget(central)
         dock = QDockWidget(self.tr("Checker"), self)
@@ -79,5 +118,76 @@ class LessonEditorWindow(QMainWindow):
             return False
         self.editor.set_text(text, path)
         self.checker.set_baseline(self.workbench.scores())
-        self.setWindowTitle(self.tr("Edit: {name} — Lesson Lab").format(name=Path(path).name))
+        self.setWindowTitle(self.tr("Edit: {name}[*] — Lesson Lab").format(name=Path(path).name))
+        if self.dictation is not None:
+            self.dictation.set_vocabulary(self._lesson_words())
         return True
+
+    # ----- dictation ----------------------------------------------------------
+
+    def start_dictation(self) -> None:
+        """Start dictating into the text at the cursor (the Dictate action, F9)."""
+        self.dictation_controller().start()
+
+    def stop_dictation(self) -> None:
+        """Stop dictating; the words still being recognised go in when they settle."""
+        if self.dictation is not None:
+            self.dictation.stop()
+
+    def dictation_controller(self) -> EditorDictation:
+        """The dictation controller, made (and its engine loaded) on first use."""
+        if self.dictation is None:
+            from app.practice.editor_dictation import EditorDictation
+
+            settings = getattr(self.parent(), "settings", None)
+            if self._worker_factory is not None:
+                controller = EditorDictation(self.editor, self.dictation_line,
+                                             worker=self._worker_factory(), parent=self)
+            else:
+                controller = EditorDictation(
+                    self.editor, self.dictation_line,
+                    engine=getattr(settings, "engine", None) or "auto",
+                    model_path=getattr(settings, "model", None) or None,
+                    microphone=getattr(settings, "input_device", None) or None,
+                    parent=self)
+            controller.set_vocabulary(self._lesson_words())
+            controller.status_changed.connect(
+                lambda message: self.statusBar().showMessage(message, 8000))
+            self.dictation = controller
+        return self.dictation
+
+    def _lesson_words(self) -> list[str]:
+        lesson = self.editor.lesson()
+        return [entry.word for entry in lesson.vocabulary] if lesson is not None else []
+
+    # ----- closing ------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        """Ask about unsaved changes; Save saves as a new lesson, Cancel keeps the window."""
+        if self.editor.is_modified():
+            answer = self.ask_unsaved_changes()
+            if answer == CANCEL or (answer == SAVE and self.editor.save_as_new() is None):
+                event.ignore()
+                return
+        if self.dictation is not None:
+            self.dictation.shutdown()
+        event.accept()
+
+    def ask_unsaved_changes(self) -> str:
+        """Ask what to do with unsaved changes: SAVE, DISCARD or CANCEL. Tests replace this."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Unsaved changes"))
+        box.setText(self.tr("This lesson has changes that are not saved. "
+                            "Do you want to save them?"))
+        box.setInformativeText(self.tr("Saving makes a new lesson in your lessons folder; "
+                                       "the lesson you opened is not changed."))
+        save = box.addButton(self.tr("&Save as new lesson…"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(self.tr("&Discard changes"),
+                                QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(save)
+        box.setEscapeButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        return SAVE if clicked is save else DISCARD if clicked is discard else CANCEL

@@ -1,0 +1,252 @@
+"""Dictation into the lesson editor: each settled phrase goes in at the cursor.
+
+The same engine and microphone threads as the dictation dock and the live
+captions (``app.speech_worker.SpeechWorker``, which shares a loaded model
+through ``speech.stt.loader``), and the same spoken-command rules
+(``speech.dictation`` via ``speech.dictation_cursor``, with the engine's
+options from ``app.dictation_controller.engine_options``). What differs is
+where the words go: into a text the teacher also types in, so each phrase
+is put in at the cursor as one step of undo, and "scratch that" takes out
+the last phrase dictated (if it still reads as it was put in).
+
+Words still being heard are shown in the ``widgets.dictation_line.DictationLine``
+and never put in until they settle. Problems (no microphone, no speech model)
+are one plain sentence in that line; the editor carries on working.
+
+What the window does with it::
+
+    dictation = EditorDictation(editor, line, engine=..., microphone=..., parent=window)
+    line.start_requested.connect(dictation.start)
+    line.stop_requested.connect(dictation.stop)
+    ...
+    dictation.shutdown()   # when the window closes
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QTextCursor
+
+from app.dictation_controller import change_message, engine_options
+from app.speech_worker import SpeechWorker
+from speech.dictation import Change, DictationOptions
+from speech.dictation_cursor import Edit, phrase_at_cursor, preview_at_cursor
+from widgets.dictation_line import DictationLine
+from widgets.lesson_editor import LessonEditor
+from widgets.text_insertion import Insertion
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("EditorDictation", text)
+
+
+@dataclass
+class _Step:
+    """One change dictation made, and the editor's undo count just after it."""
+
+    kind: str  # "insert" or "scratch"
+    insertion: Insertion
+    position: int
+    undo_steps: int
+
+
+class EditorDictation(QObject):
+    """Listens and puts each finished phrase into a LessonEditor at its cursor.
+
+    Constructor: the ``editor`` and its dictation ``line``; optional ``worker``
+    (a SpeechWorker; made from ``engine``, ``model_path``, ``microphone`` and
+    ``vocabulary`` when not given) and ``options`` (DictationOptions; the
+    engine-dependent fields are filled in as the dictation panel's are).
+
+    Signals: ``listening_changed(bool)``, ``status_changed(message)``,
+    ``phrase_added(text)`` after a phrase is put in.
+    """
+
+    listening_changed = Signal(bool)
+    status_changed = Signal(str)
+    phrase_added = Signal(str)
+
+    def __init__(
+        self,
+        editor: LessonEditor,
+        line: DictationLine,
+        *,
+        worker: SpeechWorker | None = None,
+        options: DictationOptions | None = None,
+        engine: str = "auto",
+        model_path: str | Path | None = None,
+        microphone: str | None = None,
+        vocabulary: tuple[str, ...] | list[str] = (),
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.line = line
+        self.worker = worker or SpeechWorker(
+            engine=engine, model_path=model_path, dictation=True, device=microphone,
+            vocabulary=[w for w in vocabulary if str(w).strip()], parent=self)
+        self._options = options or DictationOptions()
+        self._pieces: list[Insertion] = []  # phrases put in, for "scratch that"
+        self._steps: list[_Step] = []  # changes made, for "undo that"
+        self._info = ""  # the info message shown by this controller, to clear it later
+        self._shut = False
+        w = self.worker
+        w.partial.connect(self._on_partial)
+        w.final.connect(self._on_final)
+        w.level.connect(line.set_level)
+        w.error.connect(self._on_error)
+        w.listening_changed.connect(self._on_listening)
+        w.idle.connect(lambda: line.show_partial(""))
+        w.engine_ready.connect(self._on_engine_ready)
+        w.progress.connect(self._on_progress)
+        line.set_listening(False)
+
+    # ------------------------------------------------------------------ for the window
+
+    @Slot()
+    def start(self) -> None:
+        """Start listening; the words go in at the editor's cursor."""
+        if self._shut:
+            self.line.set_listening(False)
+            return
+        if self.line.kind == "error":
+            self.line.clear_message()  # an old problem: trying again
+        self.editor.text_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        if not self.worker.start():
+            self.line.set_listening(self.worker.is_listening())
+
+    @Slot()
+    def stop(self) -> None:
+        """Stop listening; words still being recognised are put in when they settle."""
+        self.worker.stop()
+
+    def toggle(self) -> None:
+        """Start when idle, stop when listening."""
+        if self.worker.is_listening():
+            self.stop()
+        else:
+            self.start()
+
+    def is_listening(self) -> bool:
+        """Whether the microphone is open."""
+        return self.worker.is_listening()
+
+    def options(self) -> DictationOptions:
+        """The text rules in use, with the engine-dependent fields filled in."""
+        return engine_options(self._options, self.worker.engine_key)
+
+    def set_options(self, options: DictationOptions) -> None:
+        """Change the text rules (numbers as digits, British spelling, commands)."""
+        self._options = options
+
+    def set_vocabulary(self, words) -> None:
+        """The lesson's key words, so the engine recognises them better."""
+        self.worker.set_vocabulary([w for w in words if str(w).strip()])
+
+    def shutdown(self) -> None:
+        """The window is closing: stop listening and let the threads end."""
+        if not self._shut:
+            self._shut = True
+            self.worker.shutdown()
+
+    # ------------------------------------------------------------------ from the worker
+
+    @Slot(str)
+    def _on_partial(self, text: str) -> None:
+        before, _after = self.editor.text_around_cursor()
+        self.line.show_partial(preview_at_cursor(text, self.options(), before))
+
+    @Slot(str, object)
+    def _on_final(self, text: str, _words: object) -> None:
+        self.line.show_partial("")
+        before, after = self.editor.text_around_cursor()
+        phrase = phrase_at_cursor(text, self.options(), before, after)
+        if phrase.text:
+            insertion = self.editor.insert_text_at_cursor(phrase.text)
+            self._pieces.append(insertion)
+            self._remember("insert", insertion)
+            self.phrase_added.emit(phrase.text)
+            if self._info:
+                self._clear_info()
+        for edit in phrase.edits:
+            self._scratch() if edit is Edit.SCRATCH else self._undo()
+
+    @Slot(str)
+    def _on_error(self, message: str) -> None:
+        self._info = ""
+        self.line.show_message(message, "error")
+        self.status_changed.emit(message)
+
+    @Slot(bool)
+    def _on_listening(self, listening: bool) -> None:
+        self.line.set_listening(listening)
+        self.status_changed.emit(_tr("Dictating into the lesson.") if listening
+                                 else _tr("Dictation stopped."))
+        self.listening_changed.emit(listening)
+
+    @Slot(str)
+    def _on_engine_ready(self, name: str) -> None:
+        if self._info:
+            self._clear_info()
+        self.status_changed.emit(_tr("Speech recognition is ready: {name}.").format(name=name))
+
+    @Slot(str)
+    def _on_progress(self, message: str) -> None:
+        self._show_info(message)
+        self.status_changed.emit(message)
+
+    # ------------------------------------------------------------------ editing commands
+
+    def _scratch(self) -> None:
+        if not self._pieces:
+            self._show_info(change_message(Change.NOTHING_TO_SCRATCH))
+            return
+        insertion = self._pieces.pop()
+        position = insertion.position()
+        if not self.editor.remove_insertion(insertion):
+            self._show_info(_tr("The last dictated phrase has been changed since, "
+                                "so it was left as it is."))
+            return
+        self._remember("scratch", insertion, position)
+        self._show_info(change_message(Change.SCRATCHED))
+
+    def _undo(self) -> None:
+        """Undo the last dictated change, if nothing has been typed since."""
+        document = self.editor.text_edit.document()
+        if not self._steps or self._steps[-1].undo_steps != document.availableUndoSteps():
+            self._show_info(change_message(Change.NOTHING_TO_UNDO))
+            return
+        step = self._steps.pop()
+        self.editor.undo()
+        if step.kind == "insert":
+            if self._pieces and self._pieces[-1] is step.insertion:
+                self._pieces.pop()
+        else:
+            # The phrase is back where it was: "scratch that" may take it again.
+            cursor = QTextCursor(self.editor.text_edit.document())
+            cursor.setPosition(step.position)
+            step.insertion.start = cursor
+            self._pieces.append(step.insertion)
+        self._show_info(change_message(Change.UNDONE))
+
+    def _remember(self, kind: str, insertion: Insertion, position: int | None = None) -> None:
+        count = self.editor.text_edit.document().availableUndoSteps()
+        self._steps.append(_Step(kind, insertion, insertion.position() if position is None
+                                 else position, count))
+
+    # ------------------------------------------------------------------ messages
+
+    def _show_info(self, message: str) -> None:
+        """Show a status; it never hides a problem still shown."""
+        if not message or self.line.kind == "error":
+            return
+        self._info = message
+        self.line.show_message(message, "info")
+
+    def _clear_info(self) -> None:
+        if self.line.kind == "info" and self.line.message_text() == self._info:
+            self.line.clear_message()
+        self._info = ""

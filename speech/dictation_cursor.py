@@ -1,0 +1,100 @@
+"""Dictating at a cursor in text that is also typed: a lesson file in the editor.
+
+``speech.dictation`` keeps a dictated document of its own, one piece per
+phrase. In the lesson editor the teacher types, moves the cursor and
+dictates in turn, so each finished phrase is read here on its own, with the
+text around the cursor as its context:
+
+    step = phrase_at_cursor("the water cycle full stop", options,
+                            before="## Rain\\n\\n", after="")
+    step.text   # "The water cycle." -> insert at the cursor
+    step.edits  # () ; for "scratch that": (Edit.SCRATCH,), and no text
+
+The same spoken commands, capitals and British spelling as the dictation
+panel apply (``format_phrase``). What is new is reading the Markdown at the
+cursor (``markdown_context``): after a list marker ("- "), a heading's
+hashes or a blank line a phrase starts a sentence, and a phrase put in front
+of a word is kept apart from it by a space.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from speech.dictation import DictationOptions, format_phrase, preview_phrase
+from speech.dictation_commands import Edit, read_edits
+from speech.dictation_text import scan_text
+
+__all__ = ["CursorPhrase", "Edit", "markdown_context", "phrase_at_cursor", "preview_at_cursor"]
+
+# The start of a Markdown block on a line: a heading, a list item, a quote.
+_BLOCK_MARKER = re.compile(r"[ \t]*(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,3}[.)][ \t]+|>[ \t]*)")
+# A line after which a new line starts a new block rather than going on with a sentence.
+_BLOCK_LINE = re.compile(r"[ \t]*(?:#{1,6}[ \t]|[-*+][ \t]|\d{1,3}[.)][ \t]|>|\||---)")
+# Characters a phrase must not run into when it is put in front of them.
+_JOINS_ON = ("(", "\u201c", '"', "'", "*", "_")
+# How far back the rules look: they need only the sentence and paragraph being written.
+_CONTEXT_CHARS = 2000
+
+
+@dataclass(frozen=True)
+class CursorPhrase:
+    """What one finished phrase does at the cursor.
+
+    ``text`` goes in at the cursor ("" when the phrase adds nothing);
+    ``edits`` are editing commands, in the order spoken ("scratch that" is
+    ``Edit.SCRATCH``, "undo that" ``Edit.UNDO``), for the caller to carry
+    out on the phrases it has put in.
+    """
+
+    text: str = ""
+    edits: tuple[Edit, ...] = ()
+
+
+def markdown_context(before: str) -> str:
+    """The text the dictation rules should see as coming before the cursor.
+
+    ``before`` is the file up to the cursor. At the start of a block (after
+    a list marker, heading hashes, a blank line, or on a new line after a
+    heading or list item) the result says "a sentence starts here, with no
+    space before it"; otherwise it is the paragraph so far, so the usual
+    rules decide the space and the capital.
+    """
+    tail = before[-_CONTEXT_CHARS:]
+    blank = tail.rfind("\n\n")
+    if blank >= 0:
+        tail = tail[blank:]
+    line_start = tail.rfind("\n") + 1
+    line = tail[line_start:]
+    if line.strip():
+        marker = _BLOCK_MARKER.match(line)
+        if marker is not None and marker.end() == len(line):
+            return "\n\n"  # "- |" or "## |": a new sentence, no space
+        return tail
+    if line:
+        return tail  # spaces at the start of a line: an indented continuation
+    previous = tail[:line_start].rstrip("\n").rsplit("\n", 1)[-1]
+    if not previous.strip() or _BLOCK_LINE.match(previous):
+        return "\n\n"
+    return tail
+
+
+def phrase_at_cursor(raw: str, options: DictationOptions, before: str,
+                     after: str = "") -> CursorPhrase:
+    """Read one finished phrase said with the cursor between ``before`` and ``after``."""
+    if options.commands:
+        edits = read_edits([token for token in scan_text(raw) if isinstance(token, str)])
+        if edits:
+            return CursorPhrase(edits=tuple(edits))
+    context = markdown_context(before)
+    text = format_phrase(raw, options, after=context)
+    if text and after[:1] and (after[0].isalnum() or after.startswith(_JOINS_ON)) \
+            and not text[-1].isspace():
+        text += " "  # dictated in front of a word: keep the two apart
+    return CursorPhrase(text=text)
+
+
+def preview_at_cursor(partial: str, options: DictationOptions, before: str) -> str:
+    """How words still being heard would read at the cursor; nothing is put in."""
+    return preview_phrase(partial, options, after=markdown_context(before))
