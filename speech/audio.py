@@ -29,6 +29,15 @@ SAMPLE_RATE = 16_000
 CHUNK_SAMPLES = 1_600  # 100 ms at 16 kHz
 LEVEL_SAMPLES = 800  # 50 ms: about 20 level readings a second
 SILENCE_DBFS = -100.0  # the floor reported for digital silence
+# How long an open microphone may deliver nothing before it counts as gone.
+# Unplugging ends the stream at once (PortAudio's finished callback), so this
+# only catches a driver that hangs without saying so; it is generous because
+# a busy computer can hold audio back for a second or two.
+STALL_TIMEOUT = 5.0
+# A watch that wakes late (the computer was too busy to run this thread)
+# counts at most this much towards a stall: the device is judged only over
+# time the consumer was really watching it, never over time it was not run.
+_MAX_WATCH_STEP = 0.25
 
 NO_MICROPHONE = "No microphone was found. Plug one in and try again."
 MICROPHONE_GONE = (
@@ -217,7 +226,8 @@ class Capture:
             ...   # AudioChunk, Level, AudioError, then Stopped (always last)
 
     ``stop()`` may be called from any thread. ``stall_timeout`` is how long
-    the device may deliver nothing before it counts as gone.
+    the device may deliver nothing, while this thread watches it, before it
+    counts as gone; a stream that has really stopped counts as gone at once.
     """
 
     def __init__(
@@ -225,7 +235,7 @@ class Capture:
         device: int | str | None = None,
         *,
         samplerate: float | None = None,
-        stall_timeout: float = 2.0,
+        stall_timeout: float = STALL_TIMEOUT,
     ) -> None:
         self._device_request = device
         self._samplerate_request = samplerate
@@ -241,7 +251,12 @@ class Capture:
         self._stop = threading.Event()
         self._started = False
         self._finished = False
-        self._last_audio = 0.0
+        # Progress as the audio thread sees it (callbacks so far), and how long
+        # the consumer has watched without any (see ``_watch``).
+        self._callbacks = 0
+        self._seen_callbacks = 0
+        self._quiet = 0.0
+        self._last_watch = 0.0
         self.overflows = 0
 
     # --- control (any thread) ---------------------------------------------------
@@ -271,7 +286,7 @@ class Capture:
                 self._resampler = soxr.ResampleStream(
                     rate, SAMPLE_RATE, 1, dtype="float32", quality="HQ"
                 )
-                self._last_audio = time.monotonic()
+                self._quiet, self._last_watch = 0.0, time.monotonic()
                 try:
                     self._stream = sd.InputStream(
                         device=self.device.index,
@@ -311,6 +326,7 @@ class Capture:
     # --- the audio thread: enqueue only ------------------------------------------
 
     def _on_audio(self, indata, frames, time_info, status) -> None:
+        self._callbacks += 1  # the device's own progress, whether or not anyone reads it
         if status.input_overflow:
             self.overflows += 1
         # A device that would not open in mono is mixed down here (cheap).
@@ -363,7 +379,7 @@ class Capture:
 
     def _handle(self, item) -> None:
         if isinstance(item, np.ndarray):
-            self._last_audio = time.monotonic()
+            self._quiet, self._last_watch = 0.0, time.monotonic()
             self._process(item, last=False)
             return
         if self._stop.is_set():
@@ -373,9 +389,27 @@ class Capture:
             self._fail(MICROPHONE_GONE)
             return
         stream = self._stream
-        stalled = time.monotonic() - self._last_audio > self.stall_timeout
-        if stream is not None and (stalled or not stream.active):
+        if stream is not None and (not stream.active or self._watch() > self.stall_timeout):
             self._fail(MICROPHONE_GONE)
+
+    def _watch(self) -> float:
+        """Seconds this thread has watched the device deliver nothing.
+
+        A wake-up that comes late adds at most ``_MAX_WATCH_STEP``: when the
+        whole process was held up (a busy computer), the device was not being
+        watched, and its audio is about to arrive. Any callback since the last
+        look starts the count again, even if its audio is not yet read.
+        """
+        now = time.monotonic()
+        step = min(max(0.0, now - self._last_watch), _MAX_WATCH_STEP)
+        self._last_watch = now
+        callbacks = self._callbacks
+        if callbacks != self._seen_callbacks:
+            self._seen_callbacks = callbacks
+            self._quiet = 0.0
+        else:
+            self._quiet += step
+        return self._quiet
 
     def _process(self, block: np.ndarray, last: bool) -> None:
         resampled = self._resampler.resample_chunk(block.reshape(-1, 1), last=last)
