@@ -166,12 +166,8 @@ def _dictate(window, meter: StallMeter, config: dict) -> dict:
     worker.error.connect(errors.append)
     if config["audio"] == "file":
         # No microphone that hears speech: the WAV stands in for it, at the same pace.
-        # SpeechWorker takes a capture factory only when it is made, and the window
-        # makes its own, so the benchmark swaps the one it holds.
-        if not hasattr(worker, "_capture_factory"):
-            return {"error": "This speech worker cannot be given audio from a file."}
         wav = config["speech_wav"]
-        worker._capture_factory = lambda _device: FileCapture(wav)
+        worker.use_capture_factory(lambda _device: FileCapture(wav))
     meter.start()
     started = time.monotonic()
     window.act.dictate.trigger()  # F9

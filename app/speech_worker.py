@@ -31,6 +31,11 @@ __all__ = ["SpeechWorker", "engine_display_name"]
 CaptureFactory = Callable[[str | None], Capture]
 
 
+def _microphone(device: str | None) -> Capture:
+    """The real microphone ``device`` (None: the default one)."""
+    return Capture(device)
+
+
 class SpeechWorker(QObject):
     """Listens on a microphone and turns speech into text off the GUI thread.
 
@@ -88,7 +93,7 @@ class SpeechWorker(QObject):
         weakref.finalize(self, self._pipeline.quit)
         self.destroyed.connect(self._pipeline.quit)
         self._device = device or None
-        self._capture_factory = capture_factory or (lambda device: Capture(device))
+        self._capture_factory = capture_factory or _microphone
         self._list_inputs = list_inputs or input_devices
         self._session = 0  # the newest session
         self._capturing = False  # a capture of the newest session is open or opening
@@ -152,6 +157,16 @@ class SpeechWorker(QObject):
     def device(self) -> str | None:
         """The microphone asked for (None: the default one)."""
         return self._device
+
+    def use_capture_factory(self, factory: CaptureFactory | None) -> None:
+        """Hear what ``factory(device)`` captures from the next start (None: the microphone).
+
+        ``factory`` makes an object with what the worker uses of
+        ``speech.audio.Capture`` (``start``, ``events``, ``stop``, ``close``,
+        ``input_rate``), e.g. one that plays a WAV file at real-time pace for
+        a benchmark. A session already listening carries on with its own.
+        """
+        self._capture_factory = factory or _microphone
 
     def set_vocabulary(self, words: Sequence[str]) -> None:
         """Bias recognition towards a lesson's key words (empty: no bias)."""
