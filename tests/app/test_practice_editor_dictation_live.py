@@ -1,0 +1,107 @@
+"""Real parts: dictating into the lesson editor window through a microphone.
+
+espeak-ng speaks the phrases; they go into the PulseAudio virtual microphone
+in real time; real capture and the real Whisper engine (tiny.en, built in)
+hear them; the window's Dictate action, its controller and the editor are
+the real ones.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+import shiboken6
+
+from app.practice.editor_window import DISCARD, LessonEditorWindow
+from app.speech_worker import SpeechWorker
+from tests.fixtures.pulse import MIC_DEVICE
+
+pytestmark = [pytest.mark.pulse, pytest.mark.slow]
+
+LESSON = """---
+title: Rivers
+subject: Geography
+key_stage: KS2
+year_group: Year 4
+---
+
+## How rivers flow
+
+Rivers begin in the hills.
+
+## Where rivers end
+"""
+# A sentence Whisper tiny.en hears well from espeak-ng, ended with a spoken command.
+SPOKEN = "The river flows down the mountain towards the sea. Full stop."
+WORDS = ["the", "river", "flows", "down", "the", "mountain", "towards", "the", "sea"]
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z']+", text.lower())
+
+
+@pytest.fixture
+def whisper_window(qtbot):
+    engine = pytest.importorskip("speech.stt.whisper_engine").WhisperRecogniser
+    if not engine.availability().available:
+        pytest.skip(engine.availability().reason)
+    window = LessonEditorWindow(worker_factory=lambda: SpeechWorker(
+        engine="whisper", dictation=True, device=MIC_DEVICE))
+    window.ask_unsaved_changes = lambda: DISCARD
+    window.editor.set_text(LESSON)
+    window.show()
+    yield window
+    if shiboken6.isValid(window):
+        window.close()
+
+
+def test_spoken_words_land_in_the_editor_at_the_cursor(
+        qtbot, whisper_window, virtual_mic, speak):
+    window = whisper_window
+    editor = window.editor
+    anchor = editor.text().index("Rivers begin in the hills.") + len("Rivers begin in the hills.")
+    cursor = editor.text_edit.textCursor()
+    cursor.setPosition(anchor)
+    editor.text_edit.setTextCursor(cursor)
+    partials: list[str] = []
+    phrases: list[str] = []
+    window.dictate_action.trigger()
+    dictation = window.dictation
+    dictation.worker.partial.connect(partials.append)
+    dictation.phrase_added.connect(phrases.append)
+    qtbot.waitUntil(lambda: dictation.is_listening() and bool(dictation.worker.engine_key),
+                    timeout=60_000)
+    assert window.dictate_action.isChecked()
+
+    virtual_mic.play(speak(SPOKEN))
+    # The sentence may settle in more than one phrase; the spoken full stop ends it.
+    qtbot.waitUntil(lambda: bool(phrases) and phrases[-1].rstrip().endswith("."),
+                    timeout=60_000)
+    text = editor.text()
+    # Only what was said went in, and only at the cursor.
+    assert text.startswith(LESSON[:anchor]) and text.endswith(LESSON[anchor:])
+    added = text[anchor:len(text) - len(LESSON) + anchor]
+    heard = _words(added)
+    assert np.mean([w in heard for w in WORDS]) >= 0.75, added
+    assert {"river", "mountain", "sea"} <= set(heard), added
+    # The spoken command became the full stop; the sentence starts with a space and a capital.
+    assert added.startswith(" The ") and added.rstrip().endswith("."), added
+    assert "full" not in heard and "stop" not in heard, added
+    # Words were shown while being heard, before they went in.
+    assert partials
+    assert "".join(phrases) == added
+    # "Scratch that", said aloud, takes the last phrase out again, and only it.
+    virtual_mic.play(speak("Scratch that."))
+    without_last = LESSON[:anchor] + "".join(phrases[:-1]) + LESSON[anchor:]
+    qtbot.waitUntil(lambda: editor.text() == without_last, timeout=60_000)
+    assert "removed" in window.dictation_line.message_text()
+    window.dictate_action.trigger()
+    qtbot.waitUntil(lambda: not dictation.worker.is_busy(), timeout=60_000)
+    assert not window.dictate_action.isChecked()
+    assert window.dictation_line.partial_text() == ""
+    # The editor's Undo brings the scratched phrase back in one step: the words end in the text.
+    editor.undo()
+    assert editor.text() == text
+    assert _words(editor.text()).count("mountain") == 1
