@@ -5,10 +5,14 @@ and captions controllers (made in ``app/controllers.py``) are attached with
 ``attach_read_aloud``, ``attach_dictation`` and ``attach_captions``; they
 report through ``set_engine_status``, ``set_voice_status`` and
 ``set_microphone_live`` (the status bar says it in words, with an icon for
-the microphone). F9 and the Dictation > Speech engine menu act here too.
+the microphone). F9 and the Dictation > Speech engine menu act here too, and
+Read aloud > Speaker (also a button on the Read aloud tool bar), whose choice
+is remembered in the settings.
 """
 
 from __future__ import annotations
+
+from PySide6.QtWidgets import QToolButton
 
 
 class SpeechHooks:
@@ -21,6 +25,25 @@ class SpeechHooks:
         self.add_actions("read", controller.actions())
         short = getattr(controller, "toolbar_actions", controller.actions)
         self.set_toolbar_actions("read", short())
+        if hasattr(controller, "controls"):
+            self._attach_speaker_choice(controller.controls())
+
+    def _attach_speaker_choice(self, controls) -> None:
+        """Read aloud > Speaker, and the same menu from a Read aloud tool bar button."""
+        menu = self.act.menus["read"]
+        menu.addSeparator()
+        speakers = controls.speaker_menu(menu)
+        menu.addMenu(speakers)
+        bar = self.act.toolbars["read"]
+        bar.addAction(speakers.menuAction())
+        button = bar.widgetForAction(speakers.menuAction())
+        if isinstance(button, QToolButton):
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+            button.setAccessibleName(self.tr("Speaker for read aloud"))
+        controls.speaker_chosen.connect(self._remember_speaker)
+
+    def _remember_speaker(self, name: str) -> None:
+        self.settings.output_device = name
 
     def attach_dictation(self, controller) -> None:
         """Let ``controller`` drive the dictation panel (and add its actions, if any)."""

@@ -370,6 +370,14 @@ class ReadAloudController(QObject, SoundFileExport):
         self._settings_later()
         return True
 
+    def output_device(self) -> str | None:
+        """The speaker read aloud plays on (a name; None: the system default)."""
+        return self._worker.device
+
+    def set_output_device(self, device: str | None) -> None:
+        """Play on ``device`` (None: the system default) from the next sound on."""
+        self._worker.device = device or None  # the worker takes it for each new chunk
+
     def _settings_later(self) -> None:
         if self._state == READING:
             self._settle.start()

@@ -13,15 +13,22 @@ Alt+Right / Alt+Left  next / previous sentence
 Alt+Up / Alt+Down     faster / slower (0.1× a step, 0.5× to 2×)
 ====================  ===================================================
 
-Saving as a sound file has no shortcut (it asks for a file name).
+Saving as a sound file has no shortcut (it asks for a file name). The
+Speaker menu (``speaker_menu``) lists the output devices, "System default"
+first; they are listed on a thread of their own, so the menu never holds up
+the window.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+import threading
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QSlider, QWidget
 
+from app import thread_relay
 from app.read_aloud_text import format_rate
 from speech.tts.base import RATE_SCALE_MAX, RATE_SCALE_MIN
 
@@ -43,17 +50,33 @@ def _is_english(language: str) -> bool:
     return language == "en" or language.startswith("en-")
 
 
+def _output_device_names() -> list[str]:
+    """The output devices PortAudio lists (imported here: it starts PortAudio)."""
+    from speech.audio import output_devices
+
+    return [device.name for device in output_devices()]
+
+
 class ReadAloudControls(QObject):
     """Actions and controls for one ``ReadAloudController`` (its parent).
 
     Each action is also an attribute: ``read``, ``stop``, ``lesson``,
     ``section``, ``selection``, ``next``, ``previous``, ``faster``,
     ``slower``, ``save_lesson``, ``save_section``.
+
+    ``speaker_chosen(name)`` says which speaker the teacher picked from the
+    Speaker menu ("" for the system default), for the settings.
     """
+
+    speaker_chosen = Signal(str)
 
     def __init__(self, controller) -> None:
         super().__init__(controller)
         self._controller = c = controller
+        self._relay_key = thread_relay.register(self)
+        self._speakers: QMenu | None = None
+        self._speaker_group: QActionGroup | None = None
+        self._outputs: list[str] | None = None  # device names, None until listed
         self.read = self._action("read", self.tr("Read aloud"), c.toggle,
                                  self.tr("Read from the caret; press again to pause"),
                                  "media-playback-start")
@@ -185,6 +208,93 @@ class ReadAloudControls(QObject):
             return
         for action in self._group.actions():
             action.setChecked(action.data() == self._controller.voice_id())
+
+    # ----- speaker -------------------------------------------------------------------
+
+    def speaker_menu(self, parent: QWidget | None = None,
+                     list_outputs: Callable[[], list[str]] | None = None) -> QMenu:
+        """The Speaker menu (made once): "System default", then each output device.
+
+        The devices are listed in the background (``list_outputs`` gives their
+        names; the default asks PortAudio). A speaker chosen before that is no
+        longer there is replaced by the system default, with a note.
+        """
+        if self._speakers is None:
+            self._speakers = QMenu(self.tr("&Speaker"), parent)
+            self._speakers.setToolTip(self.tr("Choose the speaker that reads aloud"))
+            self._fill_speaker_menu()
+            self.find_speakers(list_outputs)
+        return self._speakers
+
+    def find_speakers(self, list_outputs: Callable[[], list[str]] | None = None) -> None:
+        """List the output devices again, off the GUI thread; the menu follows."""
+        key, lister = self._relay_key, list_outputs or _output_device_names
+
+        def find() -> None:
+            try:
+                names = list(lister())
+            except Exception:  # noqa: BLE001 - no sound system at all: no speakers
+                names = []
+            thread_relay.post(key, ("speakers", names))
+
+        threading.Thread(target=find, name="list-speakers", daemon=True).start()
+
+    def speakers(self) -> list[str] | None:
+        """The output devices listed (None until the list has come)."""
+        return None if self._outputs is None else list(self._outputs)
+
+    def _on_relayed(self, payload: tuple) -> None:
+        _kind, names = payload
+        self._outputs = names
+        chosen = self._controller.output_device()
+        if chosen and chosen not in names:
+            # Unplugged since it was chosen: the default plays; the saved choice stays,
+            # so the speaker is used again once it is back.
+            self._controller.set_output_device(None)
+            self._controller.status_changed.emit(self.tr(
+                "The speaker chosen before ({speaker}) is not plugged in, so read aloud "
+                "uses the system default.").format(speaker=chosen))
+        if self._speakers is not None:
+            self._fill_speaker_menu()
+
+    def _fill_speaker_menu(self) -> None:
+        menu = self._speakers
+        menu.clear()
+        self._speaker_group = QActionGroup(menu)
+        self._speaker_group.setExclusive(True)
+        menu.addAction(self._speaker_action(self.tr("System default"), "", menu))
+        menu.addSeparator()
+        if self._outputs is None:
+            menu.addAction(self.tr("Looking for speakers…")).setEnabled(False)
+        elif not self._outputs:
+            menu.addAction(self.tr("No speakers were found")).setEnabled(False)
+        for name in self._outputs or []:
+            menu.addAction(self._speaker_action(name, name, menu))
+        self._tick_speaker()
+
+    def _speaker_action(self, text: str, name: str, parent) -> QAction:
+        action = QAction(text.replace("&", "&&"), parent)  # a device name is not a mnemonic
+        action.setCheckable(True)
+        action.setData(name)
+        self._speaker_group.addAction(action)
+        action.triggered.connect(lambda _checked=False, n=name: self.choose_speaker(n))
+        return action
+
+    def choose_speaker(self, name: str) -> None:
+        """Read aloud on speaker ``name`` ("" for the system default) from the next sound."""
+        self._controller.set_output_device(name or None)
+        self._tick_speaker()
+        self.speaker_chosen.emit(name)
+        self._controller.status_changed.emit(
+            self.tr("Read aloud plays on {speaker}.").format(speaker=name) if name else
+            self.tr("Read aloud plays on the system default speaker."))
+
+    def _tick_speaker(self) -> None:
+        if self._speaker_group is None:
+            return
+        chosen = self._controller.output_device() or ""
+        for action in self._speaker_group.actions():
+            action.setChecked(action.data() == chosen)
 
     # ----- speed ---------------------------------------------------------------------
 
