@@ -313,4 +313,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from app.shutdown import finish
+
+    sys.exit(finish(main()))  # ends as lesson-lab does (app.gui.run_gui)

@@ -10,6 +10,10 @@ Order matters for how soon a teacher sees the window:
    ``app/startup.py`` measures), the slow things start in the background:
    the library scan, the speech report (then the first-run welcome), and the
    controllers, which load their engines on their own threads.
+
+When the window has closed, ``app.shutdown.finish`` saves the transcripts,
+waits a few seconds for the speech threads and, if one is still decoding,
+ends the process without the interpreter teardown that would crash under it.
 """
 
 from __future__ import annotations
@@ -28,11 +32,14 @@ def run_gui(argv: list[str] | None = None, on_ready: Callable | None = None) -> 
     """
     from PySide6.QtWidgets import QApplication
 
+    from app.shutdown import finish
+
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     window = make_window(app, on_ready)
     code = app.exec()
     window.deleteLater()
-    return code
+    # The window has gone; a speech thread may still be inside a decode.
+    return finish(code)
 
 
 def make_window(app, on_ready: Callable | None = None, *, background: bool = True):

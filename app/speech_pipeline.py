@@ -156,6 +156,11 @@ class SpeechPipeline:
         for thread in threads:
             thread.join(max(0.0, deadline - time.monotonic()))
 
+    def running_threads(self) -> list[threading.Thread]:
+        """This pipeline's threads that have not ended yet."""
+        with self._lock:
+            return [thread for thread in self._threads if thread.is_alive()]
+
     def _spawn(self, target: Callable, name: str, *args: object) -> threading.Thread:
         # Daemon: a stuck driver never keeps the app open; the exit hook below
         # still gives every thread a few seconds to finish cleanly.
@@ -317,14 +322,24 @@ class SpeechPipeline:
 _PIPELINES: weakref.WeakSet[SpeechPipeline] = weakref.WeakSet()
 
 
-def _wind_down() -> None:
-    """At process exit: close microphones, stop engines, wait a little for their threads."""
+def wind_down(timeout: float = EXIT_WAIT_S) -> list[threading.Thread]:
+    """Close every microphone, stop every engine, and wait up to ``timeout`` for their threads.
+
+    Returns the threads still running: an engine inside a decode cannot be
+    interrupted (``app.shutdown`` then ends the process without teardown).
+    """
     pipelines = list(_PIPELINES)
-    deadline = time.monotonic() + EXIT_WAIT_S
+    deadline = time.monotonic() + timeout
     for pipeline in pipelines:
         pipeline.quit()
     for pipeline in pipelines:
         pipeline.wait_for_threads(deadline)
+    return [thread for pipeline in pipelines for thread in pipeline.running_threads()]
+
+
+def _wind_down() -> None:
+    """At process exit: close microphones, stop engines, wait a little for their threads."""
+    wind_down(EXIT_WAIT_S)
 
 
 # Before PortAudio's own exit handler (sounddevice registers one with atexit

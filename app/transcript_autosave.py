@@ -22,6 +22,7 @@ from __future__ import annotations
 import atexit
 import queue
 import threading
+import time
 import weakref
 from collections.abc import Callable
 
@@ -280,6 +281,17 @@ class TranscriptAutosave(QObject):
 
 
 _LIVE: weakref.WeakSet[_Disk] = weakref.WeakSet()
+
+
+def finish_saving(timeout: float = EXIT_WAIT_S) -> bool:
+    """Wait, up to ``timeout`` seconds in all, for every autosave's writes and close marks.
+
+    True when all are on disk. For the end of the process (``app.shutdown``),
+    which may end it without running the exit hook below.
+    """
+    deadline = time.monotonic() + timeout
+    done = [disk.wait_until_idle(max(0.0, deadline - time.monotonic())) for disk in list(_LIVE)]
+    return all(done)
 
 
 @atexit.register

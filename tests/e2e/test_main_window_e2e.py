@@ -255,15 +255,11 @@ def test_live_captions_over_the_projector_show_what_the_teacher_said(run):
     print(f"dictated: {run.panel()[-1]['text']!r}; captions: {finals[-1]['lines']!r}")
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="known, intermittent: the process can die with SIGSEGV at exit when the "
-    "speech-engine thread is still inside a CTranslate2 decode; to be fixed next",
-)
 def test_closing_the_window_while_whisper_works_ends_the_process_cleanly(
         pulse, speak, xvfb_1080p, tmp_path):
-    # Seen before: SIGSEGV at exit, when the speech-engine thread was still inside a
-    # CTranslate2 decode while the interpreter unloaded the libraries under it.
+    # Without app/shutdown.py about half of these runs died with SIGSEGV at exit: the
+    # speech-engine thread was still inside a CTranslate2 decode while the interpreter
+    # unloaded the libraries under it.
     _need_whisper_and_microphone(pulse)
     fed = tmp_path / "fed"
     steps = [
