@@ -80,8 +80,9 @@ class DictationLine(QFrame):
         layout.addWidget(self.button)
         layout.addWidget(self.state)
         layout.addWidget(self.meter)
-        layout.addWidget(self.partial, 1)
+        layout.addWidget(self.partial, 3)
         layout.addWidget(self.message, 2)
+        self.message.hide()  # shown with a message, so the words heard have the room
         self._listening = False
         self._show_state()
 
@@ -123,6 +124,7 @@ class DictationLine(QFrame):
         prefix = _tr("Problem: ") if kind == "error" else ""
         self.message.setText(prefix + text)
         self.message.setStyleSheet(ERROR_STYLE if kind == "error" else "")
+        self.message.show()
         announce(self.message, prefix + text, assertive=kind == "error")
 
     def clear_message(self) -> None:
@@ -130,6 +132,7 @@ class DictationLine(QFrame):
         self.kind = ""
         self.message.clear()
         self.message.setStyleSheet("")
+        self.message.hide()
 
     def message_text(self) -> str:
         """The message shown ("" for none), without the "Problem: " prefix."""

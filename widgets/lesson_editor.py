@@ -211,6 +211,10 @@ class LessonEditor(QWidget):
 
     # ----- the text ---------------------------------------------------------
 
+    def add_line_under_toolbar(self, widget: QWidget) -> None:
+        """Show ``widget`` (a dictation line, say) between the tool bar and the text."""
+        self.layout().insertWidget(1, widget)
+
     def set_text(self, text: str, source: str | Path | None = None) -> None:
         """Edit ``text`` (a whole lesson file); ``source`` is where it came from.
 

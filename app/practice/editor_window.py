@@ -5,7 +5,7 @@ adapted preview, a profile list, and the checker panel re-scoring as the
 teacher types, with one-click fixes. "Save as new lesson" writes to the
 user's lesson folder; the file opened is never changed.
 
-Dictate (F9, on the Dictation tool bar) speaks into the text at the cursor
+Dictate (F9, on the editor's tool bar) speaks into the text at the cursor
 (``app.practice.editor_dictation``); the words still being heard show in
 the line above the text. Closing with unsaved changes asks Save, Discard or
 Cancel (``ask_unsaved_changes``, replaced in tests); Save saves as a new
@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -88,19 +87,17 @@ class LessonEditorWindow(QMainWindow):
         self.dictation_line.start_requested.connect(self.start_dictation)
         self.dictation_line.stop_requested.connect(self.stop_dictation)
         self.dictate_action = self.dictation_line.action
-        self.dictation_toolbar = QToolBar(self.tr("Dictation"), self)
-        self.dictation_toolbar.setObjectName("dictationToolbar")
-        self.dictation_toolbar.setAccessibleName(self.tr("Dictation"))
-        self.dictation_toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        # Dictate sits with the editing tools; the line under them shows what is heard.
+        self.dictation_toolbar = self.editor.toolbar
+        self.dictation_toolbar.addSeparator()
         self.dictation_toolbar.addAction(self.dictate_action)
         self.dictation_toolbar.widgetForAction(self.dictate_action).setAccessibleName(
             self.tr("Dictate into the lesson text"))
-        self.addToolBar(self.dictation_toolbar)
+        self.editor.add_line_under_toolbar(self.dictation_line)
         self.editor.text_edit.document().modificationChanged.connect(self.setWindowModified)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addLayout(row)
-        layout.addWidget(self.dictation_line)
         layout.addWidget(self.editor, 1)
         self.setCentralWidget(central)
         dock = QDockWidget(self.tr("Checker"), self)
