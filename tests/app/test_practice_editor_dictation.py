@@ -227,3 +227,16 @@ def test_a_missing_model_is_said_once_in_the_window(scripted) -> None:
     s.qtbot.waitUntil(lambda: not s.window.dictation.worker.is_busy())
     assert s.line.kind == "error" and not s.window.dictate_action.isChecked()
     assert s.editor.text() == LESSON and _no_dialogs()
+
+
+def test_f9_in_the_text_starts_and_stops_dictation(scripted, qtbot) -> None:
+    s = scripted([Final("rain falls full stop")])
+    s.window.activateWindow()
+    s.editor.text_edit.setFocus()
+    qtbot.waitUntil(s.window.isActiveWindow)
+    qtbot.keyClick(s.editor.text_edit, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: s.window.dictation is not None and s.window.dictation.is_listening())
+    assert s.window.dictate_action.isChecked() and s.line.is_listening()
+    qtbot.keyClick(s.editor.text_edit, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: not s.window.dictation.worker.is_busy())
+    assert not s.window.dictate_action.isChecked() and not s.line.is_listening()
