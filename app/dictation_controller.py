@@ -16,7 +16,8 @@ What the shell does with it::
     controller.set_vocabulary([entry.word for entry in lesson.vocabulary])
     controller.offer_recovery()   # once the window is up
     ...
-    controller.shutdown()         # when the window closes
+    controller.finish_last_words()  # when the window closes: the phrase being said
+    controller.shutdown()           # then stop, save, and mark the text finished
 
 Problems (no microphone, microphone unplugged, model missing or damaged,
 engine failed) are shown in the panel as one plain sentence; dictation goes
@@ -49,6 +50,10 @@ from widgets.dictation_panel import DictationPanel
 _PUNCTUATING_ENGINES = frozenset({"whisper"})
 _STEERED_ENGINES = frozenset({"whisper"})
 _RECOVERY_PREVIEW_CHARS = 400
+# How long closing waits for the words already heard to settle (the window stays up,
+# painting, meanwhile). A final Whisper decode (tiny.en) took up to 2.1 s alone on a
+# shared two-core machine, longer under load: past this, closing goes on without them.
+LAST_WORDS_WAIT_S = 5.0
 
 
 def _tr(text: str) -> str:
@@ -135,6 +140,7 @@ class DictationController(QObject):
         self._default: str | None = None
         self._info = ""  # the info message this controller is showing, to clear it later
         self._recovering = False
+        self._closing = False  # finishing the last words: nothing new may start
         self._shut = False
 
         panel.start_requested.connect(self.start)
@@ -172,7 +178,7 @@ class DictationController(QObject):
     @Slot()
     def start(self) -> None:
         """Start listening (the panel's Start button, F9 or hold-to-talk)."""
-        if self._shut:
+        if self._shut or self._closing:
             return
         if self.panel.message() and not self._info:
             self.panel.clear_message()  # an old problem: trying again
@@ -260,8 +266,29 @@ class DictationController(QObject):
         box.exec()
         return box.clickedButton() is keep
 
+    def finish_last_words(self, timeout_s: float = LAST_WORDS_WAIT_S) -> bool:
+        """The window is closing: close the microphone and let the engine finish what it heard.
+
+        The audio already captured is recognised to its end (the end of the
+        stream settles the last phrase), and that phrase goes into the text
+        and the transcript as any other. Waits at most ``timeout_s``, in a local
+        event loop (``SpeechWorker.wait_until_idle``); True when every word
+        heard has settled. Call ``shutdown`` afterwards.
+        """
+        if self._shut:
+            return True
+        self._closing = True
+        if not self.worker.is_busy():
+            return True
+        self.worker.stop()
+        return self.worker.wait_until_idle(timeout_s)
+
     def shutdown(self) -> None:
-        """The window is closing: stop listening, save, and mark the text finished."""
+        """The window is closing: stop listening, save, and mark the text finished.
+
+        Words still being recognised are dropped: call ``finish_last_words`` first
+        to keep them.
+        """
         if self._shut:
             return
         self._shut = True

@@ -11,8 +11,9 @@ to show it (tests/app/test_shutdown.py).
 
 So the run path calls :func:`finish` with the event loop's exit code, after
 the window has gone (the window's ``closeEvent`` has already stopped every
-microphone, asked every engine to stop and handed the last text to the
-autosave). It:
+microphone, let dictation finish the phrase being said for a few seconds at
+most (``DictationController.finish_last_words``), asked every engine to stop
+and handed the last text to the autosave). It:
 
 1. waits for every dictation transcript to reach the disk, with its
    "closed normally" mark (at most ``SAVE_WAIT_S``), before anything else;

@@ -11,6 +11,8 @@ Nothing here joins or waits on a thread from the GUI thread: ``start()``
 returns at once (the microphone opens on its own thread, the model loads on
 the engine thread) and ``stop()`` only asks the capture to end; the words
 still in flight arrive afterwards as a last ``final`` and then ``idle``.
+Only closing waits for them, through ``wait_until_idle`` (a bounded local
+event loop, never a blocking join).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import weakref
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
 
 from app import thread_relay
 from app.speech_pipeline import RecogniserFactory, SpeechPipeline, engine_display_name
@@ -191,6 +193,37 @@ class SpeechWorker(QObject):
         Word times in ``final`` are seconds from this moment.
         """
         return self._pipeline.started_at(self._session)
+
+    def wait_until_idle(self, timeout_s: float) -> bool:
+        """Wait up to ``timeout_s`` until the newest session has ended and its last words
+        were delivered (``final``, then ``idle``); True when they were.
+
+        For closing only (``stop()`` first). It runs a local event loop rather
+        than blocking: the words arrive through it, and the window still paints.
+        Input is held back meanwhile, so nothing new starts while it waits.
+        """
+        if not self.is_busy():
+            return True
+        loop = QEventLoop()
+        timer = QTimer()
+        timer.setSingleShot(True)
+        timer.timeout.connect(loop.quit)
+
+        def settled(*_args) -> None:
+            if not self.is_busy():
+                loop.quit()
+
+        # The capture's end and the engine's idle come from different threads, in either order.
+        self.idle.connect(settled)
+        self.listening_changed.connect(settled)
+        try:
+            timer.start(max(0, round(timeout_s * 1000)))
+            loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        finally:
+            timer.stop()
+            self.idle.disconnect(settled)
+            self.listening_changed.disconnect(settled)
+        return not self.is_busy()
 
     def shutdown(self) -> None:
         """Stop listening and let the threads end, without waiting for them."""

@@ -1,0 +1,111 @@
+"""Closing while a pupil is still speaking: the phrase being recognised reaches the transcript.
+
+The worker's threads, the autosave's disk thread and the transcript store are
+real; the recogniser is a double whose last phrase settles only at the end of
+the stream (``flush``), after a delay, as a final Whisper decode does. The
+bound test uses one whose end never comes.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from app.transcript_store import TranscriptStore
+from speech.stt.base import Final
+from tests.app.dictation_rig import rig  # noqa: F401 - the fixture
+from tests.app.speech_doubles import ScriptedRecogniser
+
+SETTLED = "the tide comes in"
+LAST = "and the tide goes out"
+DECODE_S = 0.5  # the last phrase takes this long to settle, on the engine thread
+
+
+class SlowEndRecogniser(ScriptedRecogniser):
+    """Settles its last phrase only at the end of the stream, after ``delay_s``;
+    with ``release`` given, not before that event is set (a decode that never ends)."""
+
+    def __init__(self, *args, delay_s: float = 0.0, release: threading.Event | None = None,
+                 **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.delay_s = delay_s
+        self.release = release
+        self.flush_began = threading.Event()
+
+    def flush(self):
+        self.flush_began.set()
+        if self.release is not None:
+            self.release.wait()
+        time.sleep(self.delay_s)
+        return super().flush()
+
+
+def _speaking(rig, recogniser):  # noqa: F811 - the fixture
+    """A rig whose pupil has said one settled phrase and is saying a second."""
+    made = rig(factory=lambda: (recogniser, "Scripted engine", "scripted"))
+    made.start()
+    made.hear()
+    made.qtbot.waitUntil(lambda: "tide comes in" in made.controller.text().lower())
+    made.hear(2)  # the second phrase: still queued or being recognised at the close
+    return made
+
+
+def _saved(made):
+    made.autosave.wait_until_idle(10)
+    records = TranscriptStore(made.store.folder).transcripts()
+    assert len(records) == 1, records
+    return records[0]
+
+
+def test_closing_keeps_the_phrase_that_settles_only_at_the_end_of_the_stream(rig):  # noqa: F811
+    recogniser = SlowEndRecogniser([Final(SETTLED)], at_flush=[Final(LAST)], delay_s=DECODE_S)
+    made = _speaking(rig, recogniser)
+    settled = made.controller.text()
+
+    assert made.controller.finish_last_words()
+    made.controller.shutdown()
+
+    assert recogniser.fed == 3, "audio heard before the close was dropped"
+    assert recogniser.flushes == 1
+    record = _saved(made)
+    assert record.closed, "the transcript was not marked as closed normally"
+    assert record.text == made.controller.text() == made.panel.text()
+    assert record.text.startswith(settled) and "tide goes out" in record.text.lower()
+    assert not made.controller.is_listening()
+
+
+def test_without_finishing_the_last_words_they_are_lost(rig):  # noqa: F811
+    # The old close order, kept as a check that the test above can fail.
+    recogniser = SlowEndRecogniser([Final(SETTLED)], at_flush=[Final(LAST)], delay_s=DECODE_S)
+    made = _speaking(rig, recogniser)
+    settled = made.controller.text()
+
+    made.controller.shutdown()
+
+    record = _saved(made)
+    assert record.text == settled and "goes out" not in record.text
+
+
+def test_an_engine_that_never_finishes_does_not_hold_the_close(rig):  # noqa: F811
+    release = threading.Event()
+    recogniser = SlowEndRecogniser([Final(SETTLED)], at_flush=[Final(LAST)], release=release)
+    try:
+        made = _speaking(rig, recogniser)
+        settled = made.controller.text()
+
+        assert not made.controller.finish_last_words(timeout_s=0.5)
+        assert recogniser.flush_began.is_set(), "the engine was not asked to finish"
+        made.controller.shutdown()
+
+        record = _saved(made)
+        assert record.closed and record.text == settled
+    finally:
+        release.set()  # lets the engine thread end
+
+
+def test_with_nothing_heard_closing_does_not_wait(rig):  # noqa: F811
+    made = rig([Final(SETTLED)])
+    assert made.controller.finish_last_words(timeout_s=60)
+    made.controller.start()  # closing: nothing new starts
+    assert not made.controller.worker.is_busy()
+    made.controller.shutdown()
