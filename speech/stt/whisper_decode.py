@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from speech.stt import whisper_window
 from speech.stt.base import SAMPLE_RATE, Final, Word
 
 #: Steers Whisper to write spoken commands as words ("full stop") rather than
@@ -92,12 +93,14 @@ def decode(
     new_seconds: float | None = None,
     beam_size: int = 5,
     with_words: bool = True,
+    fit_encoder: bool = False,
 ) -> Decoded:
     """Decode ``audio`` (int16, at most 30 s) after forcing ``prefix``; return only the new part.
 
     ``prefix`` is the text already settled for the start of the audio (keep
     it within PREFIX_TOKENS); ``new_seconds`` is how much of the audio is new,
-    which bounds how much new text may come.
+    which bounds how much new text may come. ``fit_encoder`` encodes only
+    as much as the audio needs (whisper_window.py): cheaper, for partials.
     """
     if new_seconds is None:
         new_seconds = audio.size / SAMPLE_RATE
@@ -107,17 +110,14 @@ def decode(
     # faster-whisper checks prompt + prefix + that against the decoder's size.
     used = 3 + count_tokens(native, prompt or "") + prefix_tokens
     room = prefix_tokens + _MIN_NEW_TOKENS + round(_TOKENS_PER_SECOND * new_seconds)
-    segments, _info = native.transcribe(
+    segments = whisper_window.first_window_segments(
+        native,
         audio.astype(np.float32) / 32768.0,
-        language="en",
+        fit=fit_encoder,
         beam_size=beam_size,
-        best_of=1,
-        temperature=0.0,
-        condition_on_previous_text=False,
         # One segment for the window: the settled text is all in the prefix.
         without_timestamps=True,
         word_timestamps=with_words,
-        vad_filter=False,
         initial_prompt=prompt,
         prefix=prefix or None,
         max_new_tokens=max(1, min(room, _MAX_TOKENS - used)),

@@ -1,24 +1,26 @@
 """Whisper (faster-whisper) as a streaming recogniser, with the bundled tiny.en model.
 
-The only modules that import ``faster_whisper`` are this one (loading) and
-whisper_decode.py (decoding). Whisper hears a whole phrase at a time, so
+The only modules that import ``faster_whisper`` are this one (loading),
+whisper_decode.py and whisper_window.py (decoding). Whisper hears a whole phrase at a time, so
 streaming is built around it:
 
 * a voice-activity detector (vad.py) cuts the stream into phrases, keeping a
   little audio from before each one so its first sound is not clipped;
 * while a phrase is being spoken its growing audio is re-decoded now and then
-  (greedy, cheap) and shown as a Partial, with the words two guesses agree on
-  kept stable (agreement.py), so nothing flickers;
+  (greedy, the phrase alone, cheap) and shown as a Partial, with the words two
+  guesses agree on kept stable (agreement.py), so nothing flickers;
 * after about 0.6 s of quiet the phrase is decoded once more (beam search,
   word timings) and given as a Final. That decode starts speculatively after
   the first 0.2 s of quiet, so the Final is ready when the pause is
   confirmed (if the speaker carries on, the guess is thrown away);
-* every decode hears the phrase at the end of the last ``window_s`` of the
+* every Final decode hears the phrase at the end of the last ``window_s`` of the
   stream, forced through the text already given for the earlier phrases in
   it (whisper_decode.py): in context Whisper understands a phrase almost as
   well as when it reads the whole recording, and settled words never change;
 * a phrase never grows past ``max_phrase_s``: long speech is cut at its
-  quietest recent moment, so decoding cost stays bounded.
+  quietest recent moment, so decoding cost stays bounded;
+* a partial decode's encoder hears 10 s (whisper_window.py), not the 30 s
+  faster-whisper pads every window to.
 
 ``transcribe_recording`` is the other way in: a whole file decoded at once,
 which is what ``lesson-lab transcribe`` uses.
@@ -70,7 +72,11 @@ class WhisperSettings:
     max_phrase_s: float = 20.0  # force a Final before a phrase grows past this
     final_beam_size: int = 5  # greedy (1) loses about 5 points of WER
     window_s: float = 28.0  # stream audio a decode hears (Whisper reads 30 s at most)
-    partial_context: bool = True  # partial decodes hear the window too
+    # Partial decodes hear only the phrase: with the window and its forced
+    # text each cost about five times as much (CTranslate2 steps through the
+    # forced tokens one by one, and the encoder hears 30 s, not 10), and the
+    # Final corrects them moments later.
+    partial_context: bool = False
     speculate_after_s: float = 0.2  # quiet before the Final decode starts early
     cpu_threads: int = field(default_factory=lambda: min(4, os.cpu_count() or 2))
     vad: VadSettings = field(default_factory=VadSettings)
@@ -419,6 +425,7 @@ class WhisperRecogniser(Recogniser):
             new_seconds=(end - start) / SAMPLE_RATE,
             beam_size=self.settings.final_beam_size if final else 1,
             with_words=final,
+            fit_encoder=not final,
         )
         self.decode_seconds += time.perf_counter() - began
         offset = window_start / SAMPLE_RATE

@@ -7,7 +7,7 @@ import pytest
 from faster_whisper.transcribe import Word as NativeWord
 
 from speech.audio_files import decode_audio_file
-from speech.stt import whisper_decode
+from speech.stt import whisper_decode, whisper_window
 from speech.stt.loader import shared_loader
 from speech.stt.wer import word_error_rate
 
@@ -79,3 +79,34 @@ def test_a_decode_forced_through_the_first_sentence_gives_only_the_second(native
     text_only = whisper_decode.decode(native, audio, prefix=FIRST, beam_size=1,
                                       with_words=False)
     assert word_error_rate(SECOND, text_only.text) <= 0.35 and not text_only.words
+
+
+@pytest.mark.parametrize("samples,frames", [
+    (16_000 * 3, 1_000),  # a short phrase: 10 s at least
+    (0, 1_000),
+    (16_000 * 12, 1_300),  # 12 s of speech and 1 s of quiet
+    (16_000 * 12 + 1, 1_400),  # whole seconds, rounded up
+    (16_000 * 29, 3_000),  # never past Whisper's 30 s
+    (16_000 * 60, 3_000),
+])
+def test_the_encoder_hears_the_audio_and_a_second_of_quiet_in_whole_seconds(samples, frames):
+    assert whisper_window.encoder_frames(samples) == frames
+
+
+@pytest.mark.slow
+def test_a_short_phrase_is_encoded_in_10_seconds_and_still_understood(native, speak,
+                                                                       monkeypatch):
+    audio = decode_audio_file(speak(FIRST))
+    heard = []
+    encode = native.encode
+    monkeypatch.setattr(native, "encode", lambda features: heard.append(features.shape)
+                        or encode(features))
+    decoded = whisper_decode.decode(native, audio, fit_encoder=True)
+    # The encoder heard 10 s, not the 30 s faster-whisper pads every window to.
+    assert heard == [(80, 1_000)]
+    assert word_error_rate(FIRST, decoded.text) <= 0.25
+    assert decoded.words[-1].end <= audio.size / 16_000 + 0.01
+    # A Final's decode (the default) still hears the whole 30 s.
+    heard.clear()
+    whisper_decode.decode(native, audio)
+    assert heard == [(80, 3_000)]
