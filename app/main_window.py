@@ -19,6 +19,12 @@ Hooks for the controllers built elsewhere (see ``app/gui.py``):
 - Status slots ``set_engine_status(text)``, ``set_voice_status(text)``,
   ``set_microphone_live(bool)``.
 
+Closing, in this order: every lesson editor and practice window is asked to
+close (its own Save / Discard / Cancel; a Cancel keeps everything open and
+untouched), then dictation finishes the phrase being said into the
+transcript (a few seconds at most), then the settings are saved and the
+controllers stopped.
+
 Questions go through ``ask_pdf_path``, ``ask_lesson_path``,
 ``ask_import_path``, ``show_message`` and ``show_welcome`` so tests can
 answer them without real dialogs.
@@ -98,6 +104,7 @@ class MainWindow(SpeechHooks, LessonFiles, ToolsAndHelp, FocusAreas, QMainWindow
         self.ui_scale = 1.0
         self._adapted = True
         self._docks: list[QDockWidget] = []
+        self._closing = False
 
         self.view = LessonView()
         self.side_by_side = SideBySide()
@@ -445,6 +452,25 @@ class MainWindow(SpeechHooks, LessonFiles, ToolsAndHelp, FocusAreas, QMainWindow
     # ----- closing ------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        # Asked again while a question below or the last words are pending (a second
+        # click on the close button): the first close carries on.
+        if self._closing:
+            event.ignore()
+            return
+        self._closing = True
+        try:
+            # First, as nothing has been stopped or saved yet: a Cancel in a window
+            # with unsaved work keeps the whole app as it was.
+            if not self.close_work_windows():
+                event.ignore()
+                return
+            # The phrase a pupil was saying goes into the transcript before it closes.
+            finish = getattr(self.dictation, "finish_last_words", None)
+            if callable(finish):
+                self.show_status(self.tr("Saving the last words dictated…"))
+                finish()
+        finally:
+            self._closing = False
         self.settings.set(keys.GEOMETRY, self.saveGeometry())
         self.settings.set(keys.STATE, self.saveState())
         self.settings.sync()
@@ -456,3 +482,21 @@ class MainWindow(SpeechHooks, LessonFiles, ToolsAndHelp, FocusAreas, QMainWindow
             if window is not None:
                 window.close()
         super().closeEvent(event)
+
+    def close_work_windows(self) -> bool:
+        """Ask each open window with work of its own (lesson editors, practice) to close.
+
+        Each asks about its unsaved work as when closed by itself. False when
+        one stays open (Cancel); it is brought forward, and this window must
+        stay open too.
+        """
+        for child in self.children():
+            # These windows are children of this one: without this, closing it
+            # would destroy them without their own close (and its question).
+            if (isinstance(child, QWidget) and child.isWindow() and child.isVisible()
+                    and callable(getattr(child, "has_unsaved_work", None))
+                    and not child.close()):
+                child.raise_()
+                child.activateWindow()
+                return False
+        return True

@@ -159,6 +159,13 @@ class LessonEditorWindow(QMainWindow):
 
     # ----- closing ------------------------------------------------------------
 
+    def has_unsaved_work(self) -> bool:
+        """True when the text has changes not saved (closing then asks first).
+
+        The main window asks every window that has this to close before it does.
+        """
+        return self.editor.is_modified()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         """Ask about unsaved changes; Save saves as a new lesson, Cancel keeps the window."""
         if self.editor.is_modified():

@@ -9,35 +9,15 @@ bound test uses one whose end never comes.
 from __future__ import annotations
 
 import threading
-import time
 
 from app.transcript_store import TranscriptStore
 from speech.stt.base import Final
+from tests.app.closing_doubles import SlowEndRecogniser
 from tests.app.dictation_rig import rig  # noqa: F401 - the fixture
-from tests.app.speech_doubles import ScriptedRecogniser
 
 SETTLED = "the tide comes in"
 LAST = "and the tide goes out"
 DECODE_S = 0.5  # the last phrase takes this long to settle, on the engine thread
-
-
-class SlowEndRecogniser(ScriptedRecogniser):
-    """Settles its last phrase only at the end of the stream, after ``delay_s``;
-    with ``release`` given, not before that event is set (a decode that never ends)."""
-
-    def __init__(self, *args, delay_s: float = 0.0, release: threading.Event | None = None,
-                 **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.delay_s = delay_s
-        self.release = release
-        self.flush_began = threading.Event()
-
-    def flush(self):
-        self.flush_began.set()
-        if self.release is not None:
-            self.release.wait()
-        time.sleep(self.delay_s)
-        return super().flush()
 
 
 def _speaking(rig, recogniser):  # noqa: F811 - the fixture
