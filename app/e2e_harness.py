@@ -284,8 +284,6 @@ def main(argv: list[str] | None = None) -> int:
 
     def window_up(window) -> None:
         log.write("window_up")
-        # attach_controllers runs right after this, on the same event-loop turn.
-        QTimer.singleShot(0, lambda: controllers_up(window))
 
     def controllers_up(window) -> None:
         seen["controllers"] = True
@@ -301,7 +299,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from app.gui import make_window
 
-    window = make_window(app, window_up)
+    window = make_window(app, window_up, on_controllers=controllers_up)
     if script.get("maximise"):  # no window manager under Xvfb: fill the screen by hand
         window.setGeometry(app.primaryScreen().availableGeometry())
     QTimer.singleShot(int(script.get("timeout", 170) * 1000),

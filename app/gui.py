@@ -9,7 +9,10 @@ Order matters for how soon a teacher sees the window:
 3. on the first turn of the event loop after the window is shown (the moment
    ``app/startup.py`` measures), the slow things start in the background:
    the library scan, the speech report (then the first-run welcome), and the
-   controllers, which load their engines on their own threads.
+   controllers, which load their engines on their own threads. Their
+   libraries are imported on a thread first (app/background_imports.py), so
+   the new window keeps answering; a second after the controllers start,
+   the dictation engine is loaded, ready for the first F9.
 
 When the window has closed, ``app.shutdown.finish`` saves the transcripts,
 waits a few seconds for the speech threads and, if one is still decoding,
@@ -22,6 +25,11 @@ import sys
 from collections.abc import Callable
 
 FONT_NOTE_MS = 20000
+# The dictation engine loads this long after the window is up (the library
+# scan goes first), so F9 starts listening at once. Loading holds the window
+# up for a moment (the tokenizer's load keeps Python's lock for about 80 ms),
+# better now, while the teacher looks at the window, than when a pupil speaks.
+ENGINE_PRELOAD_MS = 1000
 
 
 def run_gui(argv: list[str] | None = None, on_ready: Callable | None = None) -> int:
@@ -42,8 +50,12 @@ def run_gui(argv: list[str] | None = None, on_ready: Callable | None = None) -> 
     return finish(code)
 
 
-def make_window(app, on_ready: Callable | None = None, *, background: bool = True):
-    """Set the application up, show the main window, and schedule the rest."""
+def make_window(app, on_ready: Callable | None = None, *, background: bool = True,
+                on_controllers: Callable | None = None):
+    """Set the application up, show the main window, and schedule the rest.
+
+    ``on_controllers(window)`` is called once the speech controllers are attached.
+    """
     from PySide6.QtCore import QTimer
 
     app.setApplicationName("Lesson Lab")
@@ -62,11 +74,12 @@ def make_window(app, on_ready: Callable | None = None, *, background: bool = Tru
     window.show()
     if fonts.notes:
         window.show_status(" ".join(fonts.notes), FONT_NOTE_MS)
-    QTimer.singleShot(0, lambda: _window_is_up(window, on_ready, background))
+    QTimer.singleShot(0, lambda: _window_is_up(window, on_ready, background, on_controllers))
     return window
 
 
-def _window_is_up(window, on_ready: Callable | None, background: bool) -> None:
+def _window_is_up(window, on_ready: Callable | None, background: bool,
+                  on_controllers: Callable | None = None) -> None:
     # The first event-loop turn after show(): the window has painted and takes input.
     if on_ready is not None:
         on_ready(window)
@@ -74,6 +87,22 @@ def _window_is_up(window, on_ready: Callable | None, background: bool) -> None:
         return
     window.refresh_library_later()
     window.start_background_work()
+    from app.background_imports import import_then
+
+    import_then(lambda: _attach(window, on_controllers), window)
+
+
+def _attach(window, on_controllers: Callable | None) -> None:
+    from PySide6.QtCore import QTimer
+
     from app.controllers import attach_controllers
 
     attach_controllers(window)
+    if on_controllers is not None:
+        on_controllers(window)
+    QTimer.singleShot(ENGINE_PRELOAD_MS, window, lambda: _preload_dictation(window))
+
+
+def _preload_dictation(window) -> None:
+    if window.dictation is not None:
+        window.dictation.preload()

@@ -1,0 +1,50 @@
+"""app/background_imports.py: the controllers' libraries are imported off the GUI thread."""
+
+from __future__ import annotations
+
+import sys
+import threading
+
+from PySide6.QtCore import QObject
+
+from app.background_imports import SPEECH_MODULES, import_then
+
+
+def _module(folder, name: str, body: str) -> str:
+    (folder / f"{name}.py").write_text(body)
+    return name
+
+
+def test_modules_are_imported_on_a_thread_then_the_gui_thread_carries_on(qtbot, tmp_path,
+                                                                       monkeypatch):
+    monkeypatch.syspath_prepend(str(tmp_path))
+    slow = _module(tmp_path, "lesson_lab_slow_import",
+                   "import threading\nIMPORTED_ON = threading.current_thread().name\n")
+    broken = _module(tmp_path, "lesson_lab_broken_import", "raise ImportError('no')\n")
+    later = _module(tmp_path, "lesson_lab_later_import", "VALUE = 3\n")
+    called_on = []
+    parent = QObject()
+    import_then(lambda: called_on.append(threading.current_thread()), parent,
+                (slow, broken, later))
+    qtbot.waitUntil(lambda: bool(called_on), timeout=10_000)
+    assert called_on == [threading.main_thread()]
+    assert sys.modules[slow].IMPORTED_ON == "import-speech"
+    # One that fails does not stop the rest; its real importer reports it.
+    assert sys.modules[later].VALUE == 3 and broken not in sys.modules
+
+
+def test_nothing_is_called_once_the_window_has_gone(qtbot, tmp_path, monkeypatch):
+    monkeypatch.syspath_prepend(str(tmp_path))
+    name = _module(tmp_path, "lesson_lab_gone_import", "import time\ntime.sleep(0.3)\n")
+    called = []
+    parent = QObject()
+    thread = import_then(lambda: called.append(True), parent, (name,))
+    parent.deleteLater()
+    qtbot.waitUntil(lambda: not thread.is_alive(), timeout=10_000)
+    qtbot.wait(100)
+    assert not called
+
+
+def test_the_speech_modules_are_what_the_controllers_import():
+    assert {"app.read_aloud", "app.dictation_controller", "app.captions_controller"} <= set(
+        SPEECH_MODULES)
