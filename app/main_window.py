@@ -21,9 +21,9 @@ Hooks for the controllers built elsewhere (see ``app/gui.py``):
 
 Closing, in this order: every lesson editor and practice window is asked to
 close (its own Save / Discard / Cancel; a Cancel keeps everything open and
-untouched), then dictation finishes the phrase being said into the
-transcript (a few seconds at most), then the settings are saved and the
-controllers stopped.
+untouched), then read aloud and captions stop, dictation finishes the phrase
+being said into the transcript (a few seconds at most), and then the
+settings are saved and dictation stopped.
 
 Questions go through ``ask_pdf_path``, ``ask_lesson_path``,
 ``ask_import_path``, ``show_message`` and ``show_welcome`` so tests can
@@ -464,6 +464,9 @@ class MainWindow(SpeechHooks, LessonFiles, ToolsAndHelp, FocusAreas, QMainWindow
             if not self.close_work_windows():
                 event.ignore()
                 return
+            # Closing for sure now. Read aloud and captions stop first, so they neither
+            # speak into the microphone nor compete for the processor with the last decode.
+            self._shut_down(self.read_aloud, self.captions)
             # The phrase a pupil was saying goes into the transcript before it closes.
             finish = getattr(self.dictation, "finish_last_words", None)
             if callable(finish):
@@ -474,14 +477,18 @@ class MainWindow(SpeechHooks, LessonFiles, ToolsAndHelp, FocusAreas, QMainWindow
         self.settings.set(keys.GEOMETRY, self.saveGeometry())
         self.settings.set(keys.STATE, self.saveState())
         self.settings.sync()
-        for controller in (self.read_aloud, self.dictation, self.captions, self.model_manager):
-            shutdown = getattr(controller, "shutdown", None)
-            if callable(shutdown):
-                shutdown()
+        self._shut_down(self.dictation, self.model_manager)
         for window in (self.projector, self.editor, self.captions_window):
             if window is not None:
                 window.close()
         super().closeEvent(event)
+
+    @staticmethod
+    def _shut_down(*controllers) -> None:
+        for controller in controllers:
+            shutdown = getattr(controller, "shutdown", None)
+            if callable(shutdown):
+                shutdown()
 
     def close_work_windows(self) -> bool:
         """Ask each open window with work of its own (lesson editors, practice) to close.
