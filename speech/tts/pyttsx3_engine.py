@@ -42,7 +42,9 @@ from speech.tts.word_timing import align_word_events, estimate_word_times
 # libespeak-ng always synthesises at 22.05 kHz; its normal rate is 175 wpm.
 ESPEAK_SAMPLE_RATE = 22_050
 ESPEAK_NORMAL_RATE = 175.0
-# libespeak-ng holds one synthesis at a time for the whole process.
+# libespeak-ng is one instance for the whole process and not thread-safe:
+# starting it, listing its voices and each synthesis take this lock (two
+# threads starting it at once corrupted the heap: "corrupted double-linked list").
 _ESPEAK_LOCK = threading.Lock()
 _NOT_STARTED = "The computer's text-to-speech could not start"
 
@@ -127,7 +129,8 @@ class Pyttsx3Synthesiser(Synthesiser):
 
         self._driver_name = driver_name or _default_driver()
         try:
-            self._engine = pyttsx3.init(self._driver_name)
+            with _ESPEAK_LOCK:
+                self._engine = pyttsx3.init(self._driver_name)
         except Exception as error:  # noqa: BLE001 - any driver failure is the same to a teacher
             raise SynthesisError(f"{_NOT_STARTED} ({error}).") from error
         self._espeak = None
@@ -157,7 +160,9 @@ class Pyttsx3Synthesiser(Synthesiser):
     def voices(self) -> list[Voice]:
         if self._voices is None:
             found = []
-            for voice in self._engine.getProperty("voices") or []:
+            with _ESPEAK_LOCK:
+                listed = list(self._engine.getProperty("voices") or [])
+            for voice in listed:
                 languages = list(getattr(voice, "languages", None) or [])
                 language = languages[0] if languages else ""
                 if isinstance(language, bytes):
