@@ -2,6 +2,10 @@
 
 The simulations need numpy; making them only when a trainer opens "See it as
 a pupil might" keeps numpy out of the app's start-up.
+
+The overlay covers whichever view the window shows: the lesson alone, or the
+whole side-by-side view (both panes, so the original and the adapted lesson
+are compared through the same simulation).
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from PySide6.QtGui import QKeySequence
 
 
 def make_simulations(window) -> None:
-    """Build the panel (in a dock) and the overlay on the lesson view of ``window``."""
+    """Build the panel (in a dock) and the overlay on the view ``window`` shows."""
     from widgets.simulation.overlay import SimulationOverlay
     from widgets.simulation.panel import SimulationPanel
 
@@ -21,8 +25,12 @@ def make_simulations(window) -> None:
     panel.flip_action.setShortcut(QKeySequence())
     panel.flip_action.setChecked(not window.is_adapted_shown())
     panel.adapted_toggled.connect(lambda adapted: window.set_unadapted_shown(not adapted))
-    overlay = SimulationOverlay(window.view)
+    overlay = SimulationOverlay(window.stack.currentWidget())
     panel.connect_overlay(overlay)
+    # Side by side (Ctrl+D) swaps the page of the stack: the simulation goes
+    # with it, or the teacher would see the comparison unsimulated.
+    window.stack.currentChanged.connect(
+        lambda _index: overlay.set_target(window.stack.currentWidget()))
     dock = window.add_dock("simulations", panel.accessibleName(), panel,
                            Qt.DockWidgetArea.RightDockWidgetArea)
     # Placed where the last session left it, if it was open then.

@@ -4,6 +4,7 @@
 the side-by-side view, or any QWidget or QAbstractScrollArea), covers it and
 stays on top. It never takes input: mouse, wheel and keys go straight to the
 view underneath, so the teacher scrolls, selects and reads as usual.
+``set_target`` moves it to another widget (the view the window now shows).
 
 How it follows the view: the overlay watches paint events of the target and
 everything inside it. When something repaints (scrolling, a restyle, the
@@ -120,6 +121,27 @@ class SimulationOverlay(QWidget):
     def target(self) -> QWidget:
         """The widget being shown through the simulations."""
         return self._target
+
+    def set_target(self, target: QWidget) -> None:
+        """Cover ``target`` instead, keeping the settings and focus mode.
+
+        For a window that swaps what it shows (the lesson alone, or the
+        original beside the adapted one): the simulation follows the visible
+        view without the panel having to reconnect. A focus point set with
+        ``set_focus_point`` is kept and now read in ``target``'s coordinates.
+        """
+        if target is self._target:
+            return
+        self._refresh_timer.stop()
+        self._unwatch()
+        self._target = target
+        # The old frame shows the old view: never paint it over the new one.
+        self._frame = None
+        self._frame_pixels = None
+        self.setParent(target)  # hides the overlay; _sync_visibility shows it again
+        self._watch(target)
+        self._sync_visibility()
+        self.schedule_refresh()
 
     def settings(self) -> SimulationSettings:
         """The simulations in force."""
@@ -252,6 +274,11 @@ class SimulationOverlay(QWidget):
             if each is not self and not self.isAncestorOf(each):
                 each.installEventFilter(self)  # installing twice keeps one filter
 
+    def _unwatch(self) -> None:
+        """Stop filtering the events of the target and everything inside it."""
+        for each in [self._target, *self._target.findChildren(QWidget)]:
+            each.removeEventFilter(self)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         kind = event.type()
         if kind == QEvent.Type.Paint:
@@ -310,8 +337,7 @@ class SimulationOverlay(QWidget):
         """Stop simulating and remove the overlay from the target."""
         self._mouse_timer.stop()
         self._refresh_timer.stop()
-        for each in [self._target, *self._target.findChildren(QWidget)]:
-            each.removeEventFilter(self)
+        self._unwatch()
         self.hide()
         self.setParent(None)
         self.deleteLater()
