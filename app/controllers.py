@@ -18,10 +18,17 @@ What each one is connected to:
   and the microphone's state go to the status bar; "Read back" goes to read
   aloud; the microphone chosen is remembered.
 - live captions (``app.captions_controller.CaptionsController``): a
-  CaptionsWindow, toggled from Dictation > Live captions (Ctrl+Shift+C).
+  CaptionsWindow, toggled from Dictation > Live captions (Ctrl+Shift+C); it
+  starts with the window's profile and the caption settings saved last time,
+  and every change to them is saved.
+
+:func:`use_speech_model` is how the model manager's "Use for dictation"
+reaches the settings, the engine menu and both speech controllers.
 """
 
 from __future__ import annotations
+
+import dataclasses
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
@@ -115,7 +122,12 @@ def attach_captions(window):
     from widgets.captions_window import CaptionsWindow
 
     settings = window.settings
-    captions = CaptionsWindow()
+    captions = CaptionsWindow(saved_caption_settings(settings))
+    # The profile chosen now, not only later changes: "Lesson profile colours"
+    # must show the lesson's colours from the first caption.
+    captions.set_profile(window.profile())
+    captions.settings_changed.connect(
+        lambda chosen: setattr(settings, "captions", dataclasses.asdict(chosen)))
     controller = CaptionsController(
         captions, engine=settings.engine, model_path=settings.model or None,
         microphone=settings.input_device or None, vocabulary=_lesson_words(window.lesson),
@@ -135,6 +147,49 @@ def attach_captions(window):
     window.captions_window = captions
     window.destroyed.connect(captions.deleteLater)
     return controller
+
+
+def saved_caption_settings(settings):
+    """The caption settings kept in ``settings``; a damaged or odd value gives its default."""
+    from widgets.captions_window import CaptionSettings
+
+    saved = settings.captions
+    defaults = CaptionSettings()
+    values = {}
+    for field in dataclasses.fields(CaptionSettings):
+        value, default = saved.get(field.name), getattr(defaults, field.name)
+        # Only a value of the default's own type (an int will do for a float):
+        # a hand-edited file must not stop the captions from opening.
+        if isinstance(default, bool):
+            ok = isinstance(value, bool)
+        elif isinstance(default, float):
+            ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        else:
+            ok = type(value) is type(default)
+        if ok:
+            values[field.name] = value
+    return CaptionSettings(**values).checked()
+
+
+def use_speech_model(window, engine: str, model_path: str = "", note: str = "") -> None:
+    """Dictation and captions listen with ``engine`` and ``model_path`` from their next start.
+
+    ``model_path`` "" means the engine's own model (the built-in Whisper one,
+    or for "auto" whatever suits best). The choice is saved, the Dictation >
+    Speech engine menu follows it, and ``note`` (if any) goes to the status bar.
+    """
+    settings = window.settings
+    settings.engine = engine
+    settings.model = model_path
+    act = getattr(window, "act", None)
+    if act is not None:
+        for action in act.engines.actions():
+            action.setChecked(action.data() == engine)
+    for controller in (getattr(window, "dictation", None), getattr(window, "captions", None)):
+        if controller is not None:
+            controller.set_engine(engine, model_path or None)
+    if note:
+        window.show_status(note)
 
 
 def _show_microphone(window) -> None:

@@ -14,6 +14,11 @@ The controller, not the dialog, owns the downloads: closing the dialog with
 "Keep downloading" leaves them running, and a dialog attached later shows
 their progress. :meth:`ModelManager.shutdown` (at app exit) asks every job
 to stop without waiting for it.
+
+"Use for dictation" on an installed row makes it the model dictation and
+captions use: the choice goes into the app's settings (``speech/engine`` and
+``speech/model``) and out through ``model_chosen``; the row in use says so.
+Removing the chosen model goes back to the automatic choice.
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ from app.model_rows import (
     Job,
     Snapshot,
     build_rows,
+    model_in_use,
     take_snapshot,
 )
 from widgets.model_manager_dialog import ModelManagerDialog, ModelRow
@@ -96,14 +102,19 @@ class _Relay(QObject):
 class ModelManager(QObject):
     """Bridges ``models/`` and a :class:`ModelManagerDialog`.
 
-    Signals: ``rows_changed()`` after the rows shown change, and
+    Signals: ``rows_changed()`` after the rows shown change,
     ``job_finished(key, outcome, message)`` when a download, import, check
     or removal ends (``outcome`` is ``"succeeded"``, ``"cancelled"`` or
-    ``"failed"``; ``message`` is the sentence shown to the user).
+    ``"failed"``; ``message`` is the sentence shown to the user), and
+    ``model_chosen(engine, model_path, note)`` when the model dictation uses
+    changes. With ``settings`` (an :class:`app.settings.AppSettings`) the
+    choice is read from and saved there.
     """
 
     rows_changed = Signal()
     job_finished = Signal(str, str, str)
+    #: engine ("auto", "vosk", "whisper"), model folder ("" for the engine's own), a note
+    model_chosen = Signal(str, str, str)
 
     def __init__(
         self,
@@ -112,9 +123,13 @@ class ModelManager(QObject):
         base_url: str | None = None,
         root: Path | None = None,
         progress_interval: float = 0.1,
+        settings=None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self._settings = settings
+        self._choice = ("auto", "")  # used when there are no settings
+        self._removing_chosen: set[str] = set()
         self._base_url = base_url
         self._root = Path(root) if root else None
         self._interval = progress_interval
@@ -144,6 +159,8 @@ class ModelManager(QObject):
         dialog.import_requested.connect(self.import_from)
         dialog.verify_requested.connect(self.verify)
         dialog.remove_requested.connect(self.remove)
+        dialog.use_requested.connect(self.use_model)
+        dialog.automatic_requested.connect(self.use_automatic)
         dialog.destroyed.connect(self._dialog_destroyed)
         if self._snapshot is None:
             dialog.show_message(_looking())
@@ -156,6 +173,8 @@ class ModelManager(QObject):
             (dialog.import_requested, self.import_from),
             (dialog.verify_requested, self.verify),
             (dialog.remove_requested, self.remove),
+            (dialog.use_requested, self.use_model),
+            (dialog.automatic_requested, self.use_automatic),
             (dialog.destroyed, self._dialog_destroyed),
         ):
             signal.disconnect(slot)
@@ -165,7 +184,14 @@ class ModelManager(QObject):
 
     def rows(self) -> list[ModelRow]:
         """The rows as they stand (the dialog shows the same)."""
-        return build_rows(self._snapshot, self._jobs, self._totals, self._failures)
+        return build_rows(self._snapshot, self._jobs, self._totals, self._failures,
+                          self.choice())
+
+    def choice(self) -> tuple[str, str]:
+        """(engine, model folder) dictation and captions use; "" for the engine's own model."""
+        if self._settings is not None:
+            return self._settings.engine, self._settings.model
+        return self._choice
 
     def busy(self) -> list[str]:
         """Keys of the downloads and imports running now."""
@@ -246,7 +272,11 @@ class ModelManager(QObject):
         if name in self._jobs:
             return
         root = self._root
-        installed = {row.name for row in self.rows() if row.installed}
+        rows = self.rows()
+        installed = {row.name for row in rows if row.installed}
+        _engine, path = self.choice()
+        if path and any(row.name == name and row.in_use for row in rows):
+            self._removing_chosen.add(name)
 
         def work(job: Job, progress) -> tuple[str, object]:
             if name in installed:
@@ -259,6 +289,40 @@ class ModelManager(QObject):
             ), None
 
         self._start(Job(name, REMOVE_JOB), work)
+
+    def use_model(self, name: str) -> None:
+        """Make the installed model ``name`` the one dictation and captions use."""
+        model = None
+        if self._snapshot is not None:
+            model = next((m for m in self._snapshot.installed if m.name == name), None)
+        if model is None or model.missing or name in self._jobs:
+            if self._dialog is not None:
+                self._dialog.show_error(self.tr(
+                    "'{name}' cannot be used for dictation: it is not installed with every "
+                    "file it needs.").format(name=name))
+            return
+        # The built-in Whisper model is Whisper's own: no folder, so an update of
+        # the app's model package is picked up.
+        path = "" if model.bundled and model.engine == "whisper" else str(model.path)
+        note = self.tr(
+            "Dictation and captions will use '{name}' from the next time they start "
+            "listening.").format(name=name)
+        self._choose(model.engine, path, note)
+
+    def use_automatic(self) -> None:
+        """Let dictation and captions choose a model for themselves again."""
+        self._choose("auto", "", self.tr(
+            "Dictation and captions will choose a speech model for themselves."))
+
+    def _choose(self, engine: str, path: str, note: str) -> None:
+        self._choice = (engine, path)
+        if self._settings is not None:
+            self._settings.engine = engine
+            self._settings.model = path
+        self._push_rows()
+        if self._dialog is not None:
+            self._dialog.show_message(note)
+        self.model_chosen.emit(engine, path, note)
 
     def cancel(self, key: str) -> None:
         """Ask the job ``key`` to stop; it ends at its next chunk (no waiting here)."""
@@ -320,6 +384,18 @@ class ModelManager(QObject):
     def _on_finished(self, key: str, outcome: str, message: str, result, snapshot) -> None:
         job = self._jobs.pop(key, None)
         self._apply(snapshot)
+        if key in self._removing_chosen:
+            self._removing_chosen.discard(key)
+            if outcome == SUCCEEDED:
+                # The folder is gone: dictation must not keep asking for it.
+                note = self.tr(
+                    "Dictation and captions used it, so they will now choose a speech "
+                    "model for themselves.")
+                message = f"{message} {note}"
+                self._choice = ("auto", "")
+                if self._settings is not None:
+                    self._settings.engine, self._settings.model = "auto", ""
+                self.model_chosen.emit("auto", "", message)
         if job is not None and job.kind == DOWNLOAD_JOB:
             if outcome == FAILED:
                 self._failures[key] = message
@@ -356,8 +432,24 @@ class ModelManager(QObject):
 
     def _push_rows(self) -> None:
         if self._dialog is not None:
-            self._dialog.set_rows(self.rows())
+            rows = self.rows()
+            self._dialog.set_rows(rows)
+            self._dialog.set_in_use(self._in_use_text(), self.choice() == ("auto", ""))
         self.rows_changed.emit()
+
+    def _in_use_text(self) -> str:
+        engine, path = self.choice()
+        if self._snapshot is None:
+            return ""
+        name, automatic = model_in_use(self._snapshot, engine, path)
+        if name is not None:
+            if automatic:
+                return _tr("Dictation and captions use: {name} (chosen automatically)").format(
+                    name=name)
+            return _tr("Dictation and captions use: {name}").format(name=name)
+        if path:
+            return _tr("Dictation and captions use the model in {path}").format(path=path)
+        return _tr("Dictation and captions choose a speech model for themselves.")
 
     def _push_row(self, key: str) -> None:
         if self._dialog is None:
@@ -377,12 +469,26 @@ def _emit(signal, *args) -> None:
 
 
 def open_model_manager(
-    parent=None, *, base_url: str | None = None, root: Path | None = None
+    parent=None, *, base_url: str | None = None, root: Path | None = None, settings=None
 ) -> tuple[ModelManagerDialog, ModelManager]:
     """Make the dialog and its controller (the controller is parented to ``parent``).
 
     Keep the controller for the app's lifetime so downloads outlive the dialog.
+    The choice of model is kept in ``settings``, or else in the main window's
+    (``parent.settings``); with a main window as ``parent``, a choice also
+    reaches its dictation and captions (:func:`app.controllers.use_speech_model`).
     """
+    from app.settings import AppSettings
+
+    window_settings = getattr(parent, "settings", None)
+    if settings is None and isinstance(window_settings, AppSettings):
+        settings = window_settings
     dialog = ModelManagerDialog(parent)
-    manager = ModelManager(dialog, base_url=base_url, root=root, parent=parent)
+    manager = ModelManager(dialog, base_url=base_url, root=root, settings=settings,
+                           parent=parent)
+    if isinstance(window_settings, AppSettings) and hasattr(parent, "show_status"):
+        from app.controllers import use_speech_model
+
+        manager.model_chosen.connect(
+            lambda engine, path, note: use_speech_model(parent, engine, path, note))
     return dialog, manager

@@ -9,6 +9,7 @@ every state said in words.
 from __future__ import annotations
 
 import itertools
+import os
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,6 +42,10 @@ class Snapshot:
     installed: tuple[models.InstalledModel, ...]
     catalogue: tuple[models.CatalogueEntry, ...]
     partials: dict[str, int]
+    #: The folder of the model the Vosk engine takes when none is chosen
+    #: (the first English one), and whether the vosk library is here at all.
+    default_vosk: Path | None = None
+    vosk_available: bool = False
 
 
 @dataclass
@@ -58,12 +63,52 @@ def take_snapshot(root: Path | None = None) -> Snapshot:
     """Read the models folder now (worker threads only: it walks folders)."""
     with _sequence_lock:
         sequence = next(_sequence)
+    import importlib.util
+
+    # The engine's own rule, so "chosen automatically" names the model it really takes.
+    from speech.stt.vosk_engine import VoskRecogniser
+
     return Snapshot(
         sequence=sequence,
         installed=tuple(models.list_installed(root)),
         catalogue=tuple(models.load_catalogue()),
         partials=models.partial_downloads(root),
+        default_vosk=VoskRecogniser.default_model_path(),
+        vosk_available=importlib.util.find_spec("vosk") is not None,
     )
+
+
+def _same_folder(a: str | Path, b: str | Path) -> bool:
+    # No resolve(): this runs on the GUI thread and must not touch the disk.
+    return os.path.normpath(os.path.expanduser(str(a))) == os.path.normpath(
+        os.path.expanduser(str(b)))
+
+
+def model_in_use(snapshot: Snapshot, engine: str, model_path: str) -> tuple[str | None, bool]:
+    """(name of the installed model dictation uses, True if chosen automatically).
+
+    ``engine`` and ``model_path`` are the settings' ``speech/engine`` and
+    ``speech/model``. The name is None when the model is not in the list (a
+    folder elsewhere, or an engine that cannot run here).
+    """
+    if model_path:
+        for model in snapshot.installed:
+            if _same_folder(model.path, model_path):
+                return model.name, False
+        return None, False
+    bundled_whisper = next((m.name for m in snapshot.installed
+                            if m.bundled and m.engine == "whisper"), None)
+    default_vosk = None
+    if snapshot.default_vosk is not None:
+        default_vosk = next((m.name for m in snapshot.installed
+                             if _same_folder(m.path, snapshot.default_vosk)), None)
+    if engine == "whisper":
+        return bundled_whisper, False
+    if engine == "vosk":
+        return default_vosk, True
+    if snapshot.vosk_available and default_vosk is not None:
+        return default_vosk, True
+    return bundled_whisper, True
 
 
 def engine_text(engine: str) -> str:
@@ -110,13 +155,18 @@ def _busy_status(job: Job) -> tuple[str, RowProgress | None]:
     return progress.text, progress
 
 
-def _installed_row(model: models.InstalledModel, entry, job: Job | None) -> ModelRow:
+def _installed_row(model: models.InstalledModel, entry, job: Job | None,
+                   in_use: bool = False, automatic: bool = False) -> ModelRow:
     if model.bundled:
         status = _tr("Installed with the app")
     elif model.missing:
         status = _tr("Not usable: missing {files}").format(files=", ".join(model.missing))
     else:
         status = _tr("Installed")
+    if in_use:
+        status = (_tr("{status}; in use for dictation and captions (chosen automatically)")
+                  if automatic else _tr("{status}; in use for dictation and captions")
+                  ).format(status=status)
     progress = None
     if job is not None:
         status, progress = _busy_status(job)
@@ -138,6 +188,9 @@ def _installed_row(model: models.InstalledModel, entry, job: Job | None) -> Mode
         downloadable=False,
         busy=job is not None,
         progress=progress,
+        path=str(model.path),
+        broken=bool(model.missing),
+        in_use=in_use,
     )
 
 
@@ -209,11 +262,13 @@ def build_rows(
     jobs: dict[str, Job],
     totals: dict[str, int] | None = None,
     failures: dict[str, str] | None = None,
+    choice: tuple[str, str] = ("auto", ""),
 ) -> list[ModelRow]:
     """Rows in display order: installed (the app's own first), imports, then downloadable.
 
     ``totals`` holds download sizes learnt from the server this session (more
-    exact than the catalogue); ``failures`` the last error per model name.
+    exact than the catalogue); ``failures`` the last error per model name;
+    ``choice`` the settings' (engine, model folder), which marks the row in use.
     """
     totals = totals or {}
     failures = failures or {}
@@ -222,8 +277,10 @@ def build_rows(
     entries = {entry.name: entry for entry in snapshot.catalogue}
     rows: list[ModelRow] = []
     shown: set[str] = set()
+    in_use, automatic = model_in_use(snapshot, *choice)
     for model in snapshot.installed:
-        rows.append(_installed_row(model, entries.get(model.name), jobs.get(model.name)))
+        rows.append(_installed_row(model, entries.get(model.name), jobs.get(model.name),
+                                   model.name == in_use, automatic))
         shown.add(model.name)
     rows.extend(_import_row(job) for job in jobs.values() if job.kind == IMPORT_JOB)
     wanted = [entry.name for entry in snapshot.catalogue if not entry.bundled]

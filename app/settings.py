@@ -26,11 +26,14 @@ window/geometry    bytes      QMainWindow.saveGeometry()
 window/state       bytes      QMainWindow.saveState() (docks and tool bars)
 ui/scale           float      the size of the whole interface, 1.0 to 2.5
 ui/welcome_shown   bool       the first-run welcome has been shown
+captions/settings  str        the live captions' look and place, as JSON (see
+                              :attr:`AppSettings.captions`)
 =================  =========  =====================================================
 """
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -52,6 +55,7 @@ GEOMETRY = "window/geometry"
 STATE = "window/state"
 UI_SCALE = "ui/scale"
 WELCOME_SHOWN = "ui/welcome_shown"
+CAPTIONS = "captions/settings"
 
 MIN_UI_SCALE = 1.0
 MAX_UI_SCALE = 2.5
@@ -205,3 +209,20 @@ class AppSettings:
     @welcome_shown.setter
     def welcome_shown(self, shown: bool) -> None:
         self.set(WELCOME_SHOWN, bool(shown))
+
+    @property
+    def captions(self) -> dict:
+        """The live captions' settings as a plain dict ({} when none or damaged).
+
+        Kept as one JSON string so a new caption setting needs no new key; the
+        captions window checks every value before using it.
+        """
+        try:
+            value = json.loads(self.text(CAPTIONS) or "{}")
+        except ValueError:
+            return {}
+        return value if isinstance(value, dict) else {}
+
+    @captions.setter
+    def captions(self, values: dict) -> None:
+        self.set(CAPTIONS, json.dumps(dict(values), sort_keys=True))

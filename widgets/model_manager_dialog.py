@@ -67,7 +67,9 @@ class ModelManagerDialog(QDialog):
     Signals (each carries a row's name, or a path for imports):
     ``download_requested`` (also used to resume), ``cancel_requested``,
     ``import_requested``, ``verify_requested``, ``remove_requested`` (sent
-    only after the user confirmed).
+    only after the user confirmed), ``use_requested`` (use this installed
+    model for dictation and captions); and ``automatic_requested()`` (let
+    them choose a model for themselves).
     """
 
     download_requested = Signal(str)
@@ -75,6 +77,8 @@ class ModelManagerDialog(QDialog):
     import_requested = Signal(str)
     verify_requested = Signal(str)
     remove_requested = Signal(str)
+    use_requested = Signal(str)
+    automatic_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -135,12 +139,23 @@ class ModelManagerDialog(QDialog):
         status_row = QHBoxLayout()
         status_row.addWidget(self.details_status, 2)
         status_row.addWidget(self.progress_bar, 1)
+        self.in_use = QLabel()
+        self.in_use.setWordWrap(True)
+        self.in_use.setAccessibleName(self.tr("Model in use"))
         details = QGroupBox(self.tr("Chosen model"))
         details_layout = QVBoxLayout(details)
         details_layout.addWidget(self.details_title)
         details_layout.addWidget(self.details_accuracy)
         details_layout.addLayout(status_row)
 
+        self.use_button = self._button(self.tr("&Use for dictation"), self._on_use)
+        self.use_button.setToolTip(self.tr(
+            "Dictation and live captions listen with the chosen model from their next start"))
+        self.automatic_button = self._button(self.tr("&Automatic choice"),
+                                             self.automatic_requested.emit)
+        self.automatic_button.setToolTip(self.tr(
+            "Let dictation and captions choose a speech model for themselves"))
+        self.automatic_button.setEnabled(False)
         self.download_button = self._button(self.tr("&Download"), self._on_download)
         self.cancel_button = self._button(self.tr("&Cancel download"), self._on_cancel)
         self.verify_button = self._button(self.tr("&Verify"), self._on_verify)
@@ -152,6 +167,10 @@ class ModelManagerDialog(QDialog):
             self.tr("Import from &folder…"), lambda: self._on_import(IMPORT_FOLDER)
         )
         self.close_button = self._button(self.tr("C&lose"), self.reject)
+        in_use_row = QHBoxLayout()
+        in_use_row.addWidget(self.in_use, 1)
+        in_use_row.addWidget(self.use_button)
+        in_use_row.addWidget(self.automatic_button)
         actions = QHBoxLayout()
         for button in (self.download_button, self.cancel_button, self.verify_button,
                        self.remove_button):
@@ -175,6 +194,7 @@ class ModelManagerDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(table_label)
         layout.addWidget(self.table, 1)
+        layout.addLayout(in_use_row)
         layout.addWidget(details)
         layout.addLayout(actions)
         layout.addLayout(bottom)
@@ -245,6 +265,16 @@ class ModelManagerDialog(QDialog):
         """The chosen row, or None."""
         index = self.table.selectionModel().currentIndex()
         return self.table_model.row_at(index.row()) if index.isValid() else None
+
+    def set_in_use(self, text: str, automatic: bool) -> None:
+        """Say which model dictation and captions use; ``automatic`` when they choose."""
+        self.in_use.setText(text)
+        self.in_use.setAccessibleDescription(text)
+        self.automatic_button.setEnabled(not automatic)
+
+    def in_use_text(self) -> str:
+        """The words saying which model is in use."""
+        return self.in_use.text()
 
     # ----- messages -----------------------------------------------------------
 
@@ -342,6 +372,11 @@ class ModelManagerDialog(QDialog):
         if row is not None and row.downloadable and not row.installed and not row.busy:
             self.download_requested.emit(row.name)
 
+    def _on_use(self) -> None:
+        row = self.selected_row()
+        if row is not None and row.can_use:
+            self.use_requested.emit(row.name)
+
     def _on_cancel(self) -> None:
         row = self.selected_row()
         if row is not None and row.busy:
@@ -386,6 +421,7 @@ class ModelManagerDialog(QDialog):
             row is not None and row.downloadable and not row.installed and not row.busy
         )
         self.cancel_button.setEnabled(row is not None and row.busy)
+        self.use_button.setEnabled(row is not None and row.can_use)
         self.verify_button.setEnabled(row is not None and row.installed and not row.busy)
         self.remove_button.setEnabled(row is not None and row.can_remove and not row.busy)
         if row is None:

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QStyle,
@@ -59,11 +59,19 @@ class ModelRow:
     busy: bool = False  # a download, import or check is running for it
     progress: RowProgress | None = None
     label: str = ""  # what to show as its name, when not the name itself
+    path: str = ""  # an installed model's folder
+    broken: bool = False  # installed but missing files, so it cannot be used
+    in_use: bool = False  # dictation and captions use it (the status says so in words)
 
     @property
     def title(self) -> str:
         """The name to show."""
         return self.label or self.name
+
+    @property
+    def can_use(self) -> bool:
+        """True when dictation could be switched to this model now."""
+        return self.installed and not self.broken and not self.busy and not self.in_use
 
 
 COLUMNS = (
@@ -142,6 +150,11 @@ class ModelTableModel(QAbstractTableModel):
             if column == PROGRESS_COLUMN and row.progress is not None:
                 return row.progress.text
             return row.accuracy if column == MODEL_COLUMN else self._text(row, column)
+        if role == Qt.ItemDataRole.FontRole and row.in_use:
+            # Bold as well as the words in the status column, never colour alone.
+            font = QFont()
+            font.setBold(True)
+            return font
         if role == PERCENT_ROLE and column == PROGRESS_COLUMN:
             return row.progress.percent if row.progress is not None else None
         return None

@@ -99,7 +99,9 @@ def test_download_shows_rising_progress_and_ends_installed(qtbot, manager, model
     assert downloading == sorted(downloading) and downloading[-1] == 100, percents
     assert ("Unpacking:", 100) in percents, "then the unpacking shows its own progress"
     row = dialog.row(NAME)
-    assert row.status == "Installed" and row.can_remove and not row.busy
+    # The first English Vosk model is what dictation takes when left to choose.
+    assert row.status == "Installed; in use for dictation and captions (chosen automatically)"
+    assert row.can_remove and not row.busy and row.in_use
     assert row.progress is None
     assert f"'{NAME}' is installed and ready to use." in dialog.message_text()
     assert "matches the official checksum" in dialog.message_text()
@@ -254,7 +256,9 @@ def test_the_bundled_whisper_model_is_installed_and_cannot_be_removed(manager):
     controller, dialog = manager
     row = dialog.rows()[0]
     assert row.name == "whisper-tiny.en" and row.engine == "Whisper"
-    assert row.installed and not row.can_remove and row.status == "Installed with the app"
+    # No English Vosk model here, so dictation left to choose takes this one.
+    assert row.installed and not row.can_remove
+    assert row.status == "Installed with the app; in use for dictation and captions (chosen automatically)"
     dialog.select(row.name)
     assert not dialog.remove_button.isEnabled() and dialog.verify_button.isEnabled()
 
