@@ -191,6 +191,7 @@ def _installed_row(model: models.InstalledModel, entry, job: Job | None,
         path=str(model.path),
         broken=bool(model.missing),
         in_use=in_use,
+        automatic=in_use and automatic,
     )
 
 

@@ -62,6 +62,7 @@ class ModelRow:
     path: str = ""  # an installed model's folder
     broken: bool = False  # installed but missing files, so it cannot be used
     in_use: bool = False  # dictation and captions use it (the status says so in words)
+    automatic: bool = False  # ... only because they were left to choose for themselves
 
     @property
     def title(self) -> str:
@@ -71,7 +72,8 @@ class ModelRow:
     @property
     def can_use(self) -> bool:
         """True when dictation could be switched to this model now."""
-        return self.installed and not self.broken and not self.busy and not self.in_use
+        chosen = self.in_use and not self.automatic
+        return self.installed and not self.broken and not self.busy and not chosen
 
 
 COLUMNS = (
