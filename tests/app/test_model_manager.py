@@ -258,7 +258,8 @@ def test_the_bundled_whisper_model_is_installed_and_cannot_be_removed(manager):
     assert row.name == "whisper-tiny.en" and row.engine == "Whisper"
     # No English Vosk model here, so dictation left to choose takes this one.
     assert row.installed and not row.can_remove
-    assert row.status == "Installed with the app; in use for dictation and captions (chosen automatically)"
+    assert row.status == (
+        "Installed with the app; in use for dictation and captions (chosen automatically)")
     dialog.select(row.name)
     assert not dialog.remove_button.isEnabled() and dialog.verify_button.isEnabled()
 

@@ -269,3 +269,39 @@ def test_the_real_close_question_offers_three_plain_choices(qtbot, button, answe
     QTimer.singleShot(0, press)
     assert dialog.ask_close_during_download(2) == answer
     assert seen == ["2 downloads are still running."]
+
+
+def test_use_for_dictation_is_offered_only_for_a_usable_model_not_already_chosen(dialog, qtbot):
+    chosen = ModelRow(
+        INSTALLED.name, "Vosk", "French", "42 MB", "Small French model.",
+        "Installed; in use for dictation and captions", installed=True, can_remove=True,
+        in_use=True,
+    )
+    automatic = ModelRow(
+        BUNDLED.name, "Whisper", "English", "78 MB", "Comes with the app.",
+        "Installed with the app; in use for dictation and captions (chosen automatically)",
+        installed=True, in_use=True, automatic=True,
+    )
+    broken = ModelRow(
+        "vosk-model-small-de-0.15", "Vosk", "German", "40 MB", "German.",
+        "Not usable: missing conf/model.conf", installed=True, can_remove=True, broken=True,
+    )
+    dialog.set_rows([automatic, chosen, broken, AVAILABLE])
+    dialog.set_in_use("Dictation and captions use: vosk-model-small-fr-0.22", automatic=False)
+    assert dialog.in_use_text() == "Dictation and captions use: vosk-model-small-fr-0.22"
+    assert dialog.in_use.accessibleName() == "Model in use"
+    for name, offered in ((automatic.name, True), (chosen.name, False), (broken.name, False),
+                          (AVAILABLE.name, False)):
+        dialog.select(name)
+        assert dialog.use_button.isEnabled() is offered, name
+    assert "in use for dictation" in _cell(dialog, chosen.name, STATUS_COLUMN)
+    assert dialog.table_model.index(1, 0).data(Qt.ItemDataRole.FontRole).bold()
+    dialog.select(automatic.name)
+    with qtbot.waitSignal(dialog.use_requested) as sent:
+        dialog.use_button.click()
+    assert sent.args == [automatic.name]
+    assert dialog.automatic_button.isEnabled()
+    with qtbot.waitSignal(dialog.automatic_requested):
+        dialog.automatic_button.click()
+    dialog.set_in_use("Dictation and captions choose a speech model for themselves.", True)
+    assert not dialog.automatic_button.isEnabled()
