@@ -78,6 +78,10 @@ class SpeechHooks:
 
     def set_engine_preference(self, name: str) -> None:
         """Listen with engine ``name`` ("auto", "vosk", "whisper") from the next start."""
+        if name != self.settings.engine:
+            # A model chosen in Speech models belongs to its own engine: another
+            # engine (or "auto") must not be handed that engine's folder.
+            self.settings.model = ""
         self.settings.engine = name
         for action in self.act.engines.actions():
             action.setChecked(action.data() == name)

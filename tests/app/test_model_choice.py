@@ -154,3 +154,16 @@ def test_a_model_with_missing_files_cannot_be_chosen(qtbot, opened, models_root)
     window.model_manager.use_model("vosk-model-small-de-0.15")
     assert "cannot be used for dictation" in dialog.message_text()
     assert asked == [[], []] and window.settings.model == ""
+
+
+def test_another_engine_from_the_menu_forgets_the_chosen_model(qtbot, opened, models_root):
+    window, dialog, _asked = _window_with_models(qtbot, opened)
+    dialog.select(FRENCH)
+    dialog.use_button.click()
+    # The menu talks to the controllers' workers.
+    workers = [_record_set_engine(c.worker) for c in (window.dictation, window.captions)]
+    whisper = next(a for a in window.act.engines.actions() if a.data() == "whisper")
+    whisper.trigger()
+    # Whisper must not be handed a Vosk model's folder.
+    assert (window.settings.engine, window.settings.model) == ("whisper", "")
+    assert workers == [[("whisper", None)], [("whisper", None)]]
