@@ -75,6 +75,18 @@ def test_read_back_in_the_dock_reads_the_dictated_text_aloud(qtbot, made):
     assert asked == ["My river story"]
 
 
+def test_read_back_without_read_aloud_says_so_in_the_dock(qtbot, made):
+    window = made.open()
+    assert window.read_aloud is None  # as when the computer's voices could not start
+    assert attach_controllers(window, ("dictation",)) == ["dictation"]
+    panel = window.dictation_panel
+    panel.editor.setFocus()
+    qtbot.keyClicks(panel.editor, "My river story")
+    qtbot.mouseClick(panel.read_back_button, Qt.MouseButton.LeftButton)
+    assert "could not start" in panel.message()
+    assert panel.text() == "My river story"
+
+
 def test_the_microphone_chosen_in_the_dock_is_remembered(qtbot, made, monkeypatch):
     microphones = [fake_device("Desk microphone", 0, default=True),
                    fake_device("USB headset", 1)]
