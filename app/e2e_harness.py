@@ -21,6 +21,8 @@ so the window's own shortcuts act on them)::
                                             (with "caret": true, put the caret before it)
     {"profile": "Dyslexia"}                 choose a preset or profile
     {"activate": true}                      bring the keyboard back to the main window
+    {"answer": "Bring it back"}             click that button of the open question box
+                                            (wait for "question" first)
     {"screenshot": "PATH.png"}              the whole screen, as the X server drew it
     {"sleep": 500}                          milliseconds
     {"quit": true}
@@ -33,6 +35,10 @@ with the wall-clock time ``t`` (epoch seconds), flushed at once::
     {"t": ..., "event": "status", "text": "..."}                    the status bar
     {"t": ..., "event": "captions", "lines": ["..."]}
     {"t": ..., "event": "step", "index": 3, "step": {...}}          a step has begun
+    {"t": ..., "event": "question", "title": "...", "text": "...", "details": "...",
+     "answer": "..."}                                              a box answered
+    {"t": ..., "event": "recovery", "restored": true, "text": "..."}  the recovery offer
+                                            at start is over; the dictation text after it
     {"t": ..., "event": "done", "code": 0, "reason": ""}
 
 plus ``window_up``, ``controllers``, ``library``, ``lesson``, ``engine``,
@@ -97,7 +103,35 @@ def _conditions(window, seen: dict) -> dict:
         and not window.captions.worker.is_busy(),
         "projector": lambda: window.projector is not None and window.projector.isVisible(),
         "active": lambda: window.isActiveWindow(),
+        # A modal question (a QMessageBox) is open and waits for an answer.
+        "question": lambda: _question_box() is not None,
+        # The offer of dictation left by a session that did not close is over.
+        "recovery_done": lambda: seen.get("recovery") is not None,
     }
+
+
+def _question_box():
+    """The open modal QMessageBox, if there is one."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    box = QApplication.activeModalWidget()
+    return box if isinstance(box, QMessageBox) and box.isVisible() else None
+
+
+def _answer(answer: str, log: EventLog) -> None:
+    """Click the button called ``answer`` (mnemonic "&" ignored) of the open question box."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    box = _question_box()
+    if box is None:
+        raise ValueError("no question is open")
+    names = {button.text().replace("&", ""): button for button in box.buttons()}
+    if answer not in names:
+        raise ValueError(f"the question has no {answer!r} button, only {sorted(names)}")
+    log.write("question", title=box.windowTitle(), text=box.text(),
+              details=box.informativeText(), answer=answer)
+    QTest.mouseClick(names[answer], Qt.MouseButton.LeftButton)
 
 
 def _observe(window, log: EventLog, seen: dict) -> None:
@@ -122,6 +156,12 @@ def _observe(window, log: EventLog, seen: dict) -> None:
         window.dictation.listening_changed.connect(lambda on: log.write("listening", value=on))
         worker.error.connect(lambda message: log.write("error", source="dictation",
                                                        message=message))
+
+        def recovery_over(restored: bool) -> None:
+            seen["recovery"] = restored
+            log.write("recovery", restored=restored, text=panel.text())
+
+        window.dictation.recovery_finished.connect(recovery_over)
     reader = window.read_aloud
     if reader is not None:
         def highlighted(start: int, length: int, word: str) -> None:
@@ -228,6 +268,8 @@ class Runner:
         elif "profile" in step:
             if not window.choose_profile(step["profile"]):
                 raise ValueError(f"no profile called {step['profile']!r}")
+        elif "answer" in step:
+            _answer(step["answer"], self.log)
         elif "activate" in step:
             window.activateWindow()
             window.view.setFocus()
@@ -279,7 +321,7 @@ def main(argv: list[str] | None = None) -> int:
     settings.sync()
     log = EventLog(script.get("log"))
     log.write("start", pid=os.getpid(), platform=app.platformName())
-    seen = {"controllers": False, "highlights": 0, "captions": ""}
+    seen = {"controllers": False, "highlights": 0, "captions": "", "recovery": None}
     holder: dict = {}
 
     def window_up(window) -> None:
