@@ -7,44 +7,53 @@ as a queued signal, so the callback runs on the GUI thread.
 
 from __future__ import annotations
 
+import itertools
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
+
+from app import thread_relay
 
 
 class Background(QObject):
-    """Starts jobs; each job's ``on_done(result)`` or ``on_error(error)`` runs on the GUI thread."""
+    """Starts jobs; each job's ``on_done(result)`` or ``on_error(error)`` runs on the GUI thread.
 
-    _finished = Signal(object, object)  # callback, argument
+    The callbacks stay here, on the GUI thread: the job's thread holds only
+    ``work`` and a number (app/thread_relay.py), so it can never drop the
+    last reference to a window and destroy it off the GUI thread. ``work``
+    itself must hold no Qt object.
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._finished.connect(self._deliver)
+        self._key = thread_relay.register(self)
+        self._callbacks: dict[int, tuple[Callable | None, Callable | None]] = {}
+        self._jobs = itertools.count(1)
         self.running = 0
 
     def run(self, work: Callable[[], object], on_done: Callable[[object], None],
             on_error: Callable[[BaseException], None] | None = None, name: str = "work") -> None:
         """Call ``work()`` on a daemon thread, then ``on_done`` (or ``on_error``) here."""
         self.running += 1
+        job = next(self._jobs)
+        self._callbacks[job] = (on_done, on_error)
+        threading.Thread(target=_run, args=(work, self._key, job), name=name,
+                         daemon=True).start()
 
-        def target() -> None:
-            try:
-                result = work()
-            except Exception as error:  # noqa: BLE001 - handed to on_error on the GUI thread
-                self._emit(on_error, error)
-                return
-            self._emit(on_done, result)
-
-        threading.Thread(target=target, name=name, daemon=True).start()
-
-    def _emit(self, callback, argument) -> None:
-        try:
-            self._finished.emit(callback, argument)
-        except RuntimeError:  # the window closed while the job ran
-            pass
-
-    def _deliver(self, callback, argument) -> None:
+    def _on_relayed(self, payload: tuple) -> None:
+        job, succeeded, value = payload
         self.running -= 1
+        on_done, on_error = self._callbacks.pop(job)
+        callback = on_done if succeeded else on_error
         if callback is not None:
-            callback(argument)
+            callback(value)
+
+
+def _run(work: Callable[[], object], key: int, job: int) -> None:
+    try:
+        result = work()
+    except Exception as error:  # noqa: BLE001 - handed to on_error on the GUI thread
+        thread_relay.post(key, (job, False, error))
+        return
+    thread_relay.post(key, (job, True, result))

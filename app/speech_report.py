@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
+from app import thread_relay
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("SpeechReport", text)
@@ -115,7 +117,12 @@ def _short(description: str) -> str:
 
 
 class SpeechReportLoader(QObject):
-    """Runs :func:`speech_report` on a daemon thread; ``ready`` or ``failed`` on the GUI thread."""
+    """Runs :func:`speech_report` on a daemon thread; ``ready`` or ``failed`` on the GUI thread.
+
+    The thread holds no reference to the loader (app/thread_relay.py): if it
+    dropped the last one, the loader would be destroyed on that thread and
+    the app could crash.
+    """
 
     ready = Signal(object)
     failed = Signal(str)
@@ -123,27 +130,26 @@ class SpeechReportLoader(QObject):
     def __init__(self, parent: QObject | None = None, report=speech_report) -> None:
         super().__init__(parent)
         self._report = report
+        self._key = thread_relay.register(self)
         self._thread: threading.Thread | None = None
 
     def start(self) -> None:
         """Start asking (once)."""
         if self._thread is not None:
             return
-        self._thread = threading.Thread(target=self._run, name="speech-report", daemon=True)
+        self._thread = threading.Thread(target=_ask, args=(self._report, self._key),
+                                        name="speech-report", daemon=True)
         self._thread.start()
 
-    def _run(self) -> None:
-        try:
-            result = self._report()
-        except Exception as error:  # noqa: BLE001 - a broken engine must not stop the app
-            _emit(self.failed, str(error) or error.__class__.__name__)
-            return
-        _emit(self.ready, result)
+    def _on_relayed(self, payload: tuple) -> None:
+        kind, value = payload
+        (self.ready if kind == "ready" else self.failed).emit(value)
 
 
-def _emit(signal, *args) -> None:
-    """Emit from the worker; the loader may be gone if the app is closing."""
+def _ask(report, key: int) -> None:
     try:
-        signal.emit(*args)
-    except RuntimeError:
-        pass
+        result = report()
+    except Exception as error:  # noqa: BLE001 - a broken engine must not stop the app
+        thread_relay.post(key, ("failed", str(error) or error.__class__.__name__))
+        return
+    thread_relay.post(key, ("ready", result))

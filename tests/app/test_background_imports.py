@@ -48,3 +48,33 @@ def test_nothing_is_called_once_the_window_has_gone(qtbot, tmp_path, monkeypatch
 def test_the_speech_modules_are_what_the_controllers_import():
     assert {"app.read_aloud", "app.dictation_controller", "app.captions_controller"} <= set(
         SPEECH_MODULES)
+
+
+def test_a_background_job_holds_no_reference_to_its_callbacks_owner(qtbot):
+    # The job's thread holds only the work: a window dropped while its job
+    # runs is freed on the GUI thread, never later on the job's thread.
+    import gc
+    import weakref
+
+    from app.background import Background
+
+    release, results = threading.Event(), []
+
+    class Owner(QObject):
+        def done(self, value) -> None:
+            results.append(value)
+
+    owner = Owner()
+    owner.runner = Background(owner)
+    owner.runner.run(lambda: release.wait(10) and "scanned", owner.done)
+    gone = weakref.ref(owner)
+    del owner
+    gc.collect()
+    assert gone() is None  # freed here while the job still runs
+    release.set()
+    qtbot.wait(100)  # its answer finds nobody and is dropped
+    assert results == []
+    keeper = Owner()
+    keeper.runner = Background(keeper)
+    keeper.runner.run(lambda: "second", keeper.done)
+    qtbot.waitUntil(lambda: results == ["second"])

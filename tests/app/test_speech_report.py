@@ -48,3 +48,33 @@ def test_the_loader_answers_on_the_gui_thread(qtbot):
     with qtbot.waitSignal(failing.failed, timeout=10000) as failed:
         failing.start()
     assert failed.args == ["espeak-ng has gone"]
+
+
+def test_the_loader_can_be_dropped_while_its_thread_works(qtbot):
+    # The thread must hold no reference to the loader: when a loader dropped
+    # on the GUI thread was last held by its thread, it was destroyed there
+    # and the test run crashed (a segmentation fault in a later test).
+    import gc
+    import threading
+    import weakref
+
+    from app.speech_report import SpeechReportLoader
+
+    release = threading.Event()
+    seen = []
+
+    def report():
+        release.wait(10)
+        seen.append(threading.current_thread().name)
+        return "report"
+
+    loader = SpeechReportLoader(report=report)
+    loader.start()
+    thread, gone = loader._thread, weakref.ref(loader)
+    del loader
+    gc.collect()
+    assert gone() is None  # freed here, on the GUI thread, while its thread still works
+    release.set()
+    thread.join(10)
+    qtbot.wait(50)  # the relayed answer finds no loader and is dropped
+    assert seen == ["speech-report"]
