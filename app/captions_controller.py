@@ -28,7 +28,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
-from app.speech_worker import SpeechWorker
+from app.speech_worker import SpeechWorker, key_words
 from widgets.captions_window import CaptionsWindow
 
 
@@ -61,7 +61,7 @@ class CaptionsController(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        vocabulary = [w for w in vocabulary if str(w).strip()]
+        vocabulary = key_words(vocabulary)
         self.window = window
         self.worker = worker or SpeechWorker(
             engine=engine, model_path=model_path, dictation=False, device=microphone,
@@ -115,7 +115,7 @@ class CaptionsController(QObject):
 
     def set_vocabulary(self, words) -> None:
         """The lesson's key words, so the engine recognises them better."""
-        self.worker.set_vocabulary([w for w in words if str(w).strip()])
+        self.worker.set_vocabulary(words)
 
     def set_engine(self, engine: str = "auto", model_path: str | Path | None = None) -> None:
         """Use another engine ("auto", "vosk", "whisper") or model from the next Start."""

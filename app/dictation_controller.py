@@ -32,7 +32,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import QMessageBox
 
-from app.speech_worker import SpeechWorker
+from app.speech_worker import SpeechWorker, key_words
 from app.transcript_autosave import TranscriptAutosave
 from speech.dictation import (
     COMMAND_PHRASES,
@@ -123,7 +123,7 @@ class DictationController(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        vocabulary = [w for w in vocabulary if str(w).strip()]
+        vocabulary = key_words(vocabulary)
         self.panel = panel
         self.worker = worker or SpeechWorker(
             engine=engine, model_path=model_path, dictation=True, device=microphone,
@@ -214,7 +214,7 @@ class DictationController(QObject):
 
     def set_vocabulary(self, words) -> None:
         """The lesson's key words, so the engine recognises them better."""
-        self.worker.set_vocabulary([w for w in words if str(w).strip()])
+        self.worker.set_vocabulary(words)
 
     def set_microphone(self, name: str | None) -> None:
         """Use microphone ``name`` (None: the default), e.g. the choice saved last time."""

@@ -38,6 +38,11 @@ def _microphone(device: str | None) -> Capture:
     return Capture(device)
 
 
+def key_words(words: Sequence[str]) -> list[str]:
+    """A lesson's key words without the blank ones (a lesson file may leave one empty)."""
+    return [w for w in words if str(w).strip()]
+
+
 class SpeechWorker(QObject):
     """Listens on a microphone and turns speech into text off the GUI thread.
 
@@ -89,7 +94,8 @@ class SpeechWorker(QObject):
         self._pipeline = SpeechPipeline(
             lambda kind, session, *args: thread_relay.post(key, (kind, session, args)),
             engine=engine, model_path=model_path, dictation=dictation,
-            vocabulary=vocabulary, loader=loader, recogniser_factory=recogniser_factory)
+            vocabulary=key_words(vocabulary), loader=loader,
+            recogniser_factory=recogniser_factory)
         # A worker dropped without shutdown(), or deleted with its parent, still
         # closes its microphone and ends its threads.
         weakref.finalize(self, self._pipeline.quit)
@@ -171,8 +177,8 @@ class SpeechWorker(QObject):
         self._capture_factory = factory or _microphone
 
     def set_vocabulary(self, words: Sequence[str]) -> None:
-        """Bias recognition towards a lesson's key words (empty: no bias)."""
-        self._pipeline.set_vocabulary(words)
+        """Bias recognition towards a lesson's key words (empty: no bias); blanks are dropped."""
+        self._pipeline.set_vocabulary(key_words(words))
 
     def set_engine(self, engine: str = "auto", model_path: str | Path | None = None) -> None:
         """Use another engine or model from the next start (loaded then)."""

@@ -87,7 +87,7 @@ class EditorDictation(QObject):
         self.line = line
         self.worker = worker or SpeechWorker(
             engine=engine, model_path=model_path, dictation=True, device=microphone,
-            vocabulary=[w for w in vocabulary if str(w).strip()], parent=self)
+            vocabulary=vocabulary, parent=self)
         self._options = options or DictationOptions()
         self._pieces: list[Insertion] = []  # phrases put in, for "scratch that"
         self._steps: list[_Step] = []  # changes made, for "undo that"
@@ -144,7 +144,7 @@ class EditorDictation(QObject):
 
     def set_vocabulary(self, words) -> None:
         """The lesson's key words, so the engine recognises them better."""
-        self.worker.set_vocabulary([w for w in words if str(w).strip()])
+        self.worker.set_vocabulary(words)
 
     def shutdown(self) -> None:
         """The window is closing: stop listening and let the threads end."""
