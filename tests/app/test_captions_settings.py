@@ -11,17 +11,9 @@ import pytest
 
 from app.controllers import attach_controllers, saved_caption_settings
 from app.settings import AppSettings
-from tests.app.main_window_helpers import Opened
 from widgets.captions_window import SCHEMES, CaptionSettings
 
 DYSLEXIA = "Dyslexia"  # cream background, soft black text: unlike every fixed scheme
-
-
-@pytest.fixture
-def opened(qtbot, tmp_path):
-    made = Opened(qtbot, tmp_path)
-    yield made
-    made.close_all()
 
 
 def _captions(window):

@@ -9,14 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from lessons.library import builtin_folder, lesson_files
-from tests.app.main_window_helpers import Opened, choose, row_of
-
-
-@pytest.fixture
-def opened(qtbot, tmp_path):
-    made = Opened(qtbot, tmp_path)
-    yield made
-    made.close_all()
+from tests.app.main_window_helpers import choose, row_of
 
 
 @pytest.fixture

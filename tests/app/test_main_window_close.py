@@ -13,7 +13,6 @@ and store, with a scripted recogniser and microphone
 
 from __future__ import annotations
 
-import pytest
 import shiboken6
 from PySide6.QtGui import QTextCursor
 
@@ -28,7 +27,7 @@ from lessons.library import user_folder
 from lessons.loader import load_lesson
 from speech.stt.base import Final
 from tests.app.closing_doubles import SlowEndRecogniser
-from tests.app.main_window_helpers import Opened, choose
+from tests.app.main_window_helpers import choose
 from tests.app.speech_doubles import MicrophoneRack, fake_device
 
 LESSON = "The water cycle"
@@ -36,12 +35,7 @@ SETTLED = "the rain falls on the hills"
 LAST = "and runs down to the sea"
 
 
-@pytest.fixture
-def opened(qtbot, tmp_path):
-    # Each test leaves its windows answered (pytest-qt closes them before this ends).
-    made = Opened(qtbot, tmp_path)
-    yield made
-    made.close_all()
+# Each test leaves its windows answered (pytest-qt closes them before `opened` ends).
 
 
 class Dictating:

@@ -7,14 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.ui_scale import base_point_size
-from tests.app.main_window_helpers import Opened, choose
-
-
-@pytest.fixture
-def opened(qtbot, tmp_path):
-    made = Opened(qtbot, tmp_path)
-    yield made
-    made.close_all()
+from tests.app.main_window_helpers import choose
 
 
 def test_reopening_restores_lesson_profile_scale_and_layout(qtbot, opened):

@@ -6,14 +6,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
-from tests.app.main_window_helpers import Opened, choose
-
-
-@pytest.fixture
-def opened(qtbot, tmp_path):
-    made = Opened(qtbot, tmp_path)
-    yield made
-    made.close_all()
+from tests.app.main_window_helpers import choose
 
 
 @pytest.fixture

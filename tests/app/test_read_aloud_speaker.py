@@ -17,7 +17,6 @@ from app.controllers import attach_controllers
 from app.read_aloud import ReadAloudController
 from app.settings import AppSettings
 from lessons.model import Lesson, Paragraph, Section, Span
-from tests.app.main_window_helpers import Opened
 from tests.app.read_aloud_doubles import FakePlayer, rivers_lesson
 from tests.app.test_read_aloud import Harness
 from tests.fixtures.pulse import SPARE_SINK, SPARE_SPEAKER_DEVICE, SPEAKER_DEVICE
@@ -103,13 +102,6 @@ def test_a_speaker_that_has_gone_falls_back_to_the_default_with_a_note(qtbot, ha
 
 
 # ----- in the main window, with the real controllers and devices ----------------------------
-
-
-@pytest.fixture
-def opened(qtbot, tmp_path):
-    made = Opened(qtbot, tmp_path)
-    yield made
-    made.close_all()
 
 
 def _speaker_submenu(window):
