@@ -87,9 +87,10 @@ def _window_is_up(window, on_ready: Callable | None, background: bool,
         return
     window.refresh_library_later()
     window.start_background_work()
-    from app.background_imports import import_then
+    from app.background_imports import import_speech_modules
 
-    import_then(lambda: _attach(window, on_controllers), window)
+    window.background.run(import_speech_modules, lambda _none: _attach(window, on_controllers),
+                          name="import-speech")
 
 
 def _attach(window, on_controllers: Callable | None) -> None:

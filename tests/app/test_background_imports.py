@@ -1,4 +1,5 @@
-"""app/background_imports.py: the controllers' libraries are imported off the GUI thread."""
+"""The controllers' libraries imported off the GUI thread (app/background_imports.py, run
+as a background job by app/gui.py), and the background jobs themselves (app/background.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ import threading
 
 from PySide6.QtCore import QObject
 
-from app.background_imports import SPEECH_MODULES, import_then
+from app.background import Background
+from app.background_imports import SPEECH_MODULES, import_speech_modules
 
 
 def _module(folder, name: str, body: str) -> str:
@@ -23,26 +25,15 @@ def test_modules_are_imported_on_a_thread_then_the_gui_thread_carries_on(qtbot, 
     broken = _module(tmp_path, "lesson_lab_broken_import", "raise ImportError('no')\n")
     later = _module(tmp_path, "lesson_lab_later_import", "VALUE = 3\n")
     called_on = []
-    parent = QObject()
-    import_then(lambda: called_on.append(threading.current_thread()), parent,
-                (slow, broken, later))
+    runner = Background()
+    # As app/gui.py runs it.
+    runner.run(lambda: import_speech_modules((slow, broken, later)),
+               lambda _none: called_on.append(threading.current_thread()), name="import-speech")
     qtbot.waitUntil(lambda: bool(called_on), timeout=10_000)
     assert called_on == [threading.main_thread()]
     assert sys.modules[slow].IMPORTED_ON == "import-speech"
     # One that fails does not stop the rest; its real importer reports it.
     assert sys.modules[later].VALUE == 3 and broken not in sys.modules
-
-
-def test_nothing_is_called_once_the_window_has_gone(qtbot, tmp_path, monkeypatch):
-    monkeypatch.syspath_prepend(str(tmp_path))
-    name = _module(tmp_path, "lesson_lab_gone_import", "import time\ntime.sleep(0.3)\n")
-    called = []
-    parent = QObject()
-    thread = import_then(lambda: called.append(True), parent, (name,))
-    parent.deleteLater()
-    qtbot.waitUntil(lambda: not thread.is_alive(), timeout=10_000)
-    qtbot.wait(100)
-    assert not called
 
 
 def test_the_speech_modules_are_what_the_controllers_import():
@@ -55,8 +46,6 @@ def test_a_background_job_holds_no_reference_to_its_callbacks_owner(qtbot):
     # runs is freed on the GUI thread, never later on the job's thread.
     import gc
     import weakref
-
-    from app.background import Background
 
     release, results = threading.Event(), []
 
