@@ -40,10 +40,9 @@ _FRAMES_PER_SECOND = 100  # Whisper's log-Mel frames (10 ms hop)
 _MAX_FRAMES = 3000  # 30 s: the encoder's whole position table
 
 
-def encoder_frames(samples: int, pad_s: float | None = None) -> int:
+def encoder_frames(samples: int) -> int:
     """Log-Mel frames the encoder hears for ``samples`` of audio: whole seconds, 10 to 30."""
-    pad_s = ENCODER_PAD_S if pad_s is None else pad_s
-    seconds = max(MIN_ENCODER_S, math.ceil(samples / SAMPLE_RATE + pad_s))
+    seconds = max(MIN_ENCODER_S, math.ceil(samples / SAMPLE_RATE + ENCODER_PAD_S))
     return min(_MAX_FRAMES, seconds * _FRAMES_PER_SECOND)
 
 
