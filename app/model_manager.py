@@ -1,9 +1,11 @@
 """The model manager's controller: runs ``models/`` off the GUI thread for the dialog.
 
 Every call into ``models/`` (listing, downloading, importing, checking,
-removing) runs on a daemon worker thread. Workers talk back only through Qt
-signals on a relay object that lives on the GUI thread, so the GUI thread
-never waits on the network or the disk, and never joins a thread.
+removing) runs on a daemon worker thread. Workers hold no Qt object: they
+talk back through app/thread_relay, addressed by the controller's key, so
+the GUI thread never waits on the network or the disk, never joins a
+thread, and a controller dropped while a worker runs is freed on the GUI
+thread.
 
 Downloads report every 64 KiB; :class:`ProgressThrottle` passes on about ten
 reports a second so a fast download does not flood the event loop. Cancelling
@@ -31,6 +33,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 import models
+from app import thread_relay
 from app.model_rows import (
     DOWNLOAD_JOB,
     IMPORT_JOB,
@@ -91,14 +94,6 @@ class ProgressThrottle:
         return False
 
 
-class _Relay(QObject):
-    """Lives on the GUI thread; workers emit on it, so slots run on the GUI thread."""
-
-    progress = Signal(str, object)  # key, models.Progress
-    finished = Signal(str, str, str, object, object)  # key, outcome, message, result, snapshot
-    scanned = Signal(object)  # Snapshot, or None if the folder could not be read
-
-
 class ModelManager(QObject):
     """Bridges ``models/`` and a :class:`ModelManagerDialog`.
 
@@ -139,10 +134,7 @@ class ModelManager(QObject):
         self._totals: dict[str, int] = {}
         self._failures: dict[str, str] = {}
         self._scans = 0  # scans running now
-        self._relay = _Relay(self)
-        self._relay.progress.connect(self._on_progress)
-        self._relay.finished.connect(self._on_finished)
-        self._relay.scanned.connect(self._on_scanned)
+        self._relay_key = thread_relay.register(self)
         if dialog is not None:
             self.attach(dialog)
         self.refresh()
@@ -206,14 +198,14 @@ class ModelManager(QObject):
     def refresh(self) -> None:
         """Read the models folder again on a worker thread."""
         self._scans += 1
-        root, relay = self._root, self._relay
+        root, key = self._root, self._relay_key
 
         def scan() -> None:
             try:
                 snapshot = take_snapshot(root)
             except (OSError, models.ModelError):
                 snapshot = None
-            _emit(relay.scanned, snapshot)
+            thread_relay.post(key, ("scanned", snapshot))
 
         threading.Thread(target=scan, name="model-scan", daemon=True).start()
 
@@ -343,12 +335,12 @@ class ModelManager(QObject):
     def _start(self, job: Job, work) -> None:
         """Run ``work(job, progress_callback)`` on a daemon thread."""
         self._jobs[job.key] = job
-        relay, root = self._relay, self._root
+        relay_key, root = self._relay_key, self._root
         throttle = ProgressThrottle(self._interval)
 
         def report(progress: models.Progress) -> None:
             if throttle.should_send(progress):
-                _emit(relay.progress, job.key, progress)
+                thread_relay.post(relay_key, ("progress", job.key, progress))
 
         def run() -> None:
             result = None
@@ -367,10 +359,18 @@ class ModelManager(QObject):
                 snapshot = take_snapshot(root)
             except (OSError, models.ModelError):
                 snapshot = None
-            _emit(relay.finished, job.key, outcome, message, result, snapshot)
+            thread_relay.post(relay_key, ("finished", job.key, outcome, message, result,
+                                          snapshot))
 
         self._push_rows()
         threading.Thread(target=run, name=f"model-{job.kind}", daemon=True).start()
+
+    def _on_relayed(self, message: tuple) -> None:
+        """A worker's report, now on the GUI thread: ("progress" | "finished" | "scanned", …)."""
+        kind, *args = message
+        handlers = {"progress": self._on_progress, "finished": self._on_finished,
+                    "scanned": self._on_scanned}
+        handlers[kind](*args)
 
     def _on_progress(self, key: str, progress: models.Progress) -> None:
         job = self._jobs.get(key)
@@ -458,14 +458,6 @@ class ModelManager(QObject):
             if row.name == key:
                 self._dialog.update_row(row)
                 return
-
-
-def _emit(signal, *args) -> None:
-    """Emit from a worker; the relay may be gone if the app is closing."""
-    try:
-        signal.emit(*args)
-    except RuntimeError:
-        pass
 
 
 def open_model_manager(

@@ -293,3 +293,31 @@ def test_the_throttle_passes_about_ten_reports_a_second():
     # A new stage and the last report of a stage always pass.
     assert throttle.should_send(models.Progress(models.UNPACK, 1, 100, 0.0))
     assert throttle.should_send(models.Progress(models.UNPACK, 100, 100, 0.0))
+
+
+def test_a_manager_dropped_during_a_download_is_freed_on_the_gui_thread(
+        qtbot, models_root, model_server, archive):
+    # Its worker must hold no Qt object: one last held by a worker thread is
+    # destroyed there, while the GUI thread may be using what it is connected
+    # to, and the app crashes (as the speech report loader once did).
+    import gc
+    import threading
+    import weakref
+
+    model_server.delay_per_chunk = 0.2
+    controller = ModelManager(base_url=model_server.base_url, root=models_root)
+    qtbot.waitUntil(controller.is_idle, timeout=WAIT_MS)  # the first scan
+    finished = []
+    controller.job_finished.connect(lambda *args: finished.append(args))
+    controller.download(NAME)
+    worker = next(t for t in threading.enumerate() if t.name == "model-download")
+    gone = weakref.ref(controller)
+    del controller
+    gc.collect()
+    assert worker.is_alive()
+    assert gone() is None  # freed here, while its worker still downloads
+    worker.join(WAIT_MS / 1000)
+    assert not worker.is_alive()
+    qtbot.wait(50)  # the worker's last report finds no controller and is dropped
+    assert finished == []
+    assert models.find_installed(NAME, models_root).valid  # the download itself went on
