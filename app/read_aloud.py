@@ -7,7 +7,7 @@ default); reads a key word and its meaning when one is clicked; and saves the
 lesson or a section as a WAV file for pupils to listen to at home.
 
 One worker thread (app/read_aloud_worker.py) owns the synthesiser and the
-player. Its results arrive here as queued Qt signals, so the GUI thread never
+player. Its reports arrive here through app/thread_relay, so the GUI thread never
 waits on synthesis or audio. The player reports each word when the audio
 clock reaches it; the controller then highlights it in the view
 (widgets/speech_highlight.py) and emits ``word_highlighted``.
@@ -26,6 +26,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QWidget
 
+from app import thread_relay
 from app.read_aloud_export import SoundFileExport
 from app.read_aloud_text import (
     DocumentText,
@@ -43,7 +44,6 @@ from app.read_aloud_worker import (
     ReadAloudWorker,
     ReadJob,
     SynthesiserFactory,
-    WorkerSignals,
 )
 from speech.tts.base import RATE_SCALE_MAX, RATE_SCALE_MIN, Voice
 from widgets.lesson_document import HEADING2, HEADING3, TITLE
@@ -119,18 +119,21 @@ class ReadAloudController(QObject, SoundFileExport):
         self.speak_key_words = True  # read a key word and its meaning when one is clicked
         self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
         self._settle.timeout.connect(self._apply_new_settings)
-        self._signals = WorkerSignals(self)
-        self._signals.engine_ready.connect(self._on_engine_ready)
-        self._signals.engine_failed.connect(self._on_engine_failed)
-        self._signals.chunk_started.connect(self._on_chunk_started)
-        self._signals.word_reached.connect(self._on_word)
-        self._signals.reading_done.connect(self._on_done)
-        self._signals.reading_failed.connect(self._on_failed)
-        self._signals.export_done.connect(self._on_exported)
-        self._signals.export_failed.connect(self.error)
-        self._signals.problem.connect(self.error)
+        self._reports = {
+            "engine_ready": self._on_engine_ready,
+            "engine_failed": self._on_engine_failed,
+            "chunk_started": self._on_chunk_started,
+            "word_reached": self._on_word,
+            "reading_done": self._on_done,
+            "reading_failed": self._on_failed,
+            "export_done": self._on_exported,
+            "export_failed": self.error.emit,
+            "problem": self.error.emit,
+        }
         self.set_view(view)
-        self._worker = ReadAloudWorker(self._signals, synthesiser_factory, player_factory, device)
+        self._worker = ReadAloudWorker(
+            thread_relay.register(self), synthesiser_factory, player_factory, device
+        )
         # A window closed without shutdown() still ends the worker.
         self.destroyed.connect(self._worker.quit)
 
@@ -434,6 +437,11 @@ class ReadAloudController(QObject, SoundFileExport):
         return self._worker.join(wait) if wait > 0 else True
 
     # ----- from the worker --------------------------------------------------------------------
+
+    def _on_relayed(self, report: tuple) -> None:
+        """A report from the worker (``ReadAloudWorker``), now on the GUI thread."""
+        name, args = report
+        self._reports[name](*args)
 
     def _on_engine_ready(self, voices: list, engine_voice: str, reason: str) -> None:
         self._voices = list(voices)

@@ -4,8 +4,10 @@ The controller (app/read_aloud.py) puts jobs on a queue: read a plan from a
 sentence, save a plan as a WAV, or quit. The worker synthesises a chunk of
 sentences at a time (speech.tts), plays it (speech.playback.Player) and
 reports each word when the audio clock reaches it. Results go back only
-through the ``WorkerSignals`` the controller hands it: Qt queues them to the
-GUI thread, so the GUI never waits on synthesis or on audio.
+through app/thread_relay, addressed by the controller's key: they arrive on
+the GUI thread, so the GUI never waits on synthesis or on audio, and the
+thread holds no Qt object. Once the controller has gone the worker winds
+down.
 
 Every reading has a generation number. The controller stops a reading by
 raising the generation (``supersede``) and stopping the player in hand; the
@@ -24,8 +26,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication
 
+from app import thread_relay
 from app.read_aloud_text import CHUNK_CHARS, FIRST_CHUNK_CHARS, ReadingPlan
 from speech.playback import PlaybackError, PlaybackFinished, Player, WordStarted
 from speech.tts.base import Synthesis, SynthesisCancelled, Synthesiser, SynthesisError
@@ -44,21 +47,6 @@ def default_synthesiser() -> tuple[Synthesiser, str]:
     from speech.tts.choose import create_synthesiser
 
     return create_synthesiser()
-
-
-class WorkerSignals(QObject):
-    """Signals the worker thread emits; Qt queues them to the GUI thread."""
-
-    engine_ready = Signal(object, str, str)  # voices, voice id in use, why not a better engine
-    engine_failed = Signal(str)
-    chunk_started = Signal(int, int, int)  # generation, chunk serial, first sentence
-    word_reached = Signal(int, int, int, int, int, float)  # gen, serial, start, length,
-    #                                                        sentence, time in the audio
-    reading_done = Signal(int, bool)
-    reading_failed = Signal(int, str)
-    export_done = Signal(str, float)
-    export_failed = Signal(str)
-    problem = Signal(str)
 
 
 @dataclass(frozen=True)
@@ -85,13 +73,18 @@ class ExportJob:
 class ReadAloudWorker:
     """A daemon thread that runs read and export jobs one at a time.
 
-    ``signals`` is a ``WorkerSignals`` made (and owned) by the controller on
-    the GUI thread.
+    ``relay_key`` is the controller's ``app.thread_relay`` key. Reports go
+    to it as ``(name, args)``: engine_ready (voices, voice id in use, why not
+    a better engine), engine_failed (message), chunk_started (generation,
+    chunk serial, first sentence), word_reached (generation, serial, start,
+    length, sentence, time in the audio), reading_done (generation,
+    completed), reading_failed (generation, message), export_done (path,
+    seconds), export_failed (message) and problem (message).
     """
 
-    def __init__(self, signals, synthesiser_factory: SynthesiserFactory | None = None,
+    def __init__(self, relay_key: int, synthesiser_factory: SynthesiserFactory | None = None,
                  player_factory: PlayerFactory | None = None, device=None) -> None:
-        self.signals = signals
+        self._relay_key = relay_key
         self._make_synthesiser = synthesiser_factory or default_synthesiser
         self._make_player = player_factory or Player
         self.device = device
@@ -154,10 +147,8 @@ class ReadAloudWorker:
     # ----- the worker thread ------------------------------------------------------
 
     def _send(self, name: str, *args) -> None:
-        """Emit one of the controller's signals; if the controller is gone, wind down."""
-        try:
-            getattr(self.signals, name).emit(*args)
-        except RuntimeError:  # its signals object was deleted with the controller
+        """Report to the controller; if it has gone, wind down."""
+        if not thread_relay.post(self._relay_key, (name, args)):
             self.quit()
 
     def _run(self) -> None:

@@ -66,12 +66,18 @@ def register(target: QObject) -> int:
     return key
 
 
-def post(key: int, payload: object) -> None:
-    """Send ``payload`` to the object registered as ``key`` (from any thread)."""
+def post(key: int, payload: object) -> bool:
+    """Send ``payload`` to the object registered as ``key`` (from any thread).
+
+    False when that object has already gone (a worker may then wind down).
+    """
     relay = _relay
-    if relay is None:
-        return
+    with _lock:
+        known = key in _targets
+    if relay is None or not known:
+        return False
     try:
         relay.message.emit((key, payload))
     except RuntimeError:
-        pass  # the process is ending and the relay has gone
+        return False  # the process is ending and the relay has gone
+    return True

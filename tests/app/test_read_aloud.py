@@ -503,3 +503,27 @@ def test_a_new_view_takes_over_the_highlight(harness, view, qtbot):
     assert h.texts() == _document_words(other)
     assert view.extraSelections() == []
     assert h.controller.view() is other
+
+
+def test_a_controller_dropped_while_reading_is_freed_here_and_its_worker_ends(qtbot, view,
+                                                                              monkeypatch):
+    # The worker thread holds no Qt object (its reports go through
+    # app/thread_relay), so a controller dropped mid-reading is freed on the
+    # GUI thread, and its worker notices and winds down.
+    import gc
+    import weakref
+
+    monkeypatch.setattr(FakePlayer, "delay", 0.05)
+    spy = SpySynthesiser()
+    c = ReadAloudController(view, synthesiser_factory=lambda: (spy, ""), player_factory=FakePlayer)
+    qtbot.waitUntil(c.voices_known, timeout=WAIT)
+    words = []
+    c.word_highlighted.connect(lambda *args: words.append(args))
+    assert c.read_lesson()
+    qtbot.waitUntil(lambda: len(words) >= 2, timeout=WAIT)
+    thread, gone = c._worker._thread, weakref.ref(c)
+    del c
+    gc.collect()
+    assert gone() is None  # freed here, mid-reading
+    thread.join(10)
+    assert not thread.is_alive()
