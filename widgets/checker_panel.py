@@ -1,12 +1,12 @@
 """The checker panel: a lesson's scores per need and what the checker found.
 
-At the top, one row per need (VI, dyslexia, SLCN): the score as a bar and as
-words, with the change since the start of the session ("Dyslexia 54 → 82
-(+28)") and the scenario's target when there is one. Below, the findings,
-grouped by rule (the rule's title and why it matters said once, then each
-place it applies) or by need. Each finding says where it is: a button
-"lesson.md:25" that asks for the editor's cursor to move to line 25
-(``line_requested``), or "Profile setting". Where the checker has a
+At the top, one row per need (VI, dyslexia, SLCN): the change since the start
+of the session ("Dyslexia 54 → 82 (+28)"), the score as a bar and beside it
+in words ("82 out of 100"), and the scenario's target when there is one.
+Below, the findings, grouped by rule (the rule's title and why it matters
+said once, then each place it applies) or by need. Each finding says where
+it is: a button "lesson.md:25" that asks for the editor's cursor to move to
+line 25 (``line_requested``), or "Profile setting". Where the checker has a
 one-click fix, a "Fix" button emits ``fix_requested(Fix)``; a controller in
 ``app/`` makes the change and hands back a new report.
 
@@ -77,8 +77,20 @@ def location_text(finding: Finding) -> str:
     return f"{name}:{finding.line}"
 
 
+def out_of_100_text(score: float | None) -> str:
+    """"82 out of 100"; "" when the lesson has not been checked."""
+    if score is None:
+        return ""
+    return _tr("{score} out of 100").format(score=round(score))
+
+
 class _ScoreRow:
-    """One need's bar and words."""
+    """One need's words, bar, score and target, side by side.
+
+    The bar draws no text: Qt's Fusion style paints a bar's text across the
+    edge of the filled part in two colours, which reads badly, so the score
+    is a label of its own beside the bar.
+    """
 
     def __init__(self, need: str, grid: QGridLayout, row: int) -> None:
         self.need = need
@@ -89,21 +101,29 @@ class _ScoreRow:
         self.label.setFont(font)
         self.bar = QProgressBar()
         self.bar.setRange(0, 100)
-        self.bar.setTextVisible(True)
-        self.bar.setFormat(_tr("%v out of 100"))
+        self.bar.setTextVisible(False)
+        self.bar.setFormat(_tr("%v out of 100"))  # still what a screen reader may ask for
         self.bar.setAccessibleName(_tr("{need} score").format(need=NEED_LABELS[need]))
+        self.value = QLabel()
+        # As wide as the widest score, so the bars do not change length as scores change.
+        self.value.setMinimumWidth(
+            self.value.fontMetrics().horizontalAdvance(out_of_100_text(100)) + 4)
         self.target = QLabel()
         grid.addWidget(self.label, row, 0)
         grid.addWidget(self.bar, row, 1)
-        grid.addWidget(self.target, row, 2)
+        grid.addWidget(self.value, row, 2)
+        grid.addWidget(self.target, row, 3)
 
     def show(self, score: float | None, before: float | None, target: float | None) -> None:
         text = score_text(self.need, score, before)
         self.label.setText(text)
         self.bar.setValue(round(score or 0))
+        value = out_of_100_text(score)
+        self.value.setText(value)
         goal = target_text(score, target)
         self.target.setText(goal)
-        self.bar.setAccessibleDescription(f"{NEED_LABELS[self.need]}: {text}. {goal}".strip())
+        said = ". ".join(part for part in (text, value, goal) if part)
+        self.bar.setAccessibleDescription(f"{NEED_LABELS[self.need]}: {said}.")
 
 
 class CheckerPanel(QWidget):
@@ -207,8 +227,12 @@ class CheckerPanel(QWidget):
         return self._rows[need].label.text()
 
     def score_bar(self, need: str) -> QProgressBar:
-        """The bar showing ``need``'s score."""
+        """The bar showing ``need``'s score (it draws no text of its own)."""
         return self._rows[need].bar
+
+    def score_value_label(self, need: str) -> QLabel:
+        """The label beside ``need``'s bar that says the score, such as "82 out of 100"."""
+        return self._rows[need].value
 
     def group_by(self) -> str:
         """"rule" or "need"."""

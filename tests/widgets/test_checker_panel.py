@@ -12,7 +12,13 @@ from lessons.checker_model import NEEDS, PROFILE_FIX, TEXT_FIX
 from lessons.loader import load_lesson
 from lessons.presets import default_preset, get_preset
 from lessons.scenarios import get_scenario
-from widgets.checker_panel import CheckerPanel, location_text, score_text, target_text
+from widgets.checker_panel import (
+    CheckerPanel,
+    location_text,
+    out_of_100_text,
+    score_text,
+    target_text,
+)
 
 SCENARIO = "year10-dyslexia-visual-stress-inspector-calls"
 
@@ -57,22 +63,37 @@ def test_words_for_scores_targets_and_places() -> None:
     assert target_text(86, 85) == "target 85: reached ✓"
     assert target_text(80, 85) == "target 85: 5 to go"
     assert target_text(80, None) == ""
+    assert out_of_100_text(81.6) == "82 out of 100"
+    assert out_of_100_text(None) == ""
 
 
-def test_scores_show_as_numbers_bars_and_words(panel, lesson_and_text) -> None:
+def test_scores_show_as_numbers_bars_and_words(qtbot, panel, lesson_and_text) -> None:
     lesson, text = lesson_and_text
     before = check(lesson, default_preset(), text)
     after = check(lesson, get_preset("Dyslexia"), text)
     panel.set_report(before, baseline=before.scores)
     panel.set_targets({"dyslexia": 85})
     panel.set_report(after)
+    panel.show()
+    qtbot.waitExposed(panel)
     for need in NEEDS:
-        assert panel.score_bar(need).value() == after.scores[need]
+        bar, value = panel.score_bar(need), panel.score_value_label(need)
+        assert bar.value() == after.scores[need]
         was, now = before.scores[need], after.scores[need]
         assert panel.score_label(need).endswith(f"{was} → {now} (+{now - was})")
-        assert panel.score_bar(need).accessibleName().endswith("score")
-        assert panel.score_label(need) in panel.score_bar(need).accessibleDescription()
+        # The score is said in a label of its own beside the bar, which draws no
+        # text (Fusion paints a bar's text in two colours across the fill's edge).
+        assert not bar.isTextVisible()
+        assert value.isVisible() and value.text() == f"{now} out of 100"
+        assert value.geometry().left() >= bar.geometry().right()
+        assert value.geometry().center().y() in range(bar.geometry().top(),
+                                                      bar.geometry().bottom() + 1)
+        # A screen reader hears the need, the change, the score and the target.
+        assert bar.accessibleName().endswith("score")
+        assert panel.score_label(need) in bar.accessibleDescription()
+        assert f"{now} out of 100" in bar.accessibleDescription()
     assert "target 85" in panel._rows["dyslexia"].target.text()
+    assert "target 85" in panel.score_bar("dyslexia").accessibleDescription()
 
 
 def test_findings_show_rule_place_why_and_fix(panel, lesson_and_text) -> None:
@@ -175,5 +196,6 @@ def test_messages_and_no_report(panel) -> None:
     panel.set_report(None)
     assert panel.summary.text() == "The lesson has not been checked yet."
     assert panel.score_label("vi") == "VI: not checked"
+    assert panel.score_value_label("vi").text() == "" and panel.score_bar("vi").value() == 0
     panel.show_message("Line 4 has changed.", "error")
     assert panel.message.text() == "Problem: Line 4 has changed."
