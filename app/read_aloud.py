@@ -4,7 +4,9 @@
 the caret in a ``LessonView``; pauses, resumes, stops, skips to the next or
 previous sentence; changes speed (0.5x to 2x) and voice (British English by
 default); reads a key word and its meaning when one is clicked; and saves the
-lesson or a section as a WAV file for pupils to listen to at home.
+lesson or a section as a WAV file for pupils to listen to at home. The voice,
+speed and speaker methods are in app/read_aloud_voice.py, saving in
+app/read_aloud_export.py.
 
 One worker thread (app/read_aloud_worker.py) owns the synthesiser and the
 player. Its reports arrive here through app/thread_relay, so the GUI thread never
@@ -20,8 +22,6 @@ shortcuts). Call ``shutdown()`` when the window closes.
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QWidget
@@ -32,13 +32,13 @@ from app.read_aloud_text import (
     DocumentText,
     ReadingPlan,
     TextBlock,
-    format_rate,
     plan_from,
     plan_lesson,
     plan_section,
     plan_selection,
     plan_text,
 )
+from app.read_aloud_voice import VoiceAndSpeed
 from app.read_aloud_worker import (
     PlayerFactory,
     ReadAloudWorker,
@@ -49,7 +49,6 @@ from speech.tts.base import RATE_SCALE_MAX, RATE_SCALE_MIN, Voice
 from widgets.lesson_document import HEADING2, HEADING3, TITLE
 from widgets.speech_highlight import SpeechHighlighter
 
-RATE_STEP = 0.1
 _HEADING_LEVELS = {TITLE: 1, HEADING2: 2, HEADING3: 3}
 IDLE, READING, PAUSED = "idle", "reading", "paused"
 # Speed and voice changes wait this long for the slider to settle before the
@@ -69,7 +68,7 @@ def snapshot(document: QTextDocument) -> DocumentText:
     return DocumentText(document.toRawText(), tuple(blocks))
 
 
-class ReadAloudController(QObject, SoundFileExport):
+class ReadAloudController(QObject, VoiceAndSpeed, SoundFileExport):
     """Reads a LessonView aloud with the spoken word highlighted.
 
     Signals: ``status_changed(str)`` plain progress for a status bar;
@@ -305,81 +304,6 @@ class ReadAloudController(QObject, SoundFileExport):
     def plan(self) -> ReadingPlan | None:
         """What is being (or was last) read."""
         return self._plan
-
-    # ----- voice and speed ---------------------------------------------------------------
-
-    def rate_scale(self) -> float:
-        """The speed as a multiple of normal, 0.5 to 2."""
-        return self._rate
-
-    def set_rate_scale(self, scale: float) -> None:
-        """Change the speed (clamped to 0.5x to 2x); a reading carries on at it."""
-        scale = round(min(RATE_SCALE_MAX, max(RATE_SCALE_MIN, scale)), 2)
-        if math.isclose(scale, self._rate):
-            return
-        self._rate = scale
-        self.rate_changed.emit(scale)
-        self.status_changed.emit(self.tr("Reading speed {speed}.").format(
-            speed=format_rate(scale)))
-        self._settings_later()
-
-    def faster(self) -> None:
-        """A little faster (one step of 0.1x)."""
-        self.set_rate_scale(self._rate + RATE_STEP)
-
-    def slower(self) -> None:
-        """A little slower (one step of 0.1x)."""
-        self.set_rate_scale(self._rate - RATE_STEP)
-
-    def voices(self) -> list[Voice]:
-        """The voices installed (empty until the engine has started, or when there are none)."""
-        return list(self._voices or [])
-
-    def voices_known(self) -> bool:
-        """True once the engine has said which voices there are."""
-        return self._voices is not None
-
-    def engine_name(self) -> str:
-        """The text-to-speech engine's name ("pyttsx3", "none"), or "" before it starts."""
-        synthesiser = self._worker.synthesiser
-        return synthesiser.name if synthesiser is not None else ""
-
-    def engine_note(self) -> str:
-        """Why no voice could be used (e.g. how to install eSpeak NG), or ""."""
-        return self._engine_note
-
-    def voice_id(self) -> str | None:
-        """The voice chosen (kept for every reading until changed)."""
-        return self._voice_id
-
-    def voice_name(self) -> str:
-        """The chosen voice's name, or "" when there is none (yet)."""
-        for voice in self._voices or []:
-            if voice.id == self._voice_id:
-                return voice.name
-        return ""
-
-    def set_voice(self, voice_id: str) -> bool:
-        """Use this voice from now on; a reading carries on with it. False if not installed."""
-        if self._voices is not None and not any(v.id == voice_id for v in self._voices):
-            self.error.emit(self.tr("That voice is not installed on this computer."))
-            return False
-        if voice_id == self._voice_id:
-            return True
-        self._voice_id = voice_id
-        name = self.voice_name() or voice_id
-        self.voice_changed.emit(name)
-        self.status_changed.emit(self.tr("Voice: {name}.").format(name=name))
-        self._settings_later()
-        return True
-
-    def output_device(self) -> str | None:
-        """The speaker read aloud plays on (a name; None: the system default)."""
-        return self._worker.device
-
-    def set_output_device(self, device: str | None) -> None:
-        """Play on ``device`` (None: the system default) from the next sound on."""
-        self._worker.device = device or None  # the worker takes it for each new chunk
 
     def _settings_later(self) -> None:
         if self._state == READING:
