@@ -2,7 +2,8 @@
 
 On the left the lesson file as text, with a toolbar for the formatting a
 lesson uses (sections, sub-sections, bulleted and numbered lists, bold, and
-key words, which go into the front matter's vocabulary with a definition);
+key words, which go into the front matter's vocabulary with a definition;
+widgets/markdown_formatting.py makes these edits at the cursor);
 on the right a :class:`LessonView` showing the text through the chosen
 profile. The preview is re-parsed with ``lessons.loader.parse_lesson_text``
 a moment (``PREVIEW_DELAY_MS``) after typing stops; the loader's problems are
@@ -49,15 +50,9 @@ from lessons.presets import default_preset
 from lessons.profile import Profile
 from widgets.announce import announce
 from widgets.fonts import resolve_family
-from widgets.lesson_markup import (
-    MarkupError,
-    toggle_bold,
-    toggle_heading,
-    toggle_list,
-    vocabulary_edit,
-    yaml_scalar,
-)
+from widgets.lesson_markup import MarkupError, yaml_scalar
 from widgets.lesson_view import LessonView
+from widgets.markdown_formatting import MarkdownFormatting
 from widgets.text_insertion import (
     Insertion,
     insert_as_own_step,
@@ -118,6 +113,7 @@ class LessonEditor(QWidget):
         font = QFont(resolve_family(EDITOR_FONT).family)
         font.setPointSizeF(max(self.font().pointSizeF(), 11.0))
         self.text_edit.setFont(font)
+        self.formatting = MarkdownFormatting(self.text_edit)
 
         self.preview = LessonView()
         self.preview.setAccessibleName(self.tr("Preview of the adapted lesson"))
@@ -352,60 +348,23 @@ class LessonEditor(QWidget):
         if isinstance(line, int) and line > 0:
             self.go_to_line(line)
 
-    # ----- formatting -------------------------------------------------------
-
-    def _line_cursor(self) -> QTextCursor:
-        """A cursor selecting whole lines: those the selection touches."""
-        cursor = self.text_edit.textCursor()
-        start, end = sorted((cursor.anchor(), cursor.position()))
-        lines = QTextCursor(self.text_edit.document())
-        lines.setPosition(start)
-        lines.movePosition(QTextCursor.MoveOperation.StartOfBlock)
-        lines.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        lines.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
-        return lines
-
-    def _replace_selection(self, cursor: QTextCursor, text: str, select: bool = True) -> None:
-        start = cursor.selectionStart()
-        cursor.insertText(text)
-        if select:
-            cursor.setPosition(start)
-            cursor.setPosition(start + len(text), QTextCursor.MoveMode.KeepAnchor)
-        self.text_edit.setTextCursor(cursor)
-
-    def _selected_lines(self, cursor: QTextCursor) -> str:
-        # Qt gives paragraph separators (U+2029) for line breaks in a selection.
-        return cursor.selectedText().replace("\u2029", "\n")
+    # ----- formatting (the edits themselves: widgets/markdown_formatting.py) ----
 
     def make_heading(self, level: int = 2) -> None:
         """Make the lines at the cursor a section (2) or sub-section (3) heading, or plain again."""
-        cursor = self._line_cursor()
-        self._replace_selection(cursor, toggle_heading(self._selected_lines(cursor), level))
+        self.formatting.make_heading(level)
 
     def make_list(self, numbered: bool = False) -> None:
         """Make the lines at the cursor a bulleted or numbered list, or plain again."""
-        cursor = self._line_cursor()
-        self._replace_selection(cursor, toggle_list(self._selected_lines(cursor), numbered))
+        self.formatting.make_list(numbered)
 
     def make_bold(self) -> None:
         """Wrap the selection in ``** **`` (or unwrap it); with none, type between the stars."""
-        cursor = self.text_edit.textCursor()
-        selected = self._selected_lines(cursor)
-        new = toggle_bold(selected)
-        if not selected:
-            position = cursor.position()
-            cursor.insertText(new)
-            cursor.setPosition(position + 2)
-            self.text_edit.setTextCursor(cursor)
-            return
-        self._replace_selection(cursor, new)
+        self.formatting.make_bold()
 
     def selected_word(self) -> str:
         """The selected text, or the word at the cursor when nothing is selected."""
-        cursor = self.text_edit.textCursor()
-        if not cursor.hasSelection():
-            cursor.select(QTextCursor.SelectionType.WordUnderCursor)
-        return self._selected_lines(cursor).strip()
+        return self.formatting.selected_word()
 
     def add_vocabulary_word(self, definition: str | None = None) -> bool:
         """Add the selected word to the lesson's key words, asking for its definition.
@@ -422,23 +381,10 @@ class LessonEditor(QWidget):
             if definition is None:
                 return False
         try:
-            edit = vocabulary_edit(self.text(), word, definition)
+            edit = self.formatting.add_key_word(word, definition)
         except MarkupError as error:
             self.show_message(str(error), "error")
             return False
-        keep = self.text_edit.textCursor()
-        anchor, position = keep.anchor(), keep.position()
-        cursor = QTextCursor(self.text_edit.document())
-        cursor.setPosition(edit.start)
-        cursor.setPosition(edit.end, QTextCursor.MoveMode.KeepAnchor)
-        cursor.insertText(edit.insert)
-        # The teacher's place moves down by the lines added above it.
-        shift = len(edit.insert) - (edit.end - edit.start)
-        keep = self.text_edit.textCursor()
-        keep.setPosition(anchor + shift if anchor >= edit.start else anchor)
-        keep.setPosition(position + shift if position >= edit.start else position,
-                         QTextCursor.MoveMode.KeepAnchor)
-        self.text_edit.setTextCursor(keep)
         self.show_message(self.tr("“{word}” is now a key word (line {line}).").format(
             word=word, line=edit.line))
         self.reparse_now()
