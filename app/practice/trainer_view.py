@@ -40,7 +40,7 @@ from lessons.presets import default_preset, find_preset
 from lessons.profile import Profile
 from lessons.profile_diff import describe_profile_changes
 from lessons.scenarios import Scenario
-from widgets.checker_panel import score_text, target_text
+from widgets.checker_panel import out_of_100_text, score_text, target_text
 from widgets.fonts import resolve_family
 from widgets.side_by_side import SideBySide
 
@@ -189,6 +189,7 @@ class TrainerView(QWidget):
         big.setPointSizeF(self.base_pt * 1.25)
         big.setBold(True)
         self.score_labels: dict[str, QLabel] = {}
+        self.score_values: dict[str, QLabel] = {}
         for row, need in enumerate(NEEDS):
             after = content.scores_after.get(need)
             before = content.scores_before.get(need)
@@ -198,14 +199,22 @@ class TrainerView(QWidget):
             bar = QProgressBar()
             bar.setRange(0, 100)
             bar.setValue(round(after or 0))
-            bar.setFormat(self.tr("%v out of 100"))
+            # The score is a label beside the bar: Fusion paints a bar's own
+            # text across the fill's edge in two colours, hard to read.
+            bar.setTextVisible(False)
             bar.setMinimumHeight(round(self.base_pt * 2))
             bar.setAccessibleName(self.tr("{need} score").format(need=NEED_LABELS[need]))
+            value = QLabel(out_of_100_text(after))
+            value.setFont(big)
             goal = QLabel(target_text(after, targets.get(need)))
+            bar.setAccessibleDescription(
+                " ".join(part for part in (value.text(), goal.text()) if part))
             grid.addWidget(label, row, 0)
             grid.addWidget(bar, row, 1)
-            grid.addWidget(goal, row, 2)
+            grid.addWidget(value, row, 2)
+            grid.addWidget(goal, row, 3)
             self.score_labels[need] = label
+            self.score_values[need] = value
         grid.setColumnStretch(1, 1)
         changes = list(content.changes) or [self.tr("Nothing changed yet.")]
         shown = changes[:8] + ([self.tr("… and {n} more").format(n=len(changes) - 8)]
@@ -216,8 +225,8 @@ class TrainerView(QWidget):
         note = QLabel(self.tr("Scores are out of 100 and compare versions of this lesson; "
                               "they are not a grade."))
         note.setWordWrap(True)
-        grid.addWidget(listing, len(NEEDS), 0, 1, 3)
-        grid.addWidget(note, len(NEEDS) + 1, 0, 1, 3)
+        grid.addWidget(listing, len(NEEDS), 0, 1, 4)
+        grid.addWidget(note, len(NEEDS) + 1, 0, 1, 4)
         grid.setRowStretch(len(NEEDS) + 2, 1)
         return page
 

@@ -81,6 +81,26 @@ def test_scores_in_big_text(trainer) -> None:
     assert trainer.base_pt >= 16
 
 
+def test_each_score_is_a_label_beside_its_bar_not_text_across_the_bar(trainer) -> None:
+    from PySide6.QtWidgets import QProgressBar
+
+    trainer.go_to(3)
+    after = round(trainer.content.scores_after["vi"])
+    value = trainer.score_values["vi"]
+    assert value.isVisible() and value.text() == f"{after} out of 100"
+    assert value.font().pointSizeF() > trainer.base_pt
+    (bar,) = [b for b in trainer.findChildren(QProgressBar)
+              if b.accessibleName() == "Visual impairment score"]
+    assert not bar.isTextVisible()
+    assert bar.value() == after
+    assert bar.accessibleDescription().startswith(f"{after} out of 100")
+    # Beside the bar, on its row.
+    bar_box = bar.geometry()
+    value_box = value.geometry()
+    assert value_box.left() >= bar_box.right()
+    assert value_box.top() < bar_box.bottom() and value_box.bottom() > bar_box.top()
+
+
 def test_esc_leaves_and_the_view_deletes_itself(qtbot) -> None:
     view = TrainerView(demonstration_content(get_scenario(SCENARIO)))  # no addWidget: it goes
     view.show()
