@@ -272,16 +272,13 @@ class DictationController(QObject):
         The audio already captured is recognised to its end (the end of the
         stream settles the last phrase), and that phrase goes into the text
         and the transcript as any other. Waits at most ``timeout_s``, in a local
-        event loop (``SpeechWorker.wait_until_idle``); True when every word
+        event loop (``SpeechWorker.stop_and_settle``); True when every word
         heard has settled. Call ``shutdown`` afterwards.
         """
         if self._shut:
             return True
         self._closing = True
-        if not self.worker.is_busy():
-            return True
-        self.worker.stop()
-        return self.worker.wait_until_idle(timeout_s)
+        return self.worker.stop_and_settle(timeout_s)
 
     def shutdown(self) -> None:
         """The window is closing: stop listening, save, and mark the text finished.

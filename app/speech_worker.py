@@ -11,8 +11,8 @@ Nothing here joins or waits on a thread from the GUI thread: ``start()``
 returns at once (the microphone opens on its own thread, the model loads on
 the engine thread) and ``stop()`` only asks the capture to end; the words
 still in flight arrive afterwards as a last ``final`` and then ``idle``.
-Only closing waits for them, through ``wait_until_idle`` (a bounded local
-event loop, never a blocking join).
+Only closing waits for them, through ``stop_and_settle`` / ``wait_until_idle``
+(a bounded local event loop, never a blocking join).
 """
 
 from __future__ import annotations
@@ -230,6 +230,19 @@ class SpeechWorker(QObject):
             self.idle.disconnect(settled)
             self.listening_changed.disconnect(settled)
         return not self.is_busy()
+
+    def stop_and_settle(self, timeout_s: float) -> bool:
+        """Close the microphone and wait up to ``timeout_s`` for the words already heard.
+
+        For a window that is closing: the audio captured so far is recognised
+        to its end (the end of the stream settles the last phrase), which
+        arrives as ``final`` during the wait (``wait_until_idle``). True when
+        every word heard was delivered, and at once when nothing was heard.
+        """
+        if not self.is_busy():
+            return True
+        self.stop()
+        return self.wait_until_idle(timeout_s)
 
     def shutdown(self) -> None:
         """Stop listening and let the threads end, without waiting for them."""

@@ -19,7 +19,8 @@ What the window does with it::
     line.start_requested.connect(dictation.start)
     line.stop_requested.connect(dictation.stop)
     ...
-    dictation.shutdown()   # when the window closes
+    dictation.finish_last_words()  # when the window closes: the phrase being said goes in
+    dictation.shutdown()           # once the window does close
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QTextCursor
 
-from app.dictation_controller import change_message, engine_options
+from app.dictation_controller import LAST_WORDS_WAIT_S, change_message, engine_options
 from app.speech_worker import SpeechWorker
 from speech.dictation import Change, DictationOptions
 from speech.dictation_cursor import Edit, phrase_at_cursor, preview_at_cursor
@@ -58,7 +59,8 @@ class EditorDictation(QObject):
 
     Constructor: the ``editor`` and its dictation ``line``; optional ``worker``
     (a SpeechWorker; made from ``engine``, ``model_path``, ``microphone`` and
-    ``vocabulary`` when not given) and ``options`` (DictationOptions; the
+    ``vocabulary`` when not given; one without a parent becomes this
+    controller's child) and ``options`` (DictationOptions; the
     engine-dependent fields are filled in as the dictation panel's are).
 
     Signals: ``listening_changed(bool)``, ``status_changed(message)``,
@@ -88,6 +90,10 @@ class EditorDictation(QObject):
         self.worker = worker or SpeechWorker(
             engine=engine, model_path=model_path, dictation=True, device=microphone,
             vocabulary=vocabulary, parent=self)
+        if self.worker.parent() is None:
+            # Ends with this controller (and its window): words that settle after a close
+            # that did not wait for them are then dropped, not sent to deleted widgets.
+            self.worker.setParent(self)
         self._options = options or DictationOptions()
         self._pieces: list[Insertion] = []  # phrases put in, for "scratch that"
         self._steps: list[_Step] = []  # changes made, for "undo that"
@@ -146,8 +152,31 @@ class EditorDictation(QObject):
         """The lesson's key words, so the engine recognises them better."""
         self.worker.set_vocabulary(words)
 
+    def finish_last_words(self, timeout_s: float = LAST_WORDS_WAIT_S) -> bool:
+        """The window is closing: close the microphone and let the engine finish what it heard.
+
+        The phrase being said settles and goes in at the cursor as any other
+        (one step of undo), so it counts as an unsaved change. Waits at most
+        ``timeout_s`` (the dictation dock's bound), in a local event loop;
+        True when every word heard has gone in. Dictation then stays stopped,
+        and the line says so in case the close is cancelled. Call ``shutdown``
+        if the window does close.
+        """
+        if self._shut:
+            return True
+        was_listening = self.worker.is_listening()
+        settled = self.worker.stop_and_settle(timeout_s)
+        if was_listening:
+            self._show_info(_tr("Dictation stopped so the window could close. "
+                                "Press Dictate (F9) to start again."))
+        return settled
+
     def shutdown(self) -> None:
-        """The window is closing: stop listening and let the threads end."""
+        """The window is closing: stop listening and let the threads end.
+
+        Words still being recognised are dropped: call ``finish_last_words``
+        first to keep them.
+        """
         if not self._shut:
             self._shut = True
             self.worker.shutdown()

@@ -7,9 +7,11 @@ user's lesson folder; the file opened is never changed.
 
 Dictate (F9, on the editor's tool bar) speaks into the text at the cursor
 (``app.practice.editor_dictation``); the words still being heard show in
-the line above the text. Closing with unsaved changes asks Save, Discard or
-Cancel (``ask_unsaved_changes``, replaced in tests); Save saves as a new
-lesson, as the Save action does.
+the line above the text. Closing first lets the phrase being said settle
+and go in (at most ``last_words_wait_s``), then, with unsaved changes, asks
+Save, Discard or Cancel (``ask_unsaved_changes``, replaced in tests); Save
+saves as a new lesson, as the Save action does. After a Cancel, dictation
+stays stopped until Dictate is pressed again.
 """
 
 from __future__ import annotations
@@ -83,6 +85,9 @@ class LessonEditorWindow(QMainWindow):
         row.addStretch(1)
         self.dictation: EditorDictation | None = None
         self._worker_factory = worker_factory
+        # How long closing waits for the phrase being said; None: the dictation dock's bound
+        # (LAST_WORDS_WAIT_S). Tests with the real engine on a busy machine raise it.
+        self.last_words_wait_s: float | None = None
         self.dictation_line = DictationLine(with_button=False)
         self.dictation_line.start_requested.connect(self.start_dictation)
         self.dictation_line.stop_requested.connect(self.stop_dictation)
@@ -167,7 +172,16 @@ class LessonEditorWindow(QMainWindow):
         return self.editor.is_modified()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
-        """Ask about unsaved changes; Save saves as a new lesson, Cancel keeps the window."""
+        """Put in the last words dictated, then ask about unsaved changes.
+
+        Save saves as a new lesson; Cancel keeps the window, with dictation stopped.
+        """
+        # First, so the phrase being said is in the text the question offers to save. (A
+        # second close while this waits does not come here: Qt ignores it while closing.)
+        if self.dictation is not None and self.last_words_wait_s is None:
+            self.dictation.finish_last_words()
+        elif self.dictation is not None:
+            self.dictation.finish_last_words(self.last_words_wait_s)
         if self.editor.is_modified():
             answer = self.ask_unsaved_changes()
             if answer == CANCEL or (answer == SAVE and self.editor.save_as_new() is None):

@@ -3,20 +3,24 @@
 espeak-ng speaks the phrases; they go into the PulseAudio virtual microphone
 in real time; real capture and the real Whisper engine (tiny.en, built in)
 hear them; the window's Dictate action, its controller and the editor are
-the real ones.
+the real ones. The last test closes the window while the teacher is still
+speaking: the words heard must be in the text offered for saving.
 """
 
 from __future__ import annotations
 
 import re
+import time
 
 import numpy as np
 import pytest
 import shiboken6
 
-from app.practice.editor_window import DISCARD, LessonEditorWindow
+from app.practice.editor_window import DISCARD, SAVE, LessonEditorWindow
 from app.speech_worker import SpeechWorker
+from lessons.library import user_folder
 from tests.fixtures.pulse import MIC_DEVICE
+from tests.fixtures.spoken import read_wav_int16
 
 pytestmark = [pytest.mark.pulse, pytest.mark.slow]
 
@@ -36,6 +40,10 @@ Rivers begin in the hills.
 # A sentence Whisper tiny.en hears well from espeak-ng, ended with a spoken command.
 SPOKEN = "The river flows down the mountain towards the sea. Full stop."
 WORDS = ["the", "river", "flows", "down", "the", "mountain", "towards", "the", "sea"]
+# Said without a pause, so it cannot settle by itself before the window closes mid-way.
+HEARD_BEFORE_CLOSE = "The river flows down the mountain towards the sea"
+STILL_SPEAKING = HEARD_BEFORE_CLOSE + " and then it winds slowly across the wide green valley."
+HANG_GUARD_S = 120.0  # never reached unless the engine hangs; the window's own bound is 5 s
 
 
 def _words(text: str) -> list[str]:
@@ -105,3 +113,63 @@ def test_spoken_words_land_in_the_editor_at_the_cursor(
     editor.undo()
     assert editor.text() == text
     assert _words(editor.text()).count("mountain") == 1
+
+
+def test_a_phrase_said_as_the_window_closes_is_offered_for_saving(
+        qtbot, whisper_window, virtual_mic, speak):
+    window = whisper_window
+    editor = window.editor
+    anchor = editor.text().index("Rivers begin in the hills.") + len("Rivers begin in the hills.")
+    cursor = editor.text_edit.textCursor()
+    cursor.setPosition(anchor)
+    editor.text_edit.setTextCursor(cursor)
+    offered: list[str] = []
+
+    def ask() -> str:
+        offered.append(editor.text())
+        return SAVE
+
+    window.ask_unsaved_changes = ask
+    editor.ask_lesson_name = lambda suggestion: "Rivers said at the close"
+    # The shared machine may be slow: the bound here only guards against a hang.
+    window.last_words_wait_s = HANG_GUARD_S
+    window.dictate_action.trigger()
+    dictation = window.dictation
+    phrases: list[str] = []
+    dictation.phrase_added.connect(phrases.append)
+    qtbot.waitUntil(lambda: dictation.is_listening() and bool(dictation.worker.engine_key),
+                    timeout=60_000)
+    before = set(user_folder().glob("*.md")) if user_folder().exists() else set()
+
+    # The teacher is still speaking when the window is closed: the words up to "sea"
+    # have gone into the microphone, with no pause yet that would settle them.
+    samples, rate = read_wav_int16(speak(HEARD_BEFORE_CLOSE))
+    heard_s = len(samples) / rate + 0.3
+    start = virtual_mic.clip_samples_written
+    virtual_mic.play(speak(STILL_SPEAKING))
+    assert virtual_mic.wait_for_clip_seconds(heard_s, timeout=60, since=start)
+    assert not phrases, "the phrase settled before the close: nothing to test"
+    assert editor.text() == LESSON
+
+    try:
+        began = time.monotonic()
+        assert window.close()
+        took = time.monotonic() - began
+        assert len(offered) == 1
+        text = offered[0]
+        # Only what was said went in, and only at the cursor.
+        assert text.startswith(LESSON[:anchor]) and text.endswith(LESSON[anchor:]), text
+        added = text[anchor:len(text) - len(LESSON) + anchor]
+        heard = _words(added)
+        assert np.mean([w in heard for w in WORDS]) >= 0.75, added
+        assert {"river", "mountain", "sea"} <= set(heard), added
+        saved = sorted(set(user_folder().glob("*.md")) - before)
+        assert [p.name for p in saved] == ["rivers-said-at-the-close.md"]
+        assert added in saved[0].read_text(encoding="utf-8")
+        print(f"the last words went in {took:.2f} s after the close: {added!r}")
+    finally:
+        for path in set(user_folder().glob("*.md")) - before:
+            path.unlink()
+        # The rest of the sentence still plays into the microphone: let it end before the
+        # next test listens.
+        virtual_mic.wait_until_played(60)
