@@ -118,7 +118,7 @@ class CaptionsController(QObject):
         self.worker.set_vocabulary(words)
 
     def set_engine(self, engine: str = "auto", model_path: str | Path | None = None) -> None:
-        """Use another engine ("auto", "vosk", "whisper") or model from the next Start."""
+        """Use another engine ("auto", "vosk", "whisper") or model; at once while listening."""
         self.worker.set_engine(engine, model_path)
 
     def preload(self) -> None:

@@ -175,7 +175,7 @@ def saved_caption_settings(settings):
 
 
 def use_speech_model(window, engine: str, model_path: str = "", note: str = "") -> None:
-    """Dictation and captions listen with ``engine`` and ``model_path`` from their next start.
+    """Dictation and captions listen with ``engine`` and ``model_path`` (at once if listening).
 
     ``model_path`` "" means the engine's own model (the built-in Whisper one,
     or for "auto" whatever suits best). The choice is saved, the Dictation >

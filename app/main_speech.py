@@ -77,7 +77,7 @@ class SpeechHooks:
         self.dictation_panel.toggle_listening()
 
     def set_engine_preference(self, name: str) -> None:
-        """Listen with engine ``name`` ("auto", "vosk", "whisper") from the next start."""
+        """Listen with engine ``name`` ("auto", "vosk", "whisper"); at once while listening."""
         if name != self.settings.engine:
             # A model chosen in Speech models belongs to its own engine: another
             # engine (or "auto") must not be handed that engine's folder.

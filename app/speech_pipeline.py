@@ -206,6 +206,7 @@ class SpeechPipeline:
     def _engine_loop(self) -> None:
         recogniser: Recogniser | None = None
         active = 0  # the session being recognised; its audio is fed, other audio dropped
+        switch = False  # another engine was chosen: load it once the active session ends
         while True:
             command = self._inbox.get()
             kind = command[0]
@@ -213,6 +214,8 @@ class SpeechPipeline:
                 return  # closing: no more decoding, whatever is queued
             if kind == "begin":
                 session = command[1]
+                if switch:
+                    recogniser, switch = None, False
                 if recogniser is None:
                     recogniser = self._load(session)
                 active = 0
@@ -228,14 +231,21 @@ class SpeechPipeline:
                 if session == active and recogniser is not None:
                     self._deliver(session, recogniser.flush)
                     active = 0
+                if switch and not active:
+                    recogniser, switch = None, False
                 self._post("idle", session)
             elif kind == "vocabulary":
                 self._vocabulary = command[1]
                 if recogniser is not None:
                     self._apply_vocabulary(recogniser, active, clear=True)
             elif kind == "engine":
+                # The session in hand finishes with the engine that began it,
+                # so none of its words are lost; the next one loads the new engine.
                 self._engine, self._model_path = command[1], command[2]
-                recogniser, active = None, 0
+                if active:
+                    switch = True
+                else:
+                    recogniser = None
             elif kind == "load" and recogniser is None:
                 recogniser = self._load(0)
 

@@ -158,6 +158,10 @@ class SpeechWorker(QObject):
         if device == self._device:
             return
         self._device = device
+        self._switch_session()
+
+    def _switch_session(self) -> None:
+        """While listening, end this session and start another (new microphone or engine)."""
         if self._capturing and self._stop_asked != self._session:
             self.stop()
             self._restart = True
@@ -181,8 +185,14 @@ class SpeechWorker(QObject):
         self._pipeline.set_vocabulary(key_words(words))
 
     def set_engine(self, engine: str = "auto", model_path: str | Path | None = None) -> None:
-        """Use another engine or model from the next start (loaded then)."""
+        """Use another engine or model (loaded when it is first needed).
+
+        While listening, the switch is made straight away: the words heard so
+        far are finished by the engine that heard them, then the microphone
+        opens again with the new one.
+        """
         self._pipeline.set_engine(engine, model_path)
+        self._switch_session()
 
     def preload(self) -> None:
         """Load the engine now, in the background, so the first start is quick."""
@@ -290,7 +300,7 @@ class SpeechWorker(QObject):
             return
         self._capturing = False
         if self._restart and not self._closed:
-            # Switching microphone: carry on listening on the new one.
+            # Switching microphone or engine: carry on listening with the new one.
             self._restart = False
             self.start()
             return

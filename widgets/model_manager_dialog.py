@@ -150,7 +150,7 @@ class ModelManagerDialog(QDialog):
 
         self.use_button = self._button(self.tr("&Use for dictation"), self._on_use)
         self.use_button.setToolTip(self.tr(
-            "Dictation and live captions listen with the chosen model from their next start"))
+            "Dictation and live captions listen with the chosen model, straight away"))
         self.automatic_button = self._button(self.tr("&Automatic choice"),
                                              self.automatic_requested.emit)
         self.automatic_button.setToolTip(self.tr(

@@ -195,6 +195,62 @@ def test_choosing_another_microphone_while_listening_switches_to_it(qtbot, make_
     assert seen.names("listening_changed") == [("listening_changed", True)]
 
 
+def test_choosing_another_engine_while_listening_switches_at_once_and_loses_nothing(
+        qtbot, make_worker):
+    # The words heard so far are finished by the engine that heard them, then
+    # the microphone opens again and the new engine listens.
+    old = ScriptedRecogniser([Partial("the river")], at_flush=[Final("the river")])
+    new = ScriptedRecogniser([Partial("flows")], at_flush=[Final("flows")])
+    loads: list[str] = []
+
+    def factory():
+        loads.append("new" if loads else "old")
+        return (new, "New engine", "new") if len(loads) > 1 else (old, "Old engine", "old")
+
+    rack = MicrophoneRack()
+    worker = make_worker(factory=factory, rack=rack)
+    seen = Recorder(worker)
+    worker.start()
+    qtbot.waitUntil(worker.is_listening)
+    rack.last.chunks(1)
+    qtbot.waitUntil(lambda: seen.has("partial"))
+    worker.set_engine("vosk", "/models/vosk-model-small-en-gb")
+    qtbot.waitUntil(lambda: len(rack.made) == 2 and rack.last.started.is_set())
+    assert rack.made[0].closed.is_set()
+    qtbot.waitUntil(lambda: ("engine_ready", "New engine") in seen.events)
+    rack.last.chunks(1)
+    qtbot.waitUntil(lambda: seen.names("partial")[-1:] == [("partial", "flows")])
+    worker.stop()
+    qtbot.waitUntil(lambda: not worker.is_busy())
+    assert seen.names("final") == [("final", "the river", ()), ("final", "flows", ())]
+    assert old.flushes == 1 and new.fed == 1 and new.flushes == 1
+    assert loads == ["old", "new"]
+    # The panel never saw the microphone go off in between.
+    assert seen.names("listening_changed") == [
+        ("listening_changed", True), ("listening_changed", False)]
+
+
+def test_another_engine_chosen_while_idle_is_used_at_the_next_start(qtbot, make_worker):
+    loads: list[str] = []
+
+    def factory():
+        loads.append("engine")
+        return ScriptedRecogniser(), f"Engine {len(loads)}", "scripted"
+
+    rack = MicrophoneRack()
+    worker = make_worker(factory=factory, rack=rack)
+    seen = Recorder(worker)
+    worker.start()
+    qtbot.waitUntil(worker.is_listening)
+    worker.stop()
+    qtbot.waitUntil(lambda: not worker.is_busy())
+    worker.set_engine("whisper")
+    assert len(rack.made) == 1  # nothing opens by itself
+    worker.start()
+    qtbot.waitUntil(lambda: ("engine_ready", "Engine 2") in seen.events)
+    assert loads == ["engine", "engine"]
+
+
 def test_stop_then_start_at_once_listens_again(qtbot, make_worker):
     rack = MicrophoneRack()
     worker = make_worker(ScriptedRecogniser(), rack)
