@@ -106,3 +106,42 @@ def leftovers(root: Path) -> list[str]:
     if not root.exists():
         return []
     return sorted(os.path.relpath(path, root) for path in root.rglob("*"))
+
+
+class AsideWatcher:
+    """A progress callback that looks at the models folder while unpacking.
+
+    At every UNPACK report it notes whether the final model folder already
+    exists and which hidden ``.installing-*`` folders there are, so a test
+    can prove the model was built aside and only renamed into place at the end.
+    """
+
+    def __init__(self, root: Path, name: str) -> None:
+        self.root = root
+        self.name = name
+        self.unpack_reports = 0
+        self.final_seen_early = False
+        self.aside_folders: set[str] = set()
+        self.reports_without_aside = 0
+        self.most_bytes_aside = 0  # the largest amount seen unpacked in the aside folder
+
+    def __call__(self, progress) -> None:
+        from models.paths import INSTALLING_PREFIX
+        from models.progress import UNPACK
+
+        if progress.stage != UNPACK:
+            return
+        self.unpack_reports += 1
+        if (self.root / self.name).exists():
+            self.final_seen_early = True
+        aside = {p.name for p in self.root.iterdir() if p.name.startswith(INSTALLING_PREFIX)}
+        if not aside:
+            self.reports_without_aside += 1
+        self.aside_folders |= aside
+        unpacked = sum(
+            path.stat().st_size
+            for folder in aside
+            for path in (self.root / folder).rglob("*")
+            if path.is_file()
+        )
+        self.most_bytes_aside = max(self.most_bytes_aside, unpacked)

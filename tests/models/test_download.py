@@ -11,7 +11,7 @@ import pytest
 import models
 from models import install as install_module
 from models.paths import partial_download_path
-from tests.models.fakes import fake_model_zip, leftovers, official_entry
+from tests.models.fakes import AsideWatcher, fake_model_zip, leftovers, official_entry, payload
 
 NAME = "vosk-model-small-test-0.1"
 
@@ -46,6 +46,19 @@ def test_progress_reports_increasing_bytes_and_the_right_total(model_server, ser
     assert not partial_download_path(NAME, models_root).exists()
     installed = {m.name: m for m in models.list_installed()}
     assert installed[NAME].valid
+
+
+def test_a_download_is_unpacked_aside_and_renamed_into_place(model_server, served, models_root):
+    watcher = AsideWatcher(models_root, NAME)
+    result = models.install_model(NAME, base_url=model_server.base_url, progress=watcher)
+
+    assert watcher.unpack_reports > 4
+    assert not watcher.final_seen_early, "the model folder appeared before it was complete"
+    assert watcher.reports_without_aside == 0 and len(watcher.aside_folders) == 1
+    assert watcher.most_bytes_aside >= len(payload())  # the big file was written aside
+    assert result.path == models_root / NAME and (result.path / "am" / "final.mdl").is_file()
+    # Afterwards only the model and the (empty) downloads folder are left.
+    assert sorted(path.name for path in models_root.iterdir()) == [".partial", NAME]
 
 
 def test_resume_after_a_dropped_connection_fetches_only_the_rest(model_server, served, models_root):

