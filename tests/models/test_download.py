@@ -4,14 +4,25 @@ from __future__ import annotations
 
 import shutil
 import threading
+import uuid
+import zipfile
 from collections import namedtuple
+from pathlib import Path
 
 import pytest
 
 import models
 from models import install as install_module
 from models.paths import partial_download_path
-from tests.models.fakes import AsideWatcher, fake_model_zip, leftovers, official_entry, payload
+from tests.models.fakes import (
+    SYMLINK_MODE,
+    AsideWatcher,
+    add_entry,
+    fake_model_zip,
+    leftovers,
+    official_entry,
+    payload,
+)
 
 NAME = "vosk-model-small-test-0.1"
 
@@ -217,6 +228,53 @@ def test_an_archive_that_is_not_a_model_is_refused_and_deleted(model_server, mod
         models.install_model(NAME, base_url=model_server.base_url)
     assert caught.value.missing == ["conf/model.conf"]
     assert leftovers(models_root) == [".partial"]
+
+
+ESCAPE = f"/tmp/lesson-lab-escape-{uuid.uuid4().hex}"
+
+
+@pytest.mark.parametrize(
+    ("entry", "mode", "reason"),
+    [
+        ("../evil", None, "'../evil' would be written outside the models folder."),
+        (
+            f"{NAME}/../../evil",
+            None,
+            f"'{NAME}/../../evil' would be written outside the models folder.",
+        ),
+        (ESCAPE, None, f"'{ESCAPE}' would be written outside the models folder."),
+        (
+            f"{NAME}/conf/extra.conf",
+            SYMLINK_MODE,
+            f"it contains a link ('{NAME}/conf/extra.conf').",
+        ),
+    ],
+    ids=["parent-folder", "parent-inside-wrapper", "absolute-path", "symlink"],
+)
+def test_a_malicious_archive_is_refused_and_leaves_nothing(
+    entry, mode, reason, model_server, models_root, tmp_path
+):
+    # A complete model, so the only thing wrong is the one bad entry; listed
+    # with its true checksum, so the download itself is accepted.
+    source = tmp_path / "server"
+    source.mkdir()
+    archive = fake_model_zip(source, NAME)
+    with zipfile.ZipFile(archive, "a") as bad:
+        add_entry(bad, entry, b"/etc/passwd" if mode else b"planted by a bad archive", mode)
+    data = archive.read_bytes()
+    model_server.add(f"{NAME}.zip", data)
+    model_server.add_model_list([official_entry(NAME, data)])
+
+    with pytest.raises(models.UnsafeArchive) as caught:
+        models.install_model(NAME, base_url=model_server.base_url, progress=lambda _p: None)
+
+    assert str(caught.value) == f"This zip file cannot be used safely: {reason}"
+    assert model_server.seen(f"{NAME}.zip")[0].bytes_sent == len(data)  # it was downloaded
+    # Nothing installed, no .part to resume, no hidden work folder, nothing planted.
+    assert leftovers(models_root) == [".partial"]
+    assert not [m for m in models.list_installed() if not m.bundled]
+    assert [*tmp_path.rglob("*evil*"), *tmp_path.rglob("extra.conf")] == []
+    assert not Path(ESCAPE).exists()
 
 
 def test_the_environment_variable_sets_the_download_address(
