@@ -38,16 +38,24 @@ class Progress:
 ProgressCallback = Callable[[Progress], None]
 
 
-class RateMeter:
-    """Bytes per second over a sliding window of recent reports."""
+Clock = Callable[[], float]
 
-    def __init__(self, window_seconds: float = 3.0) -> None:
+
+class RateMeter:
+    """Bytes per second over a sliding window of recent reports.
+
+    ``clock`` gives the time in seconds (``time.monotonic`` unless a test
+    passes its own, so the arithmetic can be checked without waiting).
+    """
+
+    def __init__(self, window_seconds: float = 3.0, clock: Clock = time.monotonic) -> None:
         self._window = window_seconds
+        self._clock = clock
         self._samples: list[tuple[float, int]] = []
 
     def add(self, done: int) -> float:
         """Record the running total ``done``; return the current rate."""
-        now = time.monotonic()
+        now = self._clock()
         self._samples.append((now, done))
         while len(self._samples) > 2 and now - self._samples[0][0] > self._window:
             self._samples.pop(0)
@@ -68,13 +76,14 @@ class Reporter:
         callback: ProgressCallback | None,
         cancel: threading.Event | None,
         start: int = 0,
+        clock: Clock = time.monotonic,
     ) -> None:
         self.stage = stage
         self.total = total
         self.done = start
         self._callback = callback
         self._cancel = cancel
-        self._meter = RateMeter()
+        self._meter = RateMeter(clock=clock)
         self._meter.add(start)
 
     def check_cancel(self, what: str = "The installation") -> None:
