@@ -160,6 +160,12 @@ class Synthesiser(ABC):
         self._rate: float = self.normal_rate
         self._player: Player | None = None
         self._stop_requested = threading.Event()
+        # Whether speech should be paused. Kept here, not only in the player,
+        # because a pause may come while the text is still being synthesised
+        # (no player yet); the player is then started paused. The lock makes
+        # "which player, and is it paused" one step for pause, resume and speak.
+        self._paused = False
+        self._pause_lock = threading.Lock()
 
     # --- what the engine can do -------------------------------------------------
 
@@ -263,9 +269,18 @@ class Synthesiser(ABC):
         ``PlaybackFinished`` (or ``PlaybackError``). ``stop``, ``pause`` and
         ``resume`` may be called from any other thread meanwhile.
         """
+        self._stop_requested.clear()
+        try:
+            yield from self._synthesise_and_play(text, device)
+        finally:
+            # A pause belongs to this reading: the next one starts unpaused.
+            with self._pause_lock:
+                self._player = None
+                self._paused = False
+
+    def _synthesise_and_play(self, text: str, device: int | str | None) -> Iterator[PlaybackEvent]:
         from speech.playback import PlaybackError, PlaybackFinished, Player
 
-        self._stop_requested.clear()
         try:
             synthesis = self.synthesise(text)
         except SynthesisCancelled:
@@ -278,33 +293,56 @@ class Synthesiser(ABC):
             yield PlaybackFinished(completed=False, position=0.0)
             return
         player = Player(device)
-        self._player = player
-        try:
-            if self._stop_requested.is_set():  # stop() came before the player existed
-                player.stop()
-            yield from player.play(synthesis.samples, synthesis.sample_rate, synthesis.words)
-        finally:
-            self._player = None
+        with self._pause_lock:
+            self._player = player
+            if self._paused:  # pause() came while synthesising: start paused
+                player.pause()
+        if self._stop_requested.is_set():  # stop() came before the player existed
+            player.stop()
+        yield from player.play(synthesis.samples, synthesis.sample_rate, synthesis.words)
 
     def stop(self) -> None:
         """Stop speaking (or synthesising) as soon as possible. Safe from any thread."""
         self._stop_requested.set()
         self._cancel_synthesis()
-        player = self._player
+        with self._pause_lock:
+            self._paused = False
+            player = self._player
         if player is not None:
             player.stop()
 
     def pause(self) -> None:
-        """Pause speech; ``resume`` carries on from the same word. Safe from any thread."""
-        player = self._player
-        if player is not None:
-            player.pause()
+        """Pause speech; ``resume`` carries on from the same word. Safe from any thread.
+
+        A pause before the sound starts (while the text is being synthesised,
+        or before ``speak`` is called) is kept: the sound starts paused. It
+        lasts until ``resume`` or ``stop``, or until that ``speak`` ends.
+        """
+        with self._pause_lock:
+            self._paused = True
+            if self._player is not None:
+                self._player.pause()
 
     def resume(self) -> None:
         """Carry on after ``pause``. Safe from any thread."""
+        with self._pause_lock:
+            self._paused = False
+            if self._player is not None:
+                self._player.resume()
+
+    @property
+    def paused(self) -> bool:
+        """True between ``pause`` and ``resume`` (or ``stop``)."""
+        return self._paused
+
+    @property
+    def position(self) -> float:
+        """Seconds of the sound now being spoken that have been heard, by the audio clock.
+
+        0.0 when nothing is playing. While paused it stays where the sound stopped.
+        """
         player = self._player
-        if player is not None:
-            player.resume()
+        return player.position if player is not None else 0.0
 
     def close(self) -> None:
         """Release the engine (stop any speech first)."""

@@ -213,3 +213,110 @@ def test_unplugging_the_speakers_mid_speech_gives_a_clear_error(engine, spare_sp
     assert not thread.is_alive()
     assert events[-1] == PlaybackError(SPEAKERS_GONE)
     assert sum(isinstance(e, WordStarted) for e in events) < len(synthesis.words)
+
+
+# --- pause and resume through the engine (Synthesiser.pause/resume during speak) ------
+
+
+def _until(out: queue.Queue, kind: type, events: list) -> None:
+    """Move events from ``out`` into ``events`` until one of ``kind`` arrives."""
+    while not isinstance(events[-1] if events else None, kind):
+        events.append(out.get(timeout=10))
+
+
+def test_the_engine_pauses_and_resumes_while_speaking(engine, virtual_speaker):
+    recording = virtual_speaker.start_recording()
+    thread, out = _run_in_thread(engine.speak(TEXT, device=SPEAKER_DEVICE))
+    events = []
+    while sum(isinstance(e, WordStarted) for e in events) < 3:
+        events.append(out.get(timeout=10))
+    engine.pause()
+    assert engine.paused
+    _until(out, PlaybackPaused, events)
+    time.sleep(0.4)  # let the audio already buffered drain
+    while not out.empty():  # words in that buffered audio may still be reported
+        events.append(out.get_nowait())
+    frozen = engine.position
+    words_so_far = sum(isinstance(e, WordStarted) for e in events)
+    time.sleep(0.8)
+    assert engine.position == frozen  # the audio clock has stopped with the sound
+    assert out.empty()  # and no word is reported while paused
+    assert words_so_far < len(word_spans(TEXT))
+    engine.resume()
+    assert not engine.paused
+    events += _collect(out)
+    thread.join(timeout=10)
+    heard = virtual_speaker.stop_recording(recording)
+
+    resumed = next(e for e in events if isinstance(e, PlaybackResumed))
+    assert resumed.position >= frozen
+    assert isinstance(events[-1], PlaybackFinished) and events[-1].completed
+    words = [e.word.word(TEXT) for e in events if isinstance(e, WordStarted)]
+    assert words == [TEXT[a:b] for a, b in word_spans(TEXT)]
+    # The pause shows as extra silence in what the speaker played.
+    synthesis = engine.synthesise(TEXT)
+    spoken = _loud_span(synthesis.samples, synthesis.sample_rate)
+    assert _loud_span(heard, virtual_speaker.rate) > spoken + 0.8
+
+
+def test_a_pause_while_the_text_is_synthesised_starts_the_sound_paused(
+    virtual_speaker, monkeypatch
+):
+    engine = Pyttsx3Synthesiser()
+    synthesising, pause_sent = threading.Event(), threading.Event()
+    real_synthesise = engine.synthesise
+
+    def synthesise_held(text, on_audio=None):
+        # Hold the synthesis at its first block until the test has paused, so
+        # the pause surely comes before the player exists.
+        def first_block(_block):
+            if not synthesising.is_set():
+                synthesising.set()
+                pause_sent.wait(10)
+
+        return real_synthesise(text, first_block)
+
+    monkeypatch.setattr(engine, "synthesise", synthesise_held)
+    thread, out = _run_in_thread(engine.speak(TEXT, device=SPEAKER_DEVICE))
+    assert synthesising.wait(10)
+    engine.pause()  # no player yet: this pause used to be lost
+    pause_sent.set()
+
+    assert isinstance(out.get(timeout=10), PlaybackStarted)
+    assert out.get(timeout=10) == PlaybackPaused(0.0)
+    silence = virtual_speaker.start_recording()
+    time.sleep(0.8)
+    quiet = virtual_speaker.stop_recording(silence)
+    assert engine.position == 0.0  # the audio clock has not started
+    assert len(quiet) and np.abs(quiet).max() < LOUD  # and nothing was heard
+    early = []
+    while not out.empty():
+        early.append(out.get_nowait())
+    # Only a word that starts at 0.0 s (the first) has been "reached" so far.
+    assert all(isinstance(e, WordStarted) and e.word.time == 0.0 for e in early)
+
+    recording = virtual_speaker.start_recording()
+    engine.resume()
+    events = early + _collect(out)
+    thread.join(timeout=10)
+    heard = virtual_speaker.stop_recording(recording)
+    resumed = events[len(early)]
+    assert isinstance(resumed, PlaybackResumed) and resumed.position < 0.5
+    assert isinstance(events[-1], PlaybackFinished) and events[-1].completed
+    words = [e.word.word(TEXT) for e in events if isinstance(e, WordStarted)]
+    assert words == [TEXT[a:b] for a, b in word_spans(TEXT)]
+    assert _loud_span(heard, virtual_speaker.rate) > 0.7 * events[-1].position
+    assert not engine.paused  # the pause ended with that reading
+
+
+def test_a_pause_does_not_outlive_its_reading(engine, virtual_speaker):
+    thread, out = _run_in_thread(engine.speak("Stand up.", device=SPEAKER_DEVICE))
+    assert isinstance(out.get(timeout=10), PlaybackStarted)
+    engine.pause()
+    engine.stop()  # stopped while paused
+    _collect(out, timeout=10)
+    thread.join(timeout=10)
+    assert not engine.paused
+    events = list(engine.speak("Sit down.", device=SPEAKER_DEVICE))
+    assert not any(isinstance(e, PlaybackPaused) for e in events)
+    assert isinstance(events[-1], PlaybackFinished) and events[-1].completed
