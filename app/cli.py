@@ -24,7 +24,7 @@ from app import (
     cli_review,
     cli_speech,
 )
-from app.cli_errors import CliError
+from app.cli_errors import CliError, plain_usage_error
 
 # cli_export, cli_review and bench_views add ``lessons export``, ``lessons review``
 # and ``bench views`` to the groups cli_lessons and cli_bench make, so each comes
@@ -36,9 +36,50 @@ COMMAND_GROUPS = (
 )
 
 
+USAGE_EXIT = 2  # argparse's own status for a command typed wrongly
+_PROG_SEEN = "_lesson_lab_prog"  # namespace key: the deepest sub-command parsed
+
+
+class LessonLabParser(argparse.ArgumentParser):
+    """argparse with every complaint on one plain line (``--help`` is unchanged).
+
+    argparse prints a usage block over several lines, then its own wording.
+    A teacher who mistypes a command gets one sentence and where to find help,
+    as for every other error. Sub-command parsers are made of this class too.
+    """
+
+    def parse_known_args(self, args=None, namespace=None):
+        namespace = namespace if namespace is not None else argparse.Namespace()
+        # Sub-command parsers run after their parent and copy their namespace
+        # into it, so this ends up naming the deepest command reached.
+        setattr(namespace, _PROG_SEEN, self.prog)
+        return super().parse_known_args(args, namespace)
+
+    def parse_args(self, args=None, namespace=None):
+        parsed, extras = self.parse_known_args(args, namespace)
+        prog = getattr(parsed, _PROG_SEEN, self.prog)
+        if hasattr(parsed, _PROG_SEEN):
+            delattr(parsed, _PROG_SEEN)
+        if extras:
+            # argparse would blame the top-level parser; name the command used.
+            self._fail(plain_usage_error(f"unrecognized arguments: {' '.join(extras)}", prog))
+        return parsed
+
+    def error(self, message: str):
+        commands = frozenset(
+            action.metavar or action.dest
+            for action in self._actions
+            if isinstance(action, argparse._SubParsersAction)
+        )
+        self._fail(plain_usage_error(message, self.prog, commands))
+
+    def _fail(self, sentence: str):
+        self.exit(USAGE_EXIT, f"lesson-lab: {sentence}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every sub-command registered."""
-    parser = argparse.ArgumentParser(
+    parser = LessonLabParser(
         prog="lesson-lab",
         description="Lesson Lab: offline practice for inclusive teaching. "
         "With no command, opens the app.",

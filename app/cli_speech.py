@@ -47,12 +47,15 @@ def _tts_engine(voice: str | None, rate: float | None):
     from speech.tts.base import SynthesisError
     from speech.tts.pyttsx3_engine import Pyttsx3Synthesiser
 
+    if voice is not None and not voice.strip():
+        # An empty --voice "" used to be ignored silently: say so instead.
+        raise CliError("No voice was given after --voice. Run “lesson-lab voices” to see them.")
     availability = Pyttsx3Synthesiser.availability()
     if not availability.available:
         raise CliError(availability.reason)
     try:
         engine = Pyttsx3Synthesiser()
-        if voice:
+        if voice is not None:
             engine.set_voice(voice)
         if rate is not None:
             engine.set_rate(rate)

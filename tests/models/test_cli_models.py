@@ -100,6 +100,31 @@ def test_install_shows_progress_then_remove(model_server, models_root, tmp_path)
     assert not (models_root / NAME).exists()
 
 
+def test_import_a_zip_then_it_is_listed(models_root, tmp_path):
+    archive = fake_model_zip(tmp_path, "vosk-model-small-fr-0.22")
+
+    result = run_cli("import", str(archive))
+
+    assert result.returncode == 0, result.stderr
+    target = models_root / "vosk-model-small-fr-0.22"
+    assert result.stdout.strip() == f"Installed vosk-model-small-fr-0.22 in {target}."
+    assert "Unpacking" in result.stderr and "100%" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert (target / "am" / "final.mdl").is_file()
+    assert [p.name for p in models_root.iterdir()] == ["vosk-model-small-fr-0.22"]
+
+    listed = run_cli("list")
+    assert listed.returncode == 0, listed.stderr
+    installed, available = listed.stdout.split("Models you can download")
+    line = next(x for x in installed.splitlines() if "vosk-model-small-fr-0.22" in x)
+    assert "vosk" in line and "French" in line and line.rstrip().endswith("ready")
+    assert "vosk-model-small-fr-0.22" not in available  # no longer offered for download
+
+    as_json = json.loads(run_cli("list", "--json").stdout)
+    entry = next(m for m in as_json["installed"] if m["name"] == "vosk-model-small-fr-0.22")
+    assert entry["valid"] and entry["path"] == str(target) and entry["language"] == "fr"
+
+
 def test_ctrl_c_cancels_cleanly_and_keeps_the_partial_download(model_server, models_root, tmp_path):
     data = fake_model_zip(tmp_path, NAME).read_bytes()
     model_server.add(f"{NAME}.zip", data)

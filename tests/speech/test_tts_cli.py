@@ -62,6 +62,8 @@ def test_voices_lists_the_british_default():
     ("args", "message"),
     [
         (["say", "Hello", "--voice", "no-such-voice"], "not installed"),
+        (["say", "Hello", "--voice", ""], "No voice was given after --voice"),
+        (["say", "Hello", "--voice", "  "], "No voice was given after --voice"),
         (["say", "Hello", "--rate", "1000"], "between 88 and 350 words a minute"),
         (["say", "Hello", "--rate", "20"], "between 88 and 350 words a minute"),
         (["say", "Hello", "--out", "/proc/lesson-lab-test.wav"], "Could not save"),
@@ -95,6 +97,8 @@ def test_say_speaks_through_the_speakers(virtual_speaker):
 @pytest.mark.pulse
 def test_say_to_missing_speakers_is_a_clear_error(pulse):
     result = lesson_lab("say", "Hello", "--device", "no-such-speakers")
-    assert result.returncode != 0
+    assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert "was not found" in result.stderr.strip().splitlines()[-1]
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("lesson-lab: ")
+    assert "no-such-speakers" in lines[0] and "was not found" in lines[0]
