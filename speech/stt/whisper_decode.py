@@ -32,6 +32,11 @@ DICTATION_PROMPT = (
     "scratch that."
 )
 
+#: The same hint for a whole file, as a sentence. Given the bare list, Whisper
+#: reading a recording from its start writes the list's first item ("Comma,")
+#: before the first word spoken.
+FILE_DICTATION_PROMPT = "The pupil says the punctuation aloud: " + DICTATION_PROMPT.lower()
+
 # Token budgets (Whisper's decoder holds 448 tokens: prompt, prefix and new text).
 _HINT_TOKENS = 50  # key words and the dictation hint
 _PROMPT_TOKENS = 80  # the whole prompt, earlier text included
@@ -185,7 +190,7 @@ def transcribe_recording(
         # start of the quiet.
         vad_filter=True,
         hallucination_silence_threshold=2.0,
-        initial_prompt=DICTATION_PROMPT if dictation else None,
+        initial_prompt=FILE_DICTATION_PROMPT if dictation else None,
         hotwords=hotwords,
     )
     finals = []
@@ -196,10 +201,24 @@ def transcribe_recording(
             for w in (segment.words or ())
             if w.word.strip()
         )
+        if made_up(words):
+            continue
         text = " ".join(w.text for w in words) if words else segment.text.strip()
         if text:
             finals.append(Final(text, words))
     return finals
+
+
+def made_up(words: Sequence[Word]) -> bool:
+    """True for a sentence most of whose words take no time at all.
+
+    The word alignment found no sound for them: Whisper made them up, most
+    often at the end of a recording from its prompt ("Question mark, yes,
+    yes, yes." all at the last moment). A word spoken quickly may take no
+    time on its own, but never most of a sentence.
+    """
+    instant = sum(w.end - w.start < 0.01 for w in words)
+    return len(words) >= 2 and instant * 2 > len(words)
 
 
 def join_hint(vocabulary: Sequence[str], dictation: bool) -> str:

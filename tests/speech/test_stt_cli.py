@@ -85,6 +85,36 @@ def test_dictation_obeys_spoken_punctuation(speak):
     assert text.count(".") >= 1 and text[0].isupper()
 
 
+# Spoken commands as a pupil dictates them (espeak-ng, British voice), and the
+# text they must give, read whole and as a live stream alike.
+DICTATED = [
+    # A new paragraph at the very start has nothing to separate. Read whole
+    # this once began ",\n\nThe end!": Whisper wrote its prompt's first
+    # item ("Comma,") before the first word.
+    ("new paragraph the end exclamation mark", "The end!"),
+    # Read whole this once ended "The end!? Yes yes yes": a sentence made up
+    # from the prompt, all of it at the last moment of the recording.
+    ("is it raining question mark yes comma it is raining full stop "
+     "new paragraph the end exclamation mark",
+     "Is it raining? Yes, it is raining.\n\nThe end!"),
+    ("the river flows comma and then it reaches the sea full stop",
+     "The river flows, and then it reaches the sea."),
+    ("what is your name question mark", "What is your name?"),
+    ("stop that comma please full stop", "Stop that, please."),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("how", ["whole", "stream"])
+def test_dictated_files_obey_the_spoken_commands_and_nothing_else(speak, how):
+    wavs = [speak(said) for said, _text in DICTATED]
+    extra = ["--stream"] if how == "stream" else []
+    result = lesson_lab("transcribe", *wavs, "--dictation", "--json", *extra)
+    assert result.returncode == 0, result.stderr
+    texts = [f["text"] for f in json.loads(result.stdout)["files"]]
+    assert texts == [text for _said, text in DICTATED]
+
+
 @pytest.mark.slow
 def test_several_files_are_named(speak, tmp_path):
     a = speak("The heart pumps blood all around the body.")
