@@ -54,3 +54,40 @@ def test_bench_stt_rejects_bad_options_in_one_line(tmp_path):
         assert result.returncode != 0
         lines = result.stderr.strip().splitlines()
         assert len(lines) == 1 and expected in lines[0]
+
+
+def test_latencies_are_measured_from_each_sentences_sound():
+    from app.bench_stt import _latencies
+    from speech.stt.base import Final, Partial
+
+    spans = [(0.5, 3.0), (4.0, 6.5)]  # two sentences' first and last sound
+    # (wall seconds since the start, stream seconds fed, event); paced, so they coincide.
+    timeline = [
+        (0.9, 0.9, Partial("the")),  # 0.4 s after the first sound
+        (2.0, 2.0, Partial("the water cycle")),
+        (3.8, 3.7, Final("The water cycle.")),  # 0.8 s after the last sound
+        (4.7, 4.6, Partial("plants")),  # 0.7 s
+        (7.6, 7.2, Final("Plants need light.")),  # 1.1 s
+    ]
+    figures = _latencies(timeline, spans, paced=True)
+    assert figures["first_partial_s"] == pytest.approx(0.55)  # median of 0.4 and 0.7
+    assert figures["first_partial_worst_s"] == pytest.approx(0.7)
+    assert figures["final_after_end_s"] == pytest.approx(0.95)  # median of 0.8 and 1.1
+    assert figures["final_after_end_worst_s"] == pytest.approx(1.1)
+    assert _latencies(timeline, spans, paced=False)["final_after_end_s"] is None
+
+
+@pytest.mark.slow
+def test_a_paced_run_measures_latencies_within_the_recording():
+    result = subprocess.run(
+        [sys.executable, "-m", "app.cli", "bench", "stt", "--sentences", "1"],
+        capture_output=True, text=True, timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    whisper = report["engines"]["whisper"]
+    seconds = report["audio"]["seconds"]
+    assert report["paced"] is True
+    assert 0 < whisper["first_partial_s"] < seconds
+    assert 0 < whisper["final_after_end_s"] < seconds
+    assert whisper["final_after_end_worst_s"] >= whisper["final_after_end_s"]
