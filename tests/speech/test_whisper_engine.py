@@ -118,6 +118,23 @@ def test_a_long_phrase_is_cut_so_decoding_stays_bounded(model, speak):
             assert phrase.words[-1].start - phrase.words[0].start <= 3.0
 
 
+@pytest.mark.slow
+def test_reset_forgets_the_stream_and_starts_the_clock_again(model, speak):
+    lead = np.zeros(8_000, np.int16)
+    first = np.concatenate([lead, decode_audio_file(speak(CLASSROOM_SENTENCES[0])), GAP])
+    second = np.concatenate([lead, decode_audio_file(speak(CLASSROOM_SENTENCES[3])), GAP])
+    recogniser = model.recogniser(partials=False)
+    assert finals(feed(recogniser, first))
+    recogniser.reset()
+    after = finals(feed(recogniser, second))
+    fresh = finals(feed(model.recogniser(partials=False), second))
+    # As if the first sentence had never been heard: the same words, timed
+    # from the start of the second stream.
+    assert [f.text for f in after] == [f.text for f in fresh]
+    assert abs(after[0].words[0].start - fresh[0].words[0].start) < 0.1
+    assert after[0].words[0].start < 1.5
+
+
 def test_vocabulary_is_a_hint_and_never_unknown(model):
     recogniser = model.recogniser(vocabulary=["photosynthesis", "chlorophyll"])
     assert recogniser.set_vocabulary(["herbivores", "carnivores"]) == []
