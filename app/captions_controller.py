@@ -28,7 +28,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
-from app.speech_worker import SpeechWorker, key_words
+from app.speech_worker import SpeechWorker, worker_for
 from widgets.captions_window import CaptionsWindow
 
 
@@ -61,15 +61,10 @@ class CaptionsController(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        vocabulary = key_words(vocabulary)
         self.window = window
-        self.worker = worker or SpeechWorker(
-            engine=engine, model_path=model_path, dictation=False, device=microphone,
-            vocabulary=vocabulary, parent=self)
-        if worker is not None and microphone:
-            worker.set_device(microphone)
-        if worker is not None and vocabulary:
-            worker.set_vocabulary(vocabulary)
+        self.worker = worker_for(self, worker, dictation=False, engine=engine,
+                                 model_path=model_path, microphone=microphone,
+                                 vocabulary=vocabulary)
         self._shut = False
         w = self.worker
         w.partial.connect(self._on_partial)

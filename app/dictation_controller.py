@@ -32,7 +32,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import QMessageBox
 
-from app.speech_worker import SpeechWorker, key_words
+from app.speech_worker import SpeechWorker, worker_for
 from app.transcript_autosave import TranscriptAutosave
 from speech.dictation import (
     COMMAND_PHRASES,
@@ -123,15 +123,10 @@ class DictationController(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        vocabulary = key_words(vocabulary)
         self.panel = panel
-        self.worker = worker or SpeechWorker(
-            engine=engine, model_path=model_path, dictation=True, device=microphone,
-            vocabulary=vocabulary, parent=self)
-        if worker is not None and microphone:
-            worker.set_device(microphone)
-        if worker is not None and vocabulary:
-            worker.set_vocabulary(vocabulary)
+        self.worker = worker_for(self, worker, dictation=True, engine=engine,
+                                 model_path=model_path, microphone=microphone,
+                                 vocabulary=vocabulary)
         self.autosave = autosave or TranscriptAutosave(parent=self)
         self._options = options or DictationOptions()
         self._state = DictationState(base=panel.text())

@@ -43,6 +43,26 @@ def key_words(words: Sequence[str]) -> list[str]:
     return [w for w in words if str(w).strip()]
 
 
+def worker_for(owner: QObject, worker: SpeechWorker | None, *, dictation: bool, engine: str,
+               model_path: str | Path | None, microphone: str | None,
+               vocabulary: Sequence[str]) -> SpeechWorker:
+    """A controller's speech worker: ``worker`` if one is given, else a new one it owns.
+
+    A given worker is set to ``microphone`` and the key words in
+    ``vocabulary`` when they are given (tests and the screenshot scripts
+    hand in workers with their own microphones).
+    """
+    words = key_words(vocabulary)
+    if worker is None:
+        return SpeechWorker(engine=engine, model_path=model_path, dictation=dictation,
+                            device=microphone, vocabulary=words, parent=owner)
+    if microphone:
+        worker.set_device(microphone)
+    if words:
+        worker.set_vocabulary(words)
+    return worker
+
+
 class SpeechWorker(QObject):
     """Listens on a microphone and turns speech into text off the GUI thread.
 

@@ -32,7 +32,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QTextCursor
 
 from app.dictation_controller import LAST_WORDS_WAIT_S, change_message, engine_options
-from app.speech_worker import SpeechWorker
+from app.speech_worker import SpeechWorker, worker_for
 from speech.dictation import Change, DictationOptions
 from speech.dictation_cursor import Edit, phrase_at_cursor, preview_at_cursor
 from widgets.dictation_line import DictationLine
@@ -87,9 +87,9 @@ class EditorDictation(QObject):
         super().__init__(parent)
         self.editor = editor
         self.line = line
-        self.worker = worker or SpeechWorker(
-            engine=engine, model_path=model_path, dictation=True, device=microphone,
-            vocabulary=vocabulary, parent=self)
+        self.worker = worker_for(self, worker, dictation=True, engine=engine,
+                                 model_path=model_path, microphone=microphone,
+                                 vocabulary=vocabulary)
         if self.worker.parent() is None:
             # Ends with this controller (and its window): words that settle after a close
             # that did not wait for them are then dropped, not sent to deleted widgets.
