@@ -65,14 +65,20 @@ def whisper_window(qtbot):
         window.close()
 
 
+def _put_cursor_after(editor, text: str) -> int:
+    """Put the editor's cursor just after ``text``; return that position."""
+    anchor = editor.text().index(text) + len(text)
+    cursor = editor.text_edit.textCursor()
+    cursor.setPosition(anchor)
+    editor.text_edit.setTextCursor(cursor)
+    return anchor
+
+
 def test_spoken_words_land_in_the_editor_at_the_cursor(
         qtbot, whisper_window, virtual_mic, speak):
     window = whisper_window
     editor = window.editor
-    anchor = editor.text().index("Rivers begin in the hills.") + len("Rivers begin in the hills.")
-    cursor = editor.text_edit.textCursor()
-    cursor.setPosition(anchor)
-    editor.text_edit.setTextCursor(cursor)
+    anchor = _put_cursor_after(editor, "Rivers begin in the hills.")
     partials: list[str] = []
     phrases: list[str] = []
     window.dictate_action.trigger()
@@ -119,10 +125,7 @@ def test_a_phrase_said_as_the_window_closes_is_offered_for_saving(
         qtbot, whisper_window, virtual_mic, speak):
     window = whisper_window
     editor = window.editor
-    anchor = editor.text().index("Rivers begin in the hills.") + len("Rivers begin in the hills.")
-    cursor = editor.text_edit.textCursor()
-    cursor.setPosition(anchor)
-    editor.text_edit.setTextCursor(cursor)
+    anchor = _put_cursor_after(editor, "Rivers begin in the hills.")
     offered: list[str] = []
 
     def ask() -> str:
