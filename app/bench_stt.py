@@ -13,6 +13,8 @@ real-time pace, unless ``fast``). For each engine it reports:
   rest (re-decoding each growing phrase to show it while it is spoken), with
   ``partial_decodes`` and their mean ``partial_decode_s`` when the engine
   counts them;
+* ``wrapper_overhead`` (Whisper): the stream's time / the time inside
+  Whisper's own decode calls, i.e. what the streaming code adds around them;
 * ``file_rtf``, ``file_overhead`` and ``file_wer``: ``lesson-lab transcribe``
   on the recording (Whisper reads a file whole, so about 1x the raw engine;
   Vosk streams it);
@@ -164,6 +166,12 @@ def measure_engine(engine_name: str, model_path: str | None, plan: dict, paced: 
         "finals": len(finals),
         "errors": errors,
     }
+    inside = getattr(recogniser, "decode_seconds", None)
+    if inside:
+        # What the streaming code itself adds around the engine's decodes
+        # (detector, buffers, agreement): the rest of ``overhead`` is the
+        # decoding it chooses to do.
+        figures["wrapper_overhead"] = round(busy / inside, 3)
     decodes = getattr(recogniser, "partial_decodes", None)
     if decodes is not None:
         figures["partial_decodes"] = decodes
