@@ -118,17 +118,6 @@ class ReadAloudController(QObject, VoiceAndSpeed, SoundFileExport):
         self.speak_key_words = True  # read a key word and its meaning when one is clicked
         self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
         self._settle.timeout.connect(self._apply_new_settings)
-        self._reports = {
-            "engine_ready": self._on_engine_ready,
-            "engine_failed": self._on_engine_failed,
-            "chunk_started": self._on_chunk_started,
-            "word_reached": self._on_word,
-            "reading_done": self._on_done,
-            "reading_failed": self._on_failed,
-            "export_done": self._on_exported,
-            "export_failed": self.error.emit,
-            "problem": self.error.emit,
-        }
         self.set_view(view)
         self._worker = ReadAloudWorker(
             thread_relay.register(self), synthesiser_factory, player_factory, device
@@ -363,9 +352,20 @@ class ReadAloudController(QObject, VoiceAndSpeed, SoundFileExport):
     # ----- from the worker --------------------------------------------------------------------
 
     def _on_relayed(self, report: tuple) -> None:
-        """A report from the worker (``ReadAloudWorker``), now on the GUI thread."""
+        """A report from the worker (``ReadAloudWorker``), now on the GUI thread.
+
+        Report ``name`` goes to ``_on_name``. Looked up on each call: a table of
+        bound methods kept on the controller would keep it alive in a cycle,
+        to be freed later by the garbage collector on whichever thread runs it.
+        """
         name, args = report
-        self._reports[name](*args)
+        getattr(self, f"_on_{name}")(*args)
+
+    def _on_export_failed(self, message: str) -> None:
+        self.error.emit(message)
+
+    def _on_problem(self, message: str) -> None:
+        self.error.emit(message)
 
     def _on_engine_ready(self, voices: list, engine_voice: str, reason: str) -> None:
         self._voices = list(voices)
@@ -407,8 +407,8 @@ class ReadAloudController(QObject, VoiceAndSpeed, SoundFileExport):
             return self.tr("Reading aloud without a voice: the words are highlighted in silence.")
         return self.tr("Reading aloud with {voice}").format(voice=name)
 
-    def _on_word(self, generation: int, serial: int, start: int, length: int, sentence: int,
-                 seconds: float) -> None:
+    def _on_word_reached(self, generation: int, serial: int, start: int, length: int,
+                         sentence: int, seconds: float) -> None:
         if generation != self._generation or self._state == IDLE:
             return
         self._sentence = sentence
@@ -421,7 +421,7 @@ class ReadAloudController(QObject, VoiceAndSpeed, SoundFileExport):
             if live is not None and live[0] == serial:
                 self._drift.append((seconds, live[1].position))
 
-    def _on_done(self, generation: int, _completed: bool) -> None:
+    def _on_reading_done(self, generation: int, _completed: bool) -> None:
         if generation != self._generation:
             return
         view = self._view
@@ -438,7 +438,7 @@ class ReadAloudController(QObject, VoiceAndSpeed, SoundFileExport):
         self.highlighter.clear()
         self._set_state(IDLE, self.tr("Finished reading aloud."))
 
-    def _on_failed(self, generation: int, message: str) -> None:
+    def _on_reading_failed(self, generation: int, message: str) -> None:
         if generation != self._generation:
             return
         self.highlighter.clear()

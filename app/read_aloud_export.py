@@ -57,7 +57,7 @@ class SoundFileExport:
         self.status_changed.emit(self.tr("Saving the {what} as a sound file…").format(what=what))
         return True
 
-    def _on_exported(self, path: str, seconds: float) -> None:
+    def _on_export_done(self, path: str, seconds: float) -> None:
         minutes, rest = divmod(round(seconds), 60)
         length = (self.tr("{m} min {s} s").format(m=minutes, s=rest) if minutes
                   else self.tr("{s} seconds").format(s=rest))
