@@ -368,9 +368,7 @@ class ModelManager(QObject):
     def _on_relayed(self, message: tuple) -> None:
         """A worker's report, now on the GUI thread: ("progress" | "finished" | "scanned", …)."""
         kind, *args = message
-        handlers = {"progress": self._on_progress, "finished": self._on_finished,
-                    "scanned": self._on_scanned}
-        handlers[kind](*args)
+        getattr(self, f"_on_{kind}")(*args)
 
     def _on_progress(self, key: str, progress: models.Progress) -> None:
         job = self._jobs.get(key)
