@@ -206,7 +206,6 @@ class SpeechPipeline:
     def _engine_loop(self) -> None:
         recogniser: Recogniser | None = None
         active = 0  # the session being recognised; its audio is fed, other audio dropped
-        switch = False  # another engine was chosen: load it once the active session ends
         while True:
             command = self._inbox.get()
             kind = command[0]
@@ -214,8 +213,6 @@ class SpeechPipeline:
                 return  # closing: no more decoding, whatever is queued
             if kind == "begin":
                 session = command[1]
-                if switch:
-                    recogniser, switch = None, False
                 if recogniser is None:
                     recogniser = self._load(session)
                 active = 0
@@ -231,21 +228,23 @@ class SpeechPipeline:
                 if session == active and recogniser is not None:
                     self._deliver(session, recogniser.flush)
                     active = 0
-                if switch and not active:
-                    recogniser, switch = None, False
                 self._post("idle", session)
             elif kind == "vocabulary":
                 self._vocabulary = command[1]
                 if recogniser is not None:
                     self._apply_vocabulary(recogniser, active, clear=True)
             elif kind == "engine":
-                # The session in hand finishes with the engine that began it,
-                # so none of its words are lost; the next one loads the new engine.
                 self._engine, self._model_path = command[1], command[2]
-                if active:
-                    switch = True
+                if active and recogniser is not None:
+                    # Mid-session: what was heard so far is finished by the engine
+                    # that heard it; the audio queued behind this goes to the new
+                    # one, and the microphone never closes, so nothing is lost.
+                    self._deliver(active, recogniser.flush)
+                    recogniser = self._load(active)
+                    if recogniser is None or not self._run(active, recogniser.reset):
+                        active = 0
                 else:
-                    recogniser = None
+                    recogniser = None  # loaded when it is next needed
             elif kind == "load" and recogniser is None:
                 recogniser = self._load(0)
 

@@ -121,6 +121,7 @@ class SpeechWorker(QObject):
         weakref.finalize(self, self._pipeline.quit)
         self.destroyed.connect(self._pipeline.quit)
         self._device = device or None
+        self._engine_choice = (engine, str(model_path) if model_path else None)
         self._capture_factory = capture_factory or _microphone
         self._list_inputs = list_inputs or input_devices
         self._session = 0  # the newest session
@@ -178,10 +179,6 @@ class SpeechWorker(QObject):
         if device == self._device:
             return
         self._device = device
-        self._switch_session()
-
-    def _switch_session(self) -> None:
-        """While listening, end this session and start another (new microphone or engine)."""
         if self._capturing and self._stop_asked != self._session:
             self.stop()
             self._restart = True
@@ -207,12 +204,16 @@ class SpeechWorker(QObject):
     def set_engine(self, engine: str = "auto", model_path: str | Path | None = None) -> None:
         """Use another engine or model (loaded when it is first needed).
 
-        While listening, the switch is made straight away: the words heard so
-        far are finished by the engine that heard them, then the microphone
-        opens again with the new one.
+        While listening, the switch is made straight away, with the
+        microphone left open: the words heard so far are finished by the
+        engine that heard them, and what follows goes to the new one. The
+        choice already in use changes nothing.
         """
+        choice = (engine, str(model_path) if model_path else None)
+        if choice == self._engine_choice:
+            return
+        self._engine_choice = choice
         self._pipeline.set_engine(engine, model_path)
-        self._switch_session()
 
     def preload(self) -> None:
         """Load the engine now, in the background, so the first start is quick."""
@@ -320,7 +321,7 @@ class SpeechWorker(QObject):
             return
         self._capturing = False
         if self._restart and not self._closed:
-            # Switching microphone or engine: carry on listening with the new one.
+            # Switching microphone: carry on listening on the new one.
             self._restart = False
             self.start()
             return

@@ -76,6 +76,8 @@ class ManualMicrophone:
         self.started = threading.Event()
         self.closed = threading.Event()
         self._events: queue.SimpleQueue = queue.SimpleQueue()
+        self._given = 0  # events the test has given
+        self._handled = 0  # events the worker has taken and handled
 
     # --- what the worker calls ---------------------------------------------------------
 
@@ -95,6 +97,7 @@ class ManualMicrophone:
                 yield Stopped()
                 return
             yield item
+            self._handled += 1  # the worker asks for the next event once it has handled this
             if isinstance(item, AudioError):
                 yield Stopped()
                 return
@@ -110,13 +113,30 @@ class ManualMicrophone:
     def chunks(self, count: int = 1) -> None:
         """Deliver ``count`` chunks of 100 ms of quiet."""
         for _ in range(count):
-            self._events.put(AudioChunk(np.zeros(1600, dtype=np.int16)))
+            self._give(AudioChunk(np.zeros(1600, dtype=np.int16)))
+
+    def hear(self, samples: np.ndarray) -> None:
+        """Deliver ``samples`` (16 kHz int16) in chunks of 100 ms, all at once."""
+        for start in range(0, len(samples), 1600):
+            self._give(AudioChunk(np.asarray(samples[start:start + 1600], dtype=np.int16)))
+
+    def caught_up(self) -> bool:
+        """True once the worker has taken and handled everything given so far.
+
+        A real microphone delivers 100 ms at a time, so the worker is always
+        about caught up; ``hear`` delivers seconds at once.
+        """
+        return self._handled >= self._given
 
     def level(self, dbfs: float) -> None:
-        self._events.put(Level(dbfs))
+        self._give(Level(dbfs))
 
     def unplug(self, message: str) -> None:
-        self._events.put(AudioError(message))
+        self._give(AudioError(message))
+
+    def _give(self, event) -> None:
+        self._given += 1
+        self._events.put(event)
 
 
 class MicrophoneRack:
