@@ -210,15 +210,19 @@ def transcribe_recording(
 
 
 def made_up(words: Sequence[Word]) -> bool:
-    """True for a sentence most of whose words take no time at all.
+    """True for a sentence most of whose words take no time and that Whisper doubts.
 
-    The word alignment found no sound for them: Whisper made them up, most
-    often at the end of a recording from its prompt ("Question mark, yes,
-    yes, yes." all at the last moment). A word spoken quickly may take no
-    time on its own, but never most of a sentence.
+    The word alignment found no sound for them and Whisper gave them little
+    confidence: it made them up, most often at the end of a recording from
+    its prompt ("Question mark, yes, yes, yes." all at the last moment, 0.2
+    confidence on average). Words spoken quickly may take no time, but they
+    are heard with confidence.
     """
+    if len(words) < 2:
+        return False
     instant = sum(w.end - w.start < 0.01 for w in words)
-    return len(words) >= 2 and instant * 2 > len(words)
+    confidence = sum(w.confidence for w in words) / len(words)
+    return instant * 2 > len(words) and confidence < 0.5
 
 
 def join_hint(vocabulary: Sequence[str], dictation: bool) -> str:

@@ -112,21 +112,24 @@ def test_a_short_phrase_is_encoded_in_10_seconds_and_still_understood(native, sp
     assert heard == [(80, 3_000)]
 
 
-def _words(*timed: tuple[str, float, float]):
+def _words(*timed: tuple[str, float, float], confidence: float = 0.9):
     from speech.stt.base import Word
 
-    return tuple(Word(text, start, end, 0.5) for text, start, end in timed)
+    return tuple(Word(text, start, end, confidence) for text, start, end in timed)
 
 
 @pytest.mark.parametrize(
     ("words", "made_up"),
     [
-        # Seen at the end of a 6.28 s dictated recording: no sound behind it.
+        # Seen at the end of a 6.28 s dictated recording: no sound behind it,
+        # and little confidence (0.0 to 0.8, 0.2 on average).
         (_words(("Question", 6.0, 6.24), ("mark,", 6.24, 6.24), ("yes,", 6.24, 6.24),
-                ("yes,", 6.24, 6.24), ("yes.", 6.24, 6.24)), True),
+                ("yes,", 6.24, 6.24), ("yes.", 6.24, 6.24), confidence=0.2), True),
+        # The same timing heard with confidence: quick real speech, kept.
+        (_words(("Yes,", 3.0, 3.0), ("yes.", 3.0, 3.0)), False),
         # Quick speech: one or two words may take no time; the sentence is real.
         (_words(("yes,", 1.84, 1.98), ("it", 2.32, 2.32), ("is", 2.32, 2.48),
-                ("raining.", 2.48, 2.86)), False),
+                ("raining.", 2.48, 2.86), confidence=0.2), False),
         (_words(("Comma,", 0.0, 0.48), ("new", 0.86, 0.86), ("paragraph,", 0.86, 0.86),
                 ("the", 1.08, 1.1), ("end.", 1.1, 1.3)), False),
         (_words(("Hello.", 0.5, 0.5)), False),  # one word alone is not judged
