@@ -165,6 +165,7 @@ class Synthesiser(ABC):
         # (no player yet); the player is then started paused. The lock makes
         # "which player, and is it paused" one step for pause, resume and speak.
         self._paused = False
+        self._speaking = False  # inside speak(): a pause only means something then
         self._pause_lock = threading.Lock()
 
     # --- what the engine can do -------------------------------------------------
@@ -270,6 +271,8 @@ class Synthesiser(ABC):
         ``resume`` may be called from any other thread meanwhile.
         """
         self._stop_requested.clear()
+        with self._pause_lock:
+            self._speaking = True
         try:
             yield from self._synthesise_and_play(text, device)
         finally:
@@ -277,6 +280,7 @@ class Synthesiser(ABC):
             with self._pause_lock:
                 self._player = None
                 self._paused = False
+                self._speaking = False
 
     def _synthesise_and_play(self, text: str, device: int | str | None) -> Iterator[PlaybackEvent]:
         from speech.playback import PlaybackError, PlaybackFinished, Player
@@ -314,11 +318,13 @@ class Synthesiser(ABC):
     def pause(self) -> None:
         """Pause speech; ``resume`` carries on from the same word. Safe from any thread.
 
-        A pause before the sound starts (while the text is being synthesised,
-        or before ``speak`` is called) is kept: the sound starts paused. It
-        lasts until ``resume`` or ``stop``, or until that ``speak`` ends.
+        A pause while the text is still being synthesised is kept: the sound
+        starts paused. It lasts until ``resume`` or ``stop``, or until that
+        ``speak`` ends. Outside ``speak`` there is nothing to pause.
         """
         with self._pause_lock:
+            if not self._speaking:
+                return
             self._paused = True
             if self._player is not None:
                 self._player.pause()

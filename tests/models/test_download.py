@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 import threading
-import time
 import uuid
 import zipfile
 from collections import namedtuple
@@ -60,25 +59,21 @@ def test_progress_reports_increasing_bytes_and_the_right_total(model_server, ser
     assert installed[NAME].valid
 
 
-def test_the_reported_rate_matches_what_arrived(model_server, served, models_root):
+def test_a_real_download_reports_a_rate(model_server, served, models_root):
     # Slowed down (16 KiB every 20 ms) so the download lasts long enough to measure.
+    # The meter's arithmetic is checked with a hand-turned clock in test_progress.py;
+    # here, only that a real download reports a rate at all, every time.
     model_server.delay_per_chunk = 0.02
-    seen = []  # (the test's own clock, report)
+    seen = []
 
     def note(progress):
         if progress.stage == models.DOWNLOAD:
-            seen.append((time.monotonic(), progress))
+            seen.append(progress)
 
     models.install_model(NAME, base_url=model_server.base_url, progress=note)
 
     assert len(seen) > 5  # 64 KiB reads of a half-megabyte file
-    assert all(report.rate > 0 for _, report in seen)
-    # Bytes over seconds as the test saw them, from the first report to the last.
-    (first_time, first), (last_time, last) = seen[0], seen[-1]
-    measured = (last.done - first.done) / (last_time - first_time)
-    # A wide factor: the meter counts from the request, the test from the first
-    # piece. Zero, a stuck value, or the wrong unit (bits, milliseconds) fall outside.
-    assert measured / 3 < last.rate < measured * 3
+    assert all(report.rate > 0 for report in seen)
 
 
 def test_a_download_is_unpacked_aside_and_renamed_into_place(model_server, served, models_root):

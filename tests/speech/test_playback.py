@@ -130,6 +130,18 @@ def _correlation_at_best_lag(recorded: np.ndarray, original: np.ndarray) -> floa
     return float(np.corrcoef(segment[:length], original[:length])[0, 1])
 
 
+def _wait_until_still(sound, settle_s: float = 0.2, limit_s: float = 10.0) -> None:
+    """Wait until the audio clock (``sound.position``) has stopped moving for ``settle_s``."""
+    deadline = time.monotonic() + limit_s
+    last = sound.position
+    while time.monotonic() < deadline:
+        time.sleep(settle_s)
+        if sound.position == last:
+            return
+        last = sound.position
+    raise AssertionError("the audio clock kept moving while paused")
+
+
 def test_pause_freezes_the_audio_clock_and_resume_carries_on(engine, virtual_speaker):
     synthesis = engine.synthesise(TEXT)
     player = Player(SPEAKER_DEVICE)
@@ -143,7 +155,7 @@ def test_pause_freezes_the_audio_clock_and_resume_carries_on(engine, virtual_spe
     player.pause()
     events.append(out.get(timeout=10))
     assert isinstance(events[-1], PlaybackPaused)
-    time.sleep(0.3)  # let audio already buffered drain
+    _wait_until_still(player)  # the audio already buffered drains first
     frozen = player.position
     time.sleep(0.6)
     assert player.position == frozen
@@ -233,7 +245,7 @@ def test_the_engine_pauses_and_resumes_while_speaking(engine, virtual_speaker):
     engine.pause()
     assert engine.paused
     _until(out, PlaybackPaused, events)
-    time.sleep(0.4)  # let the audio already buffered drain
+    _wait_until_still(engine)  # the audio already buffered drains first
     while not out.empty():  # words in that buffered audio may still be reported
         events.append(out.get_nowait())
     frozen = engine.position
@@ -316,6 +328,12 @@ def test_a_pause_does_not_outlive_its_reading(engine, virtual_speaker):
     engine.stop()  # stopped while paused
     _collect(out, timeout=10)
     thread.join(timeout=10)
+    assert not engine.paused
+    events = list(engine.speak("Sit down.", device=SPEAKER_DEVICE))
+    assert not any(isinstance(e, PlaybackPaused) for e in events)
+    assert isinstance(events[-1], PlaybackFinished) and events[-1].completed
+    # A pause with nothing being read means nothing, and does not hold the next reading.
+    engine.pause()
     assert not engine.paused
     events = list(engine.speak("Sit down.", device=SPEAKER_DEVICE))
     assert not any(isinstance(e, PlaybackPaused) for e in events)
