@@ -152,12 +152,12 @@ class EditorDictation(QObject):
         """The lesson's key words, so the engine recognises them better."""
         self.worker.set_vocabulary(words)
 
-    def finish_last_words(self, timeout_s: float = LAST_WORDS_WAIT_S) -> bool:
+    def finish_last_words(self, timeout_s: float | None = None) -> bool:
         """The window is closing: close the microphone and let the engine finish what it heard.
 
         The phrase being said settles and goes in at the cursor as any other
         (one step of undo), so it counts as an unsaved change. Waits at most
-        ``timeout_s`` (the dictation dock's bound), in a local event loop;
+        ``timeout_s`` (None: the dictation dock's bound), in a local event loop;
         True when every word heard has gone in. Dictation then stays stopped,
         and the line says so in case the close is cancelled. Call ``shutdown``
         if the window does close.
@@ -165,7 +165,8 @@ class EditorDictation(QObject):
         if self._shut:
             return True
         was_listening = self.worker.is_listening()
-        settled = self.worker.stop_and_settle(timeout_s)
+        settled = self.worker.stop_and_settle(
+            LAST_WORDS_WAIT_S if timeout_s is None else timeout_s)
         if was_listening:
             self._show_info(_tr("Dictation stopped so the window could close. "
                                 "Press Dictate (F9) to start again."))

@@ -178,9 +178,7 @@ class LessonEditorWindow(QMainWindow):
         """
         # First, so the phrase being said is in the text the question offers to save. (A
         # second close while this waits does not come here: Qt ignores it while closing.)
-        if self.dictation is not None and self.last_words_wait_s is None:
-            self.dictation.finish_last_words()
-        elif self.dictation is not None:
+        if self.dictation is not None:
             self.dictation.finish_last_words(self.last_words_wait_s)
         if self.editor.is_modified():
             answer = self.ask_unsaved_changes()
