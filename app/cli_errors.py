@@ -38,9 +38,20 @@ def _join(items: list[str], word: str) -> str:
 
 
 def _command(prog: str) -> str:
-    """``lesson-lab say`` as "The say command"; ``lesson-lab`` itself as "lesson-lab"."""
+    """``lesson-lab say`` as "The say command"; ``lesson-lab`` itself as "Lesson Lab"."""
     words = prog.split(maxsplit=1)
-    return f"The {words[1]} command" if len(words) == 2 else prog
+    return f"The {words[1]} command" if len(words) == 2 else "Lesson Lab"
+
+
+# What an argument's placeholder stands for, in words.
+_PLACEHOLDERS = {"FILE": "a file", "PATH": "a file or folder", "TEXT": "some text",
+                 "NAME": "a name", "ID": "an id"}
+
+
+def _needed(name: str) -> str:
+    """``FILE`` as "a file (FILE)"; an option such as ``--out`` as it is."""
+    words = _PLACEHOLDERS.get(name)
+    return f"{words} ({name})" if words else name
 
 
 def plain_usage_error(message: str, prog: str, commands: frozenset[str] = frozenset()) -> str:
@@ -48,7 +59,9 @@ def plain_usage_error(message: str, prog: str, commands: frozenset[str] = frozen
 
     ``commands`` are the names argparse gives this parser's sub-command
     argument (``COMMAND``, ``ACTION``), so a wrong sub-command reads as one.
-    The sentence ends with a pointer to the right ``--help``.
+    The sentence ends with a pointer to the right ``--help``. Values the user
+    typed are in curly quotes; a command to type is in straight ones, so it
+    can be copied into a terminal.
     """
     help_hint = f'Run "{prog} --help" for the commands.'
     if match := _INVALID_CHOICE.match(message):
@@ -64,7 +77,7 @@ def plain_usage_error(message: str, prog: str, commands: frozenset[str] = frozen
         sentence = f"{match['arg']} needs a value after it"
     elif match := _REQUIRED.match(message):
         names = [
-            "one of its own commands" if name in commands else name
+            "one of its own commands" if name in commands else _needed(name)
             for name in match["names"].split(", ")
         ]
         sentence = f"{_command(prog)} needs {_join(names, 'and')}"

@@ -49,7 +49,7 @@ def _tts_engine(voice: str | None, rate: float | None):
 
     if voice is not None and not voice.strip():
         # An empty --voice "" used to be ignored silently: say so instead.
-        raise CliError("No voice was given after --voice. Run “lesson-lab voices” to see them.")
+        raise CliError('No voice was given after --voice. Run "lesson-lab voices" to see them.')
     availability = Pyttsx3Synthesiser.availability()
     if not availability.available:
         raise CliError(availability.reason)
@@ -60,7 +60,7 @@ def _tts_engine(voice: str | None, rate: float | None):
         if rate is not None:
             engine.set_rate(rate)
     except SynthesisError as error:
-        hint = " Run “lesson-lab voices” to see them." if voice and "voice" in str(error) else ""
+        hint = ' Run "lesson-lab voices" to see them.' if voice and "voice" in str(error) else ""
         raise CliError(f"{error}{hint}") from error
     return engine
 

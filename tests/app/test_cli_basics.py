@@ -63,12 +63,12 @@ def test_a_command_s_help_is_argparse_s_own():
         ),
         (
             ["transcribe"],
-            "lesson-lab: The transcribe command needs FILE. "
+            "lesson-lab: The transcribe command needs a file (FILE). "
             'Run "lesson-lab transcribe --help" to see how to use it.',
         ),
         (
             ["say"],
-            "lesson-lab: The say command needs TEXT. "
+            "lesson-lab: The say command needs some text (TEXT). "
             'Run "lesson-lab say --help" to see how to use it.',
         ),
         (
@@ -88,7 +88,7 @@ def test_a_command_s_help_is_argparse_s_own():
         ),
         (
             ["--verbose"],
-            'lesson-lab: lesson-lab does not understand “--verbose”. Run "lesson-lab --help" '
+            'lesson-lab: Lesson Lab does not understand “--verbose”. Run "lesson-lab --help" '
             "for the commands.",
         ),
     ],
@@ -125,7 +125,7 @@ def test_argparse_wording_for_other_complaints_becomes_a_sentence():
     ).startswith("--pages needs a whole number, not “2.5”.")
     assert plain_usage_error(
         "the following arguments are required: PATH, --out", "lesson-lab lessons import"
-    ).startswith("The lessons import command needs PATH and --out.")
+    ).startswith("The lessons import command needs a file or folder (PATH) and --out.")
     assert plain_usage_error(
         "one of the arguments --pdf --out-dir is required", "lesson-lab lessons export"
     ).startswith("The lessons export command needs one of --pdf or --out-dir.")
