@@ -84,6 +84,14 @@ def out_of_100_text(score: float | None) -> str:
     return _tr("{score} out of 100").format(score=round(score))
 
 
+def score_description(need: str, score: float | None, before: float | None,
+                      target: float | None) -> str:
+    """What a screen reader says for a score bar: the need, the change, the score, the target."""
+    parts = (score_text(need, score, before), out_of_100_text(score), target_text(score, target))
+    said = ". ".join(part for part in parts if part)
+    return f"{NEED_LABELS[need]}: {said}."
+
+
 class _ScoreRow:
     """One need's words, bar, score and target, side by side.
 
@@ -120,10 +128,8 @@ class _ScoreRow:
         self.bar.setValue(round(score or 0))
         value = out_of_100_text(score)
         self.value.setText(value)
-        goal = target_text(score, target)
-        self.target.setText(goal)
-        said = ". ".join(part for part in (text, value, goal) if part)
-        self.bar.setAccessibleDescription(f"{NEED_LABELS[self.need]}: {said}.")
+        self.target.setText(target_text(score, target))
+        self.bar.setAccessibleDescription(score_description(self.need, score, before, target))
 
 
 class CheckerPanel(QWidget):

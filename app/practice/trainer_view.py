@@ -40,7 +40,7 @@ from lessons.presets import default_preset, find_preset
 from lessons.profile import Profile
 from lessons.profile_diff import describe_profile_changes
 from lessons.scenarios import Scenario
-from widgets.checker_panel import out_of_100_text, score_text, target_text
+from widgets.checker_panel import out_of_100_text, score_description, score_text, target_text
 from widgets.fonts import resolve_family
 from widgets.side_by_side import SideBySide
 
@@ -208,7 +208,7 @@ class TrainerView(QWidget):
             value.setFont(big)
             goal = QLabel(target_text(after, targets.get(need)))
             bar.setAccessibleDescription(
-                " ".join(part for part in (value.text(), goal.text()) if part))
+                score_description(need, after, before, targets.get(need)))
             grid.addWidget(label, row, 0)
             grid.addWidget(bar, row, 1)
             grid.addWidget(value, row, 2)

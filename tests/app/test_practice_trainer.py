@@ -93,7 +93,8 @@ def test_each_score_is_a_label_beside_its_bar_not_text_across_the_bar(trainer) -
               if b.accessibleName() == "Visual impairment score"]
     assert not bar.isTextVisible()
     assert bar.value() == after
-    assert bar.accessibleDescription().startswith(f"{after} out of 100")
+    assert bar.accessibleDescription().startswith("Visual impairment: VI ")
+    assert f". {after} out of 100. target " in bar.accessibleDescription()
     # Beside the bar, on its row.
     bar_box = bar.geometry()
     value_box = value.geometry()
