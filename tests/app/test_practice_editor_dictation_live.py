@@ -74,6 +74,16 @@ def _put_cursor_after(editor, text: str) -> int:
     return anchor
 
 
+def _start_dictating(qtbot, window, phrases: list[str]):
+    """Press Dictate and wait until the engine listens; each phrase put in goes to ``phrases``."""
+    window.dictate_action.trigger()
+    dictation = window.dictation
+    dictation.phrase_added.connect(phrases.append)
+    qtbot.waitUntil(lambda: dictation.is_listening() and bool(dictation.worker.engine_key),
+                    timeout=60_000)
+    return dictation
+
+
 def test_spoken_words_land_in_the_editor_at_the_cursor(
         qtbot, whisper_window, virtual_mic, speak):
     window = whisper_window
@@ -81,12 +91,8 @@ def test_spoken_words_land_in_the_editor_at_the_cursor(
     anchor = _put_cursor_after(editor, "Rivers begin in the hills.")
     partials: list[str] = []
     phrases: list[str] = []
-    window.dictate_action.trigger()
-    dictation = window.dictation
+    dictation = _start_dictating(qtbot, window, phrases)
     dictation.worker.partial.connect(partials.append)
-    dictation.phrase_added.connect(phrases.append)
-    qtbot.waitUntil(lambda: dictation.is_listening() and bool(dictation.worker.engine_key),
-                    timeout=60_000)
     assert window.dictate_action.isChecked()
 
     virtual_mic.play(speak(SPOKEN))
@@ -136,12 +142,8 @@ def test_a_phrase_said_as_the_window_closes_is_offered_for_saving(
     editor.ask_lesson_name = lambda suggestion: "Rivers said at the close"
     # The shared machine may be slow: the bound here only guards against a hang.
     window.last_words_wait_s = HANG_GUARD_S
-    window.dictate_action.trigger()
-    dictation = window.dictation
     phrases: list[str] = []
-    dictation.phrase_added.connect(phrases.append)
-    qtbot.waitUntil(lambda: dictation.is_listening() and bool(dictation.worker.engine_key),
-                    timeout=60_000)
+    _start_dictating(qtbot, window, phrases)
     before = set(user_folder().glob("*.md")) if user_folder().exists() else set()
 
     # The teacher is still speaking when the window is closed: the words up to "sea"
