@@ -7,25 +7,10 @@ find help, exit status 2, never a traceback.
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
 from app.cli_errors import plain_usage_error
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def lesson_lab(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "app.cli", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+from tests.fixtures.cli import lesson_lab
 
 
 def test_help_lists_the_program_and_its_commands():

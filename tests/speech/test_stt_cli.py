@@ -4,22 +4,15 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from speech.stt.wer import word_error_rate
+from tests.fixtures.cli import lesson_lab
 
 SENTENCE = "Please open your books at page twelve."
-
-
-def lesson_lab(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "app.cli", *map(str, args)],
-        capture_output=True, text=True, timeout=300,
-    )
 
 
 def assert_one_clear_line(result: subprocess.CompletedProcess) -> str:

@@ -2,28 +2,14 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import time
 import wave
-from pathlib import Path
 
 import numpy as np
 import pytest
 
+from tests.fixtures.cli import lesson_lab
 from tests.fixtures.pulse import SPEAKER_DEVICE
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def lesson_lab(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "app.cli", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 def test_say_writes_a_wav(tmp_path):

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 
 import numpy as np
 import pytest
@@ -15,6 +13,7 @@ from speech.stt.base import EngineError, Final, ModelLoadError, Partial
 from speech.stt.loader import shared_loader
 from speech.stt.wer import word_error_rate
 from speech.stt.whisper_engine import WhisperRecogniser, WhisperSettings
+from tests.fixtures.cli import lesson_lab
 from tests.fixtures.spoken import CLASSROOM_SENTENCES
 
 GAP = np.zeros(16_000, np.int16)
@@ -39,11 +38,6 @@ def finals(events):
 # Our users are British: the test speaks with espeak-ng's British voice at an
 # ordinary classroom pace, which is hard for tiny.en (its robotic vowels).
 VOICE, PACE = "en-gb", 150
-
-
-def lesson_lab(*args) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "app.cli", *map(str, args)],
-                          capture_output=True, text=True, timeout=600)
 
 
 @pytest.mark.slow
