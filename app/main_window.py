@@ -35,7 +35,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -49,6 +48,7 @@ from PySide6.QtWidgets import (
 from app import settings as keys
 from app.background import Background
 from app.dock_title import DockTitle
+from app.main_closing import Closing
 from app.main_files import LessonFiles
 from app.main_focus import FocusAreas
 from app.main_help import ToolsAndHelp
@@ -69,9 +69,9 @@ from widgets.side_by_side import SideBySide
 DOCK = Qt.DockWidgetArea
 
 
-class MainWindow(SpeechHooks, LessonFiles, ToolsAndHelp, FocusAreas, QMainWindow):
-    """The Lesson Lab shell (speech hooks, lesson files, tools and help, and F6 areas
-    come from mixins)."""
+class MainWindow(SpeechHooks, LessonFiles, ToolsAndHelp, FocusAreas, Closing, QMainWindow):
+    """The Lesson Lab shell (speech hooks, lesson files, tools and help, F6 areas and
+    closing come from mixins)."""
 
     lesson_changed = Signal(object)
     profile_changed = Signal(object)
@@ -448,62 +448,3 @@ class MainWindow(SpeechHooks, LessonFiles, ToolsAndHelp, FocusAreas, QMainWindow
     def show_message(self, text: str) -> None:
         """Tell the user something."""
         QMessageBox.information(self, self.tr("Lesson Lab"), text)
-
-    # ----- closing ------------------------------------------------------------------------
-
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
-        # Asked again while a question below or the last words are pending (a second
-        # click on the close button): the first close carries on.
-        if self._closing:
-            event.ignore()
-            return
-        self._closing = True
-        try:
-            # First, as nothing has been stopped or saved yet: a Cancel in a window
-            # with unsaved work keeps the whole app as it was.
-            if not self.close_work_windows():
-                event.ignore()
-                return
-            # Closing for sure now. Read aloud and captions stop first, so they neither
-            # speak into the microphone nor compete for the processor with the last decode.
-            self._shut_down(self.read_aloud, self.captions)
-            # The phrase a pupil was saying goes into the transcript before it closes.
-            finish = getattr(self.dictation, "finish_last_words", None)
-            if callable(finish):
-                self.show_status(self.tr("Saving the last words dictated…"))
-                finish()
-        finally:
-            self._closing = False
-        self.settings.set(keys.GEOMETRY, self.saveGeometry())
-        self.settings.set(keys.STATE, self.saveState())
-        self.settings.sync()
-        self._shut_down(self.dictation, self.model_manager)
-        for window in (self.projector, self.editor, self.captions_window):
-            if window is not None:
-                window.close()
-        super().closeEvent(event)
-
-    @staticmethod
-    def _shut_down(*controllers) -> None:
-        for controller in controllers:
-            shutdown = getattr(controller, "shutdown", None)
-            if callable(shutdown):
-                shutdown()
-
-    def close_work_windows(self) -> bool:
-        """Ask each open window with work of its own (lesson editors, practice) to close.
-
-        Each asks about its unsaved work as when closed by itself. False when
-        one stays open (Cancel); it is brought forward, and this window must
-        stay open too.
-        """
-        for child in self.children():
-            # These windows are children of this one: without this, closing it
-            # would destroy them without their own close (and its question).
-            if (isinstance(child, QWidget) and child.isWindow() and child.isVisible()
-                    and callable(getattr(child, "has_unsaved_work", None))
-                    and not child.close()):
-                child.raise_()
-                child.activateWindow()
-                return False
-        return True
