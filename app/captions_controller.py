@@ -28,7 +28,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
-from app.speech_worker import SpeechWorker, worker_for
+from app.speech_worker import ListeningControls, SpeechWorker, worker_for
 from widgets.captions_window import CaptionsWindow
 
 
@@ -36,7 +36,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("CaptionsController", text)
 
 
-class CaptionsController(QObject):
+class CaptionsController(ListeningControls, QObject):
     """Feeds a CaptionsWindow from the microphone.
 
     Constructor: ``window``; optional ``worker`` (a SpeechWorker; made with
@@ -87,38 +87,9 @@ class CaptionsController(QObject):
             self.window.show()
         self.worker.start()
 
-    @Slot()
-    def stop(self) -> None:
-        """Stop listening (the last words still arrive); the window stays as it is."""
-        self.worker.stop()
-
-    @Slot()
-    def toggle(self) -> None:
-        """Start if idle, stop if listening."""
-        if self.worker.is_listening():
-            self.stop()
-        else:
-            self.start()
-
-    def is_listening(self) -> bool:
-        """Whether the microphone is open for captions."""
-        return self.worker.is_listening()
-
     def set_microphone(self, name: str | None) -> None:
         """Use microphone ``name`` (None: the default); switches at once while listening."""
         self.worker.set_device(name)
-
-    def set_vocabulary(self, words) -> None:
-        """The lesson's key words, so the engine recognises them better."""
-        self.worker.set_vocabulary(words)
-
-    def set_engine(self, engine: str = "auto", model_path: str | Path | None = None) -> None:
-        """Use another engine ("auto", "vosk", "whisper") or model; at once while listening."""
-        self.worker.set_engine(engine, model_path)
-
-    def preload(self) -> None:
-        """Load the speech engine now, so captions start quickly."""
-        self.worker.preload()
 
     def shutdown(self) -> None:
         """The app is closing: stop listening; nothing is waited for."""

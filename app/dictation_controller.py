@@ -32,7 +32,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import QMessageBox
 
-from app.speech_worker import SpeechWorker, worker_for
+from app.speech_worker import ListeningControls, SpeechWorker, worker_for
 from app.transcript_autosave import TranscriptAutosave
 from speech.dictation import (
     COMMAND_PHRASES,
@@ -86,7 +86,7 @@ def change_message(change: Change) -> str:
     return _change_message(change)
 
 
-class DictationController(QObject):
+class DictationController(ListeningControls, QObject):
     """Brings a DictationPanel to life: listening, text rules, autosave, recovery.
 
     Constructor: ``panel``; optional ``worker`` (a SpeechWorker; made with
@@ -179,15 +179,6 @@ class DictationController(QObject):
             self.panel.clear_message()  # an old problem: trying again
         self.worker.start()
 
-    @Slot()
-    def stop(self) -> None:
-        """Stop listening; the words still being recognised still arrive."""
-        self.worker.stop()
-
-    def is_listening(self) -> bool:
-        """Whether the microphone is open."""
-        return self.worker.is_listening()
-
     def text(self) -> str:
         """The dictated text as it now reads."""
         return self._state.text
@@ -207,10 +198,6 @@ class DictationController(QObject):
         """The text rules in use, with the engine-dependent fields filled in."""
         return engine_options(self._options, self.worker.engine_key)
 
-    def set_vocabulary(self, words) -> None:
-        """The lesson's key words, so the engine recognises them better."""
-        self.worker.set_vocabulary(words)
-
     def set_microphone(self, name: str | None) -> None:
         """Use microphone ``name`` (None: the default), e.g. the choice saved last time."""
         self._microphone = name or None
@@ -223,14 +210,6 @@ class DictationController(QObject):
     def refresh_microphones(self) -> None:
         """List the microphones again (in the background) and show them in the panel."""
         self.worker.list_microphones()
-
-    def set_engine(self, engine: str = "auto", model_path: str | Path | None = None) -> None:
-        """Use another engine ("auto", "vosk", "whisper") or model; at once while listening."""
-        self.worker.set_engine(engine, model_path)
-
-    def preload(self) -> None:
-        """Load the speech engine now, so the first Start is quick."""
-        self.worker.preload()
 
     def offer_recovery(self) -> bool:
         """Offer text left by a session that ended without closing; call once the window is up.

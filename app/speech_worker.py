@@ -63,6 +63,41 @@ def worker_for(owner: QObject, worker: SpeechWorker | None, *, dictation: bool, 
     return worker
 
 
+class ListeningControls:
+    """The controls every controller built on a SpeechWorker (``self.worker``) shares.
+
+    Mixed into the dictation dock, the live captions and the lesson editor's
+    dictation; each brings its own ``start``.
+    """
+
+    def stop(self) -> None:
+        """Stop listening; the words still being recognised arrive when they settle."""
+        self.worker.stop()
+
+    def toggle(self) -> None:
+        """Start when idle, stop when listening."""
+        if self.worker.is_listening():
+            self.stop()
+        else:
+            self.start()
+
+    def is_listening(self) -> bool:
+        """Whether the microphone is open."""
+        return self.worker.is_listening()
+
+    def set_vocabulary(self, words: Sequence[str]) -> None:
+        """The lesson's key words, so the engine recognises them better."""
+        self.worker.set_vocabulary(words)
+
+    def set_engine(self, engine: str = "auto", model_path: str | Path | None = None) -> None:
+        """Use another engine ("auto", "vosk", "whisper") or model; at once while listening."""
+        self.worker.set_engine(engine, model_path)
+
+    def preload(self) -> None:
+        """Load the speech engine now, so the first Start is quick."""
+        self.worker.preload()
+
+
 class SpeechWorker(QObject):
     """Listens on a microphone and turns speech into text off the GUI thread.
 

@@ -32,7 +32,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QTextCursor
 
 from app.dictation_controller import LAST_WORDS_WAIT_S, change_message, engine_options
-from app.speech_worker import SpeechWorker, worker_for
+from app.speech_worker import ListeningControls, SpeechWorker, worker_for
 from speech.dictation import Change, DictationOptions
 from speech.dictation_cursor import Edit, phrase_at_cursor, preview_at_cursor
 from widgets.dictation_line import DictationLine
@@ -54,7 +54,7 @@ class _Step:
     undo_steps: int
 
 
-class EditorDictation(QObject):
+class EditorDictation(ListeningControls, QObject):
     """Listens and puts each finished phrase into a LessonEditor at its cursor.
 
     Constructor: the ``editor`` and its dictation ``line``; optional ``worker``
@@ -124,22 +124,6 @@ class EditorDictation(QObject):
         if not self.worker.start():
             self.line.set_listening(self.worker.is_listening())
 
-    @Slot()
-    def stop(self) -> None:
-        """Stop listening; words still being recognised are put in when they settle."""
-        self.worker.stop()
-
-    def toggle(self) -> None:
-        """Start when idle, stop when listening."""
-        if self.worker.is_listening():
-            self.stop()
-        else:
-            self.start()
-
-    def is_listening(self) -> bool:
-        """Whether the microphone is open."""
-        return self.worker.is_listening()
-
     def options(self) -> DictationOptions:
         """The text rules in use, with the engine-dependent fields filled in."""
         return engine_options(self._options, self.worker.engine_key)
@@ -147,10 +131,6 @@ class EditorDictation(QObject):
     def set_options(self, options: DictationOptions) -> None:
         """Change the text rules (numbers as digits, British spelling, commands)."""
         self._options = options
-
-    def set_vocabulary(self, words) -> None:
-        """The lesson's key words, so the engine recognises them better."""
-        self.worker.set_vocabulary(words)
 
     def finish_last_words(self, timeout_s: float | None = None) -> bool:
         """The window is closing: close the microphone and let the engine finish what it heard.
