@@ -297,8 +297,8 @@ class ModelManager(QObject):
         # the app's model package is picked up.
         path = "" if model.bundled and model.engine == "whisper" else str(model.path)
         note = self.tr(
-            "Dictation and captions will use '{name}' from the next time they start "
-            "listening.").format(name=name)
+            "Dictation and captions will use '{name}' from now on, straight away if they "
+            "are listening.").format(name=name)
         self._choose(model.engine, path, note)
 
     def use_automatic(self) -> None:
@@ -307,14 +307,16 @@ class ModelManager(QObject):
             "Dictation and captions will choose a speech model for themselves."))
 
     def _choose(self, engine: str, path: str, note: str) -> None:
-        self._choice = (engine, path)
-        if self._settings is not None:
-            self._settings.engine = engine
-            self._settings.model = path
+        self._remember_choice(engine, path)
         self._push_rows()
         if self._dialog is not None:
             self._dialog.show_message(note)
         self.model_chosen.emit(engine, path, note)
+
+    def _remember_choice(self, engine: str, path: str) -> None:
+        self._choice = (engine, path)
+        if self._settings is not None:
+            self._settings.engine, self._settings.model = engine, path
 
     def cancel(self, key: str) -> None:
         """Ask the job ``key`` to stop; it ends at its next chunk (no waiting here)."""
@@ -390,9 +392,7 @@ class ModelManager(QObject):
                     "Dictation and captions used it, so they will now choose a speech "
                     "model for themselves.")
                 message = f"{message} {note}"
-                self._choice = ("auto", "")
-                if self._settings is not None:
-                    self._settings.engine, self._settings.model = "auto", ""
+                self._remember_choice("auto", "")
                 self.model_chosen.emit("auto", "", message)
         if job is not None and job.kind == DOWNLOAD_JOB:
             if outcome == FAILED:
