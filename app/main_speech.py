@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QToolButton
 
+from app.controllers import use_speech_model
+
 
 class SpeechHooks:
     """Where speech controllers plug into the main window."""
@@ -78,16 +80,10 @@ class SpeechHooks:
 
     def set_engine_preference(self, name: str) -> None:
         """Listen with engine ``name`` ("auto", "vosk", "whisper"); at once while listening."""
-        if name != self.settings.engine:
-            # A model chosen in Speech models belongs to its own engine: another
-            # engine (or "auto") must not be handed that engine's folder.
-            self.settings.model = ""
-        self.settings.engine = name
-        for action in self.act.engines.actions():
-            action.setChecked(action.data() == name)
-        for controller in (self.dictation, self.captions):
-            if controller is not None:
-                controller.worker.set_engine(name, self.settings.model or None)
+        # A model chosen in Speech models belongs to its own engine: another
+        # engine (or "auto") must not be handed that engine's folder.
+        model = self.settings.model if name == self.settings.engine else ""
+        use_speech_model(self, name, model)
         if self.speech_report is not None:
             from app.speech_report import engine_status_text
 
