@@ -56,7 +56,8 @@ def attach_controllers(window, names=("read aloud", "dictation", "captions")) ->
     return attached
 
 
-def _lesson_words(lesson) -> list[str]:
+def lesson_words(lesson) -> list[str]:
+    """A lesson's key words (none without a lesson), for the speech engines."""
     return [entry.word for entry in lesson.vocabulary] if lesson is not None else []
 
 
@@ -101,7 +102,7 @@ def attach_dictation(window):
     settings = window.settings
     controller = DictationController(
         window.dictation_panel, engine=settings.engine, model_path=settings.model or None,
-        microphone=settings.input_device or None, vocabulary=_lesson_words(window.lesson),
+        microphone=settings.input_device or None, vocabulary=lesson_words(window.lesson),
         parent=window)
     window.attach_dictation(controller)
     controller.status_changed.connect(window.show_status)
@@ -109,7 +110,7 @@ def attach_dictation(window):
     controller.microphone_changed.connect(lambda name: setattr(settings, "input_device", name))
     controller.worker.engine_ready.connect(
         lambda name: window.set_engine_status(_tr("Dictation: {engine}").format(engine=name)))
-    window.lesson_changed.connect(lambda lesson: controller.set_vocabulary(_lesson_words(lesson)))
+    window.lesson_changed.connect(lambda lesson: controller.set_vocabulary(lesson_words(lesson)))
     if window.read_aloud is not None:
         controller.read_back.connect(window.read_aloud.read_text)
     else:  # read aloud could not start (the status bar said why): say so where the pupil looks
@@ -133,7 +134,7 @@ def attach_captions(window):
         lambda chosen: setattr(settings, "captions", dataclasses.asdict(chosen)))
     controller = CaptionsController(
         captions, engine=settings.engine, model_path=settings.model or None,
-        microphone=settings.input_device or None, vocabulary=_lesson_words(window.lesson),
+        microphone=settings.input_device or None, vocabulary=lesson_words(window.lesson),
         parent=window)
     action = QAction(_tr("Live &captions"), window)
     action.setCheckable(True)
@@ -144,7 +145,7 @@ def attach_captions(window):
     controller.listening_changed.connect(lambda _on: _show_microphone(window))
     controller.status_changed.connect(window.show_status)
     controller.error.connect(window.show_status)
-    window.lesson_changed.connect(lambda lesson: controller.set_vocabulary(_lesson_words(lesson)))
+    window.lesson_changed.connect(lambda lesson: controller.set_vocabulary(lesson_words(lesson)))
     window.profile_changed.connect(captions.set_profile)
     window.attach_captions(controller, [action])
     window.captions_window = captions

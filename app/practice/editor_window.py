@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.controllers import lesson_words
 from app.practice.workbench import Workbench
 from lessons.presets import default_preset, load_presets
 from lessons.profile import Profile
@@ -122,7 +123,7 @@ class LessonEditorWindow(QMainWindow):
         self.checker.set_baseline(self.workbench.scores())
         self.setWindowTitle(self.tr("Edit: {name}[*] — Lesson Lab").format(name=Path(path).name))
         if self.dictation is not None:
-            self.dictation.set_vocabulary(self._lesson_words())
+            self.dictation.set_vocabulary(lesson_words(self.editor.lesson()))
         return True
 
     # ----- dictation ----------------------------------------------------------
@@ -152,15 +153,11 @@ class LessonEditorWindow(QMainWindow):
                     model_path=getattr(settings, "model", None) or None,
                     microphone=getattr(settings, "input_device", None) or None,
                     parent=self)
-            controller.set_vocabulary(self._lesson_words())
+            controller.set_vocabulary(lesson_words(self.editor.lesson()))
             controller.status_changed.connect(
                 lambda message: self.statusBar().showMessage(message, 8000))
             self.dictation = controller
         return self.dictation
-
-    def _lesson_words(self) -> list[str]:
-        lesson = self.editor.lesson()
-        return [entry.word for entry in lesson.vocabulary] if lesson is not None else []
 
     # ----- closing ------------------------------------------------------------
 
