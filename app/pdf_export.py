@@ -30,6 +30,7 @@ from PySide6.QtGui import (
     QPdfWriter,
 )
 
+from app.pdf_spaced_text import mark_spaced_text
 from lessons.model import Lesson
 from lessons.profile import Profile
 from widgets.fonts import resolve_family
@@ -140,6 +141,9 @@ def export_pdf(
         painter.end()
     if not out.is_file() or out.stat().st_size == 0:
         raise OSError(_tr("could not write {path}").format(path=out))
+    if shown.letter_spacing_em > 0:
+        # Qt places each letter on its own: say what spaced lines read as.
+        mark_spaced_text(out)
     return PdfResult(out, pages, resolve_family(profile.font_family).note)
 
 

@@ -1,0 +1,114 @@
+"""Letter-spaced clear-print PDFs read back as words, in poppler and in PDFium.
+
+A pupil's text-to-speech tool, a screen reader, or copy and paste reads the
+text a PDF reader extracts. Qt places each letter on its own, and with the
+Dyslexia preset's letter spacing both readers used to give "D e s c r i b e".
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from dataclasses import replace
+from pathlib import Path
+
+import pypdfium2
+import pytest
+
+import app.pdf_export
+from app.pdf_export import export_pdf
+from app.pdf_spaced_text import mark_spaced_text
+from lessons.loader import load_lesson
+from lessons.presets import get_preset
+
+LIBRARY = Path(__file__).resolve().parents[2] / "lessons" / "library"
+
+# Sentences from the lesson as a reader should give them. The second and
+# fourth hold key words, which are drawn as runs of their own in another
+# colour: the span has to join them to the words around them.
+SENTENCES = [
+    "The water cycle",
+    "Learning objectives",
+    "Describe the four main stages of the water cycle.",
+    "Almost all of the water on Earth is in the oceans and seas, and it is salty.",
+    "Where does the water come from?",
+    "This journey is called the water cycle.",
+]
+SPACED_LETTERS = re.compile(r"\b(\w ){3,}\w\b")
+
+
+@pytest.fixture(scope="module")
+def water_cycle():
+    return load_lesson(LIBRARY / "ks2-year4-geography-water-cycle.md").lesson
+
+
+def _poppler_text(pdf: Path) -> str:
+    out = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                         check=True).stdout
+    return " ".join(out.split())
+
+
+def _pdfium_text(pdf: Path) -> str:
+    document = pypdfium2.PdfDocument(str(pdf))
+    try:
+        pages = [page.get_textpage().get_text_range() for page in document]
+    finally:
+        document.close()
+    return " ".join(" ".join(pages).split())
+
+
+def _as_qt_writes_it(water_cycle, profile, out: Path, monkeypatch) -> Path:
+    """The export without the marking step: what Qt's PDF writer alone gives."""
+    with monkeypatch.context() as patch:
+        patch.setattr(app.pdf_export, "mark_spaced_text", lambda _path: 0)
+        export_pdf(water_cycle, profile, out)
+    return out
+
+
+@pytest.mark.parametrize("reader", [_poppler_text, _pdfium_text], ids=["poppler", "pdfium"])
+def test_a_dyslexia_sheet_reads_as_words(qapp, tmp_path, water_cycle, reader):
+    out = tmp_path / "dyslexia.pdf"
+    export_pdf(water_cycle, get_preset("Dyslexia"), out)
+    text = reader(out)
+    missing = [sentence for sentence in SENTENCES if sentence not in text]
+    assert not missing, text[:600]
+    assert not SPACED_LETTERS.search(text), SPACED_LETTERS.search(text).group(0)
+
+
+@pytest.mark.parametrize("reader", [_poppler_text, _pdfium_text], ids=["poppler", "pdfium"])
+def test_without_the_marks_the_readers_break_the_words(
+        qapp, tmp_path, water_cycle, reader, monkeypatch):
+    # The problem the marks solve is real in both readers: a guard that the
+    # test above would fail without them.
+    out = _as_qt_writes_it(water_cycle, get_preset("Dyslexia"), tmp_path / "qt.pdf",
+                           monkeypatch)
+    text = reader(out)
+    assert [sentence for sentence in SENTENCES if sentence not in text]
+
+
+def test_the_marks_change_nothing_on_the_page(qapp, tmp_path, water_cycle, monkeypatch):
+    wide = replace(get_preset("Dyslexia"), letter_spacing_em=0.3)
+    plain = _as_qt_writes_it(water_cycle, wide, tmp_path / "qt.pdf", monkeypatch)
+    marked = tmp_path / "marked.pdf"
+    marked.write_bytes(plain.read_bytes())
+    assert mark_spaced_text(marked) > 0
+    assert marked.read_bytes() != plain.read_bytes()
+    assert _rendered(plain, tmp_path / "plain") == _rendered(marked, tmp_path / "marked")
+    assert "Describe the four main stages of the water cycle." in _poppler_text(marked)
+
+
+def test_a_sheet_without_letter_spacing_is_left_as_qt_wrote_it(
+        qapp, tmp_path, water_cycle, monkeypatch):
+    out = _as_qt_writes_it(water_cycle, get_preset("Low vision — large print"),
+                           tmp_path / "large.pdf", monkeypatch)
+    before = out.read_bytes()
+    assert mark_spaced_text(out) == 0
+    assert out.read_bytes() == before
+
+
+def _rendered(pdf: Path, prefix: Path) -> list[bytes]:
+    """Every page as pixels (poppler, 40 dots an inch)."""
+    subprocess.run(["pdftoppm", "-r", "40", str(pdf), str(prefix)], check=True)
+    pages = [page.read_bytes() for page in sorted(prefix.parent.glob(prefix.name + "-*.ppm"))]
+    assert len(pages) > 1
+    return pages
