@@ -30,7 +30,7 @@ from PySide6.QtGui import (
     QPdfWriter,
 )
 
-from app.pdf_spaced_text import mark_spaced_text
+from app.pdf_text_layer import fix_text_layer
 from lessons.model import Lesson
 from lessons.profile import Profile
 from widgets.fonts import resolve_family
@@ -141,9 +141,8 @@ def export_pdf(
         painter.end()
     if not out.is_file() or out.stat().st_size == 0:
         raise OSError(_tr("could not write {path}").format(path=out))
-    if shown.letter_spacing_em > 0:
-        # Qt places each letter on its own: say what spaced lines read as.
-        mark_spaced_text(out)
+    # What a screen reader or text-to-speech tool reads: whole words, once.
+    fix_text_layer(out)
     return PdfResult(out, pages, resolve_family(profile.font_family).note)
 
 

@@ -1,8 +1,9 @@
-"""Letter-spaced clear-print PDFs read back as words, in poppler and in PDFium.
+"""Clear-print PDFs read back as the lesson, in poppler and in PDFium.
 
 A pupil's text-to-speech tool, a screen reader, or copy and paste reads the
 text a PDF reader extracts. Qt places each letter on its own, and with the
-Dyslexia preset's letter spacing both readers used to give "D e s c r i b e".
+Dyslexia preset's letter spacing both readers used to give "D e s c r i b e";
+and every page used to carry the next page's first line, hidden by the clip.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import pytest
 
 import app.pdf_export
 from app.pdf_export import export_pdf
-from app.pdf_spaced_text import mark_spaced_text
+from app.pdf_text_layer import TextLayerFixes, fix_text_layer
 from lessons.loader import load_lesson
 from lessons.presets import get_preset
 
@@ -34,6 +35,7 @@ SENTENCES = [
     "Where does the water come from?",
     "This journey is called the water cycle.",
 ]
+TABLE_HEADINGS = {"Stage"}  # the first cell of the lesson's table heading row
 SPACED_LETTERS = re.compile(r"\b(\w ){3,}\w\b")
 
 
@@ -58,9 +60,9 @@ def _pdfium_text(pdf: Path) -> str:
 
 
 def _as_qt_writes_it(water_cycle, profile, out: Path, monkeypatch) -> Path:
-    """The export without the marking step: what Qt's PDF writer alone gives."""
+    """The export without fixing the text layer: what Qt's PDF writer alone gives."""
     with monkeypatch.context() as patch:
-        patch.setattr(app.pdf_export, "mark_spaced_text", lambda _path: 0)
+        patch.setattr(app.pdf_export, "fix_text_layer", lambda _path: TextLayerFixes())
         export_pdf(water_cycle, profile, out)
     return out
 
@@ -91,19 +93,48 @@ def test_the_marks_change_nothing_on_the_page(qapp, tmp_path, water_cycle, monke
     plain = _as_qt_writes_it(water_cycle, wide, tmp_path / "qt.pdf", monkeypatch)
     marked = tmp_path / "marked.pdf"
     marked.write_bytes(plain.read_bytes())
-    assert mark_spaced_text(marked) > 0
+    assert fix_text_layer(marked).marked > 0
     assert marked.read_bytes() != plain.read_bytes()
     assert _rendered(plain, tmp_path / "plain") == _rendered(marked, tmp_path / "marked")
     assert "Describe the four main stages of the water cycle." in _poppler_text(marked)
 
 
-def test_a_sheet_without_letter_spacing_is_left_as_qt_wrote_it(
+def test_a_one_page_sheet_without_letter_spacing_is_left_as_qt_wrote_it(
         qapp, tmp_path, water_cycle, monkeypatch):
-    out = _as_qt_writes_it(water_cycle, get_preset("Low vision — large print"),
-                           tmp_path / "large.pdf", monkeypatch)
+    short = replace(water_cycle, sections=water_cycle.sections[:1])
+    out = tmp_path / "short.pdf"
+    with monkeypatch.context() as patch:
+        patch.setattr(app.pdf_export, "fix_text_layer", lambda _path: TextLayerFixes())
+        assert export_pdf(short, get_preset("Standard"), out).pages == 1
     before = out.read_bytes()
-    assert mark_spaced_text(out) == 0
+    assert fix_text_layer(out) == TextLayerFixes(0, 0)
     assert out.read_bytes() == before
+
+
+@pytest.mark.parametrize("preset", ["Standard", "Dyslexia"])
+def test_no_page_repeats_the_next_pages_first_line(qapp, tmp_path, water_cycle, preset):
+    out = tmp_path / "sheet.pdf"
+    pages = export_pdf(water_cycle, get_preset(preset), out).pages
+    lines = [_page_lines(out, number) for number in range(1, pages + 1)]
+    for number, (page, following) in enumerate(zip(lines, lines[1:], strict=False), 1):
+        assert f"Page {number} of {pages}" in page
+        if following[0] in TABLE_HEADINGS:
+            continue  # a table's heading row is repeated on each page it runs onto
+        assert following[0] not in page, f"page {number} ends with page {number + 1}'s first line"
+
+
+def test_without_the_fix_each_page_repeats_the_next_pages_first_line(
+        qapp, tmp_path, water_cycle, monkeypatch):
+    out = _as_qt_writes_it(water_cycle, get_preset("Standard"), tmp_path / "qt.pdf",
+                           monkeypatch)
+    first, second = _page_lines(out, 1), _page_lines(out, 2)
+    assert second[0] in first
+
+
+def _page_lines(pdf: Path, number: int) -> list[str]:
+    out = subprocess.run(["pdftotext", "-f", str(number), "-l", str(number), str(pdf), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    return [line.strip() for line in out.splitlines() if line.strip()]
 
 
 def _rendered(pdf: Path, prefix: Path) -> list[bytes]:

@@ -1,22 +1,29 @@
-"""Letter-spaced text in a clear-print PDF reads back as words.
+"""What a reader takes from a clear-print PDF: whole words, and only what is on the page.
 
-Qt's PDF writer places every glyph on its own ("x 0 Td <glyph> Tj"). With
-extra letter spacing (the Dyslexia preset's 0.12 em) the gap between two
-letters is wider than text extractors allow inside a word: poppler breaks a
-word at a tenth of an em, PDFium where kerning widens a gap. A screen reader,
-a pupil's text-to-speech tool, or copy and paste then gets
-"D e s c r i b e  t h e". The PDF standard's cure is ActualText: each line of
-spaced text is wrapped in a marked-content span that says what it reads as.
-Nothing drawn changes.
+A pupil's text-to-speech tool, a screen reader, or copy and paste reads the
+text a PDF reader extracts, not the ink. Qt's PDF writer gets two things
+wrong for them, and this fixes both without changing anything drawn:
+
+- **Letter-spaced words fall apart.** Qt places every glyph on its own
+  ("x 0 Td <glyph> Tj"). With extra letter spacing (the Dyslexia preset's
+  0.12 em) the gap between two letters is wider than readers allow inside a
+  word: poppler breaks a word at a tenth of an em, PDFium where kerning
+  widens a gap, giving "D e s c r i b e". Each line of spaced text is
+  wrapped in a marked-content span whose ActualText says what it reads as,
+  the PDF standard's way of doing this.
+- **Lines at a page break are read twice.** Qt draws every block that
+  reaches the page, so the next page's first line (and the end of a block
+  that runs on) is drawn on this page too, and the page's clip hides it:
+  hidden from the eye but not from a reader, which then says that line
+  twice. Text the clip hides is taken out.
 
 This knows the shape of what Qt writes (text objects of Tf, Tm, Td and Tj in
-a Type 0 font with a ToUnicode map); a text object of any other shape is left
-as it is.
+a Type 0 font with a ToUnicode map, pages clipped by a path); a text object
+of any other shape is left as it is.
 """
 
 from __future__ import annotations
 
-import re
 import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,33 +31,48 @@ from pathlib import Path
 import pikepdf
 from pikepdf import Dictionary, Name, Operator, String
 
+from app.pdf_fonts import PageFonts
+
 #: A text object whose typical gap between letters is wider than this (in em)
 #: is letter-spaced. Ordinary text has gaps of about nothing (kerning aside).
 SPACED_EM = 0.05
 
 Matrix = tuple[float, float, float, float, float, float]
+Box = tuple[float, float, float, float]  # left, bottom, right, top on the page
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+_PATH_OPERATORS = {"m", "l", "c", "v", "y", "re", "h"}
 
 
-def mark_spaced_text(path: str | Path) -> int:
-    """Give every line of letter-spaced text in the PDF at ``path`` its ActualText.
+@dataclass(frozen=True)
+class TextLayerFixes:
+    """What ``fix_text_layer`` changed: spaced lines marked, hidden text objects taken out."""
 
-    Rewrites the file in place and returns how many lines were marked (0
-    leaves the file untouched). Raises ``pikepdf.PdfError`` for a file that
-    is not a PDF.
+    marked: int = 0
+    hidden: int = 0
+
+
+def fix_text_layer(path: str | Path) -> TextLayerFixes:
+    """Mark letter-spaced lines and take out hidden text in the PDF at ``path``.
+
+    Rewrites the file in place (untouched when there is nothing to fix).
+    Raises ``pikepdf.PdfError`` for a file that is not a PDF and ``OSError``
+    when it cannot be written.
     """
+    marked = hidden = 0
     with pikepdf.open(path, allow_overwriting_input=True) as pdf:
-        marked = 0
         for page in pdf.pages:
             operations = pikepdf.parse_content_stream(page)
-            spans = _spaced_lines(operations, _PageFonts(page))
-            if spans:
+            text_objects = list(_text_objects(operations, PageFonts(page)))
+            unseen = [t for t in text_objects if t.hidden()]
+            spans = _spaced_lines([t for t in text_objects if not t.hidden()])
+            if spans or unseen:
                 marked += len(spans)
-                page.Contents = pdf.make_stream(
-                    pikepdf.unparse_content_stream(_with_spans(operations, spans)))
-        if marked:
+                hidden += len(unseen)
+                changed = _rewritten(operations, spans, unseen)
+                page.Contents = pdf.make_stream(pikepdf.unparse_content_stream(changed))
+        if marked or hidden:
             pdf.save(path)
-    return marked
+    return TextLayerFixes(marked, hidden)
 
 
 @dataclass
@@ -60,6 +82,7 @@ class _TextObject:
     begin: int  # index of BT
     end: int  # index of ET
     ctm: Matrix = IDENTITY  # the transformation it is drawn with
+    clip: Box | None = None  # the page area it may show in (None: anywhere)
     text: str = ""
     baseline: float = 0.0
     em: float = 0.0  # the font size on the page
@@ -75,24 +98,41 @@ class _TextObject:
     def spaced(self) -> bool:
         return self.em > 0 and self.gap > SPACED_EM * self.em
 
+    def hidden(self) -> bool:
+        """True when the clip hides this text, or all but a sliver of it.
+
+        Qt draws a line that belongs to the next page on this one too when
+        its block starts here; at most the tops of its tall letters then
+        show. Text counts as shown where the body of its letters (a fifth of
+        an em below the baseline to 0.7 em above) is at least half inside.
+        """
+        if self.clip is None:
+            return False
+        left, bottom, right, top = self.clip
+        if min(self.starts) >= right or max(self.ends) <= left:
+            return True
+        low, high = sorted((self.baseline - 0.2 * self.em, self.baseline + 0.7 * self.em))
+        inside = max(0.0, min(high, top) - max(low, bottom))
+        return inside < 0.5 * (high - low)
+
 
 @dataclass(frozen=True)
 class _Span:
-    first: int  # index of the operation the span opens before
-    last: int  # index of the operation it closes after
+    first: int  # index of the BT the span opens before
+    last: int  # index of the ET it closes after
     text: str
 
 
-def _spaced_lines(operations, fonts: _PageFonts) -> list[_Span]:
+def _spaced_lines(text_objects: list[_TextObject]) -> list[_Span]:
     """The spans to mark: runs of text objects along one line, at least one spaced.
 
     A span opens before the first text object's BT and closes after the last
-    one's ET. Extractors read a span's place from the graphics state where
-    it closes, so every text object in it must be drawn with the same
+    one's ET. Readers take a span's place from the graphics state where it
+    closes, so every text object in it must be drawn with the same
     transformation (Qt gives each its own ``q … cm … Q``, always the same).
     """
     groups: list[list[_TextObject]] = []
-    for text_object in _text_objects(operations, fonts):
+    for text_object in text_objects:
         if groups and _continues(groups[-1][-1], text_object):
             groups[-1].append(text_object)
         else:
@@ -122,29 +162,59 @@ def _continues(before: _TextObject, after: _TextObject) -> bool:
     return -SPACED_EM * em <= step <= allowed
 
 
-def _text_objects(operations, fonts: _PageFonts):
-    """Each text object of the shape Qt writes, with its glyphs placed on the page."""
+def _text_objects(operations, fonts: PageFonts):
+    """Each text object of the shape Qt writes, placed on the page, with its clip."""
     ctm: Matrix = IDENTITY
-    saved: list[Matrix] = []
+    clip: Box | None = None
+    saved: list[tuple[Matrix, Box | None]] = []
+    path: list[tuple[float, float]] = []
     index = 0
     while index < len(operations):
         operands, operator = operations[index]
         name = str(operator)
         if name == "q":
-            saved.append(ctm)
+            saved.append((ctm, clip))
         elif name == "Q" and saved:
-            ctm = saved.pop()
+            ctm, clip = saved.pop()
         elif name == "cm" and len(operands) == 6:
             ctm = _multiply(tuple(float(v) for v in operands), ctm)
+        elif name in _PATH_OPERATORS:
+            path += _path_points(name, [float(v) for v in operands], ctm)
+        elif name in ("W", "W*"):
+            clip = _intersect(clip, _bounds(path)) if path else clip
         elif name == "BT":
             end = _matching_et(operations, index)
             if end is None:
                 return
             text_object = _read_text_object(operations, index, end, ctm, fonts)
             if text_object is not None:
+                text_object.clip = clip
                 yield text_object
             index = end
+        else:
+            path = []  # any painting operator ends the path
         index += 1
+
+
+def _path_points(name: str, values: list[float], ctm: Matrix) -> list[tuple[float, float]]:
+    """The corners a path operator adds, on the page."""
+    if name == "re" and len(values) == 4:
+        x, y, width, height = values
+        values = [x, y, x + width, y + height]
+    return [_apply(ctm, x, y) for x, y in zip(values[::2], values[1::2], strict=False)]
+
+
+def _bounds(points: list[tuple[float, float]]) -> Box:
+    xs = [x for x, _y in points]
+    ys = [y for _x, y in points]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _intersect(first: Box | None, second: Box) -> Box:
+    if first is None:
+        return second
+    return (max(first[0], second[0]), max(first[1], second[1]),
+            min(first[2], second[2]), min(first[3], second[3]))
 
 
 def _matching_et(operations, begin: int) -> int | None:
@@ -200,12 +270,20 @@ def _multiply(first: Matrix, second: Matrix) -> Matrix:
     )
 
 
-def _with_spans(operations, spans: list[_Span]) -> list:
-    """``operations`` with each span opened (BDC) and closed (EMC) around its stretch."""
+def _apply(matrix: Matrix, x: float, y: float) -> tuple[float, float]:
+    a, b, c, d, e, f = matrix
+    return a * x + c * y + e, b * x + d * y + f
+
+
+def _rewritten(operations, spans: list[_Span], unseen: list[_TextObject]) -> list:
+    """``operations`` with each span opened (BDC) and closed (EMC), hidden text taken out."""
     opens = {span.first: span for span in spans}
     closes = {span.last for span in spans}
+    dropped = {index for t in unseen for index in range(t.begin, t.end + 1)}
     out = []
     for index, operation in enumerate(operations):
+        if index in dropped:
+            continue
         span = opens.get(index)
         if span is not None:
             marker = Dictionary(ActualText=String(span.text))
@@ -214,88 +292,3 @@ def _with_spans(operations, spans: list[_Span]) -> list:
         if index in closes:
             out.append(([], Operator("EMC")))
     return out
-
-
-class _PageFonts:
-    """The page's fonts by resource name, read when first needed."""
-
-    def __init__(self, page) -> None:
-        resources = page.obj.get("/Resources") or Dictionary()
-        self._fonts = resources.get("/Font") or Dictionary()
-        self._read: dict[str, _Font | None] = {}
-
-    def get(self, name: str) -> _Font | None:
-        if name not in self._read:
-            font = self._fonts.get(name)
-            self._read[name] = _Font.read(font) if font is not None else None
-        return self._read[name]
-
-
-@dataclass
-class _Font:
-    """A Type 0 font's glyph widths (1/1000 em) and what each glyph reads as."""
-
-    widths: dict[int, float]
-    default_width: float
-    unicode: dict[int, str]
-
-    def width(self, glyph: int) -> float:
-        return self.widths.get(glyph, self.default_width)
-
-    def text(self, glyph: int) -> str:
-        return self.unicode.get(glyph, "")
-
-    @classmethod
-    def read(cls, font) -> _Font | None:
-        if font.get("/Subtype") != Name.Type0 or "/ToUnicode" not in font:
-            return None
-        descendant = font.DescendantFonts[0]
-        widths = _read_widths(list(descendant.get("/W", [])))
-        unicode = _read_unicode(font.ToUnicode.read_bytes().decode("latin-1"))
-        return cls(widths, float(descendant.get("/DW", 1000)), unicode)
-
-
-def _read_widths(entries: list) -> dict[int, float]:
-    """A CID font's /W array: ``first [w w …]`` or ``first last w`` entries."""
-    widths: dict[int, float] = {}
-    index = 0
-    while index + 1 < len(entries):
-        first = int(entries[index])
-        if isinstance(entries[index + 1], pikepdf.Array):
-            for offset, width in enumerate(entries[index + 1]):
-                widths[first + offset] = float(width)
-            index += 2
-        elif index + 2 < len(entries):
-            for glyph in range(first, int(entries[index + 1]) + 1):
-                widths[glyph] = float(entries[index + 2])
-            index += 3
-        else:
-            break
-    return widths
-
-
-_HEX = r"<([0-9A-Fa-f]+)>"
-
-
-def _read_unicode(cmap: str) -> dict[int, str]:
-    """A ToUnicode CMap's bfchar and bfrange entries: glyph -> text."""
-    unicode: dict[int, str] = {}
-    for block in re.findall(r"beginbfchar(.*?)endbfchar", cmap, re.S):
-        for glyph, text in re.findall(rf"{_HEX}\s*{_HEX}", block):
-            unicode[int(glyph, 16)] = _utf16(text)
-    for block in re.findall(r"beginbfrange(.*?)endbfrange", cmap, re.S):
-        pattern = rf"{_HEX}\s*{_HEX}\s*(\[[^\]]*\]|{_HEX})"
-        for low, high, target, single in re.findall(pattern, block):
-            low, high = int(low, 16), int(high, 16)
-            if target.startswith("["):
-                for offset, text in enumerate(re.findall(_HEX, target)):
-                    unicode[low + offset] = _utf16(text)
-            else:
-                start = int(single, 16)
-                for offset in range(high - low + 1):
-                    unicode[low + offset] = chr(start + offset)
-    return unicode
-
-
-def _utf16(hex_text: str) -> str:
-    return bytes.fromhex(hex_text).decode("utf-16-be", errors="replace")
