@@ -8,6 +8,11 @@ A command is matched on whole words only ("fuller stoppage", "periodic" and
   asking for it: "find a quote", "add a full stop", "start a new paragraph".
 - "period" is a command only where a phrase ends or just before another
   command, because in English schools "period three" is a lesson.
+- "quote" is the verb, not speech marks, after "to", a modal verb ("can",
+  "will", "should" …) or "please", and before "me", "us", "him" or "them":
+  "you can quote me on that", "try to quote the poem". An "unquote" later in
+  the phrase (with no other "quote" first) makes it the command whatever
+  comes before.
 - "common" is Whisper's usual mishearing of a spoken "comma". Reading it as a
   comma is opt-in and only for the last word of a phrase: "a common mistake"
   is never touched, but a sentence that really ends in "common" would be.
@@ -115,6 +120,15 @@ _LONGEST = max(len(key) for key in (*_MARKS, *_EDITS))
 # Words after which a punctuation command is the name of the mark, not a request.
 # Only words that can never end a sentence ("this", "that", "her" can).
 _TALKING_ABOUT = frozenset({"a", "an", "the", "my", "your", "our", "their", "its"})
+
+# Words before "quote" that make it the verb ("to quote", "can quote"), and
+# words after it that do ("quote me"). Not "I", "you", "it" or "her": a
+# quotation may start with them ("she said quote it is mine unquote").
+_QUOTE_VERB_AFTER = frozenset({
+    "to", "can", "could", "will", "would", "shall", "should", "may", "might", "must",
+    "please", "not", "don't", "didn't", "can't", "won't", "cannot",
+})
+_QUOTE_VERB_BEFORE = frozenset({"me", "us", "him", "them"})
 
 # Commands that are common words mid-sentence; they count only at a phrase end.
 _ONLY_AT_END = frozenset({("period",)})
@@ -238,7 +252,32 @@ def _command_at(
         return None
     if _key(run[:length]) in _ONLY_AT_END and not _ends_here(tokens, index + length, final):
         return None
+    if mark is Mark.OPEN_QUOTE and _quote_is_the_verb(tokens, index):
+        return None
     return mark, length
+
+
+def _quote_is_the_verb(tokens: Sequence[str | Mark], index: int) -> bool:
+    """True when the "quote" at ``index`` is said as a verb ("you can quote me")."""
+    later = tokens[index + 1 :]
+    if _closed_later(later):
+        return False
+    before = tokens[index - 1] if index > 0 else None
+    after = later[0] if later else None
+    return (isinstance(before, str) and before.lower() in _QUOTE_VERB_AFTER) or (
+        isinstance(after, str) and after.lower() in _QUOTE_VERB_BEFORE
+    )
+
+
+def _closed_later(later: Sequence[str | Mark]) -> bool:
+    """True when speech marks are closed later in the phrase before another "quote"."""
+    for token in later:
+        word = token.lower() if isinstance(token, str) else None
+        if word == "quote" or token is Mark.OPEN_QUOTE:
+            return False
+        if word == "unquote" or token is Mark.CLOSE_QUOTE:
+            return True
+    return False
 
 
 def _ends_here(tokens: Sequence[str | Mark], after: int, final: bool) -> bool:

@@ -62,6 +62,14 @@ PLAIN = DictationOptions()
         ("quoted and unquoted", "Quoted and unquoted"),
         # Talking about a mark rather than asking for it.
         ("find a quote from the poem", "Find a quote from the poem"),
+        # "quote" said as a verb stays a word; an "unquote" to come makes it marks.
+        ("you can quote me on that", "You can quote me on that"),
+        ("try to quote the poem", "Try to quote the poem"),
+        ("please quote them exactly", "Please quote them exactly"),
+        ("you should not quote him", "You should not quote him"),
+        ("she said quote it is mine unquote", "She said \u201cit is mine\u201d"),
+        ("i want to quote quote hello unquote", "I want to quote \u201chello\u201d"),
+        ("he said quote me unquote", "He said \u201cme\u201d"),
         ("add a full stop here", "Add a full stop here"),
         ("start a new paragraph", "Start a new paragraph"),
         ("the question mark goes last", "The question mark goes last"),
