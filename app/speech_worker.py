@@ -166,6 +166,8 @@ class SpeechWorker(QObject):
         self._restart = False  # start again once the current capture has closed
         self._stop_asked = 0  # the session whose capture was asked to stop
         self._closed = False
+        self._shown = (0, "")  # (session, text) of the words shown but not yet settled
+        self._given_up: set[int] = set()  # sessions whose shown words were settled as shown
         self.engine_key = ""  # "whisper", "vosk"... once the engine is ready
         self.engine_name = ""
 
@@ -304,11 +306,29 @@ class SpeechWorker(QObject):
         to its end (the end of the stream settles the last phrase), which
         arrives as ``final`` during the wait (``wait_until_idle``). True when
         every word heard was delivered, and at once when nothing was heard.
+        When the engine does not finish in time, the words last shown
+        (``partial``) are delivered as ``final`` instead, and False returned.
         """
         if not self.is_busy():
             return True
         self.stop()
-        return self.wait_until_idle(timeout_s)
+        if self.wait_until_idle(timeout_s):
+            return True
+        self._settle_as_shown()
+        return False
+
+    def _settle_as_shown(self) -> None:
+        """The engine is too slow to finish in time: the words on screen become ``final``.
+
+        The pupil saw them, so they are kept rather than lost with the
+        close. Anything the engine gives for that session afterwards is
+        dropped, or those words would come twice.
+        """
+        session, text = self._shown
+        self._shown = (0, "")
+        if text.strip():
+            self._given_up.add(session)
+            self.final.emit(text, ())
 
     def shutdown(self) -> None:
         """Stop listening and let the threads end, without waiting for them."""
@@ -321,9 +341,14 @@ class SpeechWorker(QObject):
     def _on_relayed(self, message: tuple) -> None:
         kind, session, args = message
         current = session in (0, self._session)
+        if session in self._given_up and kind in ("partial", "final"):
+            return  # its words were settled as shown (``_settle_as_shown``)
         if kind == "partial" and current:
+            self._shown = (session, args[0])
             self.partial.emit(args[0])
         elif kind == "final":
+            if self._shown[0] == session:
+                self._shown = (0, "")
             self.final.emit(args[0], args[1])  # an older session's last words still count
         elif kind == "level" and current and self._listening:
             self.level.emit(float(args[0]))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 
 from app.transcript_store import TranscriptStore
-from speech.stt.base import Final
+from speech.stt.base import Final, Partial
 from tests.app.closing_doubles import SlowEndRecogniser
 from tests.app.dictation_rig import rig  # noqa: F401 - the fixture
 
@@ -81,6 +81,33 @@ def test_an_engine_that_never_finishes_does_not_hold_the_close(rig):  # noqa: F8
         assert record.closed and record.text == settled
     finally:
         release.set()  # lets the engine thread end
+
+
+def test_an_engine_too_slow_to_finish_leaves_the_words_shown_in_the_text(rig):  # noqa: F811
+    # The last phrase was on screen as a partial when the close came, and the
+    # engine could not finish it in time: what the pupil saw is kept, once.
+    release = threading.Event()
+    recogniser = SlowEndRecogniser(
+        [Final(SETTLED), Partial("and the tide"), Partial("and the tide goes")],
+        at_flush=[Final(LAST)], release=release)
+    try:
+        made = _speaking(rig, recogniser)
+        made.qtbot.waitUntil(lambda: "tide goes" in made.panel.partial())
+        settled = made.controller.text()
+
+        assert not made.controller.finish_last_words(timeout_s=0.5)
+        shown = made.controller.text()
+        assert shown.startswith(settled) and shown.lower().endswith("and the tide goes")
+
+        release.set()  # the engine finishes after all: its late words are not added again
+        made.qtbot.waitUntil(lambda: not made.controller.worker.is_busy())
+        assert made.controller.text() == shown
+        made.controller.shutdown()
+
+        record = _saved(made)
+        assert record.closed and record.text == shown
+    finally:
+        release.set()
 
 
 def test_with_nothing_heard_closing_does_not_wait(rig):  # noqa: F811
