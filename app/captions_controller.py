@@ -3,9 +3,9 @@
 Uses the same ``app.speech_worker.SpeechWorker`` as dictation (its own
 recogniser, sharing the loaded model), but none of dictation's text rules:
 words still being heard go to ``add_partial`` and each settled phrase to
-``add_final`` exactly as the engine wrote it (Whisper's own capitals and
-punctuation included), with the time it was said, so the window's history
-reads as a timed transcript.
+``add_final`` as the engine wrote it (Whisper's own capitals and
+punctuation included) but in British spelling ("vapour", not "vapor"), with
+the time it was said, so the window's history reads as a timed transcript.
 
 What the shell does with it::
 
@@ -29,6 +29,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from app.speech_worker import ListeningControls, SpeechWorker, worker_for
+from speech.dictation_spelling import british_text
 from widgets.captions_window import CaptionsWindow
 
 
@@ -42,7 +43,8 @@ class CaptionsController(ListeningControls, QObject):
     Constructor: ``window``; optional ``worker`` (a SpeechWorker; made with
     ``engine``, ``model_path``, ``microphone`` and ``vocabulary`` when not
     given). Signals: ``listening_changed(bool)``, ``status_changed(message)``,
-    ``error(message)``. Hiding the window (Esc) stops the captions.
+    ``error(message)``. Hiding the window (Esc) stops the captions, and
+    stopping them (the menu, Ctrl+Shift+C) hides the window.
     """
 
     listening_changed = Signal(bool)
@@ -87,6 +89,14 @@ class CaptionsController(ListeningControls, QObject):
             self.window.show()
         self.worker.start()
 
+    def stop(self) -> None:
+        """Stop listening and put the captions away; the history stays for next time.
+
+        Words still in flight settle into the history after the window has gone.
+        """
+        self.worker.stop()
+        self.window.hide()
+
     def set_microphone(self, name: str | None) -> None:
         """Use microphone ``name`` (None: the default); switches at once while listening."""
         self.worker.set_device(name)
@@ -100,11 +110,11 @@ class CaptionsController(ListeningControls, QObject):
 
     @Slot(str)
     def _on_partial(self, text: str) -> None:
-        self.window.add_partial(text.strip())
+        self.window.add_partial(british_text(text.strip()))
 
     @Slot(str, object)
     def _on_final(self, text: str, words: object) -> None:
-        self.window.add_final(text.strip(), self._said_at(words))
+        self.window.add_final(british_text(text.strip()), self._said_at(words))
 
     @Slot()
     def _on_idle(self) -> None:

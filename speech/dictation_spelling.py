@@ -12,6 +12,7 @@ slip in its data. Those words are left as the pupil said them (_KEEP below).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from breame.spelling import american_spelling_exists, get_british_spelling
@@ -71,3 +72,23 @@ def _same_case(original: str, replacement: str) -> str:
 def to_british(tokens: Sequence[str | Mark]) -> list[str | Mark]:
     """British spellings for the words among the tokens; marks are kept."""
     return [british_spelling(t) if isinstance(t, str) else t for t in tokens]
+
+
+# A word as it sits in running text: letters, with inner hyphens or apostrophes.
+_WORD = re.compile(r"[A-Za-z]+(?:['\u2019-][A-Za-z]+)*")
+
+
+def british_text(text: str) -> str:
+    """``text`` with every word in British spelling; spaces and punctuation as they were.
+
+    For text an engine has already punctuated (live captions), where the
+    dictation rules are not wanted: "The vapor cools, color fades." ->
+    "The vapour cools, colour fades."
+    """
+
+    def british(match: re.Match) -> str:
+        word = match.group(0)
+        base, apostrophe, suffix = word.partition("\u2019")  # a curly apostrophe stays curly
+        return british_spelling(base) + apostrophe + suffix
+
+    return _WORD.sub(british, text)

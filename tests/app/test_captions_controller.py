@@ -113,6 +113,34 @@ def test_hiding_the_captions_with_escape_stops_listening(qtbot, captions):
     assert not window.isVisible() and rack.last.closed.is_set()
 
 
+def test_turning_captions_off_puts_the_window_away(qtbot, captions):
+    # The menu item and Ctrl+Shift+C toggle: off means off the projector too.
+    window, controller, rack = captions(at_flush=[Final("The last words.")])
+    controller.toggle()
+    qtbot.waitUntil(controller.is_listening)
+    assert window.isVisible()
+    controller.toggle()
+    assert not window.isVisible()
+    qtbot.waitUntil(lambda: not controller.is_listening())
+    assert rack.last.closed.is_set()
+    qtbot.waitUntil(lambda: len(window.history.entries()) == 1)  # still settle, unseen
+    controller.toggle()
+    assert window.isVisible()
+    qtbot.waitUntil(controller.is_listening)
+
+
+def test_captions_are_in_british_spelling_with_the_engines_punctuation(qtbot, captions):
+    window, controller, rack = captions(
+        [Partial("Clouds form when the vapor"), Final("Clouds form when the vapor cools.")])
+    controller.start()
+    qtbot.waitUntil(controller.is_listening)
+    rack.last.chunks(1)
+    qtbot.waitUntil(lambda: window.text._partial == "Clouds form when the vapour")
+    rack.last.chunks(1)
+    qtbot.waitUntil(lambda: len(window.history.entries()) == 1)
+    assert window.history.entries()[0].text == "Clouds form when the vapour cools."
+
+
 @pytest.mark.slow
 def test_real_whisper_captions_keep_the_engines_capitals_and_full_stop(qtbot, speak):
     engine = pytest.importorskip("speech.stt.whisper_engine").WhisperRecogniser

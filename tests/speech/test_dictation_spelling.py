@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from speech.dictation import DictationOptions, format_phrase
-from speech.dictation_spelling import british_spelling
+from speech.dictation_spelling import british_spelling, british_text
 
 
 @pytest.mark.parametrize(
@@ -69,3 +69,18 @@ def test_engine_text_keeps_its_case_in_british_spelling():
     assert format_phrase("Color me in. The COLOR guide.", options) == (
         "Colour me in. The COLOUR guide."
     )
+
+
+@pytest.mark.parametrize(
+    ("engine_wrote", "shown"),
+    [
+        ("Clouds form when the vapor cools.", "Clouds form when the vapour cools."),
+        ("The neighbor\u2019s color-coded map, COLOR!",
+         "The neighbour\u2019s colour-coded map, COLOUR!"),
+        ("My favorite, organized center.", "My favourite, organised centre."),
+        ("A computer program weighs 5 tons.", "A computer program weighs 5 tons."),
+        ("iColor phones, full stop.", "iColor phones, full stop."),
+    ],
+)
+def test_engine_text_gets_british_spelling_and_keeps_its_punctuation(engine_wrote, shown):
+    assert british_text(engine_wrote) == shown
