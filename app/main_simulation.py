@@ -16,6 +16,7 @@ from PySide6.QtGui import QKeySequence
 
 def make_simulations(window) -> None:
     """Build the panel (in a dock) and the overlay on the view ``window`` shows."""
+    from app.ui_scale import scrolling
     from widgets.simulation.overlay import SimulationOverlay
     from widgets.simulation.panel import SimulationPanel
 
@@ -31,7 +32,10 @@ def make_simulations(window) -> None:
     # with it, or the teacher would see the comparison unsimulated.
     window.stack.currentChanged.connect(
         lambda _index: overlay.set_target(window.stack.currentWidget()))
-    dock = window.add_dock("simulations", panel.accessibleName(), panel,
+    # In a scroll area: the panel is taller than a laptop screen at a large
+    # interface size, and without one Qt squashed its rows together and made
+    # the main window taller than the screen.
+    dock = window.add_dock("simulations", panel.accessibleName(), scrolling(panel, "simulations"),
                            Qt.DockWidgetArea.RightDockWidgetArea)
     # Placed where the last session left it, if it was open then.
     window.restoreDockWidget(dock)

@@ -13,9 +13,17 @@ so tests can change the scale and put it back.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QProxyStyle,
+    QScrollArea,
+    QStyle,
+    QStyleFactory,
+    QWidget,
+)
 
 MIN_SCALE = 1.0
 MAX_SCALE = 2.5
@@ -111,3 +119,23 @@ def apply_ui_scale(scale: float, app: QApplication | None = None) -> float:
 def scaled_icon_size(scale: float, base: int = 24) -> int:
     """An icon edge in pixels for tool bars at ``scale``."""
     return round(base * clamp_scale(scale))
+
+
+def scrolling(widget: QWidget, name: str = "") -> QScrollArea:
+    """``widget`` in a frameless scroll area, for a dock.
+
+    At a large interface size a dock's contents can need more room than the
+    screen has. Without a scroll area Qt either squashes the rows on top of
+    each other or makes the whole window taller (or wider) than the screen;
+    inside one the dock keeps the size it is given and its contents scroll.
+    The scroll area itself takes no keyboard focus, so Tab and F6 go straight
+    to the controls inside it.
+    """
+    area = QScrollArea()
+    area.setObjectName(f"{name or widget.objectName() or 'dock'}-scroll")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    area.setAccessibleName(widget.accessibleName())
+    area.setWidget(widget)
+    return area
