@@ -1,8 +1,11 @@
 """Projector mode: the lesson full screen, one section at a time, like slides.
 
-No window frame, no menus: very large text (at least 40 pt) and a small
-"Section 2 of 5" note in the corner. A presenter's clicker sends Page Down /
-Page Up (or the arrow keys), so:
+No window frame, no menus: very large text (at least 40 pt). Along the bottom,
+"Section 2 of 5" and, while a section runs on below the screen, "More below";
+both are sized from the slide text (at least 24 pt) so the back of a
+classroom can read them, and drawn in the slide's text colour (or black or
+white, whichever stands out more, when a profile's own pair is faint). A
+presenter's clicker sends Page Down / Page Up (or the arrow keys), so:
 
 - Right, Down, Page Down, Space: onwards. Down, Page Down and Space first
   scroll a section that does not fit on the screen, then turn the page;
@@ -17,19 +20,38 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from lessons.contrast import contrast_ratio
 from lessons.model import Lesson
 from lessons.profile import Profile
 from widgets.lesson_view import LessonView
 
 MIN_PROJECTOR_PT = 40.0
+# The bottom line (section number, "More below") against the slide text: big
+# enough for the back of a room, small enough not to compete with the slide.
+NOTE_SHARE = 0.6
+MIN_NOTE_PT = 24.0
+# WCAG AA for text; below it the notes use black or white instead.
+MIN_NOTE_CONTRAST = 4.5
 
 
 def projector_profile(profile: Profile) -> Profile:
     """``profile`` for a projector: at least 40 pt, one section at a time."""
     size = max(profile.font_size_pt, MIN_PROJECTOR_PT)
     return replace(profile, font_size_pt=size, focus_mode=True, ruler_lines=0)
+
+
+def note_point_size(profile: Profile) -> float:
+    """The size of the section number and "More below" for a projector ``profile``."""
+    return max(MIN_NOTE_PT, round(profile.font_size_pt * NOTE_SHARE))
+
+
+def note_colour(text: str, background: str) -> str:
+    """``text`` when it stands out from ``background`` enough; otherwise black or white."""
+    if contrast_ratio(text, background) >= MIN_NOTE_CONTRAST:
+        return text
+    return max(("#000000", "#ffffff"), key=lambda c: contrast_ratio(c, background))
 
 
 class ProjectorView(QWidget):
@@ -58,12 +80,29 @@ class ProjectorView(QWidget):
         self.indicator = QLabel(self)
         self.indicator.setAccessibleName(self.tr("Section number"))
         self.indicator.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # A slide cut off at the bottom edge looks finished: say there is more.
+        self.more_below = QLabel(self.tr("▼ More below: Page Down"))
+        self.more_below.setAccessibleName(self.tr("More below"))
+        self.more_below.setAccessibleDescription(self.tr(
+            "This section runs on below the screen. Page Down, Space or the down arrow "
+            "scrolls to the rest."))
+        self.more_below.hide()
+        self.notes = QWidget()
+        self.notes.setObjectName("projector-notes")
+        notes = QHBoxLayout(self.notes)
+        notes.setContentsMargins(0, 0, 0, 0)
+        notes.addWidget(self.more_below)
+        notes.addStretch(1)
+        notes.addWidget(self.indicator)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.view, 1)
-        layout.addWidget(self.indicator)
+        layout.addWidget(self.notes)
         self.view.section_changed.connect(self._on_section)
+        bar = self.view.verticalScrollBar()
+        bar.rangeChanged.connect(lambda _low, _high: self._show_more())
+        bar.valueChanged.connect(lambda _value: self._show_more())
         self.set_profile(Profile())
 
     def set_lesson(self, lesson: Lesson | None) -> None:
@@ -76,10 +115,12 @@ class ProjectorView(QWidget):
         shown = projector_profile(profile)
         self.view.set_profile(shown)
         c = shown.colours
-        # Small and quiet, in the lesson's own colours.
-        self.indicator.setStyleSheet(
-            f"QLabel {{ background: {c.background}; color: {c.text}; padding: 4px 16px; "
-            f"font-size: 14pt; }}")
+        # Quieter than the slide but readable from the back of the room.
+        colour = note_colour(c.text, c.background)
+        self.notes.setStyleSheet(
+            f"#projector-notes {{ background: {c.background}; }} "
+            f"QLabel {{ background: {c.background}; color: {colour}; padding: 4px 16px; "
+            f"font-size: {note_point_size(shown):g}pt; }}")
         self.setStyleSheet(f"ProjectorView {{ background: {c.background}; }}")
 
     def present(self) -> None:
@@ -113,6 +154,14 @@ class ProjectorView(QWidget):
         self.indicator.setText(text)
         self.indicator.setAccessibleDescription(text)
         self.section_changed.emit(index, count)
+
+    def has_more_below(self) -> bool:
+        """True while the section shown runs on below the bottom of the screen."""
+        bar = self.view.verticalScrollBar()
+        return bar.value() < bar.maximum()
+
+    def _show_more(self) -> None:
+        self.more_below.setVisible(self.has_more_below())
 
     def _scroll_or_turn(self, forward: bool, page: bool) -> None:
         bar = self.view.verticalScrollBar()
