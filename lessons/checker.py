@@ -112,6 +112,11 @@ def check(lesson: Lesson, profile: Profile, source_text: str | None = None) -> R
     for module in RULE_MODULES:
         findings.extend(module.check(ctx))
     findings.sort(key=_order)
+    # Say where each finding is as a teacher would, not as a file line.
+    findings = [
+        replace(f, place=ctx.place_of(f.line)) if f.line is not None and not f.place else f
+        for f in findings
+    ]
     scores, deductions = score(findings)
     return Report(
         file=ctx.file,

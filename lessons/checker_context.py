@@ -198,6 +198,53 @@ class CheckContext:
             items.append([block.line])
         return [tuple(i) for i in items]
 
+    def place_of(self, line: int) -> str:
+        """Where file line ``line`` is, in a teacher's words: "Key words, paragraph 2".
+
+        The section's heading (or "Start of the lesson" before the first
+        heading), then the paragraph, list point, table row, picture, task or
+        quotation, counted as a teacher would count them on the page. A line
+        outside every section is "Line 28 of the lesson".
+        """
+        fallback = f"Line {line} of the lesson"
+        found = None
+        for index, section in enumerate(self.lesson.sections):
+            starts = [section.line] if section.heading else []
+            starts += [block.line for block in section.blocks]
+            if starts and min(starts) <= line:
+                found = index
+        if found is None:
+            return fallback
+        section = self.lesson.sections[found]
+        name = section.heading or "Start of the lesson"
+        if section.heading and line == section.line:
+            return f"Heading “{section.heading}”"
+        blocks = [b for b in section.blocks if b.line <= line]
+        if not blocks:
+            return name
+        block = blocks[-1]
+        same = [b for b in section.blocks if type(b) is type(block)]
+        number = same.index(block) + 1
+        several = len(same) > 1
+        if isinstance(block, Paragraph):
+            return f"{name}, paragraph {number}"
+        if isinstance(block, ListBlock):
+            which = f"list {number}" if several else "the list"
+            items = [u for u in self.units() if u.block is block]
+            point = next((i for i, u in enumerate(items, 1) if line in u.lines), None)
+            return f"{name}, point {point} of {which}" if point else f"{name}, {which}"
+        if isinstance(block, Table):
+            which = f"table {number}" if several else "the table"
+            rows = sorted({u.line for u in self.units() if u.block is block})
+            if line not in rows:
+                return f"{name}, {which}"
+            row = rows.index(line) + (0 if block.header else 1)
+            if row == 0:
+                return f"{name}, heading row of {which}"
+            return f"{name}, row {row} of {which}"
+        what = {Image: "picture", Task: "task", Quote: "quotation"}.get(type(block), "text")
+        return f"{name}, {what} {number}" if several else f"{name}, the {what}"
+
     def line_of_word(self, unit: TextUnit, word_index: int) -> int:
         """The file line on which word number ``word_index`` of ``unit`` is written."""
         if len(unit.lines) == 1 or self.raw_line(unit.line) is None:

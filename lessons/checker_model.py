@@ -157,6 +157,7 @@ class Finding:
     ``line`` is None for findings about the profile (``file`` is then ``""``)
     and for findings about the lesson as a whole (``file`` names it).
     ``weights``, when given, replaces the rule's weights for this finding.
+    ``place`` says where ``line`` is as a teacher would ("Key words, paragraph 2").
     """
 
     rule: Rule
@@ -165,6 +166,9 @@ class Finding:
     line: int | None = None
     fix: Fix | None = None
     weights: Mapping[str, int] | None = None
+    # Where ``line`` is in a teacher's words ("Key words, paragraph 2"), filled
+    # in by the checker; "" for the profile and the whole lesson.
+    place: str = ""
 
     def __hash__(self) -> int:
         return hash((self.rule.id, self.message, self.file, self.line, self.fix))
@@ -194,6 +198,7 @@ class Finding:
             "location": self.location,
             "file": self.file or None,
             "line": self.line,
+            "place": self.place or None,
             "message": self.message,
             "why": self.rule.why,
             "weights": {need: self.weight(need) for need in NEEDS if self.weight(need)},

@@ -44,7 +44,7 @@ from lessons.readability import (
 
 LONG_SENTENCE = Rule(
     "SLCN-long-sentence",
-    "SLCN: long sentences",
+    "Speech, language and communication needs: long sentences",
     "SLCN classroom guidance",
     "Pupils with language needs can hold only a few words in mind at once, so they lose "
     "the meaning of long sentences before they reach the end.",
@@ -53,7 +53,7 @@ LONG_SENTENCE = Rule(
 )
 PASSIVE = Rule(
     "SLCN-passive",
-    "SLCN: passive voice",
+    "Speech, language and communication needs: passive voice",
     "SLCN classroom guidance",
     "In a passive sentence the doer comes last or not at all, which pupils with language "
     "needs often misread as the other way round.",
@@ -62,7 +62,7 @@ PASSIVE = Rule(
 )
 KEY_TERMS = Rule(
     "SLCN-key-terms",
-    "SLCN: key words explained",
+    "Speech, language and communication needs: key words explained",
     "SLCN classroom guidance",
     "Pupils with language needs learn new words best when they are taught explicitly, "
     "with a child-friendly definition they can go back to.",
@@ -71,7 +71,7 @@ KEY_TERMS = Rule(
 )
 NO_VOCABULARY = Rule(
     "SLCN-vocabulary-list",
-    "SLCN: a vocabulary list",
+    "Speech, language and communication needs: a vocabulary list",
     "SLCN classroom guidance",
     "A list of key words with simple definitions lets adults pre-teach them and pupils "
     "check them during the lesson.",
@@ -79,7 +79,7 @@ NO_VOCABULARY = Rule(
 )
 HIGHLIGHT = Rule(
     "SLCN-highlight-vocabulary",
-    "SLCN: key words highlighted",
+    "Speech, language and communication needs: key words highlighted",
     "SLCN classroom guidance",
     "Highlighted key words, with their definitions a click away, help pupils spot and "
     "understand the words the lesson depends on.",
@@ -87,7 +87,7 @@ HIGHLIGHT = Rule(
 )
 READING_AGE = Rule(
     "SLCN-reading-age",
-    "SLCN: reading age of the text",
+    "Speech, language and communication needs: reading age of the text",
     "Flesch–Kincaid and SMOG (estimates)",
     "Text written above the pupils' age is much harder again for pupils whose language "
     "is behind their age.",
@@ -205,7 +205,8 @@ def _sentences(ctx: CheckContext) -> list[Finding]:
         findings.append(
             Finding(
                 LONG_SENTENCE,
-                f"This sentence has {s.words} words{note}; for pupils with SLCN aim for "
+                f"This sentence has {s.words} words{note}; for pupils with speech, language and "
+                f"communication needs aim for "
                 f"{limit} or fewer at {stage}: {_quote(s.text)}",
                 file=ctx.file,
                 line=s.line,
@@ -217,7 +218,7 @@ def _sentences(ctx: CheckContext) -> list[Finding]:
             findings.append(
                 Finding(
                     PASSIVE,
-                    f"“{phrase}” looks passive (a heuristic: check it); saying who does "
+                    f"“{phrase}” looks passive (a rough check: look for yourself); saying who does "
                     f"what first is easier to follow: {_quote(s.text)}",
                     file=ctx.file,
                     line=s.line,
@@ -346,8 +347,8 @@ def _key_terms(ctx: CheckContext) -> list[Finding]:
             Finding(
                 KEY_TERMS,
                 f"“{term.word}”{uses} may be a key word, but it is not in the vocabulary list; "
-                "if pupils need it, add it with a child-friendly definition (a heuristic: "
-                "long, less common words).",
+                "if pupils need it, add it with a child-friendly definition (a rough check "
+                "for long, less common words: look for yourself).",
                 file=ctx.file,
                 line=term.line,
             )

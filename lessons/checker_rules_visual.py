@@ -117,12 +117,14 @@ RULES = (
     TEXT_IN_IMAGES,
 )
 
-# The values WCAG 1.4.12 names; spacing in em (paragraph: times the font size).
+# The values WCAG 1.4.12 names, and what each setting is called in plain words.
+# Spacing is in em, the size of the text: paragraph spacing 2 em is two text
+# sizes of space; letter spacing 0.12 em is about an eighth of the text size.
 WCAG_SPACING = {
-    "line_height": (1.5, "line spacing", "{:g}"),
-    "paragraph_spacing_em": (2.0, "paragraph spacing", "{:g} em"),
-    "letter_spacing_em": (0.12, "letter spacing", "{:g} em"),
-    "word_spacing_em": (0.16, "word spacing", "{:g} em"),
+    "line_height": (1.5, "line spacing"),
+    "paragraph_spacing_em": (2.0, "paragraph spacing"),
+    "letter_spacing_em": (0.12, "letter spacing"),
+    "word_spacing_em": (0.16, "word spacing"),
 }
 # Pairs whose failure matters most: body text and headings.
 _MAIN_PAIRS = ("text", "heading")
@@ -252,28 +254,44 @@ def _lower_opacity(
 
 def _spacing(profile: Profile) -> list[Finding]:
     short = {
-        key: (minimum, name, shown)
-        for key, (minimum, name, shown) in WCAG_SPACING.items()
+        key: (minimum, name)
+        for key, (minimum, name) in WCAG_SPACING.items()
         if getattr(profile, key) < minimum
     }
     if not short:
         return []
-    parts = [
-        f"{name} {shown.format(getattr(profile, key))} (WCAG names {shown.format(minimum)})"
-        for key, (minimum, name, shown) in short.items()
-    ]
+    parts = [spacing_words(key, getattr(profile, key)) for key in short]
     return [
         Finding(
             TEXT_SPACING,
-            "This profile's spacing is below the values WCAG 1.4.12 says readers must be "
-            "able to use: " + "; ".join(parts) + ".",
+            "This profile's spacing is tighter than WCAG 1.4.12 says readers must be able "
+            "to use: " + "; ".join(parts) + ".",
             fix=Fix(
                 PROFILE_FIX,
-                "Use WCAG's text spacing: " + ", ".join(name for _, name, _ in short.values()),
-                changes={key: minimum for key, (minimum, _, _) in short.items()},
+                "Use WCAG's text spacing: " + ", ".join(name for _, name in short.values()),
+                changes={key: minimum for key, (minimum, _) in short.items()},
             ),
         )
     ]
+
+
+def spacing_words(key: str, value: float) -> str:
+    """One spacing setting and what WCAG asks for, in plain words with the numbers explained.
+
+    "line spacing 1.2 (lines 1.2 times the text size apart; WCAG asks for 1.5)".
+    """
+    minimum, name = WCAG_SPACING[key]
+    if key == "line_height":
+        return (f"{name} {value:g} (lines {value:g} times the text size apart; "
+                f"WCAG asks for {minimum:g})")
+    if key == "paragraph_spacing_em":
+        return (f"{name} {value:g} em (a gap of {value:g} times the text size between "
+                f"paragraphs; WCAG asks for {minimum:g} times)")
+    what = "letters" if key == "letter_spacing_em" else "words"
+    now = "normally" if value == 0 else f"a little wider than normal ({value:g} em)"
+    share = "an eighth" if key == "letter_spacing_em" else "a sixth"
+    return (f"{name} {value:g} em ({what} spaced {now}; WCAG asks for a little wider than "
+            f"normal, {minimum:g} em, about {share} of the text size)")
 
 
 def _type(profile: Profile) -> list[Finding]:
@@ -312,12 +330,22 @@ def _type(profile: Profile) -> list[Finding]:
         findings.append(
             Finding(
                 TYPE_WEIGHT,
-                f"The text is in regular type (weight {profile.font_weight}); the RNIB finds "
-                "bold or semi-bold easier to read for many people with sight loss.",
+                f"The text is in {weight_words(profile.font_weight)} type, not bold; the RNIB "
+                "finds bold or semi-bold easier to read for many people with sight loss.",
                 fix=Fix(PROFILE_FIX, "Use bold type", changes={"font_weight": 700}),
             )
         )
     return findings
+
+
+def weight_words(weight: int) -> str:
+    """A font weight as a teacher would say it: 400 is "normal weight", 700 "bold"."""
+    for upper, words in ((150, "thin"), (250, "extra-light"), (350, "light"),
+                         (450, "normal weight"), (550, "medium weight"),
+                         (650, "semi-bold"), (750, "bold"), (850, "extra-bold")):
+        if weight <= upper:
+            return words
+    return "black (the heaviest)"
 
 
 def _layout(profile: Profile) -> list[Finding]:

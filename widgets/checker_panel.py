@@ -1,12 +1,14 @@
 """The checker panel: a lesson's scores per need and what the checker found.
 
-At the top, one row per need (VI, dyslexia, SLCN): the change since the start
-of the session ("Dyslexia 54 → 82 (+28)"), the score as a bar and beside it
-in words ("82 out of 100"), and the scenario's target when there is one.
-Below, the findings, grouped by rule (the rule's title and why it matters
-said once, then each place it applies) or by need. Each finding says where
-it is: a button "lesson.md:25" that asks for the editor's cursor to move to
-line 25 (``line_requested``), or "Profile setting". Where the checker has a
+At the top, one row per need, named in full (visual impairment, dyslexia,
+speech, language and communication needs): the change since the start of
+the session ("Dyslexia: 54 → 82 (+28)"), then the score as a bar and beside
+it in words ("82 out of 100"), and the scenario's target when there is one.
+Below, the findings, grouped by guideline (its title and why it matters said
+once, then each place it applies) or by need. Each finding says where it is
+in a teacher's words: a button "Key words, paragraph 2" that asks for the
+editor's cursor to move to that line (``line_requested``), or "Profile
+setting". Where the checker has a
 one-click fix, a "Fix" button emits ``fix_requested(Fix)``; a controller in
 ``app/`` makes the change and hands back a new report.
 
@@ -17,7 +19,6 @@ a description with the finding in full. Colour is never the only signal.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -33,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lessons.checker_model import NEED_LABELS, NEED_SHORT, NEEDS, Finding, Fix, Report
+from lessons.checker_model import NEED_LABELS, NEEDS, Finding, Fix, Report
 from widgets.announce import announce
 
 GROUP_BY_RULE = "rule"
@@ -45,16 +46,20 @@ def _tr(text: str) -> str:
 
 
 def score_text(need: str, score: float | None, before: float | None = None) -> str:
-    """"Dyslexia 54 → 82 (+28)", or "Dyslexia 82" with no earlier score."""
-    label = NEED_SHORT.get(need, need)
+    """"Dyslexia: 54 → 82 (+28)", or "Dyslexia: 82" with no earlier score.
+
+    Needs are named in full ("Visual impairment", "Speech, language and
+    communication needs"), as teachers meet them in the scenarios.
+    """
+    label = NEED_LABELS.get(need, need)
     if score is None:
         return _tr("{need}: not checked").format(need=label)
     now = round(score)
     if before is None:
-        return f"{label} {now}"
+        return f"{label}: {now}"
     change = now - round(before)
     sign = "+" if change > 0 else "±" if change == 0 else "−"
-    return f"{label} {round(before)} → {now} ({sign}{abs(change)})"
+    return f"{label}: {round(before)} → {now} ({sign}{abs(change)})"
 
 
 def target_text(score: float | None, target: float | None) -> str:
@@ -68,13 +73,21 @@ def target_text(score: float | None, target: float | None) -> str:
 
 
 def location_text(finding: Finding) -> str:
-    """"lesson.md:25", "lesson.md (whole lesson)" or "Profile setting"."""
+    """Where a finding is, in a teacher's words.
+
+    "Key words, paragraph 2" (the checker's ``place``), "Line 25 of the
+    lesson" when it could not say more, "The whole lesson" or "Profile setting".
+    """
     if finding.about_profile:
         return _tr("Profile setting")
-    name = Path(finding.file).name or finding.file
     if finding.line is None:
-        return _tr("{file} (whole lesson)").format(file=name)
-    return f"{name}:{finding.line}"
+        return _tr("The whole lesson")
+    return finding.place or _tr("Line {line} of the lesson").format(line=finding.line)
+
+
+def show_place_name(finding: Finding) -> str:
+    """What a screen reader calls a finding's place button: what it does, and where."""
+    return _tr("Show this in the lesson: {where}").format(where=location_text(finding))
 
 
 def out_of_100_text(score: float | None) -> str:
@@ -88,12 +101,11 @@ def score_description(need: str, score: float | None, before: float | None,
                       target: float | None) -> str:
     """What a screen reader says for a score bar: the need, the change, the score, the target."""
     parts = (score_text(need, score, before), out_of_100_text(score), target_text(score, target))
-    said = ". ".join(part for part in parts if part)
-    return f"{NEED_LABELS[need]}: {said}."
+    return ". ".join(part for part in parts if part) + "."
 
 
 class _ScoreRow:
-    """One need's words, bar, score and target, side by side.
+    """One need's words on a line of their own, then its bar, score and target side by side.
 
     The bar draws no text: Qt's Fusion style paints a bar's text across the
     edge of the filled part in two colours, which reads badly, so the score
@@ -101,6 +113,8 @@ class _ScoreRow:
     """
 
     def __init__(self, need: str, grid: QGridLayout, row: int) -> None:
+        # Each need takes two grid rows: the full name of a need is too long to
+        # sit beside its bar in a narrow dock.
         self.need = need
         self.label = QLabel()
         font = self.label.font()
@@ -117,10 +131,11 @@ class _ScoreRow:
         self.value.setMinimumWidth(
             self.value.fontMetrics().horizontalAdvance(out_of_100_text(100)) + 4)
         self.target = QLabel()
-        grid.addWidget(self.label, row, 0)
-        grid.addWidget(self.bar, row, 1)
-        grid.addWidget(self.value, row, 2)
-        grid.addWidget(self.target, row, 3)
+        self.label.setWordWrap(True)
+        grid.addWidget(self.label, 2 * row, 0, 1, 3)
+        grid.addWidget(self.bar, 2 * row + 1, 0)
+        grid.addWidget(self.value, 2 * row + 1, 1)
+        grid.addWidget(self.target, 2 * row + 1, 2)
 
     def show(self, score: float | None, before: float | None, target: float | None) -> None:
         text = score_text(self.need, score, before)
@@ -161,7 +176,7 @@ class CheckerPanel(QWidget):
         heading.setFont(font)
         layout.addWidget(heading)
         grid = QGridLayout()
-        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(0, 1)
         self._rows = {need: _ScoreRow(need, grid, i) for i, need in enumerate(NEEDS)}
         layout.addLayout(grid)
         self.note = QLabel(self.tr(
@@ -175,9 +190,12 @@ class CheckerPanel(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName(self.tr("Findings summary"))
         self.group_combo = QComboBox()
-        self.group_combo.addItem(self.tr("rule"), GROUP_BY_RULE)
-        self.group_combo.addItem(self.tr("need"), GROUP_BY_NEED)
+        self.group_combo.addItem(self.tr("guideline"), GROUP_BY_RULE)
+        self.group_combo.addItem(self.tr("pupil's need"), GROUP_BY_NEED)
         self.group_combo.setAccessibleName(self.tr("Group the findings by"))
+        self.group_combo.setToolTip(self.tr(
+            "Group the findings by the guideline they come from, or by the pupil's need "
+            "they matter to"))
         group_label = QLabel(self.tr("&Group by:"))
         group_label.setBuddy(self.group_combo)
         self.group_combo.currentIndexChanged.connect(
@@ -257,7 +275,7 @@ class CheckerPanel(QWidget):
         return list(self._fix_buttons)
 
     def line_buttons(self) -> list[QPushButton]:
-        """The buttons naming a place in the lesson, in order."""
+        """The buttons naming a place in the lesson, in order (each has property "line")."""
         return list(self._line_buttons)
 
     def show_message(self, text: str, kind: str = "info") -> None:
@@ -362,9 +380,11 @@ class CheckerPanel(QWidget):
             place = QPushButton(where)
             place.setFlat(True)
             place.setCursor(Qt.CursorShape.PointingHandCursor)
-            place.setToolTip(self.tr("Go to line {line} in the lesson text").format(
+            place.setToolTip(self.tr(
+                "Show this in the lesson text (line {line} of the lesson)").format(
                 line=finding.line))
-            place.setAccessibleName(self.tr("Go to {where}").format(where=where))
+            place.setAccessibleName(show_place_name(finding))
+            place.setProperty("line", finding.line)
             place.setAccessibleDescription(full)
             place.setAutoDefault(False)
             place.clicked.connect(lambda _c=False, n=finding.line: self.line_requested.emit(n))

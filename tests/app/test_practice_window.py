@@ -51,7 +51,7 @@ def test_the_whole_practice_flow_is_saved_with_scores_and_reflections(qtbot, win
     assert window.editor.text() == scenario.lesson_path.read_text(encoding="utf-8")
     before = window.workbench.scores()
     assert window.checker.score_label("dyslexia") == (
-        f"Dyslexia {before['dyslexia']} → {before['dyslexia']} (±0)")
+        f"Dyslexia: {before['dyslexia']} → {before['dyslexia']} (±0)")
 
     # The teacher tries the pupil's first suggested preset, then fixes from the checker.
     click(qtbot, window.suggestion_buttons[0])
@@ -176,7 +176,7 @@ def test_trainer_mode_shows_this_session(qtbot, window) -> None:
     before = round(trainer.content.scores_before["dyslexia"])
     after = round(trainer.content.scores_after["dyslexia"])
     assert trainer.score_labels["dyslexia"].text() == \
-        f"Dyslexia {before} → {after} (+{after - before})"
+        f"Dyslexia: {before} → {after} (+{after - before})"
 
 
 def test_back_to_the_list_and_another_pupil(qtbot, window) -> None:

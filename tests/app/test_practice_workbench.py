@@ -84,7 +84,10 @@ def test_a_text_fix_for_a_line_that_changed_says_so(bench) -> None:
 def test_clicking_a_place_moves_the_editor_cursor(qtbot, bench) -> None:
     bench.checker.show()
     place = bench.checker.line_buttons()[2]
-    line = int(place.text().rsplit(":", 1)[1])
+    line = place.property("line")
+    # The button says where in the lesson's words, not the file's.
+    assert ".md" not in place.text() and ":" not in place.text()
+    assert place.accessibleName() == f"Show this in the lesson: {place.text()}"
     qtbot.mouseClick(place, Qt.MouseButton.LeftButton)
     assert bench.editor.current_line() == line
 

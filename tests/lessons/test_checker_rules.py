@@ -72,7 +72,7 @@ CASES = [
     Case("AAA passes", "WCAG-1.4.6", 0,
          prof={"colours": {"text": "#595959", "background": "#ffffff", "highlight": "#ffffff"}}),
     Case("tight spacing", "WCAG-1.4.12", 1, prof={"line_height": 1.2, "word_spacing_em": 0},
-         words_in_message=("line spacing 1.2", "word spacing 0 em")),
+         words_in_message=("line spacing 1.2", "word spacing 0 em", "a sixth of the text size")),
     Case("WCAG spacing passes", "WCAG-1.4.12", 0),
     Case("10 pt", "RNIB-type-size", 1, prof={"font_size_pt": 10}, words_in_message=("12 pt",)),
     Case("12 pt", "RNIB-type-size", 1, prof={"font_size_pt": 12}, words_in_message=("14 pt",)),

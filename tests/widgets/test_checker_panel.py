@@ -56,10 +56,10 @@ class Controller:
 
 
 def test_words_for_scores_targets_and_places() -> None:
-    assert score_text("dyslexia", 82, 54) == "Dyslexia 54 → 82 (+28)"
-    assert score_text("vi", 70, 75) == "VI 75 → 70 (−5)"
-    assert score_text("slcn", 60, 60) == "SLCN 60 → 60 (±0)"
-    assert score_text("slcn", 60) == "SLCN 60"
+    assert score_text("dyslexia", 82, 54) == "Dyslexia: 54 → 82 (+28)"
+    assert score_text("vi", 70, 75) == "Visual impairment: 75 → 70 (−5)"
+    assert score_text("slcn", 60, 60) == "Speech, language and communication needs: 60 → 60 (±0)"
+    assert score_text("slcn", 60) == "Speech, language and communication needs: 60"
     assert target_text(86, 85) == "target 85: reached ✓"
     assert target_text(80, 85) == "target 85: 5 to go"
     assert target_text(80, None) == ""
@@ -108,8 +108,8 @@ def test_findings_show_rule_place_why_and_fix(panel, lesson_and_text) -> None:
     assert f"{finding.rule.title} ({sum(f.rule.id == finding.rule.id for f in report.findings)})" \
         in labels
     assert f"Why it matters: {finding.rule.why}" in labels
-    name = get_scenario(SCENARIO).lesson
-    assert location_text(finding) == f"{name}:{finding.line}"
+    assert location_text(finding) == finding.place
+    assert finding.place and ".md" not in finding.place
     button = next(b for b in panel.fix_buttons() if b.property("fix") == finding.fix)
     assert button.accessibleName() == f"Fix: {finding.fix.label}"
     assert finding.message in button.accessibleDescription()
@@ -122,7 +122,9 @@ def test_clicking_a_place_asks_for_that_line(qtbot, panel, lesson_and_text) -> N
     panel.show()
     place = panel.line_buttons()[0]
     first_line = next(f.line for f in report.findings if f.line is not None)
-    assert place.text().endswith(f":{first_line}")
+    first = next(f for f in report.findings if f.line is not None)
+    assert place.text() == first.place
+    assert place.accessibleName() == f"Show this in the lesson: {first.place}"
     with qtbot.waitSignal(panel.line_requested) as asked:
         qtbot.mouseClick(place, Qt.MouseButton.LeftButton)
     assert asked.args == [first_line]
@@ -147,7 +149,7 @@ def test_fix_on_a_profile_fix_raises_the_score_and_removes_the_finding(
     assert after.scores["dyslexia"] > before.scores["dyslexia"]
     gain = after.scores["dyslexia"] - before.scores["dyslexia"]
     assert panel.score_label("dyslexia") == (
-        f"Dyslexia {before.scores['dyslexia']} → {after.scores['dyslexia']} (+{gain})")
+        f"Dyslexia: {before.scores['dyslexia']} → {after.scores['dyslexia']} (+{gain})")
 
 
 def test_fix_buttons_work_from_the_keyboard_and_keep_the_place(qtbot, panel,
@@ -195,7 +197,7 @@ def test_a_text_fix_is_offered_with_its_line(panel, lesson_and_text) -> None:
 def test_messages_and_no_report(panel) -> None:
     panel.set_report(None)
     assert panel.summary.text() == "The lesson has not been checked yet."
-    assert panel.score_label("vi") == "VI: not checked"
+    assert panel.score_label("vi") == "Visual impairment: not checked"
     assert panel.score_value_label("vi").text() == "" and panel.score_bar("vi").value() == 0
     panel.show_message("Line 4 has changed.", "error")
     assert panel.message.text() == "Problem: Line 4 has changed."
