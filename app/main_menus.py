@@ -90,12 +90,15 @@ class MainActions:
 
     def _make_view_actions(self) -> None:
         w = self.window
-        self.search = self.action(_tr("&Search the library"), w.focus_library_search,
+        self.search = self.action(_tr("Search the li&brary"), w.focus_library_search,
                                   QKeySequence.StandardKey.Find)
         self.next_area = self.action(_tr("Next &area"), lambda: w.cycle_focus(1), "F6")
         self.previous_area = self.action(_tr("Previous a&rea"), lambda: w.cycle_focus(-1),
                                          "Shift+F6")
-        self.choose_profile = self.action(_tr("Choose a &profile"), w.focus_profiles, "Alt+P")
+        # Not Alt+P: that is the Practice menu's key, and Qt gives an Alt key that
+        # does two things to neither.
+        self.choose_profile = self.action(_tr("&Choose a profile"), w.focus_profiles,
+                                          "Ctrl+Alt+P")
         self.edit_profile = self.action(_tr("&Edit profile…"), w.edit_profile, "Ctrl+Shift+P",
                                         tip=_tr("Change the fonts, colours and spacing"))
         self.side_by_side = self.action(_tr("&Side by side"), w.show_side_by_side, "Ctrl+D",
@@ -114,7 +117,7 @@ class MainActions:
                                    ["Ctrl+=", "Ctrl++"])
         self.zoom_out = self.action(_tr("Zoom &out"), lambda: w.zoom_views("zoom_out"),
                                     "Ctrl+-")
-        self.zoom_reset = self.action(_tr("&Actual size"), lambda: w.zoom_views("reset_zoom"),
+        self.zoom_reset = self.action(_tr("Ac&tual size"), lambda: w.zoom_views("reset_zoom"),
                                       "Ctrl+0")
         self.ui_larger = self.action(_tr("&Larger interface"), lambda: w.step_ui_scale(1),
                                      "Ctrl+Alt+=")
@@ -190,7 +193,7 @@ class MainActions:
                           self.projector, self.flip, None, self.previous_section,
                           self.next_section, None, self.zoom_in, self.zoom_out,
                           self.zoom_reset])
-        size = view.addMenu(_tr("&Interface size"))
+        size = view.addMenu(_tr("Interface si&ze"))
         self._fill(size, [self.ui_larger, self.ui_smaller, None, *self.ui_sizes.actions()])
         self._fill(view, [None, library_toggle, self.search, self.next_area,
                           self.previous_area])

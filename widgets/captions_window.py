@@ -281,8 +281,8 @@ class CaptionsWindow(QWidget):
         self.menu.addSeparator()
         self.menu.addAction(_tr("Show &history…"), self.show_history)
         self.menu.addAction(_tr("Save history as &text…"), self.history.save)
-        self.menu.addAction(_tr("Clear the &captions"), self.clear)
-        self.menu.addAction(_tr("&Hide captions (Esc)"), self.dismiss)
+        self.menu.addAction(_tr("Cl&ear the captions"), self.clear)
+        self.menu.addAction(_tr("Hi&de captions (Esc)"), self.dismiss)
 
     def _sync_menu(self) -> None:
         s = self._settings

@@ -163,7 +163,7 @@ class LessonEditor(QWidget):
         text_label.setBuddy(self.text_edit)
         column.addWidget(text_label)
         column.addWidget(self.text_edit, 1)
-        problems_label = QLabel(self.tr("&Problems"))
+        problems_label = QLabel(self.tr("P&roblems"))
         problems_label.setBuddy(self.problems)
         column.addWidget(problems_label)
         column.addWidget(self.problems)

@@ -97,12 +97,12 @@ class LibraryPanel(QWidget):
             "Filters the lessons as you type. Down moves into the list; Enter opens the "
             "first match."))
         self.search.setClearButtonEnabled(True)
-        search_label = QLabel(_tr("&Search:"))
+        search_label = QLabel(_tr("Sear&ch:"))
         search_label.setBuddy(self.search)
 
         self.subject = QComboBox()
         self.subject.setAccessibleName(_tr("Subject"))
-        subject_label = QLabel(_tr("S&ubject:"))
+        subject_label = QLabel(_tr("Sub&ject:"))
         subject_label.setBuddy(self.subject)
         self.key_stage = QComboBox()
         self.key_stage.setAccessibleName(_tr("Key stage"))

@@ -61,10 +61,13 @@ class ProfileForm(QWidget):
     def _colours_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Colours"))
         form = QFormLayout(box)
+        # One dialog has only so many Alt letters (the editor's buttons take S, A,
+        # R, D and V): the less used colours go without one, and a test keeps
+        # every letter in the dialog different.
         names = {
             "text": self.tr("&Text"), "background": self.tr("&Background"),
-            "heading": self.tr("&Headings"), "link": self.tr("&Links and key words"),
-            "highlight": self.tr("Key-word &highlight"), "ruler": self.tr("Reading &ruler"),
+            "heading": self.tr("Headings"), "link": self.tr("&Links and key words"),
+            "highlight": self.tr("Key-word highlight"), "ruler": self.tr("Reading ruler"),
         }
         for key, label in names.items():
             field = ColourField(label.replace("&", "").lower())
@@ -87,7 +90,7 @@ class ProfileForm(QWidget):
         self.font_note.setWordWrap(True)
         self.font_note.setAccessibleName(self.tr("Font note"))
         form.addRow(self.font_note)
-        self.font_size = self._spin(form, self.tr("&Size"), 6, 200, 1, 1, " pt")
+        self.font_size = self._spin(form, self.tr("Si&ze"), 6, 200, 1, 1, " pt")
         self.font_weight = QComboBox()
         for label, weight in ((self.tr("Normal"), 400), (self.tr("Semi-bold"), 600),
                               (self.tr("Bold"), 700)):
@@ -97,7 +100,7 @@ class ProfileForm(QWidget):
         for label, value in ((self.tr("Left"), "left"), (self.tr("Justified"), "justify"),
                              (self.tr("Centred"), "centre"), (self.tr("Right"), "right")):
             self.alignment.addItem(label, value)
-        self._row(form, self.tr("&Alignment"), self.alignment)
+        self._row(form, self.tr("Align&ment"), self.alignment)
         self.suppress_italics = self._check(form, self.tr("No &italics"))
         self.suppress_underline = self._check(form, self.tr("No &underlining"))
         self.suppress_all_caps = self._check(
@@ -114,7 +117,7 @@ class ProfileForm(QWidget):
                                          self.tr("Extra space between letters; WCAG allows 0.12."))
         self.word_spacing = self._spin(form, self.tr("W&ord spacing"), 0, 1.0, 0.02, 2, em,
                                        self.tr("Extra space between words; WCAG allows 0.16."))
-        self.line_height = self._spin(form, self.tr("Li&ne height"), 1.0, 3.0, 0.1, 2,
+        self.line_height = self._spin(form, self.tr("Line &height"), 1.0, 3.0, 0.1, 2,
                                       self.tr(" × size"),
                                       self.tr("Line height as a multiple of the text size."))
         self.paragraph_spacing = self._spin(form, self.tr("&Paragraph spacing"), 0, 4.0, 0.25,
@@ -137,10 +140,10 @@ class ProfileForm(QWidget):
                              (self.tr("3 lines"), 3), (self.tr("5 lines"), 5)):
             self.ruler_lines.addItem(label, lines)
         self.ruler_lines.currentIndexChanged.connect(self._emit)
-        self._row(form, self.tr("Reading r&uler"), self.ruler_lines,
+        self._row(form, self.tr("Readin&g ruler"), self.ruler_lines,
                   self.tr("A band over the lines being read; the rest is dimmed."))
         self.ruler_opacity = self._spin(form, self.tr("Ruler strength"), 0, 100, 5, 0, " %")
-        self.overlay_on = self._check(form, self.tr("Coloured &overlay"))
+        self.overlay_on = self._check(form, self.tr("Coloured overla&y"))
         self.overlay_colour = ColourField(self.tr("overlay"))
         self.overlay_colour.colour_changed.connect(self._emit)
         caption = QLabel(self.tr("Overlay colour"))
@@ -148,8 +151,8 @@ class ProfileForm(QWidget):
         form.addRow(caption, self.overlay_colour)
         self.overlay_opacity = self._spin(form, self.tr("Overlay strength"), 0, 100, 5, 0, " %")
         self.highlight_vocabulary = self._check(form, self.tr("Highlight &key words"))
-        self.image_scale = self._spin(form, self.tr("Picture si&ze"), 0.5, 4.0, 0.25, 2, " ×")
-        self.focus_mode = self._check(form, self.tr("One section at a &time (focus mode)"))
+        self.image_scale = self._spin(form, self.tr("Picture size"), 0.5, 4.0, 0.25, 2, " ×")
+        self.focus_mode = self._check(form, self.tr("One section at a time (focus mode)"))
         return box
 
     def _spin(self, form, label, low, high, step, decimals, suffix, description=""):

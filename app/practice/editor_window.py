@@ -68,7 +68,7 @@ class LessonEditorWindow(QMainWindow):
         self.workbench = Workbench(self.editor, self.checker, profile or default_preset(), self)
         self.profile_combo = QComboBox()
         self.profile_combo.setAccessibleName(self.tr("Profile for the preview and the checker"))
-        label = QLabel(self.tr("&Profile:"))
+        label = QLabel(self.tr("Pr&ofile:"))
         label.setBuddy(self.profile_combo)
         for item in [*load_presets(), *self.store.profiles()]:
             self.profile_combo.addItem(item.name, item)
@@ -101,6 +101,9 @@ class LessonEditorWindow(QMainWindow):
             self.tr("Dictate into the lesson text"))
         self.editor.add_line_under_toolbar(self.dictation_line)
         self.editor.text_edit.document().modificationChanged.connect(self.setWindowModified)
+        self._file_name = ""
+        # The title names the lesson as teachers know it, and follows edits to its title.
+        self.editor.lesson_parsed.connect(lambda _result: self._show_title())
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addLayout(row)
@@ -121,10 +124,18 @@ class LessonEditorWindow(QMainWindow):
             return False
         self.editor.set_text(text, path)
         self.checker.set_baseline(self.workbench.scores())
-        self.setWindowTitle(self.tr("Edit: {name}[*] — Lesson Lab").format(name=Path(path).name))
+        self._file_name = Path(path).name
+        self._show_title()
         if self.dictation is not None:
             self.dictation.set_vocabulary(lesson_words(self.editor.lesson()))
         return True
+
+    def _show_title(self) -> None:
+        """"Edit: Writing a recount — Lesson Lab": the lesson's title, else its file name."""
+        lesson = self.editor.lesson()
+        name = lesson.title if lesson is not None and lesson.title else self._file_name
+        if name:
+            self.setWindowTitle(self.tr("Edit: {name}[*] — Lesson Lab").format(name=name))
 
     # ----- dictation ----------------------------------------------------------
 

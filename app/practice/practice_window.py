@@ -188,7 +188,7 @@ class PracticeWindow(QMainWindow):
         self.checker_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
         menu.addAction(self.checker_action)
         menu.addSeparator()
-        self._action(menu, self.tr("&Close practice"), QKeySequence.StandardKey.Close, self.close)
+        self._action(menu, self.tr("C&lose practice"), QKeySequence.StandardKey.Close, self.close)
         # F8 works from every step; it shows the simulation step as it flips.
         self.addAction(self.simulation_panel.flip_action)
         for action in (self.save_action, self.export_md_action, self.export_pdf_action,

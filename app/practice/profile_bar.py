@@ -31,7 +31,7 @@ class ProfileBar(QWidget):
         self.combo = QComboBox()
         self.combo.setAccessibleName(self.tr("Profile: how the lesson looks"))
         self.combo.activated.connect(self._chosen)
-        label = QLabel(self.tr("&Profile:"))
+        label = QLabel(self.tr("Pr&ofile:"))
         label.setBuddy(self.combo)
         self.edit_button = QPushButton(self.tr("&Edit profile…"))
         self.edit_button.setAutoDefault(False)

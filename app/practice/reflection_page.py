@@ -69,10 +69,17 @@ class ReflectionPage(QWidget):
 
         self.save_button = self._button(self.tr("&Save to my reflection log"),
                                         self.save_requested.emit)
-        self.export_md_button = self._button(self.tr("Export as &Markdown…"),
+        # Say what a teacher gets, not the format's name: a text document that
+        # any word processor or text editor opens.
+        self.export_md_button = self._button(self.tr("Save as a text docu&ment (.md)…"),
                                              lambda: self.export_requested.emit("md"))
-        self.export_pdf_button = self._button(self.tr("Export as P&DF…"),
+        self.export_md_button.setToolTip(self.tr(
+            "Save this reflection as a plain text document (Markdown, .md) that any text "
+            "editor or word processor can open"))
+        self.export_pdf_button = self._button(self.tr("Save as a P&DF…"),
                                               lambda: self.export_requested.emit("pdf"))
+        self.export_pdf_button.setToolTip(self.tr(
+            "Save this reflection as a PDF, ready to print or to keep as CPD evidence"))
         self.save_lesson_button = self._button(self.tr("Save the adapted &lesson as new…"),
                                                self.save_lesson_requested.emit)
         self.status = QLabel(self.tr("Nothing is sent anywhere: the log is kept on this "
@@ -110,7 +117,8 @@ class ReflectionPage(QWidget):
             edit.setTabChangesFocus(True)
             edit.setFixedHeight(ANSWER_HEIGHT)
             edit.setAccessibleName(prompt)
-            label = QLabel(f"&{number}. {prompt}" if number < 10 else f"{number}. {prompt}")
+            # No Alt digit: Alt+1 to Alt+3 are the practice window's steps.
+            label = QLabel(f"{number}. {prompt}")
             label.setWordWrap(True)
             label.setBuddy(edit)
             self._grid.addWidget(label, 2 * number - 2, 0)

@@ -100,7 +100,7 @@ class ScenarioChooser(QWidget):
             item = QListWidgetItem(scenario.title)
             item.setData(Qt.ItemDataRole.UserRole, scenario.id)
             self.list.addItem(item)
-        list_label = QLabel(self.tr("&Pupils"))
+        list_label = QLabel(self.tr("P&upils"))
         list_label.setBuddy(self.list)
         self.details = QTextBrowser()
         self.details.setAccessibleName(self.tr("About the pupil"))

@@ -217,7 +217,7 @@ class SimulationPanel(QWidget):
                            (self.tr("the text cursor"), "caret")):
             self.focus_combo.addItem(text, mode)
         self.focus_combo.setAccessibleName(self.tr("Centre the field losses on"))
-        focus_label = QLabel(self.tr("Centre the &losses on:"))
+        focus_label = QLabel(self.tr("Ce&ntre the losses on:"))
         focus_label.setBuddy(self.focus_combo)
         self.focus_combo.currentIndexChanged.connect(
             lambda _i: self.focus_mode_changed.emit(self.focus_mode()))
@@ -225,7 +225,7 @@ class SimulationPanel(QWidget):
         self.side_combo.addItem(self.tr("left half"), "left")
         self.side_combo.addItem(self.tr("right half"), "right")
         self.side_combo.setAccessibleName(self.tr("Half of the field lost in hemianopia"))
-        side_label = QLabel(self.tr("&Hemianopia loses the:"))
+        side_label = QLabel(self.tr("Hem&ianopia loses the:"))
         side_label.setBuddy(self.side_combo)
         self.side_combo.currentIndexChanged.connect(lambda _i: self._side_changed())
         grid.addWidget(focus_label, row, 0)
