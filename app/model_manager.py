@@ -28,6 +28,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -175,9 +176,21 @@ class ModelManager(QObject):
         self._dialog = None
 
     def rows(self) -> list[ModelRow]:
-        """The rows as they stand (the dialog shows the same)."""
-        return build_rows(self._snapshot, self._jobs, self._totals, self._failures,
+        """The rows as they stand (the dialog shows the same).
+
+        Models in the catalogue show a name a teacher can read ("English (UK),
+        small"); the file name (``row.name``) stays the key and is shown beside it.
+        """
+        rows = build_rows(self._snapshot, self._jobs, self._totals, self._failures,
                           self.choice())
+        return [replace(row, label=self.display_name(row.name)) if not row.label else row
+                for row in rows]
+
+    def display_name(self, name: str) -> str:
+        """"English (UK), small" for a catalogue model; other models keep their own name."""
+        entries = self._snapshot.catalogue if self._snapshot is not None else ()
+        entry = next((e for e in entries if e.name == name), None)
+        return entry.display_name if entry is not None else ""
 
     def choice(self) -> tuple[str, str]:
         """(engine, model folder) dictation and captions use; "" for the engine's own model."""
@@ -441,6 +454,7 @@ class ModelManager(QObject):
             return ""
         name, automatic = model_in_use(self._snapshot, engine, path)
         if name is not None:
+            name = self.display_name(name) or name
             if automatic:
                 return _tr("Dictation and captions use: {name} (chosen automatically)").format(
                     name=name)

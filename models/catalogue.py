@@ -1,8 +1,9 @@
 """The catalogue of speech models Lesson Lab offers (``catalogue.json``).
 
-The catalogue is data, not code: one entry per model, English first, then the
-small models for languages common among pupils learning English as an
-additional language in England. It also names those languages that have no
+The catalogue is data, not code: one entry per model, English first (English
+(UK) before the others, for schools in England), then the small models for
+languages common among pupils learning English as an additional language in
+England. It also names those languages that have no
 official Vosk model, so the app can say so plainly rather than show nothing.
 """
 
@@ -13,7 +14,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from models.errors import format_megabytes
 from models.paths import archive_url
+
+# How big a model is, in words: "big-lgraph" models are Vosk's middle size.
+_SIZE_WORDS = {"small": "small", "big": "large", "big-lgraph": "medium", "bundled": "built in"}
 
 
 @dataclass(frozen=True)
@@ -33,6 +38,17 @@ class CatalogueEntry:
     bundled: bool = False  # installed with the app, never downloaded
     package: str | None = None  # Python package that ships a bundled model
     package_folder: str | None = None  # folder inside that package
+
+    @property
+    def display_name(self) -> str:
+        """The name a teacher sees: "English (UK), small"; the file name stays ``name``."""
+        size = _SIZE_WORDS.get(self.type, self.type)
+        return f"{self.language_name}, {size}"
+
+    @property
+    def display_name_with_size(self) -> str:
+        """"English (UK), small — 43 MB", for places that show no size column."""
+        return f"{self.display_name} — {format_megabytes(self.download_bytes)}"
 
     @property
     def url(self) -> str:

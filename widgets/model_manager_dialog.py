@@ -121,6 +121,11 @@ class ModelManagerDialog(QDialog):
         font.setBold(True)
         self.details_title.setFont(font)
         self.details_title.setAccessibleName(self.tr("Chosen model"))
+        # The model's file name, under the name a teacher reads: what a download
+        # page, a USB stick or a colleague will call it.
+        self.details_file = QLabel()
+        self.details_file.setAccessibleName(self.tr("File name of the model"))
+        self.details_file.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details_accuracy = QLabel()
         self.details_accuracy.setWordWrap(True)
         self.details_accuracy.setAccessibleName(self.tr("How well it works"))
@@ -145,6 +150,7 @@ class ModelManagerDialog(QDialog):
         details = QGroupBox(self.tr("Chosen model"))
         details_layout = QVBoxLayout(details)
         details_layout.addWidget(self.details_title)
+        details_layout.addWidget(self.details_file)
         details_layout.addWidget(self.details_accuracy)
         details_layout.addLayout(status_row)
 
@@ -426,8 +432,17 @@ class ModelManagerDialog(QDialog):
         self.remove_button.setEnabled(row is not None and row.can_remove and not row.busy)
         if row is None:
             self.details_title.setText(self.tr("No model chosen"))
+            self.details_file.clear()
+            self.details_file.hide()
             self.details_accuracy.clear()
             self.details_status.clear()
+        elif row.label and row.language:
+            # "English (UK), small — 43 MB", then "Vosk model: vosk-model-small-en-gb-0.15".
+            self.details_title.setText(
+                self.tr("{name} — {size}").format(name=row.label, size=row.size_text))
+            self.details_file.setText(self.tr("{engine} model: {file}").format(
+                engine=row.engine, file=row.name))
+            self.details_file.show()
         else:
             self.details_title.setText(
                 self.tr("{name}: {language}, {engine}, {size}").format(
@@ -435,6 +450,9 @@ class ModelManagerDialog(QDialog):
                     engine=row.engine, size=row.size_text,
                 )
             )
+            self.details_file.clear()
+            self.details_file.hide()
+        if row is not None:
             self.details_accuracy.setText(row.accuracy)
             self.details_status.setText(self.tr("Status: {status}").format(status=row.status))
         progress = row.progress if row is not None else None

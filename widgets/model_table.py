@@ -151,7 +151,10 @@ class ModelTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == PROGRESS_COLUMN and row.progress is not None:
                 return row.progress.text
-            return row.accuracy if column == MODEL_COLUMN else self._text(row, column)
+            if column == MODEL_COLUMN:
+                # The file name as well, when the row shows a friendlier name.
+                return f"{row.name}\n{row.accuracy}" if row.label else row.accuracy
+            return self._text(row, column)
         if role == Qt.ItemDataRole.FontRole and row.in_use:
             # Bold as well as the words in the status column, never colour alone.
             font = QFont()

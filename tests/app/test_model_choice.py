@@ -90,7 +90,7 @@ def test_use_for_dictation_from_the_keyboard_is_saved_and_reaches_both_controlle
     row = dialog.row(FRENCH)
     assert row.in_use and row.status == f"Installed; {IN_USE}"
     assert not dialog.use_button.isEnabled(), "it is already in use"
-    assert dialog.in_use_text() == f"Dictation and captions use: {FRENCH}"
+    assert dialog.in_use_text() == "Dictation and captions use: French, small"
     assert not dialog.row(WHISPER).in_use
     assert f"will use '{FRENCH}'" in dialog.message_text()
 
@@ -105,7 +105,7 @@ def test_use_for_dictation_from_the_keyboard_is_saved_and_reaches_both_controlle
     dialog = again.open_model_manager()
     qtbot.waitUntil(lambda: dialog.row(FRENCH) is not None, timeout=WAIT_MS)
     assert dialog.row(FRENCH).in_use and IN_USE in dialog.row(FRENCH).status
-    assert dialog.in_use_text() == f"Dictation and captions use: {FRENCH}"
+    assert dialog.in_use_text() == "Dictation and captions use: French, small"
 
 
 def test_the_built_in_whisper_model_can_be_chosen_then_automatic_again(qtbot, opened):

@@ -175,4 +175,5 @@ def test_list_as_json_for_other_programs(models_root):
     assert installed["half"]["missing"] == ["conf/model.conf"] and not installed["half"]["valid"]
     assert installed["whisper-tiny.en"]["bundled"]
     first = listing["available"][0]
-    assert first["name"] == "vosk-model-small-en-us-0.15" and first["url"].endswith(".zip")
+    # English (UK) comes first, for schools in England.
+    assert first["name"] == "vosk-model-small-en-gb-0.15" and first["url"].endswith(".zip")
