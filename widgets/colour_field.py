@@ -1,14 +1,31 @@
-"""A colour setting: a swatch button that opens a colour picker, and hex entry."""
+"""A colour setting: a swatch button that opens a colour picker, and hex entry.
+
+Keyboard: Tab reaches the swatch, then the hex box; Space, Enter or Return on
+the swatch opens the colour picker.
+"""
 
 from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QRegularExpression, Signal
-from PySide6.QtGui import QColor, QRegularExpressionValidator
+from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import QColorDialog, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+class SwatchButton(QPushButton):
+    """A button that also clicks on Enter and Return, as Space does, in or out of a dialog."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier,
+                                      Qt.KeyboardModifier.KeypadModifier)
+        if plain and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.click()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
 
 class ColourField(QWidget):
@@ -24,10 +41,14 @@ class ColourField(QWidget):
         super().__init__(parent)
         self._name = name
         self._colour = "#000000"
-        self.swatch = QPushButton()
+        self.swatch = SwatchButton()
         self.swatch.setFixedWidth(44)
+        # Not the dialog's default button: Enter here opens the picker only.
+        self.swatch.setAutoDefault(False)
+        self.swatch.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.swatch.setAccessibleName(self.tr("Choose the {name} colour").format(name=name))
-        self.swatch.setToolTip(self.tr("Choose the {name} colour").format(name=name))
+        self.swatch.setToolTip(self.tr("Choose the {name} colour (Space or Enter)").format(
+            name=name))
         self.hex = QLineEdit()
         self.hex.setMaxLength(7)
         self.hex.setPlaceholderText("#rrggbb")
@@ -38,7 +59,9 @@ class ColourField(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.swatch)
         layout.addWidget(self.hex, 1)
-        self.setFocusProxy(self.hex)
+        # No focus proxy: in Qt 6 a focus proxy takes its siblings out of the Tab
+        # chain, which left the swatch reachable by mouse only.
+        QWidget.setTabOrder(self.swatch, self.hex)
         self.swatch.clicked.connect(self.pick_colour)
         self.hex.textEdited.connect(self._typed)
         self.set_colour("#000000")
@@ -56,15 +79,20 @@ class ColourField(QWidget):
         self.swatch.setStyleSheet(
             f"QPushButton {{ background: {self._colour}; border: 2px solid palette(text); "
             "min-height: 22px; }")
-        self.swatch.setAccessibleDescription(self._colour)
+        self.swatch.setAccessibleDescription(
+            self.tr("Now {colour}. Space or Enter opens the colour picker.").format(
+                colour=self._colour))
 
     def pick_colour(self) -> None:
         """Open the colour picker; a choice updates the field."""
-        chosen = QColorDialog.getColor(
-            QColor(self._colour), self, self.tr("Choose the {name} colour").format(
-                name=self._name))
+        chosen = self.ask_colour(QColor(self._colour))
         if chosen.isValid():
             self._set_and_emit(chosen.name())
+
+    def ask_colour(self, current: QColor) -> QColor:
+        """The colour picker (modal); an invalid colour when it is cancelled. Tests replace it."""
+        return QColorDialog.getColor(
+            current, self, self.tr("Choose the {name} colour").format(name=self._name))
 
     def _typed(self, text: str) -> None:
         if _HEX.match(text):
