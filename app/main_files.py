@@ -8,12 +8,39 @@ methods so tests can answer them without real dialogs.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from lessons.loader import load_lesson
+
+# Characters Windows, macOS or Linux will not take in a file name, and control characters.
+_NOT_IN_FILE_NAMES = re.compile(r'[*?"<>|\x00-\x1f\x7f]')
+_LONGEST_PART = 100  # characters of the title (or profile) kept in a suggested name
+
+
+def safe_file_name_part(text: str) -> str:
+    """``text`` made safe for a file name on any system, still reading as words.
+
+    "An Inspector Calls: Arthur Birling" becomes "An Inspector Calls - Arthur
+    Birling", "Year 4/5" becomes "Year 4-5", other characters file systems
+    refuse go; so do leading and trailing dots and spaces (Windows drops them,
+    and a leading dot hides a file).
+    """
+    text = re.sub(r"\s*:\s*", " - ", text)
+    text = re.sub(r"[\\/]", "-", text)
+    text = _NOT_IN_FILE_NAMES.sub(" ", text)
+    text = " ".join(text.split())[:_LONGEST_PART]
+    return text.strip(" .")
+
+
+def pdf_file_name(title: str, profile_name: str) -> str:
+    """The PDF name to suggest: "<Lesson title> - <profile>.pdf", safe on any system."""
+    title = safe_file_name_part(title) or "Lesson"
+    profile = safe_file_name_part(profile_name)
+    return f"{title} - {profile}.pdf" if profile else f"{title}.pdf"
 
 
 class LessonFiles:
@@ -73,8 +100,9 @@ class LessonFiles:
             self.show_message(self.tr("Choose a lesson first."))
             return None
         profile = self.profile()
-        stem = self.lesson_path.stem if self.lesson_path else self.lesson.title
-        path = self.ask_pdf_path(f"{stem} - {profile.name.replace('/', '-')}.pdf")
+        path = self.ask_pdf_path(pdf_file_name(
+            self.lesson.title or (self.lesson_path.stem if self.lesson_path else ""),
+            profile.name))
         if not path:
             return None
         from app.pdf_export import export_pdf

@@ -158,7 +158,7 @@ def test_export_pdf_writes_the_lesson(qtbot, window, tmp_path):
     suggestions = []
     window.ask_pdf_path = lambda suggestion: suggestions.append(suggestion) or str(target)
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
-    assert suggestions == ["ks2-year4-geography-water-cycle - Standard.pdf"]
+    assert suggestions == ["The water cycle - Standard.pdf"]
     text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True,
                           check=True).stdout
     assert "The water cycle" in text
