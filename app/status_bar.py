@@ -3,13 +3,26 @@
 The microphone's state is an icon *and* words ("Microphone on" / "Microphone
 off"); the icon changes shape (a filled dot in a ring, or a hollow ring with a
 stroke through it), so it never rests on colour alone.
+
+At a large interface size the three parts and a passing message do not all
+fit on one line, and Qt draws a message only up to the first permanent part,
+cut off mid-word. So (``SpeechStatus.attach``): while a message shows, the
+engine and the voice step aside (the microphone stays: it matters while
+dictating) and come back when it goes; a message still too long for the room
+is shortened with "…"; and the engine and voice are shortened the same way
+when the window is narrow. Whatever is shortened is whole in the tooltip and
+the accessible description.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QStatusBar, QWidget
+
+# Qt's own inset of a status-bar message (QStatusBarPrivate::messageRect).
+_MESSAGE_INSET = 6
+_ELLIPSIS = "…"
 
 
 def _tr(text: str) -> str:
@@ -38,20 +51,61 @@ def microphone_icon(live: bool, size: int, colour: QColor) -> QPixmap:
     return pixmap
 
 
+class ElidedLabel(QLabel):
+    """A one-line label that shortens its text with "…" rather than being cut off.
+
+    ``text()`` stays whole (screen readers and tests read it); only the
+    drawing is shortened. It asks for room for the whole text but can be
+    squeezed to a few letters; when shortened, the whole text is its tooltip.
+    """
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        fm = self.fontMetrics()
+        return QSize(fm.horizontalAdvance("Dict" + _ELLIPSIS), super().minimumSizeHint().height())
+
+    def shown_text(self) -> str:
+        """The text as drawn at the label's width now."""
+        room = self.contentsRect().width()
+        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, room)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        super().setText(text)
+        self._tooltip()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._tooltip()
+
+    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt's name
+        painter = QPainter(self)
+        self.style().drawItemText(painter, self.contentsRect(),
+                                  int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                                  self.palette(), self.isEnabled(), self.shown_text(),
+                                  self.foregroundRole())
+        painter.end()
+
+    def _tooltip(self) -> None:
+        self.setToolTip(self.text() if self.shown_text() != self.text() else "")
+
+
 class SpeechStatus(QWidget):
     """Three parts for the status bar: engine, voice, microphone."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(_tr("Speech status"))
-        self.engine = QLabel()
+        self.engine = ElidedLabel()
         self.engine.setAccessibleName(_tr("Dictation engine"))
-        self.voice = QLabel()
+        self.voice = ElidedLabel()
         self.voice.setAccessibleName(_tr("Read-aloud voice"))
         self.microphone_icon = QLabel()
         self.microphone_icon.setAccessibleName(_tr("Microphone"))
         self.microphone = QLabel()
         self.microphone.setAccessibleName(_tr("Microphone"))
+        # The microphone's state is never shortened or hidden.
+        self.microphone.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
+        self._bar: QStatusBar | None = None
+        self._eliding_message = False
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
@@ -104,3 +158,46 @@ class SpeechStatus(QWidget):
         size = max(12, self.microphone.fontMetrics().height())
         colour = self.palette().color(QPalette.ColorRole.WindowText)
         self.microphone_icon.setPixmap(microphone_icon(self._live, size, colour))
+
+    # ----- sharing the line with passing messages ---------------------------------
+
+    def attach(self, bar: QStatusBar) -> None:
+        """Sit at the right of ``bar`` and make room for its passing messages."""
+        self._bar = bar
+        bar.addPermanentWidget(self)
+        bar.messageChanged.connect(self._message_changed)
+
+    def message_room(self) -> int:
+        """The width, in pixels, a passing message has on the status bar now."""
+        if self._bar is None:
+            return 0
+        right = self.x() if self.isVisible() else self._bar.width()
+        return max(0, right - 2 - 2 * _MESSAGE_INSET)
+
+    def _message_changed(self, text: str) -> None:
+        if self._eliding_message:
+            return
+        showing = bool(text)
+        # One thing at a time: the message, then the engine and voice again.
+        self.engine.setVisible(not showing)
+        self.voice.setVisible(not showing)
+        self._bar.setToolTip(text)
+        if showing:
+            self._bar.layout().activate()
+            self._fit_message(text)
+
+    def _fit_message(self, text: str) -> None:
+        bar = self._bar
+        room = self.message_room()
+        if bar.fontMetrics().horizontalAdvance(text) <= room:
+            return
+        shown = bar.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, room)
+        # Keep Qt's own timer for the message: show the shorter text for the
+        # time the whole one had left.
+        timer = next((t for t in bar.findChildren(QTimer) if t.isActive()), None)
+        left = timer.remainingTime() if timer is not None else 0
+        self._eliding_message = True
+        try:
+            bar.showMessage(shown, max(left, 0))
+        finally:
+            self._eliding_message = False
