@@ -130,7 +130,7 @@ class MainWindow(SpeechHooks, LessonFiles, ToolsAndHelp, FocusAreas, Closing, QM
         self.section_label = QLabel()
         self.section_label.setAccessibleName(self.tr("Section"))
         self.speech_status = SpeechStatus()
-        self.statusBar().addPermanentWidget(self.speech_status)
+        self.speech_status.attach(self.statusBar())
 
         self.act = MainActions(self)
         self.act.build_menus(self.library_dock.toggleViewAction(),
