@@ -209,13 +209,15 @@ class TrainerView(QWidget):
             goal = QLabel(target_text(after, targets.get(need)))
             bar.setAccessibleDescription(
                 score_description(need, after, before, targets.get(need)))
-            grid.addWidget(label, row, 0)
-            grid.addWidget(bar, row, 1)
-            grid.addWidget(value, row, 2)
-            grid.addWidget(goal, row, 3)
+            # The need's full name on a line of its own ("Speech, language and
+            # communication needs: 55 → 59 (+4)"), so the bar keeps its length.
+            grid.addWidget(label, 2 * row, 0, 1, 3)
+            grid.addWidget(bar, 2 * row + 1, 0)
+            grid.addWidget(value, 2 * row + 1, 1)
+            grid.addWidget(goal, 2 * row + 1, 2)
             self.score_labels[need] = label
             self.score_values[need] = value
-        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(0, 1)
         changes = list(content.changes) or [self.tr("Nothing changed yet.")]
         shown = changes[:8] + ([self.tr("… and {n} more").format(n=len(changes) - 8)]
                                if len(changes) > 8 else [])
@@ -225,9 +227,10 @@ class TrainerView(QWidget):
         note = QLabel(self.tr("Scores are out of 100 and compare versions of this lesson; "
                               "they are not a grade."))
         note.setWordWrap(True)
-        grid.addWidget(listing, len(NEEDS), 0, 1, 4)
-        grid.addWidget(note, len(NEEDS) + 1, 0, 1, 4)
-        grid.setRowStretch(len(NEEDS) + 2, 1)
+        below = 2 * len(NEEDS)
+        grid.addWidget(listing, below, 0, 1, 3)
+        grid.addWidget(note, below + 1, 0, 1, 3)
+        grid.setRowStretch(below + 2, 1)
         return page
 
     # ----- stepping -----------------------------------------------------------

@@ -102,6 +102,9 @@ def test_each_score_is_a_label_beside_its_bar_not_text_across_the_bar(trainer) -
     value_box = value.geometry()
     assert value_box.left() >= bar_box.right()
     assert value_box.top() < bar_box.bottom() and value_box.bottom() > bar_box.top()
+    # The need's full name has a line of its own above the bar, so the bar stays long.
+    assert trainer.score_labels["vi"].geometry().bottom() <= bar_box.top()
+    assert bar_box.width() > trainer.score_labels["slcn"].width() // 2
 
 
 def test_esc_leaves_and_the_view_deletes_itself(qtbot) -> None:
