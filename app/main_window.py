@@ -56,7 +56,7 @@ from app.main_menus import MainActions
 from app.main_speech import SpeechHooks
 from app.settings import AppSettings
 from app.status_bar import SpeechStatus
-from app.ui_scale import STEPS, apply_ui_scale, clamp_scale, scaled_icon_size
+from app.ui_scale import STEPS, apply_ui_scale, clamp_scale, fit_docks, scaled_icon_size
 from lessons.model import Lesson
 from lessons.presets import default_preset, load_presets
 from lessons.profile import Profile
@@ -418,6 +418,7 @@ class MainWindow(SpeechHooks, LessonFiles, ToolsAndHelp, FocusAreas, Closing, QM
         if self.simulation_dock is not None:
             self.simulation_dock.setVisible(on)
             if on:
+                fit_docks(self, self._docks)  # with the others as tabs, at a large size
                 self.simulation_dock.raise_()
         self.act.simulations.setChecked(on)
 
@@ -431,6 +432,8 @@ class MainWindow(SpeechHooks, LessonFiles, ToolsAndHelp, FocusAreas, Closing, QM
         # The panel sizes its fonts from the application font, already scaled:
         # 1.0 asks it to size them again from the new one.
         self.dictation_panel.set_ui_scale(1.0)
+        # The docks give way (as tabs) before the lesson does.
+        fit_docks(self, self._docks)
         for action in self.act.ui_sizes.actions():
             action.setChecked(abs(action.data() - self.ui_scale) < 0.01)
         if remember:

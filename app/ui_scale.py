@@ -17,7 +17,9 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
+    QDockWidget,
     QFrame,
+    QMainWindow,
     QProxyStyle,
     QScrollArea,
     QStyle,
@@ -51,6 +53,12 @@ _SCALED_METRICS = (
 )
 
 _base_point_size: float | None = None
+
+# However big the interface, the lesson keeps at least this share of the
+# window's width; the docks give way (as tabs) before it does.
+LESSON_SHARE = 0.4
+_HOME = "lesson-lab-home-area"  # a dock's own side, while it is a tab elsewhere
+_LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
 
 
 class ScaledStyle(QProxyStyle):
@@ -139,3 +147,84 @@ def scrolling(widget: QWidget, name: str = "") -> QScrollArea:
     area.setAccessibleName(widget.accessibleName())
     area.setWidget(widget)
     return area
+
+
+def _docked(window: QMainWindow, docks) -> list[QDockWidget]:
+    # isHidden, not isVisible: before the window is first shown no dock is visible.
+    return [d for d in docks if not d.isHidden() and not d.isFloating()
+            and window.dockWidgetArea(d) != Qt.DockWidgetArea.NoDockWidgetArea]
+
+
+def _width_needed(window: QMainWindow, docks, area_of) -> int:
+    """The width the docks take side by side: on each side, the widest one's minimum."""
+    sides: dict = {}
+    for dock in docks:
+        side = area_of(dock)
+        sides[side] = max(sides.get(side, 0), dock.minimumSizeHint().width())
+    separator = window.style().pixelMetric(QStyle.PixelMetric.PM_DockWidgetSeparatorExtent)
+    return sum(sides.values()) + separator * len(sides)
+
+
+def _share_out(window: QMainWindow, docks, room: int) -> None:
+    """Give each side its docks' natural width, within an equal part of ``room``."""
+    sides: dict = {}
+    for dock in docks:
+        sides.setdefault(window.dockWidgetArea(dock), []).append(dock)
+    part = room // max(1, len(sides))
+    firsts, widths = [], []
+    for side in sides.values():
+        smallest = max(d.minimumSizeHint().width() for d in side)
+        natural = max(d.sizeHint().width() for d in side)
+        firsts.append(side[0])
+        widths.append(max(smallest, min(natural, part)))
+    window.resizeDocks(firsts, widths, Qt.Orientation.Horizontal)
+
+
+def fit_docks(window: QMainWindow, docks, share: float = LESSON_SHARE) -> bool:
+    """Keep the lesson at least ``share`` of ``window``'s width; True when docks are tabbed.
+
+    At a large interface size the library on one side and dictation (and the
+    simulations) on the other need more than the screen has, and Qt takes the
+    room from the lesson (about 270 px at 200% on a 1600-px screen). So when
+    they do not fit beside a fair share for the lesson, the docks become tabs
+    of one dock area on the left, the library first; when there is room again
+    (a smaller size, a wider window) each goes back to its own side.
+    """
+    # Lay out again first: after a font change the docks' minimum sizes are
+    # only up to date once the posted layout requests have run.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    docks = _docked(window, docks)
+    if not docks:
+        return False
+    room = window.width() - round(share * window.width())
+    tabbed = [d for d in docks if d.property(_HOME) is not None]
+    if tabbed:
+        def home(dock):
+            value = dock.property(_HOME)
+            return Qt.DockWidgetArea(value) if value is not None else window.dockWidgetArea(dock)
+        if _width_needed(window, docks, home) <= room:
+            for dock in tabbed:
+                window.addDockWidget(home(dock), dock)
+                dock.setProperty(_HOME, None)
+                dock.show()
+            _share_out(window, docks, room)
+            return False
+    if tabbed or _width_needed(window, docks, window.dockWidgetArea) > room:
+        first = next((d for d in docks if window.dockWidgetArea(d) == _LEFT), docks[0])
+        if window.dockWidgetArea(first) != _LEFT:
+            first.setProperty(_HOME, int(window.dockWidgetArea(first).value))
+            window.addDockWidget(_LEFT, first)
+        together = window.tabifiedDockWidgets(first)
+        for dock in docks:
+            if dock is not first and dock not in together:
+                if dock.property(_HOME) is None:
+                    dock.setProperty(_HOME, int(window.dockWidgetArea(dock).value))
+                window.tabifyDockWidget(first, dock)
+        if not tabbed:
+            first.raise_()
+    tabbed = any(d.property(_HOME) is not None for d in docks)
+    if tabbed:
+        # As narrow as the widest tab allows, so the lesson has the rest.
+        widest = max(d.minimumSizeHint().width() for d in docks)
+        window.resizeDocks([docks[0]], [widest], Qt.Orientation.Horizontal)
+    return tabbed
