@@ -22,6 +22,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -131,12 +132,17 @@ class PracticeWindow(QMainWindow):
         self.profile_bar = ProfileBar(self.store)
         self.profile_bar.profile_chosen.connect(lambda p: self.workbench.set_profile(p))
         self.profile_bar.edit_requested.connect(self.edit_profile)
-        self.profile_bar.row.addWidget(self.about_button)
         self.profile_bar.row.addStretch(1)
         self.profile_combo = self.profile_bar.combo
 
+        # "About the pupil" beside the pupil's name: on the profile row it made
+        # the window wider than a 1600-px screen at 200%.
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.pupil_title)
+        title_row.addStretch(1)
+        title_row.addWidget(self.about_button)
         layout = QVBoxLayout(page)
-        layout.addWidget(self.pupil_title)
+        layout.addLayout(title_row)
         layout.addWidget(self.task)
         layout.addWidget(self.about)
         layout.addWidget(self.profile_bar)
@@ -181,6 +187,11 @@ class PracticeWindow(QMainWindow):
                                              lambda: self.export("md"))
         self.export_pdf_action = self._action(menu, self.tr("Export as P&DF…"), "Ctrl+Shift+E",
                                               lambda: self.export("pdf"))
+        # The lesson editor's "Save as new lesson…": in the menu, since at a large
+        # interface size the editor's tool bar has no room for it (it was hidden
+        # behind the tool bar's » at 200%). Step 3 has it as a button too.
+        self.editor.toolbar.removeAction(self.editor.save_action)
+        menu.addAction(self.editor.save_action)
         menu.addSeparator()
         self.trainer_action = self._action(menu, self.tr("&Trainer mode (projector)"), "F5",
                                            self.open_trainer)

@@ -37,6 +37,8 @@ class ProfileBar(QWidget):
         self.edit_button.setAutoDefault(False)
         self.edit_button.clicked.connect(self.edit_requested.emit)
         self.suggested_label = QLabel()
+        # Wraps rather than widening the practice window past the screen at 200%.
+        self.suggested_label.setWordWrap(True)
         self.suggestion_buttons: list[QPushButton] = []
         self._suggested = QHBoxLayout()
         self.row = QHBoxLayout()

@@ -59,8 +59,10 @@ class ReflectionPage(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         heading.setFont(font)
         column.addWidget(heading)
-        column.addWidget(QLabel(self.tr(
-            "Short answers are fine. They are kept with the scores as evidence for your CPD.")))
+        hint = QLabel(self.tr(
+            "Short answers are fine. They are kept with the scores as evidence for your CPD."))
+        hint.setWordWrap(True)  # at 200% one line is wider than the window
+        column.addWidget(hint)
         column.addWidget(self.questions)
         column.addStretch(1)
         scroll = QScrollArea()
@@ -86,11 +88,17 @@ class ReflectionPage(QWidget):
                                      "computer."))
         self.status.setWordWrap(True)
         self.status.setAccessibleName(self.tr("Save status"))
-        buttons = QHBoxLayout()
+        # Two rows: on one, the four buttons were wider than a 1600-px screen at 200%.
+        buttons = QVBoxLayout()
+        record = QHBoxLayout()
         for button in (self.save_button, self.export_md_button, self.export_pdf_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_lesson_button)
+            record.addWidget(button)
+        record.addStretch(1)
+        lesson = QHBoxLayout()
+        lesson.addWidget(self.save_lesson_button)
+        lesson.addStretch(1)
+        buttons.addLayout(record)
+        buttons.addLayout(lesson)
 
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
