@@ -42,7 +42,10 @@ def test_opening_the_simulations_keeps_the_window_size_and_every_row(qtbot, open
     assert window.minimumSizeHint().height() <= SCREEN_HEIGHT
     assert isinstance(window.simulation_dock.widget(), QScrollArea)
     _rows_do_not_overlap(window.simulation_panel)
-    # The dock is shorter than the panel: the rest is reached by scrolling.
     area = window.simulation_dock.widget()
+    # Only ever up and down: nothing is cut off at the right edge.
+    assert window.simulation_panel.width() <= area.viewport().width()
+    assert area.horizontalScrollBar().maximum() == 0
+    # The dock is shorter than the panel: the rest is reached by scrolling.
     if window.simulation_panel.height() > area.viewport().height():
         assert area.verticalScrollBar().maximum() > 0

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QSlider,
@@ -158,16 +157,16 @@ class SimulationPanel(QWidget):
         self.flip_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.flip_action.toggled.connect(self._flipped)
         self.addAction(self.flip_action)
-        buttons = QHBoxLayout()
+        # Two rows: side by side they were wider than the dock at 200%.
+        buttons = QVBoxLayout()
         self.flip_button = QToolButton()
         self.flip_button.setDefaultAction(self.flip_action)
         self.flip_button.setAccessibleName(self.tr("Flip between unadapted and adapted"))
         self.off_button = QPushButton(self.tr("Turn all off"))
         self.off_button.setAccessibleName(self.tr("Turn every simulation off"))
         self.off_button.clicked.connect(self.turn_all_off)
-        buttons.addWidget(self.flip_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.off_button)
+        buttons.addWidget(self.flip_button, 0, Qt.AlignmentFlag.AlignLeft)
+        buttons.addWidget(self.off_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(buttons)
         self._show_flip_state(adapted=True)
 
@@ -228,10 +227,11 @@ class SimulationPanel(QWidget):
         side_label = QLabel(self.tr("Hem&ianopia loses the:"))
         side_label.setBuddy(self.side_combo)
         self.side_combo.currentIndexChanged.connect(lambda _i: self._side_changed())
-        grid.addWidget(focus_label, row, 0)
-        grid.addWidget(self.focus_combo, row, 1, 1, 2)
-        grid.addWidget(side_label, row + 1, 0)
-        grid.addWidget(self.side_combo, row + 1, 1, 1, 2)
+        # Each label above its list, across the whole box: beside the sliders'
+        # column they made the panel wider than its dock at 200%.
+        for offset, widget in enumerate((focus_label, self.focus_combo,
+                                         side_label, self.side_combo)):
+            grid.addWidget(widget, row + offset, 0, 1, 3)
 
     @staticmethod
     def _percent(value: int) -> str:
