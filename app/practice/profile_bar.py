@@ -37,8 +37,6 @@ class ProfileBar(QWidget):
         self.edit_button.setAutoDefault(False)
         self.edit_button.clicked.connect(self.edit_requested.emit)
         self.suggested_label = QLabel()
-        # Wraps rather than widening the practice window past the screen at 200%.
-        self.suggested_label.setWordWrap(True)
         self.suggestion_buttons: list[QPushButton] = []
         self._suggested = QHBoxLayout()
         self.row = QHBoxLayout()
@@ -46,10 +44,14 @@ class ProfileBar(QWidget):
         self.row.addWidget(self.combo)
         self.row.addWidget(self.edit_button)
         self.row.addSpacing(20)
-        suggestions = QHBoxLayout()
+        # The label above its buttons: beside them the row was wider than a
+        # 1600-px screen at 200%.
+        buttons = QHBoxLayout()
+        buttons.addLayout(self._suggested)
+        buttons.addStretch(1)
+        suggestions = QVBoxLayout()
         suggestions.addWidget(self.suggested_label)
-        suggestions.addLayout(self._suggested)
-        suggestions.addStretch(1)
+        suggestions.addLayout(buttons)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self.row)
