@@ -303,8 +303,12 @@ def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
             continue
         where = paths.get(action) or _owner_name(action)
         text = _plain(action.text()) or action.toolTip()
-        rows.append((", ".join(k.toString(QKeySequence.SequenceFormat.NativeText)
-                               for k in keys), text, where))
+        row = (", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys),
+               text, where)
+        # Each lesson view (the lesson, and both panes of side by side) has the
+        # same key-word keys: list them once.
+        if not any(row[:2] == listed[:2] for listed in rows):
+            rows.append(row)
     for shortcut in window.findChildren(QShortcut):
         if shortcut.isEnabled() and not shortcut.key().isEmpty():
             rows.append((shortcut.key().toString(QKeySequence.SequenceFormat.NativeText),

@@ -6,10 +6,13 @@ so even a long lesson re-styles at once. On top of the text the view paints
 the reading ruler (which follows the caret and the mouse) and the overlay
 tint (widgets/reading_ruler.py).
 
-Keyboard: arrows, Page Up/Down, Home/End move the caret; Tab moves between
-key words and Enter (or a click) shows a key word's meaning; Ctrl+= / Ctrl+-
-/ Ctrl+0 and Ctrl+wheel zoom; in focus mode Ctrl+Page Down / Ctrl+Page Up
-turn to the next or previous section.
+Keyboard: arrows, Page Up/Down, Home/End move the caret; Tab and Shift+Tab
+leave the view in one press, like any other document view; F3 and Shift+F3
+move the caret to the next or previous key word, and Enter (or a click)
+shows the meaning of the key word at the caret; Ctrl+= / Ctrl+- / Ctrl+0 and
+Ctrl+wheel zoom; in focus mode Ctrl+Page Down / Ctrl+Page Up turn to the
+next or previous section. The key-word keys are actions on the view, so the
+window's keyboard shortcuts list shows them.
 """
 
 from __future__ import annotations
@@ -18,15 +21,17 @@ from dataclasses import replace
 
 from PySide6.QtCore import QPoint, QRectF, Qt, QUrl, Signal
 from PySide6.QtGui import (
+    QAction,
     QColor,
     QKeyEvent,
+    QKeySequence,
     QPainter,
     QPalette,
     QTextCursor,
     QTextDocument,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from lessons.model import Lesson
 from lessons.profile import Profile
@@ -37,6 +42,8 @@ from widgets.lesson_style import line_text_width
 from widgets.reading_ruler import ReadingRuler, line_geometry
 from widgets.vocabulary_popup import VocabularyPopup
 
+NEXT_KEY_WORD = "F3"
+PREVIOUS_KEY_WORD = "Shift+F3"
 ZOOM_STEPS = (0.5, 0.67, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0)
 
 
@@ -71,8 +78,8 @@ class LessonView(QTextBrowser):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAccessibleName(self.tr("Lesson"))
         self.setAccessibleDescription(self.tr(
-            "The lesson text. Arrow keys move through it; Tab moves between key words "
-            "and Enter shows a key word's meaning."))
+            "The lesson text. Arrow keys move through it; F3 goes to the next key word "
+            "and Enter shows its meaning; Tab leaves the lesson."))
         self._lesson: Lesson | None = None
         self._profile = Profile()
         self._zoom = 1.0
@@ -90,6 +97,13 @@ class LessonView(QTextBrowser):
         self.popup: VocabularyPopup | None = None
         self.anchorClicked.connect(self._on_anchor)
         self.cursorPositionChanged.connect(self._follow_caret)
+        self.key_word_actions = [
+            self._key(self.tr("Next key word"), [NEXT_KEY_WORD], lambda: self.go_to_key_word(1)),
+            self._key(self.tr("Previous key word"), [PREVIOUS_KEY_WORD],
+                      lambda: self.go_to_key_word(-1)),
+            self._key(self.tr("Show the meaning of the key word at the caret"),
+                      ["Return", "Enter"], self.activate_vocabulary_at_caret),
+        ]
         self._apply_palette()
 
     # ----- public API -------------------------------------------------------
@@ -196,6 +210,43 @@ class LessonView(QTextBrowser):
         self.set_zoom(1.0)
 
     # Key words.
+
+    def go_to_key_word(self, step: int = 1) -> bool:
+        """Select the next (1) or previous (-1) key word after the caret, wrapping
+        round; False when the lesson shown has none."""
+        spans = self._key_word_spans()
+        if not spans:
+            return False
+        cursor = self.textCursor()
+        if step > 0:
+            after = cursor.selectionEnd() if cursor.hasSelection() else cursor.position()
+            start, end = next(((a, b) for a, b in spans if a >= after), spans[0])
+        else:
+            before = cursor.selectionStart()
+            start, end = next(((a, b) for a, b in reversed(spans) if a < before), spans[-1])
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        return True
+
+    def _key_word_spans(self) -> list[tuple[int, int]]:
+        spans: list[tuple[int, int]] = []
+        block = self.document().begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                fmt = fragment.charFormat()
+                if fragment.isValid() and fmt.isAnchor() and fmt.anchorHref():
+                    start, end = fragment.position(), fragment.position() + fragment.length()
+                    if spans and spans[-1][1] == start:  # one key word in two fragments
+                        spans[-1] = (spans[-1][0], end)
+                    else:
+                        spans.append((start, end))
+                it += 1
+            block = block.next()
+        return spans
 
     def activate_vocabulary_at_caret(self) -> bool:
         """Show the meaning of the key word at the caret; False when there is none."""
@@ -366,6 +417,15 @@ class LessonView(QTextBrowser):
         self.popup.open()
         return self.popup
 
+    def _key(self, text: str, keys: list[str], slot) -> QAction:
+        # Only while the view has the keyboard: side by side has two views.
+        action = QAction(text, self)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
     # ----- ruler ----------------------------------------------------------------
 
     def _follow_caret(self) -> None:
@@ -378,6 +438,11 @@ class LessonView(QTextBrowser):
                 self.viewport().update()
 
     # ----- events ---------------------------------------------------------------
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt override
+        # QTextBrowser makes every link a Tab stop, so a lesson with 40 key words
+        # took 40 Tabs to leave. Tab leaves at once; F3 visits the key words.
+        return QTextEdit.focusNextPrevChild(self, next)
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         band = self.ruler_band()
