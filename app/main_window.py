@@ -54,6 +54,7 @@ from app.main_focus import FocusAreas
 from app.main_help import ToolsAndHelp
 from app.main_menus import MainActions
 from app.main_speech import SpeechHooks
+from app.main_tab_order import TabOrder
 from app.settings import AppSettings
 from app.status_bar import SpeechStatus
 from app.ui_scale import STEPS, apply_ui_scale, clamp_scale, fit_docks, scaled_icon_size
@@ -69,9 +70,10 @@ from widgets.side_by_side import SideBySide
 DOCK = Qt.DockWidgetArea
 
 
-class MainWindow(SpeechHooks, LessonFiles, ToolsAndHelp, FocusAreas, Closing, QMainWindow):
-    """The Lesson Lab shell (speech hooks, lesson files, tools and help, F6 areas and
-    closing come from mixins)."""
+class MainWindow(SpeechHooks, LessonFiles, ToolsAndHelp, FocusAreas, TabOrder, Closing,
+                 QMainWindow):
+    """The Lesson Lab shell (speech hooks, lesson files, tools and help, F6 areas, Tab
+    order and closing come from mixins)."""
 
     lesson_changed = Signal(object)
     profile_changed = Signal(object)
@@ -139,12 +141,8 @@ class MainWindow(SpeechHooks, LessonFiles, ToolsAndHelp, FocusAreas, Closing, QM
         self.act.print_colours.triggered.connect(
             lambda action: setattr(self, "print_colours", action.data()))
 
-        # Tab goes profile, library search, filters, lessons, then the lesson;
-        # F6 jumps between the areas (Tab inside the lesson visits its key words).
-        chain = [self.profiles, self.library.search, self.library.subject,
-                 self.library.key_stage, self.library.list, self.view]
-        for index in range(len(chain) - 1):
-            QWidget.setTabOrder(chain[index], chain[index + 1])
+        self.watch_toolbars_for_tab_order()
+        self.order_tab_chain()
         self.library.lesson_chosen.connect(self._entry_chosen)
         self.library.lesson_activated.connect(self._entry_activated)
         self.profiles.currentIndexChanged.connect(self._profile_chosen)
@@ -171,6 +169,7 @@ class MainWindow(SpeechHooks, LessonFiles, ToolsAndHelp, FocusAreas, Closing, QM
         dock.setTitleBarWidget(DockTitle(dock))  # scales with the interface
         self.addDockWidget(area, dock)
         self._docks.append(dock)
+        self.order_tab_chain()
         return dock
 
     def add_actions(self, menu_key: str, actions, toolbar: str | None = None) -> None:
@@ -194,6 +193,7 @@ class MainWindow(SpeechHooks, LessonFiles, ToolsAndHelp, FocusAreas, Closing, QM
         for action in self.act.placeholders.get(toolbar, []):
             bar.removeAction(action)
         bar.addActions([a for a in actions if not a.isSeparator()])
+        self.order_tab_chain()  # a tool bar may have gained a control (the speed slider)
 
     def show_status(self, text: str, milliseconds: int = 8000) -> None:
         """A passing message in the status bar."""

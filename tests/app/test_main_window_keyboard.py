@@ -156,9 +156,10 @@ def test_status_bar_says_engine_voice_and_microphone_in_words(window):
 def test_tab_goes_from_the_profile_through_the_library_to_the_lesson(qtbot, window):
     window.profiles.setFocus()
     seen = []
-    for _ in range(5):
+    for _ in range(7):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         seen.append(QApplication.focusWidget())
     library = window.library
-    assert seen == [library.search, library.subject, library.key_stage, library.list,
-                    window.view]
+    title = window.library_dock.titleBarWidget()  # the dock's title bar is above its search
+    assert seen == [title.float_button, title.close_button, library.search, library.subject,
+                    library.key_stage, library.list, window.view]
