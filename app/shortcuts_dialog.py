@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -27,8 +27,10 @@ class ShortcutsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_tr("Keyboard shortcuts"))
         self.setAccessibleName(_tr("Keyboard shortcuts"))
-        intro = QLabel(_tr("Every command has a key. This list is read from the app itself, "
-                           "so it is always up to date."))
+        intro = QLabel(_tr("Every key the window answers to. Commands without one, like "
+                           "Welcome and About, are in the menus: press Alt and the underlined "
+                           "letter. This list is read from the app itself, so it is always "
+                           "up to date."))
         intro.setWordWrap(True)
         self.table = QTableWidget(len(rows), 3)
         self.table.setAccessibleName(_tr("Shortcuts"))
@@ -50,9 +52,24 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.resize(self.fontMetrics().averageCharWidth() * 100,
-                     self.fontMetrics().height() * 30)
+        self.setSizeGripEnabled(True)
+        self.resize(self._comfortable_size())
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _comfortable_size(self) -> QSize:
+        # Big enough to show every row when the screen allows (at 600 x 420 only
+        # eleven of the forty-odd rows showed), never bigger than most of the screen.
+        self.table.resizeRowsToContents()
+        header = self.table.horizontalHeader()
+        columns = (sum(max(self.table.sizeHintForColumn(c), header.sectionSizeHint(c))
+                       for c in range(3)) + self.table.frameWidth() * 2 + 40)
+        rows = (self.table.verticalHeader().length() + header.height()
+                + self.table.frameWidth() * 2)
+        wanted = QSize(max(columns, self.fontMetrics().averageCharWidth() * 100),
+                       self.layout().sizeHint().height() - self.table.sizeHint().height()
+                       + rows + 8)
+        screen = (self.parentWidget() or self).screen().availableGeometry()
+        return wanted.boundedTo(QSize(int(screen.width() * 0.9), int(screen.height() * 0.85)))
 
     def rows(self) -> list[tuple[str, str, str]]:
         """The rows shown."""
