@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.practice.practice_keys import keep_practice_tab_chain
 from app.practice.profile_bar import ProfileBar
 from app.practice.reflection_page import ReflectionPage
 from app.practice.scenario_chooser import ScenarioChooser, pupil_html, targets_text
@@ -252,6 +253,7 @@ class PracticeWindow(QMainWindow):
         self.reflections.show_status(self.tr("Nothing is sent anywhere: the log is kept on "
                                              "this computer."))
         self.profile_bar.set_suggestions(scenario)
+        keep_practice_tab_chain(self)  # Tab in screen order (app/practice/practice_keys.py)
         self.refresh_profiles(standard.name)
         self.simulation_panel.turn_all_off()
         if not self.simulation_panel.is_adapted():
