@@ -222,6 +222,7 @@ def main(argv: list[str] | None = None) -> int:
     config = json.loads((argv or sys.argv[1:])[0])
     from PySide6.QtWidgets import QApplication
 
+    from app.dictation_unsaved import close_without_asking
     from app.settings import AppSettings
 
     app = QApplication(sys.argv[:1])
@@ -255,7 +256,7 @@ def main(argv: list[str] | None = None) -> int:
     say("result", loading=loading, idle=idle, dictation=dictation, read_aloud=read_aloud,
         peak_mb=round(peak_kb / 1024, 1), platform=app.platformName(),
         lesson=window.lesson.title if window.lesson else None)
-    window.close()
+    close_without_asking(window)
     app.processEvents()
     return 0
 

@@ -17,6 +17,8 @@ What the shell does with it::
     controller.offer_recovery()   # once the window is up
     ...
     controller.finish_last_words()  # when the window closes: the phrase being said
+    if not controller.confirm_close():  # unsaved text: Save… / Don't save / Cancel
+        controller.close_cancelled()
     controller.shutdown()           # then stop, save, and mark the text finished
 
 Problems (no microphone, microphone unplugged, model missing or damaged,
@@ -32,6 +34,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import QMessageBox
 
+from app.dictation_unsaved import UnsavedDictation
 from app.speech_worker import ListeningControls, SpeechWorker, worker_for
 from app.transcript_autosave import TranscriptAutosave
 from speech.dictation import (
@@ -86,7 +89,7 @@ def change_message(change: Change) -> str:
     return _change_message(change)
 
 
-class DictationController(ListeningControls, QObject):
+class DictationController(UnsavedDictation, ListeningControls, QObject):
     """Brings a DictationPanel to life: listening, text rules, autosave, recovery.
 
     Constructor: ``panel``; optional ``worker`` (a SpeechWorker; made with
@@ -254,6 +257,10 @@ class DictationController(ListeningControls, QObject):
         self._closing = True
         return self.worker.stop_and_settle(timeout_s)
 
+    def close_cancelled(self) -> None:
+        """The window stays open after all: Start works again (dictation stays stopped)."""
+        self._closing = False
+
     def shutdown(self) -> None:
         """The window is closing: stop listening, save, and mark the text finished.
 
@@ -359,6 +366,7 @@ class DictationController(ListeningControls, QObject):
 
     @Slot(str, str)
     def _on_save(self, path: str, fmt: str) -> None:
+        self.remember_saving(path, self.panel.text())
         self.autosave.export(self.panel.text(), path, fmt)
 
     @Slot()
@@ -378,6 +386,7 @@ class DictationController(ListeningControls, QObject):
 
     @Slot(str)
     def _on_exported(self, path: str) -> None:
+        self.remember_saved(path)
         message = _tr("Saved as {name}.").format(name=Path(path).name)
         self._show_info(message, over_error=True)
         self.status_changed.emit(message)

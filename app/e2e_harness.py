@@ -296,7 +296,10 @@ class Runner:
         self.code = code
         self.timer.stop()
         self.log.write("done", code=code, reason=reason)
-        self.window.close()
+        from app.dictation_unsaved import close_without_asking
+
+        # As at the bell: nobody answers "Save your dictation?" (the transcript keeps it).
+        close_without_asking(self.window)
         self.app.quit()
 
 

@@ -5,8 +5,9 @@ A mixin for :class:`app.main_window.MainWindow` (it uses the window's
 ``projector``, ``editor``, ``captions_window`` and ``show_status``). First
 every window with work of its own (lesson editors, practice) is asked to
 close, and a Cancel there keeps the whole app open; then read aloud and
-captions stop, the phrase a pupil was saying is finished and saved, and the
-rest shuts down.
+captions stop, the phrase a pupil was saying is finished and saved, the
+pupil is asked about dictated text never saved to a file (a Cancel there
+keeps the app open too, with dictation stopped), and the rest shuts down.
 """
 
 from __future__ import annotations
@@ -33,14 +34,22 @@ class Closing:
             if not self.close_work_windows():
                 event.ignore()
                 return
-            # Closing for sure now. Read aloud and captions stop first, so they neither
-            # speak into the microphone nor compete for the processor with the last decode.
-            self._shut_down(self.read_aloud, self.captions)
-            # The phrase a pupil was saying goes into the transcript before it closes.
+            # Read aloud and captions stop first, so they neither speak into the
+            # microphone nor compete for the processor with the last decode.
+            self._stop(self.read_aloud, self.captions)
+            # The phrase a pupil was saying goes into the text before it closes, and
+            # then the pupil is asked about text never saved: Cancel keeps the app.
             finish = getattr(self.dictation, "finish_last_words", None)
             if callable(finish):
                 self.show_status(self.tr("Saving the last words dictated…"))
                 finish()
+            confirm = getattr(self.dictation, "confirm_close", None)
+            if callable(confirm) and not confirm():
+                self.dictation.close_cancelled()
+                self.show_status(self.tr("Lesson Lab stays open; dictation has stopped."))
+                event.ignore()
+                return
+            self._shut_down(self.read_aloud, self.captions)
         finally:
             self._closing = False
         self.settings.set(keys.GEOMETRY, self.saveGeometry())
@@ -51,6 +60,13 @@ class Closing:
             if window is not None:
                 window.close()
         super().closeEvent(event)
+
+    @staticmethod
+    def _stop(*controllers) -> None:
+        for controller in controllers:
+            stop = getattr(controller, "stop", None)
+            if callable(stop):
+                stop()
 
     @staticmethod
     def _shut_down(*controllers) -> None:

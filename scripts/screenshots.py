@@ -55,6 +55,7 @@ def grab_screen(out: Path) -> None:
 def main(out_dir: Path) -> None:
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Lesson Lab")
+    from app.dictation_unsaved import close_without_asking
     from app.main_window import MainWindow
     from widgets.fonts import register_accessible_fonts
 
@@ -101,7 +102,7 @@ def main(out_dir: Path) -> None:
             continue
         settle()
         grab_screen(out_dir / name)
-    window.close()
+    close_without_asking(window)
 
 
 if __name__ == "__main__":

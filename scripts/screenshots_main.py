@@ -36,6 +36,7 @@ def settle(ms: int = 400) -> None:
 
 def main(out: Path) -> None:
     app = QApplication(sys.argv[:1])
+    from app.dictation_unsaved import close_without_asking
     from app.gui import make_window
     from app.settings import AppSettings
 
@@ -67,7 +68,7 @@ def main(out: Path) -> None:
     QApplication.primaryScreen().grabWindow(0).save(str(out))
     print(f"{out} ({out.stat().st_size // 1024} KB)")
     panel.set_listening(False)
-    window.close()
+    close_without_asking(window)
 
 
 if __name__ == "__main__":

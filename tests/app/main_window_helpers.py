@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from app.dictation_unsaved import close_without_asking, leave_unsaved
 from app.main_window import MainWindow
 from app.settings import AppSettings
 from app.ui_scale import apply_ui_scale
@@ -38,7 +39,8 @@ class Opened:
         window.messages, window.welcomes = [], []
         window.show_message = window.messages.append
         window.show_welcome = window.welcomes.append
-        self.qtbot.addWidget(window)
+        # pytest-qt closes it after the test: nobody answers "Save your dictation?".
+        self.qtbot.addWidget(window, before_close_func=leave_unsaved)
         window.show()
         self.qtbot.waitExposed(window)
         # Shortcuts go to the active window: make sure it is this one.
@@ -51,7 +53,7 @@ class Opened:
         for window in self.windows:
             if window.editor is not None:
                 window.editor.confirm = lambda question: True
-            window.close()
+            close_without_asking(window)  # dictated text: nobody answers "Save…?"
         apply_ui_scale(1.0, QApplication.instance())
 
 

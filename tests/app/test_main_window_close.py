@@ -54,6 +54,11 @@ class Dictating:
         self.autosave = TranscriptAutosave(self.store)
         self.controller = DictationController(window.dictation_panel, worker=worker,
                                               autosave=self.autosave)
+        # Closing with unsaved text asks "Save your dictation?": answered here as
+        # Don't save (tests/app/test_main_window_close_dictation.py asks it for real).
+        self.asked: list[str] = []
+        self.answer = "discard"
+        self.controller.ask_save_on_close = lambda: self.asked.append(self.answer) or self.answer
         window.attach_dictation(self.controller)
 
     def say_a_phrase_and_begin_another(self) -> None:

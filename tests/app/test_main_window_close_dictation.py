@@ -1,0 +1,121 @@
+"""Closing with dictated text never saved to a file: the pupil is asked, and nothing is lost.
+
+The real main window, dictation controller, panel, worker threads and
+autosave, with a scripted recogniser and microphone (``Dictating``). The
+last test answers the real question box.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app.dictation_unsaved import CANCEL, DISCARD, SAVE
+from tests.app.test_main_window_close import Dictating
+
+
+def _dictated(qtbot, opened, tmp_path) -> tuple:
+    window = opened.open()
+    dictating = Dictating(qtbot, window, tmp_path / "transcripts")
+    dictating.say_a_phrase_and_begin_another()
+    return window, dictating
+
+
+def test_cancel_keeps_the_app_open_with_the_text_and_dictation_can_start_again(
+        qtbot, opened, tmp_path):
+    window, dictating = _dictated(qtbot, opened, tmp_path)
+    dictating.answer = CANCEL
+
+    assert not window.close()
+
+    assert dictating.asked == [CANCEL]
+    assert window.isVisible()
+    text = dictating.controller.text()
+    assert "rain falls" in text.lower() and "down to the sea" in text.lower(), (
+        "the phrase being said at the close was not finished first")
+    assert window.dictation_panel.text() == text
+    assert not dictating.controller.is_listening()
+    dictating.controller.start()  # closing was cancelled: Start works again
+    qtbot.waitUntil(dictating.controller.is_listening)
+
+    dictating.answer = DISCARD
+    assert window.close()
+
+
+def test_save_writes_the_whole_text_then_closes(qtbot, opened, tmp_path):
+    window, dictating = _dictated(qtbot, opened, tmp_path)
+    target = tmp_path / "My story.txt"
+    dictating.answer = SAVE
+    window.dictation_panel.ask_save_path = lambda: (str(target), "txt")
+
+    assert window.close()
+
+    written = target.read_text(encoding="utf-8")
+    assert "rain falls" in written.lower() and "down to the sea" in written.lower()
+    assert not window.isVisible()
+
+
+def test_a_save_that_fails_keeps_the_app_open_and_says_why(qtbot, opened, tmp_path):
+    window, dictating = _dictated(qtbot, opened, tmp_path)
+    dictating.answer = SAVE
+    missing = tmp_path / "no such folder" / "story.txt"
+    window.dictation_panel.ask_save_path = lambda: (str(missing), "txt")
+
+    assert not window.close()
+
+    assert window.isVisible() and not missing.exists()
+    assert "does not exist" in window.dictation_panel.message()
+    assert "rain falls" in window.dictation_panel.text().lower()
+    dictating.answer = DISCARD
+    assert window.close()
+
+
+def test_text_already_saved_closes_without_a_question(qtbot, opened, tmp_path):
+    window = opened.open()
+    dictating = Dictating(qtbot, window, tmp_path / "transcripts")
+    dictating.controller.start()
+    qtbot.waitUntil(dictating.controller.is_listening)
+    dictating.rack.last.chunks(1)
+    qtbot.waitUntil(lambda: "rain falls" in dictating.controller.text().lower())
+    dictating.controller.stop()
+    qtbot.waitUntil(lambda: not dictating.controller.worker.is_busy())
+    saved = tmp_path / "saved.txt"
+    window.dictation_panel.ask_save_path = lambda: (str(saved), "txt")
+    window.dictation_panel.save()
+    qtbot.waitUntil(lambda: "Saved as saved.txt." in window.dictation_panel.message())
+
+    assert window.close()
+    assert dictating.asked == []
+
+
+def test_nothing_dictated_closes_without_a_question(qtbot, opened, tmp_path):
+    window = opened.open()
+    dictating = Dictating(qtbot, window, tmp_path / "transcripts")
+    assert window.close()
+    assert dictating.asked == []
+
+
+def test_the_real_question_offers_save_dont_save_and_cancel(qtbot, opened, tmp_path):
+    window, dictating = _dictated(qtbot, opened, tmp_path)
+    del dictating.controller.ask_save_on_close  # the real question box
+    seen = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(50, answer)
+            return
+        seen.append((box.windowTitle(), [b.text() for b in box.buttons()]))
+        cancel = next(b for b in box.buttons() if b.text() == "&Cancel")
+        cancel.click()
+
+    QTimer.singleShot(50, answer)
+    try:
+        assert not window.close()
+        (title, buttons), = seen
+        assert title == "Save your dictation?"
+        # The buttons' order is the platform's.
+        assert sorted(buttons) == sorted(["&Save…", "&Don't save", "&Cancel"])
+    finally:
+        dictating.controller.ask_save_on_close = lambda: DISCARD
+    assert window.close()
