@@ -9,6 +9,9 @@ Keyboard: type in the search box to filter as you type; Down moves from the
 search box into the list; Enter in the search box opens the first match;
 arrows choose a lesson in the list and Enter opens it.
 
+When nothing matches, the list area says so in words (and a screen reader is
+told), instead of standing blank.
+
 Signals: ``lesson_chosen(entry)`` when the current lesson in the list
 changes, ``lesson_activated(entry)`` when Enter or a double click opens one.
 Entries are :class:`lessons.library.LibraryEntry`.
@@ -35,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from lessons.front_matter import KEY_STAGES
 from lessons.library import BUILT_IN, USER, LibraryEntry
+from widgets.announce import announce
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -66,6 +70,16 @@ def entry_text(entry: LibraryEntry) -> str:
     if problem:
         details.append(_tr("warning: {problem}").format(problem=problem))
     return f"{entry.title}\n{' · '.join(details)}"
+
+
+def empty_text(search: str) -> str:
+    """What the list area says when no lesson matches ``search`` and the filters."""
+    search = " ".join(search.split())
+    if search:
+        return _tr("No lessons match “{search}”. Clear the search or choose another "
+                   "subject.").format(search=search)
+    return _tr("No lessons match this subject and key stage. Choose another subject or "
+               "key stage.")
 
 
 def matches(entry: LibraryEntry, words: Sequence[str], subject: str, key_stage: str) -> bool:
@@ -118,8 +132,22 @@ class LibraryPanel(QWidget):
         # Each lesson is two lines: alternate shading keeps one lesson's lines together.
         self.list.setAlternatingRowColors(True)
         self.list.setSpacing(1)
+        self._list_description = self.list.accessibleDescription()
         lessons_label = QLabel(_tr("&Lessons"))
         lessons_label.setBuddy(self.list)
+        # Shown over the list's empty area, so the place the lessons would be says why
+        # there are none; the list keeps its place in the Tab order.
+        self.empty_label = QLabel(self.list.viewport())
+        self.empty_label.setObjectName("libraryEmptyState")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty_label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.empty_label.hide()
+        empty_layout = QVBoxLayout(self.list.viewport())
+        empty_layout.setContentsMargins(8, 8, 8, 8)
+        empty_layout.addWidget(self.empty_label)
+        empty_layout.addStretch(1)
         self.count_label = QLabel()
         self.count_label.setAccessibleName(_tr("Lessons shown"))
 
@@ -246,6 +274,18 @@ class LibraryPanel(QWidget):
         else:
             text = _tr("{shown} of {n} lessons").format(shown=shown, n=total)
         self.count_label.setText(text)
+        self._show_empty_state(shown == 0 and total > 0)
+
+    def _show_empty_state(self, empty: bool) -> None:
+        was_empty = self.empty_label.isVisibleTo(self.list.viewport())
+        text = empty_text(self.search.text()) if empty else ""
+        self.empty_label.setText(text)
+        self.empty_label.setAccessibleName(text)
+        self.empty_label.setVisible(empty)
+        # The list is what has the focus, so its description carries the words too.
+        self.list.setAccessibleDescription(text or self._list_description)
+        if empty and not was_empty:
+            announce(self.list, text)
 
     def _first_visible_row(self) -> int:
         for row in range(self.list.count()):
