@@ -89,6 +89,18 @@ def change_message(change: Change) -> str:
     return _change_message(change)
 
 
+# Names the sound system gives its own routing rather than a microphone.
+_SYSTEM_DEFAULT_NAMES = frozenset({"default", "sysdefault", "pulse", "pipewire"})
+
+
+def microphone_label(name: str, is_default: bool) -> str:
+    """A microphone as the list shows it: "Desk microphone (default)", and the sound
+    system's own "default" device as "The computer's default microphone"."""
+    if name.strip().lower() in _SYSTEM_DEFAULT_NAMES:
+        return _tr("The computer's default microphone")
+    return name + (_tr(" (default)") if is_default else "")
+
+
 class DictationController(UnsavedDictation, ListeningControls, QObject):
     """Brings a DictationPanel to life: listening, text rules, autosave, recovery.
 
@@ -338,8 +350,7 @@ class DictationController(UnsavedDictation, ListeningControls, QObject):
     def _on_microphones(self, devices: list) -> None:
         self._devices = [d.name for d in devices]
         self._default = next((d.name for d in devices if d.is_default_input), None)
-        pairs = [(d.name, d.name + (_tr(" (default)") if d.is_default_input else ""))
-                 for d in devices]
+        pairs = [(d.name, microphone_label(d.name, d.is_default_input)) for d in devices]
         self.panel.set_microphones(pairs, self._current_device())
         self._apply_microphone()
 

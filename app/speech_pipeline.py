@@ -25,6 +25,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
+from models.catalogue import find_entry, load_catalogue
 from speech.audio import AudioChunk, AudioDevice, AudioError, Capture, Level
 from speech.stt.base import EngineError, Final, ModelLoadError, Partial, Recogniser
 from speech.stt.loader import ModelLoader, shared_loader
@@ -44,13 +45,22 @@ def _tr(text: str) -> str:
 
 
 def engine_display_name(engine: type[Recogniser], path: Path | None) -> str:
-    """A short name for the panel, such as "Whisper tiny.en (built in)"."""
+    """The model's name as a teacher or pupil sees it: "English, built in",
+    "English (UK), small" (the names of Tools › Speech models), or for a folder
+    the catalogue does not know, the engine and the folder's name."""
     head = engine.description.split(":", 1)[0].strip() or engine.name
     default = engine.default_model_path()
-    if path is None or (default is not None and Path(default).resolve() == Path(path).resolve()):
-        built_in = engine.name == "whisper"
-        return _tr("{name} (built in)").format(name=head) if built_in else head
-    return f"{head} ({Path(path).name})"
+    if path is None and default is None:
+        return head
+    folder = Path(path if path is not None else default)
+    if engine.name == "whisper" and (
+            default is not None and Path(default).resolve() == folder.resolve()):
+        entry = next((e for e in load_catalogue() if e.bundled and e.engine == "whisper"), None)
+    else:
+        entry = find_entry(folder.name)
+    if entry is not None:
+        return entry.display_name
+    return f"{head} ({folder.name})"
 
 
 class SpeechPipeline:

@@ -100,7 +100,7 @@ class DictationPanel(QWidget):
         microphone_label = QLabel(_tr("&Microphone:"), self)
         microphone_label.setBuddy(self.microphones)
         self.engine_label = QLabel(self)
-        self.engine_label.setAccessibleName(_tr("Speech engine"))
+        self.engine_label.setAccessibleName(_tr("Speech model"))
         self.meter = LevelMeter(self)
         meter_label = QLabel(_tr("Level:"), self)
         meter_label.setBuddy(self.meter.bar)
@@ -238,8 +238,8 @@ class DictationPanel(QWidget):
         return self.microphones.currentData()
 
     def set_engine_name(self, name: str) -> None:
-        """Say which speech engine is listening, for example "Whisper tiny.en (built in)"."""
-        self.engine_label.setText(_tr("Speech engine: {name}").format(name=name) if name else "")
+        """Say which speech model is listening, for example "English, built in"."""
+        self.engine_label.setText(_tr("Speech model: {name}").format(name=name) if name else "")
         self.engine_label.setVisible(bool(name))
 
     def set_ui_scale(self, scale: float) -> None:

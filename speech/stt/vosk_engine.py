@@ -99,7 +99,7 @@ class VoskRecogniser(Recogniser):
         if problem:
             raise ModelLoadError(problem)
         if progress:
-            progress(f"Loading the Vosk model {path.name}…")
+            progress(f"Loading the speech model {path.name}…")
         import vosk
 
         vosk.SetLogLevel(_VOSK_LOG_LEVEL)

@@ -167,7 +167,7 @@ class WhisperRecogniser(Recogniser):
             progress("Checking the Whisper model file…")
         whisper_model.verify_model_folder(path)
         if progress:
-            progress("Loading the Whisper model…")
+            progress("Loading the built-in English speech model…")
         from faster_whisper import WhisperModel as NativeModel
 
         threads = cpu_threads or WhisperSettings().cpu_threads

@@ -179,3 +179,13 @@ def test_the_engine_name_is_shown_when_it_is_ready(rig):  # noqa: F811
     r.start()
     r.qtbot.waitUntil(lambda: "Scripted engine" in r.panel.engine_label.text())
     assert "Listening" in r.panel.message()
+
+
+def test_the_sound_systems_own_default_device_is_named_for_a_pupil(rig):  # noqa: F811
+    # PulseAudio's device called "default" used to show as "default (default)".
+    devices = [fake_device("default", 0, True), fake_device("USB headset", 3)]
+    r = rig(devices=devices)
+    r.qtbot.waitUntil(lambda: r.panel.microphones.count() == 2)
+    assert r.panel.microphones.itemText(0) == "The computer's default microphone"
+    assert r.panel.microphones.itemText(1) == "USB headset"
+    assert r.panel.current_microphone() == "default"  # the device itself is unchanged

@@ -8,6 +8,7 @@ test_dictation_controller_live.py and the vocabulary test.
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QThread
@@ -295,10 +296,14 @@ def test_the_real_loader_reports_a_damaged_model_in_plain_words(qtbot, tmp_path)
     assert not seen.names("engine_ready")
 
 
-def test_the_built_in_whisper_model_is_named_plainly():
+def test_models_are_named_as_tools_speech_models_names_them():
     whisper = pytest.importorskip("speech.stt.whisper_engine").WhisperRecogniser
+    vosk = pytest.importorskip("speech.stt.vosk_engine").VoskRecogniser
     if whisper.default_model_path() is None:
         pytest.skip("the bundled Whisper model is not installed")
-    assert engine_display_name(whisper, None) == "Whisper tiny.en (built in)"
-    assert engine_display_name(whisper, whisper.default_model_path()) == (
-        "Whisper tiny.en (built in)")
+    assert engine_display_name(whisper, None) == "English, built in"
+    assert engine_display_name(whisper, whisper.default_model_path()) == "English, built in"
+    assert engine_display_name(vosk, Path("/usb/vosk-model-small-en-gb-0.15")) == (
+        "English (UK), small")
+    # A folder the catalogue does not know: the engine and the folder's name.
+    assert engine_display_name(vosk, Path("/usb/our-school-model")) == "Vosk (our-school-model)"

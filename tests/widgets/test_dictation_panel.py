@@ -242,8 +242,8 @@ def test_the_spoken_commands_are_listed_and_fold_away(qtbot, panel):
 
 
 def test_engine_name_and_level_are_shown(panel):
-    panel.set_engine_name("Whisper tiny.en (built in)")
-    assert panel.engine_label.text() == "Speech engine: Whisper tiny.en (built in)"
+    panel.set_engine_name("English, built in")
+    assert panel.engine_label.text() == "Speech model: English, built in"
     panel.set_listening(True)
     panel.set_level(-20)
     assert panel.meter.text().startswith("Good")
