@@ -88,7 +88,8 @@ class CaptionsWindow(QWidget):
     def __init__(self, settings: CaptionSettings | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_tr("Lesson Lab: live captions"))
+        # Qt adds the application's name (" — Lesson Lab"), so the title does not repeat it.
+        self.setWindowTitle(_tr("Live captions"))
         self.setAccessibleName(_tr("Live captions"))
         self.setAccessibleDescription(_tr(
             "Captions of what the teacher says. Escape hides them, plus and minus change "

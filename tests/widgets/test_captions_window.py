@@ -200,3 +200,11 @@ def test_the_partial_is_drawn_in_italics(captions):
     captions.add_final("Listening.")
     [line] = captions.text._visible()
     assert not line.layout.font().italic()
+
+
+
+def test_the_window_title_does_not_repeat_the_app_name(captions):
+    # gui.py sets the display name "Lesson Lab", which the window system adds
+    # to every title ("Live captions — Lesson Lab"); the title must not say it too.
+    assert captions.windowTitle() == "Live captions"
+    assert "Lesson Lab" not in captions.windowTitle()
