@@ -184,10 +184,16 @@ class PracticeWindow(QMainWindow):
                                           "Ctrl+Shift+O", self.show_chooser)
         self.save_action = self._action(menu, self.tr("&Save to my reflection log"),
                                         QKeySequence.StandardKey.Save, self.save_session)
-        self.export_md_action = self._action(menu, self.tr("Export as &Markdown…"), "Ctrl+E",
+        # The same words, letters and tips as step 3's buttons: one command, one name.
+        page = self.reflections
+        self.export_md_action = self._action(menu, page.export_md_button.text(), "Ctrl+E",
                                              lambda: self.export("md"))
-        self.export_pdf_action = self._action(menu, self.tr("Export as P&DF…"), "Ctrl+Shift+E",
-                                              lambda: self.export("pdf"))
+        self.export_pdf_action = self._action(menu, page.export_pdf_button.text(),
+                                              "Ctrl+Shift+E", lambda: self.export("pdf"))
+        for action, button in ((self.export_md_action, page.export_md_button),
+                               (self.export_pdf_action, page.export_pdf_button)):
+            action.setToolTip(button.toolTip())
+            action.setStatusTip(button.toolTip())
         # The lesson editor's "Save as new lesson…": in the menu, since at a large
         # interface size the editor's tool bar has no room for it (it was hidden
         # behind the tool bar's » at 200%). Step 3 has it as a button too.
