@@ -36,6 +36,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 from lessons.model import Lesson
 from lessons.profile import Profile
 from widgets.fonts import resolve_family
+from widgets.key_word_spans import key_word_spans, next_span
 from widgets.lesson_document import LessonDocument
 from widgets.lesson_pages import Page, lesson_pages, whole_lesson
 from widgets.lesson_style import line_text_width
@@ -214,39 +215,17 @@ class LessonView(QTextBrowser):
     def go_to_key_word(self, step: int = 1) -> bool:
         """Select the next (1) or previous (-1) key word after the caret, wrapping
         round; False when the lesson shown has none."""
-        spans = self._key_word_spans()
+        spans = key_word_spans(self.document())
         if not spans:
             return False
         cursor = self.textCursor()
-        if step > 0:
-            after = cursor.selectionEnd() if cursor.hasSelection() else cursor.position()
-            start, end = next(((a, b) for a, b in spans if a >= after), spans[0])
-        else:
-            before = cursor.selectionStart()
-            start, end = next(((a, b) for a, b in reversed(spans) if a < before), spans[-1])
+        after = cursor.selectionEnd() if cursor.hasSelection() else cursor.position()
+        start, end = next_span(spans, after, cursor.selectionStart(), step)
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
         return True
-
-    def _key_word_spans(self) -> list[tuple[int, int]]:
-        spans: list[tuple[int, int]] = []
-        block = self.document().begin()
-        while block.isValid():
-            it = block.begin()
-            while not it.atEnd():
-                fragment = it.fragment()
-                fmt = fragment.charFormat()
-                if fragment.isValid() and fmt.isAnchor() and fmt.anchorHref():
-                    start, end = fragment.position(), fragment.position() + fragment.length()
-                    if spans and spans[-1][1] == start:  # one key word in two fragments
-                        spans[-1] = (spans[-1][0], end)
-                    else:
-                        spans.append((start, end))
-                it += 1
-            block = block.next()
-        return spans
 
     def activate_vocabulary_at_caret(self) -> bool:
         """Show the meaning of the key word at the caret; False when there is none."""

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QPushButton, QVBoxLayout, QWidget
 
 from lessons.library import scan_library
 from lessons.presets import default_preset
+from widgets.key_word_spans import key_word_spans
 from widgets.lesson_view import LessonView
 
 
@@ -53,7 +54,7 @@ def test_f3_visits_every_key_word_in_order_and_enter_shows_its_meaning(qtbot, be
     view.setFocus()
     words = []
     starts = []
-    for _ in range(len(view._key_word_spans())):
+    for _ in range(len(key_word_spans(view.document()))):
         qtbot.keyClick(view, Qt.Key.Key_F3)
         assert QApplication.focusWidget() is view
         words.append(view.textCursor().selectedText().casefold())
