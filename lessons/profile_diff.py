@@ -3,8 +3,9 @@
 Two pure functions for the reflection log:
 
 * ``profile_changes(before, after)``: each setting that differs between two
-  profiles, as a sentence such as "Font size: 12 pt → 18 pt". The profile's
-  name and guidance note are not settings and are left out.
+  profiles, as a sentence such as "Font size: 12 pt → 18 pt". Spacing in em
+  says what that means ("0.12 em (about an eighth of the text size)"). The
+  profile's name and guidance note are not settings and are left out.
 * ``lesson_text_changes(before, after)``: how many lines of the lesson text
   were changed, added and removed (the counts a unified diff would show).
 """
@@ -65,8 +66,38 @@ def _number(value: float) -> str:
     return f"{value:g}"
 
 
+# Parts of the text size a teacher says without thinking: 0.12 em is "about an
+# eighth of the text size". An em is the size of the text (12 pt text: 1 em = 12 pt).
+_FRACTIONS = tuple((share, f"{name} of the text size") for share, name in (
+    (1 / 3, "a third"), (1 / 4, "a quarter"), (1 / 5, "a fifth"), (1 / 6, "a sixth"),
+    (1 / 8, "an eighth"), (1 / 10, "a tenth"), (1 / 20, "a twentieth"),
+    (2 / 3, "two thirds"), (3 / 4, "three quarters"),
+)) + ((1 / 2, "half the text size"),)
+_TIMES = {1.0: "the text size", 1.5: "one and a half times the text size",
+          2.0: "twice the text size", 3.0: "three times the text size"}
+
+
+def em_words(value: float) -> str:
+    """How much ``value`` em is, in words: "about an eighth of the text size"."""
+    if value in _TIMES:
+        return _TIMES[value]
+    if value > 1:
+        return f"{value:g} times the text size"
+    share, words = min(_FRACTIONS, key=lambda pair: abs(pair[0] - value) / pair[0])
+    if abs(share - value) <= 0.001:
+        return words
+    if abs(share - value) / share <= 0.1:
+        return f"about {words}"
+    return f"{value * 100:.0f}% of the text size"
+
+
+def _em_explained(value: float) -> str:
+    """ "0.12 em (about an eighth of the text size)": the number, then what it means."""
+    return f"{value:g} em ({em_words(value)})"
+
+
 def _em(value: float) -> str:
-    return "normal" if value == 0 else f"{value:g} em"
+    return "normal" if value == 0 else _em_explained(value)
 
 
 def _on_off(value: bool) -> str:
@@ -116,7 +147,8 @@ _SETTINGS = (
     ("letter_spacing_em", "Letter spacing", _em),
     ("word_spacing_em", "Word spacing", _em),
     ("line_height", "Line spacing", _number),
-    ("paragraph_spacing_em", "Space between paragraphs", lambda v: f"{v:g} em"),
+    ("paragraph_spacing_em", "Space between paragraphs",
+     lambda v: "none" if v == 0 else _em_explained(v)),
     ("max_line_chars", "Line length", _line_length),
     ("alignment", "Text alignment", lambda v: ALIGNMENT_WORDS.get(v, v)),
     ("suppress_italics", "Italics", _kept_removed),
