@@ -110,6 +110,9 @@ class MainActions:
         self.flip = self.action(_tr("Show the &unadapted lesson"), w.set_unadapted_shown, "F8",
                                 checkable=True,
                                 tip=_tr("Flip between the Standard preset and your profile"))
+        self.ruler = self.action(
+            _tr("Rea&ding ruler"), w.set_ruler_shown, "Ctrl+L", checkable=True,
+            tip=_tr("Show or hide the reading ruler, whatever the profile says"))
         self.next_section = self.action(_tr("&Next section"), w.next_section, "Ctrl+PgDown")
         self.previous_section = self.action(_tr("Pre&vious section"), w.previous_section,
                                             "Ctrl+PgUp")
@@ -190,7 +193,7 @@ class MainActions:
         file_menu.addAction(self.quit)
         view = self._menu(bar, "view", _tr("&View"))
         self._fill(view, [self.choose_profile, self.edit_profile, None, self.side_by_side,
-                          self.projector, self.flip, None, self.previous_section,
+                          self.projector, self.flip, self.ruler, None, self.previous_section,
                           self.next_section, None, self.zoom_in, self.zoom_out,
                           self.zoom_reset])
         size = view.addMenu(_tr("Interface si&ze"))

@@ -32,6 +32,7 @@ answer them without real dialogs.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -105,6 +106,7 @@ class MainWindow(SpeechHooks, LessonFiles, ToolsAndHelp, FocusAreas, TabOrder, C
         self.print_colours = "profile"
         self.ui_scale = 1.0
         self._adapted = True
+        self._ruler: int | None = None  # lines of ruler chosen over the profile (Ctrl+L)
         self._docks: list[QDockWidget] = []
         self._closing = False
 
@@ -308,6 +310,7 @@ class MainWindow(SpeechHooks, LessonFiles, ToolsAndHelp, FocusAreas, TabOrder, C
         self.profiles.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _profile_chosen(self, *_args) -> None:
+        self._ruler = None  # a new profile brings its own ruler
         profile = self.profile()
         self.settings.profile = profile.name
         self._apply_profile(profile)
@@ -315,6 +318,11 @@ class MainWindow(SpeechHooks, LessonFiles, ToolsAndHelp, FocusAreas, TabOrder, C
 
     def _apply_profile(self, profile: Profile) -> None:
         shown = profile if self._adapted else default_preset()
+        if self._ruler is not None:
+            shown = replace(shown, ruler_lines=self._ruler)
+        was = self.act.ruler.blockSignals(True)  # a tick that follows, not a choice
+        self.act.ruler.setChecked(shown.ruler_lines > 0)
+        self.act.ruler.blockSignals(was)
         self.view.set_profile(shown)
         self.side_by_side.set_adapted_profile(profile)
         if self.projector is not None:
@@ -361,6 +369,16 @@ class MainWindow(SpeechHooks, LessonFiles, ToolsAndHelp, FocusAreas, TabOrder, C
         self.show_status(self.tr("Showing the lesson unadapted (Standard preset).") if unadapted
                          else self.tr("Showing the lesson with {name}.").format(
                              name=self.profile().name))
+
+    def set_ruler_shown(self, shown: bool) -> None:
+        """Show or hide the reading ruler (View > Reading ruler, Ctrl+L) over the profile.
+
+        Lasts until another profile is chosen. Shown on a profile without a
+        ruler, it is one line high.
+        """
+        self._ruler = (self.profile().ruler_lines or 1) if shown else 0
+        self._apply_profile(self.profile())
+        self.show_status(self.tr("Reading ruler on.") if shown else self.tr("Reading ruler off."))
 
     def is_adapted_shown(self) -> bool:
         """True while the lesson is shown through the chosen profile (not flipped)."""
