@@ -87,6 +87,8 @@ class CaptionsController(ListeningControls, QObject):
             return
         if not self.window.isVisible():
             self.window.show()
+        if not self.is_listening():
+            self.window.set_starting()  # a problem shown before gives way to the new try
         self.worker.start()
 
     def stop(self) -> None:
@@ -122,6 +124,7 @@ class CaptionsController(ListeningControls, QObject):
 
     @Slot(str)
     def _on_error(self, message: str) -> None:
+        self.window.show_problem(message)  # on the projector too, not only the status bar
         self.error.emit(message)
         self.status_changed.emit(message)
 
@@ -129,6 +132,7 @@ class CaptionsController(ListeningControls, QObject):
     def _on_listening(self, listening: bool) -> None:
         self.status_changed.emit(
             _tr("Live captions are on.") if listening else _tr("Live captions are off."))
+        self.window.set_listening(listening)
         self.listening_changed.emit(listening)
 
     @Slot(str)

@@ -1,8 +1,14 @@
 """The caption lines themselves: one to three very large lines, newest at the bottom.
 
 Settled captions each start a new line and wrap to the width; the words still
-being heard follow in italics ending with "…". Only the last N lines after
-wrapping are drawn, so old lines scroll off the top.
+being heard follow in a softer shade (still at least 4.5:1), with a dotted
+underline and ending with "…" — not italics, which are hard for dyslexic
+readers. Only the last N lines after wrapping are drawn, so old lines scroll
+off the top.
+
+A notice says what the captions are doing when they have nothing to show
+("Listening…") or plainly why nothing will come ("Not listening: …"); it is
+drawn in the same softer shade, without an underline.
 """
 
 from __future__ import annotations
@@ -11,10 +17,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QPointF, QSize
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QTextLayout
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPaintEvent,
+    QTextCharFormat,
+    QTextLayout,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from widgets.announce import announce
+from widgets.soft_colour import soft_colour
 
 PARTIAL_MARKER = "\u2026"
 
@@ -28,6 +43,7 @@ class _Line:
     text: str
     layout: QTextLayout
     index: int  # line number inside its layout
+    kind: str = "final"  # "final", "partial" or "notice"
 
 
 class CaptionText(QWidget):
@@ -39,6 +55,8 @@ class CaptionText(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._finals: list[str] = []
         self._partial = ""
+        self._waiting = ""  # shown only while there is nothing else, e.g. "Listening…"
+        self._notice = ""  # shown after the captions whatever they hold, e.g. "Not listening"
         self._lines = 2
         self._foreground = QColor("#ffff00")
         self._background = QColor("#000000")
@@ -69,8 +87,23 @@ class CaptionText(QWidget):
         self._changed()
 
     def clear(self) -> None:
-        """Show nothing."""
+        """Show no captions (a notice stays)."""
         self.set_content([], "")
+
+    def set_notice(self, waiting: str = "", notice: str = "") -> None:
+        """``waiting`` shows only on an empty screen; ``notice`` after any captions."""
+        self._waiting, self._notice = waiting, notice
+        self._changed()
+
+    def notice(self) -> str:
+        """The notice on screen now ("" when the captions fill it)."""
+        if not any(line.kind == "notice" for line in self._visible()):
+            return ""
+        return self._notice or self._waiting
+
+    def soft_colour(self) -> str:
+        """The shade of the words still being heard and of the notice, as ``#rrggbb``."""
+        return soft_colour(self._foreground.name(), self._background.name())
 
     # ---------------------------------------------------------------- look
 
@@ -84,7 +117,7 @@ class CaptionText(QWidget):
         self._foreground = QColor(foreground)
         self._background = QColor(background)
         self.setAutoFillBackground(False)
-        self.update()
+        self._changed()  # the softer shade follows the colours
 
     def colours(self) -> tuple[str, str]:
         """(text, background) as ``#rrggbb``."""
@@ -116,14 +149,19 @@ class CaptionText(QWidget):
         width = max(1, self.width() - 2 * self.margin)
         if self._cache is not None and self._cache[0] == width:
             return self._cache[1]
-        paragraphs = [(text, False) for text in self._finals if text.strip()]
+        paragraphs = [(text, "final") for text in self._finals if text.strip()]
         if self._partial.strip():
-            paragraphs.append((f"{self._partial.strip()} {PARTIAL_MARKER}", True))
+            paragraphs.append((f"{self._partial.strip()} {PARTIAL_MARKER}", "partial"))
+        if self._notice:
+            paragraphs.append((self._notice, "notice"))
+        elif not paragraphs and self._waiting:
+            paragraphs.append((self._waiting, "notice"))
         lines: list[_Line] = []
-        for text, partial in paragraphs:
-            font = QFont(self.font())
-            font.setItalic(partial)  # not colour alone: italics and "…" mark the guess
-            layout = QTextLayout(text, font)
+        soft = QColor(self.soft_colour())
+        for text, kind in paragraphs:
+            layout = QTextLayout(text, QFont(self.font()))
+            if kind != "final":
+                layout.setFormats([_soft_range(len(text), soft, underline=kind == "partial")])
             layout.beginLayout()
             index = 0
             while True:
@@ -132,7 +170,7 @@ class CaptionText(QWidget):
                     break
                 line.setLineWidth(width)
                 segment = text[line.textStart(): line.textStart() + line.textLength()]
-                lines.append(_Line(segment.strip(), layout, index))
+                lines.append(_Line(segment.strip(), layout, index, kind))
                 index += 1
             layout.endLayout()
         shown = lines[-self._lines:]
@@ -159,3 +197,18 @@ class CaptionText(QWidget):
             line.draw(painter, QPointF(self.margin, y - line.y()))
             y += self.line_height()
         painter.end()
+
+
+def _soft_range(length: int, colour: QColor, underline: bool) -> QTextLayout.FormatRange:
+    """The softer shade over a whole paragraph; a dotted underline for words being heard.
+
+    Not colour alone and not italics: the dotted underline and the "…" mark a guess.
+    """
+    fmt = QTextCharFormat()
+    fmt.setForeground(colour)
+    if underline:
+        fmt.setFontUnderline(True)
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+    whole = QTextLayout.FormatRange()
+    whole.start, whole.length, whole.format = 0, length, fmt
+    return whole

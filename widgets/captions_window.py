@@ -7,7 +7,11 @@ screen, spanning the full width, or floats where it is put. A history of
 every caption, with times, can be opened and saved.
 
 The controller feeds it: ``add_partial(text)`` while words are being heard,
-``add_final(text, timestamp)`` when they settle.
+``add_final(text, timestamp)`` when they settle. It also says what the
+captions are doing, so a room looking at an empty band knows why:
+``set_starting()`` ("Getting ready to listen…"), ``set_listening(True)``
+("Listening…" until someone speaks), ``set_listening(False)`` ("Not
+listening") and ``show_problem(message)`` ("Not listening: no microphone…").
 
 Keyboard: Esc hides the captions, + and − change the text size, and the
 Menu key, Shift+F10 or the Settings button opens the settings menu (lines,
@@ -34,6 +38,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QToolButton, QVBoxLayout, QWidget
 
 from lessons.profile import Profile
+from widgets.announce import announce
 from widgets.caption_history import CaptionHistory
 from widgets.caption_text import CaptionText
 
@@ -125,6 +130,8 @@ class CaptionsWindow(QWidget):
         layout.addLayout(side)
         self._apply_window_flags()
         self.apply_settings(settings or CaptionSettings(), announce=False)
+        self._state = ""
+        self._set_state("waiting", _tr("Waiting for speech\u2026"))
 
     # ---------------------------------------------------------------- captions
 
@@ -140,6 +147,36 @@ class CaptionsWindow(QWidget):
             return
         self.text.add_final(text)
         self.history.add(text, timestamp)
+
+    # ---------------------------------------------------------------- listening or not
+
+    def set_starting(self) -> None:
+        """The microphone and speech engine are being got ready."""
+        self._set_state("starting", _tr("Getting ready to listen\u2026"))
+
+    def set_listening(self, listening: bool) -> None:
+        """Listening (a quiet "Listening…" until words come) or not (said plainly).
+
+        Stopping keeps a problem already shown: it says why better than "Not listening".
+        """
+        if listening:
+            self._set_state("listening", _tr("Listening\u2026"))
+        elif self._state != "problem":
+            self._set_state("off", notice=_tr("Not listening. Turn live captions on to "
+                                              "start again."))
+
+    def show_problem(self, message: str) -> None:
+        """Listening has stopped or cannot start because of ``message`` (one sentence)."""
+        self._set_state("problem", notice=_tr("Not listening: {problem}").format(
+            problem=message.strip()))
+
+    def state(self) -> str:
+        """"waiting", "starting", "listening", "off" or "problem"."""
+        return self._state
+
+    def notice(self) -> str:
+        """What the captions say about listening, when it is on screen ("" otherwise)."""
+        return self.text.notice()
 
     def shown_lines(self) -> list[str]:
         """The caption lines on screen now, top to bottom."""
@@ -350,6 +387,15 @@ class CaptionsWindow(QWidget):
         self.place()
 
     # ---------------------------------------------------------------- private
+
+    def _set_state(self, state: str, waiting: str = "", notice: str = "") -> None:
+        changed = state != self._state
+        self._state = state
+        self.text.set_notice(waiting, notice)
+        said = notice or waiting
+        self.setAccessibleDescription(said)
+        if changed and self.isVisible():
+            announce(self.text, said, assertive=state == "problem")
 
     def _change(self, **changes: object) -> None:
         self.apply_settings(replace(self._settings, **changes))

@@ -160,3 +160,22 @@ def test_real_whisper_captions_keep_the_engines_capitals_and_full_stop(qtbot, sp
     caption = " ".join(texts)
     assert caption[0].isupper() and caption.rstrip().endswith(".")
     assert {"river", "mountain", "sea"} <= set(caption.lower().replace(".", "").split())
+
+
+def test_the_window_says_when_it_listens_and_why_it_does_not(qtbot, captions):
+    # On a projector the status bar is not seen: the captions themselves say why
+    # nothing appears.
+    window, controller, rack = captions([Final("Good morning.")], problems=[NO_MICROPHONE])
+    controller.start()
+    qtbot.waitUntil(lambda: window.state() == "problem")
+    assert window.isVisible()
+    assert window.notice() == f"Not listening: {NO_MICROPHONE}"
+    qtbot.waitUntil(lambda: not controller.worker.is_busy())
+    assert window.notice() == f"Not listening: {NO_MICROPHONE}"  # idle does not hide why
+    controller.start()  # plugged in now
+    assert window.state() in ("starting", "listening")
+    qtbot.waitUntil(controller.is_listening)
+    assert window.notice() == "Listening\u2026"
+    rack.last.chunks(1)
+    qtbot.waitUntil(lambda: window.shown_lines() == ["Good morning."])
+    assert window.notice() == ""

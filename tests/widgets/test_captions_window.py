@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFontMetricsF
+from PySide6.QtGui import QColor, QFontMetricsF, QTextCharFormat
 from PySide6.QtWidgets import QApplication
 
 from lessons.presets import get_preset
@@ -193,14 +193,28 @@ def test_captions_are_labelled_and_settled_text_is_described(captions):
     assert captions.settings_button.accessibleName() == "Caption settings"
 
 
-def test_the_partial_is_drawn_in_italics(captions):
-    captions.add_partial("listening")
-    [line] = captions.text._visible()
-    assert line.layout.font().italic()
-    captions.add_final("Listening.")
-    [line] = captions.text._visible()
-    assert not line.layout.font().italic()
+def test_the_partial_is_softer_with_a_dotted_underline_and_never_italic(captions):
+    # The app advises "No italics" for dyslexic readers: the guess is marked by a
+    # softer shade that still reads (4.5:1 or more), a dotted underline and "…".
+    from lessons.contrast import contrast_ratio
 
+    for scheme in ("yellow-on-black", "white-on-black", "black-on-white"):
+        captions.set_scheme(scheme)
+        captions.add_partial("listening")
+        [line] = captions.text._visible()
+        assert line.text.endswith(MARKER)
+        assert not line.layout.font().italic()
+        [whole] = line.layout.formats()
+        assert not whole.format.fontItalic()
+        assert whole.format.underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine
+        text, background = captions.colours()
+        soft = whole.format.foreground().color().name()
+        assert soft != text
+        assert contrast_ratio(soft, background) >= 4.5
+        captions.add_final("Listening.")
+        [line] = captions.text._visible()
+        assert not line.layout.font().italic() and not line.layout.formats()
+        captions.clear()
 
 
 def test_the_window_title_does_not_repeat_the_app_name(captions):
@@ -208,3 +222,41 @@ def test_the_window_title_does_not_repeat_the_app_name(captions):
     # to every title ("Live captions — Lesson Lab"); the title must not say it too.
     assert captions.windowTitle() == "Live captions"
     assert "Lesson Lab" not in captions.windowTitle()
+
+
+def test_an_empty_window_says_it_is_waiting_then_listening(captions):
+    # An empty black band says nothing to a room: the captions say what they are doing.
+    assert captions.shown_lines() == ["Waiting for speech\u2026"]
+    captions.set_starting()
+    assert captions.notice() == "Getting ready to listen\u2026"
+    captions.set_listening(True)
+    assert captions.shown_lines() == ["Listening\u2026"]
+    assert captions.accessibleDescription() == "Listening\u2026"
+    captions.add_partial("good")
+    assert captions.shown_lines() == [f"good {MARKER}"]  # words take its place
+    captions.add_final("Good morning.")
+    assert captions.shown_lines() == ["Good morning."] and captions.notice() == ""
+    captions.clear()
+    assert captions.shown_lines() == ["Listening\u2026"]
+
+
+def test_not_listening_and_problems_are_said_plainly_after_the_captions(captions):
+    captions.set_listening(True)
+    captions.add_final("Good morning.")
+    captions.show_problem("No microphone was found. Plug one in and try again.")
+    assert captions.notice() == (
+        "Not listening: No microphone was found. Plug one in and try again.")
+    captions.set_lines(3)  # room for the caption too, above the problem
+    assert captions.shown_lines()[0] == "Good morning."
+    assert captions.state() == "problem"
+    assert "No microphone was found" in captions.accessibleDescription()
+    captions.set_listening(False)  # the reason stays: it says more than "Not listening"
+    assert captions.notice().startswith("Not listening: No microphone")
+    captions.set_listening(True)
+    assert captions.notice() == ""  # captions on screen: no "Listening…" over them
+    captions.set_listening(False)
+    assert captions.notice().startswith("Not listening.")
+    [*_, notice] = captions.text._visible()
+    [whole] = notice.layout.formats()
+    assert whole.format.underlineStyle() == QTextCharFormat.UnderlineStyle.NoUnderline
+    assert not notice.layout.font().italic()
