@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QSlider
+from PySide6.QtWidgets import QSlider
 
 from app.controllers import attach_controllers
 from tests.app.main_window_helpers import Opened
+from tests.fixtures.keyboard import tab_stops
 
 
 @pytest.fixture
@@ -17,22 +17,12 @@ def window(qtbot, tmp_path):
     made.close_all()
 
 
-def _tabs(qtbot, start, presses: int) -> list:
-    start.setFocus(Qt.FocusReason.TabFocusReason)
-    seen = []
-    for _ in range(presses):
-        widget = QApplication.focusWidget()
-        seen.append(widget)
-        qtbot.keyClick(widget, Qt.Key.Key_Tab)
-    return seen
-
-
 def test_tab_goes_tool_bars_then_library_then_lesson_then_dictation(qtbot, window):
     assert attach_controllers(window, ("read aloud",)) == ["read aloud"]
     speed = window.act.toolbars["read"].findChild(QSlider)
     assert speed is not None and speed.accessibleName() == "Reading speed"
     qtbot.waitUntil(lambda: not window._tab_chain_due)  # re-ordered once the slider is in
-    stops = _tabs(qtbot, window.profiles, 40)
+    stops = tab_stops(qtbot, window.profiles, 40)
     cycle = stops[:stops.index(window.profiles, 1)]
     library = window.library
     in_order = [window.profiles, speed, library.search, library.subject, library.key_stage,
@@ -47,7 +37,7 @@ def test_tab_goes_tool_bars_then_library_then_lesson_then_dictation(qtbot, windo
 
 def test_a_dock_added_later_joins_the_chain_on_its_side(qtbot, window):
     window.show_simulations(True)
-    stops = _tabs(qtbot, window.profiles, 80)
+    stops = tab_stops(qtbot, window.profiles, 80)
     cycle = stops[:stops.index(window.profiles, 1)]
     dock = window.simulation_dock
     in_dock = [i for i, w in enumerate(cycle) if dock.isAncestorOf(w)]

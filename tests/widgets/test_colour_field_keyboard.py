@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from lessons.presets import get_preset
 from lessons.profile_store import ProfileStore
+from tests.fixtures.keyboard import tab_stops
 from widgets.profile_editor import ProfileEditor
 
 
@@ -24,21 +25,11 @@ def editor(qtbot, tmp_path):
     return made
 
 
-def _tab_stops(qtbot, start, presses: int) -> list:
-    start.setFocus(Qt.FocusReason.TabFocusReason)
-    seen = []
-    for _ in range(presses):
-        widget = QApplication.focusWidget()
-        seen.append(widget)
-        qtbot.keyClick(widget, Qt.Key.Key_Tab)
-    return seen
-
-
 def test_tab_reaches_every_colour_swatch_before_its_hex_box(qtbot, editor):
     form = editor.form
     fields = [*form.colour_fields.values(), form.overlay_colour]
     form.overlay_on.setChecked(True)  # the overlay colour is only editable when on
-    stops = _tab_stops(qtbot, form.colour_fields["text"].swatch, 60)
+    stops = tab_stops(qtbot, form.colour_fields["text"].swatch, 60)
     for field in fields:
         assert field.swatch in stops, field.swatch.accessibleName()
         assert stops.index(field.swatch) + 1 == stops.index(field.hex)
