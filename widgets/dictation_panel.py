@@ -110,7 +110,7 @@ class DictationPanel(QWidget):
         self.editor.setAccessibleName(_tr("Dictated text"))
         self.editor.setAccessibleDescription(_tr(
             "What you have said. You can type here to correct it. Words still being "
-            "heard are shown in italics with a dotted underline and end with …"))
+            "heard are shown in a softer shade with a dotted underline and end with …"))
         self.editor.user_edited.connect(self._on_user_edited)
         self.editor.undo_unavailable.connect(self._on_undo_unavailable)
 

@@ -2,8 +2,10 @@
 
 The settled text is ordinary, editable text. The words the recogniser has
 heard but not settled (the *partial*) follow it in a distinct style that does
-not rest on colour alone: italic, a dotted underline and a trailing "…". A
-new partial replaces the old; ``set_text`` replaces the settled text and
+not rest on colour alone: a softer shade of the text colour (at least 4.5:1
+on the background, in light and dark palettes alike), a dotted underline and
+a trailing "…". Never italics, which the app itself advises against for
+dyslexic readers. A new partial replaces the old; ``set_text`` replaces the settled text and
 removes the partial.
 
 Only the pupil's own edits emit ``user_edited``; the controller's updates do
@@ -13,20 +15,22 @@ into a half-heard guess would only confuse.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QInputMethodEvent,
     QKeyEvent,
     QKeySequence,
+    QPalette,
     QTextCharFormat,
     QTextCursor,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
+from widgets.soft_colour import soft_colour
+
 PARTIAL_MARKER = "\u2026"  # "…" after the words still being heard
-PARTIAL_COLOUR = "#595959"  # 7:1 against white, and never the only cue
 
 _EDITING_KEYS = {Qt.Key.Key_Backspace, Qt.Key.Key_Delete, Qt.Key.Key_Return, Qt.Key.Key_Enter}
 _EDITING_SEQUENCES = (QKeySequence.StandardKey.Paste, QKeySequence.StandardKey.Cut,
@@ -34,13 +38,18 @@ _EDITING_SEQUENCES = (QKeySequence.StandardKey.Paste, QKeySequence.StandardKey.C
                       QKeySequence.StandardKey.Delete)
 
 
-def partial_format() -> QTextCharFormat:
-    """How the words still being heard look: grey, italic, dotted underline."""
+def partial_format(palette: QPalette) -> QTextCharFormat:
+    """How the words still being heard look: a softer shade and a dotted underline.
+
+    The shade is the palette's text colour eased towards its background, kept
+    at 4.5:1 or more, so it reads in a dark palette as well as a light one.
+    """
+    text = palette.color(QPalette.ColorRole.Text).name()
+    background = palette.color(QPalette.ColorRole.Base).name()
     fmt = QTextCharFormat()
-    fmt.setFontItalic(True)
     fmt.setFontUnderline(True)
     fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-    fmt.setForeground(QColor(PARTIAL_COLOUR))
+    fmt.setForeground(QColor(soft_colour(text, background)))
     return fmt
 
 
@@ -119,7 +128,7 @@ class DictationText(QPlainTextEdit):
             cursor.movePosition(QTextCursor.MoveOperation.End)
             start = cursor.position()
             cursor.insertText(gap, QTextCharFormat())
-            cursor.insertText(text + " " + PARTIAL_MARKER, partial_format())
+            cursor.insertText(text + " " + PARTIAL_MARKER, partial_format(self.palette()))
             self._partial_start = QTextCursor(self.document())
             self._partial_start.setPosition(start)
             self._partial = text
@@ -158,6 +167,11 @@ class DictationText(QPlainTextEdit):
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt API
         self.clear_partial()  # the menu can cut or delete
         super().contextMenuEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and getattr(self, "_partial", ""):
+            self.show_partial(self._partial)  # its shade follows the new palette
 
     # ---------------------------------------------------------------- private
 
