@@ -10,6 +10,11 @@ only when the state does, so a screen reader is not flooded 20 times a second.
 
 The written state follows the held peak, not the instant level, so it does
 not flicker between words while someone speaks.
+
+The track, its edge, the zone marks and the peak tick take the palette's
+colours (base and text), so the meter sits right in a dark theme as in a
+light one; a state's colour is lightened or darkened where it would
+otherwise stand out from the track by less than 3:1 (WCAG 1.4.11).
 """
 
 from __future__ import annotations
@@ -19,8 +24,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QSizePolicy, QWidget
+
+from lessons.contrast import AA_LARGE, blend, contrast_ratio
 
 FLOOR_DB = -60.0
 CEILING_DB = 0.0
@@ -28,6 +35,7 @@ QUIET_BELOW_DB = -45.0  # RMS of speech close to a microphone is about -35 to -1
 LOUD_ABOVE_DB = -6.0  # RMS this high means the peaks are clipping
 PEAK_HOLD_S = 1.5
 PEAK_FALL_DB_PER_S = 20.0
+GRAPHICS_CONTRAST = AA_LARGE  # 3:1, what WCAG 1.4.11 asks of parts of a graphic
 
 
 def _tr(text: str) -> str:
@@ -63,6 +71,15 @@ def level_text(dbfs: float | None) -> str:
         state=state.words, level=f"{round(dbfs):d}".replace("-", "\u2212"))
 
 
+def fill_colour(state_colour: str, track: str, ink: str) -> str:
+    """``state_colour``, moved towards ``ink`` just enough to stand out 3:1 from ``track``."""
+    for step in range(11):
+        shade = blend(state_colour, ink, step / 10)
+        if contrast_ratio(shade, track) >= GRAPHICS_CONTRAST:
+            return shade
+    return ink
+
+
 def _fraction(dbfs: float | None) -> float:
     if dbfs is None:
         return 0.0
@@ -93,29 +110,35 @@ class _LevelBar(QProgressBar):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         outer = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
-        painter.setPen(QPen(QColor("#303030"), 1))
-        painter.setBrush(QColor("#f2f2f2"))
+        palette = self.palette()
+        track = palette.color(QPalette.ColorRole.Base)
+        ink = palette.color(QPalette.ColorRole.Text)
+        # The edge a little softer than the text, still well over 3:1 on the track.
+        painter.setPen(QPen(QColor(blend(track.name(), ink.name(), 0.8)), 1))
+        painter.setBrush(track)
         painter.drawRect(outer)
         inner = outer.adjusted(2, 2, -2, -2)
         state = level_state(self.level)
         filled = QRectF(inner.left(), inner.top(), inner.width() * _fraction(self.level),
                         inner.height())
         if filled.width() > 0:
-            painter.fillRect(filled, QColor(state.colour))
+            painter.fillRect(filled, QColor(fill_colour(state.colour, track.name(), ink.name())))
             if state.key == "loud":
                 # A hatch as well as red: "too loud" must not rest on colour alone.
-                painter.fillRect(filled, QBrush(QColor("#ffffff"), Qt.BrushStyle.BDiagPattern))
+                # In the track's colour, which the fill stands out from by 3:1.
+                painter.fillRect(filled, QBrush(track, Qt.BrushStyle.BDiagPattern))
         # Zone boundaries as short marks along the bottom edge.
-        painter.setPen(QPen(QColor("#303030"), 1))
+        painter.setPen(QPen(ink, 1))
         for mark in (QUIET_BELOW_DB, LOUD_ABOVE_DB):
             x = inner.left() + inner.width() * _fraction(mark)
             painter.drawLine(round(x), round(inner.bottom() - inner.height() * 0.35),
                              round(x), round(inner.bottom()))
         if self.peak is not None and self.peak > FLOOR_DB:
             x = inner.left() + inner.width() * _fraction(self.peak)
-            # Dark tick with a light edge, so it shows on the fill and on the track.
-            painter.fillRect(QRectF(x - 2.5, inner.top(), 5, inner.height()), QColor("#ffffff"))
-            painter.fillRect(QRectF(x - 1.5, inner.top(), 3, inner.height()), QColor("#000000"))
+            # A text-coloured tick edged in the track's colour, so it shows on the
+            # fill and on the track, in light and dark palettes.
+            painter.fillRect(QRectF(x - 2.5, inner.top(), 5, inner.height()), track)
+            painter.fillRect(QRectF(x - 1.5, inner.top(), 3, inner.height()), ink)
         painter.end()
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QAccessible, QColor
+from PySide6.QtGui import QAccessible, QColor, QPalette
 
+from lessons.contrast import contrast_ratio
 from widgets.level_meter import LevelMeter, level_state, level_text
 
 
@@ -115,3 +116,43 @@ def test_too_loud_is_hatched_not_only_red(meter):
     meter.set_level(-20)
     good = _row(meter)[5: len(_row(meter)) // 2]
     assert not any(c == QColor("#ffffff") for c in good)
+
+
+DARK_BASE, DARK_TEXT = "#2b2b2b", "#f0f0f0"
+
+
+def _dark(meter) -> None:
+    palette = meter.palette()
+    palette.setColor(QPalette.ColorRole.Base, QColor(DARK_BASE))
+    palette.setColor(QPalette.ColorRole.Text, QColor(DARK_TEXT))
+    meter.setPalette(palette)
+
+
+def test_in_a_dark_palette_the_bar_is_dark_and_its_marks_still_show(meter):
+    # A white bar in a dark window glares; the meter follows the palette.
+    _dark(meter)
+    meter.set_level(-10)
+    meter.clock.now += 0.5
+    meter.set_level(-40)
+    row = _row(meter)
+    width = len(row)
+    assert row[width - 10].name() == DARK_BASE  # the empty track, not white
+    assert not any(c == QColor("#ffffff") or c == QColor("#f2f2f2") for c in row[3:-3])
+    fill = row[width // 6].name()
+    assert contrast_ratio(fill, DARK_BASE) >= 3  # the level stands out from the track
+    ticks = [x for x, c in enumerate(row) if c.name() == DARK_TEXT]
+    assert ticks and abs(sum(ticks) / len(ticks) - width * 5 / 6) <= 4  # the held peak
+    image = meter.bar.grab().toImage()
+    bottom = image.height() - 5
+    marks = [x for x in range(4, width - 4) if image.pixelColor(x, bottom).name() == DARK_TEXT]
+    assert len(marks) >= 2  # the two zone marks, in the text colour
+
+
+def test_too_loud_is_still_hatched_in_a_dark_palette(meter):
+    _dark(meter)
+    meter.set_level(-3)
+    row = _row(meter)
+    loud = row[5: len(row) * 3 // 4]
+    assert {c.name() for c in loud} >= {DARK_BASE}  # the hatch lines, over the fill
+    fills = {c.name() for c in loud} - {DARK_BASE, DARK_TEXT}
+    assert fills and all(contrast_ratio(c, DARK_BASE) >= 3 for c in fills)
