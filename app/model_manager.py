@@ -35,6 +35,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 import models
 from app import thread_relay
+from app.model_manager_names import friendly_name, with_friendly_name
 from app.model_rows import (
     DOWNLOAD_JOB,
     IMPORT_JOB,
@@ -187,10 +188,16 @@ class ModelManager(QObject):
                 for row in rows]
 
     def display_name(self, name: str) -> str:
-        """"English (UK), small" for a catalogue model; other models keep their own name."""
-        entries = self._snapshot.catalogue if self._snapshot is not None else ()
-        entry = next((e for e in entries if e.name == name), None)
-        return entry.display_name if entry is not None else ""
+        """"English (UK), small" for a catalogue model; "" for others (they keep their name)."""
+        called = self._called(name)
+        return "" if called == name else called
+
+    def _called(self, name: str) -> str:
+        """What the table and messages call the model ``name``."""
+        return friendly_name(self._catalogue(), name)
+
+    def _catalogue(self) -> tuple[models.CatalogueEntry, ...]:
+        return self._snapshot.catalogue if self._snapshot is not None else ()
 
     def choice(self) -> tuple[str, str]:
         """(engine, model folder) dictation and captions use; "" for the engine's own model."""
@@ -226,13 +233,13 @@ class ModelManager(QObject):
         """Download (or resume) the model called ``name``."""
         if name in self._jobs:
             return
-        base_url, root = self._base_url, self._root
+        base_url, root, called = self._base_url, self._root, self._called(name)
 
         def work(job: Job, progress) -> tuple[str, object]:
             result = models.install_model(
                 name, base_url=base_url, progress=progress, cancel=job.cancel, root=root
             )
-            note = _tr("'{name}' is installed and ready to use.").format(name=name)
+            note = _tr("'{name}' is installed and ready to use.").format(name=called)
             return f"{note} {result.checksum_note}", result
 
         self._failures.pop(name, None)
@@ -243,12 +250,12 @@ class ModelManager(QObject):
         key = IMPORT_KEY_PREFIX + str(path)
         if key in self._jobs:
             return
-        root = self._root
+        root, catalogue = self._root, self._catalogue()
 
         def work(job: Job, progress) -> tuple[str, object]:
             result = models.import_model(path, progress=progress, cancel=job.cancel, root=root)
             return _tr("'{name}' is imported and ready to use.").format(
-                name=result.name
+                name=friendly_name(catalogue, result.name)
             ), result
 
         self._start(Job(key, IMPORT_JOB), work)
@@ -257,7 +264,7 @@ class ModelManager(QObject):
         """Check the installed model ``name`` and say what, if anything, is missing."""
         if name in self._jobs:
             return
-        root = self._root
+        root, called = self._root, self._called(name)
 
         def work(job: Job, progress) -> tuple[str, object]:
             check = models.verify_path(name, root=root)
@@ -266,9 +273,9 @@ class ModelManager(QObject):
                     _tr(
                         "'{name}' cannot be used because it is missing {files}. Remove it, "
                         "then download or import it again."
-                    ).format(name=name, files=", ".join(check.missing))
+                    ).format(name=called, files=", ".join(check.missing))
                 )
-            return _tr("'{name}' has every file it needs.").format(name=name), check
+            return _tr("'{name}' has every file it needs.").format(name=called), check
 
         self._start(Job(name, VERIFY_JOB), work)
 
@@ -276,7 +283,7 @@ class ModelManager(QObject):
         """Delete an installed model, or throw away a partial download (already confirmed)."""
         if name in self._jobs:
             return
-        root = self._root
+        root, called = self._root, self._called(name)
         rows = self.rows()
         installed = {row.name for row in rows if row.installed}
         _engine, path = self.choice()
@@ -286,11 +293,11 @@ class ModelManager(QObject):
         def work(job: Job, progress) -> tuple[str, object]:
             if name in installed:
                 models.remove_model(name, root=root)
-                return _tr("'{name}' has been removed.").format(name=name), None
+                return _tr("'{name}' has been removed.").format(name=called), None
             if not models.discard_partial(name, root=root):
                 raise models.ModelNotInstalled(name)
             return _tr("The partial download of '{name}' has been thrown away.").format(
-                name=name
+                name=called
             ), None
 
         self._start(Job(name, REMOVE_JOB), work)
@@ -304,14 +311,14 @@ class ModelManager(QObject):
             if self._dialog is not None:
                 self._dialog.show_error(self.tr(
                     "'{name}' cannot be used for dictation: it is not installed with every "
-                    "file it needs.").format(name=name))
+                    "file it needs.").format(name=self._called(name)))
             return
         # The built-in Whisper model is Whisper's own: no folder, so an update of
         # the app's model package is picked up.
         path = "" if model.bundled and model.engine == "whisper" else str(model.path)
         note = self.tr(
             "Dictation and captions will use '{name}' from now on, straight away if they "
-            "are listening.").format(name=name)
+            "are listening.").format(name=self._called(name))
         self._choose(model.engine, path, note)
 
     def use_automatic(self) -> None:
@@ -396,6 +403,8 @@ class ModelManager(QObject):
 
     def _on_finished(self, key: str, outcome: str, message: str, result, snapshot) -> None:
         job = self._jobs.pop(key, None)
+        # Messages from models/ name the model by file, as the command line needs.
+        message = with_friendly_name(message, key, self._called(key))
         self._apply(snapshot)
         if key in self._removing_chosen:
             self._removing_chosen.discard(key)

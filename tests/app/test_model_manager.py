@@ -103,7 +103,7 @@ def test_download_shows_rising_progress_and_ends_installed(qtbot, manager, model
     assert row.status == "Installed; in use for dictation and captions (chosen automatically)"
     assert row.can_remove and not row.busy and row.in_use
     assert row.progress is None
-    assert f"'{NAME}' is installed and ready to use." in dialog.message_text()
+    assert "'English (UK), small' is installed and ready to use." in dialog.message_text()
     assert "matches the official checksum" in dialog.message_text()
     assert models.find_installed(NAME, models_root).valid
     assert models.partial_downloads(models_root) == {}
@@ -163,7 +163,10 @@ def test_a_wrong_checksum_shows_the_plain_error_and_installs_nothing(qtbot, mana
     with qtbot.waitSignal(controller.job_finished, timeout=WAIT_MS) as finished:
         _start_download(dialog)
     assert finished.args[1] == "failed"
-    assert dialog.message_text() == str(models.ChecksumMismatch(NAME))
+    # The models/ message, with the model named as the table names it.
+    plain = str(models.ChecksumMismatch(NAME))
+    assert f"'{NAME}'" in plain
+    assert dialog.message_text() == plain.replace(f"'{NAME}'", "'English (UK), small'")
     assert not dialog.message_icon.pixmap().isNull()
     row = dialog.row(NAME)
     assert not row.installed and not row.resumable
@@ -183,7 +186,7 @@ def test_import_a_zip_from_a_usb_stick(qtbot, manager, tmp_path, models_root):
     row = dialog.row("vosk-model-small-fr-0.22")
     assert row.installed and row.language == "French" and row.status == "Installed"
     assert dialog.selected_name() == "vosk-model-small-fr-0.22"
-    assert "imported and ready to use" in dialog.message_text()
+    assert "'French, small' is imported and ready to use." in dialog.message_text()
     assert not any(r.name.startswith("import:") for r in dialog.rows())
 
 
@@ -228,7 +231,7 @@ def test_remove_asks_for_confirmation_first(qtbot, models_root, model_server):
     assert not (models_root / "vosk-model-small-fr-0.22").exists()
     row = dialog.row("vosk-model-small-fr-0.22")
     assert not row.installed and row.status == "Not installed"
-    assert "has been removed" in dialog.message_text()
+    assert dialog.message_text() == "'French, small' has been removed."
     qtbot.waitUntil(controller.is_idle, timeout=WAIT_MS)
 
 
@@ -248,7 +251,7 @@ def test_verify_of_a_broken_model_names_the_missing_file(qtbot, models_root, mod
     dialog.select("vosk-model-small-fr-0.22")
     with qtbot.waitSignal(controller.job_finished, timeout=WAIT_MS):
         dialog.verify_button.click()
-    assert dialog.message_text() == "'vosk-model-small-fr-0.22' has every file it needs."
+    assert dialog.message_text() == "'French, small' has every file it needs."
     qtbot.waitUntil(controller.is_idle, timeout=WAIT_MS)
 
 
