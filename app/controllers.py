@@ -70,6 +70,9 @@ def attach_read_aloud(window):
                                      voice_id=settings.voice or None,
                                      rate_scale=settings.rate)
     window.attach_read_aloud(controller)
+    from app.read_aloud_message import attach_message_bar
+
+    attach_message_bar(window, controller)  # problems stay above the lesson until dismissed
     menu = window.act.menus["read"]
     menu.addSeparator()
     voices = controller.voice_menu(menu)

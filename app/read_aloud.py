@@ -78,7 +78,9 @@ class ReadAloudController(QObject, VoiceAndSpeed, SoundFileExport):
     ``voices_changed()`` the list of voices is known; ``word_highlighted(start,
     length, text)`` each word as it is highlighted (document positions);
     ``export_finished(str)`` the path of a WAV saved; ``error(str)`` one plain
-    sentence when something fails (reading stops, the app carries on).
+    sentence when something fails (reading stops, the app carries on);
+    ``reading_heard()`` once a reading's first word is reached in the audio,
+    so a problem shown before can go.
     """
 
     status_changed = Signal(str)
@@ -90,6 +92,7 @@ class ReadAloudController(QObject, VoiceAndSpeed, SoundFileExport):
     word_highlighted = Signal(int, int, str)
     export_finished = Signal(str)
     error = Signal(str)
+    reading_heard = Signal()
 
     def __init__(self, view, parent: QObject | None = None, *,
                  synthesiser_factory: SynthesiserFactory | None = None,
@@ -114,6 +117,7 @@ class ReadAloudController(QObject, VoiceAndSpeed, SoundFileExport):
         self._drift: list[tuple[float, float]] | None = None
         self._turning = False
         self._announced = -1  # the generation whose "Reading aloud with…" has been said
+        self._heard = -1  # the generation whose first word has been reached
         self._ui = None
         self.speak_key_words = True  # read a key word and its meaning when one is clicked
         self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
@@ -412,6 +416,9 @@ class ReadAloudController(QObject, VoiceAndSpeed, SoundFileExport):
         if generation != self._generation or self._state == IDLE:
             return
         self._sentence = sentence
+        if self._heard != generation:
+            self._heard = generation
+            self.reading_heard.emit()
         if self._document is None or self._view.document() is not self._document:
             return
         spoken = self._plan.sentences[sentence]
