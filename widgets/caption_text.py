@@ -7,8 +7,8 @@ readers. Only the last N lines after wrapping are drawn, so old lines scroll
 off the top.
 
 A notice says what the captions are doing when they have nothing to show
-("Listening…") or plainly why nothing will come ("Not listening: …"); it is
-drawn in the same softer shade, without an underline.
+("Listening…", quietly, in the same softer shade without an underline) or
+plainly why nothing will come ("Not listening: …", in the full text colour).
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ class _Line:
     text: str
     layout: QTextLayout
     index: int  # line number inside its layout
-    kind: str = "final"  # "final", "partial" or "notice"
+    kind: str = "final"  # "final", "partial", "notice" (quiet) or "alert" (plain)
 
 
 class CaptionText(QWidget):
@@ -97,7 +97,7 @@ class CaptionText(QWidget):
 
     def notice(self) -> str:
         """The notice on screen now ("" when the captions fill it)."""
-        if not any(line.kind == "notice" for line in self._visible()):
+        if not any(line.kind in ("notice", "alert") for line in self._visible()):
             return ""
         return self._notice or self._waiting
 
@@ -153,14 +153,14 @@ class CaptionText(QWidget):
         if self._partial.strip():
             paragraphs.append((f"{self._partial.strip()} {PARTIAL_MARKER}", "partial"))
         if self._notice:
-            paragraphs.append((self._notice, "notice"))
+            paragraphs.append((self._notice, "alert"))
         elif not paragraphs and self._waiting:
             paragraphs.append((self._waiting, "notice"))
         lines: list[_Line] = []
         soft = QColor(self.soft_colour())
         for text, kind in paragraphs:
             layout = QTextLayout(text, QFont(self.font()))
-            if kind != "final":
+            if kind in ("partial", "notice"):
                 layout.setFormats([_soft_range(len(text), soft, underline=kind == "partial")])
             layout.beginLayout()
             index = 0

@@ -257,6 +257,11 @@ def test_not_listening_and_problems_are_said_plainly_after_the_captions(captions
     captions.set_listening(False)
     assert captions.notice().startswith("Not listening.")
     [*_, notice] = captions.text._visible()
-    [whole] = notice.layout.formats()
-    assert whole.format.underlineStyle() == QTextCharFormat.UnderlineStyle.NoUnderline
+    assert notice.layout.formats() == []  # in the full text colour: it must be seen
     assert not notice.layout.font().italic()
+    captions.clear()
+    captions.set_listening(True)
+    [waiting] = captions.text._visible()  # "Listening…" is quieter: the softer shade
+    [whole] = waiting.layout.formats()
+    assert whole.format.underlineStyle() == QTextCharFormat.UnderlineStyle.NoUnderline
+    assert whole.format.foreground().color().name() == captions.text.soft_colour()
