@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QSplitter,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -49,6 +48,7 @@ from lessons.model import Image, Lesson, LoadResult
 from lessons.presets import default_preset
 from lessons.profile import Profile
 from widgets.announce import announce
+from widgets.fitting_toolbar import FittingToolBar
 from widgets.fonts import resolve_family
 from widgets.lesson_markup import MarkupError, yaml_scalar
 from widgets.lesson_view import LessonView
@@ -128,17 +128,20 @@ class LessonEditor(QWidget):
         self.status.setWordWrap(True)
         self.status.setAccessibleName(self.tr("Editor message"))
 
-        self.toolbar = QToolBar(self.tr("Formatting"))
+        # Short labels when the full ones do not fit (200% beside the checker), so no
+        # command hides behind the tool bar's ».
+        self.toolbar = FittingToolBar(self.tr("Formatting"))
         self.toolbar.setAccessibleName(self.tr("Formatting"))
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.heading_action = self._action(self.tr("Section heading"), "Ctrl+2",
-                                           lambda: self.make_heading(2))
+                                           lambda: self.make_heading(2), self.tr("Heading"))
         self.subheading_action = self._action(self.tr("Sub-heading"), "Ctrl+3",
                                               lambda: self.make_heading(3))
         self.bullets_action = self._action(self.tr("Bulleted list"), "Ctrl+Shift+8",
-                                           lambda: self.make_list(numbered=False))
+                                           lambda: self.make_list(numbered=False),
+                                           self.tr("Bullets"))
         self.numbers_action = self._action(self.tr("Numbered list"), "Ctrl+Shift+7",
-                                           lambda: self.make_list(numbered=True))
+                                           lambda: self.make_list(numbered=True),
+                                           self.tr("Numbers"))
         self.bold_action = self._action(self.tr("Bold"), QKeySequence.StandardKey.Bold,
                                         self.make_bold)
         self.vocabulary_action = self._action(self.tr("Key word…"), "Ctrl+K",
@@ -154,7 +157,8 @@ class LessonEditor(QWidget):
         self.text_edit.redoAvailable.connect(self.redo_action.setEnabled)
         self.toolbar.addSeparator()
         self.save_action = self._action(self.tr("Save as new lesson…"),
-                                        QKeySequence.StandardKey.SaveAs, self.save_as_new)
+                                        QKeySequence.StandardKey.SaveAs, self.save_as_new,
+                                        self.tr("Save as new…"))
 
         left = QWidget()
         column = QVBoxLayout(left)
@@ -194,7 +198,7 @@ class LessonEditor(QWidget):
         self.text_edit.cursorPositionChanged.connect(
             lambda: self.cursor_line_changed.emit(self.current_line()))
 
-    def _action(self, text: str, shortcut, slot) -> QAction:
+    def _action(self, text: str, shortcut, slot, short: str = "") -> QAction:
         action = QAction(text, self)
         action.setShortcut(QKeySequence(shortcut))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -202,6 +206,8 @@ class LessonEditor(QWidget):
         action.setToolTip(f"{text.rstrip('…')} ({keys})" if keys else text)
         action.triggered.connect(lambda _checked=False: slot())
         self.toolbar.addAction(action)
+        if short:
+            self.toolbar.set_short_text(action, short)
         self.addAction(action)
         return action
 
