@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QMessageBox
 
 from app.main_menus import shortcut_rows
 
@@ -97,8 +96,12 @@ class ToolsAndHelp:
         """Help > Welcome."""
         self.show_welcome(self.speech_report)
 
-    def show_about(self) -> None:
-        """Help > About."""
-        QMessageBox.about(self, self.tr("About Lesson Lab"), self.tr(
-            "Lesson Lab: practise adapting lessons, reading aloud and dictation for pupils "
-            "with SEND. Everything runs on this computer; nothing leaves it."))
+    def show_about(self):
+        """Help > About: version, licence, the parts it is made with and where data is kept."""
+        from app.about import AboutDialog, app_places
+
+        store = getattr(self, "store", None)
+        dialog = AboutDialog(app_places(getattr(store, "folder", None)), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
