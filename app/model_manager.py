@@ -26,8 +26,6 @@ Removing the chosen model goes back to the automatic choice.
 from __future__ import annotations
 
 import threading
-import time
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -36,6 +34,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 import models
 from app import thread_relay
 from app.model_manager_names import friendly_name, with_friendly_name
+from app.model_manager_progress import ProgressThrottle
 from app.model_rows import (
     DOWNLOAD_JOB,
     IMPORT_JOB,
@@ -64,36 +63,6 @@ FAILED = "failed"
 
 def _looking() -> str:
     return _tr("Looking for speech models on this computer…")
-
-
-class ProgressThrottle:
-    """Lets through about one progress report per ``interval`` seconds.
-
-    The first report, a change of stage and the last report of a stage
-    (done equals total) always pass, so the bar starts, switches and ends
-    exactly.
-    """
-
-    def __init__(self, interval: float = 0.1, clock: Callable[[], float] = time.monotonic):
-        self._interval = interval
-        self._clock = clock
-        self._last_time: float | None = None
-        self._last_stage: str | None = None
-
-    def should_send(self, progress: models.Progress) -> bool:
-        """True when ``progress`` should go to the GUI."""
-        now = self._clock()
-        finished = progress.total is not None and progress.done >= progress.total
-        if (
-            self._last_time is None
-            or progress.stage != self._last_stage
-            or finished
-            or now - self._last_time >= self._interval
-        ):
-            self._last_time = now
-            self._last_stage = progress.stage
-            return True
-        return False
 
 
 class ModelManager(QObject):
