@@ -28,6 +28,7 @@ class EngineInfo:
     description: str
     available: bool
     reason: str = ""
+    model: str = ""  # the model it would use, as Tools › Speech models names it
 
 
 @dataclass(frozen=True)
@@ -68,12 +69,14 @@ class SpeechReport:
 
 def speech_report() -> SpeechReport:
     """Ask speech/ what can run here. Slow-ish (imports pyttsx3): call it off the GUI thread."""
+    from app.speech_pipeline import engine_display_name
     from speech.stt.choice import choose_engine, engine_report
     from speech.tts.choose import create_synthesiser
 
     engines = tuple(
         EngineInfo(engine.name, getattr(engine, "description", engine.name),
-                   availability.available, availability.reason)
+                   availability.available, availability.reason,
+                   engine_display_name(engine, None) if availability.available else "")
         for engine, availability in engine_report()
     )
     chosen = choose_engine("auto").engine
@@ -95,12 +98,12 @@ def engine_status_text(report: SpeechReport, preference: str = "auto") -> str:
     for engine in report.engines:
         if engine.name == preference and engine.name != "none":
             if engine.available:
-                return _tr("Dictation: {engine}").format(engine=_short(engine.description))
+                return _tr("Dictation: {engine}").format(engine=_model_name(engine))
             return _tr("Dictation: {engine} cannot run").format(
                 engine=_short(engine.description))
     for engine in report.engines:
         if engine.available and engine.name != "none":
-            return _tr("Dictation: {engine}").format(engine=_short(engine.description))
+            return _tr("Dictation: {engine}").format(engine=_model_name(engine))
     return _tr("Dictation: no engine can run")
 
 
@@ -109,6 +112,11 @@ def voice_status_text(report: SpeechReport) -> str:
     if report.default_voice:
         return _tr("Voice: {voice}").format(voice=report.default_voice)
     return _tr("Voice: none (words highlight in silence)")
+
+
+def _model_name(engine: EngineInfo) -> str:
+    # As the dictation panel names it once listening: "English, built in".
+    return engine.model or _short(engine.description)
 
 
 def _short(description: str) -> str:

@@ -99,7 +99,7 @@ def test_f9_dictates_into_the_dock_with_the_microphone_shown_live(qtbot, window,
     qtbot.waitUntil(lambda: controller.is_listening() and bool(controller.worker.engine_key),
                     timeout=60_000)
     assert window.speech_status.microphone.text() == "Microphone on"
-    assert window.speech_status.engine.text().startswith("Dictation: Whisper")
+    assert window.speech_status.engine.text() == "Dictation: English, built in"
     virtual_mic.play(speak("The Romans built long straight roads across Britain."))
     qtbot.waitUntil(lambda: "roads" in window.dictation_panel.text().lower(), timeout=60_000)
     qtbot.keyClick(window, Qt.Key.Key_F9)

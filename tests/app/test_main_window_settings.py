@@ -89,7 +89,7 @@ def test_the_welcome_shows_on_the_first_run_only(qtbot, opened):
     assert len(first.welcomes) == 1
     report = first.welcomes[0]
     assert report is not None and report.dictation_works, "the bundled Whisper model works"
-    assert first.speech_status.engine.text() == "Dictation: Whisper tiny.en"
+    assert first.speech_status.engine.text() == "Dictation: English, built in"
     assert first.speech_status.voice.text().startswith("Voice: English")
     first.close()
 

@@ -28,8 +28,9 @@ def test_the_bundled_whisper_model_and_the_computers_voices_are_found(report):
 
 
 def test_the_status_follows_the_engine_preference(report):
-    assert engine_status_text(report) == "Dictation: Whisper tiny.en"
-    assert engine_status_text(report, "whisper") == "Dictation: Whisper tiny.en"
+    # The model as Tools > Speech models and the dictation panel name it.
+    assert engine_status_text(report) == "Dictation: English, built in"
+    assert engine_status_text(report, "whisper") == "Dictation: English, built in"
     vosk = report.engines[0]
     assert not vosk.available and "Vosk model" in vosk.reason
     assert engine_status_text(report, "vosk") == "Dictation: Vosk cannot run"
