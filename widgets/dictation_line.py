@@ -6,24 +6,24 @@ the intent, and a controller in ``app/`` calls back the state methods:
 ``set_listening(bool)``, ``set_level(dbfs)``, ``show_partial(text)``,
 ``show_message(text, kind)`` and ``clear_message()``.
 
-Words still being heard are shown here, in italics and a colour of their
-own, and are not put into the text until they settle.
+Words still being heard are shown here, in a softer shade of the text
+colour (4.5:1 or more, never italics: the app's own advice for dyslexic
+readers) and followed by "…", and are not put into the text until they settle.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from widgets.announce import announce
 from widgets.level_meter import LevelMeter
+from widgets.soft_colour import soft_colour
 
 DICTATE_SHORTCUT = "F9"
 MESSAGE_KINDS = ("info", "error")
-# Dark enough on the usual light window background for a 4.5:1 contrast, and
-# italic as well, so "not yet in the text" does not rest on colour alone.
-PARTIAL_STYLE = "color: #1d4f91; font-style: italic;"
+PARTIAL_MARKER = "\u2026"  # "…" after the words still being heard, as in the dictation panel
 ERROR_STYLE = "color: #8a1c1c; font-weight: 600;"
 
 
@@ -69,7 +69,8 @@ class DictationLine(QFrame):
         self.meter.hide()
         self.partial = QLabel(self)
         self.partial.setAccessibleName(_tr("Words being heard, not yet in the text"))
-        self.partial.setStyleSheet(PARTIAL_STYLE)
+        self._partial_words = ""
+        self._shade_partial()
         self.partial.setTextFormat(Qt.TextFormat.PlainText)
         self.message = QLabel(self)
         self.message.setAccessibleName(_tr("Dictation message"))
@@ -109,12 +110,23 @@ class DictationLine(QFrame):
         self.meter.set_level(dbfs)
 
     def show_partial(self, text: str) -> None:
-        """Show words still being heard (not in the text yet); "" clears them."""
-        self.partial.setText(text.strip())
+        """Show words still being heard (not in the text yet), then "…"; "" clears them."""
+        self._partial_words = text.strip()
+        self.partial.setText(self._partial_words + PARTIAL_MARKER if self._partial_words else "")
 
     def partial_text(self) -> str:
-        """The words shown as still being heard."""
-        return self.partial.text()
+        """The words shown as still being heard (without the "…")."""
+        return self._partial_words
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._shade_partial()
+
+    def _shade_partial(self) -> None:
+        palette = self.palette()
+        shade = soft_colour(palette.windowText().color().name(), palette.window().color().name())
+        self.partial.setStyleSheet(f"color: {shade};")
 
     def show_message(self, text: str, kind: str = "info") -> None:
         """Show one plain sentence, replacing any message; errors in a colour and bold."""
