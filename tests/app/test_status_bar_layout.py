@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication
 
-ENGINE = "Dictation: Whisper tiny.en (built in)"
+ENGINE = "Dictation: English, built in"
 VOICE = "Voice: English (Received Pronunciation)"
-MESSAGE = "Speech recognition is ready: Whisper tiny.en (built in), listening in British English."
+MESSAGE = "Speech recognition is ready: English, built in, listening in British English."
 
 
 def _at_200(opened, width=1600):
