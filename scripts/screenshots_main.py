@@ -52,6 +52,12 @@ def main(out: Path) -> None:
         raise SystemExit(f"no lesson called {LESSON_TITLE!r}")
     if not window.choose_profile(PROFILE):
         raise SystemExit(f"no profile called {PROFILE!r}")
+    # The speech controllers attach a moment after the window opens, and the
+    # dictation controller shows the panel idle when it does: stage after that.
+    for _ in range(200):
+        if window.dictation is not None:
+            break
+        settle(50)
     panel = window.dictation_panel
     panel.set_text("Water evaporates from the sea when the sun heats it. It rises as "
                    "water vapour and cools to make clouds.")
