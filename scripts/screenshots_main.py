@@ -73,6 +73,13 @@ def main(out: Path) -> None:
     settle(200)
     QApplication.primaryScreen().grabWindow(0).save(str(out))
     print(f"{out} ({out.stat().st_size // 1024} KB)")
+    # The same at View > Interface size 200% (not remembered): the docks become tabs.
+    large = out.with_name(out.stem + "-200" + out.suffix)
+    window.set_ui_scale(2.0, remember=False)
+    settle(1500)
+    QApplication.primaryScreen().grabWindow(0).save(str(large))
+    print(f"{large} ({large.stat().st_size // 1024} KB)")
+    window.set_ui_scale(1.0, remember=False)
     panel.set_listening(False)
     close_without_asking(window)
 
