@@ -159,6 +159,11 @@ class MainWindow(SpeechHooks, LessonFiles, ToolsAndHelp, FocusAreas, TabOrder, C
         if load_library:
             self.refresh_library()
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        # Qt takes a narrower window's width from the lesson first: the docks give way.
+        fit_docks(self, self._docks)
+
     # ----- hooks for controllers ----------------------------------------------------------
 
     def add_dock(self, key: str, title: str, widget: QWidget,

@@ -227,4 +227,10 @@ def fit_docks(window: QMainWindow, docks, share: float = LESSON_SHARE) -> bool:
         # As narrow as the widest tab allows, so the lesson has the rest.
         widest = max(d.minimumSizeHint().width() for d in docks)
         window.resizeDocks([docks[0]], [widest], Qt.Orientation.Horizontal)
+    elif window.centralWidget() is not None and (
+            window.centralWidget().width() < share * window.width()):
+        # Docks that fit but are wide, as a window made narrower leaves them
+        # (Qt takes the width from the lesson) or as a layout saved on a
+        # wider screen brings them back: each side gives way to its share.
+        _share_out(window, docks, room)
     return tabbed
