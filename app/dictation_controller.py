@@ -175,6 +175,8 @@ class DictationController(UnsavedDictation, ListeningControls, QObject):
 
         a = self.autosave
         a.save_failed.connect(self._on_error)
+        a.save_failed.connect(lambda _message: self.note_copy_kept(False))
+        a.saved.connect(lambda _text: self.note_copy_kept(True))
         a.exported.connect(self._on_exported)
         a.export_failed.connect(self._on_error)
         a.recovered.connect(self._on_recovered)

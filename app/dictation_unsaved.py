@@ -32,6 +32,12 @@ class UnsavedDictation:
     _saved_text = ""  # the text as last saved to a file
     _saving: tuple[str, str] = ("", "")  # (path, text) of the file being written
 
+    _copy_kept = True  # the transcripts folder holds the text as it now reads
+
+    def note_copy_kept(self, kept: bool) -> None:
+        """Whether the last autosave of the transcript worked (a full disk: False)."""
+        self._copy_kept = kept
+
     def remember_saving(self, path: str, text: str) -> None:
         """``text`` is being written to ``path`` (confirmed by ``remember_saved``)."""
         self._saving = (path, text)
@@ -78,9 +84,15 @@ class UnsavedDictation:
         box.setWindowTitle(_tr("Save your dictation?"))
         box.setText(_tr("Your dictation has not been saved. "
                         "Do you want to save it before Lesson Lab closes?"))
-        box.setInformativeText(_tr("If you do not save it, a copy stays in Lesson Lab's "
-                                   "transcripts folder, but it will not be in the panel "
-                                   "next time."))
+        if self._copy_kept:
+            box.setInformativeText(_tr("If you do not save it, a copy stays in Lesson Lab's "
+                                       "transcripts folder, but it will not be in the panel "
+                                       "next time."))
+        else:
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setInformativeText(_tr("Lesson Lab could not keep a copy of it (the disk may "
+                                       "be full). If you do not save it somewhere else, for "
+                                       "example on a USB stick, it will be lost."))
         save = box.addButton(_tr("&Save…"), QMessageBox.ButtonRole.AcceptRole)
         discard = box.addButton(_tr("&Don't save"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(_tr("&Cancel"), QMessageBox.ButtonRole.RejectRole)

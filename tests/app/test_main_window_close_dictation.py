@@ -119,3 +119,39 @@ def test_the_real_question_offers_save_dont_save_and_cancel(qtbot, opened, tmp_p
     finally:
         dictating.controller.ask_save_on_close = lambda: DISCARD
     assert window.close()
+
+
+def test_when_no_copy_could_be_kept_the_question_says_the_text_will_be_lost(
+        qtbot, opened, tmp_path):
+    # A full disk: the autosave reports it could not write. "Don't save" would
+    # lose everything, and the question must not promise a copy in the transcripts.
+    window = opened.open()
+    dictating = Dictating(qtbot, window, tmp_path / "transcripts")
+
+    def full(_text: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    dictating.store.save = full  # every autosave write fails, on the real disk thread
+    dictating.say_a_phrase_and_begin_another()
+    qtbot.waitUntil(lambda: "could not be saved" in window.dictation_panel.message()
+                    or "No space" in window.dictation_panel.message())
+    del dictating.controller.ask_save_on_close  # the real question box
+    seen = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(50, answer)
+            return
+        seen.append(box.informativeText())
+        next(b for b in box.buttons() if b.text() == "&Cancel").click()
+
+    QTimer.singleShot(50, answer)
+    try:
+        assert not window.close()
+        (said,) = seen
+        assert "could not keep a copy" in said and "will be lost" in said
+        assert "a copy stays" not in said
+    finally:
+        dictating.controller.ask_save_on_close = lambda: DISCARD
+    assert window.close()
