@@ -404,6 +404,11 @@ class MainWindow(SpeechHooks, LessonFiles, ToolsAndHelp, FocusAreas, TabOrder, C
         # Closed any other way than Escape (the window manager, a script), it is
         # deleted: forget it so a new profile or lesson is not sent to it.
         self.projector.destroyed.connect(self._projector_gone)
+        # The window's keys work while presenting: captions (Ctrl+Shift+C), dictation
+        # (F9), read aloud, the ruler. Not F11 (a second projector) nor F6 (this window).
+        own = (self.act.projector, self.act.next_area, self.act.previous_area)
+        self.projector.addActions([a for a in self.actions()
+                                   if not a.shortcut().isEmpty() and a not in own])
         self.projector.present()
         return self.projector
 

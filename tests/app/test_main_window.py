@@ -126,6 +126,23 @@ def test_projector_from_f11_and_back_with_escape(qtbot, window):
     assert window.projector is None
 
 
+def test_the_windows_keys_work_while_presenting(qtbot, window):
+    # A trainer at the projector turns on captions, dictation or the ruler
+    # without going back to the main window.
+    from app.controllers import attach_controllers
+
+    assert attach_controllers(window, ("dictation", "captions")) == ["dictation", "captions"]
+    choose(window, "The water cycle")
+    projector = window.start_projector()
+    keys = {a.shortcut().toString() for a in projector.actions()}
+    assert {"Ctrl+Shift+C", "F9", "Ctrl+L"} <= keys
+    assert "F11" not in keys, "a second projector"
+    projector.activateWindow()
+    qtbot.keyClick(projector, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.act.ruler.isChecked()  # the key reached the window's action
+    qtbot.keyClick(projector, Qt.Key.Key_Escape)
+
+
 def test_a_projector_closed_another_way_is_forgotten(qtbot, window):
     choose(window, "The water cycle")
     projector = window.start_projector()
