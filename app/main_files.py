@@ -90,7 +90,8 @@ class LessonFiles:
         text = self.tr("Imported as {name}.").format(name=target.name)
         if notes:
             # The library marks the lesson too; its tooltip lists the notes.
-            text += " " + self.tr("{n} notes to check in the library.").format(n=notes)
+            text += " " + (self.tr("1 note to check in the library.") if notes == 1 else
+                           self.tr("{n} notes to check in the library.").format(n=notes))
         self.show_status(text)
         return target
 
@@ -114,6 +115,7 @@ class LessonFiles:
         try:
             result = export_pdf(self.lesson, profile, path, self.print_colours)
         except (OSError, ValueError) as error:
+            self.show_status(self.tr("The PDF was not saved."))
             self.show_message(self.tr("The PDF could not be saved: {error}").format(error=error))
             return None
         finally:

@@ -67,11 +67,18 @@ def _write_text(text: str, path: Path) -> None:
 def _write_docx(text: str, path: Path) -> None:
     # Imported here: python-docx is only needed when someone saves a Word file.
     from docx import Document
+    from docx.oxml.ns import qn
     from docx.shared import Pt
 
     document = Document()
     normal = document.styles["Normal"]
     normal.font.size = Pt(14)  # friendly to read back, and what pupils see on screen
+    # python-docx's template is marked US English (Word would underline "colour")
+    # and names python-docx as the author.
+    for lang in document.styles.element.iter(qn("w:lang")):
+        lang.set(qn("w:val"), "en-GB")
+    document.core_properties.author = ""
+    document.core_properties.last_modified_by = ""
     for line in text.split("\n"):
         document.add_paragraph(line)
     document.save(str(path))

@@ -74,6 +74,8 @@ COMMAND_PHRASES: tuple[CommandPhrase, ...] = (
     CommandPhrase("close bracket", "closes a bracket: )"),
     CommandPhrase("quote", "opens speech marks: \u201c"),
     CommandPhrase("unquote", "closes speech marks: \u201d"),
+    CommandPhrase("open quote", "the same as quote"),
+    CommandPhrase("close quote", "the same as unquote (or end quote)"),
     CommandPhrase("period", "the same as full stop, at the end of what you say"),
     CommandPhrase("scratch that", "removes the last thing you said (say it on its own)"),
     CommandPhrase("delete that", "the same as scratch that"),
@@ -100,6 +102,10 @@ _MARKS: dict[tuple[str, ...], Mark] = {
     ("close", "bracket"): Mark.CLOSE_BRACKET,
     ("quote",): Mark.OPEN_QUOTE,
     ("unquote",): Mark.CLOSE_QUOTE,
+    # What other dictation software says.
+    ("open", "quote"): Mark.OPEN_QUOTE,
+    ("close", "quote"): Mark.CLOSE_QUOTE,
+    ("end", "quote"): Mark.CLOSE_QUOTE,
 }
 
 _EDITS: dict[tuple[str, ...], Edit] = {

@@ -57,3 +57,16 @@ def test_format_for_reads_the_ending():
     assert format_for("x.TXT") == "txt"
     assert format_for("x.docx") == "docx"
     assert format_for("x.txt", "docx") == "docx"
+
+
+def test_word_document_is_british_english_with_no_library_named_as_author(tmp_path):
+    # Word checks spelling in the language the document says: python-docx's
+    # template says US English, where "colour" and "favourite" are underlined.
+    import zipfile
+
+    path = export_transcript("My favourite colour is blue.", tmp_path / "story.docx")
+    with zipfile.ZipFile(path) as parts:
+        styles = parts.read("word/styles.xml").decode("utf-8")
+    assert 'w:val="en-GB"' in styles and 'w:val="en-US"' not in styles
+    properties = docx.Document(str(path)).core_properties
+    assert properties.author == "" and "python-docx" not in properties.last_modified_by

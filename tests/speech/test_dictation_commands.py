@@ -70,6 +70,10 @@ PLAIN = DictationOptions()
         ("she said quote it is mine unquote", "She said \u201cit is mine\u201d"),
         ("i want to quote quote hello unquote", "I want to quote \u201chello\u201d"),
         ("he said quote me unquote", "He said \u201cme\u201d"),
+        # "open quote" / "close quote" / "end quote", as other dictation software says.
+        ("mrs smith said open quote stop close quote", "Mrs smith said \u201cstop\u201d"),
+        ("he said quote hello end quote full stop", "He said \u201chello\u201d."),
+        ("open the door and close the window", "Open the door and close the window"),
         ("add a full stop here", "Add a full stop here"),
         ("start a new paragraph", "Start a new paragraph"),
         ("the question mark goes last", "The question mark goes last"),
