@@ -302,6 +302,13 @@ class DictationController(UnsavedDictation, ListeningControls, QObject):
         message = _change_message(state.change)
         if message:
             self._show_info(message, over_error=True)
+        elif self._info and self._info != self._listening_message():
+            # A note about the text before ("The last phrase was removed…",
+            # "Saved as …") is out of date once a new phrase is in.
+            if self.worker.is_listening():
+                self._show_info(self._listening_message())
+            else:
+                self._clear_info()
         self.autosave.save_now(state.text)
         self.text_changed.emit(state.text)
 

@@ -53,6 +53,19 @@ def test_punctuation_layout_and_scratch_that(rig):  # noqa: F811
     assert "removed" in r.panel.message()
 
 
+def test_a_note_about_the_last_phrase_goes_when_the_next_phrase_comes(rig):  # noqa: F811
+    r = rig([Final("the water cycle full stop"), Final("scratch that"),
+             Final("the sun shines full stop")])
+    r.start()
+    r.hear(2)
+    r.wait_for_text("")
+    r.qtbot.waitUntil(lambda: "removed" in r.panel.message())
+    r.hear(1)
+    r.wait_for_text("The sun shines.")
+    assert "removed" not in r.panel.message()
+    assert r.panel.message().startswith("Listening")
+
+
 def test_whisper_punctuation_gives_way_to_the_pupils_commands(rig):  # noqa: F811
     r = rig([Final("The river flows, full stop."), Final("Then it meets the sea common")],
             key="whisper")
