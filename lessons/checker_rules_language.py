@@ -392,7 +392,7 @@ def _vocabulary(ctx: CheckContext) -> list[Finding]:
             Finding(
                 NO_VOCABULARY,
                 "This lesson has no vocabulary list; add its key words with child-friendly "
-                "definitions in the front matter.",
+                "definitions in its details at the top (vocabulary:).",
                 file=ctx.file,
                 line=1,
             )

@@ -115,14 +115,15 @@ class _Reader:
             self.yaml_problem(error)
             return None
         except RecursionError:
-            self.problem(self.first_line, "The front matter is nested too deeply to read.")
+            self.problem(self.first_line, "The details at the top of the file (between the "
+                         "'---' lines) are nested too deeply to read.")
             return None
         if data is None:
             data = {}
         if not isinstance(data, dict):
             self.problem(
                 self.first_line,
-                "The front matter should be lines of 'name: value', such as "
+                "The details at the top of the file should be lines of 'name: value', such as "
                 "'title: The water cycle'.",
             )
             return None
@@ -147,10 +148,11 @@ class _Reader:
         detail = getattr(error, "problem", None) or getattr(error, "context", None) or str(error)
         detail = str(detail).strip()
         hint = _YAML_HINTS.get(detail, "")
-        self.problem(line, f"The front matter is not valid YAML: {detail}{hint}.")
+        self.problem(line, "The details at the top of the file (between the '---' lines) "
+                     f"could not be read: {detail}{hint}.")
 
     def unknown_field(self, name: str) -> None:
-        message = f"Lesson Lab does not use the front matter field '{name}'."
+        message = f"Lesson Lab does not use the detail '{name}' at the top of the file."
         close = difflib.get_close_matches(name, FIELDS, n=1)
         if close:
             message = message[:-1] + f"; did you mean '{close[0]}'?"

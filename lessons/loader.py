@@ -148,7 +148,7 @@ def _parse(text: str, source: Path | None) -> LoadResult:
     if lines[opening].rstrip() != "---":
         return _refuse(
             file,
-            "This lesson has no front matter: it should start with a '---' line, then the "
+            "This lesson has no details at the top: it should start with a '---' line, then the "
             "title and other details, then another '---' line.",
             opening + 1,
         )
@@ -158,7 +158,7 @@ def _parse(text: str, source: Path | None) -> LoadResult:
     if closing is None:
         return _refuse(
             file,
-            "The front matter that starts on this line has no closing '---' line.",
+            "The details at the top start on this line but have no closing '---' line.",
             opening + 1,
         )
 
@@ -175,7 +175,8 @@ def _parse(text: str, source: Path | None) -> LoadResult:
     sections = _check_images(body.sections, source, file, problems)
     if not sections:
         problems.append(
-            Problem(file, closing + 1, "This lesson has no text after the front matter.", "warning")
+            Problem(file, closing + 1, "This lesson has no text after its details at the top.",
+                    "warning")
         )
     lesson = Lesson(sections=sections, source=source, body=body_text, **front.fields)
     problems.sort(key=lambda problem: problem.line)

@@ -91,7 +91,9 @@ def test_validate_prints_file_line_message_and_exits_1(tmp_path):
 
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert lines[0].startswith(f"{bad_yaml}:3: The front matter is not valid YAML: ")
+    assert lines[0].startswith(
+        f"{bad_yaml}:3: The details at the top of the file (between the '---' lines) "
+        "could not be read: ")
     assert lines[1:3] == [
         f"{no_alt}:7: The image 'pic.png' has no alt text, so a screen reader cannot describe it.",
         f"{no_alt}:7: The image file 'pic.png' cannot be found.",

@@ -114,7 +114,7 @@ def test_unknown_preset_is_one_plain_line(lesson_file, capsys):
     ("content", "problem"),
     [
         (None, "This file cannot be found."),
-        ("just some words\n", "has no front matter"),
+        ("just some words\n", "has no details at the top"),
         ("---\nsubject: Maths\n---\n\nText.\n", "title"),
     ],
 )

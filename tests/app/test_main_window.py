@@ -60,7 +60,7 @@ def test_a_broken_lesson_says_why_and_keeps_the_lesson_shown(window):
     assert window.lesson is shown
     assert "cannot be opened" in window.statusBar().currentMessage()
     window.library._activated(window.library.list.item(row))
-    assert window.messages and "front matter" in window.messages[0]
+    assert window.messages and "details at the top" in window.messages[0]
 
 
 def test_choosing_a_preset_restyles_the_view(qtbot, window):

@@ -19,7 +19,8 @@ def single_problem(result):
 def test_bad_yaml_gives_the_real_line_in_the_file(tmp_path):
     text = "---\ntitle: Rain\nsubject: Geography\nobjectives: [unclosed\nyear_group: Year 4\n---\n"
     problem = single_problem(load_lesson(write(tmp_path, "bad.md", text)))
-    assert problem.message.startswith("The front matter is not valid YAML: ")
+    assert problem.message.startswith(
+        "The details at the top of the file (between the '---' lines) could not be read: ")
     assert problem.line == 5  # yaml's mark is 0-based and counts from after '---'
     assert problem.file == str(tmp_path / "bad.md")
 
@@ -132,7 +133,7 @@ def test_missing_closing_line(tmp_path):
 
 def test_no_front_matter_at_all(tmp_path):
     problem = single_problem(load_lesson(write(tmp_path, "plain.md", "## Just text\n")))
-    assert problem.line == 1 and "no front matter" in problem.message
+    assert problem.line == 1 and "no details at the top" in problem.message
 
 
 def test_vocabulary_given_as_a_list(tmp_path):
