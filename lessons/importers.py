@@ -10,11 +10,15 @@ image with no alt text is reported exactly as in a hand-written lesson).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from lessons.loader import load_lesson
+from lessons.loader import MAX_LESSON_BYTES, load_lesson
 from lessons.model import LoadResult, Problem
-from lessons.writer import write_lesson
+from lessons.writer import lesson_to_markdown, write_lesson
+
+# A picture in the lesson's Markdown: it is not text a pupil can read.
+_PICTURE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 
 
 class LessonImportError(Exception):
@@ -70,7 +74,19 @@ def finish_import(lesson, out: Path, *, overwrite: bool, notes: list[Problem]) -
     """Write an imported lesson to ``out`` and load it back.
 
     ``notes`` are problems found in the source document; they come first.
+    A document with no words, or too long to open as one lesson, is refused
+    before anything is written.
     """
+    markdown = lesson_to_markdown(lesson)
+    size = len(markdown.encode("utf-8"))
+    if size > MAX_LESSON_BYTES:
+        raise LessonImportError(
+            f"This document is too long for one lesson ({size / (1024 * 1024):.1f} MB of "
+            f"text; Lesson Lab opens lessons up to {MAX_LESSON_BYTES // (1024 * 1024)} MB): "
+            "split it into smaller documents.")
+    body = markdown.split("\n---\n", 1)[-1]  # after the details at the top
+    if not any(ch.isalnum() for ch in _PICTURE.sub("", body)):
+        raise LessonImportError("This document has no text to make a lesson from.")
     try:
         write_lesson(lesson, out, overwrite=overwrite)
     except FileExistsError as error:

@@ -249,6 +249,7 @@ def test_a_file_that_is_not_really_a_word_document(tmp_path):
 def test_import_refuses_to_replace_a_lesson(tmp_path):
     document = docx.Document()
     document.add_heading("A", level=1)
+    document.add_paragraph("A few words.")
     document.save(str(tmp_path / "a.docx"))
     out = tmp_path / "a.md"
     out.write_text("keep me", encoding="utf-8")
@@ -266,3 +267,32 @@ def test_unknown_kinds_of_file(tmp_path, name, message):
     (tmp_path / name).write_bytes(b"data")
     with pytest.raises(LessonImportError, match=message):
         import_lesson_file(tmp_path / name, tmp_path / "out.md")
+
+
+def test_a_document_with_no_words_is_refused_plainly(tmp_path, picture):
+    empty = tmp_path / "Empty.docx"
+    docx.Document().save(str(empty))
+    pictures_only = tmp_path / "Pictures.docx"
+    document = docx.Document()
+    document.add_paragraph().add_run().add_picture(str(picture), width=Inches(1))
+    document.save(str(pictures_only))
+    for source in (empty, pictures_only):
+        out = tmp_path / (source.stem + ".md")
+        with pytest.raises(LessonImportError, match="no text to make a lesson from"):
+            import_docx(source, out)
+        assert not out.exists()
+
+
+def test_a_document_too_long_for_one_lesson_is_refused_before_writing(
+        tmp_path, monkeypatch):
+    # The loader opens lessons up to MAX_LESSON_BYTES; an import that wrote a
+    # bigger file made a library entry that could not be opened.
+    monkeypatch.setattr("lessons.importers.MAX_LESSON_BYTES", 1024)
+    source = tmp_path / "Long.docx"
+    document = docx.Document()
+    for number in range(40):
+        document.add_paragraph(f"Paragraph {number} says a good deal about the water cycle.")
+    document.save(str(source))
+    with pytest.raises(LessonImportError, match="too long for one lesson.*split it"):
+        import_docx(source, tmp_path / "Long.md")
+    assert not (tmp_path / "Long.md").exists()
