@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from lessons.atomic_file import usual_permissions
 from lessons.reflection import PracticeSession
 from lessons.reflection_export import LOG_TITLE, record_markdown, session_title
 from widgets.fonts import resolve_family
@@ -70,6 +71,7 @@ def export_reflection_pdf(sessions: Sequence[PracticeSession], out_path: str | P
         _print(document, Path(temporary), title)
         if Path(temporary).stat().st_size == 0:
             raise OSError(f"could not write {out}")
+        usual_permissions(temporary)
         os.replace(temporary, out)
     finally:
         Path(temporary).unlink(missing_ok=True)

@@ -12,6 +12,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from lessons.atomic_file import usual_permissions
+
 FORMATS = ("txt", "docx")
 
 
@@ -46,6 +48,7 @@ def export_transcript(text: str, path: str | Path, fmt: str | None = None) -> Pa
             _write_text(text, Path(temporary))
         else:
             _write_docx(text, Path(temporary))
+        usual_permissions(temporary)
         os.replace(temporary, path)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)

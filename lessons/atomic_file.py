@@ -12,6 +12,19 @@ import tempfile
 from pathlib import Path
 
 
+def usual_permissions(path: str | Path) -> None:
+    """Give a file written through a temporary one the permissions a new file gets.
+
+    ``tempfile.mkstemp`` makes files only their owner can read (0600): right
+    for a temporary file, wrong for a lesson or a pupil's saved work, which
+    others on a shared school computer may need to open. The process's umask
+    decides, as it does for any new file.
+    """
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(path, 0o666 & ~mask)
+
+
 def write_text_atomically(path: str | Path, text: str) -> Path:
     """Write ``text`` (UTF-8, ``\\n`` line endings) to ``path`` atomically; return the path."""
     path = Path(path)
@@ -21,6 +34,7 @@ def write_text_atomically(path: str | Path, text: str) -> Path:
             stream.write(text)
             stream.flush()
             os.fsync(stream.fileno())
+        usual_permissions(temporary)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -70,3 +70,16 @@ def test_word_document_is_british_english_with_no_library_named_as_author(tmp_pa
     assert 'w:val="en-GB"' in styles and 'w:val="en-US"' not in styles
     properties = docx.Document(str(path)).core_properties
     assert properties.author == "" and "python-docx" not in properties.last_modified_by
+
+
+@pytest.mark.parametrize("name", ["story.txt", "story.docx"])
+def test_a_saved_file_gets_the_permissions_any_new_file_gets(tmp_path, name):
+    # Written through a temporary file (0600, its owner only): others on a
+    # shared computer could not open a pupil's saved work.
+    import os
+    import stat
+
+    path = export_transcript("The end.", tmp_path / name)
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~mask
