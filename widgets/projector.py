@@ -69,7 +69,8 @@ class ProjectorView(QWidget):
         self.setAccessibleName(self.tr("Projector"))
         self.setAccessibleDescription(self.tr(
             "The lesson one section at a time. Page Down, Space or the right arrow for the "
-            "next section, Page Up or the left arrow to go back, Escape to leave."))
+            "next section, Page Up or the left arrow to go back, B or full stop to blank the "
+            "screen, Escape to leave."))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.view = LessonView()
         # The projector takes every key itself; the text is for looking at.
@@ -87,6 +88,12 @@ class ProjectorView(QWidget):
             "This section runs on below the screen. Page Down, Space or the down arrow "
             "scrolls to the rest."))
         self.more_below.hide()
+        # B or "." (a clicker's blank-screen button) turns the screen black, as in
+        # presentation software, so the class looks at the trainer.
+        self.blank = QLabel(self)
+        self.blank.setAccessibleName(self.tr("The screen is blank: press B to show the lesson"))
+        self.blank.setStyleSheet("background: black;")
+        self.blank.hide()
         self.notes = QWidget()
         self.notes.setObjectName("projector-notes")
         notes = QHBoxLayout(self.notes)
@@ -175,10 +182,28 @@ class ProjectorView(QWidget):
         else:
             self.previous_section()
 
+    def is_blank(self) -> bool:
+        """True while the screen is blanked (B or ".")."""
+        return self.blank.isVisible()
+
+    def set_blank(self, blank: bool) -> None:
+        """Turn the screen black, or show the lesson again."""
+        self.blank.setGeometry(self.rect())
+        self.blank.setVisible(blank)
+        self.blank.raise_()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.blank.setGeometry(self.rect())
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         key = event.key()
         k = Qt.Key
-        if key == k.Key_Right:
+        if key in (k.Key_B, k.Key_Period):
+            self.set_blank(not self.is_blank())
+        elif self.is_blank() and key != k.Key_Escape:
+            self.set_blank(False)  # any other key brings the lesson back, where it was
+        elif key == k.Key_Right:
             self.next_section()
         elif key == k.Key_Left:
             self.previous_section()

@@ -85,3 +85,20 @@ def test_presents_full_screen_without_chrome(qtbot):
     assert projector.isFullScreen()
     assert projector.view.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
     assert projector.accessibleName() and projector.indicator.accessibleName()
+
+
+def test_b_or_a_clickers_full_stop_blanks_the_screen_and_any_key_brings_it_back(qtbot):
+    projector = _presenting(qtbot, "Standard")
+    section = projector.view.section_index()
+
+    qtbot.keyClick(projector, Qt.Key.Key_B)
+    assert projector.is_blank()
+    shot = projector.grab().toImage()
+    middle = shot.pixelColor(shot.width() // 2, shot.height() // 2)
+    assert (middle.red(), middle.green(), middle.blue()) == (0, 0, 0)
+    qtbot.keyClick(projector, Qt.Key.Key_PageDown)  # the lesson comes back, where it was
+    assert not projector.is_blank() and projector.view.section_index() == section
+    qtbot.keyClick(projector, Qt.Key.Key_Period)
+    assert projector.is_blank()
+    qtbot.keyClick(projector, Qt.Key.Key_Period)
+    assert not projector.is_blank()
