@@ -79,4 +79,3 @@ def test_a_faint_profile_still_gets_a_readable_section_number(qtbot):
     colour = _text_colour(projector.indicator)
     assert contrast_ratio(colour, "#ffffff") >= MIN_NOTE_CONTRAST
     assert QColor(colour) == QColor("#000000")
-
