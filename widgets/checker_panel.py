@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -377,7 +378,7 @@ class CheckerPanel(QWidget):
         if show_rule:
             full += " " + self.tr("Why it matters: {why}").format(why=finding.rule.why)
         if finding.line is not None:
-            place = QPushButton(where)
+            place = _PlaceButton(where)
             place.setFlat(True)
             place.setCursor(Qt.CursorShape.PointingHandCursor)
             place.setToolTip(self.tr(
@@ -436,3 +437,39 @@ class CheckerPanel(QWidget):
         if event.type() == QEvent.Type.FocusIn and isinstance(watched, QWidget):
             self.scroll.ensureWidgetVisible(watched, 20, 40)
         return super().eventFilter(watched, event)
+
+
+class _PlaceButton(QPushButton):
+    """A place in the lesson as a flat link: it gives way to a narrow panel, ending in "…".
+
+    A push button is as wide as its text, and a long place ("Investigation:
+    make a water cycle in a bowl, task 3") made the whole list wider than its
+    dock, cutting every finding off at the right. The whole place stays in the
+    tooltip and the name a screen reader hears.
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self._full = text
+        self._full_hint = super().sizeHint()  # before any "…"
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def full_text(self) -> str:
+        """The whole place, whatever the button shows."""
+        return self._full
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return self._full_hint
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), self.fontMetrics().horizontalAdvance("M" * 8)),
+                     hint.height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        room = max(0, event.size().width() - 12)
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, room)
+        if shown != self.text():
+            self.setText(shown)
+

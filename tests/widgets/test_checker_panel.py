@@ -123,7 +123,7 @@ def test_clicking_a_place_asks_for_that_line(qtbot, panel, lesson_and_text) -> N
     place = panel.line_buttons()[0]
     first_line = next(f.line for f in report.findings if f.line is not None)
     first = next(f for f in report.findings if f.line is not None)
-    assert place.text() == first.place
+    assert place.full_text() == first.place
     assert place.accessibleName() == f"Show this in the lesson: {first.place}"
     with qtbot.waitSignal(panel.line_requested) as asked:
         qtbot.mouseClick(place, Qt.MouseButton.LeftButton)
@@ -201,3 +201,27 @@ def test_messages_and_no_report(panel) -> None:
     assert panel.score_value_label("vi").text() == "" and panel.score_bar("vi").value() == 0
     panel.show_message("Line 4 has changed.", "error")
     assert panel.message.text() == "Problem: Line 4 has changed."
+
+
+def test_a_narrow_panel_wraps_its_findings_instead_of_cutting_them_off(qtbot) -> None:
+    # Long places ("Investigation: make a water cycle in a bowl, task 3") made
+    # the list wider than the dock, and every finding was cut off at the right.
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QApplication
+
+    path = (Path(__file__).resolve().parents[2] / "lessons" / "library"
+            / "ks2-year4-geography-water-cycle.md")
+    panel = CheckerPanel()
+    qtbot.addWidget(panel)
+    panel.resize(300, 900)
+    panel.show()
+    panel.set_report(check(load_lesson(path).lesson, get_preset("Dyslexia"),
+                           path.read_text(encoding="utf-8")))
+    QApplication.processEvents()
+    viewport = panel.scroll.viewport().width()
+    assert panel.scroll.widget().width() <= viewport
+    long_places = [b for b in panel.line_buttons() if b.text() != b.full_text()]
+    assert long_places, "the test lesson should have places too long for 300 px"
+    for button in long_places:
+        assert button.text().endswith("…") and button.toolTip()

@@ -43,8 +43,8 @@ def test_places_are_sections_and_paragraphs_and_buttons_say_what_they_do(panel) 
     assert buttons
     for button in buttons:
         finding = next(f for f in report.findings if f.line == button.property("line"))
-        assert button.text() == finding.place
-        assert ".md" not in button.text()
+        assert button.full_text() == finding.place
+        assert ".md" not in button.full_text()
         assert accessible_name(button) == f"Show this in the lesson: {finding.place}"
         assert f"line {finding.line} of the lesson" in button.toolTip()
     # The lesson's own headings name the places.
