@@ -14,6 +14,22 @@ from app.dictation_unsaved import CANCEL, DISCARD, SAVE
 from tests.app.test_main_window_close import Dictating
 
 
+def _cancel_the_question(note) -> list:
+    """Answer the next real question box with Cancel; what ``note(box)`` gives is listed."""
+    seen: list = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(50, answer)
+            return
+        seen.append(note(box))
+        next(b for b in box.buttons() if b.text() == "&Cancel").click()
+
+    QTimer.singleShot(50, answer)
+    return seen
+
+
 def _dictated(qtbot, opened, tmp_path) -> tuple:
     window = opened.open()
     dictating = Dictating(qtbot, window, tmp_path / "transcripts")
@@ -98,18 +114,8 @@ def test_nothing_dictated_closes_without_a_question(qtbot, opened, tmp_path):
 def test_the_real_question_offers_save_dont_save_and_cancel(qtbot, opened, tmp_path):
     window, dictating = _dictated(qtbot, opened, tmp_path)
     del dictating.controller.ask_save_on_close  # the real question box
-    seen = []
-
-    def answer() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(50, answer)
-            return
-        seen.append((box.windowTitle(), [b.text() for b in box.buttons()]))
-        cancel = next(b for b in box.buttons() if b.text() == "&Cancel")
-        cancel.click()
-
-    QTimer.singleShot(50, answer)
+    seen = _cancel_the_question(lambda box: (box.windowTitle(),
+                                             [b.text() for b in box.buttons()]))
     try:
         assert not window.close()
         (title, buttons), = seen
@@ -136,17 +142,7 @@ def test_when_no_copy_could_be_kept_the_question_says_the_text_will_be_lost(
     qtbot.waitUntil(lambda: "could not be saved" in window.dictation_panel.message()
                     or "No space" in window.dictation_panel.message())
     del dictating.controller.ask_save_on_close  # the real question box
-    seen = []
-
-    def answer() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(50, answer)
-            return
-        seen.append(box.informativeText())
-        next(b for b in box.buttons() if b.text() == "&Cancel").click()
-
-    QTimer.singleShot(50, answer)
+    seen = _cancel_the_question(lambda box: box.informativeText())
     try:
         assert not window.close()
         (said,) = seen
