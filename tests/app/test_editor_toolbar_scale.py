@@ -11,20 +11,8 @@ import shiboken6
 from PySide6.QtWidgets import QApplication
 
 from app.practice.editor_window import DISCARD, LessonEditorWindow
-from app.practice.practice_window import PracticeWindow
-from app.ui_scale import apply_ui_scale
 from lessons.library import builtin_folder
-from lessons.reflection import ReflectionStore
-from lessons.scenarios import builtin_scenarios
-
-SCREEN = (1600, 1000)
-
-
-@pytest.fixture
-def at_200(qtbot):
-    apply_ui_scale(2.0, QApplication.instance())
-    yield
-    apply_ui_scale(1.0, QApplication.instance())
+from tests.app.practice_at_scale import SCREEN, at_200, practising  # noqa: F401 - the at_200 fixture
 
 
 def _commands(toolbar):
@@ -54,15 +42,9 @@ def _assert_every_command_in_sight(toolbar) -> None:
     assert not overflow
 
 
-def test_practice_editor_shows_every_command_at_200_percent(qtbot, tmp_path, at_200):
-    win = PracticeWindow(reflections=ReflectionStore(tmp_path / "log"))
-    win.ask_save_before_closing = lambda: "discard"
-    qtbot.addWidget(win)
-    win.resize(*SCREEN)
-    win.show()
-    qtbot.waitExposed(win)
-    win.start_scenario(next(iter(builtin_scenarios())))
-    QApplication.processEvents()
+@pytest.mark.usefixtures("at_200")
+def test_practice_editor_shows_every_command_at_200_percent(qtbot, tmp_path):
+    win = practising(qtbot, tmp_path)
     toolbar = win.editor.toolbar
     names = [a.text() for a in _commands(toolbar)]
     assert "Undo" in names and "Redo" in names
@@ -71,7 +53,8 @@ def test_practice_editor_shows_every_command_at_200_percent(qtbot, tmp_path, at_
     assert win.minimumSizeHint().width() <= SCREEN[0]
 
 
-def test_editor_window_wraps_its_tool_bar_at_200_percent(qtbot, at_200):
+@pytest.mark.usefixtures("at_200")
+def test_editor_window_wraps_its_tool_bar_at_200_percent(qtbot):
     win = LessonEditorWindow()  # deletes itself when closed, so not given to qtbot
     try:
         assert win.open_lesson(builtin_folder() / "ks1-year2-english-writing-a-recount.md")
@@ -92,14 +75,7 @@ def test_editor_window_wraps_its_tool_bar_at_200_percent(qtbot, at_200):
 
 
 def test_full_labels_when_there_is_room(qtbot, tmp_path):
-    win = PracticeWindow(reflections=ReflectionStore(tmp_path / "log"))
-    win.ask_save_before_closing = lambda: "discard"
-    qtbot.addWidget(win)
-    win.resize(*SCREEN)
-    win.show()
-    qtbot.waitExposed(win)
-    win.start_scenario(next(iter(builtin_scenarios())))
-    QApplication.processEvents()
+    win = practising(qtbot, tmp_path)
     toolbar = win.editor.toolbar
     assert not toolbar.is_short() and toolbar.rows() == 1
     assert toolbar.widgetForAction(win.editor.bullets_action).text() == "Bulleted list"

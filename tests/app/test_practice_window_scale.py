@@ -6,35 +6,12 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from app.practice.practice_window import PracticeWindow
-from app.ui_scale import apply_ui_scale
-from lessons.reflection import ReflectionStore
-from lessons.scenarios import builtin_scenarios
-
-SCREEN = (1600, 1000)
+from tests.app.practice_at_scale import SCREEN, at_200, practising  # noqa: F401 - the at_200 fixture
 
 
-@pytest.fixture
-def at_200(qtbot):
-    apply_ui_scale(2.0, QApplication.instance())
-    yield
-    apply_ui_scale(1.0, QApplication.instance())
-
-
-def _practising(qtbot, tmp_path) -> PracticeWindow:
-    win = PracticeWindow(reflections=ReflectionStore(tmp_path / "log"))
-    win.ask_save_before_closing = lambda: "discard"
-    qtbot.addWidget(win)
-    win.resize(*SCREEN)
-    win.show()
-    qtbot.waitExposed(win)
-    win.start_scenario(next(iter(builtin_scenarios())))
-    QApplication.processEvents()
-    return win
-
-
-def test_every_step_fits_the_screen_at_200_percent(qtbot, tmp_path, at_200):
-    win = _practising(qtbot, tmp_path)
+@pytest.mark.usefixtures("at_200")
+def test_every_step_fits_the_screen_at_200_percent(qtbot, tmp_path):
+    win = practising(qtbot, tmp_path)
     for step in range(win.tabs.count()):
         win.tabs.setCurrentIndex(step)
         QApplication.processEvents()
@@ -44,9 +21,9 @@ def test_every_step_fits_the_screen_at_200_percent(qtbot, tmp_path, at_200):
     assert win.width() <= SCREEN[0]
 
 
-def test_save_as_new_lesson_is_in_the_practice_menu_not_behind_the_overflow(qtbot, tmp_path,
-                                                                            at_200):
-    win = _practising(qtbot, tmp_path)
+@pytest.mark.usefixtures("at_200")
+def test_save_as_new_lesson_is_in_the_practice_menu_not_behind_the_overflow(qtbot, tmp_path):
+    win = practising(qtbot, tmp_path)
     action = win.editor.save_action
     menu = win.menuBar().actions()[0].menu()
     assert action in menu.actions() and action.isVisible()
