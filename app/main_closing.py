@@ -36,7 +36,7 @@ class Closing:
                 return
             # Read aloud and captions stop first, so they neither speak into the
             # microphone nor compete for the processor with the last decode.
-            self._stop(self.read_aloud, self.captions)
+            self._tell("stop", self.read_aloud, self.captions)
             # The phrase a pupil was saying goes into the text before it closes, and
             # then the pupil is asked about text never saved: Cancel keeps the app.
             finish = getattr(self.dictation, "finish_last_words", None)
@@ -49,31 +49,25 @@ class Closing:
                 self.show_status(self.tr("Lesson Lab stays open; dictation has stopped."))
                 event.ignore()
                 return
-            self._shut_down(self.read_aloud, self.captions)
+            self._tell("shutdown", self.read_aloud, self.captions)
         finally:
             self._closing = False
         self.settings.set(keys.GEOMETRY, self.saveGeometry())
         self.settings.set(keys.STATE, self.saveState())
         self.settings.sync()
-        self._shut_down(self.dictation, self.model_manager)
+        self._tell("shutdown", self.dictation, self.model_manager)
         for window in (self.projector, self.editor, self.captions_window):
             if window is not None:
                 window.close()
         super().closeEvent(event)
 
     @staticmethod
-    def _stop(*controllers) -> None:
+    def _tell(method: str, *controllers) -> None:
+        """Call ``method`` ("stop", "shutdown") on each controller that is there and has it."""
         for controller in controllers:
-            stop = getattr(controller, "stop", None)
-            if callable(stop):
-                stop()
-
-    @staticmethod
-    def _shut_down(*controllers) -> None:
-        for controller in controllers:
-            shutdown = getattr(controller, "shutdown", None)
-            if callable(shutdown):
-                shutdown()
+            call = getattr(controller, method, None)
+            if callable(call):
+                call()
 
     def close_work_windows(self) -> bool:
         """Ask each open window with work of its own (lesson editors, practice) to close.
