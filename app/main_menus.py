@@ -317,6 +317,10 @@ def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
             rows.append((shortcut.key().toString(QKeySequence.SequenceFormat.NativeText),
                          _plain(shortcut.whatsThis()) or _owner_name(shortcut),
                          _owner_name(shortcut)))
+    # The projector answers its keys itself, like a slide show.
+    from widgets.projector import projector_keys
+
+    rows += [(keys, what, _tr("Projector")) for keys, what in projector_keys()]
     return rows
 
 

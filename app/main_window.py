@@ -96,6 +96,7 @@ class MainWindow(SpeechHooks, LessonFiles, ToolsAndHelp, FocusAreas, TabOrder, C
         self.lesson: Lesson | None = None
         self.lesson_path: Path | None = None
         self.projector = None
+        self._projector_zoom = 1.0
         self.editor = None
         self.model_dialog = self.model_manager = None
         self.simulation_panel = self.simulation_overlay = self.simulation_dock = None
@@ -400,6 +401,9 @@ class MainWindow(SpeechHooks, LessonFiles, ToolsAndHelp, FocusAreas, TabOrder, C
         self.projector.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.projector.set_profile(self.profile() if self._adapted else default_preset())
         self.projector.set_lesson(self.lesson)
+        # The size a trainer chose for the room is kept for the next presentation.
+        self.projector.view.set_zoom(self._projector_zoom)
+        self.projector.view.zoom_changed.connect(self._keep_projector_zoom)
         self.projector.left.connect(self._projector_left)
         # Closed any other way than Escape (the window manager, a script), it is
         # deleted: forget it so a new profile or lesson is not sent to it.
@@ -411,6 +415,9 @@ class MainWindow(SpeechHooks, LessonFiles, ToolsAndHelp, FocusAreas, TabOrder, C
                                    if not a.shortcut().isEmpty() and a not in own])
         self.projector.present()
         return self.projector
+
+    def _keep_projector_zoom(self, zoom: float) -> None:
+        self._projector_zoom = zoom
 
     def _projector_gone(self, *_args) -> None:
         self.projector = None
@@ -433,7 +440,13 @@ class MainWindow(SpeechHooks, LessonFiles, ToolsAndHelp, FocusAreas, TabOrder, C
             self.tr("Section {n} of {count}").format(n=index + 1, count=count))
 
     def zoom_views(self, method: str) -> None:
-        """Zoom every lesson view in the window ("zoom_in", "zoom_out", "reset_zoom")."""
+        """Zoom every lesson view in the window ("zoom_in", "zoom_out", "reset_zoom").
+
+        While presenting, the keys reach here from the projector: zoom that instead.
+        """
+        if self.projector is not None and self.projector.isVisible():
+            getattr(self.projector.view, method)()
+            return
         for view in (self.view, self.side_by_side.original, self.side_by_side.adapted):
             getattr(view, method)()
 

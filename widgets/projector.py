@@ -12,13 +12,15 @@ presenter's clicker sends Page Down / Page Up (or the arrow keys), so:
   Right always turns it.
 - Left, Up, Page Up: back, the same way round.
 - Home / End: the first / last section. Esc leaves projector mode.
+- + and - (with or without Ctrl) make the text larger or smaller for the
+  room, 0 puts it back; the bottom line says the size while it is not 100%.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -34,6 +36,24 @@ NOTE_SHARE = 0.6
 MIN_NOTE_PT = 24.0
 # WCAG AA for text; below it the notes use black or white instead.
 MIN_NOTE_CONTRAST = 4.5
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ProjectorView", text)
+
+
+def projector_keys() -> list[tuple[str, str]]:
+    """(keys, what they do) in projector mode, for Help › Keyboard shortcuts."""
+    tr = _tr
+    return [
+        (tr("Page Down, Space, Down"), tr("Scroll the section, then the next section")),
+        (tr("Page Up, Up"), tr("Scroll back, then the previous section")),
+        (tr("Right, Left"), tr("Next or previous section")),
+        (tr("Home, End"), tr("First or last section")),
+        (tr("+, -, 0"), tr("Larger, smaller or normal text")),
+        (tr("B, ."), tr("Blank the screen, or show it again")),
+        (tr("Esc"), tr("Leave projector mode")),
+    ]
 
 
 def projector_profile(profile: Profile) -> Profile:
@@ -69,8 +89,8 @@ class ProjectorView(QWidget):
         self.setAccessibleName(self.tr("Projector"))
         self.setAccessibleDescription(self.tr(
             "The lesson one section at a time. Page Down, Space or the right arrow for the "
-            "next section, Page Up or the left arrow to go back, B or full stop to blank the "
-            "screen, Escape to leave."))
+            "next section, Page Up or the left arrow to go back, plus and minus for larger or "
+            "smaller text, B or full stop to blank the screen, Escape to leave."))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.view = LessonView()
         # The projector takes every key itself; the text is for looking at.
@@ -107,6 +127,8 @@ class ProjectorView(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.notes)
         self.view.section_changed.connect(self._on_section)
+        self.view.zoom_changed.connect(lambda _zoom: self._on_section(
+            self.view.section_index(), self.view.section_count()))
         bar = self.view.verticalScrollBar()
         bar.rangeChanged.connect(lambda _low, _high: self._show_more())
         bar.valueChanged.connect(lambda _value: self._show_more())
@@ -158,6 +180,9 @@ class ProjectorView(QWidget):
 
     def _on_section(self, index: int, count: int) -> None:
         text = self.tr("Section {n} of {count}").format(n=index + 1, count=count) if count else ""
+        zoom = self.view.zoom()
+        if round(zoom * 100) != 100:
+            text += self.tr(" · Text {percent}%").format(percent=round(zoom * 100))
         self.indicator.setText(text)
         self.indicator.setAccessibleDescription(text)
         self.section_changed.emit(index, count)
@@ -219,6 +244,12 @@ class ProjectorView(QWidget):
             self.view.go_to_section(0)
         elif key == k.Key_End:
             self.view.go_to_section(self.view.section_count() - 1)
+        elif key in (k.Key_Plus, k.Key_Equal):
+            self.view.zoom_in()
+        elif key in (k.Key_Minus, k.Key_Underscore):
+            self.view.zoom_out()
+        elif key == k.Key_0:
+            self.view.reset_zoom()
         elif key == k.Key_Escape:
             self.close()
             self.left.emit()

@@ -143,6 +143,22 @@ def test_the_windows_keys_work_while_presenting(qtbot, window):
     qtbot.keyClick(projector, Qt.Key.Key_Escape)
 
 
+def test_ctrl_plus_while_presenting_sizes_the_projector_and_is_kept_for_next_time(
+        qtbot, window):
+    choose(window, "The water cycle")
+    projector = window.start_projector()
+    size = projector.view.shown_profile().font_size_pt
+    main_size = window.view.shown_profile().font_size_pt
+    projector.activateWindow()
+    qtbot.keyClick(projector, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert projector.view.shown_profile().font_size_pt > size
+    assert window.view.shown_profile().font_size_pt == main_size, "not the hidden window"
+    qtbot.keyClick(projector, Qt.Key.Key_Escape)
+    again = window.start_projector()
+    assert again.view.zoom() > 1.0, "the size chosen for the room is kept"
+    qtbot.keyClick(again, Qt.Key.Key_Escape)
+
+
 def test_a_projector_closed_another_way_is_forgotten(qtbot, window):
     choose(window, "The water cycle")
     projector = window.start_projector()

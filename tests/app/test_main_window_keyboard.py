@@ -37,6 +37,10 @@ def test_the_shortcuts_list_has_every_action_with_a_shortcut(window):
         assert (_keys(action), text) in listed, text
     assert ("Ctrl+Shift+W", "Count the words", "Tools") in rows
     assert ("F8", "Show the unadapted lesson", "View") in rows
+    # The projector answers its own keys: a trainer looks for them here too.
+    projector = [(keys, text) for keys, text, where in rows if where == "Projector"]
+    assert ("+, -, 0", "Larger, smaller or normal text") in projector
+    assert ("B, .", "Blank the screen, or show it again") in projector
     dialog = window.show_shortcuts()
     assert dialog.rows() == rows
     dialog.close()

@@ -102,3 +102,20 @@ def test_b_or_a_clickers_full_stop_blanks_the_screen_and_any_key_brings_it_back(
     assert projector.is_blank()
     qtbot.keyClick(projector, Qt.Key.Key_Period)
     assert not projector.is_blank()
+
+
+def test_plus_and_minus_size_the_text_for_the_room_and_keep_the_section(qtbot):
+    projector = _presenting(qtbot)
+    qtbot.keyClick(projector, Qt.Key.Key_Right)
+    size = projector.view.shown_profile().font_size_pt
+    qtbot.keyClick(projector, Qt.Key.Key_Plus)
+    assert projector.view.shown_profile().font_size_pt > size
+    assert projector.section_index() == 1, "zooming stays on the slide shown"
+    assert projector.indicator.text() == "Section 2 of 4 · Text 110%"
+    qtbot.keyClick(projector, Qt.Key.Key_Minus)
+    qtbot.keyClick(projector, Qt.Key.Key_Minus)
+    assert projector.view.shown_profile().font_size_pt < size
+    assert projector.indicator.text() == "Section 2 of 4 · Text 90%"
+    qtbot.keyClick(projector, Qt.Key.Key_0)
+    assert projector.view.shown_profile().font_size_pt == size
+    assert projector.indicator.text() == "Section 2 of 4"
