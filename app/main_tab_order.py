@@ -1,11 +1,12 @@
 """Tab in the main window follows the screen.
 
-The tool bars top to bottom, then the docks on the left, the lesson (and the
-two panes of side by side), then the docks on the right and below. Inside a
-dock Tab keeps the dock's own order; F6 jumps from area to area
-(app/main_focus.py). The chain is made again whenever a dock is added or a
-tool bar gains a control (the read-aloud speed slider arrives after the
-window is up), so nothing joins it at the end.
+The tool bars top to bottom, then the docks on the left, a read-aloud
+message's buttons when one shows, the lesson (and the two panes of side by
+side), then the docks on the right and below. Inside a dock Tab keeps the
+dock's own order; F6 jumps from area to area (app/main_focus.py). The chain
+is made again whenever a dock is added or a tool bar gains a control (the
+read-aloud speed slider arrives after the window is up), so nothing joins it
+at the end.
 """
 
 from __future__ import annotations
@@ -83,6 +84,10 @@ class TabOrder:
         last = [d for d in self._docks if d not in first]
         for dock in first:
             chain += _dock_chain(dock)
+        # A read-aloud problem shows above the lesson: its buttons come just before it.
+        message = getattr(self, "read_aloud_message", None)
+        if message is not None:
+            chain += [message.action_button, message.close_button]
         chain += [self.view, self.side_by_side.original, self.side_by_side.adapted]
         for dock in last:
             chain += _dock_chain(dock)

@@ -57,4 +57,6 @@ def attach_message_bar(window: QMainWindow, controller) -> MessageBar:
     lesson_area.show()  # taken out, it was hidden
     ReadAloudMessages(controller, bar)
     window.read_aloud_message = bar
+    if hasattr(window, "order_tab_chain"):
+        window.order_tab_chain()  # its × and action come before the lesson when shown
     return bar

@@ -7,6 +7,7 @@ the last test uses the real engine in the real main window.
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from app.controllers import attach_controllers
@@ -14,6 +15,7 @@ from app.read_aloud import ReadAloudController
 from app.read_aloud_message import attach_message_bar
 from tests.app.main_window_helpers import Opened
 from tests.app.read_aloud_doubles import FakePlayer, SpySynthesiser, rivers_lesson
+from tests.fixtures.keyboard import tab_stops
 from tests.widgets.samples import make_view
 
 WAIT = 10_000  # ms: generous, the machine is shared
@@ -113,5 +115,12 @@ def test_the_main_window_shows_read_aloud_problems_above_the_lesson(qtbot, tmp_p
         # "No speakers were found…" without a sound server, or that speaker is not found.
         assert bar.text().startswith("Read aloud: ") and bar.kind == "error"
         assert "not found" in bar.text() or "No speakers" in bar.text()
+        # The × is reached by Tab, just before the lesson, and dismisses the message.
+        stops = tab_stops(qtbot, window.profiles, 40)
+        assert bar.close_button in stops
+        assert stops.index(window.view) == stops.index(bar.close_button) + 1
+        bar.close_button.setFocus()
+        qtbot.keyClick(bar.close_button, Qt.Key.Key_Space)
+        assert bar.isHidden()
     finally:
         made.close_all()
