@@ -160,7 +160,8 @@ def _installed_row(model: models.InstalledModel, entry, job: Job | None,
     if model.bundled:
         status = _tr("Installed with the app")
     elif model.missing:
-        status = _tr("Not usable: missing {files}").format(files=", ".join(model.missing))
+        # The file names are for whoever helps: Verify lists them.
+        status = _tr("Not usable: some of its files are missing (Verify says which)")
     else:
         status = _tr("Installed")
     if in_use:

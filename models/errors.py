@@ -135,12 +135,20 @@ class NotAnArchive(ModelError):
         self.path = path
 
 
+IMPORT_ADVICE = ("Import the whole model folder, or the .zip file just as it was "
+                 "downloaded.")
+DOWNLOAD_ADVICE = "Try downloading it again."
+
+
 class InvalidModel(ModelError):
     """A folder or archive that is not a complete Vosk model."""
 
-    def __init__(self, missing: Sequence[str], where: str = "This folder") -> None:
+    def __init__(self, missing: Sequence[str], where: str = "This folder",
+                 advice: str = IMPORT_ADVICE) -> None:
         names = ", ".join(missing)
-        super().__init__(f"{where} is not a complete Vosk speech model. Missing: {names}.")
+        # What to do first, in plain words; the file names last, for whoever helps.
+        super().__init__(f"{where} is not a complete speech model: some of its files are "
+                         f"missing. {advice} (Missing: {names}.)")
         self.missing = list(missing)
 
 

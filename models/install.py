@@ -28,6 +28,7 @@ from models import archive as archive_mod
 from models.catalogue import find_entry
 from models.download import download, fetch_official_list, file_md5
 from models.errors import (
+    DOWNLOAD_ADVICE,
     AlreadyInstalled,
     BundledModel,
     ChecksumMismatch,
@@ -265,7 +266,8 @@ def _staged_install(
         model_root = fill(staging)
         check = check_model_root(model_root)
         if not check.ok:
-            raise InvalidModel(check.missing, where="The unpacked model")
+            raise InvalidModel(check.missing, where="The unpacked model",
+                               advice=DOWNLOAD_ADVICE)
         (model_root / MARKER_FILE).write_text(json.dumps(marker, indent=2), encoding="utf-8")
         return _commit(model_root, root / name, replace)
     except OSError as error:

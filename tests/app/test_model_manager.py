@@ -242,7 +242,8 @@ def test_verify_of_a_broken_model_names_the_missing_file(qtbot, models_root, mod
     qtbot.addWidget(dialog)
     controller = ModelManager(dialog, base_url=model_server.base_url, root=models_root)
     qtbot.waitUntil(lambda: dialog.row("vosk-model-small-de-0.15") is not None, timeout=WAIT_MS)
-    assert dialog.row("vosk-model-small-de-0.15").status == "Not usable: missing conf/model.conf"
+    assert dialog.row("vosk-model-small-de-0.15").status == (
+        "Not usable: some of its files are missing (Verify says which)")
     dialog.select("vosk-model-small-de-0.15")
     with qtbot.waitSignal(controller.job_finished, timeout=WAIT_MS) as finished:
         dialog.verify_button.click()

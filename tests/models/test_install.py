@@ -60,8 +60,9 @@ def test_import_a_zip_missing_files_names_them_and_installs_nothing(tmp_path, mo
         models.import_model(archive)
     assert caught.value.missing == ["am/final.mdl", "conf/mfcc.conf"]
     assert str(caught.value) == (
-        "The zip file vosk-model-bad.zip is not a complete Vosk speech model. "
-        "Missing: am/final.mdl, conf/mfcc.conf."
+        "The zip file vosk-model-bad.zip is not a complete speech model: some of its files "
+        "are missing. Import the whole model folder, or the .zip file just as it was "
+        "downloaded. (Missing: am/final.mdl, conf/mfcc.conf.)"
     )
     assert leftovers(models_root) == []
 
