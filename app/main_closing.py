@@ -16,6 +16,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QWidget
 
 from app import settings as keys
+from app.ui_scale import dock_homes
 
 
 class Closing:
@@ -54,6 +55,7 @@ class Closing:
             self._closing = False
         self.settings.set(keys.GEOMETRY, self.saveGeometry())
         self.settings.set(keys.STATE, self.saveState())
+        self.settings.dock_homes = dock_homes(self._docks)
         self.settings.sync()
         self._tell("shutdown", self.dictation, self.model_manager)
         for window in (self.projector, self.editor, self.captions_window):

@@ -58,7 +58,14 @@ from app.main_speech import SpeechHooks
 from app.main_tab_order import TabOrder
 from app.settings import AppSettings
 from app.status_bar import SpeechStatus
-from app.ui_scale import STEPS, apply_ui_scale, clamp_scale, fit_docks, scaled_icon_size
+from app.ui_scale import (
+    STEPS,
+    apply_ui_scale,
+    clamp_scale,
+    fit_docks,
+    restore_dock_home,
+    scaled_icon_size,
+)
 from lessons.model import Lesson
 from lessons.presets import default_preset, load_presets
 from lessons.profile import Profile
@@ -156,6 +163,9 @@ class MainWindow(SpeechHooks, LessonFiles, ToolsAndHelp, FocusAreas, TabOrder, C
         self.resize(1400, 900)
         self.restoreGeometry(self.settings.data(keys.GEOMETRY))
         self.restoreState(self.settings.data(keys.STATE))
+        self._dock_homes = self.settings.dock_homes  # for docks tabbed when it was saved
+        for dock in self._docks:
+            restore_dock_home(dock, self._dock_homes)
         self.set_ui_scale(self.settings.ui_scale, remember=False)
         if load_library:
             self.refresh_library()
@@ -176,6 +186,8 @@ class MainWindow(SpeechHooks, LessonFiles, ToolsAndHelp, FocusAreas, TabOrder, C
         dock.setWidget(widget)
         dock.setTitleBarWidget(DockTitle(dock))  # scales with the interface
         self.addDockWidget(area, dock)
+        # A dock made later (the simulations) was perhaps tabbed at a large size.
+        restore_dock_home(dock, getattr(self, "_dock_homes", {}))
         self._docks.append(dock)
         self.order_tab_chain()
         return dock

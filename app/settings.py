@@ -24,6 +24,8 @@ lesson/last        str        the path of the last lesson shown
 lesson/profile     str        the name of the preset or profile chosen
 window/geometry    bytes      QMainWindow.saveGeometry()
 window/state       bytes      QMainWindow.saveState() (docks and tool bars)
+window/dock_homes  str        docks tabbed at a large size: their own sides, as
+                              JSON (see :attr:`AppSettings.dock_homes`)
 ui/scale           float      the size of the whole interface, 1.0 to 2.5
 ui/welcome_shown   bool       the first-run welcome has been shown
 captions/settings  str        the live captions' look and place, as JSON (see
@@ -53,6 +55,7 @@ LAST_LESSON = "lesson/last"
 PROFILE = "lesson/profile"
 GEOMETRY = "window/geometry"
 STATE = "window/state"
+DOCK_HOMES = "window/dock_homes"
 UI_SCALE = "ui/scale"
 WELCOME_SHOWN = "ui/welcome_shown"
 CAPTIONS = "captions/settings"
@@ -226,3 +229,16 @@ class AppSettings:
     @captions.setter
     def captions(self, values: dict) -> None:
         self.set(CAPTIONS, json.dumps(dict(values), sort_keys=True))
+
+    @property
+    def dock_homes(self) -> dict:
+        """Docks tabbed at a large interface size: object name -> own side ({} when none)."""
+        try:
+            value = json.loads(self.text(DOCK_HOMES) or "{}")
+        except ValueError:
+            return {}
+        return value if isinstance(value, dict) else {}
+
+    @dock_homes.setter
+    def dock_homes(self, homes: dict) -> None:
+        self.set(DOCK_HOMES, json.dumps(dict(homes), sort_keys=True))

@@ -180,6 +180,24 @@ def _share_out(window: QMainWindow, docks, room: int) -> None:
     window.resizeDocks(firsts, widths, Qt.Orientation.Horizontal)
 
 
+def dock_homes(docks) -> dict[str, int]:
+    """Each tabbed dock's own side, by object name, to keep with the window's layout.
+
+    The window's saved state has the docks where they are (tabbed on the
+    left at a large size); without their own sides a later start could not
+    put them back when the interface is made smaller again.
+    """
+    return {d.objectName(): int(d.property(_HOME)) for d in docks
+            if d.property(_HOME) is not None and d.objectName()}
+
+
+def restore_dock_home(dock: QDockWidget, homes: dict) -> None:
+    """Give ``dock`` back the own side ``homes`` (from :func:`dock_homes`) kept for it."""
+    value = homes.get(dock.objectName())
+    if isinstance(value, int) and value in (int(a.value) for a in Qt.DockWidgetArea):
+        dock.setProperty(_HOME, value)
+
+
 def fit_docks(window: QMainWindow, docks, share: float = LESSON_SHARE) -> bool:
     """Keep the lesson at least ``share`` of ``window``'s width; True when docks are tabbed.
 

@@ -49,10 +49,11 @@ def test_defaults_when_nothing_is_saved(tmp_path):
 def test_damaged_values_give_the_defaults_or_stay_in_range(tmp_path):
     path = tmp_path / "settings.ini"
     path.write_text("[ui]\nscale=huge\nwelcome_shown=maybe\n[speech]\nrate=7\n"
-                    "engine=\n[lesson]\nprofile=1\n", encoding="utf-8")
+                    "engine=\n[lesson]\nprofile=1\n[window]\ndock_homes=[1, 2\n", encoding="utf-8")
     damaged = AppSettings(path)
     assert damaged.ui_scale == 1.0
     assert damaged.welcome_shown is False
     assert damaged.rate == 2.0, "kept within 0.5x to 2x"
     assert damaged.engine == "auto"
     assert damaged.number(keys.UI_SCALE, 1.0) == 1.0
+    assert damaged.dock_homes == {}

@@ -75,3 +75,20 @@ def test_at_100_percent_the_docks_stay_on_their_sides(qtbot, opened):
     assert window.dockWidgetArea(window.library_dock) == LEFT
     assert window.dockWidgetArea(window.dictation_dock) == RIGHT
     assert not window.tabifiedDockWidgets(window.library_dock)
+
+
+def test_after_a_restart_at_200_percent_the_docks_still_go_home_at_100_percent(qtbot, opened):
+    window = _at(opened, 2.0)
+    window.show_simulations(True)
+    QApplication.processEvents()
+    assert window.dictation_dock in window.tabifiedDockWidgets(window.library_dock)
+    window.close()  # saves the layout: the docks tabbed on the left
+    again = _at(opened, 2.0)
+    again.show_simulations(True)
+    QApplication.processEvents()
+    again.set_ui_scale(1.0)
+    QApplication.processEvents()
+    assert again.dockWidgetArea(again.library_dock) == LEFT
+    assert again.dockWidgetArea(again.dictation_dock) == RIGHT
+    assert again.dockWidgetArea(again.simulation_dock) == RIGHT
+    assert not again.tabifiedDockWidgets(again.library_dock)
