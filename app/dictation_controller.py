@@ -13,6 +13,7 @@ What the shell does with it::
     controller.status_changed.connect(status_bar.showMessage)
     controller.read_back.connect(read_aloud.read_text)
     controller.microphone_changed.connect(settings.set_microphone)
+    controller.use_settings(settings)  # Save… opens where dictation was saved last time
     controller.set_vocabulary([entry.word for entry in lesson.vocabulary])
     controller.offer_recovery()   # once the window is up
     ...
@@ -386,12 +387,13 @@ class DictationController(UnsavedDictation, ListeningControls, QObject):
 
     @Slot(str, str)
     def _on_save(self, path: str, fmt: str) -> None:
-        self.remember_saving(path, self.panel.text())
+        self.remember_saving(path, self.panel.text(), fmt)
         self.autosave.export(self.panel.text(), path, fmt)
 
     @Slot()
     def _on_clear(self) -> None:
         self._state = DictationState()
+        self.forget_saved_file()
         self.autosave.changed("")
         self.text_changed.emit("")
 

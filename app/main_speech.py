@@ -51,6 +51,8 @@ class SpeechHooks:
         """Let ``controller`` drive the dictation panel (and add its actions, if any)."""
         self.dictation = controller
         self.dictation_panel.start_requested.disconnect(self._dictation_not_ready)
+        if hasattr(controller, "use_settings"):  # Save… opens where dictation was saved last
+            controller.use_settings(self.settings)
         if hasattr(controller, "actions"):
             self.add_actions("dictation", list(controller.actions()))
 

@@ -17,7 +17,8 @@ State (methods)
     ``set_listening(bool)``, ``set_level(dbfs)``, ``show_partial(text)``,
     ``set_text(full_text)``, ``show_message(text, kind)``, ``set_commands(pairs)``,
     ``set_microphones(pairs, current)``, ``set_engine_name(text)``,
-    ``set_ui_scale(scale)``.
+    ``set_ui_scale(scale)``, ``set_save_start(folder, fmt, file)`` (where
+    Save… opens and what it suggests: ``widgets.dictation_save``).
 
 The text rules (spoken punctuation, "scratch that") run in the controller;
 the panel shows whatever text it is given.
@@ -26,6 +27,7 @@ the panel shows whatever text it is given.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -37,6 +39,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -44,13 +47,20 @@ from PySide6.QtWidgets import (
 )
 
 from widgets.dictation_parts import CommandsList, LiveIndicator, MessageBar
+from widgets.dictation_save import (
+    SAVE_FORMATS,
+    SaveStart,
+    format_filter,
+    save_filters,
+    save_target,
+    suggested_path,
+)
 from widgets.dictation_text import DictationText
 from widgets.fonts import resolve_family
 from widgets.level_meter import LevelMeter
 
 TOGGLE_SHORTCUT = "F9"
 DEFAULT_FAMILY = "Atkinson Hyperlegible"
-SAVE_FORMATS = {"txt": "Plain text (*.txt)", "docx": "Word document (*.docx)"}
 
 
 def _tr(text: str) -> str:
@@ -76,6 +86,7 @@ class DictationPanel(QWidget):
         self._cleared: str | None = None  # text kept so that a Clear can be undone
         self._scale = 1.0
         self._family = DEFAULT_FAMILY
+        self._save_start = SaveStart()
 
         self.toggle_button = QPushButton(self)
         self.toggle_button.setAccessibleName(_tr("Start or stop dictation"))
@@ -315,14 +326,44 @@ class DictationPanel(QWidget):
         if chosen is not None:
             self.save_requested.emit(*chosen)
 
+    def set_save_start(self, folder: str = "", fmt: str = "txt", file: str = "") -> None:
+        """Where Save… opens: in ``folder`` ("" for home) with format ``fmt`` chosen,
+        suggesting ``file`` (the file the text was last saved to), or a dated name
+        no file in the folder has when ``file`` is ""."""
+        self._save_start = SaveStart(folder, fmt if fmt in SAVE_FORMATS else "txt", file)
+
+    def save_start(self) -> SaveStart:
+        """What the last ``set_save_start`` said."""
+        return self._save_start
+
     def ask_save_path(self) -> tuple[str, str] | None:
         """A file dialog for the path and format; ``None`` when cancelled. Tests replace it."""
-        filters = ";;".join(_tr(label) for label in SAVE_FORMATS.values())
-        path, chosen_filter = QFileDialog.getSaveFileName(
-            self, _tr("Save dictation"), str(Path.home() / _tr("My dictation.txt")), filters)
-        if not path:
-            return None
-        return save_target(path, chosen_filter)
+        suggested = suggested_path(self._save_start, date.today())
+        selected = format_filter(self._save_start.fmt)
+        while True:
+            path, chosen_filter = QFileDialog.getSaveFileName(
+                self, _tr("Save dictation"), suggested, save_filters(), selected)
+            if not path:
+                return None
+            target, fmt = save_target(path, chosen_filter)
+            # The dialog asked about the name as typed ("Monday"); the ending is
+            # added here, so a file already called "Monday.txt" is asked about here.
+            if target == path or not Path(target).exists() or self.confirm_replace(target):
+                return target, fmt
+            suggested, selected = target, chosen_filter
+
+    def confirm_replace(self, path: str) -> bool:
+        """Ask whether to replace the file at ``path``; tests replace this."""
+        box = QMessageBox(self.window())
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(_tr("Replace the file?"))
+        box.setText(_tr("There is already a file called “{name}”. Do you want to replace it "
+                        "with this dictation?").format(name=Path(path).name))
+        replace = box.addButton(_tr("&Replace it"), QMessageBox.ButtonRole.AcceptRole)
+        other = box.addButton(_tr("&Choose another name"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(other)
+        box.exec()
+        return box.clickedButton() is replace
 
     # ------------------------------------------------------------ private
 
@@ -373,12 +414,3 @@ class DictationPanel(QWidget):
         font.setPointSizeF(size)
         widget.setFont(font)
         return font
-
-
-def save_target(path: str, chosen_filter: str = "") -> tuple[str, str]:
-    """The path (with its ending) and format for a chosen file name and dialog filter."""
-    suffix = Path(path).suffix.lower().lstrip(".")
-    if suffix in SAVE_FORMATS:
-        return path, suffix
-    fmt = "docx" if "docx" in chosen_filter else "txt"
-    return f"{path}.{fmt}", fmt

@@ -7,15 +7,19 @@ last test answers the real question box.
 
 from __future__ import annotations
 
+import shutil
+
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.dictation_unsaved import CANCEL, DISCARD, SAVE
 from tests.app.test_main_window_close import Dictating
+from widgets.dictation_save import SaveStart
 
 
-def _cancel_the_question(note) -> list:
-    """Answer the next real question box with Cancel; what ``note(box)`` gives is listed."""
+def _cancel_the_question(note, button: str = "&Cancel") -> list:
+    """Answer the next real question box with Cancel (or ``button``); what ``note(box)``
+    gives is listed."""
     seen: list = []
 
     def answer() -> None:
@@ -24,7 +28,7 @@ def _cancel_the_question(note) -> list:
             QTimer.singleShot(50, answer)
             return
         seen.append(note(box))
-        next(b for b in box.buttons() if b.text() == "&Cancel").click()
+        next(b for b in box.buttons() if b.text() == button).click()
 
     QTimer.singleShot(50, answer)
     return seen
@@ -151,3 +155,114 @@ def test_when_no_copy_could_be_kept_the_question_says_the_text_will_be_lost(
     finally:
         dictating.controller.ask_save_on_close = lambda: DISCARD
     assert window.close()
+
+
+def _saved_then_changed(qtbot, opened, tmp_path, folder, *, full_disk: bool = False) -> tuple:
+    """Dictated, saved to ``folder``/Monday.txt from the panel, then a sentence typed.
+
+    With ``full_disk`` every autosave write fails from the typing on."""
+    window = opened.open()
+    dictating = Dictating(qtbot, window, tmp_path / "transcripts")
+    dictating.say_a_phrase_and_begin_another()
+    dictating.controller.stop()
+    qtbot.waitUntil(lambda: not dictating.controller.worker.is_busy())
+    monday = folder / "Monday.txt"
+    window.dictation_panel.ask_save_path = lambda: (str(monday), "txt")
+    window.dictation_panel.save()
+    qtbot.waitUntil(lambda: window.dictation_panel.message() == "Saved as Monday.txt.")
+    if full_disk:
+        def full(_text: str) -> None:
+            raise OSError(28, "No space left on device")
+
+        dictating.store.save = full
+    editor = window.dictation_panel.editor
+    editor.setFocus()
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(editor, " It rained all day.")
+    qtbot.waitUntil(lambda: dictating.controller.text().endswith("It rained all day."))
+    if full_disk:
+        qtbot.waitUntil(lambda: "could not be saved" in window.dictation_panel.message()
+                        or "No space" in window.dictation_panel.message())
+    return window, dictating, monday
+
+
+def _question(box) -> tuple:
+    return box.text(), box.informativeText(), sorted(b.text() for b in box.buttons())
+
+
+def test_changed_since_saved_asks_about_that_file_and_save_writes_it_with_no_dialog(
+        qtbot, opened, tmp_path):
+    window, dictating, monday = _saved_then_changed(qtbot, opened, tmp_path, tmp_path)
+    before = monday.read_text(encoding="utf-8")
+    asked_where = []
+    window.dictation_panel.ask_save_path = lambda: asked_where.append(True)
+    del dictating.controller.ask_save_on_close  # the real question box
+    seen = _cancel_the_question(_question, button="&Save")
+
+    assert window.close()
+
+    (question, detail, buttons), = seen
+    assert question == ("Your dictation has changed since you saved it to Monday.txt. Do you "
+                        "want to save the changes to Monday.txt before Lesson Lab closes?")
+    assert "has not been saved" not in question
+    assert "Monday.txt keeps what you saved before" in detail
+    assert buttons == sorted(["&Save", "&Don't save", "&Cancel"])  # no "…": nothing more asked
+    assert asked_where == []
+    after = monday.read_text(encoding="utf-8")
+    assert after == dictating.controller.text() + "\n" and after != before
+    assert after.endswith("It rained all day.\n")
+
+
+def test_changed_since_saved_on_a_full_disk_says_the_changes_will_be_lost_and_asks_where(
+        qtbot, opened, tmp_path):
+    stick = tmp_path / "USB stick"
+    stick.mkdir()
+    window, dictating, monday = _saved_then_changed(qtbot, opened, tmp_path, tmp_path,
+                                                    full_disk=True)
+    # Save… opens the dialog (starting at Monday.txt), so the pupil can choose a USB stick.
+    assert window.dictation_panel.save_start().file == str(monday)
+    window.dictation_panel.ask_save_path = lambda: (str(stick / "Monday.txt"), "txt")
+    del dictating.controller.ask_save_on_close  # the real question box
+    seen = _cancel_the_question(_question, button="&Save…")
+
+    assert window.close()
+
+    (question, detail, buttons), = seen
+    assert "changed since you saved it to Monday.txt" in question
+    assert "could not keep a copy" in detail and "will be lost" in detail
+    assert "copy of the changes stays" not in detail and "keeps what you saved" not in detail
+    assert buttons == sorted(["&Save…", "&Don't save", "&Cancel"])
+    assert (stick / "Monday.txt").read_text(encoding="utf-8").endswith("It rained all day.\n")
+
+
+def test_changed_since_saved_to_a_usb_stick_taken_out_asks_to_save_somewhere_else(
+        qtbot, opened, tmp_path):
+    stick = tmp_path / "USB stick"
+    stick.mkdir()
+    window, dictating, monday = _saved_then_changed(qtbot, opened, tmp_path, stick)
+    shutil.rmtree(stick)
+    del dictating.controller.ask_save_on_close  # the real question box
+    seen = _cancel_the_question(_question)
+    try:
+        assert not window.close()
+        (question, detail, buttons), = seen
+        assert "saved it to Monday.txt, but that folder cannot be found now" in question
+        assert "save it somewhere else" in question
+        assert "a copy stays" in detail
+        assert buttons == sorted(["&Save…", "&Don't save", "&Cancel"])
+    finally:
+        dictating.controller.ask_save_on_close = lambda: DISCARD
+    assert window.close()
+
+
+def test_a_save_at_closing_is_where_save_opens_in_the_next_session(qtbot, opened, tmp_path):
+    work = tmp_path / "My work"
+    work.mkdir()
+    window, dictating = _dictated(qtbot, opened, tmp_path)
+    dictating.answer = SAVE
+    window.dictation_panel.ask_save_path = lambda: (str(work / "Story.docx"), "docx")
+    assert window.close()
+
+    again = opened.open()
+    Dictating(qtbot, again, tmp_path / "transcripts 2")
+    assert again.dictation_panel.save_start() == SaveStart(str(work), "docx", "")

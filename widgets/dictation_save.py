@@ -1,0 +1,85 @@
+"""Where the dictation panel's Save… opens, and the file name it suggests.
+
+A pupil who saves every lesson must not overwrite yesterday's file after one
+quick "replace?" question, nor hunt for their folder each time. So Save…
+opens in the folder the controller gives (the one last used for dictation),
+with the format chosen last time, and suggests:
+
+* the file the text was last saved to, once it has been saved: saving again
+  updates that file, as in any editor (the dialog asks before replacing it);
+* otherwise a dated name, "Dictation 28 November 2026.txt", or
+  "Dictation 28 November 2026 (2).txt" when that name is taken in either
+  format (so choosing Word in the dialog cannot replace a file either).
+
+A folder that has gone (a USB stick taken out) gives the home folder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
+
+SAVE_FORMATS = {"txt": "Plain text (*.txt)", "docx": "Word document (*.docx)"}
+# Dates in file names are British English, whatever the computer's language.
+_BRITISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DictationPanel", text)
+
+
+@dataclass(frozen=True)
+class SaveStart:
+    """Where Save… opens: ``folder`` ("" for home), format ``fmt``, and ``file``,
+    the file the text was last saved to ("" when it has not been saved)."""
+
+    folder: str = ""
+    fmt: str = "txt"
+    file: str = ""
+
+
+def dated_stem(day: date) -> str:
+    """"Dictation 28 November 2026" for ``day``."""
+    when = _BRITISH.toString(QDate(day.year, day.month, day.day), "d MMMM yyyy")
+    return _tr("Dictation {date}").format(date=when)
+
+
+def free_file_name(folder: Path, stem: str, fmt: str) -> str:
+    """``stem.fmt``, or ``stem (2).fmt`` and so on: the first name no file in
+    ``folder`` has, as a .txt or a .docx."""
+    number = 1
+    while True:
+        name = stem if number == 1 else f"{stem} ({number})"
+        if not any((folder / f"{name}.{ending}").exists() for ending in SAVE_FORMATS):
+            return f"{name}.{fmt}"
+        number += 1
+
+
+def suggested_path(start: SaveStart, day: date) -> str:
+    """The path Save… offers for ``start`` on ``day`` (see the module's notes)."""
+    if start.file and Path(start.file).parent.is_dir():
+        return start.file
+    folder = Path(start.folder) if start.folder and Path(start.folder).is_dir() else Path.home()
+    return str(folder / free_file_name(folder, dated_stem(day), start.fmt))
+
+
+def save_filters() -> str:
+    """The dialog's file types, as one filter string."""
+    return ";;".join(_tr(label) for label in SAVE_FORMATS.values())
+
+
+def format_filter(fmt: str) -> str:
+    """The dialog's file type for ``fmt``."""
+    return _tr(SAVE_FORMATS.get(fmt, SAVE_FORMATS["txt"]))
+
+
+def save_target(path: str, chosen_filter: str = "") -> tuple[str, str]:
+    """The path (with its ending) and format for a chosen file name and dialog filter."""
+    suffix = Path(path).suffix.lower().lstrip(".")
+    if suffix in SAVE_FORMATS:
+        return path, suffix
+    fmt = "docx" if "docx" in chosen_filter else "txt"
+    return f"{path}.{fmt}", fmt
