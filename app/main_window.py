@@ -54,6 +54,7 @@ from app.main_files import LessonFiles
 from app.main_focus import FocusAreas
 from app.main_help import ToolsAndHelp
 from app.main_menus import MainActions
+from app.main_projector import Presenting
 from app.main_speech import SpeechHooks
 from app.main_tab_order import TabOrder
 from app.settings import AppSettings
@@ -78,10 +79,10 @@ from widgets.side_by_side import SideBySide
 DOCK = Qt.DockWidgetArea
 
 
-class MainWindow(SpeechHooks, LessonFiles, ToolsAndHelp, FocusAreas, TabOrder, Closing,
-                 QMainWindow):
+class MainWindow(SpeechHooks, LessonFiles, ToolsAndHelp, FocusAreas, TabOrder, Presenting,
+                 Closing, QMainWindow):
     """The Lesson Lab shell (speech hooks, lesson files, tools and help, F6 areas, Tab
-    order and closing come from mixins)."""
+    order, the projector and closing come from mixins)."""
 
     lesson_changed = Signal(object)
     profile_changed = Signal(object)
@@ -103,7 +104,6 @@ class MainWindow(SpeechHooks, LessonFiles, ToolsAndHelp, FocusAreas, TabOrder, C
         self.lesson: Lesson | None = None
         self.lesson_path: Path | None = None
         self.projector = None
-        self._projector_zoom = 1.0
         self.editor = None
         self.model_dialog = self.model_manager = None
         self.simulation_panel = self.simulation_overlay = self.simulation_dock = None
@@ -401,43 +401,6 @@ class MainWindow(SpeechHooks, LessonFiles, ToolsAndHelp, FocusAreas, TabOrder, C
     def is_adapted_shown(self) -> bool:
         """True while the lesson is shown through the chosen profile (not flipped)."""
         return self._adapted
-
-    def start_projector(self):
-        """Present the lesson full screen (Esc comes back)."""
-        if self.lesson is None:
-            self.show_message(self.tr("Choose a lesson first."))
-            return None
-        from widgets.projector import ProjectorView
-
-        self.projector = ProjectorView()
-        self.projector.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.projector.set_profile(self.profile() if self._adapted else default_preset())
-        self.projector.set_lesson(self.lesson)
-        # The size a trainer chose for the room is kept for the next presentation.
-        self.projector.view.set_zoom(self._projector_zoom)
-        self.projector.view.zoom_changed.connect(self._keep_projector_zoom)
-        self.projector.left.connect(self._projector_left)
-        # Closed any other way than Escape (the window manager, a script), it is
-        # deleted: forget it so a new profile or lesson is not sent to it.
-        self.projector.destroyed.connect(self._projector_gone)
-        # The window's keys work while presenting: captions (Ctrl+Shift+C), dictation
-        # (F9), read aloud, the ruler. Not F11 (a second projector) nor F6 (this window).
-        own = (self.act.projector, self.act.next_area, self.act.previous_area)
-        self.projector.addActions([a for a in self.actions()
-                                   if not a.shortcut().isEmpty() and a not in own])
-        self.projector.present()
-        return self.projector
-
-    def _keep_projector_zoom(self, zoom: float) -> None:
-        self._projector_zoom = zoom
-
-    def _projector_gone(self, *_args) -> None:
-        self.projector = None
-
-    def _projector_left(self) -> None:
-        self.projector = None
-        self.activateWindow()
-        self.view.setFocus()
 
     def next_section(self) -> None:
         """Turn to the next section (focus mode)."""

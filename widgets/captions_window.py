@@ -51,6 +51,7 @@ SCHEMES = {  # name: (text, background); "profile" takes a lesson profile's colo
 PLACEMENTS = ("top", "bottom", "floating")
 MIN_FONT_PT, MAX_FONT_PT = 18.0, 200.0
 SIZE_STEP = 1.2
+_NO_LIMIT = (1 << 24) - 1  # Qt's QWIDGETSIZE_MAX, which PySide6 does not export
 DEFAULT_FAMILY = "Atkinson Hyperlegible"
 
 
@@ -101,10 +102,13 @@ class CaptionsWindow(QWidget):
             "the size, the Menu key opens the settings."))
         # Showing the captions must not take the keyboard from the teacher's window.
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        # The style sheet's background also when inside the projector (see ``embed``).
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._settings = CaptionSettings()
         self._profile: Profile | None = None
         self._drag_from: QPoint | None = None
+        self._embedded = False
         self.text = CaptionText(self)
         self.history = CaptionHistory(self)
         self.history.setWindowFlags(Qt.WindowType.Window)  # its own window, owned by this one
@@ -259,8 +263,41 @@ class CaptionsWindow(QWidget):
             self.move(area.left() + area.width() // 6, area.top() + area.height() * 2 // 3)
         self.place()
 
+    def embed(self, host: QWidget) -> None:
+        """Show inside ``host`` (a full-screen projector) instead of in a window of its own.
+
+        A window manager keeps a full-screen window above every other, "always
+        on top" or not, so over a projector the captions must be part of it.
+        Hidden or shown stays as it was; ``host`` lays the strip out.
+        """
+        hidden = self.isHidden()
+        self._embedded = True
+        self.setParent(host, Qt.WindowType.Widget)
+        self.place()
+        self.setHidden(hidden)
+
+    def unembed(self) -> None:
+        """Back to a window of its own (after :meth:`embed`), shown if it was."""
+        if not self._embedded:
+            return
+        hidden = self.isHidden()
+        self._embedded = False
+        self.setParent(None)
+        self.setMinimumHeight(0)
+        self.setMaximumHeight(_NO_LIMIT)
+        self._apply_window_flags()
+        self.setHidden(hidden)
+        self.place()
+
+    def is_embedded(self) -> bool:
+        """True while shown inside another window (see :meth:`embed`)."""
+        return self._embedded
+
     def place(self) -> None:
         """Put the window where its placement says, on the screen it is on."""
+        if self._embedded:
+            self.setFixedHeight(self.text.height_for_lines())  # the host gives the width
+            return
         screen = self.screen()
         if screen is None:
             return
@@ -401,6 +438,8 @@ class CaptionsWindow(QWidget):
         self.apply_settings(replace(self._settings, **changes))
 
     def _apply_window_flags(self) -> None:
+        if self._embedded:
+            return  # part of the projector until unembedded
         visible = self.isVisible()
         flags = Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint
         if self._settings.frameless:

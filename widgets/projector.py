@@ -77,11 +77,13 @@ def note_colour(text: str, background: str) -> str:
 class ProjectorView(QWidget):
     """A lesson presented full screen, section by section.
 
-    Signals: ``section_changed(index, count)`` and ``left()`` when Esc ends it.
+    Signals: ``section_changed(index, count)``, ``left()`` when Esc ends it and
+    ``closing()`` however it ends.
     """
 
     section_changed = Signal(int, int)
     left = Signal()
+    closing = Signal()  # before it goes: take back anything carried (see ``carry``)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -206,6 +208,16 @@ class ProjectorView(QWidget):
             self.next_section()
         else:
             self.previous_section()
+
+    def carry(self, strip: QWidget, at_top: bool) -> None:
+        """Show ``strip`` (a child, such as the live captions) above or below the slide."""
+        layout = self.layout()
+        layout.removeWidget(strip)
+        layout.insertWidget(0 if at_top else layout.count(), strip)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.closing.emit()
+        super().closeEvent(event)
 
     def is_blank(self) -> bool:
         """True while the screen is blanked (B or ".")."""

@@ -1,0 +1,58 @@
+"""Live captions ride inside the projector while it presents (app/main_projector.py).
+
+A window manager keeps a full-screen window above "always on top" ones, so
+the captions' own window would be hidden (tests/e2e/test_captions_over_projector.py
+shows that under a real window manager); here, the layout and the way back.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from app.controllers import attach_controllers
+from tests.app.main_window_helpers import choose
+
+
+def _presenting(qtbot, opened, show_captions: bool):
+    window = opened.open()
+    assert attach_controllers(window, ("captions",)) == ["captions"]
+    captions = window.captions_window
+    if show_captions:
+        captions.show()
+        captions.add_final("Rain falls from the clouds.")
+    choose(window, "The water cycle")
+    projector = window.start_projector()
+    qtbot.waitExposed(projector)
+    QApplication.processEvents()
+    return window, captions, projector
+
+
+def test_shown_captions_become_a_strip_below_the_slide_and_come_back_as_a_window(
+        qtbot, opened):
+    window, captions, projector = _presenting(qtbot, opened, show_captions=True)
+    assert captions.parent() is projector and not captions.isWindow()
+    assert captions.isVisible()
+    assert captions.y() >= projector.view.geometry().bottom(), "below the slide"
+    assert captions.width() == projector.width()
+    assert " ".join(captions.shown_lines()) == "Rain falls from the clouds."
+
+    captions.set_placement("top")
+    QApplication.processEvents()
+    assert captions.y() == 0 and projector.view.y() >= captions.height(), "above the slide"
+
+    qtbot.keyClick(projector, Qt.Key.Key_Escape)
+    assert captions.isWindow() and captions.isVisible(), "a window of its own again"
+    assert captions.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
+    assert " ".join(captions.shown_lines()) == "Rain falls from the clouds."
+
+
+def test_captions_turned_on_while_presenting_appear_inside_the_projector(qtbot, opened):
+    window, captions, projector = _presenting(qtbot, opened, show_captions=False)
+    assert captions.isHidden()
+    captions.show()  # as Ctrl+Shift+C does while presenting
+    QApplication.processEvents()
+    assert captions.parent() is projector and captions.isVisible()
+    captions.hide()  # turned off again: the slide has the room back
+    qtbot.keyClick(projector, Qt.Key.Key_Escape)
+    assert captions.isWindow() and captions.isHidden(), "still off after presenting"
