@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 from lessons.atomic_file import usual_permissions
+from lessons.word_document import british_document
 
 FORMATS = ("txt", "docx")
 
@@ -69,19 +70,12 @@ def _write_text(text: str, path: Path) -> None:
 
 def _write_docx(text: str, path: Path) -> None:
     # Imported here: python-docx is only needed when someone saves a Word file.
-    from docx import Document
-    from docx.oxml.ns import qn
     from docx.shared import Pt
 
-    document = Document()
+    # British English (Word would underline "colour"), A4, no library named as author.
+    document = british_document()
     normal = document.styles["Normal"]
     normal.font.size = Pt(14)  # friendly to read back, and what pupils see on screen
-    # python-docx's template is marked US English (Word would underline "colour")
-    # and names python-docx as the author.
-    for lang in document.styles.element.iter(qn("w:lang")):
-        lang.set(qn("w:val"), "en-GB")
-    document.core_properties.author = ""
-    document.core_properties.last_modified_by = ""
     for line in text.split("\n"):
         document.add_paragraph(line)
     document.save(str(path))

@@ -1,7 +1,7 @@
-"""Write a text file whole or not at all.
+"""Write a file (text or bytes) whole or not at all.
 
-The text goes to a temporary file in the same folder, is flushed to the
-disk, and then replaces the target in one step: a crash, a full disk or a
+The file is written to a temporary file in the same folder, flushed to the
+disk, and then put in place of the target in one step: a crash, a full disk or a
 power cut leaves either the old file or the new one, never half of one.
 """
 
@@ -27,11 +27,16 @@ def usual_permissions(path: str | Path) -> None:
 
 def write_text_atomically(path: str | Path, text: str) -> Path:
     """Write ``text`` (UTF-8, ``\\n`` line endings) to ``path`` atomically; return the path."""
+    return write_bytes_atomically(path, text.encode("utf-8"))
+
+
+def write_bytes_atomically(path: str | Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` atomically (such as a Word document); return the path."""
     path = Path(path)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         usual_permissions(temporary)

@@ -1,29 +1,53 @@
-"""Practice records as Markdown: a record a teacher can keep as CPD evidence.
+"""Practice records as plain text (.txt) and as Markdown (.md).
 
-One session, or several as a log: title, date, time spent, the scenario and
-a summary of the pupil, what the teacher changed, the checker's scores
-before and after with the difference, and the reflections, ending with a
-line saying it was made with Lesson Lab offline and nothing was sent
-anywhere. Text the teacher typed is escaped, so an answer can never turn
-into a heading or a link. ``app/reflection_pdf.py`` prints the same Markdown
-as a PDF.
+Both are laid out from the blocks in ``lessons.reflection_record``, as the
+Word document and the PDF are. Plain text is for a teacher: it opens in any
+text editor and pastes cleanly into a school's CPD system or an email, with
+no markup at all; headings are underlined and the scores are sentences,
+since a table's columns do not survive a paste. Markdown is for the command
+line (``lesson-lab reflections export --md``), where a trainer may turn it
+into something else; text the teacher typed is escaped there, so an answer
+can never turn into a heading or a link.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import datetime
 from pathlib import Path
 
 from lessons.atomic_file import write_text_atomically
-from lessons.reflection import PracticeSession, ScoreChange
+from lessons.reflection import PracticeSession
+from lessons.reflection_record import (
+    LOG_TITLE,
+    NOT_ANSWERED,
+    OFFLINE_LINE,
+    Answer,
+    Block,
+    Bullets,
+    ClosingLine,
+    Facts,
+    Heading,
+    Paragraph,
+    ScoreTable,
+    difference_text,
+    duration_words,
+    log_blocks,
+    long_date,
+    record_blocks,
+    score_text,
+    session_blocks,
+    session_title,
+    short_date,
+)
 
-OFFLINE_LINE = "Made with Lesson Lab on this computer, offline. Nothing was sent anywhere."
-LOG_TITLE = "Lesson Lab practice log"
-DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+# Kept importable from here: the command line and older callers use them.
+__all__ = [
+    "LOG_TITLE", "OFFLINE_LINE", "difference_text", "duration_words", "escape",
+    "log_markdown", "long_date", "record_markdown", "record_text", "score_text",
+    "session_markdown", "session_title", "short_date", "write_markdown", "write_text",
+]
+
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 _LINE_START = re.compile(r"^(\s*)(#|>|[-+=])", re.MULTILINE)
 _NUMBERED = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)
@@ -36,172 +60,100 @@ def escape(text: str) -> str:
     return _NUMBERED.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
-def _paragraphs(text: str) -> str:
-    """Escaped text, keeping the teacher's paragraphs and line breaks."""
-    blocks = [b.strip() for b in re.split(r"\n\s*\n", text.replace("\r\n", "\n")) if b.strip()]
-    return "\n\n".join("\\\n".join(escape(line.strip()) for line in b.splitlines())
-                       for b in blocks)
+def _escaped_lines(text: str) -> str:
+    """Escaped text whose line breaks stay line breaks (a backslash ends each line)."""
+    return "\\\n".join(escape(line) for line in text.split("\n"))
 
 
-def long_date(when: datetime) -> str:
-    """"Friday 27 November 2026 at 17:53", in the record's own local time."""
-    return (f"{DAYS[when.weekday()]} {when.day} {MONTHS[when.month - 1]} {when.year} "
-            f"at {when:%H:%M}")
+def _heading(text: str) -> str:
+    """A heading's text: only inline marks need escaping ("1. Why?" is no list there)."""
+    text = _SPECIAL.sub(r"\\\1", " ".join(text.split()))  # one line, whatever it held
+    return text[:-1] + "\\#" if text.endswith("#") else text  # a closing '#' would go
 
 
-def short_date(when: datetime) -> str:
-    """"27 November 2026"."""
-    return f"{when.day} {MONTHS[when.month - 1]} {when.year}"
+def _row(cells: Sequence[str]) -> str:
+    return "| " + " | ".join(_SPECIAL.sub(r"\\\1", cell) for cell in cells) + " |"
 
 
-def duration_words(seconds: int) -> str:
-    """"less than a minute", "1 minute", "1 hour 5 minutes"."""
-    minutes = round(seconds / 60)
-    if minutes < 1:
-        return "less than a minute"
-    hours, minutes = divmod(minutes, 60)
-    parts = []
-    if hours:
-        parts.append("1 hour" if hours == 1 else f"{hours} hours")
-    if minutes:
-        parts.append("1 minute" if minutes == 1 else f"{minutes} minutes")
-    return " ".join(parts)
+def _markdown_block(block: Block) -> list[str]:
+    if isinstance(block, Heading):
+        return [f"{'#' * block.level} {_heading(block.text)}"]
+    if isinstance(block, Paragraph):
+        return [_escaped_lines(block.text)]
+    if isinstance(block, Facts):
+        return ["\n".join(f"- **{escape(label)}:** {escape(value)}"
+                          for label, value in block.items)]
+    if isinstance(block, Bullets):
+        return ["\n".join(f"- {escape(item)}" for item in block.items)]
+    if isinstance(block, ScoreTable):
+        # Inside a cell nothing starts a line, so only the inline marks need escaping.
+        lines = [_row(block.header), "|" + "---|" * len(block.header)]
+        return ["\n".join(lines + [_row(row) for row in block.rows])]
+    if isinstance(block, Answer):
+        return [_escaped_lines(p) for p in block.paragraphs] or [NOT_ANSWERED]
+    if isinstance(block, ClosingLine):
+        return ["---", escape(block.text)]
+    raise TypeError(f"unknown block {block!r}")
 
 
-def score_text(value: float | None) -> str:
-    """A score as shown: whole numbers plainly, others to one decimal place."""
-    if value is None:
-        return "not checked"
-    return f"{round(value)}" if abs(value - round(value)) < 0.05 else f"{value:.1f}"
-
-
-def difference_text(change: ScoreChange) -> str:
-    """"+12", "-3", "0", or "–" when a score is missing."""
-    diff = change.difference
-    if diff is None:
-        return "–"
-    shown = score_text(abs(diff))
-    if shown == "0":
-        return "0"
-    return f"+{shown}" if diff > 0 else f"-{shown}"
-
-
-def _target_text(change: ScoreChange) -> str:
-    if change.target is None:
-        return "no target"
-    return f"{score_text(change.target)} ({'reached' if change.met else 'not yet reached'})"
-
-
-def session_title(session: PracticeSession) -> str:
-    """"Adapting "The water cycle" for Maya (Year 4)"."""
-    return (f"Adapting “{session.lesson_title}” for {session.pupil.name} "
-            f"({session.pupil.year_group})")
+def markdown(blocks: Sequence[Block]) -> str:
+    """Blocks as Markdown, one blank line between blocks."""
+    return "\n\n".join(chunk for block in blocks for chunk in _markdown_block(block)) + "\n"
 
 
 def session_markdown(session: PracticeSession, *, level: int = 1, footer: bool = True) -> str:
     """One practice session as Markdown; ``level`` is its title's heading level."""
-    h1, h2 = "#" * level, "#" * (level + 1)
-    pupil = session.pupil
-    lines = [f"{h1} {escape(session_title(session))}", ""]
-    if level == 1:
-        lines += ["A record of a practice session in Lesson Lab, kept as evidence of "
-                  "continuing professional development (CPD).", ""]
-    profile = escape(session.profile_after)
-    if session.profile_after != session.profile_before:
-        profile = f"{escape(session.profile_before)} → {profile}"
-    lines += [
-        f"- **Date:** {long_date(session.started)}",
-        f"- **Time spent:** {duration_words(session.duration_seconds)}",
-        f"- **Scenario:** {escape(pupil.title)}",
-        f"- **Lesson:** {escape(session.lesson_title)} "
-        f"({escape(Path(session.lesson_path).name)})",
-        f"- **Profile:** {profile}",
-        f"- **Record:** {session.id}",
-        "",
-        f"{h2} The pupil",
-        "",
-    ]
-    about = []
-    if pupil.needs:
-        about.append(f"Needs: {escape(', '.join(pupil.needs))}.")
-    if pupil.support:
-        about.append(f"Support: {escape(pupil.support)}.")
-    if about:
-        lines += [" ".join(about), ""]
-    if pupil.summary:
-        lines += [escape(pupil.summary), ""]
-    for heading, items in (("Strengths", pupil.strengths), ("What helps", pupil.what_helps)):
-        if items:
-            lines += [f"**{heading}**", ""] + [f"- {escape(item)}" for item in items] + [""]
-    if pupil.task:
-        lines += [f"{h2} The task", "", escape(pupil.task), ""]
-    lines += [f"{h2} What I changed", ""]
-    changed = [escape(sentence) for sentence in session.setting_changes]
-    if session.text_changes.total:
-        changed.append(escape(session.text_changes.summary))
-    if changed:
-        lines += [f"- {item}" for item in changed]
-    else:
-        lines.append("No profile settings or lesson text were changed.")
-    lines += ["", f"{h2} Scores before and after", ""]
-    changes = session.score_changes()
-    if changes:
-        lines += [
-            "The clear-print checker's scores, out of 100.",
-            "",
-            "| Need | Before | After | Difference | Target |",
-            "|---|---|---|---|---|",
-        ]
-        lines += [
-            f"| {escape(c.label)} | {score_text(c.before)} | {score_text(c.after)} | "
-            f"{difference_text(c)} | {_target_text(c)} |"
-            for c in changes
-        ]
-    else:
-        lines.append("The lesson was not checked in this session.")
-    lines += ["", f"{h2} Reflections", ""]
-    if session.reflections:
-        for reflection in session.reflections:
-            lines += [f"**{escape(reflection.question)}**", ""]
-            answer = _paragraphs(reflection.answer)
-            lines += [answer if answer else "*Not answered.*", ""]
-    else:
-        lines += ["No reflections were written.", ""]
-    if footer:
-        lines += ["---", "", f"*{OFFLINE_LINE}*", ""]
-    return "\n".join(lines)
+    blocks = session_blocks(session, level=level)
+    return markdown(blocks + [ClosingLine()] if footer else blocks)
 
 
 def log_markdown(sessions: Sequence[PracticeSession], title: str = LOG_TITLE) -> str:
     """Several sessions as one Markdown log, oldest first, with a short summary."""
-    ordered = sorted(sessions, key=lambda s: (s.started.timestamp(), s.id))
-    lines = [f"# {escape(title)}", ""]
-    if not ordered:
-        lines += ["No practice sessions have been saved yet.", "", "---", "",
-                  f"*{OFFLINE_LINE}*", ""]
-        return "\n".join(lines)
-    total = sum(s.duration_seconds for s in ordered)
-    count = "1 practice session" if len(ordered) == 1 else f"{len(ordered)} practice sessions"
-    first, last = short_date(ordered[0].started), short_date(ordered[-1].started)
-    when = f"on {first}" if first == last else f"from {first} to {last}"
-    lines += [
-        f"A record of {count} in Lesson Lab {when}, {duration_words(total)} in all, "
-        "kept as evidence of continuing professional development (CPD).",
-        "",
-    ]
-    for session in ordered:
-        lines += [session_markdown(session, level=2, footer=False)]
-    lines += ["---", "", f"*{OFFLINE_LINE}*", ""]
-    return "\n".join(lines)
+    return markdown(log_blocks(sessions, title))
 
 
 def record_markdown(sessions: Sequence[PracticeSession]) -> str:
     """One session as its own record, or several as a log."""
-    if len(sessions) == 1:
-        return session_markdown(sessions[0])
-    return log_markdown(sessions)
+    return markdown(record_blocks(sessions))
 
 
 def write_markdown(sessions: Sequence[PracticeSession], path: str | Path) -> Path:
     """Write ``record_markdown(sessions)`` to ``path`` (atomically). Returns the path."""
     return write_text_atomically(path, record_markdown(sessions))
+
+
+_UNDERLINE = {1: "=", 2: "-"}
+
+
+def _text_block(block: Block) -> list[str]:
+    if isinstance(block, Heading):
+        mark = _UNDERLINE.get(block.level)
+        return [f"{block.text}\n{mark * len(block.text)}" if mark else block.text]
+    if isinstance(block, Paragraph):
+        return [block.text]
+    if isinstance(block, Facts):
+        return ["\n".join(f"{label}: {value}" for label, value in block.items)]
+    if isinstance(block, Bullets):
+        return ["\n".join(f"- {item}" for item in block.items)]
+    if isinstance(block, ScoreTable):
+        return ["\n".join(f"- {sentence}" for sentence in block.sentences)]
+    if isinstance(block, Answer):
+        return list(block.paragraphs) or [NOT_ANSWERED]
+    if isinstance(block, ClosingLine):
+        return [block.text]
+    raise TypeError(f"unknown block {block!r}")
+
+
+def plain_text(blocks: Sequence[Block]) -> str:
+    """Blocks as plain text: no markup, one blank line between blocks."""
+    return "\n\n".join(chunk for block in blocks for chunk in _text_block(block)) + "\n"
+
+
+def record_text(sessions: Sequence[PracticeSession]) -> str:
+    """One session (or several, as a log) as plain text."""
+    return plain_text(record_blocks(sessions))
+
+
+def write_text(sessions: Sequence[PracticeSession], path: str | Path) -> Path:
+    """Write ``record_text(sessions)`` to ``path`` (UTF-8, atomically). Returns the path."""
+    return write_text_atomically(path, record_text(sessions))

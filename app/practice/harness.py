@@ -10,7 +10,7 @@ clicks sent by QTest to the real window (under X, e.g. Xvfb): it picks the
 scenario with the arrow keys and Enter, clicks the pupil's first suggested
 preset and three Fix buttons, turns on a simulation and flips it with F8,
 types an answer to each reflection question, saves the session and exports
-it as Markdown and PDF into OUT_DIR. It prints one line of JSON (the
+it as a Word document and a PDF into OUT_DIR. It prints one line of JSON (the
 record's file, the scores before and after, the answers, the exports) and
 exits 0, or prints the error and exits 1.
 """
@@ -96,7 +96,7 @@ def self_test(window, out_dir: Path, scenario_id: str = SELF_TEST_SCENARIO) -> d
     settle(100)
     click(window.reflections.save_button)
     window.ask_export_path = lambda fmt, _suggestion: str(out_dir / f"practice-record.{fmt}")
-    click(window.reflections.export_md_button)
+    click(window.reflections.export_docx_button)
     click(window.reflections.export_pdf_button)
     sessions = ReflectionStore().sessions()
     if not sessions:
@@ -109,7 +109,7 @@ def self_test(window, out_dir: Path, scenario_id: str = SELF_TEST_SCENARIO) -> d
         "scores_after": dict(window.workbench.scores()),
         "flipped_label": flipped,
         "answers": window.reflections.answers(),
-        "markdown": str(out_dir / "practice-record.md"),
+        "word": str(out_dir / "practice-record.docx"),
         "pdf": str(out_dir / "practice-record.pdf"),
     }
 

@@ -7,7 +7,9 @@ panel (a dock on the right) re-scores it live, showing the change since the
 start, and "See it as a pupil might" shows it through vision simulations,
 with F8 flipping between the unadapted and the adapted lesson → the teacher
 answers the scenario's reflection questions → the session is saved in the
-reflection log on this computer and can be exported as Markdown or PDF.
+reflection log on this computer and can be exported as a Word document (or
+plain text) or a PDF, under a name such as "Reflection - The water cycle -
+14 March 2025.docx".
 
 Questions go through ``ask_export_path`` and ``show_message`` so tests can
 answer them without dialogs. Nothing is sent anywhere.
@@ -41,7 +43,7 @@ from app.practice.practice_keys import keep_practice_tab_chain
 from app.practice.profile_bar import ProfileBar
 from app.practice.reflection_page import ReflectionPage
 from app.practice.scenario_chooser import ScenarioChooser, pupil_html, targets_text
-from app.practice.session import PracticeRun
+from app.practice.session import PracticeRun, export_file_name, export_target
 from app.practice.trainer_view import TrainerContent, TrainerView
 from app.practice.workbench import Workbench
 from lessons.presets import default_preset
@@ -186,11 +188,11 @@ class PracticeWindow(QMainWindow):
                                         QKeySequence.StandardKey.Save, self.save_session)
         # The same words, letters and tips as step 3's buttons: one command, one name.
         page = self.reflections
-        self.export_md_action = self._action(menu, page.export_md_button.text(), "Ctrl+E",
-                                             lambda: self.export("md"))
+        self.export_docx_action = self._action(menu, page.export_docx_button.text(), "Ctrl+E",
+                                               lambda: self.export("docx"))
         self.export_pdf_action = self._action(menu, page.export_pdf_button.text(),
                                               "Ctrl+Shift+E", lambda: self.export("pdf"))
-        for action, button in ((self.export_md_action, page.export_md_button),
+        for action, button in ((self.export_docx_action, page.export_docx_button),
                                (self.export_pdf_action, page.export_pdf_button)):
             action.setToolTip(button.toolTip())
             action.setStatusTip(button.toolTip())
@@ -209,7 +211,7 @@ class PracticeWindow(QMainWindow):
         self._action(menu, self.tr("C&lose practice"), QKeySequence.StandardKey.Close, self.close)
         # F8 works from every step; it shows the simulation step as it flips.
         self.addAction(self.simulation_panel.flip_action)
-        for action in (self.save_action, self.export_md_action, self.export_pdf_action,
+        for action in (self.save_action, self.export_docx_action, self.export_pdf_action,
                        self.trainer_action):
             action.setEnabled(False)
 
@@ -265,7 +267,7 @@ class PracticeWindow(QMainWindow):
         if not self.simulation_panel.is_adapted():
             self.simulation_panel.flip_adapted()
         self._refresh_simulation()
-        for action in (self.save_action, self.export_md_action, self.export_pdf_action,
+        for action in (self.save_action, self.export_docx_action, self.export_pdf_action,
                        self.trainer_action):
             action.setEnabled(True)
         self.pages.setCurrentIndex(1)
@@ -393,12 +395,15 @@ class PracticeWindow(QMainWindow):
         return path
 
     def export(self, fmt: str, path: str | Path | None = None) -> Path | None:
-        """Save the session, then export it as "md" or "pdf" to ``path`` (asked for when None)."""
+        """Save the session, then export it as "docx", "txt" or "pdf" to ``path``.
+
+        ``path`` is asked for when None; the file name's ending decides the format.
+        """
         if self.run is None or self.save_session() is None:
             return None
         session = self.finish_session()
         if path is None:
-            path = self.ask_export_path(fmt, f"{session.id}.{fmt}")
+            path = self.ask_export_path(fmt, export_file_name(session, fmt))
             if not path:
                 return None
         try:
@@ -477,10 +482,16 @@ class PracticeWindow(QMainWindow):
 
     def ask_export_path(self, fmt: str, suggestion: str) -> str | None:
         """Ask where to export; None when the teacher cancels."""
-        kinds = {"md": self.tr("Markdown (*.md)"), "pdf": self.tr("PDF (*.pdf)")}
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the practice record"),
-                                              str(Path.home() / suggestion), kinds[fmt])
-        return path or None
+        kinds = {"docx": [(self.tr("Word document (*.docx)"), "docx"),
+                          (self.tr("Plain text (*.txt)"), "txt")],
+                 "pdf": [(self.tr("PDF (*.pdf)"), "pdf")]}[fmt]
+        path, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Save the practice record"), str(Path.home() / suggestion),
+            ";;".join(name for name, _ in kinds))
+        if not path:
+            return None
+        # Qt's own dialog adds no ending: "my notes" with Plain text chosen is my notes.txt.
+        return str(export_target(dict(kinds).get(chosen, fmt), path)[1])
 
     def show_message(self, text: str, kind: str = "info") -> None:
         """Tell the teacher something (an error in a box; otherwise the status line)."""

@@ -2,8 +2,8 @@
 
 Shows the scores before and after and what the teacher changed, a text box
 for each of the scenario's reflection questions, and buttons to save the
-session in the reflection log (on this computer) and export it as Markdown
-or PDF. The page only shows and collects; the practice window does the
+session in the reflection log (on this computer) and export it as a Word
+document (or plain text) or a PDF. The page only shows and collects; the practice window does the
 saving.
 """
 
@@ -29,7 +29,7 @@ ANSWER_HEIGHT = 90
 class ReflectionPage(QWidget):
     """Reflection questions with answer boxes, and the save and export buttons.
 
-    Signals: ``save_requested()``, ``export_requested(fmt)`` with "md" or
+    Signals: ``save_requested()``, ``export_requested(fmt)`` with "docx" or
     "pdf", ``save_lesson_requested()``.
     """
 
@@ -71,13 +71,14 @@ class ReflectionPage(QWidget):
 
         self.save_button = self._button(self.tr("&Save to my reflection log"),
                                         self.save_requested.emit)
-        # Say what a teacher gets, not the format's name: a text document that
-        # any word processor or text editor opens.
-        self.export_md_button = self._button(self.tr("Save as a text docu&ment (.md)…"),
-                                             lambda: self.export_requested.emit("md"))
-        self.export_md_button.setToolTip(self.tr(
-            "Save this reflection as a plain text document (Markdown, .md) that any text "
-            "editor or word processor can open"))
+        # Say what a teacher gets: a Word document opens on every school computer
+        # (a .md file opened nowhere for most teachers). Plain text is the second
+        # choice in the same save box, for pasting into a school's CPD system.
+        self.export_docx_button = self._button(self.tr("Save as a Word docu&ment…"),
+                                               lambda: self.export_requested.emit("docx"))
+        self.export_docx_button.setToolTip(self.tr(
+            "Save this reflection as a Word document (.docx) that Word, LibreOffice or "
+            "Google Docs can open and change. The save box also offers plain text (.txt)."))
         self.export_pdf_button = self._button(self.tr("Save as a P&DF…"),
                                               lambda: self.export_requested.emit("pdf"))
         self.export_pdf_button.setToolTip(self.tr(
@@ -91,7 +92,7 @@ class ReflectionPage(QWidget):
         # Two rows: on one, the four buttons were wider than a 1600-px screen at 200%.
         buttons = QVBoxLayout()
         record = QHBoxLayout()
-        for button in (self.save_button, self.export_md_button, self.export_pdf_button):
+        for button in (self.save_button, self.export_docx_button, self.export_pdf_button):
             record.addWidget(button)
         record.addStretch(1)
         lesson = QHBoxLayout()

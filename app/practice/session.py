@@ -3,8 +3,9 @@
 ``PracticeRun`` holds the scenario, the lesson as it opened (unadapted, with
 the Standard preset) and the record's start (``lessons.reflection``). It
 turns the lesson as it is now into the lines the reflection page shows, the
-record to save (``finish``), an exported file (Markdown or PDF) and the
-content of trainer mode. No widgets here.
+record to save (``finish``), an exported file (a Word document, plain text
+or a PDF) with the name to suggest for it, and the content of trainer mode.
+No widgets here.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
+from app.main_files import safe_file_name_part
 from app.practice.trainer_view import TrainerContent
 from app.reflection_pdf import export_reflection_pdf
 from lessons.checker_model import NEEDS, Report
@@ -19,11 +21,36 @@ from lessons.model import Lesson
 from lessons.profile import Profile
 from lessons.profile_diff import describe_profile_changes, lesson_text_changes
 from lessons.reflection import PracticeSession, begin_practice
-from lessons.reflection_export import write_markdown
+from lessons.reflection_docx import write_docx
+from lessons.reflection_export import write_text
+from lessons.reflection_record import short_date
 from lessons.scenarios import Scenario
 from widgets.checker_panel import score_text, target_text
 
-EXPORT_FORMATS = ("md", "pdf")
+# What a teacher can open: Word first, plain text for pasting anywhere, and PDF.
+# (Markdown stays on the command line: most teachers have nothing that opens .md.)
+EXPORT_FORMATS = ("docx", "txt", "pdf")
+_WRITERS = {"docx": write_docx, "txt": write_text, "pdf": export_reflection_pdf}
+
+
+def export_target(fmt: str, path: str | Path) -> tuple[str, Path]:
+    """The format to write and the file to write it to, for a name the teacher chose."""
+    if fmt not in EXPORT_FORMATS:
+        raise ValueError(f"records are exported as {', '.join(EXPORT_FORMATS)}, not {fmt}")
+    path = Path(path)
+    ending = path.suffix.lower().lstrip(".")
+    if ending in EXPORT_FORMATS:
+        return ending, path
+    return fmt, path.with_name(f"{path.name}.{fmt}")
+
+
+def export_file_name(session: PracticeSession, fmt: str) -> str:
+    """The name to suggest: "Reflection - The water cycle - 14 March 2025.docx".
+
+    Safe on any system (a colon or slash in the lesson's title is replaced).
+    """
+    title = safe_file_name_part(session.lesson_title) or "Practice"
+    return f"Reflection - {title} - {short_date(session.started)}.{fmt}"
 
 
 class PracticeRun:
@@ -67,12 +94,16 @@ class PracticeRun:
 
     @staticmethod
     def export(session: PracticeSession, fmt: str, path: Path) -> Path:
-        """Write ``session`` as Markdown ("md") or PDF ("pdf") to ``path``."""
-        if fmt == "md":
-            return write_markdown([session], path)
-        if fmt == "pdf":
-            return export_reflection_pdf([session], path)
-        raise ValueError(f"records are exported as {' or '.join(EXPORT_FORMATS)}, not {fmt}")
+        """Write ``session`` to ``path`` as a Word document, plain text or a PDF.
+
+        The format is the file name's ending when it is one of ``EXPORT_FORMATS``
+        (a teacher who types "notes.txt" in the Word box gets plain text);
+        otherwise ``fmt``, and its ending is added to the name.
+        """
+        fmt, path = export_target(fmt, path)
+        if not path.parent.is_dir():
+            raise OSError(f"the folder {path.parent} does not exist")
+        return _WRITERS[fmt]([session], path)
 
     def trainer_content(self, lesson: Lesson | None, text: str, profile: Profile,
                         scores: Mapping[str, float], answers: Mapping[str, str]

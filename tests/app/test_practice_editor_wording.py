@@ -2,7 +2,7 @@
 
 Each test fails on the old wording: the editor's title was the file name
 ("Edit: ks1-year2-english-writing-a-recount.md"), and the reflection page
-offered "Export as Markdown…".
+offered "Export as Markdown…" (later "Save as a text document (.md)…").
 """
 
 from __future__ import annotations
@@ -51,8 +51,12 @@ def test_the_preview_shows_the_lesson_not_its_front_matter(window) -> None:
 def test_reflection_export_buttons_say_what_a_teacher_gets(qtbot) -> None:
     page = ReflectionPage()
     qtbot.addWidget(page)
-    assert page.export_md_button.text() == "Save as a text docu&ment (.md)…"
-    assert page.export_md_button.accessibleName() == "Save as a text document (.md)"
-    assert "word processor" in page.export_md_button.toolTip()
+    # A Word document, which every school computer opens; not a .md file, which most
+    # teachers have nothing to open with.
+    assert page.export_docx_button.text() == "Save as a Word docu&ment…"
+    assert page.export_docx_button.accessibleName() == "Save as a Word document"
+    assert ".docx" in page.export_docx_button.toolTip()
+    assert "plain text (.txt)" in page.export_docx_button.toolTip()
     assert page.export_pdf_button.accessibleName() == "Save as a PDF"
-    assert "Markdown" not in page.export_md_button.accessibleName()
+    assert "Markdown" not in page.export_docx_button.toolTip()
+    assert ".md" not in page.export_docx_button.toolTip()

@@ -22,13 +22,13 @@ def window(qtbot, tmp_path) -> PracticeWindow:
 
 def test_export_menu_items_match_the_reflection_buttons(window):
     page = window.reflections
-    pairs = ((window.export_md_action, page.export_md_button),
+    pairs = ((window.export_docx_action, page.export_docx_button),
              (window.export_pdf_action, page.export_pdf_button))
     for action, button in pairs:
         assert action.text() == button.text()
         assert action.toolTip() == button.toolTip()
-    assert window.export_md_action.text().replace("&", "") == "Save as a text document (.md)…"
+    assert window.export_docx_action.text().replace("&", "") == "Save as a Word document…"
     assert window.export_pdf_action.text().replace("&", "") == "Save as a PDF…"
     menu_texts = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
-    assert not [t for t in menu_texts if "Export" in t or "Markdown" in t]
+    assert not [t for t in menu_texts if "Export" in t or "Markdown" in t or ".md" in t]
 

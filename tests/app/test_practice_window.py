@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 
+import docx
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
@@ -127,31 +128,54 @@ def test_f8_flips_the_simulation_between_unadapted_and_adapted(qtbot, window) ->
     assert "approximations" in window.simulation_panel.statement.text()
 
 
-def test_export_as_markdown_and_pdf(qtbot, window, tmp_path) -> None:
+def test_export_as_a_word_document_plain_text_and_pdf(qtbot, window, tmp_path) -> None:
     window.start_scenario(SCENARIO)
     window.choose_profile("Dyslexia")
     window.tabs.setCurrentIndex(TAB_REFLECT)
     window.reflections.answer_edits()[0].setPlainText("I chose a cream page first.")
-    window.ask_export_path = lambda fmt, suggestion: str(tmp_path / f"record.{fmt}")
-    click(qtbot, window.reflections.export_md_button)
+    asked = []
+
+    def answer(fmt, suggestion):
+        asked.append((fmt, suggestion))
+        return str(tmp_path / suggestion)
+
+    window.ask_export_path = answer
+    click(qtbot, window.reflections.export_docx_button)
     click(qtbot, window.reflections.export_pdf_button)
-    markdown = (tmp_path / "record.md").read_text(encoding="utf-8")
-    assert "I chose a cream page first." in markdown
     session = window.reflection_store.sessions()[0]
-    dyslexia = f"| Dyslexia | {session.scores_before['dyslexia']:.0f} | " \
-               f"{session.scores_after['dyslexia']:.0f} |"
-    assert dyslexia in markdown
-    text = subprocess.run(["pdftotext", str(tmp_path / "record.pdf"), "-"],
+    # The name to suggest: the lesson and the day, the British way, safe on any system.
+    month = ("January", "February", "March", "April", "May", "June", "July", "August",
+             "September", "October", "November", "December")[session.started.month - 1]
+    day = f"{session.started.day} {month} {session.started.year}"  # not %B: Qt sets a locale
+    word = f"Reflection - An Inspector Calls - Arthur Birling - {day}.docx"
+    assert asked == [("docx", word), ("pdf", word.replace(".docx", ".pdf"))]
+
+    document = docx.Document(str(tmp_path / word))
+    texts = [(p.style.name, p.text) for p in document.paragraphs]
+    question = f"1. {get_scenario(SCENARIO).reflection_prompts[0]}"
+    assert texts[texts.index(("Heading 3", question)) + 1] == (
+        "Normal", "I chose a cream page first.")
+    dyslexia = next(row for row in document.tables[0].rows if row.cells[0].text == "Dyslexia")
+    assert [c.text for c in dyslexia.cells[1:3]] == [
+        f"{session.scores_before['dyslexia']:.0f}", f"{session.scores_after['dyslexia']:.0f}"]
+    text = subprocess.run(["pdftotext", str(tmp_path / word.replace(".docx", ".pdf")), "-"],
                           capture_output=True, text=True, check=True).stdout
     assert "I chose a cream page first." in text
     assert "Exported to" in window.reflections.status.text()
+
+    # Plain text is the Word box's second choice: the name's ending decides.
+    out = window.export("docx", tmp_path / "for the CPD form.txt")
+    assert out == tmp_path / "for the CPD form.txt"
+    plain = out.read_text(encoding="utf-8")
+    assert f"{question}\n\nI chose a cream page first.\n" in plain
+    assert "**" not in plain and "|" not in plain
 
 
 def test_cancelling_an_export_writes_nothing(window, tmp_path) -> None:
     window.start_scenario(SCENARIO)
     window.ask_export_path = lambda fmt, suggestion: None
-    assert window.export("md") is None
-    assert not list(tmp_path.glob("*.md"))
+    assert window.export("docx") is None
+    assert not list(tmp_path.glob("*.docx"))
 
 
 def test_the_profile_editor_adapts_live(qtbot, window) -> None:

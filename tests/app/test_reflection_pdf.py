@@ -1,4 +1,5 @@
-"""Practice records as A4 PDFs, read back with poppler's pdftotext and pdfinfo."""
+"""Practice records as A4 PDFs, read back with poppler (pdftotext, pdfinfo, pdffonts)
+and pdfium (the font and place of each character)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ import pytest
 
 from app.reflection_pdf import export_reflection_pdf
 from lessons.reflection import ReflectionStore
-from tests.lessons.reflection_helpers import AISHA, BST, FIRST_ANSWER, make_session
+from lessons.scenarios import get_scenario
+from tests.app.pdf_chars import find, lines, page_chars
+from tests.lessons.reflection_helpers import AISHA, BST, FIRST_ANSWER, MAYA, make_session
 
 
 def _text(pdf: Path) -> str:
@@ -77,3 +80,58 @@ def test_a_folder_that_does_not_exist_or_no_records(qapp, tmp_path):
     with pytest.raises(ValueError, match="no practice records"):
         export_reflection_pdf([], tmp_path / "record.pdf")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_nothing_is_printed_in_italics(qapp, tmp_path):
+    """The BDA style guide: italics are harder for many dyslexic readers to read."""
+    out = export_reflection_pdf([make_session()], tmp_path / "record.pdf")
+    fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True,
+                           check=True).stdout
+    assert "AtkinsonHyperlegible-Regular" in fonts  # the list is really read
+    assert not re.search(r"italic|oblique", fonts, re.IGNORECASE), fonts
+
+
+def test_answers_are_upright_and_each_question_is_bold_with_space_above(qapp, tmp_path):
+    session = make_session()
+    out = export_reflection_pdf([session], tmp_path / "record.pdf")
+    chars = [char for page in page_chars(out) for char in page]
+    questions = [find(chars, f"{n}. {r.question}")
+                 for n, r in enumerate(session.reflections, start=1)]
+    answers = [find(chars, text) for text in (FIRST_ANSWER, "She follows the arrows with a "
+                                              "finger.", "Her QTVI suggested a tactile copy.")]
+    unanswered = [find(question[-1:] and chars[chars.index(question[-1]) + 1:], "Not answered.")
+                  for question in questions[2:]]
+    for printed in questions + answers + unanswered:
+        assert printed, "a question or answer is missing from the PDF"
+    for printed in answers + unanswered:
+        assert {c.font for c in printed} == {"AtkinsonHyperlegible-Regular"}
+    for printed in questions:
+        assert {c.font for c in printed} == {"AtkinsonHyperlegible-Bold"}
+    # Space sets each question apart from the answer above it, more than from its own.
+    first, second = questions[1], answers[1]
+    above = answers[0][-1].bottom - first[0].top
+    below = first[-1].bottom - second[0].top
+    assert above > 1.5 * below > 0
+
+
+def test_pages_are_numbered_and_no_question_ends_a_page_without_its_answer(qapp, tmp_path):
+    """Answers of many lengths move the questions down the pages; none is left behind."""
+    prompts = get_scenario(MAYA).reflection_prompts
+    sentence = "I made the print bigger and checked it with her QTVI."
+    for count in range(0, 40, 2):
+        answers = dict.fromkeys(prompts, "")
+        answers[prompts[0]] = " ".join([sentence] * count) or "Yes."
+        out = export_reflection_pdf([make_session(answers=answers)], tmp_path / "record.pdf")
+        pages = page_chars(out)
+        for number, chars in enumerate(pages, start=1):
+            printed = lines(chars)
+            footer = "".join(c.text for c in printed[-1])
+            assert footer == f"Page{number}of{len(pages)}", footer
+            last = printed[-2]
+            assert not all("Bold" in c.font for c in last), (
+                f"{count} sentences: page {number} ends with the heading "
+                f"{''.join(c.text for c in last)!r}")
+        every = "".join(c.text for page in pages for c in page)
+        # No line printed at the foot of one page and again at the top of the next.
+        assert every.count("".join(prompts[1].split())) == 1
+        assert every.count("".join(sentence.split())) == count

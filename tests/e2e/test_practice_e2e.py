@@ -5,7 +5,8 @@ harness (``python -m app.practice --self-test``) in a real xcb window, which
 picks a pupil with the arrow keys and Enter, applies a preset and three
 fixes with mouse clicks, flips the simulation with F8, types the
 reflections, saves and exports; then the test reads the exported record, as
-Markdown and through ``pdftotext``, and the saved JSON record.
+a Word document (python-docx) and through ``pdftotext``, and the saved JSON
+record.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import sys
 import time
 from pathlib import Path
 
+import docx
 import pytest
 
 from app.practice.harness import SELF_TEST_SCENARIO
@@ -92,13 +94,15 @@ def test_a_scenario_from_start_to_export_in_a_real_window(xvfb, tmp_path) -> Non
     assert all(answer.startswith(f"Answer {n}:") for n, answer in enumerate(answers, 1))
 
     # The exports hold the scores and the reflections.
-    markdown = Path(outcome["markdown"]).read_text(encoding="utf-8")
-    row = (f"| Dyslexia | {before['dyslexia']} | {after['dyslexia']} | "
-           f"+{after['dyslexia'] - before['dyslexia']} |")
-    assert row in markdown
-    for question, answer in zip(scenario.reflection_prompts, answers, strict=True):
-        assert question in markdown
-        assert answer in markdown
+    document = docx.Document(outcome["word"])
+    rows = [[cell.text for cell in row.cells] for row in document.tables[0].rows]
+    assert ["Dyslexia", str(before["dyslexia"]), str(after["dyslexia"]),
+            f"+{after['dyslexia'] - before['dyslexia']}"] in [row[:4] for row in rows]
+    texts = [(p.style.name, p.text) for p in document.paragraphs]
+    for number, (question, answer) in enumerate(
+            zip(scenario.reflection_prompts, answers, strict=True), start=1):
+        heading = texts.index(("Heading 3", f"{number}. {question}"))
+        assert texts[heading + 1] == ("Normal", answer)
     pdf = subprocess.run(["pdftotext", "-layout", outcome["pdf"], "-"], capture_output=True,
                          text=True, check=True).stdout
     flat = " ".join(pdf.split())

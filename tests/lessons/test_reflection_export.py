@@ -1,4 +1,4 @@
-"""Practice records as Markdown a teacher can keep as CPD evidence."""
+"""Practice records as Markdown (the command line) and plain text (a teacher's .txt)."""
 
 from __future__ import annotations
 
@@ -13,8 +13,10 @@ from lessons.reflection_export import (
     escape,
     log_markdown,
     record_markdown,
+    record_text,
     session_markdown,
     write_markdown,
+    write_text,
 )
 from lessons.scenarios import get_scenario
 from tests.lessons.reflection_helpers import (
@@ -58,13 +60,15 @@ def test_one_session_has_everything_a_cpd_record_needs():
     assert "| Dyslexia | 55 | 60 | +5 | no target |" in scores
     assert "| Speech, language and communication needs | 62 | 62 | 0 | no target |" in scores
 
-    reflections = _section(md, "## Reflections")
+    # Each question is a numbered heading under Reflections, its answer below it.
     prompts = maya.reflection_prompts
-    assert f"**{prompts[0]}**\n\n{FIRST_ANSWER}\n" in reflections
-    assert ("She follows the arrows with a finger.\n\nHer QTVI suggested a tactile copy."
-            in reflections)
-    assert f"**{prompts[2]}**\n\n*Not answered.*" in reflections
-    assert md.rstrip().endswith(f"*{OFFLINE_LINE}*")
+    assert md.index("## Reflections") < md.index(f"### 1. {prompts[0]}")
+    assert f"### 1. {prompts[0]}\n\n{FIRST_ANSWER}\n" in md
+    assert (f"### 2. {prompts[1]}\n\nShe follows the arrows with a finger.\n\n"
+            "Her QTVI suggested a tactile copy.\n") in md
+    assert f"### 3. {prompts[2]}\n\nNot answered.\n" in md
+    assert "*Not answered.*" not in md  # not in italics
+    assert md.rstrip().endswith(f"---\n\n{OFFLINE_LINE}")
     assert "Nothing was sent anywhere" in OFFLINE_LINE
 
 
@@ -90,7 +94,7 @@ def test_nothing_changed_and_nothing_checked_or_written():
 def test_what_a_teacher_types_cannot_change_the_layout():
     answer = "# Not a heading\n1. not a list\n- nor this\n[link](http://example.com) <b>x</b> | a"
     md = session_markdown(make_session(answers={"Why?": answer}))
-    reflections = _section(md, "## Reflections")
+    reflections = _section(md, "### 1. Why?")
     assert not any(line.startswith(("#", "1.", "- ", "<")) for line in reflections.splitlines())
     assert "\\[link\\](http://example.com) \\<b\\>x\\</b\\> \\| a" in reflections
 
@@ -144,3 +148,34 @@ def test_save_restart_export(monkeypatch, tmp_path):
     assert "| Visual impairment | 41 | 93 | +52 | 90 (reached) |" in text
     assert FIRST_ANSWER in text
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "record.md"]
+
+
+def test_plain_text_has_no_markup_and_keeps_what_the_teacher_typed():
+    """The .txt a teacher pastes into a CPD system: no #, **, | or backslashes."""
+    maya = get_scenario(MAYA)
+    typed = "I used *bold* headings_and [cream] paper.\n# Not a heading"
+    answers = dict.fromkeys(maya.reflection_prompts, "")
+    answers[maya.reflection_prompts[0]] = typed
+    text = record_text([make_session(answers=answers)])
+    title = "Adapting “The water cycle” for Maya (Year 4)"
+    assert text.startswith(f"{title}\n{'=' * len(title)}\n\n")
+    assert "\nReflections\n-----------\n" in text
+    assert "Date: Friday 14 March 2025 at 09:30\n" in text  # the British way round
+    assert "- Visual impairment: 41 before, 93 after (+52); target 90 (reached)\n" in text
+    assert "- Dyslexia: 55 before, 60 after (+5); no target\n" in text
+    assert f"\n1. {maya.reflection_prompts[0]}\n\n{typed}\n" in text
+    assert f"\n2. {maya.reflection_prompts[1]}\n\nNot answered.\n" in text
+    assert text.rstrip().endswith(OFFLINE_LINE)
+    without_answer = text.replace(typed, "")
+    for mark in ("**", "\\", "|", "#", "*Not"):
+        assert mark not in without_answer
+
+
+def test_plain_text_file_is_utf8_and_replaces_an_old_one(tmp_path):
+    out = tmp_path / "record.txt"
+    out.write_text("an old file")
+    write_text([make_session()], out)
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("Adapting “The water cycle” for Maya (Year 4)\n")
+    assert FIRST_ANSWER in text
+    assert [p.name for p in tmp_path.iterdir()] == ["record.txt"]  # no temporary left
