@@ -104,7 +104,7 @@ class ProjectorView(QWidget):
         self.indicator.setAccessibleName(self.tr("Section number"))
         self.indicator.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         # A slide cut off at the bottom edge looks finished: say there is more.
-        self.more_below = QLabel(self.tr("▼ More below: Page Down"))
+        self.more_below = QLabel(self.tr("▼ More below: Page Down"), self)
         self.more_below.setAccessibleName(self.tr("More below"))
         self.more_below.setAccessibleDescription(self.tr(
             "This section runs on below the screen. Page Down, Space or the down arrow "
@@ -148,10 +148,14 @@ class ProjectorView(QWidget):
         c = shown.colours
         # Quieter than the slide but readable from the back of the room.
         colour = note_colour(c.text, c.background)
-        self.notes.setStyleSheet(
-            f"#projector-notes {{ background: {c.background}; }} "
-            f"QLabel {{ background: {c.background}; color: {colour}; padding: 4px 16px; "
-            f"font-size: {note_point_size(shown):g}pt; }}")
+        self.notes.setStyleSheet(f"#projector-notes {{ background: {c.background}; }}")
+        # On each label, not through the notes: Qt does not re-style a hidden child,
+        # and "More below" (hidden when the profile changed) came back in the last
+        # profile's colours, white on a cream page.
+        for label in (self.indicator, self.more_below):
+            label.setStyleSheet(
+                f"QLabel {{ background: {c.background}; color: {colour}; padding: 4px 16px; "
+                f"font-size: {note_point_size(shown):g}pt; }}")
         self.setStyleSheet(f"ProjectorView {{ background: {c.background}; }}")
 
     def present(self) -> None:

@@ -119,3 +119,19 @@ def test_plus_and_minus_size_the_text_for_the_room_and_keep_the_section(qtbot):
     qtbot.keyClick(projector, Qt.Key.Key_0)
     assert projector.view.shown_profile().font_size_pt == size
     assert projector.indicator.text() == "Section 2 of 4"
+
+
+def test_more_below_takes_the_profile_chosen_while_it_was_hidden(qtbot):
+    # Qt does not re-style a hidden label: "More below" came back white on the
+    # Dyslexia preset's cream page after the profile changed while it was hidden.
+    projector = ProjectorView()  # made with the Standard profile (white)
+    qtbot.addWidget(projector)
+    projector.resize(1280, 700)
+    dyslexia = get_preset("Dyslexia")
+    projector.set_profile(dyslexia)
+    projector.set_lesson(sample_lesson(paragraphs=6))
+    projector.show()
+    qtbot.waitExposed(projector)
+    qtbot.waitUntil(projector.more_below.isVisible)
+    corner = projector.more_below.grab().toImage().pixelColor(1, 1)
+    assert corner.name() == dyslexia.colours.background.lower()
