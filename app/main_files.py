@@ -1,20 +1,37 @@
 """The main window's lesson files: open a lesson, import a Word or text file, export a PDF.
 
 A mixin for :class:`app.main_window.MainWindow` (it uses the window's
-``library``, ``show_lesson``, ``profile`` and ``show_message``). The
-questions (``ask_pdf_path``, ``ask_lesson_path``, ``ask_import_path``) are
-methods so tests can answer them without real dialogs.
+``library``, ``show_lesson``, ``profile``, ``settings``, ``background`` and
+``show_message``). The questions (``ask_pdf_path``, ``ask_lesson_path``,
+``ask_import_path``) are methods so tests can answer them without real
+dialogs; each dialog opens in the folder last used for its kind of file
+(app/recent_folders.py: "lessons" for opening and importing, "pdf" for PDFs).
+
+Importing reads the document on a worker thread (app/lesson_import_worker.py
+through the window's ``background``): a long Word document takes seconds,
+and the window keeps working meanwhile, with "Importing <file>…" in the
+status bar. One import runs at a time; asking for another meanwhile is
+refused with a message. Closing the window stops an import (its
+``closeEvent`` comes before the closing questions' in the window's mixins
+and acts only once the window really closes): nothing is written after
+that, and a write under way is finished first, never cut in half.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
 
+from app.recent_folders import remember, start_folder, start_path
 from lessons.loader import load_lesson
+
+LESSONS = "lessons"  # the kind of file (app/recent_folders.py) for opening and importing
+PDF = "pdf"
 
 # Characters Windows, macOS or Linux will not take in a file name, and control characters.
 _NOT_IN_FILE_NAMES = re.compile(r'[*?"<>|\x00-\x1f\x7f]')
@@ -46,6 +63,9 @@ def pdf_file_name(title: str, profile_name: str) -> str:
 class LessonFiles:
     """Opening, importing and exporting lessons, for the main window."""
 
+    _lesson_import = None  # the LessonImport under way, if any
+    _watching_import_status = False
+
     def open_lesson_path(self, path: str | Path, quiet: bool = False) -> bool:
         """Show the lesson file at ``path``; False (and a message) when it cannot be."""
         result = load_lesson(path)
@@ -63,37 +83,99 @@ class LessonFiles:
         path = self.ask_lesson_path()
         return bool(path) and self.open_lesson_path(path)
 
-    def import_lesson_file(self) -> Path | None:
-        """Ask for a .docx or .txt file, import it into the user's lessons and show it."""
+    def import_lesson_file(self):
+        """Ask for a .docx or .txt file and import it into the user's lessons, off this thread.
+
+        Returns the :class:`app.lesson_import_worker.LessonImport` under way,
+        or None (cancelled, or refused while another import runs). When it
+        ends, the new lesson is listed and shown, or the reason it could not
+        be imported is shown in one sentence.
+        """
+        running = self._lesson_import
+        if running is not None:
+            self.show_message(self.tr(
+                "Lesson Lab is still importing {name}. Try again when it has finished."
+            ).format(name=running.name))
+            return None
         source = self.ask_import_path()
         if not source:
             return None
-        from lessons.importers import LessonImportError, import_lesson_file
+        from app.lesson_import_worker import LessonImport
         from lessons.library import user_folder
 
-        folder = user_folder()
-        stem, number = Path(source).stem, 1
-        target = folder / f"{stem}.md"
-        while target.exists():
-            number += 1
-            target = folder / f"{stem} ({number}).md"
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            result = import_lesson_file(source, target)
-        except (LessonImportError, OSError) as error:
-            self.show_message(self.tr("The file could not be imported: {error}").format(
-                error=error))
-            return None
-        self.refresh_library()
-        self.library.select_path(target)
-        notes = len(result.problems)
-        text = self.tr("Imported as {name}.").format(name=target.name)
+        job = LessonImport(source, user_folder(), self._library_folders)
+        self._lesson_import = job
+        self._show_importing()
+        self.background.run(job.run, lambda outcome: self._imported(job, outcome),
+                            lambda error: self._not_imported(job, error), name="lesson-import")
+        return job
+
+    def stop_import(self) -> bool:
+        """Stop the import under way, if any (see app/lesson_import_worker.py).
+
+        False only if a write under way had not finished within its time.
+        """
+        job = self._lesson_import
+        return job is None or job.stop()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        super().closeEvent(event)  # the closing questions (app/main_closing.py)
+        if event.isAccepted():
+            self.stop_import()
+
+    def _importing_text(self) -> str:
+        job = self._lesson_import
+        return self.tr("Importing {name}…").format(name=job.name) if job else ""
+
+    def _show_importing(self) -> None:
+        if not self._watching_import_status:
+            self._watching_import_status = True
+            self.statusBar().messageChanged.connect(self._status_message_changed)
+        self.show_status(self._importing_text(), 0)
+
+    def _status_message_changed(self, message: str) -> None:
+        # Another passing message (a profile note, "Reading ruler on.") may take
+        # the status bar during a long import; when it goes, the import shows again.
+        if not message and self._lesson_import is not None:
+            self.show_status(self._importing_text(), 0)
+
+    def _import_ended(self, job) -> bool:
+        """Forget ``job``; True when the window should report how it went."""
+        shown = self._importing_text()
+        if self._lesson_import is job:
+            self._lesson_import = None
+        if shown and self.statusBar().currentMessage() == shown:
+            self.statusBar().clearMessage()
+        return not job.stopped  # stopped: the window has closed
+
+    def _imported(self, job, outcome) -> None:
+        if not self._import_ended(job):
+            return
+        if outcome.scan is not None:
+            self.set_library(outcome.scan)
+        self.library.select_path(outcome.target)
+        notes = len(outcome.result.problems)
+        text = self.tr("Imported as {name}.").format(name=outcome.target.name)
         if notes:
             # The library marks the lesson too; its tooltip lists the notes.
             text += " " + (self.tr("1 note to check in the library.") if notes == 1 else
                            self.tr("{n} notes to check in the library.").format(n=notes))
         self.show_status(text)
-        return target
+
+    def _not_imported(self, job, error: BaseException) -> None:
+        from lessons.importers import ImportStopped, LessonImportError
+
+        if not self._import_ended(job) or isinstance(error, ImportStopped):
+            return
+        if isinstance(error, (LessonImportError, OSError)):
+            self.show_message(self.tr("The file could not be imported: {error}").format(
+                error=error))
+            return
+        # A fault in Lesson Lab or python-docx, not in what the person did: one
+        # sentence for them, the whole story where faults are reported.
+        self.show_message(self.tr(
+            "The file could not be imported: Lesson Lab could not read it."))
+        sys.excepthook(type(error), error, error.__traceback__)
 
     def export_pdf(self) -> Path | None:
         """Ask where, then write the lesson as a clear-print PDF (a busy cursor meanwhile)."""
@@ -127,21 +209,26 @@ class LessonFiles:
     # ----- questions (replaced in tests) ------------------------------------------------
 
     def ask_pdf_path(self, suggestion: str) -> str:
-        """Ask where to save a PDF; "" when cancelled."""
+        """Ask where to save a PDF (in the folder last used for PDFs); "" when cancelled."""
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export PDF"),
-                                              str(Path.home() / suggestion),
+                                              start_path(self.settings, PDF, suggestion),
                                               self.tr("PDF files (*.pdf)"))
+        remember(self.settings, PDF, path)
         return path
 
     def ask_lesson_path(self) -> str:
-        """Ask for a lesson file; "" when cancelled."""
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open lesson"), str(Path.home()),
+        """Ask for a lesson file (in the folder last used for lessons); "" when cancelled."""
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open lesson"),
+                                              str(start_folder(self.settings, LESSONS)),
                                               self.tr("Lesson files (*.md)"))
+        remember(self.settings, LESSONS, path)
         return path
 
     def ask_import_path(self) -> str:
-        """Ask for a Word or text file to import; "" when cancelled."""
+        """Ask for a Word or text file to import (where lessons were last found); "" when
+        cancelled."""
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import a lesson"), str(Path.home()),
+            self, self.tr("Import a lesson"), str(start_folder(self.settings, LESSONS)),
             self.tr("Word or text files (*.docx *.txt)"))
+        remember(self.settings, LESSONS, path)
         return path

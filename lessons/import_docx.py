@@ -14,7 +14,7 @@ What becomes what:
 - ``Quote`` and ``Intense Quote`` paragraphs become quotations; a paragraph
   starting ``Task:`` or ``Question:`` becomes a task.
 - Bold, italic and underlined runs keep their style (a run's own setting,
-  else its character style's; not the paragraph style's, see ``_styled``).
+  else its character style's; not the paragraph style's, see ``DocxStyles.run_has``).
 - Tables keep their cells. The first row is the header when Word marks it
   as one: "Repeat as header row" (``w:tblHeader``), a table style with
   first-row formatting switched on (``w:tblLook`` first row), or every word
@@ -25,6 +25,13 @@ What becomes what:
 
 Problems about the document give the paragraph number (tables count as
 one) in place of a line number.
+
+Before python-docx reads the document, the text of ``word/document.xml``
+is counted as it streams past (:func:`check_text_length`): a document with
+well over a lesson's worth of words is refused at once, not after reading
+it all. Only words count, so a document full of pictures is not refused for
+its size. Style look-ups are remembered per style (python-docx searches the
+whole style sheet on every call, which made a long document take minutes).
 """
 
 from __future__ import annotations
@@ -33,13 +40,16 @@ import re
 import zipfile
 from pathlib import Path
 
+from lessons.docx_styles import DocxStyles
 from lessons.importers import (
+    ImportStop,
     LessonImportError,
     check_import_paths,
     finish_import,
     title_from_file_name,
 )
 from lessons.inline import normalise_spans
+from lessons.loader import MAX_LESSON_BYTES
 from lessons.markdown_body import TASK_LABEL
 from lessons.model import (
     Block,
@@ -60,29 +70,82 @@ from lessons.model import (
 
 IMAGES_FOLDER = "images"
 _HEADING = re.compile(r"^heading (\d)$")
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_RUN_HOLDERS = (_W + "p", _W + "hyperlink")  # where the runs the importer reads sit
+_SPACES = re.compile(r"\s+")
+# Refused before reading only with a quarter as much text again as a lesson may
+# have: the count below is close to the lesson's text, not exact (text boxes and
+# content controls count here but are not imported; spaces are collapsed per
+# piece of text, not per paragraph), and the lesson's Markdown adds to the text.
+# Nearer the limit, the lesson itself is measured after reading (finish_import).
+TOO_MUCH_TEXT = MAX_LESSON_BYTES * 5 // 4
 
 
-def import_docx(source: str | Path, out: str | Path, *, overwrite: bool = False) -> LoadResult:
+def import_docx(source: str | Path, out: str | Path, *, overwrite: bool = False,
+                stop: ImportStop | None = None) -> LoadResult:
     """Import ``source`` (.docx) and write it as the lesson file ``out``.
 
     Pictures are written to ``images/`` beside ``out``. Returns the
     :class:`LoadResult` of the written lesson. Raises LessonImportError with
-    one plain sentence when the document cannot be imported.
+    one plain sentence when the document cannot be imported, ImportStopped
+    when ``stop`` is requested before anything is written.
     """
     source, out = Path(source), Path(out)
     check_import_paths(source, out, overwrite=overwrite)
-    lesson, notes = docx_to_lesson(source, out)
-    return finish_import(lesson, out, overwrite=overwrite, notes=notes)
+    check_text_length(source, stop)
+    lesson, notes, pictures = docx_to_lesson(source, out, stop)
+    return finish_import(lesson, out, overwrite=overwrite, notes=notes, pictures=pictures,
+                         stop=stop)
 
 
-def docx_to_lesson(source: Path, out: Path) -> tuple[Lesson, list[Problem]]:
-    """Read a .docx into a lesson; its pictures are saved beside ``out``."""
+def check_text_length(source: Path, stop: ImportStop | None = None) -> None:
+    """Refuse a document with far more text than one lesson can hold, without reading it all.
+
+    Counts the bytes of text in the runs of ``word/document.xml`` as it
+    streams past (about a twentieth of the time python-docx takes to read
+    it), stopping as soon as there is too much. Pictures are not counted, so
+    a document full of them is never refused here. Anything this cannot read
+    is left to python-docx, which says so in its own words.
+    """
+    from lxml import etree
+
+    counted = 0
+    try:
+        with zipfile.ZipFile(source) as archive, archive.open("word/document.xml") as xml:
+            pieces = etree.iterparse(xml, tag=_W + "t", resolve_entities=False)
+            for number, (_event, element) in enumerate(pieces):
+                run = element.getparent()
+                holder = run.getparent() if run is not None else None
+                if element.text and holder is not None and holder.tag in _RUN_HOLDERS:
+                    counted += len(_SPACES.sub(" ", element.text).encode("utf-8"))
+                element.clear()
+                if counted > TOO_MUCH_TEXT:
+                    raise LessonImportError(
+                        f"This document is too long for one lesson (over "
+                        f"{TOO_MUCH_TEXT / (1024 * 1024):.1f} MB of text; Lesson Lab opens "
+                        f"lessons up to {MAX_LESSON_BYTES // (1024 * 1024)} MB): "
+                        "split it into smaller documents.")
+                if stop is not None and number % 4096 == 0:
+                    stop.check()
+    except (OSError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError):
+        return
+
+
+def docx_to_lesson(source: Path, out: Path, stop: ImportStop | None = None
+                   ) -> tuple[Lesson, list[Problem], dict[str, bytes]]:
+    """Read a .docx into a lesson, notes about it, and its pictures.
+
+    The pictures map their paths beside ``out`` (``images/<name>``) to their
+    bytes; nothing is written here.
+    """
     import docx  # python-docx; imported here so the loader does not need it
     from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import XMLSyntaxError
 
     try:
         document = docx.Document(str(source))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError,
+            XMLSyntaxError) as error:
         raise LessonImportError(
             f"The file '{source}' is not a Word document Lesson Lab can read."
         ) from error
@@ -90,17 +153,21 @@ def docx_to_lesson(source: Path, out: Path) -> tuple[Lesson, list[Problem]]:
         raise LessonImportError(
             f"The file '{source}' cannot be read ({error.strerror or error})."
         ) from error
-    reader = _DocxReader(document, source, out)
-    return reader.read(), reader.notes
+    reader = _DocxReader(document, source, out, stop)
+    return reader.read(), reader.notes, reader.pictures
 
 
 class _DocxReader:
-    def __init__(self, document, source: Path, out: Path) -> None:
+    def __init__(self, document, source: Path, out: Path,
+                 stop: ImportStop | None = None) -> None:
         self.document = document
         self.source = source
         self.out = out
+        self.stop = stop
         self.notes: list[Problem] = []
         self.saved: dict[str, str] = {}  # relationship id -> image src
+        self.pictures: dict[str, bytes] = {}  # image src -> its bytes, written by finish_import
+        self.styles = DocxStyles(document)
 
     def note(self, number: int, message: str) -> None:
         self.notes.append(Problem(str(self.source), number, message, "warning"))
@@ -124,6 +191,8 @@ class _DocxReader:
             blocks.clear()
 
         for number, item in enumerate(items[start:], start=start + 1):
+            if self.stop is not None:
+                self.stop.check()
             if isinstance(item, DocxTable):
                 table = self.table(item, number)
                 if table is not None:
@@ -151,7 +220,7 @@ class _DocxReader:
                 if _drawings(item):
                     break
                 continue  # empty paragraphs before the title
-            if _style_name(item) in ("title", "heading 1"):
+            if self.styles.paragraph_name(item) in ("title", "heading 1"):
                 return text, index + 1
             break
         core = (self.document.core_properties.title or "").strip()
@@ -168,7 +237,7 @@ class _DocxReader:
     def heading_level(self, item) -> int | None:
         if not _is_paragraph(item):
             return None
-        match = _HEADING.match(_style_name(item))
+        match = _HEADING.match(self.styles.paragraph_name(item))
         return int(match.group(1)) if match else None
 
     def paragraph(self, paragraph, number: int, blocks: list[Block]) -> None:
@@ -191,7 +260,7 @@ class _DocxReader:
         label = TASK_LABEL.match(spans_text(spans))
         if label:
             return Task(label.group("kind").lower(), _drop_prefix(spans, label.end()), number)
-        if "quote" in _style_name(paragraph):
+        if "quote" in self.styles.paragraph_name(paragraph):
             return Quote(spans, number)
         return Paragraph(spans, number)
 
@@ -207,21 +276,21 @@ class _DocxReader:
                     spans.append(
                         Span(
                             run.text,
-                            bold=_styled(run, "bold"),
-                            italic=_styled(run, "italic"),
-                            underline=_styled(run, "underline"),
+                            bold=self.styles.run_has(run, "bold"),
+                            italic=self.styles.run_has(run, "italic"),
+                            underline=self.styles.run_has(run, "underline"),
                         )
                     )
         return normalise_spans(spans)
 
     def list_kind(self, paragraph) -> bool | None:
         """True for a numbered list item, False for a bullet, None for neither."""
-        name = _style_name(paragraph)
+        name = self.styles.paragraph_name(paragraph)
         if name.startswith("list bullet"):
             return False
         if name.startswith("list number"):
             return True
-        num_id, level = _numbering(paragraph)
+        num_id, level = self.styles.numbering(paragraph)
         if num_id is None or num_id == "0":
             return None
         return self.number_format(num_id, level) != "bullet"
@@ -262,7 +331,7 @@ class _DocxReader:
             rows.append(tuple(cells))
         if not rows:
             return None
-        if len(rows) > 1 and _has_header_row(table):
+        if len(rows) > 1 and _has_header_row(table, self.styles):
             return Table(rows[0], tuple(rows[1:]), number)
         return Table((), tuple(rows), number)
 
@@ -296,16 +365,9 @@ class _DocxReader:
             self.note(number, "A picture could not be read from the document and was left out.")
             return None
         name = f"{self.out.stem}-{len(self.saved) + 1}.{extension}"
-        folder = self.out.parent / IMAGES_FOLDER
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            (folder / name).write_bytes(blob)
-        except OSError as error:
-            raise LessonImportError(
-                f"The picture '{name}' cannot be saved ({error.strerror or error})."
-            ) from error
         src = f"{IMAGES_FOLDER}/{name}"
         self.saved[embed] = src
+        self.pictures[src] = blob
         return src
 
 
@@ -315,56 +377,11 @@ def _is_paragraph(item) -> bool:
     return isinstance(item, DocxParagraph)
 
 
-def _style_name(paragraph) -> str:
-    try:
-        style = paragraph.style
-    except (KeyError, ValueError):
-        return ""
-    return (style.name or "").strip().lower() if style is not None else ""
-
-
 def _drawings(paragraph) -> list:
     return paragraph._p.xpath("./w:r/w:drawing | ./w:hyperlink/w:r/w:drawing")
 
 
-def _numbering(paragraph) -> tuple[str | None, str]:
-    """(numId, ilvl) from the paragraph's own numbering, else its style's."""
-    candidates = [paragraph._p]
-    style = _safe_style(paragraph)
-    while style is not None:
-        candidates.append(style.element)
-        style = style.base_style
-    for element in candidates:
-        num_ids = element.xpath("./w:pPr/w:numPr/w:numId/@w:val")
-        if num_ids:
-            levels = element.xpath("./w:pPr/w:numPr/w:ilvl/@w:val")
-            return num_ids[0], levels[0] if levels else "0"
-    return None, "0"
-
-
-def _safe_style(paragraph):
-    try:
-        return paragraph.style
-    except (KeyError, ValueError):
-        return None
-
-
-def _styled(run, attribute: str) -> bool:
-    """Whether a run is bold/italic/underlined: its own setting, else its character style's.
-
-    A paragraph style's formatting (the italic of ``Quote``, the bold of a
-    heading) is how that kind of paragraph looks, not emphasis, so it is not
-    carried over.
-    """
-    value = getattr(run.font, attribute)
-    style = run.style
-    while value is None and style is not None:
-        value = getattr(style.font, attribute)
-        style = style.base_style
-    return bool(value)
-
-
-def _has_header_row(table) -> bool:
+def _has_header_row(table, styles: DocxStyles) -> bool:
     """Whether Word marks the first row as a header (see the module docstring)."""
     first = table.rows[0]._tr
     repeat = first.xpath("./w:trPr/w:tblHeader")
@@ -379,7 +396,7 @@ def _has_header_row(table) -> bool:
         for run in paragraph.runs
         if run.text.strip()
     ]
-    return bool(runs) and all(_styled(run, "bold") for run in runs)
+    return bool(runs) and all(styles.run_has(run, "bold") for run in runs)
 
 
 def _style_formats_first_row(table) -> bool:

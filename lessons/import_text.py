@@ -24,6 +24,7 @@ import re
 from pathlib import Path
 
 from lessons.importers import (
+    ImportStop,
     LessonImportError,
     check_import_paths,
     finish_import,
@@ -38,16 +39,18 @@ _NUMBER = re.compile(r"^[ \t]*\d{1,3}[.)][ \t]+(.*)$")
 _TASK = re.compile(r"^(task|question)[ \t]*:[ \t]*(.*)$", re.IGNORECASE | re.DOTALL)
 
 
-def import_text(source: str | Path, out: str | Path, *, overwrite: bool = False) -> LoadResult:
+def import_text(source: str | Path, out: str | Path, *, overwrite: bool = False,
+                stop: ImportStop | None = None) -> LoadResult:
     """Import ``source`` (.txt) and write it as the lesson file ``out``.
 
     Returns the :class:`LoadResult` of the written lesson. Raises
-    LessonImportError with one plain sentence when the file cannot be imported.
+    LessonImportError with one plain sentence when the file cannot be imported,
+    ImportStopped when ``stop`` is requested before anything is written.
     """
     source, out = Path(source), Path(out)
     check_import_paths(source, out, overwrite=overwrite)
     lesson, notes = text_file_to_lesson(source)
-    return finish_import(lesson, out, overwrite=overwrite, notes=notes)
+    return finish_import(lesson, out, overwrite=overwrite, notes=notes, stop=stop)
 
 
 def text_file_to_lesson(source: Path) -> tuple[Lesson, list[Problem]]:

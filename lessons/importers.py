@@ -5,12 +5,22 @@ An importer turns a document into a :class:`Lesson`, then
 so the result carries real line numbers and the loader's own checks (an
 image with no alt text is reported exactly as in a hand-written lesson).
 
-:func:`import_lesson_file` picks the importer by file extension.
+:func:`import_lesson_file` picks the importer by file extension;
+:func:`import_into_folder` also chooses a free name in a folder.
+
+An import may run on a worker thread and be stopped from another one (the
+window closing) through an :class:`ImportStop`: the importer checks it as it
+reads, and writes the lesson and its pictures only while holding it, so a
+stop either comes before anything is written or waits the moment it takes
+to finish writing. Nothing is left half-written either way.
 """
 
 from __future__ import annotations
 
 import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from lessons.loader import MAX_LESSON_BYTES, load_lesson
@@ -23,6 +33,68 @@ _PICTURE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 
 class LessonImportError(Exception):
     """A document that cannot be imported; the message is one plain sentence."""
+
+
+class ImportStopped(Exception):
+    """The import was stopped (see :class:`ImportStop`) before anything was written."""
+
+
+class ImportStop:
+    """Lets one thread stop an import running on another, never half-way through a write.
+
+    The importer calls :meth:`check` as it reads (cheap: a flag) and writes
+    only inside :meth:`writing`. :meth:`request` sets the flag and then waits
+    for a write already under way to finish, so afterwards nothing more is
+    written and nothing is left half-written.
+    """
+
+    def __init__(self) -> None:
+        self._stopped = threading.Event()
+        self._write = threading.Lock()
+
+    @property
+    def requested(self) -> bool:
+        """True once :meth:`request` has been called."""
+        return self._stopped.is_set()
+
+    def check(self) -> None:
+        """Raise ImportStopped if a stop has been requested."""
+        if self._stopped.is_set():
+            raise ImportStopped
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Hold off a stop while the files are written; raise ImportStopped if one came first."""
+        with self._write:
+            self.check()
+            yield
+
+    def request(self, timeout: float = 10.0) -> bool:
+        """Stop the import; wait (at most ``timeout`` seconds) for a write under way.
+
+        True when nothing is being written any more (the usual case at once:
+        writing a lesson takes milliseconds); False only if a write is still
+        going after ``timeout`` (a very slow disk).
+        """
+        self._stopped.set()
+        if not self._write.acquire(timeout=timeout):
+            return False
+        self._write.release()
+        return True
+
+
+def _check(stop: ImportStop | None) -> None:
+    if stop is not None:
+        stop.check()
+
+
+@contextmanager
+def _writing(stop: ImportStop | None) -> Iterator[None]:
+    if stop is None:
+        yield
+    else:
+        with stop.writing():
+            yield
 
 
 IMPORTABLE = {".docx": "Word document", ".txt": "plain text file"}
@@ -45,22 +117,24 @@ def check_import_paths(source: str | Path, out: str | Path, *, overwrite: bool) 
         )
 
 
-def import_lesson_file(source: str | Path, out: str | Path, *, overwrite: bool = False):
+def import_lesson_file(source: str | Path, out: str | Path, *, overwrite: bool = False,
+                       stop: ImportStop | None = None):
     """Import a .docx or .txt document as the lesson file ``out``.
 
     Returns the :class:`LoadResult` of the written file. Raises
-    LessonImportError (one plain sentence) when the document cannot be imported.
+    LessonImportError (one plain sentence) when the document cannot be imported,
+    and ImportStopped when ``stop`` was requested before anything was written.
     """
     source = Path(source)
     suffix = source.suffix.lower()
     if suffix == ".docx":
         from lessons.import_docx import import_docx
 
-        return import_docx(source, out, overwrite=overwrite)
+        return import_docx(source, out, overwrite=overwrite, stop=stop)
     if suffix == ".txt":
         from lessons.import_text import import_text
 
-        return import_text(source, out, overwrite=overwrite)
+        return import_text(source, out, overwrite=overwrite, stop=stop)
     if suffix == ".doc":
         raise LessonImportError(
             "This is an older Word document (.doc); open it in Word and save it as .docx first."
@@ -70,13 +144,46 @@ def import_lesson_file(source: str | Path, out: str | Path, *, overwrite: bool =
     raise LessonImportError(f"Lesson Lab can import {kinds}, not {shown}.")
 
 
-def finish_import(lesson, out: Path, *, overwrite: bool, notes: list[Problem]) -> LoadResult:
-    """Write an imported lesson to ``out`` and load it back.
+def free_lesson_path(folder: Path, stem: str) -> Path:
+    """``folder/<stem>.md``, or ``<stem> (2).md`` and so on when that is taken."""
+    target, number = folder / f"{stem}.md", 1
+    while target.exists():
+        number += 1
+        target = folder / f"{stem} ({number}).md"
+    return target
+
+
+def import_into_folder(source: str | Path, folder: str | Path, *,
+                       stop: ImportStop | None = None) -> tuple[Path, LoadResult]:
+    """Import ``source`` as a new lesson in ``folder``, named after it; never replaces one.
+
+    Returns the lesson file written and its :class:`LoadResult`. Raises
+    LessonImportError (one plain sentence) or ImportStopped.
+    """
+    source, folder = Path(source), Path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise LessonImportError(
+            f"The lessons folder '{folder}' cannot be made ({error.strerror or error})."
+        ) from error
+    target = free_lesson_path(folder, source.stem)
+    return target, import_lesson_file(source, target, stop=stop)
+
+
+def finish_import(lesson, out: Path, *, overwrite: bool, notes: list[Problem],
+                  pictures: dict[str, bytes] | None = None,
+                  stop: ImportStop | None = None) -> LoadResult:
+    """Write an imported lesson (and its ``pictures``) beside ``out`` and load it back.
 
     ``notes`` are problems found in the source document; they come first.
-    A document with no words, or too long to open as one lesson, is refused
-    before anything is written.
+    ``pictures`` maps paths relative to the lesson's folder (``images/x-1.png``)
+    to their bytes. A document with no words, or too long to open as one
+    lesson, is refused before anything is written; so is one whose ``stop``
+    was requested. If the lesson cannot be written, the pictures written for
+    it are removed again.
     """
+    _check(stop)
     markdown = lesson_to_markdown(lesson)
     size = len(markdown.encode("utf-8"))
     if size > MAX_LESSON_BYTES:
@@ -87,18 +194,47 @@ def finish_import(lesson, out: Path, *, overwrite: bool, notes: list[Problem]) -
     body = markdown.split("\n---\n", 1)[-1]  # after the details at the top
     if not any(ch.isalnum() for ch in _PICTURE.sub("", body)):
         raise LessonImportError("This document has no text to make a lesson from.")
-    try:
-        write_lesson(lesson, out, overwrite=overwrite)
-    except FileExistsError as error:
-        raise LessonImportError(
-            f"The file '{out}' already exists; choose another name or allow replacing it."
-        ) from error
-    except OSError as error:
-        raise LessonImportError(
-            f"The lesson file '{out}' cannot be written ({error.strerror or error})."
-        ) from error
+    with _writing(stop):
+        written = _write_pictures(out.parent, pictures or {})
+        try:
+            write_lesson(lesson, out, overwrite=overwrite)
+        except FileExistsError as error:
+            _remove(written)
+            raise LessonImportError(
+                f"The file '{out}' already exists; choose another name or allow replacing it."
+            ) from error
+        except OSError as error:
+            _remove(written)
+            raise LessonImportError(
+                f"The lesson file '{out}' cannot be written ({error.strerror or error})."
+            ) from error
     loaded = load_lesson(out)
     return LoadResult(loaded.lesson, tuple(notes) + loaded.problems)
+
+
+def _write_pictures(folder: Path, pictures: dict[str, bytes]) -> list[Path]:
+    """Write each picture under ``folder``; on a failure remove those written and refuse."""
+    written: list[Path] = []
+    for relative, data in pictures.items():
+        path = folder / relative
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        except OSError as error:
+            _remove(written + [path])
+            raise LessonImportError(
+                f"The picture '{path.name}' cannot be saved ({error.strerror or error})."
+            ) from error
+        written.append(path)
+    return written
+
+
+def _remove(paths: list[Path]) -> None:
+    for path in paths:
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            pass  # already refusing with the error that matters
 
 
 def title_from_file_name(path: Path) -> str:

@@ -215,19 +215,27 @@ def test_import_a_word_document_into_the_users_lessons(qtbot, opened, tmp_path, 
     window.ask_import_path = lambda: str(source)
     qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
     imported = tmp_path / "data" / "lessons" / "Volcanoes.md"
+    # The import runs on a worker thread (tests/app/test_main_window_import.py).
+    qtbot.waitUntil(lambda: window.lesson_path == imported or bool(window.messages),
+                    timeout=20000)
     assert imported.is_file(), window.messages
     assert window.lesson_path == imported and window.lesson.title == "Volcanoes"
     entry = window.library.current_entry()
     assert entry.path == imported and "your lesson" in window.library.list.currentItem().text()
     assert window.statusBar().currentMessage().startswith("Imported as Volcanoes.md.")
-    assert window.import_lesson_file() == tmp_path / "data" / "lessons" / "Volcanoes (2).md"
+    window.import_lesson_file()
+    again = tmp_path / "data" / "lessons" / "Volcanoes (2).md"
+    qtbot.waitUntil(lambda: window.lesson_path == again or bool(window.messages),
+                    timeout=20000)
+    assert again.is_file() and not window.messages
 
 
-def test_importing_an_unsupported_file_is_one_plain_sentence(window, tmp_path):
+def test_importing_an_unsupported_file_is_one_plain_sentence(qtbot, window, tmp_path):
     source = tmp_path / "notes.pdf"
     source.write_bytes(b"%PDF-1.4")
     window.ask_import_path = lambda: str(source)
-    assert window.import_lesson_file() is None
+    window.import_lesson_file()
+    qtbot.waitUntil(lambda: bool(window.messages), timeout=20000)
     assert window.messages == ["The file could not be imported: Lesson Lab can import Word "
                                "documents (.docx) and plain text files (.txt), not '.pdf' files."]
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import zipfile
+
 import docx
 import pytest
 from docx.oxml import OxmlElement
@@ -281,6 +283,7 @@ def test_a_document_with_no_words_is_refused_plainly(tmp_path, picture):
         with pytest.raises(LessonImportError, match="no text to make a lesson from"):
             import_docx(source, out)
         assert not out.exists()
+    assert not (tmp_path / "images").exists(), "no pictures left behind for no lesson"
 
 
 def test_a_document_too_long_for_one_lesson_is_refused_before_writing(
@@ -296,3 +299,57 @@ def test_a_document_too_long_for_one_lesson_is_refused_before_writing(
     with pytest.raises(LessonImportError, match="too long for one lesson.*split it"):
         import_docx(source, tmp_path / "Long.md")
     assert not (tmp_path / "Long.md").exists()
+
+
+def noise_png(width: int, height: int) -> bytes:
+    """A real PNG of random pixels: it does not compress, like a photograph."""
+    import os
+    import struct
+    import zlib
+
+    rows = b"".join(b"\x00" + os.urandom(3 * width) for _ in range(height))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows))
+            + chunk(b"IEND", b""))
+
+
+def test_far_too_much_text_is_refused_before_the_document_is_read(tmp_path, monkeypatch):
+    # Counted as the XML streams past, stopping once over: the end of this
+    # document is broken, which python-docx would report if it got that far.
+    monkeypatch.setattr("lessons.import_docx.TOO_MUCH_TEXT", 4096)
+    source = tmp_path / "Long.docx"
+    document = docx.Document()
+    for number in range(200):
+        document.add_paragraph(f"Paragraph {number} says a good deal about the water cycle.")
+    document.save(str(source))
+    broken = tmp_path / "Broken.docx"
+    with zipfile.ZipFile(source) as whole, zipfile.ZipFile(broken, "w") as cut:
+        for item in whole.infolist():
+            data = whole.read(item)
+            cut.writestr(item, data[: len(data) * 3 // 4] if item.filename ==
+                         "word/document.xml" else data)
+    with pytest.raises(LessonImportError, match="too long for one lesson.*split it"):
+        import_docx(broken, tmp_path / "Long.md")
+    assert list(tmp_path.glob("*.md")) == []
+
+
+def test_a_document_full_of_pictures_is_not_refused_for_its_size(tmp_path, monkeypatch):
+    monkeypatch.setattr("lessons.import_docx.TOO_MUCH_TEXT", 4096)
+    photo = tmp_path / "photo.png"
+    photo.write_bytes(noise_png(120, 120))
+    source = tmp_path / "Photos.docx"
+    document = docx.Document()
+    document.add_heading("Our trip", level=1)
+    for number in range(4):
+        document.add_paragraph(f"Photo {number + 1}.")
+        document.add_paragraph().add_run().add_picture(str(photo), width=Inches(2))
+    document.save(str(source))
+    assert source.stat().st_size > 10 * 4096
+    result = import_docx(source, tmp_path / "out" / "Trip.md")
+    assert result.lesson.title == "Our trip"
+    assert (tmp_path / "out" / "images" / "Trip-1.png").read_bytes() == photo.read_bytes()

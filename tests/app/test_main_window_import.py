@@ -1,0 +1,171 @@
+"""File › Import runs off the GUI thread: the window keeps working, and closing is safe.
+
+Real Word documents built here with python-docx, imported by the real
+importer on the window's real worker thread.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import docx
+import pytest
+from docx.shared import Inches
+from PySide6.QtCore import QTimer
+
+from lessons.import_docx import import_docx
+from tests.lessons.lesson_helpers import tiny_png, without_positions
+from tests.lessons.test_import_docx import build_document
+
+WORDS = "the water cycle evaporation condensation rain river ocean cloud pupils".split()
+
+
+def long_document(path, paragraphs: int = 1000) -> None:
+    """A real .docx of about 30 words a paragraph, with headings and bold runs."""
+    document = docx.Document()
+    document.add_heading(path.stem, level=1)
+    for number in range(paragraphs):
+        if number % 20 == 0:
+            document.add_heading(f"Part {number // 20 + 1}", level=2)
+        words = [WORDS[(number + i) % len(WORDS)] for i in range(30)]
+        paragraph = document.add_paragraph(" ".join(words[:10]) + " ")
+        paragraph.add_run(" ".join(words[10:15])).bold = True
+        paragraph.add_run(" " + " ".join(words[15:]) + ".")
+    document.save(str(path))
+
+
+@pytest.fixture
+def lessons_folder(tmp_path, monkeypatch):
+    """The user's lessons folder, in this test's own data folder."""
+    monkeypatch.setenv("LESSON_LAB_DATA", str(tmp_path / "data"))
+    return tmp_path / "data" / "lessons"
+
+
+def everything_in(folder) -> list[str]:
+    """Every file under ``folder`` (hidden temporary files too), as relative paths."""
+    if not folder.exists():
+        return []
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
+
+
+def test_the_window_keeps_working_while_a_long_document_is_imported(
+        qtbot, opened, tmp_path, lessons_folder):
+    source = tmp_path / "Fractions.docx"
+    long_document(source)
+    window = opened.open(folders=None)
+    window.ask_import_path = lambda: str(source)
+    imported = lessons_folder / "Fractions.md"
+
+    def done() -> bool:
+        return window.lesson_path == imported or bool(window.messages)
+
+    seen = []  # at each tick of a timer: had the import finished?
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: seen.append(done()))
+    timer.start()
+    window.import_lesson_file()
+    assert window.statusBar().currentMessage() == "Importing Fractions.docx…"
+    qtbot.waitUntil(done, timeout=60000)
+    timer.stop()
+    assert seen.count(False) >= 3, "the timer kept firing while the document was read"
+    assert not window.messages
+    assert window.lesson.title == "Fractions" and len(window.lesson.sections) == 50
+    assert window.statusBar().currentMessage() == "Imported as Fractions.md."
+
+
+def test_a_word_document_imports_as_the_same_lesson_through_the_window(
+        qtbot, opened, tmp_path, lessons_folder):
+    source = tmp_path / "Water cycle.docx"
+    sun, moon = tmp_path / "sun.png", tmp_path / "moon.png"
+    sun.write_bytes(tiny_png())
+    moon.write_bytes(tiny_png(5, 5))
+    build_document(source, sun, moon)
+    window = opened.open(folders=None)
+    window.ask_import_path = lambda: str(source)
+    imported = lessons_folder / "Water cycle.md"
+
+    window.import_lesson_file()
+    # Returned before the document was read: the lesson comes later, on this thread.
+    assert window.lesson_path != imported
+    qtbot.waitUntil(lambda: window.lesson_path == imported or bool(window.messages),
+                    timeout=20000)
+
+    direct = import_docx(source, tmp_path / "direct" / "Water cycle.md")
+    assert without_positions(window.lesson) == without_positions(direct.lesson)
+    assert imported.read_text(encoding="utf-8") == (
+        tmp_path / "direct" / "Water cycle.md").read_text(encoding="utf-8")
+    assert everything_in(lessons_folder) == [
+        "Water cycle.md", "images/Water cycle-1.png", "images/Water cycle-2.png"]
+    assert (lessons_folder / "images" / "Water cycle-2.png").read_bytes() == tiny_png(5, 5)
+    assert len(direct.problems) == 2  # two pictures with no alt text
+    assert window.statusBar().currentMessage() == (
+        "Imported as Water cycle.md. 2 notes to check in the library.")
+
+
+def test_a_refused_document_says_why_and_leaves_nothing_in_the_lessons_folder(
+        qtbot, opened, tmp_path, lessons_folder):
+    source = tmp_path / "Pictures.docx"
+    picture = tmp_path / "sun.png"
+    picture.write_bytes(tiny_png())
+    document = docx.Document()
+    document.add_paragraph().add_run().add_picture(str(picture), width=Inches(1))
+    document.save(str(source))
+    window = opened.open(folders=None)
+    window.ask_import_path = lambda: str(source)
+
+    window.import_lesson_file()
+    assert window.statusBar().currentMessage() == "Importing Pictures.docx…"
+    qtbot.waitUntil(lambda: bool(window.messages), timeout=20000)
+    assert window.messages == [
+        "The file could not be imported: This document has no text to make a lesson from."]
+    assert window.statusBar().currentMessage() == ""
+    # Its picture used to be left behind in the user's lessons, for no lesson.
+    assert everything_in(lessons_folder) == []
+
+
+def test_a_second_import_while_one_runs_is_refused_politely(
+        qtbot, opened, tmp_path, lessons_folder):
+    source = tmp_path / "Fractions.docx"
+    long_document(source, paragraphs=3)  # refused at once, however quick the first
+    window = opened.open(folders=None)
+    asked = []
+    window.ask_import_path = lambda: asked.append("asked") or str(source)
+
+    first = window.import_lesson_file()
+    assert window.import_lesson_file() is None
+    assert asked == ["asked"], "not asked for a file that would then be refused"
+    assert window.messages == [
+        "Lesson Lab is still importing Fractions.docx. Try again when it has finished."]
+    # A passing message may take the status bar; when it goes, the import shows again.
+    window.statusBar().clearMessage()
+    assert window.statusBar().currentMessage() == "Importing Fractions.docx…"
+
+    qtbot.waitUntil(first.finished.is_set, timeout=60000)
+    qtbot.waitUntil(lambda: window.lesson_path == lessons_folder / "Fractions.md",
+                    timeout=20000)
+    assert window.import_lesson_file() is not None, "once finished, another may start"
+    qtbot.waitUntil(lambda: window.lesson_path == lessons_folder / "Fractions (2).md",
+                    timeout=60000)
+    assert len(window.messages) == 1
+
+
+def test_closing_the_window_during_an_import_stops_it_and_writes_nothing(
+        qtbot, opened, tmp_path, lessons_folder):
+    source = tmp_path / "Fractions.docx"
+    long_document(source)
+    window = opened.open(folders=None)
+    window.ask_import_path = lambda: str(source)
+
+    job = window.import_lesson_file()
+    assert window.close()
+    assert not window.isVisible()
+    qtbot.waitUntil(lambda: not importing_threads(), timeout=60000)
+    qtbot.wait(50)  # let the worker's last word arrive: it must be ignored
+    assert everything_in(lessons_folder) == [], "no lesson, half or whole, no temporary file"
+    assert window.messages == []
+    assert job.stopped and job.finished.is_set()
+
+
+def importing_threads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name == "lesson-import"]
