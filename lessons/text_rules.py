@@ -1,0 +1,79 @@
+"""Pure text rules the lesson view and the Word export apply: ALL CAPS and key-word matching.
+
+No Qt here, so the rules are table-tested on their own.
+
+ALL CAPS rule (used when a profile suppresses capitals, because a run of
+capitals has no word shapes and is hard to read):
+
+- a *capital run* is one or more words, each all upper-case letters, separated
+  only by spaces (a single-letter word such as "A" or "I" may be part of a run);
+- a run of two or more words of which at least one has two or more letters, or
+  a single word of five or more letters, is shown in sentence case: its first
+  letter stays a capital and the rest become lower case ("STOP AND THINK" ->
+  "Stop and think", "IMPORTANT" -> "Important");
+- a single word of two to four letters is left alone, because it is most
+  likely an acronym (SEN, DNA, BBC, UK), and words with digits (KS2) never
+  match.
+
+The replacement has the same length as the original, so positions in a
+document stay valid when the view swaps one for the other.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_CAPS_WORD = r"[A-Z][A-Z'\u2019]*(?![\w])"
+_CAPS_RUN = re.compile(rf"(?<![\w])({_CAPS_WORD}(?: +{_CAPS_WORD})*)")
+_MIN_SINGLE_WORD = 5
+
+
+def capital_runs(text: str) -> list[tuple[int, str]]:
+    """Where ``text`` has runs of capitals to show in sentence case.
+
+    Returns ``(start, replacement)`` pairs; each replacement is as long as the
+    run it replaces.
+    """
+    found: list[tuple[int, str]] = []
+    for match in _CAPS_RUN.finditer(text):
+        run = match.group(1)
+        words = run.split()
+        letters = [sum(c.isalpha() for c in w) for w in words]
+        if len(words) == 1 and letters[0] < _MIN_SINGLE_WORD:
+            continue
+        if len(words) > 1 and max(letters) < 2:
+            continue  # "A I" is not a shouted phrase
+        found.append((match.start(1), run[0] + run[1:].lower()))
+    return found
+
+
+def vocabulary_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
+    """A pattern that finds the key words as whole words, any case.
+
+    Simple plurals ("-s", "-es") count as the word. Longer words are tried
+    first so "water vapour" wins over "water".
+    """
+    cleaned = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
+    if not cleaned:
+        return None
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in cleaned)
+    return re.compile(rf"(?<![\w])({alternatives})(?:e?s)?(?![\w])", re.IGNORECASE)
+
+
+def vocabulary_matches(
+    text: str, pattern: re.Pattern[str] | None, words: Iterable[str]
+) -> list[tuple[int, int, str]]:
+    """``(start, end, key word)`` for every key word found in ``text``.
+
+    ``words`` gives the key words as written in the lesson, so the match can
+    be traced back to its definition whatever its case in the text.
+    """
+    if pattern is None:
+        return []
+    by_lower = {" ".join(w.lower().split()): w for w in words}
+    found = []
+    for match in pattern.finditer(text):
+        key = " ".join(match.group(1).lower().split())
+        found.append((match.start(), match.end(), by_lower.get(key, match.group(1))))
+    return found
