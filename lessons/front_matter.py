@@ -3,6 +3,10 @@
 Parsed with ``yaml.safe_load`` only. When a field needs a line number for a
 problem, the same text is composed (``yaml.compose`` with the safe loader
 builds nodes with positions and never constructs objects).
+
+``read_fields`` gives the same values without insisting on a title (the
+lesson editor's form shows a lesson whose title is still to come), and
+``fields_yaml`` writes fields back as YAML the way lesson files write them.
 """
 
 from __future__ import annotations
@@ -10,12 +14,14 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
 from lessons.model import Problem, VocabularyEntry
+from lessons.scenarios import NEEDS
 
 FIELDS = (
     "title",
@@ -23,6 +29,7 @@ FIELDS = (
     "key_stage",
     "year_group",
     "duration_minutes",
+    "needs",
     "objectives",
     "vocabulary",
     "notes_for_adults",
@@ -34,6 +41,8 @@ ALIASES = {
     "key_vocabulary": "vocabulary",
     "notes": "notes_for_adults",
     "year": "year_group",
+    "pupil_needs": "needs",
+    "send_needs": "needs",
 }
 KEY_STAGES = ("EYFS", "KS1", "KS2", "KS3", "KS4", "KS5")
 
@@ -57,6 +66,25 @@ def read_front_matter(text: str, *, first_line: int, file: str) -> FrontMatter:
     reader = _Reader(text, first_line, file)
     fields = reader.read()
     return FrontMatter(fields, tuple(reader.problems))
+
+
+def read_fields(text: str) -> dict[str, Any] | None:
+    """The fields of front matter ``text`` as the loader reads them, with no title needed.
+
+    None when the text is not lines of 'name: value' (YAML that does not
+    parse, say). A field that cannot be used comes back empty, as the
+    loader leaves it out.
+    """
+    return _Reader(text, 1, "").read(require_title=False)
+
+
+def need_tag(text: str) -> str | None:
+    """The tag of a need written as a tag or in words ("vi", "Visual impairment"), or None."""
+    words = " ".join(text.split()).lower()
+    tag = words.replace(" ", "-").replace("_", "-")
+    if tag in NEEDS:
+        return tag
+    return next((key for key, name in NEEDS.items() if name.lower() == words), None)
 
 
 def field_name(key: object) -> str:
@@ -108,7 +136,7 @@ class _Reader:
         return self._lines
 
     # -- the fields --------------------------------------------------------
-    def read(self) -> dict[str, Any] | None:
+    def read(self, require_title: bool = True) -> dict[str, Any] | None:
         try:
             data = yaml.safe_load(self.text)
         except yaml.YAMLError as error:
@@ -140,7 +168,7 @@ class _Reader:
         for name in values:
             if name not in FIELDS:
                 self.unknown_field(name)
-        return self.fields(values)
+        return self.fields(values, require_title)
 
     def yaml_problem(self, error: yaml.YAMLError) -> None:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
@@ -158,9 +186,9 @@ class _Reader:
             message = message[:-1] + f"; did you mean '{close[0]}'?"
         self.problem(self.key_line(name), message, "warning")
 
-    def fields(self, values: dict[str, Any]) -> dict[str, Any] | None:
+    def fields(self, values: dict[str, Any], require_title: bool = True) -> dict[str, Any] | None:
         title = self.text_field(values, "title", "title")
-        if not title:
+        if not title and require_title:
             self.problem(self.key_line("title"), "This lesson has no title.")
             return None
         return {
@@ -169,6 +197,7 @@ class _Reader:
             "key_stage": self.key_stage(values),
             "year_group": self.year_group(values),
             "duration_minutes": self.duration(values),
+            "needs": self.needs(values),
             "objectives": self.objectives(values),
             "vocabulary": self.vocabulary(values),
             "notes_for_adults": self.text_field(values, "notes_for_adults", "notes for adults"),
@@ -222,6 +251,33 @@ class _Reader:
             )
             return None
         return minutes
+
+    def needs(self, values: dict[str, Any]) -> tuple[str, ...]:
+        value = values.get("needs")
+        if value is None:
+            return ()
+        items = value.split(",") if isinstance(value, str) else value
+        if not isinstance(items, list):
+            self.problem(self.key_line("needs"),
+                         "The pupils' needs should be a list, such as [vi, dyslexia].")
+            return ()
+        tags: list[str] = []
+        for item in items:
+            text = _as_text(item)
+            if not text:
+                continue
+            tag = need_tag(text)
+            if tag is None:
+                # Kept as written, so nothing the teacher wrote is lost when the file is saved.
+                tag = text
+                close = difflib.get_close_matches(text.lower(), NEEDS, n=1)
+                hint = f"did you mean '{close[0]}'?" if close else \
+                    f"use one of {', '.join(NEEDS)}."
+                self.problem(self.key_line("needs"),
+                             f"Lesson Lab does not know the need '{text}'; {hint}", "warning")
+            if tag not in tags:
+                tags.append(tag)
+        return tuple(tags)
 
     def objectives(self, values: dict[str, Any]) -> tuple[str, ...]:
         value = values.get("objectives")
@@ -312,6 +368,51 @@ class _Reader:
         if not definition_text:
             self.problem(line, f"The word '{word_text}' has no definition.", "warning")
         return VocabularyEntry(word_text, definition_text)
+
+
+class _Dumper(yaml.SafeDumper):
+    """The safe dumper, writing as the lesson files do: notes of several lines as a
+    ``|`` block, lists indented under their field, needs on one line (``[vi, hi]``)."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False):
+        return super().increase_indent(flow, False)
+
+
+class _OneLine(list):
+    """A list written on one line."""
+
+
+def _text_representer(dumper: yaml.SafeDumper, value: str):
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _text_representer)
+_Dumper.add_representer(_OneLine, lambda dumper, value: dumper.represent_sequence(
+    "tag:yaml.org,2002:seq", value, flow_style=True))
+
+
+def fields_yaml(values: Mapping[str, Any]) -> str:
+    """YAML for lesson fields, in the order given, as lesson files write them.
+
+    Empty fields are left out, apart from the title; tuples become lists and
+    vocabulary a mapping of word to definition. "" when nothing is left.
+    """
+    data: dict[str, Any] = {}
+    for name, value in values.items():
+        if name != "title" and value in (None, "", ()):
+            continue
+        if name == "vocabulary":
+            value = {entry.word: entry.definition for entry in value}
+        elif name == "needs":
+            value = _OneLine(value)
+        elif isinstance(value, tuple):
+            value = list(value)
+        data[name] = value
+    if not data:
+        return ""
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=4096,
+                     default_flow_style=False)
 
 
 def _as_text(value: object) -> str | None:

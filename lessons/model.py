@@ -111,6 +111,8 @@ class Lesson:
     objectives: tuple[str, ...] = ()
     vocabulary: tuple[VocabularyEntry, ...] = ()
     notes_for_adults: str = ""
+    # The pupils' needs the lesson is adapted for: tags of lessons.scenarios.NEEDS ("vi").
+    needs: tuple[str, ...] = ()
     sections: tuple[Section, ...] = ()
     source: Path | None = None
     # The Markdown body as written (after the front matter), for the editor.

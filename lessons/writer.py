@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
-
 from lessons.atomic_file import write_text_atomically
+from lessons.front_matter import FIELDS, fields_yaml
 from lessons.inline import escape_text, spans_to_markdown
 from lessons.markdown_body import TASK_LABEL, starts_block
 from lessons.model import Block, Image, Inline, Lesson, ListBlock, Paragraph, Quote, Table, Task
@@ -38,39 +37,9 @@ def write_lesson(lesson: Lesson, path: str | Path, *, overwrite: bool = False) -
     return write_text_atomically(path, lesson_to_markdown(lesson))
 
 
-class _Dumper(yaml.SafeDumper):
-    """The safe dumper, with notes of several lines written as a ``|`` block."""
-
-
-def _text_representer(dumper: yaml.SafeDumper, value: str):
-    style = "|" if "\n" in value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _text_representer)
-
-
 def front_matter_yaml(lesson: Lesson) -> str:
     """The front matter's YAML text (without the ``---`` lines). Empty fields are left out."""
-    data: dict[str, object] = {"title": lesson.title}
-    if lesson.subject:
-        data["subject"] = lesson.subject
-    if lesson.key_stage:
-        data["key_stage"] = lesson.key_stage
-    if lesson.year_group:
-        data["year_group"] = lesson.year_group
-    if lesson.duration_minutes is not None:
-        data["duration_minutes"] = lesson.duration_minutes
-    if lesson.objectives:
-        data["objectives"] = list(lesson.objectives)
-    if lesson.vocabulary:
-        data["vocabulary"] = {entry.word: entry.definition for entry in lesson.vocabulary}
-    if lesson.notes_for_adults:
-        data["notes_for_adults"] = lesson.notes_for_adults
-    return yaml.dump(
-        data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=4096,
-        default_flow_style=False,
-    )
+    return fields_yaml({name: getattr(lesson, name) for name in FIELDS})
 
 
 def body_markdown(lesson: Lesson) -> str:
