@@ -82,7 +82,7 @@ def main(out: Path) -> int:
         settle(800)
         editor = window.editor
         cursor = editor.text_edit.textCursor()
-        cursor.setPosition(editor.text().index(AFTER) + len(AFTER))
+        cursor.setPosition(editor.text_edit.toPlainText().index(AFTER) + len(AFTER))
         editor.text_edit.setTextCursor(cursor)
         editor.text_edit.centerCursor()
         window.dictate_action.trigger()

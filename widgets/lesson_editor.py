@@ -1,23 +1,34 @@
-"""The lesson editor: a lesson's Markdown beside a live, adapted preview.
+"""The lesson editor: a lesson's text and details beside a live, adapted preview.
 
-On the left the lesson file as text, with a toolbar for the formatting a
-lesson uses (sections, sub-sections, bulleted and numbered lists, bold, and
-key words, which go into the front matter's vocabulary with a definition;
-widgets/markdown_formatting.py makes these edits at the cursor);
-on the right a :class:`LessonView` showing the text through the chosen
-profile. The preview is re-parsed with ``lessons.loader.parse_lesson_text``
-a moment (``PREVIEW_DELAY_MS``) after typing stops; the loader's problems are
-listed below the text with their line numbers, and choosing one moves the
-cursor there.
+On the left, two tabs (widgets/lesson_file_pane.py): "Lesson text", the
+lesson's Markdown body, with a toolbar for the formatting a lesson uses
+(sections, sub-sections, bulleted and numbered lists, bold;
+widgets/markdown_formatting.py makes these edits at the cursor), and
+"Lesson details", a form for the details at the top of the file (title,
+subject, key stage, year group, needs, key words…;
+widgets/lesson_details_form.py), so teachers never edit YAML. When the
+details cannot be read, that tab shows them as text with the problem in one
+sentence, to fix there. lessons/lesson_details.py cuts the file in two and
+writes the details back, changing only the fields that changed.
 
-Every change, including a toolbar change or a text fix from the checker
-(``replace_text``), is one step of undo. "Save as new lesson" writes a new
-file in the user's lesson folder (``lessons.library.user_folder()``) and
-never overwrites any file, so the original lesson is never changed.
+On the right a :class:`LessonView` shows the lesson through the chosen
+profile. The whole file (``text()``) is re-parsed with
+``lessons.loader.parse_lesson_text`` a moment (``PREVIEW_DELAY_MS``) after
+typing or a change in the form stops; the loader's problems are listed
+below, and choosing one goes to its line or its field. Line numbers in the
+API (``go_to_line``, ``current_line``, problems, the checker's findings)
+are lines of the whole file.
+
+Every change, in the text or the form, including a key word added from the
+toolbar or a text fix from the checker (``replace_text``), is one step of a
+single undo history (widgets/edit_history.py). "Save as new lesson" writes a
+new file in the user's lesson folder (``lessons.new_lesson``) and never
+overwrites any file, so the original lesson is never changed.
 
 Dictation hooks, for a controller in ``app/``: ``insert_text_at_cursor(text)``
-puts text where the cursor is, as one undoable step, and ``remove_insertion``
-takes it out again ("scratch that"); ``text_around_cursor`` gives the context.
+puts text where the cursor is in the lesson text, as one undoable step, and
+``remove_insertion`` takes it out again ("scratch that");
+``text_around_cursor`` gives the context and ``undo_steps`` the history's place.
 
 Questions go through ``ask_definition``, ``ask_lesson_name`` and
 ``show_message`` so tests can answer them without dialogs.
@@ -25,32 +36,32 @@ Questions go through ``ask_definition``, ``ask_lesson_name`` and
 
 from __future__ import annotations
 
-import re
-import shutil
+from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence, QTextCursor
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
+from lessons.lesson_details import DetailsError, DetailsState, add_key_word
 from lessons.library import user_folder
 from lessons.loader import parse_lesson_text
-from lessons.model import Image, Lesson, LoadResult
+from lessons.model import Lesson, LoadResult
+from lessons.new_lesson import save_new_lesson
 from lessons.presets import default_preset
 from lessons.profile import Profile
 from widgets.announce import announce
 from widgets.fitting_toolbar import FittingToolBar
 from widgets.fonts import resolve_family
-from widgets.lesson_markup import MarkupError, yaml_scalar
+from widgets.lesson_file_pane import LessonFilePane
 from widgets.lesson_view import LessonView
 from widgets.markdown_formatting import MarkdownFormatting
 from widgets.text_insertion import (
@@ -62,40 +73,21 @@ from widgets.text_insertion import (
 
 PREVIEW_DELAY_MS = 300
 EDITOR_FONT = "Atkinson Hyperlegible"
-_TITLE = re.compile(r"^title[ \t]*:.*$", re.MULTILINE)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LessonEditor", text)
-
-
-def file_slug(name: str) -> str:
-    """A file name stem: "The water cycle (adapted)" -> "the-water-cycle-adapted"."""
-    slug = "-".join(re.findall(r"[a-z0-9]+", name.lower()))[:60].strip("-")
-    return slug or "lesson"
-
-
-def new_lesson_path(folder: Path, name: str) -> Path:
-    """A path in ``folder`` for a lesson called ``name`` that no file has yet."""
-    stem = file_slug(name)
-    path = folder / f"{stem}.md"
-    number = 2
-    while path.exists():
-        path = folder / f"{stem}-{number}.md"
-        number += 1
-    return path
 
 
 class LessonEditor(QWidget):
-    """Edit a lesson's Markdown with a live adapted preview.
+    """Edit a lesson's text and details with a live adapted preview.
 
-    Signals: ``lesson_parsed(LoadResult)`` after each re-parse of the text,
-    ``saved(Path)`` after "Save as new lesson", ``cursor_line_changed(int)``.
+    Signals: ``lesson_parsed(LoadResult)`` after each re-parse,
+    ``saved(Path)`` after "Save as new lesson", ``cursor_line_changed(int)``,
+    ``modification_changed(bool)`` when the lesson starts or stops differing
+    from the one opened or last saved.
     """
 
     lesson_parsed = Signal(object)
     saved = Signal(object)
     cursor_line_changed = Signal(int)
+    modification_changed = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -104,15 +96,16 @@ class LessonEditor(QWidget):
         self._result = LoadResult(None, ())
         self._profile = default_preset()
 
-        self.text_edit = QPlainTextEdit()
-        self.text_edit.setAccessibleName(self.tr("Lesson text (Markdown)"))
-        self.text_edit.setAccessibleDescription(self.tr(
-            "The lesson file. The preview beside it shows the lesson as pupils will see it."))
-        self.text_edit.setTabChangesFocus(True)
-        self.text_edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.pages = LessonFilePane()
+        self.pages.changed.connect(lambda: self._timer.start())
+        self.pages.modification_changed.connect(self.modification_changed)
+        self.text_edit = self.pages.text_edit
+        self.details = self.pages.details
+        self.history = self.pages.history
         font = QFont(resolve_family(EDITOR_FONT).family)
         font.setPointSizeF(max(self.font().pointSizeF(), 11.0))
         self.text_edit.setFont(font)
+        self.details.source.setFont(font)
         self.formatting = MarkdownFormatting(self.text_edit)
 
         self.preview = LessonView()
@@ -128,6 +121,16 @@ class LessonEditor(QWidget):
         self.status.setWordWrap(True)
         self.status.setAccessibleName(self.tr("Editor message"))
 
+        self._build_toolbar()
+        self._lay_out()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(PREVIEW_DELAY_MS)
+        self._timer.timeout.connect(self.reparse_now)
+        self.text_edit.cursorPositionChanged.connect(
+            lambda: self.cursor_line_changed.emit(self.current_line()))
+
+    def _build_toolbar(self) -> None:
         # Short labels when the full ones do not fit (200% beside the checker), so no
         # command hides behind the tool bar's ».
         self.toolbar = FittingToolBar(self.tr("Formatting"))
@@ -153,21 +156,35 @@ class LessonEditor(QWidget):
                                         self.redo)
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
-        self.text_edit.undoAvailable.connect(self.undo_action.setEnabled)
-        self.text_edit.redoAvailable.connect(self.redo_action.setEnabled)
+        self.history.stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.history.stack.canRedoChanged.connect(self.redo_action.setEnabled)
         self.toolbar.addSeparator()
         self.save_action = self._action(self.tr("Save as new lesson…"),
                                         QKeySequence.StandardKey.SaveAs, self.save_as_new,
                                         self.tr("Save as new…"))
 
+    def _action(self, text: str, shortcut, slot, short: str = "") -> QAction:
+        action = QAction(text, self)
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(shortcut)  # every key the system gives it (Ctrl+Y and Ctrl+Shift+Z)
+        else:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{text.rstrip('…')} ({keys})" if keys else text)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.toolbar.addAction(action)
+        if short:
+            self.toolbar.set_short_text(action, short)
+        self.addAction(action)
+        return action
+
+    def _lay_out(self) -> None:
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
-        text_label = QLabel(self.tr("Lesson &text"))
-        text_label.setBuddy(self.text_edit)
-        column.addWidget(text_label)
-        column.addWidget(self.text_edit, 1)
-        problems_label = QLabel(self.tr("P&roblems"))
+        column.addWidget(self.pages, 1)
+        problems_label = QLabel(self.tr("Pro&blems"))
         problems_label.setBuddy(self.problems)
         column.addWidget(problems_label)
         column.addWidget(self.problems)
@@ -190,27 +207,6 @@ class LessonEditor(QWidget):
         layout.addWidget(self.toolbar)
         layout.addWidget(self.splitter, 1)
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(PREVIEW_DELAY_MS)
-        self._timer.timeout.connect(self.reparse_now)
-        self.text_edit.textChanged.connect(self._timer.start)
-        self.text_edit.cursorPositionChanged.connect(
-            lambda: self.cursor_line_changed.emit(self.current_line()))
-
-    def _action(self, text: str, shortcut, slot, short: str = "") -> QAction:
-        action = QAction(text, self)
-        action.setShortcut(QKeySequence(shortcut))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        action.setToolTip(f"{text.rstrip('…')} ({keys})" if keys else text)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.toolbar.addAction(action)
-        if short:
-            self.toolbar.set_short_text(action, short)
-        self.addAction(action)
-        return action
-
     # ----- the text ---------------------------------------------------------
 
     def add_line_under_toolbar(self, widget: QWidget) -> None:
@@ -220,46 +216,34 @@ class LessonEditor(QWidget):
     def set_text(self, text: str, source: str | Path | None = None) -> None:
         """Edit ``text`` (a whole lesson file); ``source`` is where it came from.
 
-        Starts a fresh undo history and shows the preview at once.
+        The body goes in the text box and the details in the form (or, when
+        they cannot be read, into the form's text box with the problem, and
+        that tab is shown). Starts a fresh undo history; shows the preview at once.
         """
         self._source = Path(source) if source is not None else None
-        self.text_edit.setPlainText(text)
-        self.text_edit.document().clearUndoRedoStacks()
-        self.text_edit.document().setModified(False)
-        self.text_edit.moveCursor(QTextCursor.MoveOperation.Start)
+        file = self.pages.set_file(text)
+        self.show_message("")
+        if not file.closed:
+            self.show_message(self.tr(
+                "The details at the top of the file had no closing '---' line, so they are "
+                "taken to end at the first empty line: check them under Lesson details."), "error")
         self.reparse_now()
 
     def text(self) -> str:
-        """The lesson file as edited."""
-        return self.text_edit.toPlainText()
+        """The lesson file as edited: the details, then the text."""
+        return self.pages.text()
 
     def source(self) -> Path | None:
         """The file the text came from (never written to), or None."""
         return self._source
 
     def replace_text(self, text: str) -> None:
-        """Make the text ``text`` as one undoable step, changing only what differs.
+        """Make the whole lesson file ``text`` as one undoable step, changing only what differs.
 
         The cursor and the scroll position stay where they were when the
         change is elsewhere (a checker's text fix on one line, say).
         """
-        old = self.text()
-        if text == old:
-            return
-        start = 0
-        limit = min(len(old), len(text))
-        while start < limit and old[start] == text[start]:
-            start += 1
-        end_old, end_new = len(old), len(text)
-        while end_old > start and end_new > start and old[end_old - 1] == text[end_new - 1]:
-            end_old -= 1
-            end_new -= 1
-        scroll = self.text_edit.verticalScrollBar().value()
-        cursor = QTextCursor(self.text_edit.document())
-        cursor.setPosition(start)
-        cursor.setPosition(end_old, QTextCursor.MoveMode.KeepAnchor)
-        cursor.insertText(text[start:end_new])
-        self.text_edit.verticalScrollBar().setValue(scroll)
+        self.pages.replace_text(text)
 
     def insert_text_at_cursor(self, text: str) -> Insertion:
         """Insert ``text`` at the cursor (replacing any selection) as one undoable step.
@@ -274,34 +258,36 @@ class LessonEditor(QWidget):
         return remove_insertion(self.text_edit, insertion)
 
     def text_around_cursor(self) -> tuple[str, str]:
-        """The file's text before the cursor (or selection), and after it."""
+        """The lesson text before the cursor (or selection), and after it."""
         return text_around_cursor(self.text_edit)
 
     def is_modified(self) -> bool:
-        """Whether the text differs from the file opened or last saved (Undo back counts)."""
-        return self.text_edit.document().isModified()
+        """Whether the lesson differs from the one opened or last saved (Undo back counts)."""
+        return self.pages.is_modified()
 
     def undo(self) -> None:
-        """Undo the last change."""
-        self.text_edit.undo()
+        """Undo the last change, in the text or the details."""
+        self.history.undo()
 
     def redo(self) -> None:
         """Redo the change last undone."""
-        self.text_edit.redo()
+        self.history.redo()
+
+    def undo_steps(self) -> int:
+        """Where the undo history is: it changes with every change, Undo and Redo."""
+        return self.history.steps()
 
     def current_line(self) -> int:
-        """The 1-based line of the file the cursor is on."""
-        return self.text_edit.textCursor().blockNumber() + 1
+        """The 1-based line of the file the text cursor is on."""
+        return self.pages.current_line()
 
     def go_to_line(self, line: int) -> None:
-        """Move the cursor to the start of file line ``line`` and show it."""
-        block = self.text_edit.document().findBlockByNumber(max(0, line - 1))
-        if not block.isValid():
-            block = self.text_edit.document().lastBlock()
-        cursor = QTextCursor(block)
-        self.text_edit.setTextCursor(cursor)
-        self.text_edit.centerCursor()
-        self.text_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        """Show file line ``line``: in the lesson text, or its field in the details."""
+        self.pages.go_to_line(line)
+
+    def details_state(self) -> DetailsState:
+        """The details as they are now (see lessons.lesson_details.DetailsState)."""
+        return self.pages.details_state()
 
     # ----- the preview ------------------------------------------------------
 
@@ -323,7 +309,7 @@ class LessonEditor(QWidget):
         return self._result.lesson
 
     def reparse_now(self) -> LoadResult:
-        """Parse the text now (not waiting for typing to stop) and refresh the preview."""
+        """Parse the lesson now (not waiting for typing to stop) and refresh the preview."""
         self._timer.stop()
         result = parse_lesson_text(self.text(), self._source)
         self._result = result
@@ -335,6 +321,14 @@ class LessonEditor(QWidget):
             # Keep the reader's place while the teacher types.
             bar.setValue(bar.minimum() + round(fraction * (bar.maximum() - bar.minimum())))
         self._show_problems(result)
+        state = self.details_state()
+        if not state.readable:
+            problem = next((p for p in result.problems if self.pages.is_details_line(p.line)),
+                           None)
+            self.details.show_problem(
+                problem.message if problem else self.tr(
+                    "The details can be read now: show them as a form again."),
+                state.as_form() is not None)
         self.lesson_parsed.emit(result)
         return result
 
@@ -342,8 +336,13 @@ class LessonEditor(QWidget):
         self.problems.clear()
         for problem in result.problems:
             kind = self.tr("Error") if problem.severity == "error" else self.tr("Warning")
-            item = QListWidgetItem(self.tr("{kind}, line {line}: {message}").format(
-                kind=kind, line=problem.line, message=problem.message))
+            # Lines of the lesson text as its box shows it; the details by name.
+            if self.pages.is_details_line(problem.line):
+                text = self.tr("{kind}, lesson details: {message}")
+            else:
+                text = self.tr("{kind}, line {line}: {message}")
+            line = self.pages.text_line(problem.line)
+            item = QListWidgetItem(text.format(kind=kind, line=line, message=problem.message))
             item.setData(Qt.ItemDataRole.UserRole, problem.line)
             self.problems.addItem(item)
         if not result.problems:
@@ -373,33 +372,39 @@ class LessonEditor(QWidget):
         return self.formatting.selected_word()
 
     def add_vocabulary_word(self, definition: str | None = None) -> bool:
-        """Add the selected word to the lesson's key words, asking for its definition.
+        """Add the word selected in the lesson text to its key words, asking what it means.
 
-        The entry goes into the front matter's ``vocabulary:`` as one undoable
-        step. Returns False (with a message) when it cannot be added.
+        One undoable step; the key word shows under Lesson details. Returns
+        False (with a message) when it cannot be added.
         """
         word = self.selected_word()
         if not word or "\n" in word:
             self.show_message(self.tr("Select a word in the lesson text first."), "error")
+            return False
+        state = self.details_state()
+        if not state.readable:
+            self.show_message(self.tr("The details at the top of the file cannot be read yet: "
+                                      "fix them under Lesson details first."), "error")
             return False
         if definition is None:
             definition = self.ask_definition(word)
             if definition is None:
                 return False
         try:
-            edit = self.formatting.add_key_word(word, definition)
-        except MarkupError as error:
+            details = add_key_word(state.current, word, definition)
+        except DetailsError as error:
             self.show_message(str(error), "error")
             return False
-        self.show_message(self.tr("“{word}” is now a key word (line {line}).").format(
-            word=word, line=edit.line))
+        self.pages.change(state.edited(details))
+        self.show_message(self.tr("“{word}” is now a key word; what it means can be changed "
+                                  "under Lesson details.").format(word=details.vocabulary[-1].word))
         self.reparse_now()
         return True
 
     # ----- saving -----------------------------------------------------------
 
     def save_as_new(self, name: str | None = None) -> Path | None:
-        """Save the text as a new lesson in the user's lesson folder; never overwrites.
+        """Save the lesson as a new lesson in the user's lesson folder; never overwrites.
 
         ``name`` becomes the lesson's title and file name (asked for when
         None). Pictures the lesson uses are copied beside it when the folder
@@ -407,7 +412,9 @@ class LessonEditor(QWidget):
         saved.
         """
         result = self.reparse_now()
-        if result.lesson is None:
+        state = self.details_state()
+        state = state if state.readable else state.as_form()
+        if result.lesson is None or state is None:
             self.show_message(self.tr("The lesson cannot be saved yet: fix the errors listed "
                                       "under Problems first."), "error")
             return None
@@ -417,40 +424,17 @@ class LessonEditor(QWidget):
         name = " ".join((name or "").split())
         if not name:
             return None
-        folder = user_folder()
-        text = _TITLE.sub(lambda _m: f"title: {yaml_scalar(name)}", self.text(), count=1)
+        text = state.edited(replace(state.current, title=name)).text(self.text_edit.toPlainText())
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            path = new_lesson_path(folder, name)
-            # "x": fail rather than replace a file that appeared since the check.
-            with open(path, "x", encoding="utf-8", newline="") as stream:
-                stream.write(text)
-            self._copy_pictures(result.lesson, folder)
+            path = save_new_lesson(text, name, user_folder(), result.lesson, self._source)
         except OSError as error:
             self.show_message(self.tr("The lesson could not be saved: {reason}.").format(
                 reason=error.strerror or error), "error")
             return None
-        self.text_edit.document().setModified(False)
+        self.history.mark_saved()
         self.show_message(self.tr("Saved as a new lesson: {path}").format(path=path))
         self.saved.emit(path)
         return path
-
-    def _copy_pictures(self, lesson: Lesson, folder: Path) -> None:
-        if self._source is None:
-            return
-        base = self._source.parent.resolve()
-        for section in lesson.sections:
-            for block in section.blocks:
-                if not isinstance(block, Image) or block.path is None:
-                    continue
-                relative = Path(block.src)
-                if relative.is_absolute() or ".." in relative.parts:
-                    continue
-                target = folder / relative
-                if target.exists() or not (base / relative).is_file():
-                    continue
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(base / relative, target)
 
     # ----- questions (replaced in tests) --------------------------------------
 
@@ -470,6 +454,7 @@ class LessonEditor(QWidget):
 
     def show_message(self, text: str, kind: str = "info") -> None:
         """Show a message under the text (and tell a screen reader)."""
-        prefix = self.tr("Problem: ") if kind == "error" else ""
+        prefix = self.tr("Problem: ") if kind == "error" and text else ""
         self.status.setText(prefix + text)
-        announce(self.status, prefix + text, assertive=kind == "error")
+        if text:
+            announce(self.status, prefix + text, assertive=kind == "error")

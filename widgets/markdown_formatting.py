@@ -13,17 +13,11 @@ from __future__ import annotations
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit
 
-from widgets.lesson_markup import (
-    TextEdit,
-    toggle_bold,
-    toggle_heading,
-    toggle_list,
-    vocabulary_edit,
-)
+from widgets.lesson_markup import toggle_bold, toggle_heading, toggle_list
 
 
 class MarkdownFormatting:
-    """Headings, lists, bold and key words at the cursor of ``text_edit``.
+    """Headings, lists and bold at the cursor of ``text_edit``.
 
     Each change is one step of the text box's undo history.
     """
@@ -60,29 +54,6 @@ class MarkdownFormatting:
         if not cursor.hasSelection():
             cursor.select(QTextCursor.SelectionType.WordUnderCursor)
         return _selected_lines(cursor).strip()
-
-    def add_key_word(self, word: str, definition: str) -> TextEdit:
-        """Add ``word`` with ``definition`` to the front matter's ``vocabulary:``.
-
-        Returns the edit made (its ``line`` is where the entry went). Raises
-        ``MarkupError`` with a plain sentence when it cannot be added (the
-        word is listed already, say); the text is then unchanged.
-        """
-        edit = vocabulary_edit(self._edit.toPlainText(), word, definition)
-        keep = self._edit.textCursor()
-        anchor, position = keep.anchor(), keep.position()
-        cursor = QTextCursor(self._edit.document())
-        cursor.setPosition(edit.start)
-        cursor.setPosition(edit.end, QTextCursor.MoveMode.KeepAnchor)
-        cursor.insertText(edit.insert)
-        # The teacher's place moves down by the lines added above it.
-        shift = len(edit.insert) - (edit.end - edit.start)
-        keep = self._edit.textCursor()
-        keep.setPosition(anchor + shift if anchor >= edit.start else anchor)
-        keep.setPosition(position + shift if position >= edit.start else position,
-                         QTextCursor.MoveMode.KeepAnchor)
-        self._edit.setTextCursor(keep)
-        return edit
 
     def _line_cursor(self) -> QTextCursor:
         """A cursor selecting whole lines: those the selection touches."""

@@ -225,8 +225,7 @@ class EditorDictation(ListeningControls, QObject):
 
     def _undo(self) -> None:
         """Undo the last dictated change, if nothing has been typed since."""
-        document = self.editor.text_edit.document()
-        if not self._steps or self._steps[-1].undo_steps != document.availableUndoSteps():
+        if not self._steps or self._steps[-1].undo_steps != self.editor.undo_steps():
             self._show_info(change_message(Change.NOTHING_TO_UNDO))
             return
         step = self._steps.pop()
@@ -243,7 +242,7 @@ class EditorDictation(ListeningControls, QObject):
         self._show_info(change_message(Change.UNDONE))
 
     def _remember(self, kind: str, insertion: Insertion, position: int | None = None) -> None:
-        count = self.editor.text_edit.document().availableUndoSteps()
+        count = self.editor.undo_steps()  # text and details: a change to either counts
         self._steps.append(_Step(kind, insertion, insertion.position() if position is None
                                  else position, count))
 

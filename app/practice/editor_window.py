@@ -100,7 +100,7 @@ class LessonEditorWindow(QMainWindow):
         self.dictation_toolbar.widgetForAction(self.dictate_action).setAccessibleName(
             self.tr("Dictate into the lesson text"))
         self.editor.add_line_under_toolbar(self.dictation_line)
-        self.editor.text_edit.document().modificationChanged.connect(self.setWindowModified)
+        self.editor.modification_changed.connect(self.setWindowModified)
         self._file_name = ""
         # The title names the lesson as teachers know it, and follows edits to its title.
         self.editor.lesson_parsed.connect(lambda _result: self._show_title())

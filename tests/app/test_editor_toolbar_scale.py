@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 import shiboken6
+from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QApplication
 
 from app.practice.editor_window import DISCARD, LessonEditorWindow
@@ -67,7 +68,9 @@ def test_editor_window_wraps_its_tool_bar_at_200_percent(qtbot):
         assert "Save as new lesson…" in names and "Redo" in names
         _assert_every_command_in_sight(toolbar)
         assert toolbar.rows() >= 2, "too many for one row even with short labels"
-        assert win.editor.text_edit.geometry().top() > 0
+        # The text starts below the wrapped tool bar, not under it.
+        text_top = win.editor.text_edit.mapTo(win.editor, QPoint(0, 0)).y()
+        assert text_top > toolbar.geometry().bottom()
     finally:
         if shiboken6.isValid(win):
             win.ask_unsaved_changes = lambda: DISCARD

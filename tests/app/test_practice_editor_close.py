@@ -11,6 +11,7 @@ import hashlib
 
 import pytest
 import shiboken6
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMessageBox
 
@@ -115,10 +116,14 @@ def test_save_that_is_cancelled_at_the_name_keeps_the_window_open(window) -> Non
     assert _lessons() == window.lessons_before
 
 
-def test_a_lesson_that_cannot_be_saved_keeps_the_window_open(window) -> None:
+def test_a_lesson_that_cannot_be_saved_keeps_the_window_open(window, qtbot) -> None:
     _answer(window, SAVE)
     window.editor.ask_lesson_name = lambda suggestion: "Broken"
-    window.editor.text_edit.textCursor().insertText("Before the front matter.\n")
+    # A lesson with no title cannot be saved: the teacher empties the Title field.
+    title = window.editor.details.title
+    qtbot.keyClick(title, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(title, Qt.Key.Key_Backspace)
+    assert window.editor.is_modified()
     assert not window.close()
     assert window.isVisible() and "cannot be saved" in window.editor.status.text()
     assert _lessons() == window.lessons_before

@@ -62,8 +62,8 @@ class Scripted:
         self.line = self.window.dictation_line
 
     def cursor_at(self, text: str, end: bool = False) -> None:
-        """Put the cursor before (or after) the first ``text``."""
-        position = self.editor.text().index(text) + (len(text) if end else 0)
+        """Put the cursor before (or after) the first ``text`` of the lesson text."""
+        position = self.editor.text_edit.toPlainText().index(text) + (len(text) if end else 0)
         cursor = self.editor.text_edit.textCursor()
         cursor.setPosition(position)
         self.editor.text_edit.setTextCursor(cursor)

@@ -79,7 +79,7 @@ class Closing:
     def speaking(self, settle_first: bool = True) -> None:
         """Dictate at the end of the paragraph: one phrase settles, the next is still being said."""
         cursor = self.editor.text_edit.textCursor()
-        cursor.setPosition(self.editor.text().index(ANCHOR) + len(ANCHOR))
+        cursor.setPosition(self.editor.text_edit.toPlainText().index(ANCHOR) + len(ANCHOR))
         self.editor.text_edit.setTextCursor(cursor)
         self.window.dictate_action.trigger()
         self.qtbot.waitUntil(lambda: self.window.dictation.is_listening())

@@ -66,10 +66,11 @@ def whisper_window(qtbot):
 
 
 def _put_cursor_after(editor, text: str) -> int:
-    """Put the editor's cursor just after ``text``; return that position."""
+    """Put the editor's cursor just after ``text``; return that position in the file."""
     anchor = editor.text().index(text) + len(text)
     cursor = editor.text_edit.textCursor()
-    cursor.setPosition(anchor)
+    # The text box holds the lesson text, which comes after the details in the file.
+    cursor.setPosition(anchor - (len(editor.text()) - len(editor.text_edit.toPlainText())))
     editor.text_edit.setTextCursor(cursor)
     return anchor
 

@@ -47,7 +47,9 @@ def test_tab_from_the_lesson_text_reaches_the_pupil_profile_and_step_controls(qt
     rotated = round_trip[round_trip.index(window.about_button):] + \
         round_trip[:round_trip.index(window.about_button)]
     assert rotated[:len(top)] == top
-    assert rotated[len(top)] is window.editor.text_edit
+    # Then the editor's own tabs (Lesson text, Lesson details) and the text under them.
+    assert rotated[len(top)] is window.editor.pages.tabBar()
+    assert rotated[len(top) + 1] is window.editor.text_edit
     assert window.checker.isAncestorOf(rotated[-1])
 
 

@@ -11,8 +11,9 @@ from PySide6.QtGui import QTextCursor
 
 from lessons.library import builtin_folder, user_folder
 from lessons.loader import load_lesson
+from lessons.new_lesson import file_slug, new_lesson_path
 from lessons.presets import get_preset
-from widgets.lesson_editor import LessonEditor, file_slug, new_lesson_path
+from widgets.lesson_editor import LessonEditor
 
 LESSON = """---
 title: Rain
@@ -43,8 +44,8 @@ def preview_text(editor: LessonEditor) -> str:
 
 
 def select(editor: LessonEditor, text: str) -> None:
-    """Select the first ``text`` in the editor, as a mouse drag would."""
-    start = editor.text().index(text)
+    """Select the first ``text`` in the lesson text, as a mouse drag would."""
+    start = editor.text_edit.toPlainText().index(text)
     cursor = editor.text_edit.textCursor()
     cursor.setPosition(start)
     cursor.setPosition(start + len(text), QTextCursor.MoveMode.KeepAnchor)
@@ -129,19 +130,22 @@ def test_a_key_word_goes_into_the_vocabulary_with_its_definition(qtbot, editor) 
 
 
 def test_a_key_word_already_listed_is_refused_plainly(editor) -> None:
+    lesson = LESSON.replace("the water rises.", "the water rises into a cloud.")
+    editor.set_text(lesson)
     select(editor, "cloud")
     assert not editor.add_vocabulary_word("Anything.")
     assert "already a key word" in editor.status.text()
-    assert editor.text() == LESSON
+    assert editor.text() == lesson
 
 
 def test_problems_are_listed_with_their_lines_and_lead_there(qtbot, editor) -> None:
     editor.show()
     editor.set_text(LESSON + "\n![](missing.png)\n\n# A title in the body\n")
     texts = [editor.problems.item(i).text() for i in range(editor.problems.count())]
-    assert any("line 14" in text for text in texts), texts
-    assert any("line 16" in text for text in texts), texts
-    row = next(i for i, text in enumerate(texts) if "line 16" in text)
+    # Lines of the lesson text as the text box shows it (file lines 14 and 16).
+    assert any("line 5:" in text for text in texts), texts
+    assert any("line 7:" in text for text in texts), texts
+    row = next(i for i, text in enumerate(texts) if "line 7:" in text)
     item = editor.problems.item(row)
     rect = editor.problems.visualItemRect(item)
     qtbot.mouseClick(editor.problems.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -162,11 +166,11 @@ def test_insert_text_at_cursor_is_one_undo_step(editor) -> None:
 
 
 def test_replace_text_changes_only_what_differs_and_undoes_in_one_step(editor) -> None:
-    editor.go_to_line(3)
+    editor.go_to_line(10)
     changed = LESSON.replace("the water rises", "the *water* rises")
     editor.replace_text(changed)
     assert editor.text() == changed
-    assert editor.current_line() == 3
+    assert editor.current_line() == 10
     editor.undo()
     assert editor.text() == LESSON
 

@@ -1,0 +1,143 @@
+"""A lesson's key words and what they mean, as a small table with Add and Remove.
+
+Part of the lesson details form (widgets/lesson_details_form.py). Each
+change the teacher finishes (a cell typed in, a row added or removed) comes
+out as ``entries_edited`` with every key word in order; a row whose word is
+still empty is not a key word yet, so it is left out until it has one.
+``set_entries`` shows entries without signalling.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lessons.model import VocabularyEntry
+
+WORD, MEANING = 0, 1
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("KeyWordsTable", text)
+
+
+class KeyWordsTable(QWidget):
+    """Key words in a two-column table, with "Add a key word" and "Remove key word"."""
+
+    entries_edited = Signal(object)  # tuple[VocabularyEntry, ...]
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._showing = False
+        self.table = QTableWidget(0, 2)
+        self.table.setHorizontalHeaderLabels([_tr("Key word"), _tr("What it means")])
+        self.table.setAccessibleName(_tr("Key words and what they mean"))
+        self.table.setAccessibleDescription(_tr(
+            "One key word on each row. Press F2 or start typing to change a cell."))
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed
+                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(WORD, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(MEANING, QHeaderView.ResizeMode.Stretch)
+        self.table.itemChanged.connect(self._changed)
+        self.label = QLabel(_tr("Key &words and what they mean"))
+        self.label.setBuddy(self.table)
+        self.add_button = QPushButton(_tr("&Add a key word"))
+        self.add_button.clicked.connect(self.add_row)
+        self.remove_button = QPushButton(_tr("&Remove key word"))
+        self.remove_button.setToolTip(_tr("Remove the key word on the chosen row"))
+        self.remove_button.clicked.connect(self.remove_current)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        self.table.currentCellChanged.connect(lambda *_: self._enable_remove())
+        self._enable_remove()
+
+    def entries(self) -> tuple[VocabularyEntry, ...]:
+        """The key words shown, in order (rows with no word yet left out)."""
+        found = []
+        for row in range(self.table.rowCount()):
+            word, meaning = (self._cell(row, column) for column in (WORD, MEANING))
+            if word:
+                found.append(VocabularyEntry(word, meaning))
+        return tuple(found)
+
+    def set_entries(self, entries: tuple[VocabularyEntry, ...]) -> None:
+        """Show ``entries`` (no signal); a row still being filled in stays when nothing differs."""
+        if entries == self.entries():
+            return
+        self._showing = True
+        try:
+            self.table.setRowCount(0)
+            for entry in entries:
+                self._append(entry.word, entry.definition)
+            self.table.resizeRowsToContents()
+        finally:
+            self._showing = False
+        self._enable_remove()
+
+    def add_row(self) -> None:
+        """Add an empty row at the end and start typing its word."""
+        row = self._append("", "")
+        self.table.setCurrentCell(row, WORD)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.table.editItem(self.table.item(row, WORD))
+        self._enable_remove()
+
+    def remove_current(self) -> None:
+        """Remove the row with the current cell (one change)."""
+        row = self.table.currentRow()
+        if row < 0:
+            return
+        self.table.removeRow(row)
+        if self.table.rowCount():
+            self.table.setCurrentCell(min(row, self.table.rowCount() - 1), WORD)
+        else:
+            self.add_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._enable_remove()
+        self.entries_edited.emit(self.entries())
+
+    def _append(self, word: str, meaning: str) -> int:
+        row = self.table.rowCount()
+        showing, self._showing = self._showing, True  # filling cells is not an edit
+        try:
+            self.table.insertRow(row)
+            self.table.setItem(row, WORD, QTableWidgetItem(word))
+            self.table.setItem(row, MEANING, QTableWidgetItem(meaning))
+        finally:
+            self._showing = showing
+        return row
+
+    def _cell(self, row: int, column: int) -> str:
+        item = self.table.item(row, column)
+        return " ".join(item.text().split()) if item is not None else ""
+
+    def _changed(self, _item: QTableWidgetItem) -> None:
+        if self._showing:
+            return
+        self.table.resizeRowsToContents()
+        self.entries_edited.emit(self.entries())
+
+    def _enable_remove(self) -> None:
+        self.remove_button.setEnabled(self.table.currentRow() >= 0)
