@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QToolBar, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QToolBar, QToolButton, QWidget
 
 from app.ui_scale import STEPS
 
@@ -255,6 +255,13 @@ class MainActions:
         bar.setObjectName(f"toolbar-{key}")
         bar.setAccessibleName(_tr("{title} tools").format(title=title))
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        # Qt's » button, shown when the bar runs out of room (a large interface
+        # size), has no name of its own: a screen reader said only "check box".
+        more = bar.findChild(QToolButton, "qt_toolbar_ext_button")
+        if more is not None:
+            more.setAccessibleName(_tr("Show the rest of the {title} tool bar").format(
+                title=title))
+            more.setToolTip(more.accessibleName())
         self.window.addToolBar(bar)
         self.toolbars[key] = bar
         return bar

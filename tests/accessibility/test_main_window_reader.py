@@ -21,10 +21,6 @@ pytestmark = [pytest.mark.slow, pytest.mark.timeout(300)]
 # Problems found and not fixed yet: (window, Qt object path, what), each with where
 # it lives. The test fails on any other problem, and on one of these once fixed.
 KNOWN_GAPS: dict[tuple[str, str, str], str] = {
-    ("Lesson Lab", "QApplication.lesson-lab-main-window.toolbar-lesson.qt_toolbar_ext_button",
-     "has no name"): "app/main_menus.py: Qt's » button of a tool bar that has run out of room",
-    ("Lesson Lab", "QApplication.lesson-lab-main-window.toolbar-read.qt_toolbar_ext_button",
-     "has no name"): "app/main_menus.py: Qt's » button of a tool bar that has run out of room",
     ("Lesson Lab", "QApplication.lesson-lab-main-window.dock-library.LibraryPanel.QLineEdit"
      ".QLineEditIconButton", "has no name"): "widgets/library_panel.py: Qt's clear button",
 }
