@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QStyle,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -111,6 +112,11 @@ class LibraryPanel(QWidget):
             "Filters the lessons as you type. Down moves into the list; Enter opens the "
             "first match."))
         self.search.setClearButtonEnabled(True)
+        # Qt's clear button (shown once something is typed) has no name of its own:
+        # a screen reader said only "push button".
+        for clear in self.search.findChildren(QToolButton):
+            clear.setAccessibleName(_tr("Clear the search"))
+            clear.setToolTip(_tr("Clear the search"))
         search_label = QLabel(_tr("Sear&ch:"))
         search_label.setBuddy(self.search)
 

@@ -20,10 +20,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.timeout(300)]
 
 # Problems found and not fixed yet: (window, Qt object path, what), each with where
 # it lives. The test fails on any other problem, and on one of these once fixed.
-KNOWN_GAPS: dict[tuple[str, str, str], str] = {
-    ("Lesson Lab", "QApplication.lesson-lab-main-window.dock-library.LibraryPanel.QLineEdit"
-     ".QLineEditIconButton", "has no name"): "widgets/library_panel.py: Qt's clear button",
-}
+KNOWN_GAPS: dict[tuple[str, str, str], str] = {}
 # Messages shown but not announced: each reaches the bus only as a new name of
 # the status bar, which Orca does not speak unless the status bar has the focus.
 KNOWN_UNANNOUNCED: dict[str, str] = {
