@@ -71,6 +71,7 @@ from lessons.model import Lesson
 from lessons.presets import default_preset, load_presets
 from lessons.profile import Profile
 from lessons.profile_store import ProfileStore
+from widgets.announce import announce
 from widgets.dictation_panel import DictationPanel
 from widgets.lesson_view import LessonView
 from widgets.library_panel import LibraryPanel
@@ -216,8 +217,11 @@ class MainWindow(SpeechHooks, LessonFiles, ToolsAndHelp, FocusAreas, TabOrder, P
         self.order_tab_chain()  # a tool bar may have gained a control (the speed slider)
 
     def show_status(self, text: str, milliseconds: int = 8000) -> None:
-        """A passing message in the status bar."""
+        """A passing message in the status bar, said by a screen reader too."""
         self.statusBar().showMessage(text, milliseconds)
+        # A status bar's new text reaches a screen reader only as a new name, which
+        # Orca does not speak unless the status bar has the focus.
+        announce(self.statusBar(), text)
 
     # ----- library -----------------------------------------------------------------------
 

@@ -21,12 +21,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.timeout(300)]
 # Problems found and not fixed yet: (window, Qt object path, what), each with where
 # it lives. The test fails on any other problem, and on one of these once fixed.
 KNOWN_GAPS: dict[tuple[str, str, str], str] = {}
-# Messages shown but not announced: each reaches the bus only as a new name of
-# the status bar, which Orca does not speak unless the status bar has the focus.
-KNOWN_UNANNOUNCED: dict[str, str] = {
-    "Reading ruler on.": "app/main_window.py show_status",
-    "Reading ruler off.": "app/main_window.py show_status",
-}
+KNOWN_UNANNOUNCED: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")
