@@ -46,6 +46,8 @@ from app.practice.scenario_chooser import ScenarioChooser, pupil_html, targets_t
 from app.practice.session import PracticeRun, export_file_name, export_target
 from app.practice.trainer_view import TrainerContent, TrainerView
 from app.practice.workbench import Workbench
+from app.recent_folders import remember, start_path
+from app.settings import AppSettings
 from lessons.presets import default_preset
 from lessons.profile import Profile
 from lessons.profile_store import ProfileStore
@@ -485,11 +487,15 @@ class PracticeWindow(QMainWindow):
         kinds = {"docx": [(self.tr("Word document (*.docx)"), "docx"),
                           (self.tr("Plain text (*.txt)"), "txt")],
                  "pdf": [(self.tr("PDF (*.pdf)"), "pdf")]}[fmt]
+        # In the folder the last record went to (a shared CPD folder, a USB stick).
+        settings = AppSettings()
         path, chosen = QFileDialog.getSaveFileName(
-            self, self.tr("Save the practice record"), str(Path.home() / suggestion),
+            self, self.tr("Save the practice record"),
+            start_path(settings, "reflection", suggestion),
             ";;".join(name for name, _ in kinds))
         if not path:
             return None
+        remember(settings, "reflection", path)
         # Qt's own dialog adds no ending: "my notes" with Plain text chosen is my notes.txt.
         return str(export_target(dict(kinds).get(chosen, fmt), path)[1])
 

@@ -227,3 +227,19 @@ def test_closing_with_unsaved_work_asks_first(qtbot, window) -> None:
     assert window.close()
     assert len(window.reflection_store.sessions()) == 1
     assert not window.has_unsaved_work()
+
+
+def test_the_save_box_opens_where_the_last_record_went(window, tmp_path, monkeypatch) -> None:
+    cpd = tmp_path / "CPD folder"
+    cpd.mkdir()
+    starts, answers = [], [str(cpd / "first.docx"), ""]
+
+    def dialog(_parent, _caption, start, _filters):
+        starts.append(start)
+        return answers.pop(0), "Word document (*.docx)"
+
+    monkeypatch.setattr("app.practice.practice_window.QFileDialog.getSaveFileName", dialog)
+    window.start_scenario(SCENARIO)
+    assert window.ask_export_path("docx", "Reflection.docx") == str(cpd / "first.docx")
+    assert window.ask_export_path("pdf", "Reflection.pdf") is None
+    assert starts[1] == str(cpd / "Reflection.pdf"), "the folder chosen the time before"
