@@ -1,12 +1,16 @@
-"""Sub-command: ``lesson-lab lessons export``: clear-print PDFs of adapted lessons.
+"""Sub-command: ``lesson-lab lessons export``: adapted lessons as clear-print PDFs or Word.
 
     lesson-lab lessons export LESSON.md --preset "Dyslexia" --pdf OUT.pdf
+    lesson-lab lessons export LESSON.md --preset "Dyslexia" --docx OUT.docx
     lesson-lab lessons export worksheets/*.md --preset "Low vision" --out-dir print/
+    lesson-lab lessons export worksheets/ --preset "Dyslexia" --out-dir word/ --format docx
 
-Several lessons (or folders of lessons) go into one folder, one PDF each,
+Several lessons (or folders of lessons) go into one folder, one file each,
 so a whole department's worksheets can be prepared in one go. Every lesson is
 loaded and checked before anything is written, so a bad file stops the run
-with one clear line and no half-finished set of PDFs.
+with one clear line and no half-finished set of files. A Word document
+(app/docx_export.py) can be changed before printing; a PDF prints the same
+everywhere, with its font embedded.
 
 The ``lessons`` group belongs to app/cli_lessons.py; this module adds its
 ``export`` action to that group (see app/cli_groups.py), so it is registered
@@ -21,6 +25,7 @@ from app.cli_errors import CliError
 from app.cli_groups import group_actions
 
 PRINT_CHOICES = ("profile", "black-on-white", "black-on-cream")
+FORMATS = ("pdf", "docx")
 
 
 def register(subparsers) -> None:
@@ -28,9 +33,10 @@ def register(subparsers) -> None:
     actions = group_actions(subparsers, "lessons", "work with lesson files", "lessons_command")
     parser = actions.add_parser(
         "export",
-        help="export adapted lessons as clear-print A4 PDFs",
+        help="export adapted lessons as clear-print A4 PDFs or Word documents",
         description="Export lessons adapted with a preset (or one of your saved profiles) "
-        "as A4 PDFs in clear print, with the profile's font embedded.",
+        "as A4 PDFs in clear print, with the profile's font embedded, or as Word "
+        "documents (.docx) to change before printing.",
     )
     parser.add_argument("paths", nargs="+", metavar="PATH",
                         help="lesson files (.md), or folders of them")
@@ -38,8 +44,12 @@ def register(subparsers) -> None:
                         help='a preset or saved profile, e.g. "Dyslexia"')
     out = parser.add_mutually_exclusive_group(required=True)
     out.add_argument("--pdf", metavar="OUT.pdf", help="the PDF to write (one lesson)")
+    out.add_argument("--docx", metavar="OUT.docx",
+                     help="the Word document to write (one lesson)")
     out.add_argument("--out-dir", metavar="DIR",
-                     help="a folder for the PDFs, one per lesson (made if needed)")
+                     help="a folder for the files, one per lesson (made if needed)")
+    parser.add_argument("--format", choices=FORMATS, default=None,
+                        help="with --out-dir: PDFs (the default) or Word documents")
     parser.add_argument("--print-colours", choices=PRINT_CHOICES, default="profile",
                         help="print in the profile's colours (default), or black on "
                         "white or cream paper")
@@ -50,14 +60,19 @@ def run_export(args) -> int:
     """Handler of ``lesson-lab lessons export``."""
     profile = _profile(args.preset)
     sources = _lesson_paths(args.paths)
-    if args.pdf and len(sources) > 1:
-        raise CliError("--pdf names one file, but there are several lessons; "
+    one = args.pdf or args.docx
+    kind = "pdf" if args.pdf else "docx" if args.docx else args.format or "pdf"
+    if one and args.format and args.format != kind:
+        raise CliError(f"--{kind} writes a .{kind} file, but --format asks for "
+                       f".{args.format}; use --{args.format} instead.")
+    if one and len(sources) > 1:
+        raise CliError(f"--{kind} names one file, but there are several lessons; "
                        "use --out-dir to export them all.")
     lessons = [(path, _load(path)) for path in sources]
-    if args.pdf:
-        target = Path(args.pdf)
-        if target.suffix.lower() != ".pdf":
-            raise CliError(f"the file to write should end in .pdf, not '{target.name}'.")
+    if one:
+        target = Path(one)
+        if target.suffix.lower() != f".{kind}":
+            raise CliError(f"the file to write should end in .{kind}, not '{target.name}'.")
         if not target.parent.is_dir():
             raise CliError(f"the folder '{target.parent}' does not exist.")
         targets = [target]
@@ -69,24 +84,44 @@ def run_export(args) -> int:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise CliError(f"cannot make the folder '{folder}': {error.strerror}.") from error
-        targets = _pdf_names(folder, [path for path, _ in lessons])
+        targets = _out_names(folder, [path for path, _ in lessons], kind)
 
-    from app.pdf_export import ensure_gui_application, export_pdf
+    from app.pdf_export import ensure_gui_application
 
     ensure_gui_application()
-    notes = set()
+    write = _write_pdf if kind == "pdf" else _write_docx
+    notes: set[str] = set()
     for (_source, lesson), target in zip(lessons, targets, strict=True):
         try:
-            result = export_pdf(lesson, profile, target, colours=args.print_colours)
+            done, found = write(lesson, profile, target, args.print_colours)
         except OSError as error:
             raise CliError(f"cannot write '{target}': {error}.") from error
-        pages = "page" if result.pages == 1 else "pages"
-        print(f"Wrote {target} ({result.pages} {pages}, {profile.name}).")
-        if result.font_note:
-            notes.add(result.font_note)
+        print(done)
+        notes.update(found)
     for note in sorted(notes):
         print(f"Note: {note}")
     return 0
+
+
+def _write_pdf(lesson, profile, target: Path, colours: str) -> tuple[str, tuple[str, ...]]:
+    from app.pdf_export import export_pdf
+
+    result = export_pdf(lesson, profile, target, colours=colours)
+    pages = "page" if result.pages == 1 else "pages"
+    notes = (result.font_note,) if result.font_note else ()
+    return f"Wrote {target} ({result.pages} {pages}, {profile.name}).", notes
+
+
+def _write_docx(lesson, profile, target: Path, colours: str) -> tuple[str, tuple[str, ...]]:
+    from app.docx_export import export_docx
+
+    result = export_docx(lesson, profile, target, colours=colours)
+    font = profile.font_family
+    notes = result.notes + (f"Word shows {font} only on a computer where it is installed; "
+                            "another computer shows another font.",)
+    if result.pictures_as_text:
+        notes += ("A picture Word could not take is described in words instead.",)
+    return f"Wrote {target} ({profile.name}, {font}).", notes
 
 
 def _profile(name: str):
@@ -127,16 +162,16 @@ def _load(path: Path):
     return result.lesson
 
 
-def _pdf_names(folder: Path, sources: list[Path]) -> list[Path]:
-    """One PDF name per lesson: its file name, numbered when two share one."""
+def _out_names(folder: Path, sources: list[Path], kind: str) -> list[Path]:
+    """One file name per lesson: its own name, numbered when two share one."""
     used: set[str] = set()
     names = []
     for source in sources:
         stem, n = source.stem, 1
-        name = f"{stem}.pdf"
+        name = f"{stem}.{kind}"
         while name.lower() in used:
             n += 1
-            name = f"{stem}-{n}.pdf"
+            name = f"{stem}-{n}.{kind}"
         used.add(name.lower())
         names.append(folder / name)
     return names
