@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from widgets.announce import announce
 from widgets.model_table import (
     MODEL_COLUMN,
     PROGRESS_COLUMN,
@@ -304,6 +305,10 @@ class ModelManagerDialog(QDialog):
             return
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
         self.message_icon.setPixmap(self.style().standardIcon(icon).pixmap(size, size))
+        # The label's new words reach a screen reader only as a new description,
+        # which Orca does not speak: a download's end or a refused import was silent.
+        announce(self.message, text,
+                 assertive=icon == QStyle.StandardPixmap.SP_MessageBoxWarning)
 
     # ----- questions (replaced in tests) --------------------------------------------
 

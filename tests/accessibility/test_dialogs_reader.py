@@ -17,12 +17,7 @@ from tests.accessibility.reader_checks import unheard, verdict
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(300)]
 
 KNOWN_GAPS: dict[tuple[str, str, str], str] = {}
-# Shown but not announced: each reaches the bus only as a new description of the
-# message label, which Orca does not speak unless the label has the focus.
-KNOWN_UNANNOUNCED: dict[str, str] = {
-    "The model was imported and checked.": "widgets/model_manager_dialog.py show_message",
-    "That zip file does not hold a speech model.": "widgets/model_manager_dialog.py show_error",
-}
+KNOWN_UNANNOUNCED: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")
