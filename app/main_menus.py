@@ -75,6 +75,9 @@ class MainActions:
             tip=_tr("Make a lesson from a Word document (.docx) or a text file (.txt)"))
         self.export_pdf = self.action(_tr("&Export PDF…"), w.export_pdf, "Ctrl+E",
                                       tip=_tr("Save the adapted lesson as a clear-print PDF"))
+        self.export_docx = self.action(
+            _tr("Export &Word document…"), w.export_docx, "Ctrl+Shift+W",
+            tip=_tr("Save the adapted lesson as a Word document to change before printing"))
         self.reload_library = self.action(_tr("&Reload the library"), w.refresh_library,
                                           "Ctrl+R")
         self.quit = self.action(_tr("&Quit"), w.close, "Ctrl+Q")
@@ -186,8 +189,8 @@ class MainActions:
         bar = self.window.menuBar()
         file_menu = self._menu(bar, "file", _tr("&File"))
         self._fill(file_menu, [self.open_lesson, self.import_lesson, self.reload_library, None,
-                               self.export_pdf])
-        colours = file_menu.addMenu(_tr("PDF &colours"))
+                               self.export_pdf, self.export_docx])
+        colours = file_menu.addMenu(_tr("&Colours for PDF and Word"))
         colours.addActions(self.print_colours.actions())
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
