@@ -3,7 +3,9 @@
 Part of the lesson details form (widgets/lesson_details_form.py). Each
 change the teacher finishes (a cell typed in, a row added or removed) comes
 out as ``entries_edited`` with every key word in order; a row whose word is
-still empty is not a key word yet, so it is left out until it has one.
+still empty is not a key word yet, so it is left out until it has one, and a
+word on a second row is left out with a note saying so (a lesson's key words
+are a list of different words).
 ``set_entries`` shows entries without signalling.
 """
 
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from lessons.model import VocabularyEntry
+from widgets.announce import announce
 
 WORD, MEANING = 0, 1
 
@@ -55,8 +58,17 @@ class KeyWordsTable(QWidget):
         header.setSectionResizeMode(WORD, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(MEANING, QHeaderView.ResizeMode.Stretch)
         self.table.itemChanged.connect(self._changed)
+        # Rows as tall as their wrapped meanings, at whatever width the table has.
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
+        # Several rows in sight whatever the text size; the form scrolls rather than squeeze it.
+        self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * 6
+                                    + header.sizeHint().height() + 2 * self.table.frameWidth())
         self.label = QLabel(_tr("Key &words and what they mean"))
         self.label.setBuddy(self.table)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setAccessibleName(_tr("About the key words"))
+        self.note.hide()
         self.add_button = QPushButton(_tr("&Add a key word"))
         self.add_button.clicked.connect(self.add_row)
         self.remove_button = QPushButton(_tr("&Remove key word"))
@@ -70,18 +82,30 @@ class KeyWordsTable(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)
         layout.addWidget(self.table)
+        layout.addWidget(self.note)
         layout.addLayout(buttons)
         self.table.currentCellChanged.connect(lambda *_: self._enable_remove())
         self._enable_remove()
 
     def entries(self) -> tuple[VocabularyEntry, ...]:
-        """The key words shown, in order (rows with no word yet left out)."""
-        found = []
+        """The key words shown, in order (rows with no word yet, and a word again, left out)."""
+        found: dict[str, VocabularyEntry] = {}
         for row in range(self.table.rowCount()):
             word, meaning = (self._cell(row, column) for column in (WORD, MEANING))
-            if word:
-                found.append(VocabularyEntry(word, meaning))
-        return tuple(found)
+            if word and word.lower() not in found:
+                found[word.lower()] = VocabularyEntry(word, meaning)
+        return tuple(found.values())
+
+    def repeated(self) -> list[str]:
+        """Words that are on more than one row (only the first row of each counts)."""
+        words = [self._cell(row, WORD) for row in range(self.table.rowCount())]
+        seen: set[str] = set()
+        again = []
+        for word in words:
+            if word and word.lower() in seen and word not in again:
+                again.append(word)
+            seen.add(word.lower())
+        return again
 
     def set_entries(self, entries: tuple[VocabularyEntry, ...]) -> None:
         """Show ``entries`` (no signal); a row still being filled in stays when nothing differs."""
@@ -95,6 +119,7 @@ class KeyWordsTable(QWidget):
             self.table.resizeRowsToContents()
         finally:
             self._showing = False
+        self._note_repeats()
         self._enable_remove()
 
     def add_row(self) -> None:
@@ -111,6 +136,7 @@ class KeyWordsTable(QWidget):
         if row < 0:
             return
         self.table.removeRow(row)
+        self._note_repeats()
         if self.table.rowCount():
             self.table.setCurrentCell(min(row, self.table.rowCount() - 1), WORD)
         else:
@@ -137,7 +163,18 @@ class KeyWordsTable(QWidget):
         if self._showing:
             return
         self.table.resizeRowsToContents()
+        self._note_repeats()
         self.entries_edited.emit(self.entries())
+
+    def _note_repeats(self) -> None:
+        again = self.repeated()
+        text = _tr("“{word}” is in the list twice; only its first row is kept.").format(
+            word=again[0]) if again else ""
+        if text != self.note.text():
+            self.note.setText(text)
+            self.note.setVisible(bool(text))
+            if text:
+                announce(self.note, text)
 
     def _enable_remove(self) -> None:
         self.remove_button.setEnabled(self.table.currentRow() >= 0)

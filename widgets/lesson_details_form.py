@@ -23,7 +23,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QPalette, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QComboBox,
     QFormLayout,
     QLabel,
@@ -35,6 +37,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSpinBox,
     QStackedWidget,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -109,6 +112,8 @@ class LessonDetailsForm(QWidget):
         self.needs.setWordWrap(True)
         for tag, name in NEED_CHOICES:
             self._add_need(tag, name)
+        # Five needs in sight whatever the text size; the form scrolls rather than squeeze it.
+        self.needs.setMinimumHeight(self.needs.sizeHintForRow(0) * 5 + 2 * self.needs.frameWidth())
         self.objectives = self._text_box(_tr("One objective on each line."))
         self.key_words = KeyWordsTable()
         self.notes = self._text_box(_tr("For teaching assistants and other adults."))
@@ -162,7 +167,7 @@ class LessonDetailsForm(QWidget):
         self.problem.setAccessibleName(_tr("Problem with the lesson details"))
         self.source = self._text_box(_tr("The details at the top of the lesson file, as "
                                          "written in it: lines of 'name: value'."))
-        self.source.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.source.setMaximumHeight(16777215)  # as tall as the tab: it is all there is here
         self.source.textChanged.connect(
             lambda: None if self._showing else self.source_edited.emit(self.source.toPlainText()))
         source_label = QLabel(_tr("The details as te&xt"))
@@ -174,8 +179,8 @@ class LessonDetailsForm(QWidget):
         page = QWidget()
         column = QVBoxLayout(page)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.problem)
-        column.addWidget(source_label)
+        column.addWidget(self.problem, 0, Qt.AlignmentFlag.AlignTop)
+        column.addWidget(source_label, 0, Qt.AlignmentFlag.AlignTop)
         column.addWidget(self.source, 1)
         column.addWidget(self.form_button, 0, Qt.AlignmentFlag.AlignLeft)
         return page
@@ -224,12 +229,31 @@ class LessonDetailsForm(QWidget):
         """True when the details show as text (they could not be read)."""
         return self.stack.currentIndex() == 1
 
-    def show_problem(self, message: str, readable: bool) -> None:
-        """The sentence above the details as text; ``readable``: they can be read now."""
+    def show_problem(self, message: str, line: int | None, readable: bool) -> None:
+        """The sentence above the details as text, and the ``line`` of them it is about.
+
+        ``readable``: they can be read now, so "Show these details as a form" is offered.
+        """
+        if line is not None:
+            message = _tr("Line {line}: {message}").format(line=line, message=message)
         if message != self.problem.text():
             self.problem.setText(message)
             announce(self.problem, message, assertive=not readable)
+        self._mark_line(line)
         self.form_button.setEnabled(readable)
+
+    def _mark_line(self, line: int | None) -> None:
+        """Shade the line of the details the problem is on."""
+        marks = []
+        block = self.source.document().findBlockByNumber(line - 1) if line else None
+        if block is not None and block.isValid():
+            mark = QTextEdit.ExtraSelection()
+            mark.format.setBackground(self.palette().color(QPalette.ColorRole.Highlight)
+                                      .lighter(170))
+            mark.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+            mark.cursor = QTextCursor(block)
+            marks.append(mark)
+        self.source.setExtraSelections(marks)
 
     def details(self) -> LessonDetails:
         """The details the form shows."""
@@ -294,6 +318,8 @@ class LessonDetailsForm(QWidget):
             return
         widget = self.field(name if name in self._labels else "title")
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        if isinstance(widget, (QLineEdit, QAbstractSpinBox)):
+            widget.selectAll()  # typing replaces what is there, as after Tab
         self.scroll.ensureWidgetVisible(self._labels.get(name or "title", widget))
         self.scroll.ensureWidgetVisible(widget)
 

@@ -115,6 +115,7 @@ class LessonEditor(QWidget):
         self.problems = QListWidget()
         self.problems.setAccessibleName(self.tr("Problems in the lesson file"))
         self.problems.setMaximumHeight(110)
+        self.problems.setWordWrap(True)  # a long problem wraps rather than running off the side
         self.problems.itemActivated.connect(self._problem_chosen)
         self.problems.itemClicked.connect(self._problem_chosen)
         self.status = QLabel()
@@ -325,10 +326,13 @@ class LessonEditor(QWidget):
         if not state.readable:
             problem = next((p for p in result.problems if self.pages.is_details_line(p.line)),
                            None)
-            self.details.show_problem(
-                problem.message if problem else self.tr(
-                    "The details can be read now: show them as a form again."),
-                state.as_form() is not None)
+            if problem is None:
+                self.details.show_problem(self.tr(
+                    "The details can be read now: show them as a form again."), None,
+                    state.as_form() is not None)
+            else:
+                self.details.show_problem(problem.message, self.pages.details_line(problem.line),
+                                          state.as_form() is not None)
         self.lesson_parsed.emit(result)
         return result
 

@@ -153,11 +153,15 @@ class LessonFilePane(QTabWidget):
         """The line of the lesson text that file line ``line`` is (1 for the first)."""
         return max(1, line - self._state.lines_before_body())
 
+    def details_line(self, line: int) -> int:
+        """The line of the details that file line ``line`` is (1 for their first)."""
+        return max(1, line - self._state.details_first_line() + 1)
+
     def go_to_line(self, line: int) -> None:
         """Show file line ``line``: in the lesson text, or its field in the details."""
         if self.is_details_line(line):
             self.setCurrentWidget(self.details)
-            within = line - self._state.details_first_line() + 1
+            within = self.details_line(line)
             if self.details.showing_text():
                 self.details.focus_source_line(within)
             else:

@@ -177,6 +177,21 @@ def test_each_phrase_is_one_step_of_undo_apart_from_typing(scripted, qtbot) -> N
     assert not s.editor.is_modified()
 
 
+def test_undo_that_after_a_change_in_the_lesson_details_undoes_nothing(scripted) -> None:
+    s = scripted([Final("the water evaporates full stop"), Final("undo that")])
+    s.cursor_at("rises.", end=True)
+    s.dictate()
+    s.hear(1)
+    s.qtbot.waitUntil(lambda: "evaporates" in s.editor.text())
+    s.qtbot.keyClicks(s.editor.details.title, " and clouds")
+    s.hear(1)
+    s.qtbot.waitUntil(lambda: "nothing to undo" in s.line.message_text())
+    # Neither the teacher's change in the form nor the phrase before it was undone.
+    assert "title: Rain and clouds\n" in s.editor.text()
+    assert "The water evaporates." in s.editor.text()
+    s.stop()
+
+
 def test_scratch_that_leaves_a_phrase_the_teacher_has_changed(scripted) -> None:
     s = scripted([Final("the water evaporates full stop"), Final("scratch that")])
     s.cursor_at("rises.", end=True)
