@@ -163,6 +163,8 @@ def main_scene() -> Scene:
     size, docks = window.size(), window.saveState()
 
     def as_opened() -> QWidget:
+        window.dictation_panel.set_listening(False)
+        window.dictation_panel.set_text("")
         window.show_side_by_side(False)
         window.set_ui_scale(1.0, remember=False)
         window.resize(size)
@@ -190,8 +192,19 @@ def main_scene() -> Scene:
         window.show_side_by_side(True)
         return window
 
+    def dictating() -> QWidget:
+        # The dictation panel as the controller drives it while a pupil speaks.
+        as_opened()
+        panel = window.dictation_panel
+        panel.set_listening(True)
+        panel.set_level(-18.0)
+        panel.set_text("The water cycle shows how water moves.")
+        panel.show_partial("between the sea")
+        return window
+
     scene.states = {"as opened": as_opened, "interface size 200%": large,
-                    "with messages": messages, "side by side": side_by_side}
+                    "with messages": messages, "side by side": side_by_side,
+                    "dictating": dictating}
 
     def announcements() -> list[dict]:
         as_opened()
@@ -285,6 +298,8 @@ def practice_scene() -> Scene:
         step(TAB_ADAPT)()
         window.checker.show_message("That fix could not be made here.", "error")
         said = [{"text": "Problem: That fix could not be made here.", "assertive": True}]
+        window.editor.show_message("Line 4: a table row has a cell too many.", "error")
+        said.append({"text": window.editor.status.text(), "assertive": True})
         window.show_message("Saved to your reflection log.", "info")  # under step 3
         said.append({"text": "Saved to your reflection log.", "assertive": False})
         return said
