@@ -8,7 +8,9 @@ lesson with a private PulseAudio microphone (app/bench_audio_devices.py);
 espeak-ng speaks into it in real time and the built-in Whisper engine
 hears it. The picture, docs/editor-dictation.png, is taken while a second
 sentence is still being heard: the first has gone into the text at the
-cursor, the second shows in the dictation line, not yet in the text.
+cursor, the second shows in the dictation line, not yet in the text. Then
+docs/editor-details.png shows the same lesson's "Lesson details" tab: the
+form for its title, key stage, needs, key words and the rest.
 """
 
 from __future__ import annotations
@@ -129,6 +131,14 @@ def main(out: Path) -> int:
               f"hearing {taken[0]!r}")
         window.dictate_action.trigger()
         wait_for(lambda: not dictation.worker.is_busy(), 60)
+        details = out / "editor-details.png"
+        editor.pages.setCurrentWidget(editor.details)
+        editor.details.focus_field("title")
+        editor.details.title.deselect()
+        settle(300)
+        window.repaint()
+        QApplication.primaryScreen().grabWindow(0).save(str(details))
+        print(f"{details} ({details.stat().st_size // 1024} KB)")
         window.close()
         settle(200)
     return 0
