@@ -183,15 +183,19 @@ class DetailsState:
 
     def text(self, body: str) -> str:
         """The whole lesson file with ``body`` after the details."""
-        details = self.yaml()
         fence = self.fence or CLOSING
         if body and not fence.endswith("\n"):
             fence += "\n"  # the file ended on its closing line; the body starts below it
-        return (self.head or OPENING) + details + fence + body
+        return (self.head or OPENING) + self._lines() + fence + body
+
+    def _lines(self) -> str:
+        # Details typed as text may end without a line break; the closing '---' needs one.
+        details = self.yaml()
+        return details + "\n" if details and not details.endswith("\n") else details
 
     def lines_before_body(self) -> int:
         """How many file lines come before the body's first line."""
-        return self.text("").count("\n")
+        return self.text("body").count("\n")
 
     def details_first_line(self) -> int:
         """The file line of the details' first line."""
@@ -199,7 +203,7 @@ class DetailsState:
 
     def closing_line(self) -> int:
         """The file line of the closing ``---``: lines before it are the details."""
-        return self.details_first_line() + self.yaml().count("\n")
+        return self.details_first_line() + self._lines().count("\n")
 
 
 def _values(details: LessonDetails) -> dict[str, object]:

@@ -165,6 +165,15 @@ def test_details_that_cannot_be_read_are_kept_as_text_to_fix() -> None:
     form = typed.as_form()
     assert form.readable and form.current.title == "Rain: a story"
     assert form.text(body) == typed.text(body)
+    # Typed without a last line break, the closing '---' still starts a line of its own.
+    assert state.with_source("title: Rain").text(body) == "---\ntitle: Rain\n---\n\nText.\n"
+
+
+def test_a_file_that_ends_on_its_closing_line_gets_a_body_below_it() -> None:
+    state, body = state_of("---\ntitle: Rain\n---")
+    assert body == "" and state.text(body) == "---\ntitle: Rain\n---"
+    assert state.text("Text.\n") == "---\ntitle: Rain\n---\nText.\n"
+    assert state.lines_before_body() == 3
 
 
 def test_key_words_are_added_once_each() -> None:

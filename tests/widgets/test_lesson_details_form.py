@@ -8,8 +8,9 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QMenu
 
 from lessons.checker_model import NEED_LABELS
 from lessons.library import builtin_folder, lesson_files
@@ -273,3 +274,21 @@ def test_every_field_is_labelled_and_tab_goes_down_the_form(qtbot, editor, lesso
     assert QApplication.focusWidget() is form.title
     qtbot.keyClick(form.title, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is editor.text_edit)
+
+
+def test_undo_in_the_text_boxs_right_click_menu_is_the_lessons_undo(qtbot, editor, lessons) -> None:
+    open_file(editor, lessons / WATER)
+    show_details(qtbot, editor)
+    qtbot.keyClicks(editor.details.title, "Rain")
+    editor.pages.setCurrentWidget(editor.text_edit)
+    viewport = editor.text_edit.viewport()
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(5, 5),
+                              viewport.mapToGlobal(QPoint(5, 5)))
+    QApplication.sendEvent(viewport, event)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+    menu = QApplication.activePopupWidget()
+    undo = next(a for a in menu.actions() if a.text().replace("&", "").startswith("Undo"))
+    assert undo.isEnabled()  # the text box itself has nothing to undo: the form has
+    undo.trigger()
+    menu.close()
+    assert editor.details.title.text() == "The water cycle" and not editor.is_modified()
