@@ -221,6 +221,7 @@ class ShownApp:
         ready = self._reply("ready")
         self.pid = ready["ready"]
         self.states: list[str] = ready["states"]
+        self._checks: set[str] = set()
 
     def _reply(self, key: str) -> dict:
         deadline = time.monotonic() + REPLY_TIMEOUT_S
@@ -263,7 +264,7 @@ class ShownApp:
                                  f"{done.stderr[-2000:]}")
         return json.loads(done.stdout)["nodes"]
 
-    def announcements(self, settle_s: float = 2.0) -> tuple[list[dict], list[dict]]:
+    def announcements(self) -> tuple[list[dict], list[dict]]:
         """Make the scene's announcements with a reader listening; returns (what the app
         said, the events the reader heard: announcements, and the name and description
         changes that say where a message went when it was not announced)."""
@@ -277,17 +278,33 @@ class ShownApp:
             if first != "listening":
                 raise AssertionError(f"the listener did not start: {first!r} "
                                      f"{listener.stderr.read().decode()[-2000:]}")
+            events: list[dict] = []
+            # Qt sends an event only once it has heard from the registry that a reader
+            # wants it: a first check message, heard, says it has.
+            self._check_heard(heard, events, "first")
             said = self.command("announce", "announced")["announced"]
-            # Events travel over two buses: give the last ones a moment to arrive.
-            time.sleep(settle_s)
-            listener.stdin.close()
-            listener.wait(timeout=30)
-            events = []
-            while (line := heard.next(timeout=10)) is not None:
-                events.append(json.loads(line))
-            return said, events
+            # The bus keeps one sender's events in order: once a last check message
+            # is heard, every announcement before it has arrived.
+            self._check_heard(heard, events, "last")
+            return said, [e for e in events if e["data"] not in self._checks]
         finally:
             _stop(listener)
+
+    def _check_heard(self, heard: _Lines, events: list[dict], which: str) -> None:
+        text = f"Screen-reader test: {which} check"
+        self._checks.add(text)
+        deadline = time.monotonic() + REPLY_TIMEOUT_S
+        while time.monotonic() < deadline:
+            self.command(f"check {text}", "checked")
+            try:
+                while (line := heard.next(timeout=1)) is not None:
+                    events.append(json.loads(line))
+                    if events[-1]["data"] == text:
+                        return
+            except queue.Empty:
+                continue  # not heard yet: say it again
+            raise AssertionError("the listener ended early")
+        raise AssertionError(f"the reader never heard {text!r} from the app")
 
     def close(self) -> None:
         if self.process.poll() is None:

@@ -13,7 +13,7 @@ from stdin:
 
     (at start)        {"ready": PID, "states": [...]}
     state NAME        put the scene in that state (a dialog open, a tab shown,
-                      the window narrowed...) and print {"state": NAME, "window":
+                      interface size 200%...) and print {"state": NAME, "window":
                       the accessible name of the window to check, "widgets":
                       [...]}; ``widgets`` is Qt's own account of that window's
                       shown controls ({"kind", "name", "checkable", "checked",
@@ -21,6 +21,8 @@ from stdin:
                       reached the bus
     announce          make the scene's real announcements, then print
                       {"announced": [{"text", "assertive"}, ...]}
+    check TEXT        announce TEXT (the test's own message, to know that a
+                      listener is heard), then print {"checked": TEXT}
     quit              (or the end of stdin) close and exit 0
 
 Any exception is printed as {"error": "..."} and the command is over.
@@ -316,7 +318,6 @@ def captions_scene() -> Scene:
 
     scene = Scene()
     captions = CaptionsWindow(saved_caption_settings(AppSettings()))
-    captions.setAccessibleName(captions.accessibleName() or captions.windowTitle())
     captions.show()
     scene.keep.append(captions)
 
@@ -380,6 +381,11 @@ def run(scene: Scene, command: str) -> None:
     elif word == "announce":
         said = scene.announcements()
         later(lambda: emit(announced=said))
+    elif word == "check":
+        from widgets.announce import announce
+
+        announce(QApplication.activeWindow() or scene.keep[0], argument)
+        emit(checked=argument)
     else:
         emit(error=f"unknown command {command!r}")
 
