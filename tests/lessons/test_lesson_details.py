@@ -150,7 +150,8 @@ def test_a_file_with_no_details_gets_them_from_the_form() -> None:
 def test_details_with_no_closing_line_end_at_the_first_empty_line() -> None:
     file = split_lesson_file("---\ntitle: Rain\nsubject: Science\n\n## Rain\n\nIt falls.\n")
     assert not file.closed
-    assert (file.details, file.body) == ("title: Rain\nsubject: Science\n", "## Rain\n\nIt falls.\n")
+    assert file.details == "title: Rain\nsubject: Science\n"
+    assert file.body == "## Rain\n\nIt falls.\n"
     state = DetailsState.of(file)
     assert parse_lesson_text(state.text(file.body)).lesson.subject == "Science"
 
