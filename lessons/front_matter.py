@@ -256,7 +256,10 @@ class _Reader:
         value = values.get("needs")
         if value is None:
             return ()
-        items = value.split(",") if isinstance(value, str) else value
+        if isinstance(value, str):  # one need, or several with commas between
+            items = [value] if need_tag(value) else value.split(",")
+        else:
+            items = value
         if not isinstance(items, list):
             self.problem(self.key_line("needs"),
                          "The pupils' needs should be a list, such as [vi, dyslexia].")

@@ -129,6 +129,10 @@ def test_needs_are_read_as_tags_or_words_and_an_unknown_one_is_kept() -> None:
         "Lesson Lab does not know the need 'telepathy'; use one of vi, hi, msi, slcn, "
         "dyslexia, visual-stress, autism, adhd, dcd, learning, semh, eal, cvd."]
     assert "needs: [vi, slcn, telepathy]" in lesson_to_markdown(result.lesson)
+    for written, tags in (("Speech, language and communication needs", ("slcn",)),
+                          ("vi, Dyslexia", ("vi", "dyslexia"))):
+        lesson = parse_lesson_text(f"---\ntitle: Rain\nneeds: {written}\n---\n\nText.\n").lesson
+        assert lesson.needs == tags, written
 
 
 def test_the_needs_are_named_in_full_as_the_checker_names_them() -> None:
