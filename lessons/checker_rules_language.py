@@ -391,8 +391,8 @@ def _vocabulary(ctx: CheckContext) -> list[Finding]:
         return [
             Finding(
                 NO_VOCABULARY,
-                "This lesson has no vocabulary list; add its key words with child-friendly "
-                "definitions in its details at the top (vocabulary:).",
+                "This lesson has no key words. Add them, with child-friendly meanings, "
+                "under Key words in the lesson editor's Lesson details.",
                 file=ctx.file,
                 line=1,
             )
