@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from widgets.announce import announce
+
 ANSWER_HEIGHT = 90
 
 
@@ -68,6 +70,8 @@ class ReflectionPage(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
+        # A Tab stop where a screen reader said nothing: say what it holds.
+        scroll.setAccessibleName(self.tr("Reflection questions"))
 
         self.save_button = self._button(self.tr("&Save to my reflection log"),
                                         self.save_requested.emit)
@@ -158,5 +162,6 @@ class ReflectionPage(QWidget):
         self.summary.setText("".join(html))
 
     def show_status(self, text: str) -> None:
-        """Say what was saved or exported, and where."""
+        """Say what was saved or exported, and where (to a screen reader too)."""
         self.status.setText(text)
+        announce(self.status, text)

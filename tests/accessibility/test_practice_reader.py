@@ -16,22 +16,8 @@ from tests.accessibility.reader_checks import unheard, verdict
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(300)]
 
-STEPS = "QApplication.PracticeWindow.QStackedWidget.QWidget.QTabWidget.qt_tabwidget_stackedwidget"
-KNOWN_GAPS: dict[tuple[str, str, str], str] = {
-    # KNOWN GAP in a file this change could not touch (another engineer's):
-    # app/practice/reflection_page.py, ReflectionPage.__init__: the QScrollArea round
-    # the reflection questions takes a Tab stop and has no accessible name (Orca says
-    # nothing there). Fix: scroll.setAccessibleName(self.tr("Reflection questions")).
-    ("Practice mode", f"{STEPS}.ReflectionPage.QScrollArea", "has no name"):
-        "app/practice/reflection_page.py: the scroll area round the questions",
-}
-KNOWN_UNANNOUNCED: dict[str, str] = {
-    # KNOWN GAP in a file this change could not touch: app/practice/reflection_page.py,
-    # ReflectionPage.show_status only sets the status label's text; nothing reaches the
-    # bus (no announcement, no name change), so "Saved…" and "Exported…" are silent.
-    # Fix: widgets.announce.announce(self.status, text) there.
-    "Saved to your reflection log.": "app/practice/reflection_page.py show_status",
-}
+KNOWN_GAPS: dict[tuple[str, str, str], str] = {}
+KNOWN_UNANNOUNCED: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")
