@@ -187,61 +187,56 @@ class LessonFiles:
 
     def export_pdf(self) -> Path | None:
         """Ask where, then write the lesson as a clear-print PDF (a busy cursor meanwhile)."""
-        if self.lesson is None:
-            self.show_message(self.tr("Choose a lesson first."))
-            return None
-        profile = self.profile()
-        path = self.ask_pdf_path(pdf_file_name(
-            self.lesson.title or (self.lesson_path.stem if self.lesson_path else ""),
-            profile.name))
-        if not path:
-            return None
         from app.pdf_export import export_pdf
 
-        # Measured at 30-200 ms for the built-in lessons: too short for a thread
-        # and its risks with fonts, long enough to show the wait.
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        self.show_status(self.tr("Saving the PDF…"))
-        try:
-            result = export_pdf(self.lesson, profile, path, self.print_colours)
-        except (OSError, ValueError) as error:
-            self.show_status(self.tr("The PDF was not saved."))
-            self.show_message(self.tr("The PDF could not be saved: {error}").format(error=error))
+        result = self._export(self.ask_pdf_path, "pdf", export_pdf, self.tr("Saving the PDF…"),
+                              self.tr("The PDF was not saved."),
+                              self.tr("The PDF could not be saved: {error}"))
+        if result is None:
             return None
-        finally:
-            QApplication.restoreOverrideCursor()
         self.show_status(self.tr("Saved {path} ({pages} pages).").format(
             path=result.path, pages=result.pages))
         return result.path
 
     def export_docx(self) -> Path | None:
         """Ask where, then write the lesson as a Word document in the profile's clear print."""
+        from app.docx_export import export_docx
+
+        result = self._export(self.ask_docx_path, "docx", export_docx,
+                              self.tr("Saving the Word document…"),
+                              self.tr("The Word document was not saved."),
+                              self.tr("The Word document could not be saved: {error}"))
+        if result is None:
+            return None
+        self.show_status(" ".join((self.tr("Saved {path}.").format(path=result.path),
+                                   *result.notes)))
+        return result.path
+
+    def _export(self, ask, ending: str, write, saving: str, not_saved: str, could_not: str):
+        """Ask where (``ask`` with a suggested name ending in ``ending``), then
+        ``write(lesson, profile, path, colours)``; its result, or None when there is
+        no lesson, the person cancels or the file cannot be written (said in words)."""
         if self.lesson is None:
             self.show_message(self.tr("Choose a lesson first."))
             return None
         profile = self.profile()
-        path = self.ask_docx_path(export_file_name(
+        path = ask(export_file_name(
             self.lesson.title or (self.lesson_path.stem if self.lesson_path else ""),
-            profile.name, "docx"))
+            profile.name, ending))
         if not path:
             return None
-        from app.docx_export import export_docx
-
-        # As quick as the PDF (0.2-0.3 s for the longest built-in lesson).
+        # 30-500 ms for the built-in lessons: too short for a thread and its risks
+        # with fonts, long enough to show the wait.
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        self.show_status(self.tr("Saving the Word document…"))
+        self.show_status(saving)
         try:
-            result = export_docx(self.lesson, profile, path, self.print_colours)
+            return write(self.lesson, profile, path, self.print_colours)
         except (OSError, ValueError) as error:
-            self.show_status(self.tr("The Word document was not saved."))
-            self.show_message(self.tr("The Word document could not be saved: {error}").format(
-                error=error))
+            self.show_status(not_saved)
+            self.show_message(could_not.format(error=error))
             return None
         finally:
             QApplication.restoreOverrideCursor()
-        self.show_status(" ".join((self.tr("Saved {path}.").format(path=result.path),
-                                   *result.notes)))
-        return result.path
 
     # ----- questions (replaced in tests) ------------------------------------------------
 
