@@ -11,29 +11,31 @@ or edited by hand, must not stop the app from opening.
 
 Keys other parts of the app use (the controllers may read and write them):
 
-===================  =========  =====================================================
-key                  type       meaning
-===================  =========  =====================================================
-speech/engine        str        "auto", "vosk" or "whisper"
-speech/model         str        a model folder, "" for the engine's default
-speech/voice         str        the text-to-speech voice id, "" for the default
-speech/rate          float      reading speed as a multiple of normal (0.5 to 2)
-audio/input          str        the microphone's id, "" for the default
-audio/output         str        the speaker's id, "" for the default
-lesson/last          str        the path of the last lesson shown
-lesson/profile       str        the name of the preset or profile chosen
-window/geometry      bytes      QMainWindow.saveGeometry()
-window/state         bytes      QMainWindow.saveState() (docks and tool bars)
-window/dock_homes    str        docks tabbed at a large size: their own sides, as
-                                JSON (see :attr:`AppSettings.dock_homes`)
-ui/scale             float      the size of the whole interface, 1.0 to 2.5
-ui/welcome_shown     bool       the first-run welcome has been shown
-captions/settings    str        the live captions' look and place, as JSON (see
-                                :attr:`AppSettings.captions`)
-files/folder_<kind>  str        the folder a file dialog for that kind of file last
-                                used ("lessons", "pdf", "dictation", "reflection";
-                                see app/recent_folders.py)
-===================  =========  =====================================================
+======================  =========  =====================================================
+key                     type       meaning
+======================  =========  =====================================================
+speech/engine           str        "auto", "vosk" or "whisper"
+speech/model            str        a model folder, "" for the engine's default
+speech/voice            str        the text-to-speech voice id, "" for the default
+speech/rate             float      reading speed as a multiple of normal (0.5 to 2)
+audio/input             str        the microphone's id, "" for the default
+audio/output            str        the speaker's id, "" for the default
+lesson/last             str        the path of the last lesson shown
+lesson/profile          str        the name of the preset or profile chosen
+window/geometry         bytes      QMainWindow.saveGeometry()
+window/state            bytes      QMainWindow.saveState() (docks and tool bars)
+window/dock_homes       str        docks tabbed at a large size: their own sides, as
+                                   JSON (see :attr:`AppSettings.dock_homes`)
+ui/scale                float      the size of the whole interface, 1.0 to 2.5
+ui/welcome_shown        bool       the first-run welcome has been shown
+captions/settings       str        the live captions' look and place, as JSON (see
+                                   :attr:`AppSettings.captions`)
+files/folder_<kind>     str        the folder a file dialog for that kind of file last
+                                   used ("lessons", "pdf", "word", "dictation",
+                                   "reflection"; see app/recent_folders.py)
+files/format_dictation  str        "txt" or "docx": the format dictation was saved in
+                                   last (app/dictation_unsaved.py)
+======================  =========  =====================================================
 """
 
 from __future__ import annotations
