@@ -114,13 +114,17 @@ class Harness:
 
 
 def _need_whisper_and_microphone(pulse) -> None:
-    """Skip without the bundled Whisper; plug the virtual microphone back in if need be."""
+    """Skip without the bundled Whisper; plug the virtual microphone back in if need be,
+    with nothing left queued in it."""
     whisper = pytest.importorskip("speech.stt.whisper_engine").WhisperRecogniser
     if not whisper.availability().available:
         pytest.skip(whisper.availability().reason)
     if not pulse.mic.loaded:  # a test before this one unplugged it
         pulse.mic.load()
         pulse.server.pactl("set-default-source", pulse.mic.source)
+    # A SIGKILL test before this one leaves the rest of a sentence queued: the
+    # panel must show only what this run says.
+    pulse.mic.discard_queued()
 
 
 def _speak_into(mic, wav: Path, fed: Path) -> None:
