@@ -30,6 +30,11 @@ class Presenting:
         if self.lesson is None:
             self.show_message(self.tr("Choose a lesson first."))
             return None
+        if self.projector is not None:
+            # Already presenting (F11 again from this window on another screen):
+            # bring it forward rather than start a second one.
+            self.projector.present()
+            return self.projector
         from widgets.projector import ProjectorView
 
         self.projector = ProjectorView()

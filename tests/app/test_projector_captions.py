@@ -56,3 +56,12 @@ def test_captions_turned_on_while_presenting_appear_inside_the_projector(qtbot, 
     captions.hide()  # turned off again: the slide has the room back
     qtbot.keyClick(projector, Qt.Key.Key_Escape)
     assert captions.isWindow() and captions.isHidden(), "still off after presenting"
+
+
+def test_f11_while_presenting_brings_the_projector_forward_instead_of_a_second(
+        qtbot, opened):
+    window, captions, projector = _presenting(qtbot, opened, show_captions=True)
+    assert window.start_projector() is projector
+    assert captions.parent() is projector, "the captions stay where they are"
+    qtbot.keyClick(projector, Qt.Key.Key_Escape)
+    assert window.projector is None and captions.isWindow()
