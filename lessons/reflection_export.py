@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from lessons.atomic_file import write_text_atomically
+from lessons.british_dates import long_date, short_date
 from lessons.reflection import PracticeSession
 from lessons.reflection_record import (
     LOG_TITLE,
@@ -33,12 +34,10 @@ from lessons.reflection_record import (
     difference_text,
     duration_words,
     log_blocks,
-    long_date,
     record_blocks,
     score_text,
     session_blocks,
     session_title,
-    short_date,
 )
 
 # Kept importable from here: the command line and older callers use them.

@@ -20,18 +20,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
+from lessons.british_dates import long_date, short_date
 from lessons.reflection import PracticeSession, ScoreChange
 
 OFFLINE_LINE = "Made with Lesson Lab on this computer, offline. Nothing was sent anywhere."
 LOG_TITLE = "Lesson Lab practice log"
 NOT_ANSWERED = "Not answered."
 CPD = "continuing professional development (CPD)"
-DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
 
 
 @dataclass(frozen=True)
@@ -92,17 +89,6 @@ class ClosingLine:
 
 
 Block = Heading | Paragraph | Facts | Bullets | ScoreTable | Answer | ClosingLine
-
-
-def long_date(when: datetime) -> str:
-    """"Friday 27 November 2026 at 17:53", in the record's own local time."""
-    return (f"{DAYS[when.weekday()]} {when.day} {MONTHS[when.month - 1]} {when.year} "
-            f"at {when:%H:%M}")
-
-
-def short_date(when: datetime) -> str:
-    """"27 November 2026"."""
-    return f"{when.day} {MONTHS[when.month - 1]} {when.year}"
 
 
 def duration_words(seconds: int) -> str:
