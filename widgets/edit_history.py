@@ -135,8 +135,21 @@ class EditHistory(QObject):
         return self.stack.isClean()
 
     def steps(self) -> int:
-        """How many steps Undo can take back now (changes with every new step)."""
+        """How many steps Undo can take back now.
+
+        Not a way to tell one step from another: Undo and then a new change
+        come back to the same count. Use ``last_step``.
+        """
         return self.stack.index()
+
+    def last_step(self) -> QUndoCommand | None:
+        """The step Undo would take back now (compare with ``is``), or None.
+
+        Each change is a step object of its own, so a change made after an
+        Undo is never taken for the step undone.
+        """
+        index = self.stack.index()
+        return self.stack.command(index - 1) if index > 0 else None
 
     def group(self, name: str) -> _Group:
         """``with history.group(...)``: the changes made inside are one step."""

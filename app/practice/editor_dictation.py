@@ -46,12 +46,14 @@ def _tr(text: str) -> str:
 
 @dataclass
 class _Step:
-    """One change dictation made, and the editor's undo count just after it."""
+    """One change dictation made, and the editor's undo step that made it."""
 
     kind: str  # "insert" or "scratch"
     insertion: Insertion
     position: int
-    undo_steps: int
+    # The step itself, not the history's length: after Ctrl+Z and a new change the
+    # length is the same, but the step on top is the new change. None: no step of its own.
+    command: object | None
 
 
 class EditorDictation(ListeningControls, QObject):
@@ -175,9 +177,10 @@ class EditorDictation(ListeningControls, QObject):
         before, after = self.editor.text_around_cursor()
         phrase = phrase_at_cursor(text, self.options(), before, after)
         if phrase.text:
+            before = self.editor.last_step()
             insertion = self.editor.insert_text_at_cursor(phrase.text)
             self._pieces.append(insertion)
-            self._remember("insert", insertion)
+            self._remember("insert", insertion, before)
             self.phrase_added.emit(phrase.text)
             if self._info:
                 self._clear_info()
@@ -216,16 +219,18 @@ class EditorDictation(ListeningControls, QObject):
             return
         insertion = self._pieces.pop()
         position = insertion.position()
+        before = self.editor.last_step()
         if not self.editor.remove_insertion(insertion):
             self._show_info(_tr("The last dictated phrase has been changed since, "
                                 "so it was left as it is."))
             return
-        self._remember("scratch", insertion, position)
+        self._remember("scratch", insertion, before, position)
         self._show_info(change_message(Change.SCRATCHED))
 
     def _undo(self) -> None:
-        """Undo the last dictated change, if nothing has been typed since."""
-        if not self._steps or self._steps[-1].undo_steps != self.editor.undo_steps():
+        """Undo the last dictated change, if it is still the last change (nothing since)."""
+        last = self.editor.last_step()
+        if not self._steps or last is None or self._steps[-1].command is not last:
             self._show_info(change_message(Change.NOTHING_TO_UNDO))
             return
         step = self._steps.pop()
@@ -241,10 +246,12 @@ class EditorDictation(ListeningControls, QObject):
             self._pieces.append(step.insertion)
         self._show_info(change_message(Change.UNDONE))
 
-    def _remember(self, kind: str, insertion: Insertion, position: int | None = None) -> None:
-        count = self.editor.undo_steps()  # text and details: a change to either counts
+    def _remember(self, kind: str, insertion: Insertion, before: object | None,
+                  position: int | None = None) -> None:
+        """Remember a change just made; ``before`` was the last step before it."""
+        step = self.editor.last_step()  # text and details share one history
         self._steps.append(_Step(kind, insertion, insertion.position() if position is None
-                                 else position, count))
+                                 else position, step if step is not before else None))
 
     # ------------------------------------------------------------------ messages
 

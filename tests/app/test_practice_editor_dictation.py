@@ -192,6 +192,26 @@ def test_undo_that_after_a_change_in_the_lesson_details_undoes_nothing(scripted)
     s.stop()
 
 
+def test_undo_that_after_ctrl_z_and_a_new_change_leaves_the_new_change(scripted) -> None:
+    # Ctrl+Z and then a change bring the history back to the same length as just after
+    # the phrase; "undo that" must still see that the last change is not the phrase.
+    s = scripted([Final("the water evaporates full stop"), Final("undo that")])
+    s.cursor_at("rises.", end=True)
+    s.dictate()
+    s.hear(1)
+    s.qtbot.waitUntil(lambda: "evaporates" in s.editor.text())
+    s.qtbot.keyClick(s.editor.text_edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert s.editor.text() == LESSON  # the phrase, undone by the teacher
+    s.qtbot.keyClicks(s.editor.details.title, " and clouds")
+    edited = LESSON.replace("title: Rain\n", "title: Rain and clouds\n")
+    assert s.editor.text() == edited
+    s.hear(1)  # undo that
+    s.qtbot.waitUntil(lambda: "nothing to undo" in s.line.message_text())
+    assert s.editor.text() == edited
+    assert s.editor.details.title.text() == "Rain and clouds"
+    s.stop()
+
+
 def test_scratch_that_leaves_a_phrase_the_teacher_has_changed(scripted) -> None:
     s = scripted([Final("the water evaporates full stop"), Final("scratch that")])
     s.cursor_at("rises.", end=True)
