@@ -23,6 +23,7 @@ from pathlib import Path
 
 from app.cli_errors import CliError
 from app.cli_groups import group_actions
+from lessons.save_problem import save_problem
 
 PRINT_CHOICES = ("profile", "black-on-white", "black-on-cream")
 FORMATS = ("pdf", "docx")
@@ -95,7 +96,8 @@ def run_export(args) -> int:
         try:
             done, found = write(lesson, profile, target, args.print_colours)
         except OSError as error:
-            raise CliError(f"cannot write '{target}': {error}.") from error
+            # Which file, then why in plain words (most often: it is open in Word).
+            raise CliError(save_problem(error, f"'{target}'", target)) from error
         print(done)
         notes.update(found)
     for note in sorted(notes):

@@ -31,6 +31,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 
 from app.recent_folders import remember, start_folder, start_path
 from lessons.loader import load_lesson
+from lessons.save_problem import save_problem
+from widgets.save_as import ask_save_as
 
 LESSONS = "lessons"  # the kind of file (app/recent_folders.py) for opening and importing
 PDF = "pdf"
@@ -190,8 +192,7 @@ class LessonFiles:
         from app.pdf_export import export_pdf
 
         result = self._export(self.ask_pdf_path, "pdf", export_pdf, self.tr("Saving the PDF…"),
-                              self.tr("The PDF was not saved."),
-                              self.tr("The PDF could not be saved: {error}"))
+                              self.tr("The PDF was not saved."), self.tr("The PDF"))
         if result is None:
             return None
         self.show_status(self.tr("Saved {path} ({pages} pages).").format(
@@ -205,17 +206,18 @@ class LessonFiles:
         result = self._export(self.ask_docx_path, "docx", export_docx,
                               self.tr("Saving the Word document…"),
                               self.tr("The Word document was not saved."),
-                              self.tr("The Word document could not be saved: {error}"))
+                              self.tr("The Word document"))
         if result is None:
             return None
         self.show_status(" ".join((self.tr("Saved {path}.").format(path=result.path),
                                    *result.notes)))
         return result.path
 
-    def _export(self, ask, ending: str, write, saving: str, not_saved: str, could_not: str):
+    def _export(self, ask, ending: str, write, saving: str, not_saved: str, what: str):
         """Ask where (``ask`` with a suggested name ending in ``ending``), then
         ``write(lesson, profile, path, colours)``; its result, or None when there is
-        no lesson, the person cancels or the file cannot be written (said in words)."""
+        no lesson, the person cancels or the file cannot be written (said in one
+        plain sentence about ``what``, such as "The PDF": lessons/save_problem.py)."""
         if self.lesson is None:
             self.show_message(self.tr("Choose a lesson first."))
             return None
@@ -231,9 +233,14 @@ class LessonFiles:
         self.show_status(saving)
         try:
             return write(self.lesson, profile, path, self.print_colours)
-        except (OSError, ValueError) as error:
+        except OSError as error:
             self.show_status(not_saved)
-            self.show_message(could_not.format(error=error))
+            self.show_message(save_problem(error, what, path))
+            return None
+        except ValueError as error:  # a print-colour choice the writer does not know
+            self.show_status(not_saved)
+            self.show_message(self.tr("{what} could not be saved: {error}").format(
+                what=what, error=error))
             return None
         finally:
             QApplication.restoreOverrideCursor()
@@ -241,20 +248,27 @@ class LessonFiles:
     # ----- questions (replaced in tests) ------------------------------------------------
 
     def ask_pdf_path(self, suggestion: str) -> str:
-        """Ask where to save a PDF (in the folder last used for PDFs); "" when cancelled."""
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export PDF"),
-                                              start_path(self.settings, PDF, suggestion),
-                                              self.tr("PDF files (*.pdf)"))
-        remember(self.settings, PDF, path)
-        return path
+        """Ask where to save a PDF (in the folder last used for PDFs); "" when cancelled.
+
+        A name typed without ".pdf" gets it (widgets/save_as.py), asking first if
+        that file exists."""
+        return self._ask_save_as(self.tr("Export PDF"), PDF, suggestion,
+                                 (self.tr("PDF files"), "pdf"))
 
     def ask_docx_path(self, suggestion: str) -> str:
-        """Ask where to save a Word document (where the last one went); "" when cancelled."""
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export Word document"),
-                                              start_path(self.settings, WORD, suggestion),
-                                              self.tr("Word documents (*.docx)"))
-        remember(self.settings, WORD, path)
-        return path
+        """Ask where to save a Word document (where the last one went); "" when cancelled.
+
+        A name typed without ".docx" gets it, asking first if that file exists."""
+        return self._ask_save_as(self.tr("Export Word document"), WORD, suggestion,
+                                 (self.tr("Word documents"), "docx"))
+
+    def _ask_save_as(self, title: str, kind: str, suggestion: str, file_type) -> str:
+        chosen = ask_save_as(self, title, start_path(self.settings, kind, suggestion),
+                             [file_type])
+        if chosen is None:
+            return ""
+        remember(self.settings, kind, chosen[0])
+        return chosen[0]
 
     def ask_lesson_path(self) -> str:
         """Ask for a lesson file (in the folder last used for lessons); "" when cancelled."""

@@ -35,11 +35,9 @@ from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -47,17 +45,11 @@ from PySide6.QtWidgets import (
 )
 
 from widgets.dictation_parts import CommandsList, LiveIndicator, MessageBar
-from widgets.dictation_save import (
-    SAVE_FORMATS,
-    SaveStart,
-    format_filter,
-    save_filters,
-    save_target,
-    suggested_path,
-)
+from widgets.dictation_save import SAVE_FORMATS, SaveStart, suggested_path
 from widgets.dictation_text import DictationText
 from widgets.fonts import resolve_family
 from widgets.level_meter import LevelMeter
+from widgets.save_as import ask_save_as, confirm_replace
 
 TOGGLE_SHORTCUT = "F9"
 DEFAULT_FAMILY = "Atkinson Hyperlegible"
@@ -337,33 +329,20 @@ class DictationPanel(QWidget):
         return self._save_start
 
     def ask_save_path(self) -> tuple[str, str] | None:
-        """A file dialog for the path and format; ``None`` when cancelled. Tests replace it."""
-        suggested = suggested_path(self._save_start, date.today())
-        selected = format_filter(self._save_start.fmt)
-        while True:
-            path, chosen_filter = QFileDialog.getSaveFileName(
-                self, _tr("Save dictation"), suggested, save_filters(), selected)
-            if not path:
-                return None
-            target, fmt = save_target(path, chosen_filter)
-            # The dialog asked about the name as typed ("Monday"); the ending is
-            # added here, so a file already called "Monday.txt" is asked about here.
-            if target == path or not Path(target).exists() or self.confirm_replace(target):
-                return target, fmt
-            suggested, selected = target, chosen_filter
+        """A file dialog for the path and format; ``None`` when cancelled. Tests replace it.
+
+        A name typed without an ending gets the chosen format's, asking first
+        (``confirm_replace``) if that file exists: widgets/save_as.py."""
+        return ask_save_as(self, _tr("Save dictation"),
+                           suggested_path(self._save_start, date.today()),
+                           [(_tr(label), fmt) for fmt, label in SAVE_FORMATS.items()],
+                           self._save_start.fmt, self.confirm_replace)
 
     def confirm_replace(self, path: str) -> bool:
         """Ask whether to replace the file at ``path``; tests replace this."""
-        box = QMessageBox(self.window())
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(_tr("Replace the file?"))
-        box.setText(_tr("There is already a file called “{name}”. Do you want to replace it "
-                        "with this dictation?").format(name=Path(path).name))
-        replace = box.addButton(_tr("&Replace it"), QMessageBox.ButtonRole.AcceptRole)
-        other = box.addButton(_tr("&Choose another name"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(other)
-        box.exec()
-        return box.clickedButton() is replace
+        return confirm_replace(self, path, _tr(
+            "There is already a file called “{name}”. Do you want to replace it with this "
+            "dictation?").format(name=Path(path).name))
 
     # ------------------------------------------------------------ private
 

@@ -22,7 +22,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
-SAVE_FORMATS = {"txt": "Plain text (*.txt)", "docx": "Word document (*.docx)"}
+# The formats Save… offers, with their names in the dialog (widgets/save_as.py adds
+# the pattern: "Plain text (*.txt)").
+SAVE_FORMATS = {"txt": "Plain text", "docx": "Word document"}
 # Dates in file names are British English, whatever the computer's language.
 _BRITISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 
@@ -64,22 +66,3 @@ def suggested_path(start: SaveStart, day: date) -> str:
         return start.file
     folder = Path(start.folder) if start.folder and Path(start.folder).is_dir() else Path.home()
     return str(folder / free_file_name(folder, dated_stem(day), start.fmt))
-
-
-def save_filters() -> str:
-    """The dialog's file types, as one filter string."""
-    return ";;".join(_tr(label) for label in SAVE_FORMATS.values())
-
-
-def format_filter(fmt: str) -> str:
-    """The dialog's file type for ``fmt``."""
-    return _tr(SAVE_FORMATS.get(fmt, SAVE_FORMATS["txt"]))
-
-
-def save_target(path: str, chosen_filter: str = "") -> tuple[str, str]:
-    """The path (with its ending) and format for a chosen file name and dialog filter."""
-    suffix = Path(path).suffix.lower().lstrip(".")
-    if suffix in SAVE_FORMATS:
-        return path, suffix
-    fmt = "docx" if "docx" in chosen_filter else "txt"
-    return f"{path}.{fmt}", fmt

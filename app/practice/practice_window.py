@@ -23,7 +23,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -43,7 +42,7 @@ from app.practice.practice_keys import keep_practice_tab_chain
 from app.practice.profile_bar import ProfileBar
 from app.practice.reflection_page import ReflectionPage
 from app.practice.scenario_chooser import ScenarioChooser, pupil_html, targets_text
-from app.practice.session import PracticeRun, export_file_name, export_target
+from app.practice.session import PracticeRun, export_file_name
 from app.practice.trainer_view import TrainerContent, TrainerView
 from app.practice.workbench import Workbench
 from app.recent_folders import remember, start_path
@@ -52,11 +51,13 @@ from lessons.presets import default_preset
 from lessons.profile import Profile
 from lessons.profile_store import ProfileStore
 from lessons.reflection import ReflectionStore
+from lessons.save_problem import save_problem
 from lessons.scenarios import Scenario, get_scenario
 from widgets.checker_panel import CheckerPanel
 from widgets.lesson_editor import LessonEditor
 from widgets.lesson_view import LessonView
 from widgets.profile_editor import ProfileEditor
+from widgets.save_as import ask_save_as
 from widgets.simulation.overlay import SimulationOverlay
 from widgets.simulation.panel import SimulationPanel
 
@@ -412,9 +413,12 @@ class PracticeWindow(QMainWindow):
                 return None
         try:
             out = self.run.export(session, fmt, Path(path))
-        except (OSError, ValueError) as error:
+        except OSError as error:
+            self.show_message(save_problem(error, self.tr("The record"), path), "error")
+            return None
+        except ValueError as error:  # a format the record cannot be written as
             self.show_message(self.tr("The record could not be exported: {reason}.").format(
-                reason=getattr(error, "strerror", None) or error), "error")
+                reason=error), "error")
             return None
         self.reflections.show_status(self.tr("Exported to {path}. Nothing is sent anywhere.")
                                      .format(path=out))
@@ -485,21 +489,21 @@ class PracticeWindow(QMainWindow):
         return {buttons.Save: "save", buttons.Discard: "discard"}.get(answer, "cancel")
 
     def ask_export_path(self, fmt: str, suggestion: str) -> str | None:
-        """Ask where to export; None when the teacher cancels."""
-        kinds = {"docx": [(self.tr("Word document (*.docx)"), "docx"),
-                          (self.tr("Plain text (*.txt)"), "txt")],
-                 "pdf": [(self.tr("PDF (*.pdf)"), "pdf")]}[fmt]
+        """Ask where to export; None when the teacher cancels.
+
+        A name typed without an ending gets the chosen type's ("my notes" with
+        Plain text chosen is my notes.txt), asking first if that file exists
+        (widgets/save_as.py)."""
+        kinds = {"docx": [(self.tr("Word document"), "docx"), (self.tr("Plain text"), "txt")],
+                 "pdf": [(self.tr("PDF"), "pdf")]}[fmt]
         # In the folder the last record went to (a shared CPD folder, a USB stick).
         settings = AppSettings()
-        path, chosen = QFileDialog.getSaveFileName(
-            self, self.tr("Save the practice record"),
-            start_path(settings, "reflection", suggestion),
-            ";;".join(name for name, _ in kinds))
-        if not path:
+        chosen = ask_save_as(self, self.tr("Save the practice record"),
+                             start_path(settings, "reflection", suggestion), kinds, fmt)
+        if chosen is None:
             return None
-        remember(settings, "reflection", path)
-        # Qt's own dialog adds no ending: "my notes" with Plain text chosen is my notes.txt.
-        return str(export_target(dict(kinds).get(chosen, fmt), path)[1])
+        remember(settings, "reflection", chosen[0])
+        return chosen[0]
 
     def show_message(self, text: str, kind: str = "info") -> None:
         """Tell the teacher something (an error in a box; otherwise the status line)."""

@@ -26,6 +26,7 @@ from lessons.reflection_export import write_text
 from lessons.reflection_record import short_date
 from lessons.scenarios import Scenario
 from widgets.checker_panel import score_text, target_text
+from widgets.save_as import with_ending
 
 # What a teacher can open: Word first, plain text for pasting anywhere, and PDF.
 # (Markdown stays on the command line: most teachers have nothing that opens .md.)
@@ -37,11 +38,9 @@ def export_target(fmt: str, path: str | Path) -> tuple[str, Path]:
     """The format to write and the file to write it to, for a name the teacher chose."""
     if fmt not in EXPORT_FORMATS:
         raise ValueError(f"records are exported as {', '.join(EXPORT_FORMATS)}, not {fmt}")
-    path = Path(path)
-    ending = path.suffix.lower().lstrip(".")
-    if ending in EXPORT_FORMATS:
-        return ending, path
-    return fmt, path.with_name(f"{path.name}.{fmt}")
+    # The one rule for a missing ending, shared with every save dialog (widgets/save_as.py).
+    target, ending = with_ending(path, EXPORT_FORMATS, fmt)
+    return ending, Path(target)
 
 
 def export_file_name(session: PracticeSession, fmt: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 
 import docx
@@ -53,3 +55,28 @@ def test_bad_input_exits_non_zero_with_one_clear_line(tmp_path, capsys, args, me
     err = capsys.readouterr().err
     assert message in err and err.count("\n") == 1 and "Traceback" not in err
     assert not [p for p in tmp_path.rglob("*") if p.suffix in (".docx", ".pdf")]
+
+
+def test_a_folder_where_the_file_should_go_is_said_plainly(qapp, tmp_path, capsys):
+    out = tmp_path / "word"
+    (out / f"{WATER.stem}.docx").mkdir(parents=True)  # a real failure: a folder by that name
+    assert main(["lessons", "export", str(WATER), "--preset", "Dyslexia", "--out-dir",
+                 str(out), "--format", "docx"]) == 1
+    err = capsys.readouterr().err
+    assert err == (f"lesson-lab: '{out / WATER.stem}.docx' could not be saved: there is a "
+                   "folder with that name. Choose another name.\n")
+
+
+def test_a_document_open_in_word_says_to_close_it(qapp, tmp_path, capsys, monkeypatch):
+    # Windows refuses to replace a file Word has open: PermissionError, errno 13.
+    def refused(path, _data):
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+
+    monkeypatch.setattr("lessons.word_document.write_bytes_atomically", refused)
+    target = tmp_path / "water.docx"
+    assert main(["lessons", "export", str(WATER), "--preset", "Dyslexia",
+                 "--docx", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert err == (f"lesson-lab: '{target}' could not be saved: permission was refused. If "
+                   "it is open in Word or another program, close it there and try again, "
+                   "or save it in another folder.\n")

@@ -19,7 +19,7 @@ class Dialogs:
         self.starts: list[str] = []
         self.answers: list[str] = []
 
-    def _answer(self, _parent, _caption, start, _filter):
+    def _answer(self, _parent, _caption, start, _filter, _selected=""):
         self.starts.append(start)
         return self.answers.pop(0), ""
 
@@ -34,6 +34,7 @@ class Dialogs:
 def dialogs(monkeypatch):
     made = Dialogs()
     monkeypatch.setattr("app.main_files.QFileDialog", made)
+    monkeypatch.setattr("widgets.save_as.QFileDialog", made)  # every "Save as…"
     return made
 
 

@@ -70,7 +70,7 @@ class _Dialogs:
         self.starts: list[str] = []
         self.answers = answers
 
-    def getSaveFileName(self, _parent, _caption, start, _filter):  # noqa: N802 - Qt's name
+    def getSaveFileName(self, _parent, _caption, start, _filter, _selected=""):  # noqa: N802
         self.starts.append(start)
         return self.answers.pop(0), ""
 
@@ -79,7 +79,7 @@ def test_the_dialog_starts_where_the_last_word_document_went(opened, monkeypatch
     handouts = tmp_path / "Handouts"
     handouts.mkdir()
     dialogs = _Dialogs([str(handouts / "Cells - Standard.docx"), ""])
-    monkeypatch.setattr("app.main_files.QFileDialog", dialogs)
+    monkeypatch.setattr("widgets.save_as.QFileDialog", dialogs)
     window = opened.open()
     window.__dict__.pop("ask_docx_path", None)
     window.ask_docx_path("Cells - Standard.docx")

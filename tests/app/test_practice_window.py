@@ -234,11 +234,11 @@ def test_the_save_box_opens_where_the_last_record_went(window, tmp_path, monkeyp
     cpd.mkdir()
     starts, answers = [], [str(cpd / "first.docx"), ""]
 
-    def dialog(_parent, _caption, start, _filters):
+    def dialog(_parent, _caption, start, _filters, _selected=""):
         starts.append(start)
         return answers.pop(0), "Word document (*.docx)"
 
-    monkeypatch.setattr("app.practice.practice_window.QFileDialog.getSaveFileName", dialog)
+    monkeypatch.setattr("widgets.save_as.QFileDialog.getSaveFileName", dialog)
     window.start_scenario(SCENARIO)
     assert window.ask_export_path("docx", "Reflection.docx") == str(cpd / "first.docx")
     assert window.ask_export_path("pdf", "Reflection.pdf") is None

@@ -7,7 +7,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication
 
-from widgets.dictation_panel import DictationPanel, save_target
+from widgets.dictation_panel import DictationPanel
 from widgets.dictation_text import PARTIAL_MARKER
 
 INTENTS = ("start_requested", "stop_requested", "microphone_chosen", "read_back_requested",
@@ -220,13 +220,6 @@ def test_read_back_copy_and_save_ask_with_the_text(qtbot, panel):
     panel.ask_save_path = lambda: None  # cancelled
     panel.save()
     assert panel.heard[-1][0] == "save_requested" and len(panel.heard) == 2
-
-
-def test_save_target_adds_the_ending_of_the_chosen_format():
-    assert save_target("/tmp/a.txt") == ("/tmp/a.txt", "txt")
-    assert save_target("/tmp/a.DOCX", "Plain text (*.txt)") == ("/tmp/a.DOCX", "docx")
-    assert save_target("/tmp/a", "Word document (*.docx)") == ("/tmp/a.docx", "docx")
-    assert save_target("/tmp/a", "Plain text (*.txt)") == ("/tmp/a.txt", "txt")
 
 
 def test_the_spoken_commands_are_listed_and_fold_away(qtbot, panel):

@@ -148,3 +148,27 @@ def test_the_replace_question_is_asked_in_a_real_box(panel, monkeypatch, qtbot, 
                      "it with this dictation?", ["&Choose another name", "&Replace it"])]
     assert panel.saved == [(str(tmp_path / "Monday.docx"), "docx")]
 
+
+
+def test_replace_it_saves_over_the_file_and_word_gives_docx(panel, monkeypatch, tmp_path):
+    (tmp_path / "Story.docx").write_bytes(b"")
+    dialog = _dialog(monkeypatch, (str(tmp_path / "Story"), WORD))
+    asked = []
+    panel.confirm_replace = lambda path: asked.append(path) or True
+
+    panel.save()
+
+    assert asked == [str(tmp_path / "Story.docx")]
+    assert len(dialog.opened) == 1
+    assert panel.saved == [(str(tmp_path / "Story.docx"), "docx")]
+
+
+def test_a_name_typed_with_its_ending_is_not_asked_about_twice(panel, monkeypatch, tmp_path):
+    # The dialog asked about "Monday.txt" itself.
+    (tmp_path / "Monday.txt").write_text("Monday's work")
+    _dialog(monkeypatch, (str(tmp_path / "Monday.txt"), WORD))
+    panel.confirm_replace = lambda path: pytest.fail(f"asked again about {path}")
+
+    panel.save()
+
+    assert panel.saved == [(str(tmp_path / "Monday.txt"), "txt")]

@@ -1,0 +1,122 @@
+"""Export PDF… and Export Word document… in the main window: the ending added, no file
+replaced unasked, and a failed save said in one plain sentence.
+
+The real window writes real files in ``tmp_path``. QFileDialog is replaced by a
+double that answers as a teacher would (tests/widgets/save_as_doubles.py),
+and the replace question by one that records what it was asked.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+
+import docx
+import pytest
+
+from tests.app.main_window_helpers import choose
+from tests.widgets.save_as_doubles import use_dialog, use_question
+
+PDF = "PDF files (*.pdf)"
+WORD = "Word documents (*.docx)"
+
+
+@pytest.fixture
+def window(opened):
+    window = opened.open()
+    choose(window, "The water cycle")
+    return window
+
+
+@pytest.fixture
+def dialog(monkeypatch):
+    return use_dialog(monkeypatch)
+
+
+@pytest.fixture
+def question(monkeypatch):
+    return use_question(monkeypatch)
+
+
+def _is_pdf(path) -> bool:
+    return path.read_bytes().startswith(b"%PDF")
+
+
+def test_a_pdf_named_without_its_ending_gets_it(window, dialog, question, tmp_path):
+    dialog.answers = [(str(tmp_path / "Handout"), PDF)]
+    assert window.export_pdf() == tmp_path / "Handout.pdf"
+    assert _is_pdf(tmp_path / "Handout.pdf")
+    assert not (tmp_path / "Handout").exists()
+    assert dialog.opened[0][1:] == (PDF, PDF)
+    assert question.asked == []
+
+
+def test_a_pdf_there_already_is_replaced_only_when_the_teacher_says_so(
+        window, dialog, question, tmp_path):
+    handout = tmp_path / "Handout.pdf"
+    handout.write_bytes(b"last week's handout")
+    dialog.answers = [(str(tmp_path / "Handout"), PDF), (str(tmp_path / "Worksheet"), PDF),
+                      (str(tmp_path / "Handout"), PDF)]
+    question.answers = [False, True]
+
+    assert window.export_pdf() == tmp_path / "Worksheet.pdf"  # "Choose another name"
+    assert question.asked == [str(handout)]
+    assert dialog.opened[1][0] == str(handout), "the dialog opens again at the taken name"
+    assert handout.read_bytes() == b"last week's handout"
+
+    assert window.export_pdf() == handout  # "Replace it"
+    assert _is_pdf(handout)
+
+
+def test_a_name_with_its_ending_is_not_asked_about_again(window, dialog, question, tmp_path):
+    # The dialog asked about "Handout.pdf" itself.
+    (tmp_path / "Handout.pdf").write_bytes(b"last week's handout")
+    dialog.answers = [(str(tmp_path / "Handout.pdf"), PDF)]
+    assert window.export_pdf() == tmp_path / "Handout.pdf"
+    assert question.asked == []
+    assert _is_pdf(tmp_path / "Handout.pdf")
+
+
+def test_a_word_document_named_without_its_ending_gets_it_and_asks_before_replacing(
+        window, dialog, question, tmp_path):
+    sheet = tmp_path / "Sheet.docx"
+    dialog.answers = [(str(tmp_path / "Sheet"), WORD), (str(tmp_path / "Sheet"), WORD),
+                      (str(tmp_path / "Sheet"), WORD)]
+    assert window.export_docx() == sheet
+    assert docx.Document(str(sheet)).paragraphs[0].text == "The water cycle"
+    assert question.asked == []
+
+    sheet.write_bytes(b"changed in Word")
+    question.answers = [False, True]
+    dialog.answers.insert(1, ("", ""))  # "Choose another name", then cancel
+    assert window.export_docx() is None
+    assert sheet.read_bytes() == b"changed in Word"
+    assert window.export_docx() == sheet  # "Replace it"
+    assert question.asked == [str(sheet)] * 2
+    assert docx.Document(str(sheet)).paragraphs[0].text == "The water cycle"
+
+
+def test_a_word_document_open_in_word_says_to_close_it(window, monkeypatch, tmp_path):
+    # Windows refuses to replace a file Word has open: PermissionError, errno 13.
+    def refused(path, _data):
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+
+    monkeypatch.setattr("lessons.word_document.write_bytes_atomically", refused)
+    window.ask_docx_path = lambda suggestion: str(tmp_path / "Sheet.docx")
+    assert window.export_docx() is None
+    assert window.messages[-1] == (
+        "The Word document could not be saved: permission was refused. If it is open in "
+        "Word or another program, close it there and try again, or save it in another "
+        "folder.")
+    assert window.statusBar().currentMessage() == "The Word document was not saved."
+
+
+@pytest.mark.parametrize(("export", "ask", "what"), [
+    ("export_pdf", "ask_pdf_path", "The PDF"),
+    ("export_docx", "ask_docx_path", "The Word document"),
+])
+def test_a_usb_stick_taken_out_is_said_plainly(window, tmp_path, export, ask, what):
+    setattr(window, ask, lambda suggestion: str(tmp_path / "USB stick" / suggestion))
+    assert getattr(window, export)() is None
+    assert window.messages[-1] == (f"{what} could not be saved: the folder cannot be found "
+                                   "(was a USB stick taken out?).")
