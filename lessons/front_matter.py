@@ -1,12 +1,20 @@
 """The YAML front matter of a lesson: its fields, checked, with line numbers.
 
-Parsed with ``yaml.safe_load`` only. When a field needs a line number for a
-problem, the same text is composed (``yaml.compose`` with the safe loader
+Parsed with the safe loader only (``TextLoader``, below). When a field needs a
+line number for a problem, the same text is composed (``yaml.compose`` with the safe loader
 builds nodes with positions and never constructs objects).
 
+Every plain value is read as the text written (``3.10``, ``yes``, ``on``,
+``1:30``), not as YAML 1.1's numbers, booleans or times: these are titles,
+key words and definitions, and a key word "on" or a definition "3.10" must
+come back as the teacher wrote it. An empty value (or ``null``, ``~``) is
+empty.
+
 ``read_fields`` gives the same values without insisting on a title (the
-lesson editor's form shows a lesson whose title is still to come), and
-``fields_yaml`` writes fields back as YAML the way lesson files write them.
+lesson editor's form shows a lesson whose title is still to come), and says
+which fields had text that could not be read (so the form leaves them as
+they are); ``lessons.details_yaml.fields_yaml`` writes fields back as YAML
+the way lesson files write them.
 """
 
 from __future__ import annotations
@@ -14,12 +22,13 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
+# fields_yaml lived here; lessons/writer.py still imports it from here.
+from lessons.details_yaml import fields_yaml  # noqa: F401
 from lessons.model import Problem, VocabularyEntry
 from lessons.scenarios import NEEDS
 
@@ -53,6 +62,32 @@ _YAML_HINTS = {
 }
 
 
+_NULL = "tag:yaml.org,2002:null"
+# Key names of a key word written as a map of its own ("- word: x / definition: y").
+_WORD_KEYS = ("word", "term", "key_word", "keyword")
+_DEFINITION_KEYS = ("definition", "meaning", "means")
+
+
+class TextLoader(yaml.SafeLoader):
+    """The safe loader, reading every plain scalar as text apart from an empty one."""
+
+
+TextLoader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag == _NULL]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass(frozen=True)
+class ReadFields:
+    """Fields read for the form: ``values`` as :class:`Lesson` takes them, and
+    ``unreadable``: field name -> the problem (one sentence) with text of that
+    field that could not be read, so its value leaves some of it out."""
+
+    values: dict[str, Any]
+    unreadable: dict[str, str]
+
+
 @dataclass(frozen=True)
 class FrontMatter:
     """Keyword arguments for :class:`Lesson` (None when unusable) and problems."""
@@ -68,14 +103,35 @@ def read_front_matter(text: str, *, first_line: int, file: str) -> FrontMatter:
     return FrontMatter(fields, tuple(reader.problems))
 
 
-def read_fields(text: str) -> dict[str, Any] | None:
+def read_fields(text: str) -> ReadFields | None:
     """The fields of front matter ``text`` as the loader reads them, with no title needed.
 
     None when the text is not lines of 'name: value' (YAML that does not
-    parse, say). A field that cannot be used comes back empty, as the
-    loader leaves it out.
+    parse, say). A field that cannot be used (or only in part) comes back
+    as much as could be read, and is named in ``unreadable`` with the reason.
     """
-    return _Reader(text, 1, "").read(require_title=False)
+    reader = _Reader(text, 1, "")
+    values = reader.read(require_title=False)
+    return ReadFields(values, dict(reader.unreadable)) if values is not None else None
+
+
+def vocabulary_list_keys(node: object) -> tuple[str, str] | None:
+    """The key names of key words written as a list of maps ("- word: … / definition: …").
+
+    ``node`` is the composed YAML node of the vocabulary; None when it is
+    not such a list (the usual 'word: definition' lines, say).
+    """
+    if not isinstance(node, yaml.SequenceNode) or not node.value:
+        return None
+    keys = None
+    for item in node.value:
+        if not isinstance(item, yaml.MappingNode) or len(item.value) != 2:
+            return None
+        names = tuple(str(key.value) for key, _ in item.value)
+        if _listed_keys(names) is None or (keys is not None and names != keys):
+            return None
+        keys = names
+    return _listed_keys(keys)
 
 
 def need_tag(text: str) -> str | None:
@@ -99,11 +155,18 @@ class _Reader:
         self.first_line = first_line
         self.file = file
         self.problems: list[Problem] = []
+        self.unreadable: dict[str, str] = {}
+        self._field = ""  # the field being read
         self._lines: dict[str, tuple[int, Any]] | None = None
 
     # -- problems and their lines -------------------------------------------
-    def problem(self, line: int, message: str, severity: str = "error") -> None:
+    def problem(self, line: int, message: str, severity: str = "error",
+                loses: bool | None = None) -> None:
+        """Report a problem; ``loses``: some of the field's text is left out of its value
+        (every error does: it is why the value could not be used)."""
         self.problems.append(Problem(self.file, line, message, severity))
+        if (severity == "error" if loses is None else loses) and self._field:
+            self.unreadable.setdefault(self._field, message)
 
     def key_line(self, name: str) -> int:
         """The file line of a field's key (the opening ``---`` when not found)."""
@@ -138,7 +201,7 @@ class _Reader:
     # -- the fields --------------------------------------------------------
     def read(self, require_title: bool = True) -> dict[str, Any] | None:
         try:
-            data = yaml.safe_load(self.text)
+            data = yaml.load(self.text, Loader=TextLoader)  # noqa: S506 - safe, text only
         except yaml.YAMLError as error:
             self.yaml_problem(error)
             return None
@@ -187,21 +250,27 @@ class _Reader:
         self.problem(self.key_line(name), message, "warning")
 
     def fields(self, values: dict[str, Any], require_title: bool = True) -> dict[str, Any] | None:
-        title = self.text_field(values, "title", "title")
-        if not title and require_title:
-            self.problem(self.key_line("title"), "This lesson has no title.")
-            return None
-        return {
-            "title": title,
-            "subject": self.text_field(values, "subject", "subject"),
-            "key_stage": self.key_stage(values),
-            "year_group": self.year_group(values),
-            "duration_minutes": self.duration(values),
-            "needs": self.needs(values),
-            "objectives": self.objectives(values),
-            "vocabulary": self.vocabulary(values),
-            "notes_for_adults": self.text_field(values, "notes_for_adults", "notes for adults"),
+        readers = {
+            "title": lambda: self.text_field(values, "title", "title"),
+            "subject": lambda: self.text_field(values, "subject", "subject"),
+            "key_stage": lambda: self.key_stage(values),
+            "year_group": lambda: self.year_group(values),
+            "duration_minutes": lambda: self.duration(values),
+            "needs": lambda: self.needs(values),
+            "objectives": lambda: self.objectives(values),
+            "vocabulary": lambda: self.vocabulary(values),
+            "notes_for_adults": lambda: self.text_field(values, "notes_for_adults",
+                                                        "notes for adults"),
         }
+        read: dict[str, Any] = {}
+        for name, reader in readers.items():
+            self._field = name
+            read[name] = reader()
+            self._field = ""
+            if name == "title" and not read[name] and require_title:
+                self.problem(self.key_line("title"), "This lesson has no title.")
+                return None
+        return read
 
     def text_field(self, values: dict[str, Any], name: str, label: str) -> str:
         value = values.get(name)
@@ -267,6 +336,10 @@ class _Reader:
         tags: list[str] = []
         for item in items:
             text = _as_text(item)
+            if text is None:
+                self.problem(self.key_line("needs"), "One of the pupils' needs is not a word: "
+                             "write them as a list, such as [vi, dyslexia].")
+                continue
             if not text:
                 continue
             tag = need_tag(text)
@@ -330,6 +403,7 @@ class _Reader:
                 "'vocabulary:'.",
             )
             return ()
+        self.words_given_twice(len(value), where)
         lines = self.item_lines("vocabulary")
         entries: list[VocabularyEntry] = []
         for index, (word, definition) in enumerate(value.items()):
@@ -339,24 +413,53 @@ class _Reader:
                 entries.append(entry)
         return tuple(entries)
 
+    def words_given_twice(self, kept: int, where: int) -> None:
+        """Report a key word written twice: YAML keeps only its last definition."""
+        entry = self._positions().get("vocabulary")
+        node = entry[1] if entry else None
+        if not isinstance(node, yaml.MappingNode) or len(node.value) == kept:
+            return
+        seen: set[str] = set()
+        for key, _value in node.value:
+            if key.value in seen:
+                self.problem(self.first_line + key.start_mark.line,
+                             f"The key word '{key.value}' is given twice; only its last "
+                             "definition is used.", "warning", loses=True)
+                return
+            seen.add(key.value)
+        self.problem(where, "A key word is given twice; only its last definition is used.",
+                     "warning", loses=True)
+
     def vocabulary_list(self, items: list, where: int) -> tuple[VocabularyEntry, ...]:
-        # "- word: definition" is a common slip; keep what can be kept.
+        # A list of "- word: …, definition: …" maps is read as it is meant; "- word:
+        # definition" is a common slip, kept with a warning. Anything else is lost.
+        lines = self.item_lines("vocabulary")
         entries: list[VocabularyEntry] = []
-        lost = False
-        for item in items:
-            if isinstance(item, dict) and len(item) == 1:
-                (word, definition), = item.items()
-                entry = self.vocabulary_entry(word, definition, where)
-                if entry is not None:
-                    entries.append(entry)
-            else:
+        lost = slips = False
+        for index, item in enumerate(items):
+            line = lines[index] if index < len(lines) else where
+            pair = _listed_word(item)
+            if pair is None and isinstance(item, dict) and len(item) == 1:
+                pair, slips = next(iter(item.items())), True
+            if pair is None:
                 lost = True
-        self.problem(
-            where,
-            "The key vocabulary should be lines of 'word: definition' under 'vocabulary:', "
-            "not a list with dashes.",
-            "error" if lost or not entries else "warning",
-        )
+                continue
+            entry = self.vocabulary_entry(*pair, line)
+            if entry is not None:
+                entries.append(entry)
+        if lost:
+            self.problem(
+                where,
+                "Some of the key vocabulary could not be read: it should be lines of "
+                "'word: definition' under 'vocabulary:', not a list with dashes.",
+            )
+        elif slips:
+            self.problem(
+                where,
+                "The key vocabulary should be lines of 'word: definition' under "
+                "'vocabulary:', not a list with dashes.",
+                "warning",
+            )
         return tuple(entries)
 
     def vocabulary_entry(self, word: object, definition: object, line: int):
@@ -373,51 +476,6 @@ class _Reader:
         return VocabularyEntry(word_text, definition_text)
 
 
-class _Dumper(yaml.SafeDumper):
-    """The safe dumper, writing as the lesson files do: notes of several lines as a
-    ``|`` block, lists indented under their field, needs on one line (``[vi, hi]``)."""
-
-    def increase_indent(self, flow: bool = False, indentless: bool = False):
-        return super().increase_indent(flow, False)
-
-
-class _OneLine(list):
-    """A list written on one line."""
-
-
-def _text_representer(dumper: yaml.SafeDumper, value: str):
-    style = "|" if "\n" in value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _text_representer)
-_Dumper.add_representer(_OneLine, lambda dumper, value: dumper.represent_sequence(
-    "tag:yaml.org,2002:seq", value, flow_style=True))
-
-
-def fields_yaml(values: Mapping[str, Any]) -> str:
-    """YAML for lesson fields, in the order given, as lesson files write them.
-
-    Empty fields are left out, apart from the title; tuples become lists and
-    vocabulary a mapping of word to definition. "" when nothing is left.
-    """
-    data: dict[str, Any] = {}
-    for name, value in values.items():
-        if name != "title" and value in (None, "", ()):
-            continue
-        if name == "vocabulary":
-            value = {entry.word: entry.definition for entry in value}
-        elif name == "needs":
-            value = _OneLine(value)
-        elif isinstance(value, tuple):
-            value = list(value)
-        data[name] = value
-    if not data:
-        return ""
-    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=4096,
-                     default_flow_style=False)
-
-
 def _as_text(value: object) -> str | None:
     """Plain text from a YAML scalar; None when the value is not a scalar."""
     if value is None:
@@ -429,3 +487,21 @@ def _as_text(value: object) -> str | None:
     if isinstance(value, (int, float, datetime.date)):
         return str(value)
     return None
+
+
+def _listed_keys(names: object) -> tuple[str, str] | None:
+    """(word key, definition key) when ``names`` are the two keys of a listed key word."""
+    if not isinstance(names, tuple) or len(names) != 2:
+        return None
+    for word, meaning in (names, names[::-1]):
+        if field_name(word) in _WORD_KEYS and field_name(meaning) in _DEFINITION_KEYS:
+            return str(word), str(meaning)
+    return None
+
+
+def _listed_word(item: object) -> tuple[object, object] | None:
+    """(word, definition) of a key word written as a map of its own, else None."""
+    if not isinstance(item, dict) or len(item) != 2:
+        return None
+    keys = _listed_keys(tuple(item))
+    return (item[keys[0]], item[keys[1]]) if keys else None

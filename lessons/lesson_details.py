@@ -14,6 +14,10 @@ text and the details as a form.
   lesson saved unchanged is byte-identical, an edit changes only its field's
   lines, and fields Lesson Lab does not know (and comments) are kept as written.
   When the YAML cannot be read the state holds it as plain text to fix.
+  A field with text that cannot be read (key words written in a way the
+  loader does not know, a list where a sentence belongs) is ``unreadable``:
+  its value leaves some of that text out, so it is never rewritten (the form
+  shows it read-only, to fix as text), and nothing the teacher wrote is lost.
 """
 
 from __future__ import annotations
@@ -24,7 +28,14 @@ from functools import cached_property
 
 import yaml
 
-from lessons.front_matter import FIELDS, field_name, fields_yaml, read_fields
+from lessons.details_yaml import fields_yaml
+from lessons.front_matter import (
+    FIELDS,
+    TextLoader,
+    field_name,
+    read_fields,
+    vocabulary_list_keys,
+)
 from lessons.model import VocabularyEntry
 from lessons.scenarios import NEEDS
 
@@ -58,8 +69,16 @@ class LessonDetails:
 
 def read_details(text: str) -> LessonDetails | None:
     """The details in YAML ``text``; None when it cannot be read as details."""
-    values = read_fields(text)
-    return LessonDetails(**values) if values is not None else None
+    read = read_fields(text)
+    return LessonDetails(**read.values) if read is not None else None
+
+
+def _read_with_reasons(text: str) -> tuple[LessonDetails | None, tuple[tuple[str, str], ...]]:
+    """The details in ``text`` and (field, problem) for each field with text not read."""
+    read = read_fields(text)
+    if read is None:
+        return None, ()
+    return LessonDetails(**read.values), tuple(read.unreadable.items())
 
 
 def add_key_word(details: LessonDetails, word: str, definition: str) -> LessonDetails:
@@ -134,6 +153,8 @@ class DetailsState:
     from it and ``current`` the values as edited.
     When ``source`` cannot be read as details, ``read`` and ``current`` are
     None and ``source`` is the text the teacher edits to fix it.
+    ``unreadable`` is (field, problem) for each field with text that could
+    not be read: those fields keep their ``read`` values and their lines.
     """
 
     source: str
@@ -141,6 +162,7 @@ class DetailsState:
     current: LessonDetails | None
     head: str = ""
     fence: str = ""
+    unreadable: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def of(cls, file: LessonFile) -> DetailsState:
@@ -150,26 +172,34 @@ class DetailsState:
         a title), so its text gains the two ``---`` lines.
         """
         source = file.details or ""
-        read = read_details(source)
-        return cls(source, read, read, file.head, file.fence)
+        read, unreadable = _read_with_reasons(source)
+        return cls(source, read, read, file.head, file.fence, unreadable)
 
     @property
     def readable(self) -> bool:
         """Whether the details can be shown as a form (else as text to fix)."""
         return self.current is not None
 
+    def reason(self, name: str) -> str | None:
+        """Why field ``name`` cannot be changed in the form (its text could not be read)."""
+        return dict(self.unreadable).get(name)
+
     def edited(self, current: LessonDetails) -> DetailsState:
-        """This state with the form's values ``current``."""
+        """This state with the form's values ``current`` (unreadable fields stay as read)."""
+        if self.unreadable and self.read is not None:
+            current = replace(current, **{name: getattr(self.read, name)
+                                          for name, _ in self.unreadable})
         return replace(self, current=current)
 
     def with_source(self, source: str) -> DetailsState:
         """This state with the details' YAML typed as text (they cannot be read yet)."""
-        return replace(self, source=source, read=None, current=None)
+        return replace(self, source=source, read=None, current=None, unreadable=())
 
     def as_form(self) -> DetailsState | None:
         """The same text shown as a form, or None while it still cannot be read."""
-        read = read_details(self.source or "")
-        return replace(self, read=read, current=read) if read is not None else None
+        read, unreadable = _read_with_reasons(self.source or "")
+        return replace(self, read=read, current=read, unreadable=unreadable) \
+            if read is not None else None
 
     def yaml(self) -> str:
         """The details' YAML as edited."""
@@ -179,7 +209,8 @@ class DetailsState:
     def _yaml(self) -> str:
         if self.current is None:
             return self.source
-        return updated_yaml(self.source, self.read, self.current)
+        return updated_yaml(self.source, self.read, self.current,
+                            tuple(name for name, _ in self.unreadable))
 
     def text(self, body: str) -> str:
         """The whole lesson file with ``body`` after the details."""
@@ -215,15 +246,21 @@ class _Span:
     start: int  # the start of the key's line
     end: int  # the end of the value's last line of content (comments after it excluded)
     column: int
+    list_keys: tuple[str, str] | None = None  # key words written as a list of maps
 
 
-def updated_yaml(source: str, read: LessonDetails, current: LessonDetails) -> str:
+def updated_yaml(source: str, read: LessonDetails, current: LessonDetails,
+                 keep: tuple[str, ...] = ()) -> str:
     """``source`` with the fields that differ between ``read`` and ``current`` rewritten.
 
-    Every other line is kept as it was. A field emptied is taken out (the
-    title is written empty instead); a field new to the file goes after the
-    field before it in FIELDS order.
+    Every other line is kept as it was, and so are the fields named in
+    ``keep`` (their text could not all be read, so a value from them would
+    lose some). A field emptied is taken out (the title is written empty
+    instead); a field new to the file goes after the field before it in
+    FIELDS order.
     """
+    if keep:
+        current = replace(current, **{name: getattr(read, name) for name in keep})
     changed = [name for name in FIELDS if getattr(read, name) != getattr(current, name)]
     if not changed:
         return source
@@ -232,7 +269,7 @@ def updated_yaml(source: str, read: LessonDetails, current: LessonDetails) -> st
         text = _rewrite(source, spans, changed, current)
         if read_details(text) == current:
             return text
-    return _rewritten_whole(source, current)
+    return _rewritten_whole(source, current, keep)
 
 
 def field_at_line(source: str, line: int) -> str | None:
@@ -243,6 +280,12 @@ def field_at_line(source: str, line: int) -> str | None:
         if span.start <= offset <= max(span.start, span.end):
             return name
     return None
+
+
+def field_line(source: str, name: str) -> int | None:
+    """The line (1-based, within ``source``) where field ``name`` starts, or None."""
+    span = (_spans(source) or {}).get(name)
+    return source.count("\n", 0, span.start) + 1 if span is not None else None
 
 
 def _spans(source: str) -> dict[str, _Span] | None:
@@ -267,7 +310,9 @@ def _spans(source: str) -> dict[str, _Span] | None:
                 lines[-1].lstrip().startswith("#") and (
                     not text_block or len(lines[-1]) - len(lines[-1].lstrip()) <= column))):
             lines.pop()
-        spans[field_name(str(key.value))] = _Span(start, start + len("\n".join(lines)), column)
+        name = field_name(str(key.value))
+        spans[name] = _Span(start, start + len("\n".join(lines)), column,
+                            vocabulary_list_keys(value) if name == "vocabulary" else None)
     return spans
 
 
@@ -281,8 +326,9 @@ def _rewrite(source: str, spans: dict[str, _Span], changed: list[str],
              current: LessonDetails) -> str:
     edits: list[tuple[int, int, int, str]] = []  # start, order, end, new text
     for order, name in enumerate(changed):
-        new = fields_yaml({name: getattr(current, name)})
         span = spans.get(name)
+        # Key words written as a list of maps stay so (another tool may read them that way).
+        new = fields_yaml({name: getattr(current, name)}, span.list_keys if span else None)
         if span is not None and new:
             end = span.end
             if "\n" in new.rstrip("\n") and source[end:_line_end(source, end)].strip():
@@ -307,15 +353,25 @@ def _rewrite(source: str, spans: dict[str, _Span], changed: list[str],
     return text
 
 
-def _rewritten_whole(source: str, current: LessonDetails) -> str:
-    """All the details written again, with the fields Lesson Lab does not know kept."""
-    try:
-        data = yaml.safe_load(source)
-    except (yaml.YAMLError, RecursionError):
-        data = None
-    extra = {key: value for key, value in data.items() if field_name(key) not in FIELDS} \
-        if isinstance(data, dict) else {}
-    text = fields_yaml(_values(current))
+def _rewritten_whole(source: str, current: LessonDetails, keep: tuple[str, ...] = ()) -> str:
+    """All the details written again, keeping the fields Lesson Lab does not know and
+    those named in ``keep`` (with text it could not read) as values of their own."""
+    extra = _loaded(source, yaml.SafeLoader)  # as other tools read the fields they added
+    extra = {key: value for key, value in extra.items() if field_name(key) not in FIELDS}
+    # As Lesson Lab reads them: every value the text written, quoted where YAML needs it.
+    extra.update({key: value for key, value in _loaded(source, TextLoader).items()
+                  if field_name(key) in keep})
+    text = fields_yaml({name: value for name, value in _values(current).items()
+                        if name not in keep})
     if extra:
         text += yaml.safe_dump(extra, sort_keys=False, allow_unicode=True, width=4096)
     return text
+
+
+def _loaded(source: str, loader: type) -> dict:
+    """The mapping in ``source`` loaded with the (safe) ``loader``; {} when it is not one."""
+    try:
+        data = yaml.load(source, Loader=loader)  # noqa: S506 - both loaders are safe ones
+    except (yaml.YAMLError, RecursionError):
+        return {}
+    return data if isinstance(data, dict) else {}

@@ -6,12 +6,16 @@ out as ``entries_edited`` with every key word in order; a row whose word is
 still empty is not a key word yet, so it is left out until it has one, and a
 word on a second row is left out with a note saying so (a lesson's key words
 are a list of different words).
-``set_entries`` shows entries without signalling.
+``set_entries`` shows entries without signalling; called while a change is
+being handled (the editor shows its new details as a result of this table's
+own signal) it waits until that is over, so it never deletes the cell Qt is
+still setting. ``set_read_only`` keeps key words the loader could not read
+all of from being changed here.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -42,6 +46,9 @@ class KeyWordsTable(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._showing = False
+        self._handling = False  # inside our own entries_edited: the table must not be rebuilt
+        self._pending: tuple[VocabularyEntry, ...] | None = None
+        self._read_only = False
         self.table = QTableWidget(0, 2)
         self.table.setHorizontalHeaderLabels([_tr("Key word"), _tr("What it means")])
         self.table.setAccessibleName(_tr("Key words and what they mean"))
@@ -51,15 +58,20 @@ class KeyWordsTable(QWidget):
         self.table.setWordWrap(True)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                   | QAbstractItemView.EditTrigger.EditKeyPressed
-                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self._triggers = (QAbstractItemView.EditTrigger.DoubleClicked
+                          | QAbstractItemView.EditTrigger.EditKeyPressed
+                          | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.table.setEditTriggers(self._triggers)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(WORD, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(MEANING, QHeaderView.ResizeMode.Stretch)
         self.table.itemChanged.connect(self._changed)
-        # Rows as tall as their wrapped meanings, at whatever width the table has.
-        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
+        # Rows as tall as their wrapped meanings, at whatever width the table has. Queued:
+        # the header resizes inside QTableView::updateGeometries (often from Qt's layout
+        # timer), and Python code run there (which may run the garbage collector, and so
+        # delete a window that is garbage, this table's own included) must not run while
+        # that C++ function is still using the view.
+        header.sectionResized.connect(self._fit_rows, Qt.ConnectionType.QueuedConnection)
         # Several rows in sight whatever the text size; the form scrolls rather than squeeze it.
         self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * 6
                                     + header.sizeHint().height() + 2 * self.table.frameWidth())
@@ -108,7 +120,17 @@ class KeyWordsTable(QWidget):
         return again
 
     def set_entries(self, entries: tuple[VocabularyEntry, ...]) -> None:
-        """Show ``entries`` (no signal); a row still being filled in stays when nothing differs."""
+        """Show ``entries`` (no signal); a row still being filled in stays when nothing differs.
+
+        Called while this table's own change is being handled, it shows them
+        once that is over (Qt may still be setting the cell that changed).
+        """
+        if self._handling:
+            if self._pending is None:
+                QTimer.singleShot(0, self, self._show_pending)
+            self._pending = tuple(entries)
+            return
+        self._pending = None
         if entries == self.entries():
             return
         self._showing = True
@@ -122,8 +144,29 @@ class KeyWordsTable(QWidget):
         self._note_repeats()
         self._enable_remove()
 
+    def _show_pending(self) -> None:
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            self.set_entries(pending)
+
+    def set_read_only(self, read_only: bool, reason: str = "") -> None:
+        """Let the key words be changed here or not (``reason``: why not, for a screen reader)."""
+        self._read_only = read_only
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers if read_only
+                                   else self._triggers)
+        self.add_button.setEnabled(not read_only)
+        self.table.setAccessibleDescription(reason if read_only else _tr(
+            "One key word on each row. Press F2 or start typing to change a cell."))
+        self._enable_remove()
+
+    def is_read_only(self) -> bool:
+        """Whether the key words cannot be changed here."""
+        return self._read_only
+
     def add_row(self) -> None:
         """Add an empty row at the end and start typing its word."""
+        if self._read_only:
+            return
         row = self._append("", "")
         self.table.setCurrentCell(row, WORD)
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -133,7 +176,7 @@ class KeyWordsTable(QWidget):
     def remove_current(self) -> None:
         """Remove the row with the current cell (one change)."""
         row = self.table.currentRow()
-        if row < 0:
+        if row < 0 or self._read_only:
             return
         self.table.removeRow(row)
         self._note_repeats()
@@ -142,7 +185,7 @@ class KeyWordsTable(QWidget):
         else:
             self.add_button.setFocus(Qt.FocusReason.OtherFocusReason)
         self._enable_remove()
-        self.entries_edited.emit(self.entries())
+        self._emit()
 
     def _append(self, word: str, meaning: str) -> int:
         row = self.table.rowCount()
@@ -164,7 +207,18 @@ class KeyWordsTable(QWidget):
             return
         self.table.resizeRowsToContents()
         self._note_repeats()
-        self.entries_edited.emit(self.entries())
+        self._emit()
+
+    def _emit(self) -> None:
+        """Send the entries; what the editor sends back meanwhile waits (see set_entries)."""
+        self._handling = True
+        try:
+            self.entries_edited.emit(self.entries())
+        finally:
+            self._handling = False
+
+    def _fit_rows(self, *_section) -> None:
+        self.table.resizeRowsToContents()
 
     def _note_repeats(self) -> None:
         again = self.repeated()
@@ -177,4 +231,4 @@ class KeyWordsTable(QWidget):
                 announce(self.note, text)
 
     def _enable_remove(self) -> None:
-        self.remove_button.setEnabled(self.table.currentRow() >= 0)
+        self.remove_button.setEnabled(self.table.currentRow() >= 0 and not self._read_only)

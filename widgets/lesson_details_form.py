@@ -16,6 +16,11 @@ When the details cannot be read (YAML that does not parse), the form gives
 way to the details as plain text with the problem in one sentence above
 them; edits there come out as ``source_edited(text)``, and once the text can
 be read "Show these details as a form" sends ``form_requested``.
+
+A field whose text could not all be read (key words written in a way
+Lesson Lab does not know, say) is read-only, with a note under it saying
+why: changing it in the form would lose what could not be read. "Fix these
+details as text", at the top of the form then, sends ``text_requested``.
 """
 
 from __future__ import annotations
@@ -71,12 +76,14 @@ class LessonDetailsForm(QWidget):
     details_edited = Signal(object, str)  # LessonDetails, merge key
     source_edited = Signal(str)
     form_requested = Signal()
+    text_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(_tr("Lesson details"))
         self._details = LessonDetails()
         self._showing = False
+        self._locked: dict[str, str] = {}  # field -> why it cannot be changed here
         self.stack = QStackedWidget()
         self.stack.addWidget(self._build_form())
         self.stack.addWidget(self._build_text_page())
@@ -121,7 +128,15 @@ class LessonDetailsForm(QWidget):
         form = QFormLayout()
         # Labels above their fields: the form stays narrow at a large interface size.
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self.unread = QLabel()
+        self.unread.setWordWrap(True)
+        self.unread.setAccessibleName(_tr("Details the form leaves as they are"))
+        self.text_button = QPushButton(_tr("Fix these details as te&xt"))
+        self.text_button.clicked.connect(self.text_requested)
+        form.addRow(self.unread)
+        form.addRow(self.text_button)
         self._labels: dict[str, QLabel] = {}
+        self._notes: dict[str, QLabel] = {}
         for name, text, widget in (
                 ("title", _tr("T&itle"), self.title),
                 ("subject", _tr("&Subject"), self.subject),
@@ -133,7 +148,11 @@ class LessonDetailsForm(QWidget):
             self._add_row(form, name, text, widget)
         form.addRow(self.key_words)
         self._labels["vocabulary"] = self.key_words.label
+        self._add_note(form, "vocabulary")
         self._add_row(form, "notes_for_adults", _tr("Notes &for adults"), self.notes)
+        self._descriptions = {name: self.field(name).accessibleDescription()
+                              for name in self._labels}
+        self._apply_locked({})
         page = QWidget()
         page.setLayout(form)
         self.scroll = QScrollArea()
@@ -200,6 +219,15 @@ class LessonDetailsForm(QWidget):
         widget.setAccessibleName(text.replace("&", ""))
         self._labels[name] = label
         form.addRow(label, widget)
+        self._add_note(form, name)
+
+    def _add_note(self, form: QFormLayout, name: str) -> None:
+        """A note under field ``name``, shown when it cannot be changed here."""
+        note = QLabel()
+        note.setWordWrap(True)
+        note.setAccessibleName(_tr("About this detail"))
+        self._notes[name] = note
+        form.addRow(note)
 
     def _add_need(self, tag: str, name: str) -> QListWidgetItem:
         item = QListWidgetItem(name)
@@ -220,10 +248,55 @@ class LessonDetailsForm(QWidget):
                     self.source.setPlainText(state.source or "")
                 self.stack.setCurrentIndex(1)
             else:
+                self._show_locked(dict(state.unreadable))
                 self._show_details(state.current)
                 self.stack.setCurrentIndex(0)
         finally:
             self._showing = False
+
+    def locked_fields(self) -> dict[str, str]:
+        """Field -> why it cannot be changed here (its text could not all be read)."""
+        return dict(self._locked)
+
+    def _show_locked(self, locked: dict[str, str]) -> None:
+        """Make the fields in ``locked`` read-only with a note; the others editable."""
+        if locked != self._locked:
+            self._apply_locked(locked)
+
+    def _apply_locked(self, locked: dict[str, str]) -> None:
+        self._locked = dict(locked)
+        for name, note in self._notes.items():
+            reason = locked.get(name)
+            text = _tr("Lesson Lab could not read all of this, so the form leaves it as it is "
+                       "in the file. {reason} To change it, choose “Fix these details as "
+                       "text” at the top.").format(reason=reason) if reason else ""
+            note.setText(text)
+            note.setVisible(bool(reason))
+            widget = self.field(name)
+            widget.setAccessibleDescription(text or self._descriptions.get(name, ""))
+            if name == "vocabulary":
+                self.key_words.set_read_only(bool(reason), text)
+            elif isinstance(widget, (QLineEdit, QPlainTextEdit, QAbstractSpinBox)):
+                widget.setReadOnly(bool(reason))
+            elif name == "needs":
+                for row in range(self.needs.count()):
+                    self._let_tick(self.needs.item(row), not reason)
+            else:
+                widget.setEnabled(not reason)  # a list to choose from has no read-only
+        names = [self.label(name).text().replace("&", "") for name in self._labels
+                 if name in locked]
+        self.unread.setText(_tr("Lesson Lab could not read all of these details, so the form "
+                                "leaves them as they are in the file: {names}.").format(
+            names=", ".join(names)) if names else "")
+        self.unread.setVisible(bool(names))
+        self.text_button.setVisible(bool(names))
+
+    @staticmethod
+    def _let_tick(item: QListWidgetItem, allowed: bool) -> None:
+        flags = item.flags() | Qt.ItemFlag.ItemIsUserCheckable if allowed else \
+            item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable
+        if flags != item.flags():
+            item.setFlags(flags)
 
     def showing_text(self) -> bool:
         """True when the details show as text (they could not be read)."""
@@ -287,12 +360,13 @@ class LessonDetailsForm(QWidget):
         for tag in needs:
             if tag not in known:  # a need Lesson Lab does not know: kept, as written
                 known[tag] = self._add_need(tag, tag)
+                self._let_tick(known[tag], "needs" not in self._locked)
         for tag, item in known.items():
             item.setCheckState(Qt.CheckState.Checked if tag in needs else
                                Qt.CheckState.Unchecked)
 
     def _edited(self, name: str, value: object, key: str = "") -> None:
-        if self._showing or getattr(self._details, name) == value:
+        if self._showing or name in self._locked or getattr(self._details, name) == value:
             return
         self._details = replace(self._details, **{name: value})
         self.details_edited.emit(self._details, key)
@@ -311,6 +385,10 @@ class LessonDetailsForm(QWidget):
         """The label of field ``name``."""
         return self._labels[name]
 
+    def note(self, name: str) -> QLabel:
+        """The note under field ``name`` (shown when it cannot be changed here)."""
+        return self._notes[name]
+
     def focus_field(self, name: str | None) -> None:
         """Put the cursor in field ``name`` (the title when None or unknown) and show it."""
         if self.showing_text():
@@ -320,6 +398,9 @@ class LessonDetailsForm(QWidget):
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
         if isinstance(widget, (QLineEdit, QAbstractSpinBox)):
             widget.selectAll()  # typing replaces what is there, as after Tab
+        note = self._notes.get(name or "title")
+        if note is not None and note.isVisibleTo(self):
+            self.scroll.ensureWidgetVisible(note)  # why it cannot be changed here
         self.scroll.ensureWidgetVisible(self._labels.get(name or "title", widget))
         self.scroll.ensureWidgetVisible(widget)
 

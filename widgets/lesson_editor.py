@@ -28,7 +28,8 @@ overwrites any file, so the original lesson is never changed.
 Dictation hooks, for a controller in ``app/``: ``insert_text_at_cursor(text)``
 puts text where the cursor is in the lesson text, as one undoable step, and
 ``remove_insertion`` takes it out again ("scratch that");
-``text_around_cursor`` gives the context and ``undo_steps`` the history's place.
+``text_around_cursor`` gives the context and ``last_step`` the step Undo would
+take back (so "undo that" undoes the phrase, not a change made since).
 
 Questions go through ``ask_definition``, ``ask_lesson_name`` and
 ``show_message`` so tests can answer them without dialogs.
@@ -128,6 +129,8 @@ class LessonEditor(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(PREVIEW_DELAY_MS)
         self._timer.timeout.connect(self.reparse_now)
+        # The details as text at once with the sentence saying what is wrong in them.
+        self.details.text_requested.connect(self.reparse_now)
         self.text_edit.cursorPositionChanged.connect(
             lambda: self.cursor_line_changed.emit(self.current_line()))
 
@@ -274,9 +277,13 @@ class LessonEditor(QWidget):
         """Redo the change last undone."""
         self.history.redo()
 
-    def undo_steps(self) -> int:
-        """Where the undo history is: it changes with every change, Undo and Redo."""
-        return self.history.steps()
+    def last_step(self) -> object | None:
+        """The step Undo would take back now, in the text or the details (compare with ``is``).
+
+        A new object for every change, so a change made after an Undo is a
+        different step from the one undone, though the history is as long.
+        """
+        return self.history.last_step()
 
     def current_line(self) -> int:
         """The 1-based line of the file the text cursor is on."""
@@ -389,6 +396,13 @@ class LessonEditor(QWidget):
         if not state.readable:
             self.show_message(self.tr("The details at the top of the file cannot be read yet: "
                                       "fix them under Lesson details first."), "error")
+            return False
+        if state.reason("vocabulary"):
+            # A key word added here would mean writing the key words again, without those
+            # that could not be read.
+            self.show_message(self.tr("Lesson Lab could not read all of this lesson's key "
+                                      "words, so it cannot add one: fix them under Lesson "
+                                      "details first (“Fix these details as text”)."), "error")
             return False
         if definition is None:
             definition = self.ask_definition(word)

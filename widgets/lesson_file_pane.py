@@ -22,7 +22,13 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTabWidget, QWidget
 
-from lessons.lesson_details import DetailsState, LessonFile, field_at_line, split_lesson_file
+from lessons.lesson_details import (
+    DetailsState,
+    LessonFile,
+    field_at_line,
+    field_line,
+    split_lesson_file,
+)
 from widgets.edit_history import DetailsStep, EditHistory
 from widgets.lesson_details_form import LessonDetailsForm
 
@@ -38,7 +44,7 @@ class LessonFilePane(QTabWidget):
         self.setAccessibleName(self.tr("Lesson text and details"))
         self._state = DetailsState.of(split_lesson_file(""))
         self.text_edit = QPlainTextEdit()
-        self.text_edit.setAccessibleName(self.tr("Lesson text (Markdown)"))
+        self.text_edit.setAccessibleName(self.tr("Lesson text"))
         self.text_edit.setAccessibleDescription(self.tr(
             "The lesson's text. Its title, key words and other details are under Lesson "
             "details. The preview beside it shows the lesson as pupils will see it."))
@@ -67,6 +73,7 @@ class LessonFilePane(QTabWidget):
         form.source_edited.connect(lambda text: self.change(self._state.with_source(text),
                                                             "source"))
         form.form_requested.connect(self.show_details_as_form)
+        form.text_requested.connect(self.show_details_as_text)
         self.text_edit.textChanged.connect(self.changed)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
@@ -193,6 +200,20 @@ class LessonFilePane(QTabWidget):
             return False
         self.change(form)
         self.details.focus_field(None)
+        return True
+
+    def show_details_as_text(self) -> bool:
+        """Show the details as text, to fix there what the form cannot change (one step).
+
+        The cursor goes to the first field the form leaves as it is.
+        """
+        state = self._state
+        if not state.readable:
+            return False
+        source = state.yaml()
+        first = state.unreadable[0][0] if state.unreadable else None
+        self.change(state.with_source(source))
+        self.details.focus_source_line((field_line(source, first) if first else None) or 1)
         return True
 
     def _show_state(self, state: DetailsState) -> None:

@@ -15,6 +15,7 @@ from lessons.lesson_details import (
     LessonDetails,
     add_key_word,
     field_at_line,
+    field_line,
     read_details,
     split_lesson_file,
 )
@@ -199,3 +200,50 @@ def test_a_line_of_the_details_names_its_field() -> None:
     assert field_at_line(source, lines.index("  cloud: Tiny drops of water floating in the air.")
                          + 1) == "vocabulary"
     assert field_at_line(source, 1) is None  # the comment at the top
+
+
+UNREADABLE = """---
+title: Rivers
+duration_minutes: about an hour
+objectives:
+  aim: Name the parts of a river.
+vocabulary:
+  - word: source
+    definition: Where a river starts.
+  - meander
+---
+
+Text.
+"""
+
+
+def test_a_field_that_could_not_all_be_read_is_never_rewritten() -> None:
+    state, body = state_of(UNREADABLE)
+    assert state.readable
+    assert [name for name, _ in state.unreadable] == ["duration_minutes", "objectives",
+                                                      "vocabulary"]
+    assert state.reason("objectives").startswith("The learning objectives should be a list")
+    assert state.reason("title") is None
+    # A change to them (which the form does not offer) is not made; the title's is.
+    wanted = replace(state.current, title="Rivers and seas", duration_minutes=50,
+                     objectives=("Say where rivers go.",),
+                     vocabulary=(*state.current.vocabulary, VocabularyEntry("mouth", "End.")))
+    after = state.edited(wanted).text(body)
+    assert after == UNREADABLE.replace("title: Rivers\n", "title: Rivers and seas\n")
+    assert field_line(state.yaml(), "vocabulary") == 5
+
+
+def test_details_written_again_whole_keep_what_could_not_be_read() -> None:
+    # Details on one line cannot be changed line by line: they are written again.
+    text = ("---\n{title: Rivers, duration: an hour, vocabulary: [{word: source, "
+            "definition: Start.}, meander]}\n---\n\nText.\n")
+    state, body = state_of(text)
+    assert {name for name, _ in state.unreadable} == {"duration_minutes", "vocabulary"}
+    after = state.edited(replace(state.current, title="Rivers and seas")).text(body)
+    result = parse_lesson_text(after)
+    assert result.lesson.title == "Rivers and seas"
+    assert "duration: an hour\n" in after
+    assert [e.word for e in result.lesson.vocabulary] == ["source"]
+    again, _ = state_of(after)
+    assert again.unreadable == state.unreadable  # the same text, still there to fix
+    assert "- meander" in after

@@ -242,10 +242,32 @@ def test_a_problem_in_the_details_leads_to_its_field(qtbot, editor, lessons) -> 
     item = editor.problems.item(0)
     rect = editor.problems.visualItemRect(item)
     qtbot.mouseClick(editor.problems.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert editor.pages.currentWidget() is editor.details
-    assert QApplication.focusWidget() is editor.details.duration
-    # Fixed in the form, only that line changes.
-    qtbot.keyClicks(editor.details.duration, "50")
+    form = editor.details
+    assert editor.pages.currentWidget() is form
+    assert QApplication.focusWidget() is form.duration
+    # What the file says could not be read, so the form leaves it as it is, and says so.
+    assert form.duration.isReadOnly()
+    assert form.locked_fields() == {
+        "duration_minutes": "The duration should be a number of minutes, such as 60."}
+    note = form.note("duration_minutes")
+    assert note.isVisibleTo(form) and "such as 60" in note.text()
+    assert form.duration.accessibleDescription() == note.text()
+    qtbot.keyClicks(form.duration, "50")
+    assert "duration_minutes: about an hour\n" in editor.text() and not editor.is_modified()
+    # Fixed as text (the cursor starts on its line), then shown as a form again.
+    qtbot.mouseClick(form.text_button, Qt.MouseButton.LeftButton)
+    assert form.showing_text() and QApplication.focusWidget() is form.source
+    assert form.source.textCursor().block().text() == "duration_minutes: about an hour"
+    assert "number of minutes" in form.problem.text()
+    cursor = form.source.textCursor()
+    cursor.select(cursor.SelectionType.LineUnderCursor)
+    form.source.setTextCursor(cursor)
+    qtbot.keyClicks(form.source, "duration_minutes: 50")
+    editor.reparse_now()
+    qtbot.mouseClick(form.form_button, Qt.MouseButton.LeftButton)
+    assert not form.showing_text() and form.locked_fields() == {}
+    assert not form.duration.isReadOnly() and not form.text_button.isVisibleTo(form)
+    assert form.duration.value() == 50
     assert "\nduration_minutes: 50\n" in editor.text()
     assert not editor.reparse_now().problems
 
