@@ -59,6 +59,7 @@ from lessons.model import Lesson, LoadResult
 from lessons.new_lesson import save_new_lesson
 from lessons.presets import default_preset
 from lessons.profile import Profile
+from lessons.save_problem import save_problem
 from widgets.announce import announce
 from widgets.fitting_toolbar import FittingToolBar
 from widgets.fonts import resolve_family
@@ -445,9 +446,8 @@ class LessonEditor(QWidget):
         text = state.edited(replace(state.current, title=name)).text(self.text_edit.toPlainText())
         try:
             path = save_new_lesson(text, name, user_folder(), result.lesson, self._source)
-        except OSError as error:
-            self.show_message(self.tr("The lesson could not be saved: {reason}.").format(
-                reason=error.strerror or error), "error")
+        except OSError as error:  # nothing of the new lesson is left behind
+            self.show_message(save_problem(error, self.tr("The new lesson")), "error")
             return None
         self.history.mark_saved()
         self.show_message(self.tr("Saved as a new lesson: {path}").format(path=path))

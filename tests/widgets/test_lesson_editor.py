@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
+import shutil
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
-from lessons.library import builtin_folder, user_folder
+from lessons.library import DATA_ENV, builtin_folder, user_folder
 from lessons.loader import load_lesson
 from lessons.new_lesson import file_slug, new_lesson_path
 from lessons.presets import get_preset
@@ -221,3 +224,23 @@ def test_new_lesson_paths_never_reuse_a_file(tmp_path) -> None:
     (tmp_path / "rain.md").write_text("x")
     (tmp_path / "rain-2.md").write_text("x")
     assert new_lesson_path(tmp_path, "Rain").name == "rain-3.md"
+
+
+def test_a_save_that_fails_says_so_plainly_and_leaves_no_lesson(qtbot, editor, tmp_path,
+                                                                 monkeypatch) -> None:
+    # A picture that cannot be copied (the disk is full) means nothing is saved, and the
+    # message says why in plain words (it once said so with the lesson file already there).
+    monkeypatch.setenv(DATA_ENV, str(tmp_path / "data"))
+    original = builtin_folder() / "ks2-year4-geography-water-cycle.md"
+    editor.set_text(original.read_text(encoding="utf-8"), original)
+
+    def disk_full(*_args, **_kwargs):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    for name in ("copyfile", "copy2", "copyfileobj"):
+        monkeypatch.setattr(shutil, name, disk_full)
+    assert editor.save_as_new("The water cycle") is None
+    assert editor.status.text() == (
+        "Problem: The new lesson could not be saved: the disk is full. Delete some files or "
+        "choose another place, then try again.")
+    assert not list(user_folder().rglob("*"))
