@@ -51,7 +51,7 @@ def test_a_pdf_named_without_its_ending_gets_it(window, dialog, question, tmp_pa
     assert question.asked == []
 
 
-def test_a_pdf_there_already_is_replaced_only_when_the_teacher_says_so(
+def test_a_pdf_there_already_is_replaced_only_when_the_teacher_says_so_and_asked_once(
         window, dialog, question, tmp_path):
     handout = tmp_path / "Handout.pdf"
     handout.write_bytes(b"last week's handout")
@@ -67,14 +67,12 @@ def test_a_pdf_there_already_is_replaced_only_when_the_teacher_says_so(
     assert window.export_pdf() == handout  # "Replace it"
     assert _is_pdf(handout)
 
-
-def test_a_name_with_its_ending_is_not_asked_about_again(window, dialog, question, tmp_path):
-    # The dialog asked about "Handout.pdf" itself.
-    (tmp_path / "Handout.pdf").write_bytes(b"last week's handout")
-    dialog.answers = [(str(tmp_path / "Handout.pdf"), PDF)]
-    assert window.export_pdf() == tmp_path / "Handout.pdf"
-    assert question.asked == []
-    assert _is_pdf(tmp_path / "Handout.pdf")
+    # Typed with its ending, the name was asked about by the dialog itself: not again.
+    handout.write_bytes(b"last week's handout")
+    dialog.answers = [(str(handout), PDF)]
+    assert window.export_pdf() == handout
+    assert question.asked == [str(handout)] * 2
+    assert _is_pdf(handout)
 
 
 def test_a_word_document_named_without_its_ending_gets_it_and_asks_before_replacing(
