@@ -72,6 +72,10 @@ def test_the_preview_follows_typing_after_a_pause(qtbot, editor) -> None:
     assert editor.lesson().sections[0].blocks[0].spans[0].text.endswith("Then clouds form.")
 
 
+def test_the_text_box_is_named_in_plain_words_for_a_screen_reader(editor) -> None:
+    assert editor.text_edit.accessibleName() == "Lesson text"
+
+
 def test_the_preview_uses_the_profile(editor) -> None:
     dyslexia = get_preset("Dyslexia")
     editor.set_profile(dyslexia)
