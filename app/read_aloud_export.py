@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog
-
 from app.read_aloud_text import ReadingPlan, plan_lesson, plan_section
 from app.read_aloud_worker import ExportJob
+from widgets.save_as import ask_save_as
 
 
 class SoundFileExport:
@@ -22,10 +21,10 @@ class SoundFileExport:
 
     def ask_wav_path(self, suggested: str) -> str | None:
         """Ask where to save a WAV file (tests replace this). None when cancelled."""
-        path, _filter = QFileDialog.getSaveFileName(
-            self._view.window(), self.tr("Save as a sound file"), suggested,
-            self.tr("Sound files (*.wav)"))
-        return path or None
+        # The ending added, and a file it would replace asked about (widgets/save_as.py).
+        chosen = ask_save_as(self._view.window(), self.tr("Save as a sound file"), suggested,
+                             [(self.tr("Sound files"), "wav")])
+        return chosen[0] if chosen is not None else None
 
     def export_lesson_wav(self, path: str | Path | None = None) -> bool:
         """Save everything shown as a WAV file (asks where unless ``path`` is given)."""

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -22,6 +21,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from widgets.save_as import ask_save_as
 
 
 def _tr(text: str) -> str:
@@ -144,8 +145,7 @@ class CaptionHistory(QWidget):
     def ask_save_path(self) -> str | None:
         """A file dialog for where to save; ``None`` when cancelled. Tests replace it."""
         default = Path.home() / f"Captions {datetime.now():%Y-%m-%d %H%M}.txt"
-        path, _ = QFileDialog.getSaveFileName(
-            self, _tr("Save captions"), str(default), _tr("Plain text (*.txt)"))
-        if not path:
-            return None
-        return path if Path(path).suffix else path + ".txt"
+        # The ending added, and a file it would replace asked about (widgets/save_as.py).
+        chosen = ask_save_as(self, _tr("Save captions"), str(default),
+                             [(_tr("Plain text"), "txt")])
+        return chosen[0] if chosen is not None else None

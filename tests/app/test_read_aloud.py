@@ -18,6 +18,7 @@ from app.read_aloud_text import words_of
 from lessons.model import Lesson, Paragraph, Section, Span
 from tests.app.read_aloud_doubles import FakePlayer, SpySynthesiser, rivers_lesson
 from tests.widgets.samples import make_view, standard
+from tests.widgets.save_as_doubles import use_dialog, use_question
 
 WAIT = 10_000  # ms: generous, the machine is shared
 
@@ -532,3 +533,12 @@ def test_a_controller_dropped_while_reading_is_freed_here_and_its_worker_ends(qt
         gc.enable()
     thread.join(10)
     assert not thread.is_alive()
+
+
+def test_the_sound_file_box_asks_before_replacing_a_file_typed_without_its_ending(
+        harness, tmp_path, monkeypatch):
+    (tmp_path / "rivers.wav").write_bytes(b"RIFF")
+    use_dialog(monkeypatch, (str(tmp_path / "rivers"), "Sound files (*.wav)"))
+    question = use_question(monkeypatch, True)  # "Replace it"
+    assert harness().controller.ask_wav_path("Rivers.wav") == str(tmp_path / "rivers.wav")
+    assert question.asked == [str(tmp_path / "rivers.wav")]

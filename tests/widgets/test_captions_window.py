@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QTextCharFormat
 from PySide6.QtWidgets import QApplication
 
 from lessons.presets import get_preset
+from tests.widgets.save_as_doubles import use_dialog, use_question
 from widgets.caption_history import CaptionEntry, format_history
 from widgets.captions_window import CaptionSettings, CaptionsWindow
 
@@ -265,3 +266,14 @@ def test_not_listening_and_problems_are_said_plainly_after_the_captions(captions
     [whole] = waiting.layout.formats()
     assert whole.format.underlineStyle() == QTextCharFormat.UnderlineStyle.NoUnderline
     assert whole.format.foreground().color().name() == captions.text.soft_colour()
+
+
+def test_the_history_asks_before_replacing_a_file_typed_without_its_ending(
+        captions, tmp_path, monkeypatch):
+    (tmp_path / "Captions.txt").write_text("Monday's captions\n", encoding="utf-8")
+    dialog = use_dialog(monkeypatch, (str(tmp_path / "Captions"), "Plain text (*.txt)"),
+                        (str(tmp_path / "Tuesday"), "Plain text (*.txt)"))
+    question = use_question(monkeypatch, False)  # "Choose another name"
+    assert captions.history.ask_save_path() == str(tmp_path / "Tuesday.txt")
+    assert question.asked == [str(tmp_path / "Captions.txt")]
+    assert len(dialog.opened) == 2
