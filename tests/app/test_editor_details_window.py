@@ -82,6 +82,13 @@ def test_no_alt_letter_twice_with_the_details_showing(qtbot, window, tmp_path) -
     practice = practising(qtbot, tmp_path)
     _show_details(qtbot, practice.editor)
     assert clashes(window_keys(practice)) == {}
+    # So does "Fix these details as text", shown when a field could not all be read.
+    for win in (window, practice):
+        win.editor.set_text("---\ntitle: Rain\nobjectives: {aim: Say where rain comes from.}"
+                            "\n---\n\nText.\n")
+        _show_details(qtbot, win.editor)
+        assert win.editor.details.text_button.isVisible()
+        assert clashes(window_keys(win)) == {}
     # The details as text, when they cannot be read, have letters of their own too.
     window.editor.set_text("---\ntitle: Rain: a story\n---\n\nText.\n")
     assert window.editor.details.showing_text()
