@@ -1,8 +1,8 @@
 """The YAML front matter of a lesson: its fields, checked, with line numbers.
 
-Parsed with the safe loader only (``TextLoader``, below). When a field needs a
-line number for a problem, the same text is composed (``yaml.compose`` with the safe loader
-builds nodes with positions and never constructs objects).
+Parsed with a safe loader only (``TextLoader``, below). When a field needs a
+line number for a problem, the same text is composed (``yaml.compose`` with
+the safe loader builds nodes with positions and never constructs objects).
 
 Every plain value is read as the text written (``3.10``, ``yes``, ``on``,
 ``1:30``), not as YAML 1.1's numbers, booleans or times: these are titles,
