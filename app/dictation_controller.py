@@ -29,6 +29,7 @@ back to idle, the text stays, and pressing Start again tries afresh.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 from pathlib import Path
 
@@ -100,6 +101,18 @@ def microphone_label(name: str, is_default: bool) -> str:
     if name.strip().lower() in _SYSTEM_DEFAULT_NAMES:
         return _tr("The computer's default microphone")
     return name + (_tr(" (default)") if is_default else "")
+
+
+def _while_open(slot):
+    """Drop a call from the worker that comes after ``shutdown``: the window is
+    closing, the text is saved, and the panel may already be gone."""
+
+    @functools.wraps(slot)
+    def guarded(self, *args) -> None:
+        if not self._shut:
+            slot(self, *args)
+
+    return guarded
 
 
 class DictationController(UnsavedDictation, ListeningControls, QObject):
@@ -292,10 +305,12 @@ class DictationController(UnsavedDictation, ListeningControls, QObject):
     # ------------------------------------------------------------------ from the worker
 
     @Slot(str)
+    @_while_open
     def _on_partial(self, text: str) -> None:
         self.panel.show_partial(preview_phrase(text, self.options(), after=self._state.text))
 
     @Slot(str, object)
+    @_while_open
     def _on_final(self, text: str, words: object) -> None:
         state = apply_phrase(self._state, text, self.options())
         self._state = state
@@ -314,16 +329,19 @@ class DictationController(UnsavedDictation, ListeningControls, QObject):
         self.text_changed.emit(state.text)
 
     @Slot(float)
+    @_while_open
     def _on_level(self, dbfs: float) -> None:
         self.panel.set_level(dbfs)
 
     @Slot(str)
+    @_while_open
     def _on_error(self, message: str) -> None:
         self._info = ""
         self.panel.show_message(message, "error")
         self.status_changed.emit(message)
 
     @Slot(bool)
+    @_while_open
     def _on_listening(self, listening: bool) -> None:
         self.panel.set_listening(listening)
         if listening:
@@ -338,11 +356,13 @@ class DictationController(UnsavedDictation, ListeningControls, QObject):
         self.listening_changed.emit(listening)
 
     @Slot()
+    @_while_open
     def _on_idle(self) -> None:
         # The last words are in: a guess that never settled goes.
         self.panel.show_partial("")
 
     @Slot(str)
+    @_while_open
     def _on_engine_ready(self, name: str) -> None:
         self.panel.set_engine_name(name)
         if self.worker.is_listening():
@@ -352,11 +372,13 @@ class DictationController(UnsavedDictation, ListeningControls, QObject):
         self.status_changed.emit(_tr("Speech recognition is ready: {name}.").format(name=name))
 
     @Slot(str)
+    @_while_open
     def _on_progress(self, message: str) -> None:
         self._show_info(message)
         self.status_changed.emit(message)
 
     @Slot(object)
+    @_while_open
     def _on_microphones(self, devices: list) -> None:
         self._devices = [d.name for d in devices]
         self._default = next((d.name for d in devices if d.is_default_input), None)
@@ -365,6 +387,7 @@ class DictationController(UnsavedDictation, ListeningControls, QObject):
         self._apply_microphone()
 
     @Slot(object)
+    @_while_open
     def _on_vocabulary_unknown(self, words: list) -> None:
         if words:
             self.status_changed.emit(

@@ -116,3 +116,20 @@ def test_with_nothing_heard_closing_does_not_wait(rig):  # noqa: F811
     made.controller.start()  # closing: nothing new starts
     assert not made.controller.worker.is_busy()
     made.controller.shutdown()
+
+
+def test_words_from_the_engine_after_the_close_leave_the_panel_and_text_alone(rig):  # noqa: F811
+    # The window (and its panel) may be going while the engine still reports: a
+    # late partial or final must neither touch the panel nor change the text.
+    made = rig([Final(SETTLED)])
+    made.start()
+    made.hear()
+    made.qtbot.waitUntil(lambda: "tide comes in" in made.controller.text().lower())
+    made.controller.shutdown()
+    text, shown = made.controller.text(), made.panel.text()
+    worker = made.controller.worker
+    worker.partial.emit("and the tide")
+    worker.final.emit("and the tide goes out", [])
+    worker.idle.emit()
+    assert made.panel.partial() == "" and made.panel.text() == shown
+    assert made.controller.text() == text
