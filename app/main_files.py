@@ -146,8 +146,9 @@ class LessonFiles:
     def _status_message_changed(self, message: str) -> None:
         # Another passing message (a profile note, "Reading ruler on.") may take
         # the status bar during a long import; when it goes, the import shows again.
+        # Put back quietly: a screen reader heard "Importing…" once already.
         if not message and self._lesson_import is not None:
-            self.show_status(self._importing_text(), 0)
+            self.statusBar().showMessage(self._importing_text(), 0)
 
     def _import_ended(self, job) -> bool:
         """Forget ``job``; True when the window should report how it went."""

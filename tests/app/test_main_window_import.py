@@ -178,3 +178,30 @@ def test_closing_the_window_during_an_import_stops_it_and_writes_nothing(
 
 def importing_threads() -> list[threading.Thread]:
     return [t for t in threading.enumerate() if t.name == "lesson-import"]
+
+
+def test_importing_comes_back_after_a_passing_message_without_being_said_again(
+        qtbot, opened, tmp_path, lessons_folder, monkeypatch):
+    source = tmp_path / "Fractions.docx"
+    long_document(source, paragraphs=5)
+    window = opened.open(folders=None)
+    window.ask_import_path = lambda: str(source)
+    said = []
+    monkeypatch.setattr("app.main_window.announce", lambda _where, text: said.append(text))
+    go_on = threading.Event()
+    real_import = lesson_import_worker.import_into_folder
+
+    def held_import(*args, **kwargs):
+        go_on.wait(30)
+        return real_import(*args, **kwargs)
+
+    monkeypatch.setattr(lesson_import_worker, "import_into_folder", held_import)
+    try:
+        window.import_lesson_file()
+        window.show_status("Reading ruler on.", 50)  # a passing message during the import
+        qtbot.waitUntil(lambda: window.statusBar().currentMessage()
+                        == "Importing Fractions.docx…")
+        assert said == ["Importing Fractions.docx…", "Reading ruler on."]
+    finally:
+        go_on.set()
+    qtbot.waitUntil(lambda: window.lesson_path == lessons_folder / "Fractions.md")
