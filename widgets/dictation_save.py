@@ -20,13 +20,13 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QCoreApplication
+
+from lessons.british_dates import short_date
 
 # The formats Save… offers, with their names in the dialog (widgets/save_as.py adds
 # the pattern: "Plain text (*.txt)").
 SAVE_FORMATS = {"txt": "Plain text", "docx": "Word document"}
-# Dates in file names are British English, whatever the computer's language.
-_BRITISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 
 
 def _tr(text: str) -> str:
@@ -45,8 +45,7 @@ class SaveStart:
 
 def dated_stem(day: date) -> str:
     """"Dictation 28 November 2026" for ``day``."""
-    when = _BRITISH.toString(QDate(day.year, day.month, day.day), "d MMMM yyyy")
-    return _tr("Dictation {date}").format(date=when)
+    return _tr("Dictation {date}").format(date=short_date(day))
 
 
 def free_file_name(folder: Path, stem: str, fmt: str) -> str:

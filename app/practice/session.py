@@ -16,6 +16,7 @@ from pathlib import Path
 from app.main_files import safe_file_name_part
 from app.practice.trainer_view import TrainerContent
 from app.reflection_pdf import export_reflection_pdf
+from lessons.british_dates import short_date
 from lessons.checker_model import NEEDS, Report
 from lessons.model import Lesson
 from lessons.profile import Profile
@@ -23,7 +24,6 @@ from lessons.profile_diff import describe_profile_changes, lesson_text_changes
 from lessons.reflection import PracticeSession, begin_practice
 from lessons.reflection_docx import write_docx
 from lessons.reflection_export import write_text
-from lessons.reflection_record import short_date
 from lessons.scenarios import Scenario
 from widgets.checker_panel import score_text, target_text
 from widgets.save_as import with_ending
