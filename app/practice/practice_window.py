@@ -11,13 +11,12 @@ reflection log on this computer and can be exported as a Word document (or
 plain text) or a PDF, under a name such as "Reflection - The water cycle -
 14 March 2025.docx".
 
-Questions go through ``ask_export_path`` and ``show_message`` so tests can
+Questions go through ``ask_export_path`` (app/practice/practice_saving.py, with the
+saving) and ``show_message`` so tests can
 answer them without dialogs. Nothing is sent anywhere.
 """
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -39,32 +38,29 @@ from PySide6.QtWidgets import (
 )
 
 from app.practice.practice_keys import keep_practice_tab_chain
+from app.practice.practice_saving import PracticeSaving
 from app.practice.profile_bar import ProfileBar
 from app.practice.reflection_page import ReflectionPage
 from app.practice.scenario_chooser import ScenarioChooser, pupil_html, targets_text
-from app.practice.session import PracticeRun, export_file_name
+from app.practice.session import PracticeRun
 from app.practice.trainer_view import TrainerContent, TrainerView
 from app.practice.workbench import Workbench
-from app.recent_folders import remember, start_path
-from app.settings import AppSettings
 from lessons.presets import default_preset
 from lessons.profile import Profile
 from lessons.profile_store import ProfileStore
 from lessons.reflection import ReflectionStore
-from lessons.save_problem import save_problem
 from lessons.scenarios import Scenario, get_scenario
 from widgets.checker_panel import CheckerPanel
 from widgets.lesson_editor import LessonEditor
 from widgets.lesson_view import LessonView
 from widgets.profile_editor import ProfileEditor
-from widgets.save_as import ask_save_as
 from widgets.simulation.overlay import SimulationOverlay
 from widgets.simulation.panel import SimulationPanel
 
 TAB_ADAPT, TAB_SIMULATE, TAB_REFLECT = range(3)
 
 
-class PracticeWindow(QMainWindow):
+class PracticeWindow(PracticeSaving, QMainWindow):
     """Practice mode in one window: scenario, editor, checker, simulation, reflection."""
 
     def __init__(self, parent: QWidget | None = None, store: ProfileStore | None = None,
@@ -373,57 +369,6 @@ class PracticeWindow(QMainWindow):
                                      self.run.changes(self.editor.text(),
                                                       self.workbench.profile()))
 
-    # ----- saving -------------------------------------------------------------
-
-    def finish_session(self):
-        """The record of the session as it stands (not saved)."""
-        if self.run is None:
-            raise RuntimeError("no practice session is in progress")
-        return self.run.finish(self.editor.text(), self.workbench.profile(),
-                               self.workbench.scores(), self.reflections.answers())
-
-    def save_session(self) -> Path | None:
-        """Save the session in the reflection log on this computer; returns the file."""
-        if self.run is None:
-            return None
-        try:
-            path = self.reflection_store.save(self.finish_session())
-        except (OSError, ValueError) as error:
-            self.show_message(self.tr("The practice record could not be saved: {reason}.")
-                              .format(reason=getattr(error, "strerror", None) or error),
-                              "error")
-            return None
-        self._saved_state = self._state()
-        self.reflections.show_status(self.tr(
-            "Saved in your reflection log on this computer ({file}). Nothing is sent "
-            "anywhere.").format(file=path.name))
-        return path
-
-    def export(self, fmt: str, path: str | Path | None = None) -> Path | None:
-        """Save the session, then export it as "docx", "txt" or "pdf" to ``path``.
-
-        ``path`` is asked for when None; the file name's ending decides the format.
-        """
-        if self.run is None or self.save_session() is None:
-            return None
-        session = self.finish_session()
-        if path is None:
-            path = self.ask_export_path(fmt, export_file_name(session, fmt))
-            if not path:
-                return None
-        try:
-            out = self.run.export(session, fmt, Path(path))
-        except OSError as error:
-            self.show_message(save_problem(error, self.tr("The record"), path), "error")
-            return None
-        except ValueError as error:  # a format the record cannot be written as
-            self.show_message(self.tr("The record could not be exported: {reason}.").format(
-                reason=error), "error")
-            return None
-        self.reflections.show_status(self.tr("Exported to {path}. Nothing is sent anywhere.")
-                                     .format(path=out))
-        return out
-
     # ----- trainer mode -------------------------------------------------------
 
     def trainer_content(self) -> TrainerContent | None:
@@ -487,23 +432,6 @@ class PracticeWindow(QMainWindow):
             self.tr("Save this practice session in your reflection log before closing?"),
             buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
         return {buttons.Save: "save", buttons.Discard: "discard"}.get(answer, "cancel")
-
-    def ask_export_path(self, fmt: str, suggestion: str) -> str | None:
-        """Ask where to export; None when the teacher cancels.
-
-        A name typed without an ending gets the chosen type's ("my notes" with
-        Plain text chosen is my notes.txt), asking first if that file exists
-        (widgets/save_as.py)."""
-        kinds = {"docx": [(self.tr("Word document"), "docx"), (self.tr("Plain text"), "txt")],
-                 "pdf": [(self.tr("PDF"), "pdf")]}[fmt]
-        # In the folder the last record went to (a shared CPD folder, a USB stick).
-        settings = AppSettings()
-        chosen = ask_save_as(self, self.tr("Save the practice record"),
-                             start_path(settings, "reflection", suggestion), kinds, fmt)
-        if chosen is None:
-            return None
-        remember(settings, "reflection", chosen[0])
-        return chosen[0]
 
     def show_message(self, text: str, kind: str = "info") -> None:
         """Tell the teacher something (an error in a box; otherwise the status line)."""
