@@ -11,9 +11,9 @@ reflection log on this computer and can be exported as a Word document (or
 plain text) or a PDF, under a name such as "Reflection - The water cycle -
 14 March 2025.docx".
 
-Questions go through ``ask_export_path`` (app/practice/practice_saving.py, with the
-saving) and ``show_message`` so tests can
-answer them without dialogs. Nothing is sent anywhere.
+Questions go through ``ask_export_path`` (app/practice/practice_saving.py,
+with the saving) and ``show_message``, so tests can answer them without
+dialogs. Nothing is sent anywhere.
 """
 
 from __future__ import annotations
