@@ -22,4 +22,5 @@ pytest_plugins = [
     "tests.fixtures.spoken",
     "tests.fixtures.pulse",
     "tests.fixtures.modal_watchdog",
+    "tests.fixtures.collect_garbage",
 ]
