@@ -23,4 +23,5 @@ pytest_plugins = [
     "tests.fixtures.pulse",
     "tests.fixtures.modal_watchdog",
     "tests.fixtures.collect_garbage",
+    "tests.widgets.save_as_doubles",  # the dialog and question fixtures
 ]

@@ -15,7 +15,6 @@ import docx
 import pytest
 
 from tests.app.main_window_helpers import choose
-from tests.widgets.save_as_doubles import use_dialog, use_question
 
 PDF = "PDF files (*.pdf)"
 WORD = "Word documents (*.docx)"
@@ -26,16 +25,6 @@ def window(opened):
     window = opened.open()
     choose(window, "The water cycle")
     return window
-
-
-@pytest.fixture
-def dialog(monkeypatch):
-    return use_dialog(monkeypatch)
-
-
-@pytest.fixture
-def question(monkeypatch):
-    return use_question(monkeypatch)
 
 
 def _is_pdf(path) -> bool:

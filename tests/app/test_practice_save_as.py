@@ -15,7 +15,6 @@ import pytest
 
 from app.practice.practice_window import PracticeWindow
 from lessons.reflection import ReflectionStore
-from tests.widgets.save_as_doubles import use_dialog, use_question
 
 SCENARIO = "year10-dyslexia-visual-stress-inspector-calls"
 WORD = "Word document (*.docx)"
@@ -30,16 +29,6 @@ def window(qtbot, tmp_path) -> PracticeWindow:
     qtbot.addWidget(win)
     win.start_scenario(SCENARIO)
     return win
-
-
-@pytest.fixture
-def dialog(monkeypatch):
-    return use_dialog(monkeypatch)
-
-
-@pytest.fixture
-def question(monkeypatch):
-    return use_question(monkeypatch)
 
 
 def test_notes_typed_without_an_ending_never_replaces_notes_docx_unasked(

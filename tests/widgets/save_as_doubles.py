@@ -2,11 +2,14 @@
 
 ``use_dialog`` replaces QFileDialog.getSaveFileName itself (so any module's
 dialog is answered, whatever name it imported Qt's class under);
-``use_question`` replaces widgets.save_as.confirm_replace.
+``use_question`` replaces widgets.save_as.confirm_replace. The fixtures
+``dialog`` and ``question`` give a test each, with no answers yet (a
+plugin of tests/conftest.py).
 """
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtWidgets import QFileDialog
 
 from widgets import save_as
@@ -50,3 +53,15 @@ def use_question(monkeypatch, *answers: bool) -> Question:
     made = Question(answers)
     monkeypatch.setattr(save_as, "confirm_replace", made)
     return made
+
+
+@pytest.fixture
+def dialog(monkeypatch) -> SaveDialog:
+    """Every save dialog answered by the test (set ``dialog.answers``)."""
+    return use_dialog(monkeypatch)
+
+
+@pytest.fixture
+def question(monkeypatch) -> Question:
+    """Every replace question answered by the test (set ``question.answers``)."""
+    return use_question(monkeypatch)

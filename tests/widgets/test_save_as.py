@@ -12,22 +12,11 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from tests.widgets.save_as_doubles import use_dialog, use_question
 from widgets.save_as import ask_save_as, with_ending
 
 TYPES = [("Word document", "docx"), ("Plain text", "txt")]
 WORD = "Word document (*.docx)"
 TEXT = "Plain text (*.txt)"
-
-
-@pytest.fixture
-def dialog(monkeypatch):
-    return use_dialog(monkeypatch)
-
-
-@pytest.fixture
-def question(monkeypatch):
-    return use_question(monkeypatch)
 
 
 @pytest.mark.parametrize(("typed", "default", "expected"), [
