@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from app.transcript_store import TranscriptStore
 from speech.stt.base import Final
 from tests.app.dictation_rig import rig  # noqa: F401 - the fixture
+from tests.fixtures.question_box import NextBox
 
 
 def test_each_phrase_is_saved_at_once(rig):  # noqa: F811
@@ -127,28 +128,16 @@ def test_a_save_that_fails_is_said_in_the_panel(rig, tmp_path):  # noqa: F811
 
 
 def test_the_recovery_question_shows_the_text_and_can_bring_it_back(rig, tmp_path, qtbot):  # noqa: F811
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
-
     _crashed_session(tmp_path / "transcripts", "The moon goes around the earth.")
     r = rig()
-    seen = {}
-
-    def answer() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(20, answer)
-            return
-        seen["title"], seen["detail"] = box.windowTitle(), box.informativeText()
-        buttons = {b.text().replace("&", ""): b for b in box.buttons()}
-        seen["buttons"] = sorted(buttons)
-        buttons["Bring it back"].click()
-
-    QTimer.singleShot(0, answer)
+    box = NextBox("Bring it back", lambda box: {
+        "title": box.windowTitle(), "detail": box.informativeText(),
+        "buttons": sorted(b.text().replace("&", "") for b in box.buttons())})
     with qtbot.waitSignal(r.controller.recovery_finished, timeout=10_000) as done:
         r.controller.offer_recovery()
+    box.stop()
     assert done.args == [True]
-    assert seen == {"title": "Bring back your dictation?",
-                    "detail": "The moon goes around the earth.",
-                    "buttons": ["Bring it back", "Start afresh"]}
+    assert box.seen == [{"title": "Bring back your dictation?",
+                         "detail": "The moon goes around the earth.",
+                         "buttons": ["Bring it back", "Start afresh"]}]
     assert r.panel.text() == "The moon goes around the earth."

@@ -9,29 +9,10 @@ from __future__ import annotations
 
 import shutil
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
-
 from app.dictation_unsaved import CANCEL, DISCARD, SAVE
 from tests.app.test_main_window_close import Dictating
+from tests.fixtures.question_box import NextBox
 from widgets.dictation_save import SaveStart
-
-
-def _cancel_the_question(note, button: str = "&Cancel") -> list:
-    """Answer the next real question box with Cancel (or ``button``); what ``note(box)``
-    gives is listed."""
-    seen: list = []
-
-    def answer() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(50, answer)
-            return
-        seen.append(note(box))
-        next(b for b in box.buttons() if b.text() == button).click()
-
-    QTimer.singleShot(50, answer)
-    return seen
 
 
 def _dictated(qtbot, opened, tmp_path) -> tuple:
@@ -118,8 +99,8 @@ def test_nothing_dictated_closes_without_a_question(qtbot, opened, tmp_path):
 def test_the_real_question_offers_save_dont_save_and_cancel(qtbot, opened, tmp_path):
     window, dictating = _dictated(qtbot, opened, tmp_path)
     del dictating.controller.ask_save_on_close  # the real question box
-    seen = _cancel_the_question(lambda box: (box.windowTitle(),
-                                             [b.text() for b in box.buttons()]))
+    seen = NextBox("&Cancel", lambda box: (box.windowTitle(), [b.text() for b in box.buttons()]),
+                   first_ms=50).seen
     try:
         assert not window.close()
         (title, buttons), = seen
@@ -146,7 +127,7 @@ def test_when_no_copy_could_be_kept_the_question_says_the_text_will_be_lost(
     qtbot.waitUntil(lambda: "could not be saved" in window.dictation_panel.message()
                     or "No space" in window.dictation_panel.message())
     del dictating.controller.ask_save_on_close  # the real question box
-    seen = _cancel_the_question(lambda box: box.informativeText())
+    seen = NextBox("&Cancel", lambda box: box.informativeText(), first_ms=50).seen
     try:
         assert not window.close()
         (said,) = seen
@@ -197,7 +178,7 @@ def test_changed_since_saved_asks_about_that_file_and_save_writes_it_with_no_dia
     asked_where = []
     window.dictation_panel.ask_save_path = lambda: asked_where.append(True)
     del dictating.controller.ask_save_on_close  # the real question box
-    seen = _cancel_the_question(_question, button="&Save")
+    seen = NextBox("&Save", _question, first_ms=50).seen
 
     assert window.close()
 
@@ -223,7 +204,7 @@ def test_changed_since_saved_on_a_full_disk_says_the_changes_will_be_lost_and_as
     assert window.dictation_panel.save_start().file == str(monday)
     window.dictation_panel.ask_save_path = lambda: (str(stick / "Monday.txt"), "txt")
     del dictating.controller.ask_save_on_close  # the real question box
-    seen = _cancel_the_question(_question, button="&Save…")
+    seen = NextBox("&Save…", _question, first_ms=50).seen
 
     assert window.close()
 
@@ -242,7 +223,7 @@ def test_changed_since_saved_to_a_usb_stick_taken_out_asks_to_save_somewhere_els
     window, dictating, monday = _saved_then_changed(qtbot, opened, tmp_path, stick)
     shutil.rmtree(stick)
     del dictating.controller.ask_save_on_close  # the real question box
-    seen = _cancel_the_question(_question)
+    seen = NextBox("&Cancel", _question, first_ms=50).seen
     try:
         assert not window.close()
         (question, detail, buttons), = seen

@@ -10,9 +10,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
+from tests.fixtures.question_box import NextBox
 from widgets.dictation_panel import DictationPanel
 from widgets.dictation_save import dated_stem, free_file_name
 
@@ -127,24 +127,12 @@ def test_a_typed_name_without_its_ending_is_not_saved_over_a_file_without_asking
 def test_the_replace_question_is_asked_in_a_real_box(panel, monkeypatch, qtbot, tmp_path):
     (tmp_path / "Monday.docx").write_bytes(b"")
     _dialog(monkeypatch, (str(tmp_path / "Monday"), WORD))
-    seen, saved = [], []
-
-    def answer() -> None:
-        if saved:  # no box came: stop looking, so no later test's box is answered
-            return
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(20, answer)
-            return
-        buttons = {b.text(): b for b in box.buttons()}
-        seen.append((box.text(), sorted(buttons)))
-        qtbot.mouseClick(buttons["&Replace it"], Qt.MouseButton.LeftButton)
-
-    QTimer.singleShot(0, answer)
+    box = NextBox("&Replace it", lambda box: (box.text(),
+                                               sorted(b.text() for b in box.buttons())))
     panel.save()
-    saved.append(True)
+    box.stop()
 
-    assert seen == [("There is already a file called “Monday.docx”. Do you want to replace "
+    assert box.seen == [("There is already a file called “Monday.docx”. Do you want to replace "
                      "it with this dictation?", ["&Choose another name", "&Replace it"])]
     assert panel.saved == [(str(tmp_path / "Monday.docx"), "docx")]
 

@@ -9,9 +9,8 @@ test answers the real question box.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
 
+from tests.fixtures.question_box import NextBox
 from widgets.save_as import ask_save_as, with_ending
 
 TYPES = [("Word document", "docx"), ("Plain text", "txt")]
@@ -72,24 +71,12 @@ def test_a_name_typed_with_its_ending_is_not_asked_about_twice(dialog, question,
 def test_the_question_in_a_real_box(qtbot, dialog, tmp_path):
     (tmp_path / "Handout.pdf").write_bytes(b"%PDF")
     dialog.answers = [(str(tmp_path / "Handout"), ""), ("", "")]
-    seen, done = [], []
-
-    def answer() -> None:
-        if done:  # no box came: stop looking, so no later test's box is answered
-            return
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(20, answer)
-            return
-        buttons = {b.text(): b for b in box.buttons()}
-        seen.append((box.windowTitle(), box.text(), box.defaultButton().text()))
-        qtbot.mouseClick(buttons["&Choose another name"], Qt.MouseButton.LeftButton)
-
-    QTimer.singleShot(0, answer)
+    box = NextBox("&Choose another name", lambda box: (
+        box.windowTitle(), box.text(), box.defaultButton().text()))
     assert ask_save_as(None, "Export PDF", str(tmp_path), [("PDF files", "pdf")]) is None
-    done.append(True)
+    box.stop()
 
-    assert seen == [("Replace the file?", "There is already a file called “Handout.pdf”. "
+    assert box.seen == [("Replace the file?", "There is already a file called “Handout.pdf”. "
                      "Do you want to replace it?", "&Choose another name")]
     assert dialog.opened[1][0] == str(tmp_path / "Handout.pdf")
     assert (tmp_path / "Handout.pdf").read_bytes() == b"%PDF"
