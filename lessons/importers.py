@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from lessons.file_names import free_path
 from lessons.loader import MAX_LESSON_BYTES, load_lesson
 from lessons.model import LoadResult, Problem
 from lessons.writer import lesson_to_markdown, write_lesson
@@ -144,15 +145,6 @@ def import_lesson_file(source: str | Path, out: str | Path, *, overwrite: bool =
     raise LessonImportError(f"Lesson Lab can import {kinds}, not {shown}.")
 
 
-def free_lesson_path(folder: Path, stem: str) -> Path:
-    """``folder/<stem>.md``, or ``<stem> (2).md`` and so on when that is taken."""
-    target, number = folder / f"{stem}.md", 1
-    while target.exists():
-        number += 1
-        target = folder / f"{stem} ({number}).md"
-    return target
-
-
 def import_into_folder(source: str | Path, folder: str | Path, *,
                        stop: ImportStop | None = None) -> tuple[Path, LoadResult]:
     """Import ``source`` as a new lesson in ``folder``, named after it; never replaces one.
@@ -167,7 +159,7 @@ def import_into_folder(source: str | Path, folder: str | Path, *,
         raise LessonImportError(
             f"The lessons folder '{folder}' cannot be made ({error.strerror or error})."
         ) from error
-    target = free_lesson_path(folder, source.stem)
+    target = free_path(folder, source.stem, "md")
     return target, import_lesson_file(source, target, stop=stop)
 
 

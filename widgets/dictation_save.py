@@ -23,6 +23,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from lessons.british_dates import short_date
+from lessons.file_names import free_path
 
 # The formats Save… offers, with their names in the dialog (widgets/save_as.py adds
 # the pattern: "Plain text (*.txt)").
@@ -51,12 +52,7 @@ def dated_stem(day: date) -> str:
 def free_file_name(folder: Path, stem: str, fmt: str) -> str:
     """``stem.fmt``, or ``stem (2).fmt`` and so on: the first name no file in
     ``folder`` has, as a .txt or a .docx."""
-    number = 1
-    while True:
-        name = stem if number == 1 else f"{stem} ({number})"
-        if not any((folder / f"{name}.{ending}").exists() for ending in SAVE_FORMATS):
-            return f"{name}.{fmt}"
-        number += 1
+    return free_path(folder, stem, fmt, also=SAVE_FORMATS).name
 
 
 def suggested_path(start: SaveStart, day: date) -> str:
