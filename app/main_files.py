@@ -21,7 +21,6 @@ that, and a write under way is finished first, never cut in half.
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
@@ -30,6 +29,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from app.recent_folders import remember, start_folder, start_path
+from lessons.file_names import export_file_name
 from lessons.loader import load_lesson
 from lessons.save_problem import save_problem
 from widgets.save_as import ask_save_as
@@ -37,33 +37,6 @@ from widgets.save_as import ask_save_as
 LESSONS = "lessons"  # the kind of file (app/recent_folders.py) for opening and importing
 PDF = "pdf"
 WORD = "word"
-
-# Characters Windows, macOS or Linux will not take in a file name, and control characters.
-_NOT_IN_FILE_NAMES = re.compile(r'[*?"<>|\x00-\x1f\x7f]')
-_LONGEST_PART = 100  # characters of the title (or profile) kept in a suggested name
-
-
-def safe_file_name_part(text: str) -> str:
-    """``text`` made safe for a file name on any system, still reading as words.
-
-    "An Inspector Calls: Arthur Birling" becomes "An Inspector Calls - Arthur
-    Birling", "Year 4/5" becomes "Year 4-5", other characters file systems
-    refuse go; so do leading and trailing dots and spaces (Windows drops them,
-    and a leading dot hides a file).
-    """
-    text = re.sub(r"\s*:\s*", " - ", text)
-    text = re.sub(r"[\\/]", "-", text)
-    text = _NOT_IN_FILE_NAMES.sub(" ", text)
-    text = " ".join(text.split())[:_LONGEST_PART]
-    return text.strip(" .")
-
-
-def export_file_name(title: str, profile_name: str, ending: str) -> str:
-    """The name to suggest: "<Lesson title> - <profile>.<ending>", safe on any system."""
-    title = safe_file_name_part(title) or "Lesson"
-    profile = safe_file_name_part(profile_name)
-    return f"{title} - {profile}.{ending}" if profile else f"{title}.{ending}"
-
 
 def pdf_file_name(title: str, profile_name: str) -> str:
     """The PDF name to suggest: "<Lesson title> - <profile>.pdf"."""

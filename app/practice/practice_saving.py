@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.practice.session import export_file_name
+from app.practice.session import record_file_name
 from app.recent_folders import remember, start_path
 from app.settings import AppSettings
 from lessons.save_problem import save_problem
@@ -53,7 +53,7 @@ class PracticeSaving:
             return None
         session = self.finish_session()
         if path is None:
-            path = self.ask_export_path(fmt, export_file_name(session, fmt))
+            path = self.ask_export_path(fmt, record_file_name(session, fmt))
             if not path:
                 return None
         try:

@@ -13,11 +13,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from app.main_files import safe_file_name_part
 from app.practice.trainer_view import TrainerContent
 from app.reflection_pdf import export_reflection_pdf
 from lessons.british_dates import short_date
 from lessons.checker_model import NEEDS, Report
+from lessons.file_names import safe_file_name_part
 from lessons.model import Lesson
 from lessons.profile import Profile
 from lessons.profile_diff import describe_profile_changes, lesson_text_changes
@@ -43,7 +43,7 @@ def export_target(fmt: str, path: str | Path) -> tuple[str, Path]:
     return ending, Path(target)
 
 
-def export_file_name(session: PracticeSession, fmt: str) -> str:
+def record_file_name(session: PracticeSession, fmt: str) -> str:
     """The name to suggest: "Reflection - The water cycle - 14 March 2025.docx".
 
     Safe on any system (a colon or slash in the lesson's title is replaced).

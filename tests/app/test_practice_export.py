@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from app.practice.session import EXPORT_FORMATS, PracticeRun, export_file_name, export_target
+from app.practice.session import EXPORT_FORMATS, PracticeRun, export_target, record_file_name
 from tests.lessons.reflection_helpers import AISHA, BST, make_session
 
 
@@ -22,14 +22,14 @@ from tests.lessons.reflection_helpers import AISHA, BST, make_session
 ])
 def test_the_suggested_name_is_the_lesson_and_the_day_the_british_way(fmt, name):
     session = make_session(AISHA, started=datetime(2025, 5, 2, 15, 5, tzinfo=BST))
-    assert export_file_name(session, fmt) == name
+    assert record_file_name(session, fmt) == name
 
 
 def test_the_day_is_the_teachers_own_day_not_utc():
     # 23:30 UTC on 31 May was 00:30 on 1 June in British Summer Time.
     utc = datetime(2025, 5, 31, 23, 30, tzinfo=timezone.utc)
     late = make_session(started=utc.astimezone(BST))
-    assert export_file_name(late, "docx").endswith(" - 1 June 2025.docx")
+    assert record_file_name(late, "docx").endswith(" - 1 June 2025.docx")
 
 
 @pytest.mark.parametrize(("fmt", "chosen", "expected"), [
