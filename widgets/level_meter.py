@@ -3,13 +3,17 @@
 The controller calls ``set_level(dbfs)`` about 20 times a second with the
 input's RMS level (−60 dBFS or lower is shown as silence, 0 is full scale).
 Colour is never the only cue: the state is written beside the bar ("Too
-quiet", "Good", "Too loud") with the level in decibels, the bar is hatched
+quiet", "Background noise", "Good", "Too loud") with the level in decibels, the bar is hatched
 when it is too loud, and zone boundaries are marked with ticks. The bar is a
 QProgressBar underneath, so screen readers get its value and text; these change
 only when the state does, so a screen reader is not flooded 20 times a second.
 
 The written state follows the held peak, not the instant level, so it does
-not flicker between words while someone speaks.
+not flicker between words while someone speaks. A level that rises less
+than 10 dB above the room's own noise (widgets/noise_floor.py) is
+"Background noise", not "Good": a fan or a busy classroom alone is loud
+enough to fill the bar, and a pupil must not be told the microphone hears
+them when it hears only the room.
 
 The track, its edge, the zone marks and the peak tick take the palette's
 colours (base and text), so the meter sits right in a dark theme as in a
@@ -28,6 +32,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QSizePolicy, QWidget
 
 from lessons.contrast import AA_LARGE, blend, contrast_ratio
+from widgets.noise_floor import NoiseFloor, only_background
 
 FLOOR_DB = -60.0
 CEILING_DB = 0.0
@@ -46,25 +51,32 @@ def _tr(text: str) -> str:
 class LevelState:
     """How a level is described: a key for code, words for people, a colour for the bar."""
 
-    key: str  # "none", "quiet", "good" or "loud"
+    key: str  # "none", "quiet", "noise", "good" or "loud"
     words: str
     colour: str
+    advice: str = ""
 
 
-def level_state(dbfs: float | None) -> LevelState:
-    """Describe ``dbfs`` (``None`` means no input)."""
+def level_state(dbfs: float | None, floor: float | None = None) -> LevelState:
+    """Describe ``dbfs`` (``None`` means no input) in a room whose noise is at ``floor``."""
     if dbfs is None or dbfs <= FLOOR_DB:
         return LevelState("none", _tr("No sound"), "#767676")
     if dbfs < QUIET_BELOW_DB:
-        return LevelState("quiet", _tr("Too quiet"), "#1f6fb2")
-    if dbfs <= LOUD_ABOVE_DB:
-        return LevelState("good", _tr("Good"), "#1d7a34")
-    return LevelState("loud", _tr("Too loud"), "#c0392b")
+        return LevelState("quiet", _tr("Too quiet"), "#1f6fb2",
+                          _tr("Speak a little louder, or move closer to the microphone."))
+    if dbfs > LOUD_ABOVE_DB:
+        return LevelState("loud", _tr("Too loud"), "#c0392b",
+                          _tr("Speak a little more quietly, or move back from the microphone."))
+    if only_background(dbfs, floor):
+        return LevelState("noise", _tr("Background noise"), "#8a5a00",
+                          _tr("The microphone hears the room but no voice above it. Speak up, "
+                              "or move closer to the microphone."))
+    return LevelState("good", _tr("Good"), "#1d7a34")
 
 
-def level_text(dbfs: float | None) -> str:
+def level_text(dbfs: float | None, floor: float | None = None) -> str:
     """The label for a level, for example "Good (−23 dB)" or "No sound"."""
-    state = level_state(dbfs)
+    state = level_state(dbfs, floor)
     if state.key == "none":
         return state.words
     return _tr("{state} ({level} dB)").format(
@@ -97,6 +109,7 @@ class _LevelBar(QProgressBar):
         self.setTextVisible(False)
         self.level: float | None = None
         self.peak: float | None = None
+        self.floor: float | None = None  # the room's noise
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
@@ -118,7 +131,7 @@ class _LevelBar(QProgressBar):
         painter.setBrush(track)
         painter.drawRect(outer)
         inner = outer.adjusted(2, 2, -2, -2)
-        state = level_state(self.level)
+        state = level_state(self.level, self.floor)
         filled = QRectF(inner.left(), inner.top(), inner.width() * _fraction(self.level),
                         inner.height())
         if filled.width() > 0:
@@ -155,6 +168,7 @@ class LevelMeter(QWidget):
         self._clock = clock
         self._peak: float | None = None
         self._peak_at = 0.0
+        self._room = NoiseFloor()
         self._spoken_state = ""
         self.bar = _LevelBar(self)
         self.bar.setAccessibleName(_tr("Microphone level"))
@@ -177,16 +191,21 @@ class LevelMeter(QWidget):
         if dbfs is not None and (held is None or dbfs >= held):
             self._peak, self._peak_at = dbfs, now
             held = dbfs
+        if dbfs is not None and dbfs > FLOOR_DB:
+            self._room.update(dbfs, now)
         self.bar.level = dbfs
         self.bar.peak = held
+        self.bar.floor = self._room.floor()
         self._show_text(held)
         self.bar.update()
 
     def reset(self) -> None:
         """Show no input and forget the peak (for example when the microphone stops)."""
         self._peak = None
+        self._room.reset()
         self.bar.level = None
         self.bar.peak = None
+        self.bar.floor = None
         self._show_text(None, force=True)
         self.bar.update()
 
@@ -206,17 +225,21 @@ class LevelMeter(QWidget):
 
     def state(self) -> LevelState:
         """The written state, which follows the held peak."""
-        return level_state(self.peak())
+        return level_state(self.peak(), self._room.floor())
 
     def text(self) -> str:
         """The label's text."""
         return self.label.text()
 
     def _show_text(self, held: float | None, force: bool = False) -> None:
-        text = level_text(held)
+        floor = self._room.floor()
+        text = level_text(held, floor)
         if text != self.label.text():
             self.label.setText(text)
-        state = level_state(held).key
+        described = level_state(held, floor)
+        if described.advice != self.label.toolTip():
+            self.label.setToolTip(described.advice)
+        state = described.key
         if force or state != self._spoken_state:
             # Screen readers hear the value only when the state changes: a value
             # changing 20 times a second would make them beep or talk non-stop.

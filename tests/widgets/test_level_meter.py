@@ -48,6 +48,44 @@ def test_states_at_the_edges():
     assert level_text(None) == "No sound"
 
 
+def test_states_against_the_room():
+    # A fan at -38 dB fills the bar but is not a voice; a voice 10 dB above it is.
+    assert [level_state(v, -38).key for v in (-50, -38, -29, -28, -3)] == [
+        "quiet", "noise", "noise", "good", "loud"]
+    assert level_text(-38, -38) == "Background noise (\u221238 dB)"
+    assert level_state(-38, None).key == "good"  # the room not yet known
+
+
+def test_a_noisy_room_with_nobody_speaking_is_background_noise_not_good(meter):
+    meter.set_level(-40.0)
+    assert meter.text() == "Good (\u221240 dB)"  # the room is not known yet
+    for _ in range(30):  # 1.5 s of a projector fan
+        meter.clock.now += 0.05
+        meter.set_level(-40.0)
+    assert meter.text() == "Background noise (\u221240 dB)"
+    assert "no voice above it" in meter.label.toolTip()
+    assert meter.bar.accessibleDescription() == "Background noise (\u221240 dB)"
+    meter.clock.now += 0.05
+    meter.set_level(-24.0)  # the pupil speaks
+    assert meter.text() == "Good (\u221224 dB)"
+    assert meter.label.toolTip() == ""
+    meter.reset()
+    meter.set_level(-40.0)  # listening again: the room is learnt afresh
+    assert meter.text() == "Good (\u221240 dB)"
+
+
+def test_background_noise_is_drawn_apart_from_good(meter):
+    for _ in range(30):
+        meter.clock.now += 0.05
+        meter.set_level(-40.0)
+    noise = meter.bar.grab().toImage()
+    meter.reset()
+    meter.set_level(-40.0)
+    good = meter.bar.grab().toImage()
+    middle = round(noise.height() / 2)
+    assert noise.pixelColor(10, middle) != good.pixelColor(10, middle)
+
+
 def test_the_words_follow_the_held_peak_so_they_do_not_flicker_between_words(meter):
     meter.set_level(-20)
     meter.clock.now += 0.5
