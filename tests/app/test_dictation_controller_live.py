@@ -83,6 +83,22 @@ def test_a_spoken_sentence_settles_in_the_panel(qtbot, live, virtual_mic, speak)
     qtbot.waitUntil(lambda: not panel.is_listening(), timeout=10_000)
 
 
+def test_a_noisy_room_is_background_noise_until_the_pupil_speaks(qtbot, live, virtual_mic, speak):
+    panel, controller, seen = live(MIC_DEVICE)
+    _start(qtbot, panel, controller)
+    states = []
+    controller.worker.level.connect(lambda _db: states.append(panel.meter.state().key))
+    # A steady hum at about -35 dBFS (a projector fan): level alone would call it "Good".
+    hum = np.random.default_rng(7).normal(0, 583, 16_000 * 3).astype(np.int16)
+    virtual_mic.play(hum, rate=16_000)
+    qtbot.waitUntil(lambda: panel.meter.text().startswith("Background noise"), timeout=20_000)
+    virtual_mic.play(speak(SENTENCE))
+    qtbot.waitUntil(lambda: panel.meter.state().key == "good", timeout=20_000)
+    assert "good" in states[states.index("noise"):]  # the voice, after the hum
+    panel.toggle_listening()
+    qtbot.waitUntil(lambda: not panel.is_listening(), timeout=10_000)
+
+
 def test_unplugging_the_microphone_mid_dictation_keeps_the_text(
         qtbot, live, spare_mic, speak):
     panel, controller, seen = live(SPARE_MIC_DEVICE)
