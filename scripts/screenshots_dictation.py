@@ -2,6 +2,7 @@
 
     python scripts/screenshots_dictation.py panel OUT.png     # on a 1600x1000 screen
     python scripts/screenshots_dictation.py captions OUT.png  # on a 1920x1080 screen
+    python scripts/screenshots_dictation.py meter OUT.png     # the level meter: room, then voice
 
 Needs a real X display (Xvfb); the wrapper script starts one.
 """
@@ -50,6 +51,30 @@ def panel_shot(out: Path) -> None:
     panel.grab().save(str(out))
 
 
+def meter_shot(out: Path) -> None:
+    """Two meters: a humming room with nobody speaking, and a pupil speaking over it."""
+    from PySide6.QtWidgets import QFormLayout, QWidget
+
+    from widgets.level_meter import LevelMeter
+
+    window = QWidget()
+    window.setWindowTitle("Lesson Lab: microphone level")
+    form = QFormLayout(window)
+    clock = [0.0]
+    for caption, voice in (("Room only:", None), ("Pupil speaking:", -22.0)):
+        meter = LevelMeter(window, clock=lambda: clock[0])
+        for _ in range(40):  # two seconds of a projector fan at -38 dB
+            clock[0] += 0.05
+            meter.set_level(-38.0)
+        if voice is not None:
+            meter.set_level(voice)
+        form.addRow(caption, meter)
+    window.resize(560, 90)
+    window.show()
+    settle()
+    window.grab().save(str(out))
+
+
 def captions_shot(out: Path) -> None:
     from lessons.loader import load_lesson
     from lessons.presets import get_preset
@@ -83,7 +108,7 @@ def main() -> int:
 
     register_accessible_fonts()
     app.setApplicationName("Lesson Lab")
-    {"panel": panel_shot, "captions": captions_shot}[kind](out)
+    {"panel": panel_shot, "captions": captions_shot, "meter": meter_shot}[kind](out)
     return 0
 
 

@@ -27,7 +27,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QSizePolicy, QWidget
 
@@ -174,13 +174,28 @@ class LevelMeter(QWidget):
         self.bar.setAccessibleName(_tr("Microphone level"))
         self.label = QLabel(self)
         self.label.setAccessibleName(_tr("Microphone level in words"))
-        self.label.setMinimumWidth(self.label.fontMetrics().horizontalAdvance("Too quiet (−60 dB)"))
+        self._fit_label()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.bar, 1)
         layout.addWidget(self.label)
         self.setAccessibleName(_tr("Microphone level"))
         self.reset()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # a new interface size
+            self._fit_label()
+
+    def _fit_label(self) -> None:
+        """Make the words' room fit the longest state, so the bar never jumps as they change."""
+        shown = self.label.text()
+        widths = []
+        for text in (level_text(-59, None), level_text(-38, -38), level_text(-3, None)):
+            self.label.setText(text)
+            widths.append(self.label.sizeHint().width())
+        self.label.setText(shown)
+        self.label.setMinimumWidth(max(widths))
 
     def set_level(self, dbfs: float | None) -> None:
         """Show the input level ``dbfs`` (``None`` or −60 and below: no sound)."""

@@ -74,6 +74,31 @@ def test_a_noisy_room_with_nobody_speaking_is_background_noise_not_good(meter):
     assert meter.text() == "Good (\u221240 dB)"
 
 
+def test_the_bar_keeps_its_width_whatever_the_words(meter, qtbot):
+    widths = set()
+    for level in [-38.0] * 30 + [-20.0, -3.0, None, -52.0]:
+        meter.clock.now += 0.05
+        if level is None:
+            meter.reset()
+            continue
+        meter.set_level(level)
+        qtbot.wait(1)
+        widths.add((meter.state().key, meter.bar.width()))
+    assert {key for key, _ in widths} >= {"quiet", "noise", "good", "loud"}
+    assert len({width for _, width in widths}) == 1, widths
+
+
+def test_at_a_larger_interface_size_the_words_still_have_room(meter, qtbot):
+    font = meter.font()
+    font.setPointSizeF(font.pointSizeF() * 2)
+    meter.setFont(font)
+    for _ in range(30):
+        meter.clock.now += 0.05
+        meter.set_level(-38.0)
+    assert meter.state().key == "noise"
+    assert meter.label.minimumWidth() >= meter.label.sizeHint().width()
+
+
 def test_background_noise_is_drawn_apart_from_good(meter):
     for _ in range(30):
         meter.clock.now += 0.05
