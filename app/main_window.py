@@ -13,7 +13,8 @@ Hooks for the controllers built elsewhere (see ``app/gui.py``):
 - ``attach_dictation(c)`` / ``attach_captions(c)``: the controller drives
   ``dictation_panel``; its ``actions()`` (if any) join the Dictation menu.
 - ``add_actions(menu_key, actions, toolbar=None)`` and ``add_dock(...)`` for
-  anything else (the practice tools).
+  anything else (the practice tools); ``put_above_lesson(widget)`` for a
+  message bar over the lesson.
 - Signals ``lesson_changed(lesson)``, ``profile_changed(profile)``,
   ``ui_scale_changed(scale)``, ``library_loaded()``, ``speech_report_ready(report)``.
 - Status slots ``set_engine_status(text)``, ``set_voice_status(text)``,
@@ -43,6 +44,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -125,7 +127,14 @@ class MainWindow(SpeechHooks, LessonFiles, ToolsAndHelp, FocusAreas, TabOrder, P
         self.stack.setAccessibleName(self.tr("Lesson area"))
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.side_by_side)
-        self.setCentralWidget(self.stack)
+        # The lesson area: the lesson, with room above it for messages (put_above_lesson).
+        lesson_area = QWidget()
+        lesson_area.setObjectName("lesson-area")
+        self._lesson_column = QVBoxLayout(lesson_area)
+        self._lesson_column.setContentsMargins(0, 0, 0, 0)
+        self._lesson_column.setSpacing(0)
+        self._lesson_column.addWidget(self.stack, 1)
+        self.setCentralWidget(lesson_area)
         self.library = LibraryPanel()
         self.library_dock = self.add_dock("library", self.tr("Library"), self.library,
                                           DOCK.LeftDockWidgetArea)
@@ -177,6 +186,10 @@ class MainWindow(SpeechHooks, LessonFiles, ToolsAndHelp, FocusAreas, TabOrder, P
         fit_docks(self, self._docks)
 
     # ----- hooks for controllers ----------------------------------------------------------
+
+    def put_above_lesson(self, widget: QWidget) -> None:
+        """Show ``widget`` (a message bar) across the top of the lesson area."""
+        self._lesson_column.insertWidget(0, widget)
 
     def add_dock(self, key: str, title: str, widget: QWidget,
                  area: Qt.DockWidgetArea = DOCK.RightDockWidgetArea) -> QDockWidget:

@@ -16,7 +16,7 @@ What the shell does with it::
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow
 
 from widgets.dictation_parts import MessageBar
 
@@ -42,19 +42,15 @@ class ReadAloudMessages(QObject):
 
 
 def attach_message_bar(window: QMainWindow, controller) -> MessageBar:
-    """Put a read-aloud message bar above ``window``'s central widget and feed it."""
-    lesson_area = window.takeCentralWidget()
-    holder = QWidget(window)
-    holder.setObjectName("read-aloud-message-holder")
-    layout = QVBoxLayout(holder)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(0)
-    bar = MessageBar(holder)
+    """Put a read-aloud message bar above ``window``'s lesson (``put_above_lesson``) and feed it.
+
+    The bar goes into the lesson's own column rather than a new central
+    widget: a new central widget makes Qt lay the window out afresh, giving
+    the docks all the room and the lesson its minimum.
+    """
+    bar = MessageBar()
     bar.setAccessibleName(QCoreApplication.translate("ReadAloudMessages", "Read aloud message"))
-    layout.addWidget(bar)
-    layout.addWidget(lesson_area, 1)
-    window.setCentralWidget(holder)
-    lesson_area.show()  # taken out, it was hidden
+    window.put_above_lesson(bar)
     ReadAloudMessages(controller, bar)
     window.read_aloud_message = bar
     if hasattr(window, "order_tab_chain"):

@@ -21,3 +21,15 @@ def test_wide_docks_give_way_when_the_window_is_made_narrower(qtbot, opened):
     # way to their natural widths, so the lesson keeps its share.
     qtbot.waitUntil(lambda: window.centralWidget().width() >= 450)
     assert library.width() < 400 and dictation.width() < 600
+
+
+def test_the_lesson_keeps_its_share_when_the_read_aloud_bar_is_put_above_it(qtbot, opened):
+    # At first start the read-aloud message bar, added when the speech controllers
+    # attach, left the lesson 278 px of a 1400-px window and the docks 555 px each.
+    window = opened.open()
+    window.resize(1400, 900)
+    qtbot.waitUntil(lambda: window.centralWidget().width() >= 0.4 * window.width())
+    assert attach_controllers(window, ("read aloud",)) == ["read aloud"]
+    qtbot.wait(200)  # the window lays itself out again
+    assert window.centralWidget().isAncestorOf(window.read_aloud_message)
+    assert window.centralWidget().width() >= 0.4 * window.width()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMainWindow
+from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from app.controllers import attach_controllers
 from app.read_aloud import ReadAloudController
@@ -20,6 +20,20 @@ from tests.widgets.samples import make_view
 
 WAIT = 10_000  # ms: generous, the machine is shared
 NO_SPEAKERS = "No speakers were found. Plug some in and try again."
+
+
+class LessonWindow(QMainWindow):
+    """A window with a lesson area and room above it, as the main window has."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setCentralWidget(QWidget())
+        self.column = QVBoxLayout(self.centralWidget())
+        self.lesson = QLabel("the lesson")
+        self.column.addWidget(self.lesson)
+
+    def put_above_lesson(self, widget) -> None:
+        self.column.insertWidget(0, widget)
 
 
 @pytest.fixture
@@ -34,10 +48,9 @@ def rig(qtbot, monkeypatch):
 
     def build(voices=None):
         view = make_view(qtbot, rivers_lesson(), size=(600, 400))
-        window = QMainWindow()
+        window = LessonWindow()
         qtbot.addWidget(window)
-        lesson_area = QLabel("the lesson")
-        window.setCentralWidget(lesson_area)
+        lesson_area = window.lesson
         controller = ReadAloudController(
             view, synthesiser_factory=lambda: (SpySynthesiser(voices), ""),
             player_factory=FakePlayer)
