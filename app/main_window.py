@@ -72,6 +72,7 @@ from app.ui_scale import (
 from lessons.model import Lesson
 from lessons.presets import default_preset, load_presets
 from lessons.profile import Profile
+from lessons.profile_guidance import guidance_words
 from lessons.profile_store import ProfileStore
 from widgets.announce import announce
 from widgets.dictation_panel import DictationPanel
@@ -317,17 +318,24 @@ class MainWindow(SpeechHooks, LessonFiles, ToolsAndHelp, FocusAreas, TabOrder, P
         current = select or (self.profile().name if self.profiles.count() else None)
         self.profiles.blockSignals(True)
         self.profiles.clear()
-        for profile in load_presets():
-            self.profiles.addItem(profile.name, profile)
+        presets = load_presets()
+        for profile in presets:
+            self._add_profile(profile, presets)
         own = self.store.profiles()
         if own:
             self.profiles.insertSeparator(self.profiles.count())
             for profile in own:
-                self.profiles.addItem(profile.name, profile)
+                self._add_profile(profile, presets)
         index = self.profiles.findText(current) if current else 0
         self.profiles.setCurrentIndex(max(0, index))
         self.profiles.blockSignals(False)
         self._profile_chosen()
+
+    def _add_profile(self, profile: Profile, presets: list[Profile]) -> None:
+        self.profiles.addItem(profile.name, profile)
+        # The guidance behind it, on hover and for a screen reader (_profile_chosen).
+        self.profiles.setItemData(self.profiles.count() - 1, guidance_words(profile, presets),
+                                  Qt.ItemDataRole.ToolTipRole)
 
     def profile(self) -> Profile:
         """The preset or profile chosen."""
@@ -347,6 +355,10 @@ class MainWindow(SpeechHooks, LessonFiles, ToolsAndHelp, FocusAreas, TabOrder, P
     def _profile_chosen(self, *_args) -> None:
         self._ruler = None  # a new profile brings its own ruler
         profile = self.profile()
+        guidance = self.profiles.currentData(Qt.ItemDataRole.ToolTipRole) or ""
+        self.profiles.setToolTip(guidance)
+        self.profiles.setAccessibleDescription(" ".join(
+            [self.tr("The preset or saved profile the lesson is shown with."), guidance]).strip())
         self.settings.profile = profile.name
         self._apply_profile(profile)
         self.profile_changed.emit(profile)

@@ -10,6 +10,8 @@ Questions to the user go through ``ask_name``, ``confirm`` and
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,8 +29,9 @@ from PySide6.QtWidgets import (
 
 from lessons.contrast import AA_NORMAL, format_ratio, profile_contrast
 from lessons.model import Lesson, ListBlock, Paragraph, Section, Span, VocabularyEntry
-from lessons.presets import default_preset
+from lessons.presets import default_preset, load_presets
 from lessons.profile import Profile
+from lessons.profile_guidance import guidance_words
 from lessons.profile_store import ProfileStore
 from widgets.lesson_view import LessonView
 from widgets.profile_form import ProfileForm
@@ -86,6 +89,9 @@ class ProfileEditor(QDialog):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setAccessibleName(self.tr("About this profile"))
+        self.guidance = QLabel()
+        self.guidance.setWordWrap(True)
+        self.guidance.setAccessibleName(self.tr("Guidance behind this profile"))
 
         self.form = ProfileForm()
         scroll = QScrollArea()
@@ -137,6 +143,7 @@ class ProfileEditor(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.status)
+        layout.addWidget(self.guidance)
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
         self.resize(1100, 760)
@@ -272,6 +279,10 @@ class ProfileEditor(QDialog):
         if self._dirty:
             status += " " + self.tr("You have unsaved changes.")
         self.status.setText(status)
+        # A preset being changed is described as a copy would be: by what has changed.
+        described = replace(profile, builtin=False) if self._dirty else profile
+        self.guidance.setText(self.tr("Guidance: {words}").format(
+            words=guidance_words(described, load_presets())))
         self.save_button.setEnabled(not profile.builtin)
         self.rename_button.setEnabled(not profile.builtin)
         self.delete_button.setEnabled(not profile.builtin)

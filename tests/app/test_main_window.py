@@ -183,6 +183,18 @@ def test_profile_editor_previews_in_the_window_and_saves_a_new_profile(qtbot, wi
     assert editor.save_as()
     assert window.profiles.currentText() == "Year 4 reading group"
     assert window.view.profile().font_size_pt == 22
+    # The guidance it is shown with says what changed, not the preset's own claims.
+    assert window.profiles.toolTip().startswith(
+        "Made from the Dyslexia preset, then changed: font size.")
+
+
+def test_the_profile_list_tells_the_guidance_behind_each_preset(window):
+    window.choose_profile("Dyslexia")
+    tip = window.profiles.toolTip()
+    assert tip.startswith("Follows the British Dyslexia Association's Dyslexia Style Guide")
+    assert tip in window.profiles.accessibleDescription()
+    index = window.profiles.findText("Low vision \u2014 large print")
+    assert "RNIB" in window.profiles.itemData(index, Qt.ItemDataRole.ToolTipRole)
 
 
 def test_export_pdf_writes_the_lesson(qtbot, window, tmp_path):

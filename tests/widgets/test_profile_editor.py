@@ -53,6 +53,15 @@ def test_typing_a_colour_updates_the_preview_and_the_contrast(qtbot, store):
     assert editor.contrast_warning() == ""
 
 
+def test_the_guidance_is_shown_and_says_what_an_edit_changed(qtbot, store):
+    editor = _editor(qtbot, store)
+    assert editor.guidance.text().startswith(
+        "Guidance: Follows the British Dyslexia Association's Dyslexia Style Guide")
+    editor.form.font_size.setValue(30)
+    assert editor.guidance.text().startswith(
+        "Guidance: Made from the Dyslexia preset, then changed: font size.")
+
+
 def test_keyboard_changes_a_setting_and_the_preview_follows(qtbot, store):
     editor = _editor(qtbot, store)
     size = editor.form.font_size
