@@ -258,7 +258,10 @@ def main(argv: list[str] | None = None) -> int:
         lesson=window.lesson.title if window.lesson else None)
     close_without_asking(window)
     app.processEvents()
-    return 0
+    window.deleteLater()
+    from app.shutdown import finish
+
+    return finish(0)  # as the app ends (app/gui.py): a decode still running is not waited on
 
 
 if __name__ == "__main__":

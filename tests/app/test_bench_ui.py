@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import time
@@ -54,6 +55,17 @@ def test_bench_ui_reports_every_figure_or_says_why_not():
         assert report["startup_ratio"] == pytest.approx(
             report["startup_s"] / report["startup_bare_s"], rel=0.02)
     assert report["startup"]["engine_modules_at_ready"] == []
+
+
+def test_a_measuring_app_that_never_closes_after_reporting_keeps_its_figures(monkeypatch):
+    from app import bench_ui
+
+    monkeypatch.setattr(bench_ui, "EXIT_GRACE_S", 1.0)
+    result = bench_ui._run_child({}, dict(os.environ), None, timeout=300,
+                                 module="tests.app.bench_child_hung_after_report")
+    assert result["event"] == "result" and result["peak_mb"] == 1.0
+    # Stopped after the grace, not waited on until the 300 s watchdog.
+    assert "did not close within 1 s of reporting" in result["closing"]
 
 
 def test_bench_ui_refuses_settings_out_of_range():
