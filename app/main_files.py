@@ -151,14 +151,18 @@ class LessonFiles:
 
         if not self._import_ended(job) or isinstance(error, ImportStopped):
             return
-        if isinstance(error, (LessonImportError, OSError)):
-            self.show_message(self.tr("The file could not be imported: {error}").format(
-                error=error))
+        if isinstance(error, LessonImportError):
+            self.show_message(str(error))  # one sentence that names the file and the problem
+            return
+        name = job.name
+        if isinstance(error, OSError):
+            self.show_message(self.tr("“{name}” could not be imported: {problem}.").format(
+                name=name, problem=error.strerror or error))
             return
         # A fault in Lesson Lab or python-docx, not in what the person did: one
         # sentence for them, the whole story where faults are reported.
         self.show_message(self.tr(
-            "The file could not be imported: Lesson Lab could not read it."))
+            "“{name}” could not be imported: Lesson Lab could not read it.").format(name=name))
         sys.excepthook(type(error), error, error.__traceback__)
 
     def export_pdf(self) -> Path | None:

@@ -147,11 +147,11 @@ def docx_to_lesson(source: Path, out: Path, stop: ImportStop | None = None
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError,
             XMLSyntaxError) as error:
         raise LessonImportError(
-            f"The file '{source}' is not a Word document Lesson Lab can read."
+            f"“{Path(source).name}” is not a Word document Lesson Lab can read."
         ) from error
     except OSError as error:
         raise LessonImportError(
-            f"The file '{source}' cannot be read ({error.strerror or error})."
+            f"“{Path(source).name}” cannot be read ({error.strerror or error})."
         ) from error
     reader = _DocxReader(document, source, out, stop)
     return reader.read(), reader.notes, reader.pictures

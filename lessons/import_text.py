@@ -59,15 +59,15 @@ def text_file_to_lesson(source: Path) -> tuple[Lesson, list[Problem]]:
         size = source.stat().st_size
         if size > MAX_LESSON_BYTES:
             raise LessonImportError(
-                f"The file '{source}' is {size / (1024 * 1024):.1f} MB, too big for a lesson."
+                f"“{source.name}” is {size / (1024 * 1024):.1f} MB, too big for a lesson."
             )
         data = source.read_bytes()
     except OSError as error:
         raise LessonImportError(
-            f"The file '{source}' cannot be read ({error.strerror or error})."
+            f"“{source.name}” cannot be read ({error.strerror or error})."
         ) from error
     if b"\x00" in data:
-        raise LessonImportError(f"The file '{source}' is not a plain text file.")
+        raise LessonImportError(f"“{source.name}” is not a plain text file.")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -77,18 +77,17 @@ def text_file_to_lesson(source: Path) -> tuple[Lesson, list[Problem]]:
 
 def text_to_lesson(text: str, *, source: Path | None = None) -> tuple[Lesson, list[Problem]]:
     """A lesson from plain text, and notes about anything guessed."""
-    file = str(source) if source is not None else "<text>"
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     notes: list[Problem] = []
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None:
-        raise LessonImportError(f"The file '{file}' is empty.")
+        raise LessonImportError(f"“{source.name}” is empty." if source else "The text is empty.")
     title = " ".join(lines[first].split())
     if len(title) > 120:
         fallback = title_from_file_name(source) if source else "Untitled lesson"
         notes.append(
             Problem(
-                file,
+                str(source) if source is not None else "<text>",
                 first + 1,
                 f"The first line is too long to be a title, so '{fallback}' is used.",
                 "warning",

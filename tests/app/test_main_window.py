@@ -248,8 +248,17 @@ def test_importing_an_unsupported_file_is_one_plain_sentence(qtbot, window, tmp_
     window.ask_import_path = lambda: str(source)
     window.import_lesson_file()
     qtbot.waitUntil(lambda: bool(window.messages), timeout=20000)
-    assert window.messages == ["The file could not be imported: Lesson Lab can import Word "
-                               "documents (.docx) and plain text files (.txt), not '.pdf' files."]
+    assert window.messages == ["Lesson Lab can import Word documents (.docx) and plain text "
+                               "files (.txt), not '.pdf' files."]
+
+
+def test_a_file_that_is_not_really_a_word_document_is_named_not_its_path(qtbot, window, tmp_path):
+    source = tmp_path / "empty.docx"
+    source.write_bytes(b"")
+    window.ask_import_path = lambda: str(source)
+    window.import_lesson_file()
+    qtbot.waitUntil(lambda: bool(window.messages), timeout=20000)
+    assert window.messages == ["\u201cempty.docx\u201d is not a Word document Lesson Lab can read."]
 
 
 def test_library_scanned_in_the_background_then_restores_the_lesson(qtbot, opened):
