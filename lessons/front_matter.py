@@ -31,6 +31,7 @@ import yaml
 from lessons.details_yaml import fields_yaml  # noqa: F401
 from lessons.model import Problem, VocabularyEntry
 from lessons.scenarios import NEEDS
+from lessons.yaml_words import plain_yaml_problem, yaml_problem_line
 
 FIELDS = (
     "title",
@@ -54,13 +55,6 @@ ALIASES = {
     "send_needs": "needs",
 }
 KEY_STAGES = ("EYFS", "KS1", "KS2", "KS3", "KS4", "KS5")
-
-_YAML_HINTS = {
-    "mapping values are not allowed here": " (if a value has a colon in it, put the value "
-    "in quotes)",
-    "found character '\\t' that cannot start any token": " (use spaces, not tabs)",
-}
-
 
 _NULL = "tag:yaml.org,2002:null"
 # Key names of a key word written as a map of its own ("- word: x / definition: y").
@@ -234,13 +228,9 @@ class _Reader:
         return self.fields(values, require_title)
 
     def yaml_problem(self, error: yaml.YAMLError) -> None:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        line = self.first_line + mark.line if mark is not None else self.first_line
-        detail = getattr(error, "problem", None) or getattr(error, "context", None) or str(error)
-        detail = str(detail).strip()
-        hint = _YAML_HINTS.get(detail, "")
-        self.problem(line, "The details at the top of the file (between the '---' lines) "
-                     f"could not be read: {detail}{hint}.")
+        self.problem(self.first_line + yaml_problem_line(error),
+                     "The details at the top of the file (between the '---' lines) "
+                     f"could not be read: {plain_yaml_problem(error)}.")
 
     def unknown_field(self, name: str) -> None:
         message = f"Lesson Lab does not use the detail '{name}' at the top of the file."

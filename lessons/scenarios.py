@@ -43,6 +43,7 @@ import yaml
 
 from lessons.model import Problem
 from lessons.presets import find_preset, preset_names
+from lessons.yaml_words import plain_yaml_problem, yaml_problem_line
 
 SCENARIOS_DIR = Path(__file__).with_name("scenarios")
 LIBRARY_DIR = Path(__file__).with_name("library")
@@ -290,11 +291,8 @@ class _Reader:
             root = yaml.compose(self.text, Loader=yaml.SafeLoader)
             data = yaml.safe_load(self.text)
         except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-            detail = str(getattr(error, "problem", None) or error).strip()
-            hint = " (put a value with a colon in it in quotes)" if "mapping values" in detail \
-                else " (use spaces, not tabs)" if "'\\t'" in detail else ""
-            self.problem(mark.line + 1 if mark else 1, f"This is not valid YAML: {detail}{hint}.")
+            self.problem(yaml_problem_line(error) + 1,
+                         f"This scenario could not be read: {plain_yaml_problem(error)}.")
             return None
         except RecursionError:
             self.problem(1, "This file is nested too deeply to read.")

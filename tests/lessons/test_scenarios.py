@@ -141,7 +141,7 @@ def test_a_good_file_loads_with_canonical_preset_names(tmp_path):
 
 BROKEN = [
     # (what is wrong, replace this, with this, line, words in the message)
-    ("bad YAML", "name: Maya", "name: Maya: Patel", 2, "not valid YAML"),
+    ("bad YAML", "name: Maya", "name: Maya: Patel", 2, "could not be read"),
     ("tab", "needs: [vi]", "needs:\n\t- vi", 6, "spaces, not tabs"),
     ("no name", "name: Maya\n", "", 1, "has no 'name'"),
     ("empty task", "task: Adapt this lesson so Maya can follow it on the board.", "task: ''",

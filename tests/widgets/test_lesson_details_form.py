@@ -184,8 +184,7 @@ def test_details_that_cannot_be_read_open_as_text_to_fix(qtbot, editor, lessons)
     assert editor.pages.currentWidget() is form and form.showing_text()
     assert form.problem.text() == (
         "Line 1: The details at the top of the file (between the '---' lines) could not be "
-        "read: mapping values are not allowed here (if a value has a colon in it, put the "
-        "value in quotes).")
+        "read: a value has a colon in it (put the value in quotes).")
     assert form.source.toPlainText().startswith("title: Writing a recount: our trip\nsubject:")
     assert editor.text_edit.toPlainText().startswith("Have you ever told a friend")
     assert editor.text() == text and not form.form_button.isEnabled()
