@@ -19,6 +19,7 @@ Entries are :class:`lessons.library.LibraryEntry`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -91,7 +92,15 @@ def matches(entry: LibraryEntry, words: Sequence[str], subject: str, key_stage: 
         return False
     haystack = " ".join((entry.title, entry.subject, entry.key_stage, entry.year_group,
                          entry.path.stem.replace("-", " "))).casefold()
-    return all(word in haystack for word in words)
+    return all(_found(word, haystack) for word in words)
+
+
+def _found(word: str, haystack: str) -> bool:
+    """A number is found only as a whole number ("4" is in "Year 4", not in "KS4" or
+    "Year 14"); other words anywhere, so "flood" finds "flooding"."""
+    if word.isdigit():
+        return re.search(rf"(?<![\w]){word}(?!\d)", haystack) is not None
+    return word in haystack
 
 
 class LibraryPanel(QWidget):

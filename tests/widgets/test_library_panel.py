@@ -55,6 +55,15 @@ def test_search_matches_every_word_in_title_subject_key_stage_or_year(panel):
     assert titles(panel) == ["Parts of a plant"]
 
 
+def test_a_number_is_a_whole_number_not_part_of_ks4_or_year_10(panel):
+    panel.set_search("Year 4")
+    assert titles(panel) == ["Repetition in programs", "The water cycle"]
+    panel.set_search("1")  # Year 1 and KS1 are not the same thing as "KS1"
+    assert titles(panel) == ["Parts of a plant"]
+    panel.set_search("ks4")
+    assert len(titles(panel)) == 3
+
+
 def test_lessons_with_problems_are_marked_in_words_and_with_an_icon(panel):
     texts = {panel.list.item(r).text().split("\n")[0]: panel.list.item(r)
              for r in range(panel.list.count())}
