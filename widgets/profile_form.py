@@ -6,6 +6,7 @@ the whole profile as it now stands, so a preview can follow at once.
 
 from __future__ import annotations
 
+import re
 from dataclasses import fields, replace
 
 from PySide6.QtCore import Signal
@@ -26,6 +27,12 @@ from lessons.fonts import ACCESSIBLE_FAMILIES
 from lessons.profile import Colours, Profile
 from widgets.colour_field import ColourField
 from widgets.fonts import resolve_family
+
+
+def family_name(listed: str) -> str:
+    """A font family as a teacher knows it: "C059", not Qt's "C059 [UKWN]" (the maker,
+    shown when two makers' fonts share a name; Qt finds the font by its name alone)."""
+    return re.sub(r"\s*\[[^\]]*\]$", "", listed)
 
 
 class ProfileForm(QWidget):
@@ -83,7 +90,8 @@ class ProfileForm(QWidget):
         form = QFormLayout(box)
         self.font_family = QComboBox()
         self.font_family.setEditable(False)
-        others = sorted(set(QFontDatabase.families()) - set(ACCESSIBLE_FAMILIES))
+        listed = {family_name(family) for family in QFontDatabase.families()}
+        others = sorted(listed - set(ACCESSIBLE_FAMILIES))
         self.font_family.addItems([*ACCESSIBLE_FAMILIES, *others])
         self._row(form, self.tr("&Font"), self.font_family)
         self.font_note = QLabel()

@@ -147,3 +147,18 @@ def test_every_control_has_an_accessible_name(qtbot, store):
     unnamed = [w for w in controls if not w.accessibleName()
                and not isinstance(w.parent(), (QAbstractSpinBox, QComboBox))]
     assert unnamed == []
+
+
+def test_fonts_are_listed_by_name_without_qts_maker_marks(qtbot, store):
+    from PySide6.QtGui import QFontDatabase
+
+    from widgets.profile_form import family_name
+
+    assert family_name("C059 [UKWN]") == "C059" and family_name("Lexend") == "Lexend"
+    editor = _editor(qtbot, store)
+    listed = [editor.form.font_family.itemText(i) for i in range(editor.form.font_family.count())]
+    assert not [name for name in listed if name.endswith("]")]
+    assert len(listed) == len(set(listed))
+    if any(family.endswith("]") for family in QFontDatabase.families()):
+        marked = next(f for f in QFontDatabase.families() if f.endswith("]"))
+        assert family_name(marked) in listed
