@@ -4,7 +4,8 @@ The PDF honours the profile's font, size, weight, spacing, line length and
 alignment, and prints in the profile's colours or plain black on white or
 cream paper. The page has 2 cm margins and "Page 1 of 3" in the footer.
 Fonts are embedded by Qt's PDF writer, so the sheet prints the same on any
-computer.
+computer. Pages break where app/pdf_pages.py says: never after a heading,
+and not leaving one line of a paragraph alone where that costs no page.
 
 Why pages are drawn by hand rather than with ``QTextDocument.print_``: that
 draws no page background, so a coloured page (yellow on black, cream) would
@@ -30,11 +31,12 @@ from PySide6.QtGui import (
     QPdfWriter,
 )
 
+from app.pdf_pages import keep_together
 from app.pdf_text_layer import fix_text_layer
 from lessons.model import Lesson
 from lessons.profile import Profile
 from widgets.fonts import resolve_family
-from widgets.lesson_document import LessonDocument
+from widgets.lesson_document import HEADING_SCALE, LessonDocument
 from widgets.lesson_style import PRINT_COLOURS, line_text_width, print_colours
 
 DPI = 96  # the document is laid out as on a screen; the PDF is vector anyway
@@ -113,6 +115,9 @@ def export_pdf(
     document = built.document
     document.setDocumentMargin(0)
     document.setPageSize(QSizeF(width, body.height()))
+    # Qt breaks pages wherever a line would cross the foot; a heading must
+    # also stay with its text (RNIB clear print), so some breaks come earlier.
+    keep_together(document, body.height(), lambda block: block.userState() in HEADING_SCALE)
     pages = document.pageCount()
 
     painter = QPainter()

@@ -31,13 +31,13 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
-    QTextBlock,
     QTextBlockFormat,
     QTextCursor,
     QTextDocument,
-    QTextFormat,
 )
 
+from app.pdf_pages import keep_together
+from app.pdf_text_layer import fix_text_layer
 from lessons.atomic_file import usual_permissions
 from lessons.reflection import PracticeSession
 from lessons.reflection_record import (
@@ -61,7 +61,6 @@ LINE_HEIGHT_PERCENT = 150  # the BDA style guide: 1.5 line spacing
 MARGIN_MM = 20.0  # top and bottom
 SIDE_MARGIN_MM = 25.0  # with 13 pt, lines of about 80 characters rather than 100
 FOOTER_PT = 10.0  # "Page 1 of 3"
-KEEP_WITH_HEADING = 2  # lines of text that follow a heading onto its page
 HEADING_PT = {1: 20, 2: 16, 3: 14, 4: 13, 5: 13, 6: 13}
 
 # Headings differ from the text by weight, size and the space above them; the
@@ -172,6 +171,9 @@ def export_reflection_pdf(sessions: Sequence[PracticeSession], out_path: str | P
         _print(document, Path(temporary), record_title(sessions))
         if Path(temporary).stat().st_size == 0:
             raise OSError(f"could not write {out}")
+        # Qt draws the line before a page's first one too, hidden by the clip
+        # but still read aloud by a screen reader: take it out.
+        fix_text_layer(temporary)
         usual_permissions(temporary)
         os.replace(temporary, out)
     finally:
@@ -205,7 +207,8 @@ def _print(document: QTextDocument, path: Path, title: str) -> None:
         line = QFontMetricsF(footer_font, writer).height()
         page = QSizeF(writer.width(), writer.height() - 2 * line)  # room for the page number
         document.setPageSize(page)
-        _keep_headings_with_their_text(document, page.height())
+        # No heading at the foot of a page, no line of an answer left alone.
+        keep_together(document, page.height(), lambda block: block.blockFormat().headingLevel() > 0)
         pages = document.pageCount()
         for index in range(pages):
             if index:
@@ -227,41 +230,6 @@ def _print(document: QTextDocument, path: Path, title: str) -> None:
                              _tr("Page {page} of {pages}").format(page=index + 1, pages=pages))
     finally:
         painter.end()  # finishes the file
-
-
-def _keep_headings_with_their_text(document: QTextDocument, page_height: float) -> None:
-    """Start a new page before any heading (or run of headings) that would end a page.
-
-    A heading is kept with at least the first lines of the text after it; a
-    question never sits at the foot of one page with its answer on the next.
-    """
-    layout = document.documentLayout()
-    document.pageCount()  # Qt lays out lazily: until then, later blocks' places are stale
-    block, run = document.begin(), None
-    while block.isValid():
-        following = block.next()
-        if block.blockFormat().headingLevel() == 0:
-            run = None
-        else:
-            run = run if run is not None else block
-            if following.isValid() and following.blockFormat().headingLevel() == 0:
-                top = layout.blockBoundingRect(run).top()
-                text = layout.blockBoundingRect(following)
-                needed = text.top() + min(text.height(), KEEP_WITH_HEADING * _line(following))
-                at_page_top = top % page_height < _line(run)
-                if needed // page_height > top // page_height and not at_page_top:
-                    moved = QTextBlockFormat()
-                    moved.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-                    QTextCursor(run).mergeBlockFormat(moved)
-                    document.pageCount()  # lays the rest out again from the new page
-                run = None
-        block = following
-
-
-def _line(block: QTextBlock) -> float:
-    """The height of a block's first line (with its spacing)."""
-    text = block.layout()
-    return text.lineAt(0).height() * LINE_HEIGHT_PERCENT / 100 if text.lineCount() else 0.0
 
 
 def _tr(text: str) -> str:

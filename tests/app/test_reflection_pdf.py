@@ -122,6 +122,7 @@ def test_pages_are_numbered_and_no_question_ends_a_page_without_its_answer(qapp,
         answers[prompts[0]] = " ".join([sentence] * count) or "Yes."
         out = export_reflection_pdf([make_session(answers=answers)], tmp_path / "record.pdf")
         pages = page_chars(out)
+        body = []
         for number, chars in enumerate(pages, start=1):
             printed = lines(chars)
             footer = "".join(c.text for c in printed[-1])
@@ -130,7 +131,44 @@ def test_pages_are_numbered_and_no_question_ends_a_page_without_its_answer(qapp,
             assert not all("Bold" in c.font for c in last), (
                 f"{count} sentences: page {number} ends with the heading "
                 f"{''.join(c.text for c in last)!r}")
-        every = "".join(c.text for page in pages for c in page)
+            body += [c for line in printed[:-1] for c in line]
+        # Without the page numbers, so a sentence that runs on over a page reads whole.
+        every = "".join(c.text for c in body)
         # No line printed at the foot of one page and again at the top of the next.
         assert every.count("".join(prompts[1].split())) == 1
         assert every.count("".join(sentence.split())) == count
+
+
+def _page_lines(pdf: Path) -> list[list[str]]:
+    """Each page's lines as poppler reads that page alone (``pdftotext -f N -l N``)."""
+    count = int(re.search(r"Pages:\s+(\d+)", _info(pdf)).group(1))
+    pages = []
+    for number in range(1, count + 1):
+        out = subprocess.run(["pdftotext", "-f", str(number), "-l", str(number), str(pdf), "-"],
+                             capture_output=True, text=True, check=True).stdout
+        pages.append([" ".join(line.split()) for line in out.splitlines() if line.strip()])
+    return pages
+
+
+def test_no_line_is_read_twice_at_a_page_break(qapp, tmp_path):
+    """Qt draws the line before each page's first one too, hidden by the clip; a
+    screen reader or pdftotext still read it, at the foot of one page and the
+    top of the next. Answers of many lengths move the breaks through the text."""
+    prompts = get_scenario(MAYA).reflection_prompts
+    for count in range(6, 40, 3):
+        answers = dict.fromkeys(prompts, "")
+        # Numbered sentences, so no two printed lines are alike.
+        sentences = [f"On day {day} I made the print bigger and checked it with her QTVI."
+                     for day in range(1, count + 1)]
+        answers[prompts[0]] = " ".join(sentences)
+        out = export_reflection_pdf([make_session(answers=answers)], tmp_path / "record.pdf")
+        pages = _page_lines(out)
+        assert len(pages) >= 3
+        for number, (page, following) in enumerate(zip(pages, pages[1:], strict=False), 1):
+            assert page[-1] == f"Page {number} of {len(pages)}", page[-1]
+            body = page[:-1]
+            assert following[0] not in body[-3:], (
+                f"{count} sentences: {following[0]!r} ends page {number} and starts the next")
+        read = " ".join(line for page in pages for line in page[:-1])
+        for sentence in sentences:
+            assert read.count(sentence) == 1, f"{count} sentences: {sentence!r}"

@@ -1,0 +1,112 @@
+"""Clear-print PDFs of every built-in lesson: no page ends with a heading.
+
+RNIB's clear-print guidance: a heading stays with the text it introduces.
+Each lesson is exported in the two presets with the largest print, and
+poppler reads each page on its own (``pdftotext -f N -l N``), as a reviewer
+would check it by eye.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from app.pdf_export import export_pdf
+from lessons.loader import load_lesson
+from lessons.model import Lesson, plain_text
+from lessons.presets import get_preset
+
+LIBRARY = Path(__file__).resolve().parents[2] / "lessons" / "library"
+LESSONS = sorted(LIBRARY.glob("*.md"))
+PRESETS = ["Dyslexia", "Low vision — large print"]
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _headings(lesson: Lesson) -> set[str]:
+    """Every heading the printed lesson shows (app/pdf_export.py via LessonDocument)."""
+    found = [lesson.title]
+    if lesson.objectives:
+        found.append("Learning objectives")
+    found += [section.heading for section in lesson.sections if section.heading]
+    if lesson.vocabulary:
+        found.append("Key words")
+    return {_words(heading) for heading in found}
+
+
+def _page_lines(pdf: Path, number: int) -> list[str]:
+    """The page's lines top to bottom as poppler reads them, without the "Page 1 of 3" footer.
+
+    ``-layout`` keeps the lines in their places on the page (a table row is
+    one line), so the last line read is the last line printed.
+    """
+    out = subprocess.run(["pdftotext", "-layout", "-f", str(number), "-l", str(number),
+                          str(pdf), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    lines = [_words(line) for line in out.splitlines() if line.strip()]
+    assert lines and lines[-1].startswith("Page "), lines[-3:]
+    return lines[:-1]
+
+
+def _heading_ending(page: list[str], following: list[str], headings: set[str]) -> str | None:
+    """The heading the page ends with (whole, or its first lines), if any.
+
+    A heading can wrap onto two or three lines in large print, so the page's
+    last lines are tried together, and with the next page's first lines.
+    """
+    for ending in range(1, 4):
+        tail = " ".join(page[-ending:])
+        if tail in headings:
+            return tail
+        for start in range(1, 3):
+            if f"{tail} {' '.join(following[:start])}" in headings:
+                return tail
+    return None
+
+
+@pytest.fixture(scope="module")
+def exported(qapp, tmp_path_factory):
+    """Every built-in lesson in each preset: (preset, lesson, PDF, pages)."""
+    folder = tmp_path_factory.mktemp("lessons")
+    sheets = []
+    for preset in PRESETS:
+        profile = get_preset(preset)
+        for number, path in enumerate(LESSONS):
+            lesson = load_lesson(path).lesson
+            out = folder / f"{PRESETS.index(preset)}-{number}.pdf"
+            sheets.append((preset, lesson, out, export_pdf(lesson, profile, out).pages))
+    return sheets
+
+
+@pytest.mark.slow
+def test_no_page_of_a_built_in_lesson_ends_with_a_heading(exported):
+    assert len(LESSONS) == 16 and len(exported) == 32
+    stranded = []
+    for preset, lesson, pdf, count in exported:
+        headings = _headings(lesson)
+        pages = [_page_lines(pdf, number) for number in range(1, count + 1)]
+        after = pages[1:] + [[]]
+        for number, (page, following) in enumerate(zip(pages, after, strict=True), start=1):
+            heading = _heading_ending(page, following, headings)
+            if heading:
+                stranded.append(f"{preset}, {lesson.title}: page {number} ends with {heading!r}")
+    assert not stranded, "\n".join(stranded)
+
+
+@pytest.mark.slow
+def test_the_moved_headings_are_still_read_once_and_in_order(exported):
+    """Moving a heading changes where pages break, not what the sheet says."""
+    for _preset, lesson, pdf, count in exported:
+        text = " ".join(line for number in range(1, count + 1)
+                        for line in _page_lines(pdf, number))
+        places = [text.find(_words(s.heading)) for s in lesson.sections if s.heading]
+        assert -1 not in places and places == sorted(places), (lesson.title, places)
+        written = _words(plain_text(lesson))
+        for section in lesson.sections:
+            if section.heading:
+                heading = _words(section.heading)
+                assert text.count(heading) == written.count(heading), heading

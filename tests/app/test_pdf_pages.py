@@ -1,0 +1,151 @@
+"""Page breaks (app/pdf_pages.py) on documents laid out by Qt itself.
+
+Every line is one line of the same font, and a page holds exactly ten, so
+each case puts a heading or a paragraph where it would be cut badly.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSizeF
+from PySide6.QtGui import QTextBlockFormat, QTextCursor, QTextDocument
+
+from app.pdf_pages import keep_together
+
+LINES_PER_PAGE = 10
+LINE_SEPARATOR = "\u2028"  # a line break inside a paragraph
+
+
+def _is_heading(block) -> bool:
+    return block.blockFormat().headingLevel() > 0
+
+
+class Sheet:
+    """A document of headings ("h") and paragraphs ("p", n lines) on pages of ten lines."""
+
+    def __init__(self, *parts: tuple[str, int]) -> None:
+        self.document = QTextDocument()
+        self.document.setDocumentMargin(0)
+        cursor = QTextCursor(self.document)
+        for index, (kind, lines) in enumerate(parts):
+            if index:
+                cursor.insertBlock(QTextBlockFormat())
+            if kind == "h":
+                fmt = QTextBlockFormat()
+                fmt.setHeadingLevel(2)
+                cursor.setBlockFormat(fmt)
+            words = [f"{kind}{index} line {n}" for n in range(1, lines + 1)]
+            cursor.insertText(LINE_SEPARATOR.join(words))
+        self.document.setPageSize(QSizeF(2000, 1e6))  # wide: no line wraps
+        layout = self.document.documentLayout()
+        second = self.document.begin().next()
+        self.line = layout.blockBoundingRect(second).top()  # every sheet starts with one line
+        self.height = (LINES_PER_PAGE + 0.5) * self.line
+        self.document.setPageSize(QSizeF(2000, self.height))
+
+    def pages(self, index: int) -> list[int]:
+        """The page of each line of part ``index``."""
+        block = self.document.findBlockByNumber(index)
+        top = self.document.documentLayout().blockBoundingRect(block).top()
+        text = block.layout()
+        return [int((top + text.lineAt(n).y() + self.line / 2) // self.height)
+                for n in range(text.lineCount())]
+
+    def keep_together(self) -> int:
+        return keep_together(self.document, self.height, _is_heading)
+
+
+def _filler(lines: int) -> list[tuple[str, int]]:
+    return [("p", 1)] * lines
+
+
+def test_the_sheets_lay_out_ten_lines_a_page(qapp):
+    sheet = Sheet(*_filler(25))
+    assert sheet.document.pageCount() == 3
+    assert [sheet.pages(i)[0] for i in (0, 9, 10, 19, 20)] == [0, 0, 1, 1, 2]
+
+
+def test_a_heading_on_the_last_line_of_a_page_moves_to_the_next(qapp):
+    sheet = Sheet(*_filler(9), ("h", 1), ("p", 3), *_filler(3))
+    assert sheet.pages(9) == [0] and sheet.pages(10) == [1, 1, 1]  # the fault
+    assert sheet.keep_together() == 1
+    assert sheet.pages(9) == [1] and sheet.pages(10) == [1, 1, 1]
+    assert sheet.pages(8) == [0]
+
+
+def test_a_heading_takes_two_lines_of_its_text_with_it(qapp):
+    sheet = Sheet(*_filler(8), ("h", 1), ("p", 5), *_filler(2))
+    assert sheet.pages(8) == [0] and sheet.pages(9) == [0, 1, 1, 1, 1]
+    sheet.keep_together()
+    assert sheet.pages(8) == [1] and sheet.pages(9) == [1] * 5
+
+
+def test_the_two_lines_may_be_two_short_paragraphs(qapp):
+    sheet = Sheet(*_filler(8), ("h", 1), ("p", 1), ("p", 1), *_filler(2))
+    assert sheet.pages(10) == [1]
+    sheet.keep_together()
+    assert sheet.pages(8) == sheet.pages(9) == sheet.pages(10) == [1]
+
+
+def test_a_heading_with_one_line_of_text_below_it_stays_if_both_fit(qapp):
+    sheet = Sheet(*_filler(8), ("h", 1), ("p", 1), ("h", 1), ("p", 2))
+    sheet.keep_together()
+    assert sheet.pages(8) == sheet.pages(9) == [0]
+
+
+def test_a_run_of_headings_moves_together(qapp):
+    sheet = Sheet(*_filler(8), ("h", 1), ("h", 1), ("p", 2), *_filler(2))
+    sheet.keep_together()
+    assert sheet.pages(8) == sheet.pages(9) == [1]
+    assert sheet.pages(7) == [0]
+
+
+def test_a_heading_moves_even_when_that_makes_a_page_more(qapp):
+    sheet = Sheet(*_filler(9), ("h", 1), ("p", 10))
+    assert sheet.document.pageCount() == 2
+    sheet.keep_together()
+    assert sheet.pages(9) == [1] and sheet.document.pageCount() == 3
+
+
+def test_a_heading_at_the_top_of_a_page_stays_there_whatever_follows(qapp):
+    # Its text is longer than a page: moving it on would never end.
+    sheet = Sheet(*_filler(10), ("h", 1), ("p", 25))
+    assert sheet.keep_together() == 0
+    assert sheet.pages(10) == [1]
+
+
+def test_an_orphan_line_moves_with_its_paragraph(qapp):
+    sheet = Sheet(*_filler(9), ("p", 4), *_filler(2))
+    assert sheet.pages(9) == [0, 1, 1, 1]
+    assert sheet.keep_together() == 1
+    assert sheet.pages(9) == [1, 1, 1, 1]
+
+
+@pytest.mark.parametrize("lines", [2, 3, 4])
+def test_a_short_paragraph_leaves_no_widow(qapp, lines):
+    sheet = Sheet(*_filler(11 - lines), ("p", lines), *_filler(2))
+    assert sheet.pages(11 - lines).count(1) == 1  # its last line alone on page 2
+    sheet.keep_together()
+    assert set(sheet.pages(11 - lines)) == {1}
+
+
+def test_a_long_paragraph_keeps_its_widow_rather_than_leave_a_wide_gap(qapp):
+    sheet = Sheet(*_filler(4), ("p", 7), *_filler(2))
+    assert sheet.keep_together() == 0
+    assert sheet.pages(4) == [0] * 6 + [1]
+
+
+def test_a_widow_stays_when_moving_it_would_make_a_page_more(qapp):
+    # The second page is full: moving two more lines onto it starts a third.
+    sheet = Sheet(*_filler(8), ("p", 3), *_filler(9))
+    assert sheet.pages(8) == [0, 0, 1] and sheet.document.pageCount() == 2
+    assert sheet.keep_together() == 0
+    assert sheet.document.pageCount() == 2
+
+
+def test_a_paragraph_moving_takes_its_heading_along(qapp):
+    sheet = Sheet(*_filler(6), ("h", 1), ("p", 4), *_filler(2))
+    # The heading and two lines fit; the paragraph's last line is a widow.
+    assert sheet.pages(7) == [0, 0, 0, 1]
+    sheet.keep_together()
+    assert sheet.pages(6) == [1] and sheet.pages(7) == [1] * 4
