@@ -77,30 +77,30 @@ class ReadAloudControls(QObject):
         self._speakers: QMenu | None = None
         self._speaker_group: QActionGroup | None = None
         self._outputs: list[str] | None = None  # device names, None until listed
-        self.read = self._action("read", self.tr("Read aloud"), c.toggle,
+        self.read = self._action("read", self.tr("&Read aloud"), c.toggle,
                                  self.tr("Read from the caret; press again to pause"),
                                  "media-playback-start")
-        self.stop = self._action("stop", self.tr("Stop reading"), c.stop,
+        self.stop = self._action("stop", self.tr("S&top reading"), c.stop,
                                  self.tr("Stop reading aloud"), "media-playback-stop")
-        self.lesson = self._action("lesson", self.tr("Read the whole lesson"), c.read_lesson,
+        self.lesson = self._action("lesson", self.tr("Read the whole &lesson"), c.read_lesson,
                                    self.tr("Read the lesson from the start"))
-        self.section = self._action("section", self.tr("Read this section"), c.read_section,
+        self.section = self._action("section", self.tr("Read this s&ection"), c.read_section,
                                     self.tr("Read the section the caret is in"))
-        self.selection = self._action("selection", self.tr("Read the selection"),
+        self.selection = self._action("selection", self.tr("Read the sele&ction"),
                                       c.read_selection, self.tr("Read only the selected text"))
-        self.next = self._action("next", self.tr("Next sentence"), c.next_sentence,
+        self.next = self._action("next", self.tr("&Next sentence"), c.next_sentence,
                                  self.tr("Skip to the next sentence"), "media-skip-forward")
-        self.previous = self._action("previous", self.tr("Previous sentence"),
+        self.previous = self._action("previous", self.tr("Previ&ous sentence"),
                                      c.previous_sentence, self.tr("Go back a sentence"),
                                      "media-skip-backward")
-        self.faster = self._action("faster", self.tr("Faster"), c.faster,
+        self.faster = self._action("faster", self.tr("&Faster"), c.faster,
                                    self.tr("Read a little faster"))
-        self.slower = self._action("slower", self.tr("Slower"), c.slower,
+        self.slower = self._action("slower", self.tr("Slo&wer"), c.slower,
                                    self.tr("Read a little slower"))
-        self.save_lesson = self._action(None, self.tr("Save the lesson as a sound file…"),
+        self.save_lesson = self._action(None, self.tr("S&ave the lesson as a sound file…"),
                                         c.export_lesson_wav,
                                         self.tr("Save the lesson read aloud as a WAV file"))
-        self.save_section = self._action(None, self.tr("Save this section as a sound file…"),
+        self.save_section = self._action(None, self.tr("Save this section as a so&und file…"),
                                          c.export_section_wav,
                                          self.tr("Save the section at the caret as a WAV file"))
         self._menu: QMenu | None = None
@@ -143,13 +143,13 @@ class ReadAloudControls(QObject):
     def _update(self, *_args) -> None:
         c = self._controller
         if c.is_paused():
-            self.read.setText(self.tr("Carry on reading"))
+            self.read.setText(self.tr("Carry on &reading"))
             self.read.setIcon(QIcon.fromTheme("media-playback-start"))
         elif c.is_speaking():
-            self.read.setText(self.tr("Pause reading"))
+            self.read.setText(self.tr("Pause &reading"))
             self.read.setIcon(QIcon.fromTheme("media-playback-pause"))
         else:
-            self.read.setText(self.tr("Read aloud"))
+            self.read.setText(self.tr("&Read aloud"))
             self.read.setIcon(QIcon.fromTheme("media-playback-start"))
         self.stop.setEnabled(c.is_speaking())
         speed = format_rate(c.rate_scale())
