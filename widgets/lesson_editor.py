@@ -32,11 +32,13 @@ puts text where the cursor is in the lesson text, as one undoable step, and
 take back (so "undo that" undoes the phrase, not a change made since).
 
 Questions go through ``ask_definition``, ``ask_lesson_name`` and
-``show_message`` so tests can answer them without dialogs.
+``show_message`` so tests can answer them without dialogs; a title another
+lesson has already is asked about (``ask_same_title``, widgets/lesson_titles.py).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 
@@ -53,7 +55,7 @@ from PySide6.QtWidgets import (
 )
 
 from lessons.lesson_details import DetailsError, DetailsState, add_key_word
-from lessons.library import user_folder
+from lessons.library import scan_library, user_folder
 from lessons.loader import parse_lesson_text
 from lessons.model import Lesson, LoadResult
 from lessons.new_lesson import save_new_lesson
@@ -64,6 +66,7 @@ from widgets.announce import announce
 from widgets.fitting_toolbar import FittingToolBar
 from widgets.fonts import resolve_family
 from widgets.lesson_file_pane import LessonFilePane
+from widgets.lesson_titles import ask_same_title, choose_title, free_title
 from widgets.lesson_view import LessonView
 from widgets.markdown_formatting import MarkdownFormatting
 from widgets.text_insertion import (
@@ -75,6 +78,11 @@ from widgets.text_insertion import (
 
 PREVIEW_DELAY_MS = 300
 EDITOR_FONT = "Atkinson Hyperlegible"
+
+
+def library_titles() -> list[str]:
+    """The titles of the lessons in the library: the built-in ones and the user's own."""
+    return [entry.title for entry in scan_library().entries if entry.lesson is not None]
 
 
 class LessonEditor(QWidget):
@@ -97,6 +105,10 @@ class LessonEditor(QWidget):
         self._source: Path | None = None
         self._result = LoadResult(None, ())
         self._profile = default_preset()
+        # The titles "Save as new lesson" should not repeat: the library's (a window that
+        # lists the library gives its own), and those saved from here since.
+        self.library_titles: Callable[[], Iterable[str]] = library_titles
+        self._saved_titles: list[str] = []
 
         self.pages = LessonFilePane()
         self.pages.changed.connect(lambda: self._timer.start())
@@ -425,10 +437,11 @@ class LessonEditor(QWidget):
     def save_as_new(self, name: str | None = None) -> Path | None:
         """Save the lesson as a new lesson in the user's lesson folder; never overwrites.
 
-        ``name`` becomes the lesson's title and file name (asked for when
-        None). Pictures the lesson uses are copied beside it when the folder
-        has none of that name. Returns the new file, or None when nothing was
-        saved.
+        ``name`` becomes the lesson's title and file name. When None it is
+        asked for, offering a title no lesson has ("… (adapted 2)"); one the
+        teacher types that another lesson has is asked about, not refused.
+        Pictures the lesson uses are copied beside it when the folder has none
+        of that name. Returns the new file, or None when nothing was saved.
         """
         result = self.reparse_now()
         state = self.details_state()
@@ -438,8 +451,10 @@ class LessonEditor(QWidget):
                                       "under Problems first."), "error")
             return None
         if name is None:
-            name = self.ask_lesson_name(self.tr("{title} (adapted)").format(
-                title=result.lesson.title))
+            taken = [*self.library_titles(), *self._saved_titles]
+            suggestion = free_title(result.lesson.title, taken, self.tr("{title} (adapted)"),
+                                    self.tr("{title} (adapted {number})"))
+            name = choose_title(suggestion, taken, self.ask_lesson_name, self.ask_same_title)
         name = " ".join((name or "").split())
         if not name:
             return None
@@ -450,6 +465,7 @@ class LessonEditor(QWidget):
             self.show_message(save_problem(error, self.tr("The new lesson")), "error")
             return None
         self.history.mark_saved()
+        self._saved_titles.append(name)  # taken now, though the library may not list it yet
         self.show_message(self.tr("Saved as a new lesson: {path}").format(path=path))
         self.saved.emit(path)
         return path
@@ -469,6 +485,10 @@ class LessonEditor(QWidget):
             self, self.tr("Save as new lesson"),
             self.tr("Name of the new lesson (the original is not changed):"), text=suggestion)
         return text if ok else None
+
+    def ask_same_title(self, title: str) -> str:
+        """Say another lesson is called ``title``: KEEP it, RENAME or CANCEL (lesson_titles)."""
+        return ask_same_title(self, title)
 
     def show_message(self, text: str, kind: str = "info") -> None:
         """Show a message under the text (and tell a screen reader)."""
