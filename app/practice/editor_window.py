@@ -1,17 +1,21 @@
 """The lesson editor in a window of its own, with the checker beside it.
 
 For editing any lesson (not a practice scenario): the text with its live
-adapted preview, a profile list, and the checker panel re-scoring as the
+adapted preview, the profile row (``app.practice.editor_profile``: a profile
+changed by the checker's fixes shows as "Dyslexia (adapted)" and can be
+saved as the teacher's own), and the checker panel re-scoring as the
 teacher types, with one-click fixes. "Save as new lesson" writes to the
 user's lesson folder; the file opened is never changed.
 
 Dictate (F9, on the editor's tool bar) speaks into the text at the cursor
 (``app.practice.editor_dictation``); the words still being heard show in
 the line above the text. Closing first lets the phrase being said settle
-and go in (at most ``last_words_wait_s``), then, with unsaved changes, asks
-Save, Discard or Cancel (``ask_unsaved_changes``, replaced in tests); Save
-saves as a new lesson, as the Save action does. After a Cancel, dictation
-stays stopped until Dictate is pressed again.
+and go in (at most ``last_words_wait_s``), then, with unsaved changes to the
+text or an unsaved profile made here, asks Save, Discard or Cancel in one
+question (``ask_unsaved_changes``, replaced in tests); Save saves the text
+as a new lesson, as the Save action does, and the profile as the teacher's
+own. Ctrl+W and Escape close it too. After a Cancel, dictation stays
+stopped until Dictate is pressed again.
 """
 
 from __future__ import annotations
@@ -21,12 +25,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox,
     QDockWidget,
-    QHBoxLayout,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QVBoxLayout,
@@ -34,8 +35,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.controllers import lesson_words
+from app.practice.editor_profile import EditorProfile
 from app.practice.workbench import Workbench
-from lessons.presets import default_preset, load_presets
+from lessons.presets import default_preset
 from lessons.profile import Profile
 from lessons.profile_store import ProfileStore
 from widgets.checker_panel import CheckerPanel
@@ -66,24 +68,11 @@ class LessonEditorWindow(QMainWindow):
         self.editor = LessonEditor()
         self.checker = CheckerPanel()
         self.workbench = Workbench(self.editor, self.checker, profile or default_preset(), self)
-        self.profile_combo = QComboBox()
-        self.profile_combo.setAccessibleName(self.tr("Profile for the preview and the checker"))
-        label = QLabel(self.tr("Pr&ofile:"))
-        label.setBuddy(self.profile_combo)
-        for item in [*load_presets(), *self.store.profiles()]:
-            self.profile_combo.addItem(item.name, item)
-        current = self.workbench.profile()
-        index = self.profile_combo.findText(current.name)
-        if index < 0:
-            self.profile_combo.insertItem(0, current.name, current)
-            index = 0
-        self.profile_combo.setCurrentIndex(index)
-        self.profile_combo.activated.connect(
-            lambda i: self.workbench.set_profile(self.profile_combo.itemData(i)))
-        row = QHBoxLayout()
-        row.addWidget(label)
-        row.addWidget(self.profile_combo)
-        row.addStretch(1)
+        # The practice window's profile row, with "Save profile…" (editor_profile.py).
+        self.profile_row = EditorProfile(self.workbench, self.editor, self.store, self)
+        self.profile_bar = self.profile_row.bar
+        self.profile_combo = self.profile_bar.combo
+        self.profile_saved = self.profile_row.saved
         self.dictation: EditorDictation | None = None
         self._worker_factory = worker_factory
         # How long closing waits for the phrase being said; None: the dictation dock's bound
@@ -100,13 +89,25 @@ class LessonEditorWindow(QMainWindow):
         self.dictation_toolbar.widgetForAction(self.dictate_action).setAccessibleName(
             self.tr("Dictate into the lesson text"))
         self.editor.add_line_under_toolbar(self.dictation_line)
-        self.editor.modification_changed.connect(self.setWindowModified)
+        self.editor.modification_changed.connect(lambda _modified: self._show_modified())
+        self.profile_row.unsaved_changed.connect(lambda _unsaved: self._show_modified())
+        # Ctrl+W or Escape closes, asking first about anything unsaved. Owned by the
+        # editor so Help › Keyboard shortcuts lists it under "Lesson editor"; a key word
+        # being typed in the details' table takes its Escape first.
+        self.close_action = QAction(self.tr("Close the lesson editor"), self.editor)
+        self.close_action.setShortcuts(close_keys())
+        self.close_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.close_action.setToolTip(self.tr("Close the lesson editor ({keys})").format(
+            keys=", ".join(k.toString(QKeySequence.SequenceFormat.NativeText)
+                           for k in self.close_action.shortcuts())))
+        self.close_action.triggered.connect(lambda _checked=False: self.close())
+        self.addAction(self.close_action)
         self._file_name = ""
         # The title names the lesson as teachers know it, and follows edits to its title.
         self.editor.lesson_parsed.connect(lambda _result: self._show_title())
         central = QWidget()
         layout = QVBoxLayout(central)
-        layout.addLayout(row)
+        layout.addWidget(self.profile_bar)
         layout.addWidget(self.editor, 1)
         self.setCentralWidget(central)
         dock = QDockWidget(self.tr("Checker"), self)
@@ -173,24 +174,38 @@ class LessonEditorWindow(QMainWindow):
     # ----- closing ------------------------------------------------------------
 
     def has_unsaved_work(self) -> bool:
-        """True when the text has changes not saved (closing then asks first).
+        """True when the text has changes not saved, or a profile made here is not saved.
 
-        The main window asks every window that has this to close before it does.
+        Closing then asks first. The main window asks every window that has
+        this to close before it does.
         """
-        return self.editor.is_modified()
+        return self.editor.is_modified() or self.profile_row.unsaved() is not None
+
+    def _show_modified(self) -> None:
+        self.setWindowModified(self.has_unsaved_work())
+
+    def save_unsaved_work(self) -> bool:
+        """Save the text as a new lesson and the profile made here, each if unsaved.
+
+        False when either was not saved (cancelled, or it could not be).
+        """
+        if self.editor.is_modified() and self.editor.save_as_new() is None:
+            return False
+        return self.profile_row.unsaved() is None or self.profile_row.save() is not None
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         """Put in the last words dictated, then ask about unsaved changes.
 
-        Save saves as a new lesson; Cancel keeps the window, with dictation stopped.
+        Save saves the text as a new lesson and the profile as the teacher's
+        own; Cancel keeps the window, with dictation stopped.
         """
         # First, so the phrase being said is in the text the question offers to save. (A
         # second close while this waits does not come here: Qt ignores it while closing.)
         if self.dictation is not None:
             self.dictation.finish_last_words(self.last_words_wait_s)
-        if self.editor.is_modified():
+        if self.has_unsaved_work():
             answer = self.ask_unsaved_changes()
-            if answer == CANCEL or (answer == SAVE and self.editor.save_as_new() is None):
+            if answer == CANCEL or (answer == SAVE and not self.save_unsaved_work()):
                 event.ignore()
                 return
         if self.dictation is not None:
@@ -198,15 +213,36 @@ class LessonEditorWindow(QMainWindow):
         event.accept()
 
     def ask_unsaved_changes(self) -> str:
-        """Ask what to do with unsaved changes: SAVE, DISCARD or CANCEL. Tests replace this."""
+        """Ask what to do with unsaved changes: SAVE, DISCARD or CANCEL. Tests replace this.
+
+        One question covers the text and the profile made here, naming what is unsaved.
+        """
+        text_changed = self.editor.is_modified()
+        profile = self.profile_row.unsaved()
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("Unsaved changes"))
-        box.setText(self.tr("This lesson has changes that are not saved. "
-                            "Do you want to save them?"))
-        box.setInformativeText(self.tr("Saving makes a new lesson in your lessons folder; "
-                                       "the lesson you opened is not changed."))
-        save = box.addButton(self.tr("&Save as new lesson…"), QMessageBox.ButtonRole.AcceptRole)
+        if profile is None:
+            box.setText(self.tr("This lesson has changes that are not saved. "
+                                "Do you want to save them?"))
+            box.setInformativeText(self.tr("Saving makes a new lesson in your lessons folder; "
+                                           "the lesson you opened is not changed."))
+            save_text = self.tr("&Save as new lesson…")
+        elif not text_changed:
+            box.setText(self.tr("The profile “{name}” made here is not saved. Do you want to "
+                                "save it as one of your own profiles?").format(name=profile.name))
+            box.setInformativeText(self.tr("If you do not, its changes are lost when this "
+                                           "window closes."))
+            save_text = self.tr("&Save profile…")
+        else:
+            box.setText(self.tr("This lesson has changes that are not saved, and so has the "
+                                "profile “{name}” made here. Do you want to save them?").format(
+                                    name=profile.name))
+            box.setInformativeText(self.tr("Saving makes a new lesson in your lessons folder "
+                                           "and keeps the profile as one of your own; the "
+                                           "lesson you opened is not changed."))
+            save_text = self.tr("&Save lesson and profile…")
+        save = box.addButton(save_text, QMessageBox.ButtonRole.AcceptRole)
         discard = box.addButton(self.tr("&Discard changes"),
                                 QMessageBox.ButtonRole.DestructiveRole)
         cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
@@ -215,3 +251,12 @@ class LessonEditorWindow(QMainWindow):
         box.exec()
         clicked = box.clickedButton()
         return SAVE if clicked is save else DISCARD if clicked is discard else CANCEL
+
+
+def close_keys() -> list[QKeySequence]:
+    """The keys that close the editor: the system's Close keys (with Ctrl+W), and Escape."""
+    keys = [k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Close) if not k.isEmpty()]
+    for extra in (QKeySequence("Ctrl+W"), QKeySequence(Qt.Key.Key_Escape)):
+        if extra not in keys:
+            keys.append(extra)
+    return keys

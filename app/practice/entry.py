@@ -83,10 +83,17 @@ def open_trainer(parent: QWidget | None = None, scenario_id: str | None = None,
 
 def open_lesson_editor(parent: QWidget | None = None, path: str | Path | None = None,
                        profile: Profile | None = None) -> LessonEditorWindow:
-    """Open the lesson editor with the checker on ``path`` (never written to)."""
+    """Open the lesson editor with the checker on ``path`` (never written to).
+
+    Lessons and profiles saved in it show in ``parent``'s library and profile
+    list at once (app/practice/editor_links.py).
+    """
+    from app.practice.editor_links import link_to_main_window
     from app.practice.editor_window import LessonEditorWindow
 
-    window = LessonEditorWindow(parent, profile)
+    # The main window's profile store, so a profile saved here is listed there.
+    window = LessonEditorWindow(parent, profile, store=getattr(parent, "store", None))
+    link_to_main_window(window, parent)
     if path is not None:
         window.open_lesson(path)
     window.show()
