@@ -25,6 +25,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from speech.sound_server import follows_the_server, records_the_speakers
+
 SAMPLE_RATE = 16_000
 CHUNK_SAMPLES = 1_600  # 100 ms at 16 kHz
 LEVEL_SAMPLES = 800  # 50 ms: about 20 level readings a second
@@ -38,6 +40,9 @@ STALL_TIMEOUT = 5.0
 # counts at most this much towards a stall: the device is judged only over
 # time the consumer was really watching it, never over time it was not run.
 _MAX_WATCH_STEP = 0.25
+# How often a capture of the sound server's default source checks that it is
+# still a microphone, not the speakers' monitor (speech/sound_server.py).
+SOURCE_CHECK_S = 2.0
 
 NO_MICROPHONE = "No microphone was found. Plug one in and try again."
 MICROPHONE_GONE = (
@@ -258,6 +263,9 @@ class Capture:
         self._quiet = 0.0
         self._last_watch = 0.0
         self.overflows = 0
+        # Recording the sound server's default source: is it still a microphone?
+        self._follows_server = False
+        self._next_source_check = 0.0
 
     # --- control (any thread) ---------------------------------------------------
 
@@ -272,6 +280,11 @@ class Capture:
         except AudioDeviceError as error:
             self._fail(str(error))
             return
+        if records_the_speakers(self.device.name, self.device.host_api):
+            self._fail(NO_MICROPHONE)  # only the speakers' monitor (speech/sound_server.py)
+            return
+        self._follows_server = follows_the_server(self.device.name, self.device.host_api)
+        self._next_source_check = time.monotonic() + SOURCE_CHECK_S
         import soxr
 
         if self._samplerate_request:
@@ -381,6 +394,11 @@ class Capture:
         if isinstance(item, np.ndarray):
             self._quiet, self._last_watch = 0.0, time.monotonic()
             self._process(item, last=False)
+            if self._follows_server and self._last_watch >= self._next_source_check:
+                self._next_source_check = self._last_watch + SOURCE_CHECK_S
+                if records_the_speakers(self.device.name, self.device.host_api):
+                    # The microphone went and the server moved us to the speakers.
+                    self._fail(MICROPHONE_GONE)
             return
         if self._stop.is_set():
             self._finish()
