@@ -47,6 +47,7 @@ from speech.dictation import (
     apply_phrase,
     preview_phrase,
 )
+from speech.sound_server import SERVER_DEFAULT_DEVICES
 from widgets.dictation_panel import DictationPanel
 
 # Engines that write their own punctuation and capitals (the rules then remove
@@ -92,13 +93,10 @@ def change_message(change: Change) -> str:
 
 
 # Names the sound system gives its own routing rather than a microphone.
-_SYSTEM_DEFAULT_NAMES = frozenset({"default", "sysdefault", "pulse", "pipewire"})
-
-
 def microphone_label(name: str, is_default: bool) -> str:
     """A microphone as the list shows it: "Desk microphone (default)", and the sound
     system's own "default" device as "The computer's default microphone"."""
-    if name.strip().lower() in _SYSTEM_DEFAULT_NAMES:
+    if name.strip().lower() in SERVER_DEFAULT_DEVICES:
         return _tr("The computer's default microphone")
     return name + (_tr(" (default)") if is_default else "")
 
@@ -382,8 +380,16 @@ class DictationController(UnsavedDictation, ListeningControls, QObject):
     def _on_microphones(self, devices: list) -> None:
         self._devices = [d.name for d in devices]
         self._default = next((d.name for d in devices if d.is_default_input), None)
-        pairs = [(d.name, microphone_label(d.name, d.is_default_input)) for d in devices]
-        self.panel.set_microphones(pairs, self._current_device())
+        current = self._current_device()
+        # One entry a label: "pulse" and "default" are both the computer's default
+        # microphone. The one in use is kept, else PortAudio's default, else the first.
+        kept: dict[str, str] = {}
+        for d in devices:
+            label = microphone_label(d.name, d.is_default_input)
+            if label not in kept or d.name == current or (
+                    d.is_default_input and kept[label] != current):
+                kept[label] = d.name
+        self.panel.set_microphones([(name, label) for label, name in kept.items()], current)
         self._apply_microphone()
 
     @Slot(object)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QSlider, QWidget
 
 from app import thread_relay
 from app.read_aloud_text import format_rate
+from speech.sound_server import SERVER_DEFAULT_DEVICES
 from speech.tts.base import RATE_SCALE_MAX, RATE_SCALE_MIN
 
 SHORTCUTS = {
@@ -269,7 +270,8 @@ class ReadAloudControls(QObject):
         elif not self._outputs:
             menu.addAction(self.tr("No speakers were found")).setEnabled(False)
         for name in self._outputs or []:
-            menu.addAction(self._speaker_action(name, name, menu))
+            if name.strip().lower() not in SERVER_DEFAULT_DEVICES:  # "System default" covers these
+                menu.addAction(self._speaker_action(name, name, menu))
         self._tick_speaker()
 
     def _speaker_action(self, text: str, name: str, parent) -> QAction:

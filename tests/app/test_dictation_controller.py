@@ -194,6 +194,19 @@ def test_the_engine_name_is_shown_when_it_is_ready(rig):  # noqa: F811
     assert "Listening" in r.panel.message()
 
 
+def test_the_computers_default_microphone_is_listed_once(rig):  # noqa: F811
+    # PortAudio lists PulseAudio's "pulse" and "default": both were "The computer's
+    # default microphone", twice in the list.
+    card = "HDA Intel PCH: ALC257 Analog (hw:0,0)"
+    devices = [fake_device(card, 0), fake_device("pulse", 5), fake_device("default", 6, True)]
+    r = rig(devices=devices)
+    r.qtbot.waitUntil(lambda: r.panel.microphones.count() == 2)
+    items = [(r.panel.microphones.itemText(i), r.panel.microphones.itemData(i))
+             for i in range(r.panel.microphones.count())]
+    assert items == [(card, card), ("The computer's default microphone", "default")]
+    assert r.panel.current_microphone() == "default"
+
+
 def test_the_sound_systems_own_default_device_is_named_for_a_pupil(rig):  # noqa: F811
     # PulseAudio's device called "default" used to show as "default (default)".
     devices = [fake_device("default", 0, True), fake_device("USB headset", 3)]

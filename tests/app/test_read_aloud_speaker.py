@@ -54,7 +54,8 @@ def harness(qtbot):
 def test_the_speaker_menu_lists_the_devices_after_system_default(qtbot, harness):
     h = harness()
     controls = h.controller.controls()
-    menu = controls.speaker_menu(list_outputs=lambda: list(DEVICES))
+    # "pulse" and "default" are the system default again: listed once, as "System default".
+    menu = controls.speaker_menu(list_outputs=lambda: ["pulse", *DEVICES, "default"])
     qtbot.waitUntil(lambda: controls.speakers() is not None, timeout=WAIT)
     assert menu.title() == "&Speaker"
     assert _entries(menu) == [("System default", True, True),
