@@ -4,8 +4,9 @@ The PDF honours the profile's font, size, weight, spacing, line length and
 alignment, and prints in the profile's colours or plain black on white or
 cream paper. The page has 2 cm margins and "Page 1 of 3" in the footer.
 Fonts are embedded by Qt's PDF writer, so the sheet prints the same on any
-computer. Pages break where app/pdf_pages.py says: never after a heading,
-and not leaving one line of a paragraph alone where that costs no page.
+computer. Pages break where app/pdf_pages.py says: never after a heading or
+through a table row, and not leaving one line of a paragraph alone where
+that costs no page.
 
 Why pages are drawn by hand rather than with ``QTextDocument.print_``: that
 draws no page background, so a coloured page (yellow on black, cream) would

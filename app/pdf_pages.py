@@ -1,12 +1,13 @@
 """Where a printed document's pages break: headings stay with their text.
 
 Qt lays a ``QTextDocument`` out on pages by itself once it has a page size:
-a line that would cross the foot of a page moves to the next (a table
-repeats its heading row there). It knows nothing of headings, though, so a
-heading could end a page with its text on the next, and a paragraph could
-leave one line behind on either side of a break. ``keep_together`` adds
-page breaks where those happen; the printing code then draws each page as
-Qt laid it out.
+a line that would cross the foot of a page moves to the next, and a table
+repeats its heading row there. It knows nothing of headings, though, so a
+heading could end a page with its text on the next, a paragraph could leave
+one line behind on either side of a break, and a table row could be cut in
+two, its cells' first lines on one page and their last on the next.
+``keep_together`` adds page breaks where those happen; the printing code
+then draws each page as Qt laid it out.
 
 The rules, from RNIB's clear-print guidance and common print practice:
 
@@ -17,7 +18,14 @@ The rules, from RNIB's clear-print guidance and common print practice:
   top of the next (a widow): it moves to the next page whole, unless that
   would make the document a page longer. A long paragraph keeps its widow
   rather than leave a wide gap: Qt moves whole blocks, not single lines.
-- Whatever moves takes the headings just above it along.
+- A table row is never cut in two: it moves to the next page (below the
+  table's heading row, which Qt repeats there), and the row above it
+  reaches down to the foot of the page, as Qt does itself with a row that
+  does not fit at all. When that row is the first under the heading row,
+  the whole table moves on; when it is the last, so does the table if
+  that costs no page.
+- Whatever moves takes the headings above it along, with what lies between,
+  if they would be left with less than two lines of their text.
 - Nothing moves that already starts a page, so a heading whose text is
   longer than a page still prints, and the work always ends.
 
@@ -29,70 +37,194 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QTextBlock, QTextBlockFormat, QTextCursor, QTextDocument, QTextFormat
+from PySide6.QtGui import (
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextTable,
+)
 
 KEEP_WITH_HEADING = 2  # lines of text that go with a heading onto its page
 SHORT_PARAGRAPH = 4  # lines: a paragraph this short moves whole rather than leave a widow
+ROW_PRECISION = 1 / 4000  # of a page: how closely a stretched row reaches its foot
 
 IsHeading = Callable[[QTextBlock], bool]
+Undo = Callable[[], None]
+AUTO = QTextFormat.PageBreakFlag.PageBreak_Auto
+BEFORE = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
 
 
 def keep_together(document: QTextDocument, page_height: float, is_heading: IsHeading) -> int:
-    """Break pages before headings and paragraphs that would be cut badly.
+    """Break pages before headings, table rows and paragraphs that would be cut badly.
 
     ``document`` must already have its page size (``page_height`` high, in
     its own units); ``is_heading`` says which blocks are headings. Returns
-    how many page breaks were added.
+    how many changes were made.
 
-    Headings always win. A widow or orphan is avoided only when that costs no
-    extra page: a sheet that ends with a page of two lines is worse than one
-    line carried over.
+    Headings and table rows always win. A widow or orphan is avoided only
+    when that costs no extra page: a sheet that ends with a page of two
+    lines is worse than one line carried over.
     """
-    headings = _add_breaks(document, page_height, is_heading)
+    first = _Pass(document, page_height, is_heading)
     pages = document.pageCount()
-    _remove_breaks(document, headings)
-    every = _add_breaks(document, page_height, is_heading, page_limit=pages)
+    first.undo()
+    every = _Pass(document, page_height, is_heading, page_limit=pages)
     if document.pageCount() <= pages:
-        return len(every)
-    # A heading moved later on cost the page after all: headings alone, then.
-    _remove_breaks(document, every)
-    return len(_add_breaks(document, page_height, is_heading))
+        return len(every.changes)
+    # A heading or row moved later on cost the page after all: without paragraphs, then.
+    every.undo()
+    return len(_Pass(document, page_height, is_heading).changes)
 
 
-def _add_breaks(document: QTextDocument, page_height: float, is_heading: IsHeading,
-                page_limit: int = 0) -> list[int]:
-    """One pass down the document; the numbers of the blocks it made start a page.
+class _Pass:
+    """One pass down the document, making the changes as it goes.
 
     Paragraphs are looked at only with a ``page_limit``: a move that makes
     more pages than that is taken back.
     """
-    pages = _Pages(document, page_height)
-    added: list[int] = []
-    run: QTextBlock | None = None  # the first of the headings just passed
-    block = document.begin()
-    while block.isValid():
-        if is_heading(block):
-            run = run if run is not None else block
-            block = block.next()
-            continue
-        stranded = run is not None and pages.heading_stranded(run, block, is_heading)
-        cut = stranded or (page_limit > 0 and not _in_table(block) and pages.cut_badly(block))
-        target = run if run is not None else block
-        if cut and not pages.starts_page(target):
-            _set_break(target, QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-            if stranded or document.pageCount() <= page_limit:  # (lays the rest out again)
-                added.append(target.blockNumber())
-                continue  # look at the same block again in its new place
-            _set_break(target, QTextFormat.PageBreakFlag.PageBreak_Auto)
-            document.pageCount()
-        run = None
-        block = block.next()
-    return added
 
+    def __init__(self, document: QTextDocument, page_height: float, is_heading: IsHeading,
+                 page_limit: int = 0) -> None:
+        self.document = document
+        self.pages = _Pages(document, page_height)
+        self.is_heading = is_heading
+        self.page_limit = page_limit
+        self.changes: list[Undo] = []
+        self._run()
 
-def _remove_breaks(document: QTextDocument, numbers: list[int]) -> None:
-    for number in numbers:
-        _set_break(document.findBlockByNumber(number), QTextFormat.PageBreakFlag.PageBreak_Auto)
+    def undo(self) -> None:
+        """Take back every change, last first."""
+        for change in reversed(self.changes):
+            change()
+        self.changes.clear()
+        self.document.pageCount()
+
+    def _run(self) -> None:
+        pages = self.pages
+        run: QTextBlock | None = None  # the first of the headings just passed
+        lead: QTextBlock | None = None  # the first of the last headings, if close above
+        lines = 0  # lines of text since ``lead``
+        block = self.document.begin()
+        while block.isValid():
+            if self.is_heading(block):
+                run = run if run is not None else block
+                block = block.next()
+                continue
+            if run is not None:
+                lead, lines = run, 0
+            # What moves takes along headings it would leave with under two lines.
+            target = lead if lead is not None and lines < KEEP_WITH_HEADING else block
+            table = QTextCursor(block).currentTable()
+            if run is not None and pages.heading_stranded(run, block, self.is_heading):
+                if self._move(run):
+                    continue  # look at the same block again in its new place
+            elif table is None and self.page_limit and pages.cut_badly(block):
+                if self._move(target, self.page_limit):
+                    continue
+            if table is not None:
+                self._keep_rows_whole(table, target if target is not block else None)
+                after = self.document.findBlock(table.lastPosition() + 1)
+                block = after if after.position() > block.position() else block.next()
+                lead = None
+            else:
+                lines += len(pages.lines(block))
+                block = block.next()
+            run = None
+
+    def _move(self, block: QTextBlock, page_limit: int = 0) -> bool:
+        """Start a page with ``block``, unless it starts one (or that passes ``page_limit``)."""
+        if self.pages.starts_page(block):
+            return False
+        _set_break(block, BEFORE)
+        if page_limit and self.document.pageCount() > page_limit:
+            _set_break(block, AUTO)
+            self.document.pageCount()
+            return False
+        number = block.blockNumber()
+        self.changes.append(lambda: _set_break(self.document.findBlockByNumber(number), AUTO))
+        return True
+
+    def _keep_rows_whole(self, table: QTextTable, lead: QTextBlock | None) -> None:
+        """Move on each row that a page break cuts in two (see the module's notes).
+
+        ``lead`` is where a move of the whole table starts: the headings
+        just above it and their text, if any.
+        """
+        row = self.pages.cut_row(table)
+        while row is not None:
+            if row <= table.format().headerRowCount():
+                moved = self._move_table(table, lead)  # a heading row alone is no use
+            else:
+                # A table's last row alone on a page is its widow.
+                last = row == table.rows() - 1 and self.page_limit
+                moved = ((last and self._move_table(table, lead, self.page_limit))
+                         or self._push_row(table, row))
+            if not moved:
+                return
+            row = self.pages.cut_row(table)
+
+    def _move_table(self, table: QTextTable, lead: QTextBlock | None, page_limit: int = 0) -> bool:
+        """Start a page with the table, or with ``lead`` when there is one."""
+        if lead is not None:
+            return self._move(lead, page_limit)
+        if self.pages.starts_page(table.firstCursorPosition().block()):
+            return False
+        _set_table_break(table, BEFORE)
+        if page_limit and self.document.pageCount() > page_limit:
+            _set_table_break(table, AUTO)
+            return False
+        self.changes.append(lambda: _set_table_break(table, AUTO))
+        self.document.pageCount()
+        return True
+
+    def _push_row(self, table: QTextTable, row: int) -> bool:
+        """Move ``row`` to the next page by stretching the row above it down.
+
+        Qt moves a row on when it would start below the foot of the page.
+        Padding under one cell of the row above makes the whole row taller;
+        the least padding that moves the row on is found by halving, so the
+        row above ends at the foot of the page, where Qt ends a row it moves
+        on itself.
+        """
+        pages = self.pages
+        if pages.row_starts_page(table, row):
+            return False
+        cell = _cells(table, row - 1)[0]
+        saved = cell.format()
+        start = pages.row_page(table, row)
+
+        def pad(extra: float) -> bool:
+            padded = saved.toTableCellFormat()
+            padded.setBottomPadding(table.format().cellPadding() + extra)
+            cell.setFormat(padded)  # Qt lays the document out again here
+            return pages.row_page(table, row) > start
+
+        def undo() -> None:
+            cell.setFormat(saved)
+
+        # The row moves on when padded by about the room left below its first
+        # line, give or take the cells' padding and borders.
+        gap = (start + 1) * pages.height - min(top for top, _page in pages.row_lines(table, row))
+        slack = table.format().cellPadding() + 2 * table.format().border() + 1
+        low, high = max(0.0, gap - slack), gap + slack
+        if low and pad(low):
+            low = 0.0
+        while not pad(high):
+            if high > pages.height:
+                undo()
+                return False
+            high *= 2
+        while high - low > pages.height * ROW_PRECISION:
+            middle = (low + high) / 2
+            if pad(middle):
+                high = middle
+            else:
+                low = middle
+        pad(high)
+        self.changes.append(undo)
+        return True
 
 
 class _Pages:
@@ -100,13 +232,14 @@ class _Pages:
 
     def __init__(self, document: QTextDocument, page_height: float) -> None:
         self._layout = document.documentLayout()
-        self._height = page_height
+        self.height = page_height
         document.pageCount()  # Qt lays out lazily: until then, later blocks' places are stale
 
     def lines(self, block: QTextBlock) -> list[tuple[float, int]]:
         """``(top, page)`` of each line of ``block``, in order."""
         text = block.layout()
-        if text is None or not block.isVisible():
+        # An empty block (Qt keeps one around each table) holds no text to keep.
+        if text is None or not block.isVisible() or not block.text():
             return []
         top = self._layout.blockBoundingRect(block).top()
         found = []
@@ -115,21 +248,22 @@ class _Pages:
             # Qt never lets a line cross the foot of a page, so its middle says
             # which page it is on, whatever the rounding at the boundary.
             middle = top + line.y() + line.height() / 2
-            found.append((top + line.y(), int(middle // self._height)))
+            found.append((top + line.y(), int(middle // self.height)))
         return found
 
     def starts_page(self, block: QTextBlock) -> bool:
         """True when nothing is printed above ``block`` on its page."""
         own = self.lines(block)
-        if not own:
-            return True
+        return not own or self._last_page_before(block) < own[0][1]
+
+    def _last_page_before(self, block: QTextBlock) -> int:
         before = block.previous()
         while before.isValid():
             lines = self.lines(before)
             if lines:
-                return lines[-1][1] < own[0][1]
+                return lines[-1][1]
             before = before.previous()
-        return True
+        return -1
 
     def heading_stranded(self, run: QTextBlock, text: QTextBlock, is_heading: IsHeading) -> bool:
         """True when the headings from ``run`` do not share a page with the text's first lines.
@@ -158,10 +292,46 @@ class _Pages:
         widow = pages.count(pages[-1]) == 1 and len(pages) <= SHORT_PARAGRAPH
         return orphan or widow
 
+    def row_lines(self, table: QTextTable, row: int) -> list[tuple[float, int]]:
+        return [line for cell in _cells(table, row) for block in _blocks(cell)
+                for line in self.lines(block)]
 
-def _in_table(block: QTextBlock) -> bool:
-    # Qt moves table rows whole; a cell's lines are the row's business.
-    return QTextCursor(block).currentTable() is not None
+    def row_page(self, table: QTextTable, row: int) -> int:
+        """The page a table row starts on."""
+        return min((page for _top, page in self.row_lines(table, row)), default=-1)
+
+    def row_starts_page(self, table: QTextTable, row: int) -> bool:
+        above = max((page for _top, page in self.row_lines(table, row - 1)), default=-1)
+        return above < self.row_page(table, row)
+
+    def cut_row(self, table: QTextTable) -> int | None:
+        """The first row of ``table`` printed on two pages, if any."""
+        for row in range(table.rows()):
+            if len({page for _top, page in self.row_lines(table, row)}) > 1:
+                return row
+        return None
+
+
+
+def _cells(table: QTextTable, row: int) -> list:
+    """The cells that start in ``row`` (a cell spanning rows or columns counts once)."""
+    cells = [table.cellAt(row, column) for column in range(table.columns())]
+    return [cell for column, cell in enumerate(cells)
+            if cell.row() == row and cell.column() == column]
+
+
+def _blocks(cell) -> list[QTextBlock]:
+    block, found = cell.firstCursorPosition().block(), []
+    while block.isValid() and block.position() <= cell.lastPosition():
+        found.append(block)
+        block = block.next()
+    return found
+
+
+def _set_table_break(table: QTextTable, policy: QTextFormat.PageBreakFlag) -> None:
+    fmt = table.format()
+    fmt.setPageBreakPolicy(policy)
+    table.setFormat(fmt)
 
 
 def _set_break(block: QTextBlock, policy: QTextFormat.PageBreakFlag) -> None:

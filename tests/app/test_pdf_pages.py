@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSizeF
-from PySide6.QtGui import QTextBlockFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QTextBlockFormat, QTextCursor, QTextDocument, QTextTableFormat
 
 from app.pdf_pages import keep_together
 
@@ -21,15 +21,20 @@ def _is_heading(block) -> bool:
 
 
 class Sheet:
-    """A document of headings ("h") and paragraphs ("p", n lines) on pages of ten lines."""
+    """A document on pages of ten lines: headings ("h", 1), paragraphs ("p", n lines)
+    and tables ("t", (lines of each row)) of two columns with a heading row."""
 
-    def __init__(self, *parts: tuple[str, int]) -> None:
+    def __init__(self, *parts: tuple[str, object]) -> None:
         self.document = QTextDocument()
         self.document.setDocumentMargin(0)
+        self.tables = []
         cursor = QTextCursor(self.document)
         for index, (kind, lines) in enumerate(parts):
-            if index:
+            if index and parts[index - 1][0] != "t":  # Qt puts a block after a table
                 cursor.insertBlock(QTextBlockFormat())
+            if kind == "t":
+                self._table(cursor, index, lines)
+                continue
             if kind == "h":
                 fmt = QTextBlockFormat()
                 fmt.setHeadingLevel(2)
@@ -43,9 +48,30 @@ class Sheet:
         self.height = (LINES_PER_PAGE + 0.5) * self.line
         self.document.setPageSize(QSizeF(2000, self.height))
 
+    def _table(self, cursor: QTextCursor, index: int, rows: tuple[int, ...]) -> None:
+        fmt = QTextTableFormat()
+        fmt.setHeaderRowCount(1)
+        fmt.setBorder(1)
+        fmt.setCellPadding(2)
+        table = cursor.insertTable(len(rows), 2, fmt)
+        for row, lines in enumerate(rows):
+            for column in range(2):
+                words = [f"t{index} row {row} line {n}" for n in range(1, lines + 1)]
+                table.cellAt(row, column).firstCursorPosition().insertText(
+                    LINE_SEPARATOR.join(words))
+        self.tables.append(table)
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+
+    def row_pages(self, table: int, row: int) -> list[int]:
+        """The pages the lines of a table row are on."""
+        cell = self.tables[table].cellAt(row, 0)
+        return self._line_pages(cell.firstCursorPosition().block())
+
     def pages(self, index: int) -> list[int]:
-        """The page of each line of part ``index``."""
-        block = self.document.findBlockByNumber(index)
+        """The page of each line of part ``index`` (before any table)."""
+        return self._line_pages(self.document.findBlockByNumber(index))
+
+    def _line_pages(self, block) -> list[int]:
         top = self.document.documentLayout().blockBoundingRect(block).top()
         text = block.layout()
         return [int((top + text.lineAt(n).y() + self.line / 2) // self.height)
@@ -149,3 +175,46 @@ def test_a_paragraph_moving_takes_its_heading_along(qapp):
     assert sheet.pages(7) == [0, 0, 0, 1]
     sheet.keep_together()
     assert sheet.pages(6) == [1] and sheet.pages(7) == [1] * 4
+
+
+def test_a_paragraph_moving_takes_along_a_heading_with_one_line_between(qapp):
+    sheet = Sheet(*_filler(5), ("h", 1), ("p", 1), ("p", 4), *_filler(2))
+    assert sheet.pages(7) == [0, 0, 0, 1]
+    sheet.keep_together()
+    assert sheet.pages(5) == sheet.pages(6) == [1] and set(sheet.pages(7)) == {1}
+
+
+def test_a_table_row_cut_in_two_moves_on_whole(qapp):
+    # A heading row and three rows of one line, then a row of four lines
+    # whose first fit on the page (a row is a little taller than a line: padding).
+    sheet = Sheet(*_filler(2), ("t", (1, 1, 1, 1, 4, 1)), *_filler(2))
+    assert sheet.row_pages(0, 4) == [0, 0, 1, 1]  # the fault: one row on two pages
+    sheet.keep_together()
+    assert sheet.row_pages(0, 4) == [1, 1, 1, 1]
+    assert sheet.row_pages(0, 3) == [0]  # the row above stays, reaching down to the foot
+
+
+def test_a_table_qt_moves_on_whole_takes_its_heading_and_text_along(qapp):
+    # Qt moves a table on whole when its first row under the heading row
+    # does not fit; the heading above and its one line of text must follow.
+    sheet = Sheet(*_filler(6), ("h", 1), ("p", 1), ("t", (1, 3, 1)), *_filler(2))
+    assert sheet.pages(6) == [0] and sheet.row_pages(0, 0) == [1]
+    sheet.keep_together()
+    assert sheet.pages(6) == sheet.pages(7) == [1]
+    assert sheet.row_pages(0, 0) == [1] and sheet.row_pages(0, 1) == [1, 1, 1]
+
+
+def test_a_tables_last_row_does_not_go_on_alone_when_that_costs_no_page(qapp):
+    sheet = Sheet(*_filler(5), ("t", (1, 1, 3)), *_filler(1))
+    assert sheet.row_pages(0, 2) == [0, 0, 1]
+    sheet.keep_together()
+    assert [sheet.row_pages(0, row)[0] for row in range(3)] == [1] * 3
+    assert sheet.document.pageCount() == 2
+
+
+def test_a_tables_last_row_goes_on_alone_when_the_table_would_cost_a_page(qapp):
+    sheet = Sheet(*_filler(5), ("t", (1, 1, 3)), *_filler(5))
+    assert sheet.row_pages(0, 2) == [0, 0, 1] and sheet.document.pageCount() == 2
+    sheet.keep_together()
+    assert sheet.row_pages(0, 2) == [1, 1, 1] and sheet.row_pages(0, 1) == [0]
+    assert sheet.document.pageCount() == 2
