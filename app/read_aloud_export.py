@@ -13,7 +13,12 @@ from pathlib import Path
 
 from app.read_aloud_text import ReadingPlan, plan_lesson, plan_section
 from app.read_aloud_worker import ExportJob
+from app.recent_folders import remember, start_path
+from app.settings import AppSettings
+from lessons.file_names import export_file_name
 from widgets.save_as import ask_save_as
+
+FOLDER_KIND = "sound"  # the folder last used for sound files (app/recent_folders.py)
 
 
 class SoundFileExport:
@@ -21,10 +26,16 @@ class SoundFileExport:
 
     def ask_wav_path(self, suggested: str) -> str | None:
         """Ask where to save a WAV file (tests replace this). None when cancelled."""
-        # The ending added, and a file it would replace asked about (widgets/save_as.py).
-        chosen = ask_save_as(self._view.window(), self.tr("Save as a sound file"), suggested,
+        # The ending added, and a file it would replace asked about (widgets/save_as.py),
+        # in the folder sound files went to last time.
+        settings = AppSettings()
+        chosen = ask_save_as(self._view.window(), self.tr("Save as a sound file"),
+                             start_path(settings, FOLDER_KIND, suggested),
                              [(self.tr("Sound files"), "wav")])
-        return chosen[0] if chosen is not None else None
+        if chosen is None:
+            return None
+        remember(settings, FOLDER_KIND, chosen[0])
+        return chosen[0]
 
     def export_lesson_wav(self, path: str | Path | None = None) -> bool:
         """Save everything shown as a WAV file (asks where unless ``path`` is given)."""
@@ -33,9 +44,9 @@ class SoundFileExport:
     def export_section_wav(self, path: str | Path | None = None) -> bool:
         """Save the section at the caret as a WAV file."""
         plan = plan_section(self._snapshot(), self._view.textCursor().position())
-        return self._export(plan, path, self.tr("section"))
+        return self._export(plan, path, self.tr("section"), named_by_heading=True)
 
-    def _export(self, plan: ReadingPlan, path, what: str) -> bool:
+    def _export(self, plan: ReadingPlan, path, what: str, named_by_heading: bool = False) -> bool:
         if self._engine_problem:
             self.error.emit(self._engine_problem)
             return False
@@ -43,9 +54,7 @@ class SoundFileExport:
             self.error.emit(self.tr("There are no words to save as a sound file."))
             return False
         if path is None:
-            lesson = self._view.lesson()
-            name = _file_name(lesson.title if lesson is not None else what)
-            path = self.ask_wav_path(f"{name}.wav")
+            path = self.ask_wav_path(_suggested_name(self._view.lesson(), plan, named_by_heading))
             if not path:
                 return False
         path = Path(path)
@@ -65,7 +74,12 @@ class SoundFileExport:
         self.export_finished.emit(path)
 
 
-def _file_name(title: str) -> str:
-    """A safe file name from a lesson title."""
-    keep = "".join(c if c.isalnum() or c in " -_" else " " for c in title)
-    return "-".join(keep.split()) or "lesson"
+def _suggested_name(lesson, plan: ReadingPlan, named_by_heading: bool) -> str:
+    """"The water cycle.wav" for a lesson, "The water cycle - Condensation.wav" for a
+    section (its heading is the plan's first sentence)."""
+    title = lesson.title if lesson is not None else "Lesson"
+    if named_by_heading and plan.sentences:
+        first = plan.sentences[0]
+        heading = plan.document.text[first.start:first.end].strip().rstrip(".")
+        title = f"{title} - {heading}" if heading else title
+    return export_file_name(title, "", "wav")

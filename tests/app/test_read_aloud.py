@@ -349,12 +349,15 @@ def test_saving_the_lesson_as_a_wav_file(harness, tmp_path):
 def test_saving_a_section_and_cancelling(harness, view, tmp_path):
     h = harness()
     c = h.controller
-    c.ask_wav_path = lambda suggested: None  # the reader cancels the dialog
+    asked = []
+    c.ask_wav_path = lambda suggested: asked.append(suggested)  # the reader cancels the dialog
     assert not c.export_section_wav()
     text = view.document().toPlainText()
     caret = QTextCursor(view.document())
     caret.setPosition(text.index("Heavy"))
     view.setTextCursor(caret)
+    assert not c.export_section_wav()
+    assert asked[-1] == "Rivers - Floods.wav"  # named after its section, not the lesson
     saved = []
     c.export_finished.connect(saved.append)
     assert c.export_section_wav(tmp_path / "floods.wav")
@@ -533,6 +536,17 @@ def test_a_controller_dropped_while_reading_is_freed_here_and_its_worker_ends(qt
         gc.enable()
     thread.join(10)
     assert not thread.is_alive()
+
+
+def test_the_sound_file_box_opens_where_the_last_sound_file_went(harness, tmp_path, monkeypatch):
+    (tmp_path / "for home").mkdir()
+    home = tmp_path / "for home"
+    box = use_dialog(monkeypatch, (str(home / "Rivers.wav"), "Sound files (*.wav)"),
+                     (str(home / "Floods.wav"), "Sound files (*.wav)"))
+    c = harness().controller
+    c.ask_wav_path("Rivers.wav")
+    c.ask_wav_path("Rivers - Floods.wav")
+    assert box.opened[1][0] == str(home / "Rivers - Floods.wav")
 
 
 def test_the_sound_file_box_asks_before_replacing_a_file_typed_without_its_ending(
