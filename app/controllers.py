@@ -116,6 +116,7 @@ def attach_dictation(window):
     window.lesson_changed.connect(lambda lesson: controller.set_vocabulary(lesson_words(lesson)))
     if window.read_aloud is not None:
         controller.read_back.connect(window.read_aloud.read_text)
+        window.read_aloud.speaking_changed.connect(controller.make_way_for_reading)
     else:  # read aloud could not start (the status bar said why): say so where the pupil looks
         controller.read_back.connect(lambda _text: window.dictation_panel.show_message(
             _tr("Read back needs read aloud, which could not start on this computer."), "error"))

@@ -161,6 +161,7 @@ class DictationController(UnsavedDictation, ListeningControls, QObject):
         self._devices: list[str] = []
         self._default: str | None = None
         self._info = ""  # the info message this controller is showing, to clear it later
+        self._stop_note = ""  # why the microphone is being closed, shown once it is
         self._recovering = False
         self._closing = False  # finishing the last words: nothing new may start
         self._shut = False
@@ -350,7 +351,10 @@ class DictationController(UnsavedDictation, ListeningControls, QObject):
             # After a problem its message stays, in the panel and the status bar.
             if self._info:
                 self._clear_info()
-            self.status_changed.emit(_tr("Dictation stopped."))
+            if self._stop_note:
+                self._show_info(self._stop_note)
+            self.status_changed.emit(self._stop_note or _tr("Dictation stopped."))
+        self._stop_note = ""
         self.listening_changed.emit(listening)
 
     @Slot()
@@ -407,6 +411,15 @@ class DictationController(UnsavedDictation, ListeningControls, QObject):
         self._microphone = name or None
         self._apply_microphone()
         self.microphone_changed.emit(name)
+
+    @Slot(bool)
+    @_while_open
+    def make_way_for_reading(self, speaking: bool) -> None:
+        """Read aloud has started: stop listening, or the microphone writes down its voice."""
+        if speaking and self.worker.is_listening():
+            self._stop_note = _tr("Dictation stopped while Lesson Lab reads aloud, so its "
+                                  "voice is not written down. Press F9 to carry on.")
+            self.stop()
 
     @Slot(str)
     def _on_read_back(self, text: str) -> None:

@@ -146,6 +146,17 @@ def test_hold_to_talk_listens_only_while_held(rig):  # noqa: F811
     r.qtbot.waitUntil(lambda: not r.controller.is_listening())
 
 
+def test_reading_aloud_closes_the_microphone_and_says_so(rig):  # noqa: F811
+    r = rig([Final("the moon goes around the earth full stop")])
+    r.controller.make_way_for_reading(True)  # nothing to stop: nothing said
+    assert "reads aloud" not in r.panel.message()
+    r.start()
+    r.qtbot.waitUntil(r.controller.is_listening)
+    r.controller.make_way_for_reading(True)
+    r.qtbot.waitUntil(lambda: not r.controller.is_listening())
+    assert "Dictation stopped while Lesson Lab reads aloud" in r.panel.message()
+
+
 def test_read_back_asks_for_the_voice_and_closes_the_microphone(rig):  # noqa: F811
     r = rig([Final("the moon goes around the earth full stop")])
     asked = []

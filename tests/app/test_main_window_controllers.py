@@ -107,6 +107,24 @@ def test_f9_dictates_into_the_dock_with_the_microphone_shown_live(qtbot, window,
     assert window.speech_status.microphone.text() == "Microphone off"
 
 
+@pytest.mark.slow
+@pytest.mark.pulse
+def test_reading_aloud_while_dictating_closes_the_microphone(qtbot, window, virtual_mic):
+    # Otherwise a laptop's microphone writes the computer's own voice into the pupil's text.
+    from tests.fixtures.pulse import MIC_DEVICE
+
+    window.settings.input_device = MIC_DEVICE
+    window.settings.engine = "whisper"
+    attach_controllers(window, ("read aloud", "dictation"))
+    choose(window, "The water cycle")
+    qtbot.keyClick(window, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: window.dictation.is_listening(), timeout=60_000)
+    window.read_aloud.read_lesson()
+    qtbot.waitUntil(lambda: not window.dictation.is_listening(), timeout=10_000)
+    assert "Dictation stopped while Lesson Lab reads aloud" in window.dictation_panel.message()
+    window.read_aloud.stop()
+
+
 def test_the_engine_chosen_in_the_menu_reaches_the_controllers_and_is_kept(qtbot, window):
     from app.main_menus import ENGINE_CHOICES
     from speech.stt.choice import engine_names
