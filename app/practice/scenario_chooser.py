@@ -51,10 +51,13 @@ def _items(values: tuple[str, ...]) -> str:
 
 def pupil_html(scenario: Scenario, *, with_task: bool = True) -> str:
     """The pupil described for a teacher: who they are, strengths, what helps, the task."""
-    support = f" ({escape(scenario.support)})" if scenario.support else ""
+    # Support on a line of its own: a summary that already says "She has an EHC plan"
+    # read "… each day. (EHC plan)" with it added on the end.
+    support = (f"<p><b>{escape(_tr('Support:'))}</b> {escape(scenario.support)}</p>"
+               if scenario.support else "")
     parts = [
         f"<h2>{escape(scenario.title)}</h2>",
-        f"<p>{escape(scenario.summary)}{support}</p>",
+        f"<p>{escape(scenario.summary)}</p>{support}",
         f"<h3>{escape(_tr('Strengths'))}</h3>", _items(scenario.strengths),
         f"<h3>{escape(_tr('What helps'))}</h3>", _items(scenario.what_helps),
     ]
