@@ -1,15 +1,19 @@
-"""Projector mode for the main window: start it, keep its text size, carry the captions.
+"""Presenting from the main window: projector mode, and what every presentation borrows.
 
 A mixin for :class:`app.main_window.MainWindow` (which gives ``lesson``,
 ``profile()``, ``view``, ``act``, ``captions_window`` and ``show_message``).
 
-Live captions over the projector are carried inside it while it presents. A
-window manager keeps a full-screen window above every other, so the
-captions' own "always on top" window disappeared behind the projector on a
-desktop with one (checked with Openbox; GNOME and KDE stack full-screen
-windows the same way). While presenting, the captions are a strip above or
-below the slide, as placed in their settings ("floating" goes below). When
-the projector goes, they are a window of their own again, shown if they were.
+Every full-screen presentation this window opens (the projector, F11; trainer
+mode, Ctrl+Shift+T or a practice window's F5) borrows two things from it
+through :meth:`Presenting.lend_to`:
+
+- the live captions, carried inside the presentation while it shows (a
+  window manager keeps a full-screen window above "always on top" ones, so
+  their own window would be hidden: see widgets/presentation.py);
+- the window's keys: captions (Ctrl+Shift+C), dictation (F9), read aloud,
+  the ruler; not those that would open another presentation over it (F11,
+  Ctrl+Shift+T), move about this hidden window (F6), or that the
+  presentation answers itself (its text size).
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ class Presenting:
 
     projector = None
     _projector_zoom = 1.0
+    _captions_carrier = None
 
     def start_projector(self):
         """Present the lesson full screen (Esc comes back)."""
@@ -48,34 +53,28 @@ class Presenting:
         # Closed any other way than Escape (the window manager, a script), it is
         # deleted: forget it so a new profile or lesson is not sent to it.
         self.projector.destroyed.connect(self._projector_gone)
-        # The window's keys work while presenting: captions (Ctrl+Shift+C), dictation
-        # (F9), read aloud, the ruler. Not F11 (a second projector) nor F6 (this window).
-        own = (self.act.projector, self.act.next_area, self.act.previous_area)
-        self.projector.addActions([a for a in self.actions()
-                                   if not a.shortcut().isEmpty() and a not in own])
-        # The captions ride inside it: nothing stays above a full-screen window.
-        self._carry_captions()
-        self.projector.closing.connect(self._release_captions)
-        if self.captions_window is not None:
-            self.captions_window.settings_changed.connect(
-                self._captions_moved, Qt.ConnectionType.UniqueConnection)
+        self.lend_to(self.projector)
         self.projector.present()
         return self.projector
 
-    def _carry_captions(self) -> None:
-        captions, projector = self.captions_window, self.projector
-        if captions is not None and projector is not None:
-            captions.embed(projector)
-            projector.carry(captions, at_top=captions.settings().placement == "top")
+    def lend_to(self, presentation) -> None:
+        """While ``presentation`` (a PresentationWindow) shows, it has this window's keys
+        and carries its live captions; the captions come back when it closes."""
+        practice = getattr(self.act, "practice", {})
+        openers = (self.act.projector, practice.get("trainer"),
+                   self.act.next_area, self.act.previous_area)
+        presentation.addActions([
+            a for a in self.actions()
+            if a.shortcuts() and a not in openers
+            and not any(presentation.keeps_shortcut(s) for s in a.shortcuts())])
+        captions = self.captions_window
+        if captions is None:
+            return
+        if self._captions_carrier is None or self._captions_carrier.captions is not captions:
+            from widgets.presentation import CaptionsCarrier
 
-    def _release_captions(self) -> None:
-        if self.captions_window is not None:
-            self.captions_window.unembed()
-
-    def _captions_moved(self, _settings) -> None:
-        # Top or bottom chosen from the captions' menu while presenting.
-        if self.captions_window.is_embedded():
-            self._carry_captions()
+            self._captions_carrier = CaptionsCarrier(captions)
+        self._captions_carrier.carry_into(presentation)
 
     def _keep_projector_zoom(self, zoom: float) -> None:
         self._projector_zoom = zoom

@@ -102,7 +102,7 @@ class CaptionsWindow(QWidget):
             "the size, the Menu key opens the settings."))
         # Showing the captions must not take the keyboard from the teacher's window.
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
-        # The style sheet's background also when inside the projector (see ``embed``).
+        # The style sheet's background also when inside a presentation (see ``embed``).
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._settings = CaptionSettings()
@@ -264,11 +264,12 @@ class CaptionsWindow(QWidget):
         self.place()
 
     def embed(self, host: QWidget) -> None:
-        """Show inside ``host`` (a full-screen projector) instead of in a window of its own.
+        """Show inside ``host`` (a full-screen presentation) instead of in a window of its own.
 
         A window manager keeps a full-screen window above every other, "always
-        on top" or not, so over a projector the captions must be part of it.
-        Hidden or shown stays as it was; ``host`` lays the strip out.
+        on top" or not, so over the projector or trainer mode the captions must
+        be part of it. Hidden or shown stays as it was; ``host`` lays the band
+        out (``widgets.presentation.CaptionsCarrier`` does both).
         """
         hidden = self.isHidden()
         self._embedded = True
@@ -439,7 +440,7 @@ class CaptionsWindow(QWidget):
 
     def _apply_window_flags(self) -> None:
         if self._embedded:
-            return  # part of the projector until unembedded
+            return  # part of a presentation until unembedded
         visible = self.isVisible()
         flags = Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint
         if self._settings.frameless:

@@ -14,6 +14,8 @@ presenter's clicker sends Page Down / Page Up (or the arrow keys), so:
 - Home / End: the first / last section. Esc leaves projector mode.
 - + and - (with or without Ctrl) make the text larger or smaller for the
   room, 0 puts it back; the bottom line says the size while it is not 100%.
+- B or "." blanks the screen; live captions carried in it stay in sight
+  (widgets/presentation.py).
 """
 
 from __future__ import annotations
@@ -21,13 +23,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from lessons.contrast import contrast_ratio
 from lessons.model import Lesson
 from lessons.profile import Profile
 from widgets.lesson_view import LessonView
+from widgets.presentation import PresentationWindow
 
 MIN_PROJECTOR_PT = 40.0
 # The bottom line (section number, "More below") against the slide text: big
@@ -74,16 +77,16 @@ def note_colour(text: str, background: str) -> str:
     return max(("#000000", "#ffffff"), key=lambda c: contrast_ratio(c, background))
 
 
-class ProjectorView(QWidget):
+class ProjectorView(PresentationWindow):
     """A lesson presented full screen, section by section.
 
     Signals: ``section_changed(index, count)``, ``left()`` when Esc ends it and
-    ``closing()`` however it ends.
+    ``closing()`` however it ends (from :class:`PresentationWindow`, which also
+    gives ``present``, ``carry`` and the blank screen).
     """
 
     section_changed = Signal(int, int)
     left = Signal()
-    closing = Signal()  # before it goes: take back anything carried (see ``carry``)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -110,12 +113,7 @@ class ProjectorView(QWidget):
             "This section runs on below the screen. Page Down, Space or the down arrow "
             "scrolls to the rest."))
         self.more_below.hide()
-        # B or "." (a clicker's blank-screen button) turns the screen black, as in
-        # presentation software, so the class looks at the trainer.
-        self.blank = QLabel(self)
         self.blank.setAccessibleName(self.tr("The screen is blank: press B to show the lesson"))
-        self.blank.setStyleSheet("background: black;")
-        self.blank.hide()
         self.notes = QWidget()
         self.notes.setObjectName("projector-notes")
         notes = QHBoxLayout(self.notes)
@@ -123,9 +121,7 @@ class ProjectorView(QWidget):
         notes.addWidget(self.more_below)
         notes.addStretch(1)
         notes.addWidget(self.indicator)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
+        layout = self.layout()
         layout.addWidget(self.view, 1)
         layout.addWidget(self.notes)
         self.view.section_changed.connect(self._on_section)
@@ -157,16 +153,6 @@ class ProjectorView(QWidget):
                 f"QLabel {{ background: {c.background}; color: {colour}; padding: 4px 16px; "
                 f"font-size: {note_point_size(shown):g}pt; }}")
         self.setStyleSheet(f"ProjectorView {{ background: {c.background}; }}")
-
-    def present(self) -> None:
-        """Show full screen and take the keyboard."""
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        # Without a window manager (a bare X server, a kiosk) full screen is
-        # only a request: size the window to the screen as well.
-        self.setGeometry(screen.geometry())
-        self.showFullScreen()
-        self.activateWindow()
-        self.setFocus()
 
     def section_index(self) -> int:
         """The section shown, from 0."""
@@ -213,37 +199,11 @@ class ProjectorView(QWidget):
         else:
             self.previous_section()
 
-    def carry(self, strip: QWidget, at_top: bool) -> None:
-        """Show ``strip`` (a child, such as the live captions) above or below the slide."""
-        layout = self.layout()
-        layout.removeWidget(strip)
-        layout.insertWidget(0 if at_top else layout.count(), strip)
-
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        self.closing.emit()
-        super().closeEvent(event)
-
-    def is_blank(self) -> bool:
-        """True while the screen is blanked (B or ".")."""
-        return self.blank.isVisible()
-
-    def set_blank(self, blank: bool) -> None:
-        """Turn the screen black, or show the lesson again."""
-        self.blank.setGeometry(self.rect())
-        self.blank.setVisible(blank)
-        self.blank.raise_()
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().resizeEvent(event)
-        self.blank.setGeometry(self.rect())
-
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         key = event.key()
         k = Qt.Key
-        if key in (k.Key_B, k.Key_Period):
-            self.set_blank(not self.is_blank())
-        elif self.is_blank() and key != k.Key_Escape:
-            self.set_blank(False)  # any other key brings the lesson back, where it was
+        if self.blank_key(key):
+            pass  # blanked, or shown again where it was
         elif key == k.Key_Right:
             self.next_section()
         elif key == k.Key_Left:

@@ -386,7 +386,9 @@ class PracticeWindow(PracticeSaving, QMainWindow):
             return None
         if self.trainer is not None:
             self.trainer.close()
-        self.trainer = TrainerView(content)
+        # Its own window, but a child of this one: through this window's parent
+        # it finds the main window, whose captions and keys it borrows.
+        self.trainer = TrainerView(content, self)
         self.trainer.left.connect(self._trainer_left)
         if present:
             self.trainer.present()

@@ -6,7 +6,15 @@ before and after with what was changed; then the reflections, when there
 are any. Text is large (sized from the screen), and the trainer steps with
 the arrow keys or a presentation clicker (Right, Page Down or Space for the
 next step; Left, Page Up or Backspace for the previous one; Home and End);
-Up and Down scroll the lessons; Esc leaves.
+Up and Down scroll the lessons; + and - (with or without Ctrl) make the
+text larger or smaller for the room, 0 puts it back; B or "." blanks the
+screen; Esc leaves.
+
+Opened from the main window (directly or through a practice window), it
+borrows the main window's keys and live captions while it shows, as the
+projector does (``Presenting.lend_to`` in app/main_projector.py): the
+captions are a band above or below the steps, in sight even when the
+screen is blanked, and Ctrl+Shift+C (captions) and F9 (dictation) work.
 
 The content comes from a practice session in progress (the practice
 window's ``trainer_content()``) or, for a demonstration, from a scenario
@@ -25,12 +33,14 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QProgressBar,
+    QScrollArea,
     QStackedWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
+from app.main_projector import Presenting
 from app.practice.scenario_chooser import lesson_title, targets_text
 from lessons.checker import check
 from lessons.checker_model import NEED_LABELS, NEEDS
@@ -42,6 +52,8 @@ from lessons.profile_diff import describe_profile_changes
 from lessons.scenarios import Scenario
 from widgets.checker_panel import out_of_100_text, score_description, score_text, target_text
 from widgets.fonts import resolve_family
+from widgets.lesson_view import ZOOM_STEPS
+from widgets.presentation import PresentationWindow
 from widgets.side_by_side import SideBySide
 
 TRAINER_FONT = "Atkinson Hyperlegible"
@@ -83,8 +95,13 @@ def demonstration_content(scenario: Scenario, preset: str | None = None) -> Trai
         tuple(describe_profile_changes(before, after)))
 
 
-class TrainerView(QWidget):
-    """A scenario in big text, stepped through with the keyboard. Signal: ``left()`` on Esc."""
+class TrainerView(PresentationWindow):
+    """A scenario in big text, stepped through with the keyboard.
+
+    Signals: ``left()`` however it ends, ``step_changed(index, count)``, and
+    ``closing()`` (from :class:`PresentationWindow`, which also gives the band
+    for the captions and the blank screen).
+    """
 
     left = Signal()
     step_changed = Signal(int, int)
@@ -100,6 +117,12 @@ class TrainerView(QWidget):
         screen = self.screen() or QApplication.primaryScreen()
         height = screen.availableGeometry().height() if screen else 1000
         self.base_pt = max(16.0, height / 48)
+        self._zoom = 1.0
+        # What + and - resize: widgets with a font of their own (at a share of
+        # base_pt), the text steps' HTML and the score bars.
+        self._sized: list[tuple[QWidget, float]] = [(self, 1.0)]
+        self._texts: list[tuple[QTextBrowser, str]] = []
+        self._bars: list[QProgressBar] = []
         font = QFont(resolve_family(TRAINER_FONT).family)
         font.setPointSizeF(self.base_pt)
         self.setFont(font)
@@ -109,6 +132,7 @@ class TrainerView(QWidget):
         heading_font.setPointSizeF(self.base_pt * 1.5)
         heading_font.setBold(True)
         self.heading.setFont(heading_font)
+        self._sized.append((self.heading, 1.5))
         self.heading.setWordWrap(True)
         self.hint = QLabel()
         self.hint.setAccessibleName(self.tr("How to move between steps"))
@@ -128,20 +152,32 @@ class TrainerView(QWidget):
         label_font.setBold(True)
         for label in (self.side_by_side.original_label, self.side_by_side.adapted_label):
             label.setFont(label_font)
+            self._sized.append((label, 1.0))
         for view in (self.side_by_side.original, self.side_by_side.adapted):
             view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys step and scroll here
         self._add_step(self.tr("Before and after"), self.side_by_side)
-        self._add_step(self.tr("The scores, before and after"), self._scores_widget())
+        # Scrolled when it does not fit (Up and Down), rather than holding trainer
+        # mode taller than the screen: the captions' band below must keep its height.
+        scores = QScrollArea()
+        scores.setWidget(self._scores_widget())
+        scores.setWidgetResizable(True)
+        scores.setFrameShape(QScrollArea.Shape.NoFrame)
+        scores.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._add_step(self.tr("The scores, before and after"), scores)
         answered = [(q, a) for q, a in content.reflections if a.strip()]
         if answered:
             self._add_text_step(self.tr("Reflections"), "".join(
                 f"<p><b>{escape(q)}</b><br>{escape(a)}</p>" for q, a in answered))
 
-        layout = QVBoxLayout(self)
+        # The steps in a page of their own: the captions' band, when carried, spans
+        # the screen's full width above or below it (see PresentationWindow.carry).
+        self.page = QWidget()
+        layout = QVBoxLayout(self.page)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addWidget(self.heading)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.hint)
+        self.layout().addWidget(self.page, 1)
         self._index = 0
         self.go_to(0)
 
@@ -156,10 +192,15 @@ class TrainerView(QWidget):
         text.setOpenLinks(False)
         text.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         text.setAccessibleName(title)
-        text.document().setDefaultStyleSheet(
-            f"h3 {{ font-size: {self.base_pt * 1.15:.0f}pt; }} li {{ margin-bottom: 6px; }}")
-        text.setHtml(html)
+        self._texts.append((text, html))
+        self._style_text(text, html)
         self._add_step(title, text)
+
+    def _style_text(self, text: QTextBrowser, html: str) -> None:
+        text.document().setDefaultStyleSheet(
+            f"h3 {{ font-size: {self.base_pt * self._zoom * 1.15:.0f}pt; }} "
+            "li { margin-bottom: 6px; }")
+        text.setHtml(html)  # the default style sheet counts only for HTML set after it
 
     def _pupil_html(self) -> str:
         scenario = self.content.scenario
@@ -195,6 +236,7 @@ class TrainerView(QWidget):
             before = content.scores_before.get(need)
             label = QLabel(score_text(need, after, before))
             label.setFont(big)
+            self._sized.append((label, 1.25))
             label.setToolTip(NEED_LABELS[need])
             bar = QProgressBar()
             bar.setRange(0, 100)
@@ -203,9 +245,11 @@ class TrainerView(QWidget):
             # text across the fill's edge in two colours, hard to read.
             bar.setTextVisible(False)
             bar.setMinimumHeight(round(self.base_pt * 2))
+            self._bars.append(bar)
             bar.setAccessibleName(self.tr("{need} score").format(need=NEED_LABELS[need]))
             value = QLabel(out_of_100_text(after))
             value.setFont(big)
+            self._sized.append((value, 1.25))
             goal = QLabel(target_text(after, targets.get(need)))
             bar.setAccessibleDescription(
                 score_description(need, after, before, targets.get(need)))
@@ -253,12 +297,21 @@ class TrainerView(QWidget):
         title, widget = self.steps[self._index]
         self.stack.setCurrentWidget(widget)
         self.heading.setText(title)
-        self.hint.setText(self.tr(
+        self._show_hint()
+        self.step_changed.emit(self._index, len(self.steps))
+
+    def _show_hint(self) -> None:
+        hint = self.tr(
             "Step {n} of {count}. Right arrow or Page Down: next; Left arrow or Page Up: "
             "back; Up and Down scroll; Esc leaves.").format(n=self._index + 1,
-                                                           count=len(self.steps)))
-        self.setAccessibleDescription(f"{title}. {self.hint.text()}")
-        self.step_changed.emit(self._index, len(self.steps))
+                                                           count=len(self.steps))
+        if round(self._zoom * 100) != 100:
+            hint += self.tr(" Text {percent}%.").format(percent=round(self._zoom * 100))
+        self.hint.setText(hint)
+        self.setAccessibleDescription(" ".join((
+            f"{self.step_title()}.", hint,
+            self.tr("Plus and minus make the text larger or smaller; B or full stop blanks "
+                    "the screen."))))
 
     def next_step(self) -> bool:
         """Go on one step; False at the last."""
@@ -274,20 +327,59 @@ class TrainerView(QWidget):
         self.go_to(self._index - 1)
         return True
 
+    # ----- text size -----------------------------------------------------------
+
+    def text_zoom(self) -> float:
+        """The text size for the room, 1.0 as made for the screen."""
+        return self._zoom
+
+    def set_text_zoom(self, factor: float) -> None:
+        """Make every text ``factor`` times its size for the screen (0.5 to 4)."""
+        factor = max(ZOOM_STEPS[0], min(ZOOM_STEPS[-1], factor))
+        if factor == self._zoom:
+            return
+        self._zoom = factor
+        for widget, share in self._sized:
+            font = QFont(widget.font())
+            font.setPointSizeF(self.base_pt * factor * share)
+            widget.setFont(font)
+        for text, html in self._texts:
+            self._style_text(text, html)
+        for bar in self._bars:
+            bar.setMinimumHeight(round(self.base_pt * factor * 2))
+        for view in (self.side_by_side.original, self.side_by_side.adapted):
+            view.set_zoom(factor)
+        self._show_hint()
+
+    def _zoom_key(self, key: int) -> bool:
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.set_text_zoom(next((z for z in ZOOM_STEPS if z > self._zoom + 1e-6),
+                                    ZOOM_STEPS[-1]))
+        elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
+            self.set_text_zoom(next((z for z in reversed(ZOOM_STEPS) if z < self._zoom - 1e-6),
+                                    ZOOM_STEPS[0]))
+        elif key == Qt.Key.Key_0:
+            self.set_text_zoom(1.0)
+        else:
+            return False
+        return True
+
+    # ----- presenting -----------------------------------------------------------
+
     def present(self) -> None:
-        """Show full screen, ready for the keys."""
-        screen = self.screen() or QApplication.primaryScreen()
-        if screen is not None:
-            # Without a window manager (a bare X server) full screen means nothing:
-            # cover the screen ourselves.
-            self.setGeometry(screen.geometry())
-        self.showFullScreen()
-        self.activateWindow()
-        self.setFocus()
+        """Show full screen, ready for the keys, with the main window's captions and keys."""
+        owner = self.parentWidget()
+        while owner is not None and not isinstance(owner, Presenting):
+            owner = owner.parentWidget()  # opened from a practice window: its main window
+        if owner is not None:
+            owner.lend_to(self)
+        super().present()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         key = event.key()
-        if key in NEXT_KEYS:
+        if self.blank_key(key) or self._zoom_key(key):
+            pass  # blanked or shown again; text sized
+        elif key in NEXT_KEYS:
             self.next_step()
         elif key in PREVIOUS_KEYS:
             self.previous_step()
@@ -311,5 +403,5 @@ class TrainerView(QWidget):
         bar.setValue(bar.value() + direction * max(bar.singleStep() * 3, bar.pageStep() // 4))
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().closeEvent(event)  # the captions go back first (``closing``)
         self.left.emit()
-        super().closeEvent(event)

@@ -4,6 +4,10 @@
 first display number with neither a socket in /tmp/.X11-unix nor a lock file,
 waits until it accepts connections on its socket, yields ``:N``, and stops
 it by its PID. Only a missing Xvfb skips the tests that use it.
+
+``display_with_window_manager`` is a 1280 x 800 one with Openbox managing it:
+a window manager is what stacks a full-screen window above "always on top"
+ones, so tests of what stays in sight over a presentation need a real one.
 """
 
 from __future__ import annotations
@@ -74,4 +78,24 @@ def xvfb_1080p():
     try:
         yield display
     finally:
+        _stop(server)
+
+
+OPENBOX_SCREEN = (1280, 800)
+
+
+@pytest.fixture
+def display_with_window_manager():
+    """A private X display with Openbox managing it; both stopped by their PIDs."""
+    if shutil.which("openbox") is None:
+        pytest.fail("This test needs the openbox window manager (Debian package openbox). "
+                    "scripts/setup test installs it.", pytrace=False)
+    server, display = start_xvfb(*OPENBOX_SCREEN)
+    manager = subprocess.Popen(["openbox", "--sm-disable"], env={"DISPLAY": display,
+                               "PATH": "/usr/bin:/bin", "HOME": "/tmp"},
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        yield display
+    finally:
+        _stop(manager)
         _stop(server)
