@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -146,10 +146,32 @@ class ProfileEditor(QDialog):
         layout.addWidget(self.guidance)
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
-        self.resize(1100, 760)
+        self.resize(self._room_for_the_form())
+        self._splitter, self._settings_scroll, self._shared_out = splitter, scroll, False
 
         self.form.changed.connect(self._edited)
         self.set_profile(profile or default_preset())
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if not self._shared_out:
+            # At the size it opens at: the settings as wide as they need (no sideways
+            # scrolling), the preview the rest.
+            self._shared_out = True
+            scroll = self._settings_scroll
+            settings_width = (self.form.sizeHint().width() + scroll.frameWidth() * 2
+                              + scroll.verticalScrollBar().sizeHint().width())
+            self._splitter.setSizes([settings_width, max(1, self.width() - settings_width)])
+
+    def _room_for_the_form(self) -> QSize:
+        """About 1100 x 760 at the usual interface size, growing with it (at 200% the form
+        needed a sideways scroll bar), but never past most of the screen."""
+        metrics = self.fontMetrics()
+        wanted = QSize(metrics.averageCharWidth() * 180, metrics.height() * 54)
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        if screen is None:
+            return wanted
+        return wanted.boundedTo(QSize(int(screen.width() * 0.9), int(screen.height() * 0.85)))
 
     def _button(self, text: str, slot) -> QPushButton:
         button = QPushButton(text)

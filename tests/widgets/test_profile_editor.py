@@ -162,3 +162,24 @@ def test_fonts_are_listed_by_name_without_qts_maker_marks(qtbot, store):
     if any(family.endswith("]") for family in QFontDatabase.families()):
         marked = next(f for f in QFontDatabase.families() if f.endswith("]"))
         assert family_name(marked) in listed
+
+
+def test_at_200_percent_the_settings_need_no_sideways_scrolling(qtbot, store):
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui_scale import apply_ui_scale
+
+    apply_ui_scale(2.0, QApplication.instance())
+    try:
+        editor = ProfileEditor(get_preset("Dyslexia"), store=store)
+        editor.confirm = lambda question: True
+        qtbot.addWidget(editor)
+        assert editor.width() > 1100 or editor.width() >= 0.85 * editor.screen().size().width()
+        editor.resize(1440, 850)  # as it opens on a 1600 x 1000 screen
+        editor.show()
+        qtbot.waitExposed(editor)
+        scroll = editor.form.parentWidget().parentWidget()
+        qtbot.waitUntil(lambda: not scroll.horizontalScrollBar().isVisible(), timeout=2000)
+        assert editor.form.width() >= editor.form.sizeHint().width()
+    finally:
+        apply_ui_scale(1.0, QApplication.instance())
