@@ -9,6 +9,7 @@ half-written file where the pupil's work was.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -76,8 +77,15 @@ def _write_docx(text: str, path: Path) -> None:
     document = british_document()
     normal = document.styles["Normal"]
     normal.font.size = Pt(14)  # friendly to read back, and what pupils see on screen
-    for line in text.split("\n"):
-        document.add_paragraph(line)
+    normal.paragraph_format.space_after = Pt(12)  # a paragraph ends with a gap, as on screen
+    # "New paragraph" leaves a blank line: a new Word paragraph, not an empty one.
+    # "New line" is a line break inside the paragraph.
+    for paragraph in re.split(r"\n\s*\n", text.strip("\n")) if text.strip() else []:
+        lines = paragraph.split("\n")
+        run = document.add_paragraph().add_run(lines[0])
+        for line in lines[1:]:
+            run.add_break()
+            run.add_text(line)
     document.save(str(path))
 
 

@@ -16,10 +16,13 @@ def test_text_file_holds_the_text_in_utf8(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["my work.txt"]  # no temporary left
 
 
-def test_word_document_has_one_paragraph_per_line(tmp_path):
+def test_word_document_has_the_pupils_paragraphs_and_lines(tmp_path):
+    # "New paragraph" (a blank line) was written as an empty paragraph.
     path = export_transcript(TEXT, tmp_path / "my work.docx")
     paragraphs = [p.text for p in docx.Document(str(path)).paragraphs]
-    assert paragraphs == TEXT.split("\n")
+    assert paragraphs == ["The water cycle.\nWater evaporates from the sea.",
+                          "Then it rains \u2014 a lot!"]  # "new line" a break inside it
+    assert docx.Document(str(path)).styles["Normal"].paragraph_format.space_after.pt == 12
 
 
 def test_format_given_explicitly_wins_over_the_ending(tmp_path):
