@@ -194,10 +194,13 @@ class _Pass:
         cell = _cells(table, row - 1)[0]
         saved = cell.format()
         start = pages.row_page(table, row)
+        # Padding is in CSS pixels, which Qt scales to the printer's resolution.
+        device = self.document.documentLayout().paintDevice()
+        scale = device.logicalDpiY() / 96 if device is not None else 1.0
 
         def pad(extra: float) -> bool:
             padded = saved.toTableCellFormat()
-            padded.setBottomPadding(table.format().cellPadding() + extra)
+            padded.setBottomPadding(table.format().cellPadding() + extra / scale)
             cell.setFormat(padded)  # Qt lays the document out again here
             return pages.row_page(table, row) > start
 
@@ -207,7 +210,7 @@ class _Pass:
         # The row moves on when padded by about the room left below its first
         # line, give or take the cells' padding and borders.
         gap = (start + 1) * pages.height - min(top for top, _page in pages.row_lines(table, row))
-        slack = table.format().cellPadding() + 2 * table.format().border() + 1
+        slack = (table.format().cellPadding() + 2 * table.format().border() + 1) * scale
         low, high = max(0.0, gap - slack), gap + slack
         if low and pad(low):
             low = 0.0

@@ -8,7 +8,13 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSizeF
-from PySide6.QtGui import QTextBlockFormat, QTextCursor, QTextDocument, QTextTableFormat
+from PySide6.QtGui import (
+    QPdfWriter,
+    QTextBlockFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextTableFormat,
+)
 
 from app.pdf_pages import keep_together
 
@@ -24,9 +30,11 @@ class Sheet:
     """A document on pages of ten lines: headings ("h", 1), paragraphs ("p", n lines)
     and tables ("t", (lines of each row)) of two columns with a heading row."""
 
-    def __init__(self, *parts: tuple[str, object]) -> None:
+    def __init__(self, *parts: tuple[str, object], device=None) -> None:
         self.document = QTextDocument()
         self.document.setDocumentMargin(0)
+        if device is not None:  # laid out for a printer, as the practice record is
+            self.document.documentLayout().setPaintDevice(device)
         self.tables = []
         cursor = QTextCursor(self.document)
         for index, (kind, lines) in enumerate(parts):
@@ -41,12 +49,13 @@ class Sheet:
                 cursor.setBlockFormat(fmt)
             words = [f"{kind}{index} line {n}" for n in range(1, lines + 1)]
             cursor.insertText(LINE_SEPARATOR.join(words))
-        self.document.setPageSize(QSizeF(2000, 1e6))  # wide: no line wraps
+        width = 2000 * (device.logicalDpiX() / 96 if device is not None else 1)
+        self.document.setPageSize(QSizeF(width, 1e9))  # wide: no line wraps
         layout = self.document.documentLayout()
         second = self.document.begin().next()
         self.line = layout.blockBoundingRect(second).top()  # every sheet starts with one line
         self.height = (LINES_PER_PAGE + 0.5) * self.line
-        self.document.setPageSize(QSizeF(2000, self.height))
+        self.document.setPageSize(QSizeF(width, self.height))
 
     def _table(self, cursor: QTextCursor, index: int, rows: tuple[int, ...]) -> None:
         fmt = QTextTableFormat()
@@ -192,6 +201,22 @@ def test_a_table_row_cut_in_two_moves_on_whole(qapp):
     sheet.keep_together()
     assert sheet.row_pages(0, 4) == [1, 1, 1, 1]
     assert sheet.row_pages(0, 3) == [0]  # the row above stays, reaching down to the foot
+
+
+@pytest.mark.parametrize("printer", [False, True], ids=["screen", "printer"])
+def test_the_row_above_reaches_just_to_the_foot_of_the_page(qapp, tmp_path, printer):
+    """The least padding that moves the row on: a device pixel less and it stays."""
+    writer = QPdfWriter(str(tmp_path / "sheet.pdf")) if printer else None
+    sheet = Sheet(*_filler(2), ("t", (1, 1, 1, 1, 4, 1)), *_filler(2), device=writer)
+    assert sheet.row_pages(0, 4) == [0, 0, 1, 1]
+    sheet.keep_together()
+    assert sheet.row_pages(0, 4) == [1, 1, 1, 1]
+    cell = sheet.tables[0].cellAt(3, 0)
+    padded = cell.format().toTableCellFormat()
+    pixel = 96 / writer.logicalDpiY() if printer else 1.0  # a device pixel, in CSS pixels
+    padded.setBottomPadding(padded.bottomPadding() - pixel)
+    cell.setFormat(padded)
+    assert sheet.row_pages(0, 4)[0] == 0
 
 
 def test_a_table_qt_moves_on_whole_takes_its_heading_and_text_along(qapp):
