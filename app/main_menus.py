@@ -331,6 +331,9 @@ def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
     from widgets.projector import projector_keys
 
     rows += [(keys, what, _tr("Projector")) for keys, what in projector_keys()]
+    from app.practice.trainer_view import trainer_keys
+
+    rows += [(keys, what, _tr("Trainer mode")) for keys, what in trainer_keys()]
     return rows
 
 

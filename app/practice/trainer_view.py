@@ -26,7 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -59,6 +59,22 @@ from widgets.side_by_side import SideBySide
 TRAINER_FONT = "Atkinson Hyperlegible"
 NEXT_KEYS = {Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Space}
 PREVIOUS_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace}
+
+
+def trainer_keys() -> list[tuple[str, str]]:
+    """(keys, what they do) in trainer mode, for Help › Keyboard shortcuts."""
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("TrainerView", text)
+
+    return [
+        (tr("Right, Page Down, Space"), tr("Next step")),
+        (tr("Left, Page Up, Backspace"), tr("Previous step")),
+        (tr("Home, End"), tr("First or last step")),
+        (tr("Up, Down"), tr("Scroll the step")),
+        (tr("+, -, 0"), tr("Larger, smaller or normal text")),
+        (tr("B, ."), tr("Blank the screen, or show it again")),
+        (tr("Esc"), tr("Leave trainer mode")),
+    ]
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,9 @@ def test_the_shortcuts_list_has_every_action_with_a_shortcut(window):
     projector = [(keys, text) for keys, text, where in rows if where == "Projector"]
     assert ("+, -, 0", "Larger, smaller or normal text") in projector
     assert ("B, .", "Blank the screen, or show it again") in projector
+    trainer = [(keys, text) for keys, text, where in rows if where == "Trainer mode"]
+    assert ("Right, Page Down, Space", "Next step") in trainer
+    assert ("Esc", "Leave trainer mode") in trainer
     dialog = window.show_shortcuts()
     assert dialog.rows() == rows
     dialog.close()
