@@ -113,7 +113,7 @@ def test_save_as_text_and_word_files(rig, tmp_path):  # noqa: F811
         r.qtbot.waitUntil(lambda target=target: f"Saved as {target.name}." == r.panel.message())
     assert (tmp_path / "story.txt").read_text(encoding="utf-8") == expected + "\n"
     paragraphs = [p.text for p in Document(str(tmp_path / "story.docx")).paragraphs]
-    assert paragraphs == expected.split("\n")
+    assert paragraphs == expected.split("\n\n")  # "new paragraph": a Word paragraph
 
 
 def test_a_save_that_fails_is_said_in_the_panel(rig, tmp_path):  # noqa: F811
