@@ -19,6 +19,11 @@ What becomes what:
   as one: "Repeat as header row" (``w:tblHeader``), a table style with
   first-row formatting switched on (``w:tblLook`` first row), or every word
   in the first row bold. A table with one row has no header.
+- A key-words list (under a heading such as "Key words", or after a
+  paragraph that says only that) becomes the lesson's key words, through
+  :func:`lessons.import_key_words.take_key_words`; there a paragraph broken
+  into lines (Shift+Enter) is read line by line, and a tab between a word
+  and its meaning reads as " – ".
 - Pictures are saved into an ``images`` folder beside the lesson file, named
   after it, with their alt text (``wp:docPr/@descr``, else its title). A
   picture with no alt text is kept and reported, as in any lesson.
@@ -41,6 +46,12 @@ import zipfile
 from pathlib import Path
 
 from lessons.docx_styles import DocxStyles
+from lessons.import_key_words import (
+    glossary_lines,
+    is_key_words_heading,
+    looks_like_entry,
+    take_key_words,
+)
 from lessons.importers import (
     ImportStop,
     LessonImportError,
@@ -154,7 +165,8 @@ def docx_to_lesson(source: Path, out: Path, stop: ImportStop | None = None
             f"“{Path(source).name}” cannot be read ({error.strerror or error})."
         ) from error
     reader = _DocxReader(document, source, out, stop)
-    return reader.read(), reader.notes, reader.pictures
+    lesson, notes = take_key_words(reader.read(), str(source))
+    return lesson, reader.notes + notes, reader.pictures
 
 
 class _DocxReader:
@@ -182,6 +194,7 @@ class _DocxReader:
         sections: list[Section] = []
         heading: tuple[str, int, int] | None = None
         blocks: list[Block] = []
+        under_heading = after_label = False  # in a key-words list: see paragraph()
 
         def close() -> None:
             if heading is not None:
@@ -205,8 +218,14 @@ class _DocxReader:
                     close()
                     shifted = level + 1 if body_h1 else level
                     heading = (text, min(3, max(2, shifted)), number)
+                    under_heading, after_label = is_key_words_heading(text), False
                 continue
-            self.paragraph(item, number, blocks)
+            label = is_key_words_heading(item.text)
+            self.paragraph(item, number, blocks, glossary=under_heading or after_label or label)
+            # After a "Key words:" paragraph the list goes on while its paragraphs are entries.
+            after_label = label or (after_label and (
+                not item.text.strip() or looks_like_entry(item.text)
+                or self.list_kind(item) is not None))
         close()
         return Lesson(title=title, sections=tuple(sections))
 
@@ -240,10 +259,15 @@ class _DocxReader:
         match = _HEADING.match(self.styles.paragraph_name(item))
         return int(match.group(1)) if match else None
 
-    def paragraph(self, paragraph, number: int, blocks: list[Block]) -> None:
-        spans = self.spans(paragraph)
+    def paragraph(self, paragraph, number: int, blocks: list[Block],
+                  glossary: bool = False) -> None:
+        """Add the blocks of ``paragraph``; in a key-words list (``glossary``) one a line."""
         kind = self.list_kind(paragraph)
-        if spans and kind is not None:
+        spans = () if glossary and kind is None else self.spans(paragraph)
+        if glossary and kind is None:
+            for line in glossary_lines(self.raw_spans(paragraph)):
+                blocks.append(self.text_block(paragraph, line, number))
+        elif spans and kind is not None:
             last = blocks[-1] if blocks else None
             if isinstance(last, ListBlock) and last.ordered == kind:
                 blocks[-1] = ListBlock(last.items + (spans,), kind, last.line)
@@ -266,6 +290,10 @@ class _DocxReader:
 
     # -- runs ----------------------------------------------------------------
     def spans(self, paragraph) -> Inline:
+        return normalise_spans(self.raw_spans(paragraph))
+
+    def raw_spans(self, paragraph) -> list[Span]:
+        """The paragraph's runs as they are, line breaks and tabs too."""
         from docx.text.hyperlink import Hyperlink
 
         spans: list[Span] = []
@@ -281,7 +309,7 @@ class _DocxReader:
                             underline=self.styles.run_has(run, "underline"),
                         )
                     )
-        return normalise_spans(spans)
+        return spans
 
     def list_kind(self, paragraph) -> bool | None:
         """True for a numbered list item, False for a bullet, None for neither."""

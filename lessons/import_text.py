@@ -12,7 +12,12 @@ How the text is read, since plain text has no markup:
   starting ``1.`` or ``1)`` a numbered list; an indented line after an item
   continues it;
 - a block starting ``Task:`` or ``Question:`` is a task for pupils;
-- everything else is a paragraph, its lines joined with spaces.
+- everything else is a paragraph, its lines joined with spaces;
+- under a heading that names key words ("Key words", "Glossary", …), or
+  after a line that says only that ("Key vocabulary:"), each line shaped
+  "word – meaning" (or with a colon or a tab) is a paragraph of its own, and
+  :func:`lessons.import_key_words.take_key_words` makes those the lesson's
+  key words.
 
 The file is read as UTF-8; failing that, as Windows-1252 (what Notepad on an
 older Windows saves), so a teacher's file always imports.
@@ -23,6 +28,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from lessons.import_key_words import (
+    glossary_lines,
+    is_key_words_heading,
+    looks_like_entry,
+    take_key_words,
+)
 from lessons.importers import (
     ImportStop,
     LessonImportError,
@@ -32,7 +43,17 @@ from lessons.importers import (
 )
 from lessons.inline import plain_spans
 from lessons.loader import MAX_LESSON_BYTES
-from lessons.model import Block, Lesson, ListBlock, LoadResult, Paragraph, Problem, Section, Task
+from lessons.model import (
+    Block,
+    Lesson,
+    ListBlock,
+    LoadResult,
+    Paragraph,
+    Problem,
+    Section,
+    Span,
+    Task,
+)
 
 _BULLET = re.compile(r"^[ \t]*[-*•–][ \t]+(.*)$")
 _NUMBER = re.compile(r"^[ \t]*\d{1,3}[.)][ \t]+(.*)$")
@@ -96,7 +117,9 @@ def text_to_lesson(text: str, *, source: Path | None = None) -> tuple[Lesson, li
         title = fallback
         first -= 1  # the long first line is kept as text
     sections = _sections(lines, first + 1)
-    return Lesson(title=title, sections=sections), notes
+    lesson, taken = take_key_words(Lesson(title=title, sections=sections),
+                                   str(source) if source is not None else "<text>")
+    return lesson, notes + taken
 
 
 def _groups(lines: list[str], start: int) -> list[tuple[int, list[str]]]:
@@ -117,6 +140,8 @@ def _sections(lines: list[str], start: int) -> tuple[Section, ...]:
     sections: list[Section] = []
     heading: tuple[str, int] | None = None
     blocks: list[Block] = []
+    under_heading = False  # the section's heading names key words
+    glossary = False  # under a key-words heading or label: one entry a line
 
     def close() -> None:
         if heading is not None:
@@ -127,11 +152,17 @@ def _sections(lines: list[str], start: int) -> tuple[Section, ...]:
 
     for index, group in _groups(lines, start):
         first = group[0].strip()
-        if _is_capitals(first) or (len(group) == 1 and _looks_like_heading(first)):
+        entry = glossary and looks_like_entry(group[0])  # "erosion – …" is not a heading
+        if not entry and (_is_capitals(first)
+                          or (len(group) == 1 and _looks_like_heading(first))):
             close()
             heading = (" ".join(first.split()), index + 1)
+            glossary = under_heading = is_key_words_heading(first)
             group, index = group[1:], index + 1
-        blocks.extend(_blocks(group, index))
+        found, going = _blocks(group, index, glossary)
+        # After "Key words:" the list goes on while runs of lines have entries in them.
+        glossary = under_heading or going
+        blocks.extend(found)
     close()
     return tuple(sections)
 
@@ -160,16 +191,26 @@ def _looks_like_heading(line: str) -> bool:
     )
 
 
-def _blocks(group: list[str], first_index: int) -> list[Block]:
-    """The blocks of one run of lines: paragraphs, lists and tasks."""
+def _blocks(group: list[str], first_index: int,
+            glossary: bool = False) -> tuple[list[Block], bool]:
+    """The blocks of one run of lines (paragraphs, lists and tasks), and whether
+    it had a key-words label or entry (``glossary``: a key-words list was going on)."""
     blocks: list[Block] = []
     text_lines: list[str] = []
     text_start = 0
     items: list[list[str]] = []
     ordered = False
     list_start = 0
+    entry = False  # text_lines hold one key-words entry
+    going = False  # a key-words label or entry was met
 
     def flush_text() -> None:
+        nonlocal entry
+        if entry:
+            blocks.extend(Paragraph(spans, text_start + 1)
+                          for spans in glossary_lines([Span(" ".join(text_lines))]))
+            text_lines.clear()
+            entry = False
         if text_lines:
             blocks.append(_paragraph(" ".join(text_lines), text_start + 1))
             text_lines.clear()
@@ -190,18 +231,37 @@ def _blocks(group: list[str], first_index: int) -> list[Block]:
             if not items:
                 ordered, list_start = bool(number), index
             items.append([(bullet or number).group(1).strip()])
+            going = going or (glossary and looks_like_entry(items[-1][0]))
         elif items and line[:1].isspace():
             items[-1].append(line.strip())  # the item goes on over another line
+        elif is_key_words_heading(line):
+            flush_list()
+            flush_text()  # "Key words:" is a label of its own, then one entry a line
+            blocks.append(Paragraph(plain_spans(line.strip()), index + 1))
+            glossary = going = True
+        elif glossary and looks_like_entry(line):
+            flush_list()
+            flush_text()
+            text_start, entry, going = index, True, True
+            text_lines.append(line.strip(" "))
+        elif entry and _goes_on(text_lines[-1], line):
+            text_lines.append(line.strip())  # the meaning goes on over another line
         else:
             flush_list()
-            if _TASK.match(line.strip()):
-                flush_text()  # a task starts its own block
+            if _TASK.match(line.strip()) or entry:
+                flush_text()  # a task, or text after a key word, starts its own block
             if not text_lines:
                 text_start = index
             text_lines.append(line.strip())
     flush_text()
     flush_list()
-    return blocks
+    return blocks, going
+
+
+def _goes_on(previous: str, line: str) -> bool:
+    """Whether ``line`` carries on a key word's meaning: indented, or starting in
+    lower case after a line that did not end a sentence."""
+    return line[:1].isspace() or (previous.rstrip()[-1:] not in ".!?" and line[:1].islower())
 
 
 def _paragraph(text: str, line: int) -> Block:
