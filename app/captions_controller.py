@@ -18,7 +18,9 @@ What the shell does with it::
 
 Problems (no microphone, model missing, engine failed) come out as
 ``error(message)`` and ``status_changed(message)``; captions go back to idle
-and ``start()`` tries again.
+and ``start()`` tries again. When the automatically chosen model will not
+load and another one listens instead, that sentence goes out the same way,
+but the captions keep going and do not say "Not listening".
 """
 
 from __future__ import annotations
@@ -68,9 +70,11 @@ class CaptionsController(ListeningControls, QObject):
                                  model_path=model_path, microphone=microphone,
                                  vocabulary=vocabulary)
         self._shut = False
+        self._replaced = ""  # the worker's note that another model is listening
         w = self.worker
         w.partial.connect(self._on_partial)
         w.final.connect(self._on_final)
+        w.model_replaced.connect(self._on_model_replaced)
         w.error.connect(self._on_error)
         w.listening_changed.connect(self._on_listening)
         w.engine_ready.connect(self._on_engine_ready)
@@ -123,7 +127,18 @@ class CaptionsController(ListeningControls, QObject):
         self.window.add_partial("")  # a guess that never settled goes
 
     @Slot(str)
+    def _on_model_replaced(self, message: str) -> None:
+        self._replaced = message  # ``error`` with the same sentence follows at once
+
+    @Slot(str)
     def _on_error(self, message: str) -> None:
+        if message == self._replaced:
+            # Captions carry on with another model: tell the teacher (status bar),
+            # but the captions must not say "Not listening".
+            self._replaced = ""
+            self.error.emit(message)
+            self.status_changed.emit(message)
+            return
         self.window.show_problem(message)  # on the projector too, not only the status bar
         self.error.emit(message)
         self.status_changed.emit(message)

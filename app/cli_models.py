@@ -4,6 +4,10 @@ The work is done by the ``models`` package; this module only turns its
 results and errors into terminal output. Installs run on a worker thread so
 Ctrl+C can cancel them cleanly through a ``threading.Event``: a partial
 download is kept and the next ``install`` carries on from where it stopped.
+
+``import`` and ``verify`` also try a complete-looking Vosk model with the
+speech engine (``speech.stt.vosk_probe``, in a separate process): a folder
+whose files are all there but damaged is refused, or reported, in one sentence.
 """
 
 from __future__ import annotations
@@ -165,9 +169,12 @@ def _import(args) -> int:
 
     bar = TerminalProgress()
 
+    from speech.stt.vosk_probe import load_problem
+
     def work(cancel: threading.Event):
         return models.import_model(
-            args.path, name=args.name, progress=bar.update, cancel=cancel, replace=args.replace
+            args.path, name=args.name, progress=bar.update, cancel=cancel, replace=args.replace,
+            load_check=load_problem,
         )
 
     result = _run_cancellable(work, bar)
@@ -180,9 +187,10 @@ def _import(args) -> int:
 
 def _verify(args) -> int:
     import models
+    from speech.stt.vosk_probe import load_problem
 
     try:
-        check = models.verify_path(args.path)
+        check = models.verify_path(args.path, load_check=load_problem)
     except models.ModelError as error:
         raise CliError(str(error)) from None
     if check.ok:
@@ -243,6 +251,7 @@ class TerminalProgress:
     """A one-line progress bar on a terminal; a line every 10% otherwise."""
 
     _LABELS = {"download": "Downloading", "unpack": "Unpacking", "copy": "Copying"}
+    _CHECKING = "Checking that the speech engine can load it…"
     _WIDTH = 24
 
     def __init__(self, stream=None) -> None:
@@ -279,8 +288,10 @@ class TerminalProgress:
                 self._stream.flush()
 
     def _describe(self, progress) -> str:
-        from models import format_megabytes
+        from models import CHECK, format_megabytes
 
+        if progress.stage == CHECK:
+            return self._CHECKING
         label = self._LABELS.get(progress.stage, progress.stage.capitalize())
         rate = f"  {format_megabytes(progress.rate)}/s" if progress.rate > 0 else ""
         fraction = progress.fraction

@@ -7,11 +7,17 @@ A file is not a live stream: an engine that can read a whole recording at
 once (Whisper: ``transcribe_recording``) does so, which is faster and more
 accurate than streaming it. ``--stream`` feeds the file through the live
 pipeline instead, as a microphone would. Vosk always streams.
+
+With the automatic engine (the default, and no ``--model``) a model that will
+not load is passed over for the next one, in the end the built-in Whisper
+model, as dictation does (``speech.stt.fallback``): one sentence on standard
+error says so, and the transcript follows as usual.
 """
 
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 from app.cli_errors import CliError
@@ -70,10 +76,10 @@ def transcribe_command(args) -> int:
     from speech.audio_files import AudioFileError, decode_audio_file
     from speech.stt.base import ModelLoadError
     from speech.stt.choice import EngineUnavailable, UnknownEngine, choose_engine
-    from speech.stt.loader import shared_loader
+    from speech.stt.fallback import load_speech_model
 
     try:
-        choice = choose_engine(args.engine, args.model)
+        choose_engine(args.engine, args.model)  # a wrong name fails before the slow parts
     except (UnknownEngine, EngineUnavailable) as error:
         raise CliError(str(error)) from error
     # Check every file before the slow model load, so a typo fails at once.
@@ -84,9 +90,13 @@ def transcribe_command(args) -> int:
         except AudioFileError as error:
             raise CliError(str(error)) from error
     try:
-        loaded = shared_loader().load_now(choice.engine, choice.model_path)
-    except ModelLoadError as error:
+        outcome = load_speech_model(args.engine, args.model)
+    except (ModelLoadError, UnknownEngine, EngineUnavailable) as error:
         raise CliError(str(error)) from error
+    loaded = outcome.loaded
+    note = replaced_note(outcome)
+    if note:
+        print(note, file=sys.stderr)
     results = [
         transcribe_audio(loaded, samples, dictation=args.dictation, stream=args.stream)
         for _path, samples in audio
@@ -109,6 +119,29 @@ def transcribe_command(args) -> int:
             print(f"{path.name}:")
         print(text if text else "(no speech heard)")
     return 0
+
+
+def replaced_note(outcome) -> str:
+    """One line about models the automatic choice passed over ("" when none were)."""
+    from speech.stt.model_names import engine_display_name, is_bundled_whisper
+
+    passed = outcome.passed_over
+    if not passed:
+        return ""
+    names = [engine_display_name(p.engine, p.path) for p in passed]
+    loaded = outcome.loaded
+    instead = ("the built-in English model" if is_bundled_whisper(loaded.engine, loaded.path)
+               else f"the {engine_display_name(loaded.engine, loaded.path)} model")
+    one = len(names) == 1
+    named = names[0] if one else ", ".join(names[:-1]) + " and " + names[-1]
+    why = ""
+    if all(p.damaged for p in passed):
+        why = " (its files are damaged)" if one else " (their files are damaged)"
+    folders = " ".join(p.path.name for p in passed if p.path is not None)
+    fix = f" Remove or replace {'it' if one else 'them'}"
+    fix += f" (lesson-lab models remove {folders})." if folders else "."
+    return (f"The {named} speech model{'' if one else 's'} could not be loaded{why}, "
+            f"so {instead} is used instead.{fix}")
 
 
 def transcribe_audio(loaded, samples, *, dictation: bool = False, stream: bool = False):

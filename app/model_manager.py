@@ -17,6 +17,10 @@ The controller, not the dialog, owns the downloads: closing the dialog with
 their progress. :meth:`ModelManager.shutdown` (at app exit) asks every job
 to stop without waiting for it.
 
+Importing and "Verify" also try a Vosk model with the speech engine, in a
+separate process (``speech.stt.vosk_probe``): a folder with every file but
+damaged ones is refused, or reported as damaged.
+
 "Use for dictation" on an installed row makes it the model dictation and
 captions use: the choice goes into the app's settings (``speech/engine`` and
 ``speech/model``) and out through ``model_chosen``; the row in use says so.
@@ -90,10 +94,16 @@ class ModelManager(QObject):
         root: Path | None = None,
         progress_interval: float = 0.1,
         settings=None,
+        load_check: models.LoadCheck | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._settings = settings
+        if load_check is None:
+            from speech.stt.vosk_probe import load_problem
+
+            load_check = load_problem
+        self._load_check = load_check
         self._choice = ("auto", "")  # used when there are no settings
         self._removing_chosen: set[str] = set()
         self._base_url = base_url
@@ -219,10 +229,11 @@ class ModelManager(QObject):
         key = IMPORT_KEY_PREFIX + str(path)
         if key in self._jobs:
             return
-        root, catalogue = self._root, self._catalogue()
+        root, catalogue, load_check = self._root, self._catalogue(), self._load_check
 
         def work(job: Job, progress) -> tuple[str, object]:
-            result = models.import_model(path, progress=progress, cancel=job.cancel, root=root)
+            result = models.import_model(path, progress=progress, cancel=job.cancel, root=root,
+                                         load_check=load_check)
             return _tr("'{name}' is imported and ready to use.").format(
                 name=friendly_name(catalogue, result.name)
             ), result
@@ -233,10 +244,17 @@ class ModelManager(QObject):
         """Check the installed model ``name`` and say what, if anything, is missing."""
         if name in self._jobs:
             return
-        root, called = self._root, self._called(name)
+        root, called, load_check = self._root, self._called(name), self._load_check
 
         def work(job: Job, progress) -> tuple[str, object]:
-            check = models.verify_path(name, root=root)
+            check = models.verify_path(name, root=root, load_check=load_check)
+            if check.damage:
+                raise models.ModelError(
+                    _tr(
+                        "'{name}' has every file it needs, but they are damaged, so it cannot "
+                        "be used. Remove it, then download or import it again."
+                    ).format(name=called)
+                )
             if not check.ok:
                 raise models.ModelError(
                     _tr(

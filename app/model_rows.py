@@ -65,15 +65,16 @@ def take_snapshot(root: Path | None = None) -> Snapshot:
         sequence = next(_sequence)
     import importlib.util
 
-    # The engine's own rule, so "chosen automatically" names the model it really takes.
-    from speech.stt.vosk_engine import VoskRecogniser
+    # The engine's own rule, so "chosen automatically" names the model it really
+    # takes: not one that has already failed to load in this process.
+    from speech.stt.fallback import automatic_vosk_model
 
     return Snapshot(
         sequence=sequence,
         installed=tuple(models.list_installed(root)),
         catalogue=tuple(models.load_catalogue()),
         partials=models.partial_downloads(root),
-        default_vosk=VoskRecogniser.default_model_path(),
+        default_vosk=automatic_vosk_model(),
         vosk_available=importlib.util.find_spec("vosk") is not None,
     )
 
@@ -123,6 +124,8 @@ def describe_progress(progress: models.Progress) -> RowProgress:
         models.UNPACK: _tr("Unpacking"),
         models.COPY: _tr("Copying"),
     }.get(progress.stage, _tr("Working"))
+    if progress.stage == models.CHECK:
+        return RowProgress(None, _tr("Checking that the speech engine can load it…"))
     fraction = progress.fraction
     percent = None if fraction is None else int(fraction * 100)
     done = models.format_megabytes(progress.done)

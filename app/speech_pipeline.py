@@ -11,6 +11,12 @@ the worker gives (see ``app.thread_relay``).
   share one model), feeds the audio in order and posts Partial, Final and
   EngineError events. Audio that arrives while the model loads waits in the
   queue, so speech said during loading is recognised once it is ready.
+
+The automatic choice falls back when its model will not load
+(``speech.stt.fallback``): a damaged Vosk model gives way to the next one, in
+the end the built-in Whisper model, and ``model_replaced`` says so once per
+load (after ``engine_ready``). A model the teacher chose is not replaced: its
+``error`` says how to carry on (``app.speech_fallback``).
 """
 
 from __future__ import annotations
@@ -25,10 +31,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
-from models.catalogue import find_entry, load_catalogue
 from speech.audio import AudioChunk, AudioDevice, AudioError, Capture, Level
 from speech.stt.base import EngineError, Final, ModelLoadError, Partial, Recogniser
 from speech.stt.loader import ModelLoader, shared_loader
+from speech.stt.model_names import engine_display_name
 from speech.stt.null_engine import NO_ENGINE_MESSAGE
 
 #: Made on the engine thread: returns (recogniser, name to show, engine key).
@@ -42,25 +48,6 @@ EXIT_WAIT_S = 5.0
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("SpeechWorker", text)
-
-
-def engine_display_name(engine: type[Recogniser], path: Path | None) -> str:
-    """The model's name as a teacher or pupil sees it: "English, built in",
-    "English (UK), small" (the names of Tools › Speech models), or for a folder
-    the catalogue does not know, the engine and the folder's name."""
-    head = engine.description.split(":", 1)[0].strip() or engine.name
-    default = engine.default_model_path()
-    if path is None and default is None:
-        return head
-    folder = Path(path if path is not None else default)
-    if engine.name == "whisper" and (
-            default is not None and Path(default).resolve() == folder.resolve()):
-        entry = next((e for e in load_catalogue() if e.bundled and e.engine == "whisper"), None)
-    else:
-        entry = find_entry(folder.name)
-    if entry is not None:
-        return entry.display_name
-    return f"{head} ({folder.name})"
 
 
 class SpeechPipeline:
@@ -84,6 +71,7 @@ class SpeechPipeline:
         self._vocabulary = tuple(vocabulary)
         self._loader = loader
         self._factory = recogniser_factory
+        self._replaced = ""  # what the last load says about a model passed over
         self._inbox: queue.SimpleQueue = queue.SimpleQueue()
         self._engine_thread: threading.Thread | None = None
         self._lock = threading.Lock()  # guards _captures and _started_at
@@ -261,6 +249,7 @@ class SpeechPipeline:
     def _load(self, session: int) -> Recogniser | None:
         """Load the engine; on failure say why and close the session's microphone."""
         self._post("progress", session, _tr("Getting speech recognition ready…"))
+        self._replaced = ""
         try:
             if self._factory is not None:
                 recogniser, name, key = self._factory()
@@ -274,23 +263,36 @@ class SpeechPipeline:
                 error=error))
             return None
         self._post("engine_ready", session, name, key)
+        if self._replaced:
+            # After engine_ready, so the sentence is not replaced by "ready".
+            self._post("model_replaced", session, self._replaced)
         self._apply_vocabulary(recogniser, session)
         return recogniser
 
     def _load_real(self) -> tuple[Recogniser, str, str]:
+        from app.speech_fallback import chosen_model_failed_message, replaced_message
         from speech.stt.choice import choose_engine
+        from speech.stt.fallback import is_automatic, load_speech_model
         from speech.stt.null_engine import NullRecogniser
 
-        choice = choose_engine(self._engine, self._model_path)
-        if choice.engine is NullRecogniser:
+        try:
+            # Waits here, on the engine thread, never on the GUI.
+            outcome = load_speech_model(
+                self._engine, self._model_path, loader=self._loader or shared_loader(),
+                on_progress=lambda message: self._post("progress", 0, message))
+        except ModelLoadError as error:
+            if is_automatic(self._engine, self._model_path):
+                raise
+            choice = choose_engine(self._engine, self._model_path)
+            raise ModelLoadError(chosen_model_failed_message(
+                error, choice.engine, choice.model_path or choice.engine.default_model_path())
+            ) from error
+        loaded = outcome.loaded
+        if loaded.engine is NullRecogniser:
             raise ModelLoadError(NO_ENGINE_MESSAGE)
-        loader = self._loader or shared_loader()
-        future = loader.load(
-            choice.engine, choice.model_path,
-            on_progress=lambda message: self._post("progress", 0, message))
-        loaded = future.result()  # waits here, on the engine thread, never on the GUI
         recogniser = loaded.recogniser(dictation=self._dictation)
-        return recogniser, engine_display_name(choice.engine, loaded.path), choice.engine.name
+        self._replaced = replaced_message(outcome)
+        return recogniser, engine_display_name(loaded.engine, loaded.path), loaded.engine.name
 
     def _apply_vocabulary(self, recogniser: Recogniser, session: int, clear: bool = False) -> None:
         """Give the engine the key words; ``clear`` also sends an empty list (no bias)."""

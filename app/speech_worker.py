@@ -110,7 +110,12 @@ class SpeechWorker(QObject):
         ``progress(message)`` while a model loads; ``idle()`` a session is
         over and its last words were delivered; ``microphones_found(list)`` of
         ``AudioDevice`` after ``list_microphones()``;
-        ``vocabulary_unknown(list)`` key words the engine cannot use.
+        ``vocabulary_unknown(list)`` key words the engine cannot use;
+        ``model_replaced(message)`` the automatic choice's model would not load,
+        so another is listening: one sentence saying so and where to put it
+        right. ``error`` then carries the same sentence, so whatever shows
+        problems shows this one too; a view that can tell "still listening"
+        from "stopped" (the captions) listens for ``model_replaced`` first.
 
     ``engine`` is "auto", "vosk" or "whisper" (see ``speech.stt.choice``);
     ``dictation`` steers the engine towards spoken commands. ``device`` is a
@@ -129,6 +134,7 @@ class SpeechWorker(QObject):
     idle = Signal()
     microphones_found = Signal(object)
     vocabulary_unknown = Signal(object)
+    model_replaced = Signal(str)
 
     def __init__(
         self,
@@ -353,6 +359,9 @@ class SpeechWorker(QObject):
         elif kind == "level" and current and self._listening:
             self.level.emit(float(args[0]))
         elif kind == "error":
+            self.error.emit(args[0])
+        elif kind == "model_replaced":
+            self.model_replaced.emit(args[0])
             self.error.emit(args[0])
         elif kind == "listening":
             self._on_listening(session, bool(args[0]))

@@ -19,6 +19,7 @@ from models.errors import (
     BundledModel,
     Cancelled,
     ChecksumMismatch,
+    DamagedModel,
     DownloadFailed,
     DownloadInterrupted,
     InvalidModel,
@@ -51,14 +52,15 @@ from models.inventory import (
     remove_model,
     verify_path,
 )
-from models.layout import ModelCheck
+from models.layout import LoadCheck, ModelCheck
 from models.paths import archive_url, base_url, model_list_url, models_dir
-from models.progress import COPY, DOWNLOAD, UNPACK, Progress
+from models.progress import CHECK, COPY, DOWNLOAD, UNPACK, Progress
 
 __all__ = [
     "AlreadyInstalled",
     "BadModelName",
     "BundledModel",
+    "CHECK",
     "CHECKSUM_NOT_APPLICABLE",
     "CHECKSUM_NOT_LISTED",
     "CHECKSUM_UNCHECKED",
@@ -68,12 +70,14 @@ __all__ = [
     "CatalogueEntry",
     "ChecksumMismatch",
     "DOWNLOAD",
+    "DamagedModel",
     "DownloadFailed",
     "DownloadInterrupted",
     "InstallResult",
     "InstalledModel",
     "InvalidModel",
     "LanguageWithoutModel",
+    "LoadCheck",
     "ModelCheck",
     "ModelError",
     "ModelNotInstalled",

@@ -138,6 +138,7 @@ class NotAnArchive(ModelError):
 IMPORT_ADVICE = ("Import the whole model folder, or the .zip file just as it was "
                  "downloaded.")
 DOWNLOAD_ADVICE = "Try downloading it again."
+DAMAGED_ADVICE = "Copy it again from where it was first downloaded, or download it again."
 
 
 class InvalidModel(ModelError):
@@ -150,6 +151,15 @@ class InvalidModel(ModelError):
         super().__init__(f"{where} is not a complete speech model: some of its files are "
                          f"missing. {advice} (Missing: {names}.)")
         self.missing = list(missing)
+
+
+class DamagedModel(ModelError):
+    """Every file a model needs is there, but the speech engine cannot load them."""
+
+    def __init__(self, where: str, why: str, advice: str = DAMAGED_ADVICE) -> None:
+        super().__init__(f"{where} holds a damaged speech model ({why}), so nothing was "
+                         f"installed. {advice}")
+        self.why = why
 
 
 def format_megabytes(count: int | float) -> str:

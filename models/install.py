@@ -5,6 +5,12 @@ Every route ends the same way. The model is unpacked or copied into a hidden
 only then renamed into place - one atomic step on one disk. If anything fails
 or the user cancels, the hidden folder is deleted and nothing is left behind
 except a resumable ``.part`` download.
+
+An import can also be given a ``load_check`` (see ``models.layout.LoadCheck``):
+the copy in the hidden folder is then tried with the speech engine before it
+is put in place, so a folder with every file but damaged ones is refused
+(``DamagedModel``) and nothing is installed. models/ imports no engine: the
+app passes the check in.
 """
 
 from __future__ import annotations
@@ -31,7 +37,9 @@ from models.errors import (
     DOWNLOAD_ADVICE,
     AlreadyInstalled,
     BundledModel,
+    Cancelled,
     ChecksumMismatch,
+    DamagedModel,
     DownloadInterrupted,
     InvalidModel,
     ModelError,
@@ -41,7 +49,7 @@ from models.errors import (
     UnknownModel,
     UnsafeArchive,
 )
-from models.layout import check_folder, check_model_root, find_root, missing_files
+from models.layout import LoadCheck, check_folder, check_model_root, find_root, missing_files
 from models.paths import (
     INSTALLING_PREFIX,
     REMOVING_PREFIX,
@@ -51,7 +59,7 @@ from models.paths import (
     models_dir,
     partial_download_path,
 )
-from models.progress import COPY, ProgressCallback, Reporter
+from models.progress import CHECK, COPY, Progress, ProgressCallback, Reporter
 
 #: Room needed to download and unpack, as a multiple of the download size.
 DOWNLOAD_SPACE_FACTOR = 2.5
@@ -189,19 +197,22 @@ def import_model(
     cancel: threading.Event | None = None,
     replace: bool = False,
     root: Path | None = None,
+    load_check: LoadCheck | None = None,
 ) -> InstallResult:
     """Install a model from a local zip file or folder (a USB stick, say).
 
     The folder may be the model itself or hold one model folder; the same goes
     for the zip. The model's name is ``name``, else the wrapper folder's name,
-    else the zip's or folder's own name (made safe for a folder name).
+    else the zip's or folder's own name (made safe for a folder name). With
+    ``load_check``, a model the engine cannot load raises ``DamagedModel``
+    and nothing is installed.
     """
     source = Path(source).expanduser()
     if not source.exists():
         raise SourceNotFound(str(source))
     root = _prepare_root(root)
     if source.is_dir():
-        return _import_folder(source, name, progress, cancel, replace, root)
+        return _import_folder(source, name, progress, cancel, replace, root, load_check)
     plan = archive_mod.plan_extraction(source)
     files = [rel for info, rel in plan.members if not info.is_dir()]
     wrapper = find_root(files)
@@ -212,7 +223,8 @@ def import_model(
         raise InvalidModel(missing, where=f"The zip file {source.name}")
     final_name = _choose_name(name, wrapper or _strip_zip(source.name))
     marker = _marker(final_name, str(source), CHECKSUM_NOT_APPLICABLE, "")
-    path = _install_archive(plan, final_name, root, replace, marker, progress, cancel)
+    trial = _Trial(load_check, f"The zip file {source.name}", progress, cancel)
+    path = _install_archive(plan, final_name, root, replace, marker, progress, cancel, trial)
     return InstallResult(final_name, path, str(source), CHECKSUM_NOT_APPLICABLE)
 
 
@@ -250,12 +262,35 @@ def _marker(name: str, source: str, checksum: str, language: str) -> dict:
     }
 
 
+@dataclass(frozen=True)
+class _Trial:
+    """An import's load check, and what to call the source if the model is damaged."""
+
+    check: LoadCheck | None
+    where: str
+    progress: ProgressCallback | None
+    cancel: threading.Event | None
+
+    def run(self, model_root: Path) -> None:
+        """Raise DamagedModel if the engine cannot load ``model_root`` (or Cancelled)."""
+        if self.check is None:
+            return
+        if self.progress is not None:
+            self.progress(Progress(CHECK, 0, None, 0.0))
+        why = self.check(model_root)
+        if self.cancel is not None and self.cancel.is_set():
+            raise Cancelled()
+        if why:
+            raise DamagedModel(self.where, why)
+
+
 def _staged_install(
     name: str,
     root: Path,
     replace: bool,
     marker: dict,
     fill: Callable[[Path], Path],
+    trial: _Trial | None = None,
 ) -> Path:
     """Run ``fill(staging)`` (returns the model root inside it), check, commit."""
     check_name(name)
@@ -268,6 +303,8 @@ def _staged_install(
         if not check.ok:
             raise InvalidModel(check.missing, where="The unpacked model",
                                advice=DOWNLOAD_ADVICE)
+        if trial is not None:
+            trial.run(model_root)  # the copy that would be installed, not the source
         (model_root / MARKER_FILE).write_text(json.dumps(marker, indent=2), encoding="utf-8")
         return _commit(model_root, root / name, replace)
     except OSError as error:
@@ -306,6 +343,7 @@ def _install_archive(
     marker: dict,
     progress: ProgressCallback | None,
     cancel: threading.Event | None,
+    trial: _Trial | None = None,
 ) -> Path:
     check_free_space(int(plan.unpacked_bytes * IMPORT_SPACE_FACTOR), root)
 
@@ -317,7 +355,7 @@ def _install_archive(
         wrapper = find_root(files)
         return unpacked / wrapper if wrapper else unpacked
 
-    return _staged_install(name, root, replace, marker, fill)
+    return _staged_install(name, root, replace, marker, fill, trial)
 
 
 def _scan_folder(folder: Path) -> tuple[list[Path], int]:
@@ -349,6 +387,7 @@ def _import_folder(
     cancel: threading.Event | None,
     replace: bool,
     root: Path,
+    load_check: LoadCheck | None = None,
 ) -> InstallResult:
     check = check_folder(source)
     if not check.ok:
@@ -371,7 +410,8 @@ def _import_folder(
         return target_root
 
     marker = _marker(final_name, str(model_source), CHECKSUM_NOT_APPLICABLE, "")
-    path = _staged_install(final_name, root, replace, marker, fill)
+    trial = _Trial(load_check, f"The folder {model_source}", progress, cancel)
+    path = _staged_install(final_name, root, replace, marker, fill, trial)
     return InstallResult(final_name, path, str(model_source), CHECKSUM_NOT_APPLICABLE)
 
 

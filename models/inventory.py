@@ -14,13 +14,13 @@ import re
 import shutil
 import uuid
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from models.catalogue import CatalogueEntry, find_entry, languages_without_model, load_catalogue
 from models.errors import BundledModel, ModelNotInstalled, NotAnArchive, SourceNotFound
 from models.install import MARKER_FILE
-from models.layout import ModelCheck, check_archive, check_folder, check_model_root
+from models.layout import LoadCheck, ModelCheck, check_archive, check_folder, check_model_root
 from models.paths import (
     PARTIAL_FOLDER,
     REMOVING_PREFIX,
@@ -223,15 +223,19 @@ def discard_partial(name: str, root: Path | None = None) -> bool:
     return False
 
 
-def verify_path(target: Path | str, root: Path | None = None) -> ModelCheck:
+def verify_path(target: Path | str, root: Path | None = None,
+                load_check: LoadCheck | None = None) -> ModelCheck:
     """Check a folder, a zip file, or an installed model's name.
 
     A folder may be the model itself or hold one model folder; a zip file is
-    checked from its listing without unpacking it.
+    checked from its listing without unpacking it. With ``load_check``, a
+    Vosk model folder with every file is also tried with the speech engine,
+    and ``damage`` says why it cannot be used (a zip is not unpacked for this:
+    importing it tries it).
     """
     path = Path(target).expanduser()
     if path.is_dir():
-        return check_folder(path)
+        return _tried(check_folder(path), load_check)
     if path.is_file():
         try:
             return check_archive(path)
@@ -241,10 +245,19 @@ def verify_path(target: Path | str, root: Path | None = None) -> ModelCheck:
     if is_valid_name(name):
         folder = (Path(root) if root else models_dir()) / name
         if folder.is_dir():
-            return check_model_root(folder)
+            return _tried(check_model_root(folder), load_check)
         entry = find_entry(name)
         bundled = bundled_model_path(entry) if entry else None
         if bundled is not None and bundled.is_dir():
             missing = tuple(f for f in _WHISPER_FILES if not (bundled / f).is_file())
             return ModelCheck(path=bundled, missing=missing, engine=entry.engine)
     raise SourceNotFound(str(target))
+
+
+def _tried(check: ModelCheck, load_check: LoadCheck | None) -> ModelCheck:
+    """``check`` with what ``load_check`` found, for a complete Vosk model folder."""
+    if load_check is None or not check.ok or check.engine != "vosk":
+        return check
+    model_root = check.path / check.root if check.root else check.path
+    why = load_check(model_root)
+    return replace(check, damage=why) if why else check

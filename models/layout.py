@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import os
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -49,19 +49,32 @@ class ModelCheck:
     missing: tuple[str, ...]  # paths relative to the model root, as Vosk names them
     root: str = ""  # inside an archive or folder: the wrapper folder, if any
     engine: str = "vosk"
+    #: Why the engine could not load it although every file is there ("" if it
+    #: loaded, or was not tried): see ``LoadCheck``.
+    damage: str = ""
 
     @property
     def ok(self) -> bool:
-        """True when nothing is missing."""
-        return not self.missing
+        """True when nothing is missing and nothing was found damaged."""
+        return not self.missing and not self.damage
 
     def describe(self) -> str:
-        """One sentence: complete, or what is missing."""
+        """One sentence: complete, damaged, or what is missing."""
         kind = "Whisper" if self.engine == "whisper" else "Vosk"
-        if self.ok:
-            return f"This is a complete {kind} speech model."
-        missing = ", ".join(self.missing)
-        return f"This is not a complete {kind} speech model. Missing: {missing}."
+        if self.missing:
+            missing = ", ".join(self.missing)
+            return f"This is not a complete {kind} speech model. Missing: {missing}."
+        if self.damage:
+            return (f"This {kind} speech model has every file it needs, but they are "
+                    f"damaged: {self.damage}.")
+        return f"This is a complete {kind} speech model."
+
+
+#: A deeper check than the file names: try the model with the speech engine.
+#: Given the model's folder, it returns why the engine cannot use it, or None.
+#: models/ never imports an engine; the app passes one in
+#: (``speech.stt.vosk_probe.load_problem``).
+LoadCheck = Callable[[Path], "str | None"]
 
 
 def missing_files(files: Iterable[str]) -> list[str]:

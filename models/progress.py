@@ -1,4 +1,4 @@
-"""Progress reports for long model operations (download, unpack, copy).
+"""Progress reports for long model operations (download, unpack, copy, check).
 
 Callbacks run on the thread doing the work and may come often (every 64 KiB);
 a GUI should hand them to its own thread and redraw at its own pace.
@@ -16,13 +16,15 @@ from models.errors import Cancelled
 DOWNLOAD = "download"
 UNPACK = "unpack"
 COPY = "copy"
+#: Trying whether the speech engine can load the model (no bytes to count).
+CHECK = "check"
 
 
 @dataclass(frozen=True)
 class Progress:
     """How far one stage has got."""
 
-    stage: str  # DOWNLOAD, UNPACK or COPY
+    stage: str  # DOWNLOAD, UNPACK, COPY or CHECK
     done: int  # bytes done so far (a resumed download counts what it already had)
     total: int | None  # bytes in all, when known
     rate: float  # bytes per second in this session, 0.0 until measurable

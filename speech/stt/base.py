@@ -68,6 +68,10 @@ class ModelLoadError(Exception):
     """A speech model cannot be loaded; the message is one plain sentence."""
 
 
+class DamagedModelError(ModelLoadError):
+    """The model's files are all there, but the engine cannot use them (damaged)."""
+
+
 Progress = Callable[[str], None]
 
 

@@ -9,10 +9,17 @@ shares one load and one model object, even when two arrive together.
     loader = shared_loader()
     future = loader.load("whisper", on_ready=..., on_error=..., on_progress=...)
     recogniser = future.result().recogniser(vocabulary=["photosynthesis"])
+
+A load that failed is tried again when asked for again (the teacher may have
+put the files right), but it is also remembered, with the state of the
+model's files at the time: :meth:`ModelLoader.failure` tells the automatic
+choice (``speech.stt.fallback``) to pass over that model without loading it
+again, until its files change.
 """
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
@@ -46,6 +53,8 @@ class ModelLoader:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._futures: dict[tuple[str, str], Future[LoadedModel]] = {}
+        # Failed loads: key -> (the model's files when it failed, the error).
+        self._failed: dict[tuple[str, str], tuple[tuple, BaseException]] = {}
         self.loads_started = 0  # how many real loads ran (tests check sharing)
 
     def load(
@@ -64,12 +73,7 @@ class ModelLoader:
         forgotten, so a later request tries again. ``on_progress`` receives
         plain status lines from a load this call starts.
         """
-        engine_cls = _engine_class(engine)
-        path = Path(model_path).expanduser().resolve() if model_path else None
-        if path is None:
-            default = engine_cls.default_model_path()
-            path = Path(default).resolve() if default else None
-        key = (engine_cls.name, str(path) if path else "")
+        engine_cls, path, key = _identify(engine, model_path)
         with self._lock:
             future = self._futures.get(key)
             start = future is None
@@ -98,14 +102,23 @@ class ModelLoader:
 
     def is_loaded(self, engine: str | type[Recogniser], model_path: str | Path | None = None):
         """Whether that model has finished loading successfully in this process."""
-        engine_cls = _engine_class(engine)
-        path = Path(model_path).expanduser().resolve() if model_path else None
-        if path is None:
-            default = engine_cls.default_model_path()
-            path = Path(default).resolve() if default else None
+        _engine_cls, _path, key = _identify(engine, model_path)
         with self._lock:
-            future = self._futures.get((engine_cls.name, str(path) if path else ""))
+            future = self._futures.get(key)
         return bool(future and future.done() and future.exception() is None)
+
+    def failure(
+        self, engine: str | type[Recogniser], model_path: str | Path | None = None
+    ) -> BaseException | None:
+        """The error of this model's last load in this process, if it failed and its
+        files have not changed since (reads the folder: not on the GUI thread)."""
+        _engine_cls, path, key = _identify(engine, model_path)
+        with self._lock:
+            failed = self._failed.get(key)
+        if failed is None:
+            return None
+        files, error = failed
+        return error if files == _files_state(path) else None
 
     def _run(self, key, future, engine_cls, path, on_progress) -> None:
         try:
@@ -113,11 +126,48 @@ class ModelLoader:
         except BaseException as error:  # noqa: BLE001 - handed to the caller via the future
             if not isinstance(error, ModelLoadError | KeyboardInterrupt | SystemExit):
                 error = ModelLoadError(f"The {engine_cls.name} model could not be loaded: {error}")
+            files = _files_state(path)
             with self._lock:
                 self._futures.pop(key, None)
+                self._failed[key] = (files, error)
             future.set_exception(error)
             return
+        with self._lock:
+            self._failed.pop(key, None)
         future.set_result(LoadedModel(engine_cls, path, model))
+
+
+def _identify(engine: str | type[Recogniser], model_path: str | Path | None):
+    """(engine class, model folder or None, the key its load is kept under)."""
+    engine_cls = _engine_class(engine)
+    path = Path(model_path).expanduser().resolve() if model_path else None
+    if path is None:
+        default = engine_cls.default_model_path()
+        path = Path(default).resolve() if default else None
+    return engine_cls, path, (engine_cls.name, str(path) if path else "")
+
+
+def _files_state(path: Path | None) -> tuple:
+    """Name, size and modification time of every file under ``path``: a copied-over
+    or replaced model gives a different state, so its failure is forgotten."""
+    if path is None:
+        return ()
+    if not path.is_dir():
+        try:
+            stat = path.stat()
+        except OSError:
+            return ("missing",)
+        return ((path.name, stat.st_size, stat.st_mtime_ns),)
+    state = []
+    for current, _dirs, names in os.walk(path):
+        for name in sorted(names):
+            full = os.path.join(current, name)
+            try:
+                stat = os.stat(full)
+            except OSError:
+                continue
+            state.append((os.path.relpath(full, path), stat.st_size, stat.st_mtime_ns))
+    return tuple(sorted(state))
 
 
 def _engine_class(engine: str | type[Recogniser]) -> type[Recogniser]:

@@ -23,6 +23,7 @@ from speech.stt.agreement import StablePrefix
 from speech.stt.base import (
     SAMPLE_RATE,
     Availability,
+    DamagedModelError,
     EngineError,
     Event,
     Final,
@@ -106,8 +107,13 @@ class VoskRecogniser(Recogniser):
         try:
             with _quiet_native_stderr():
                 native = vosk.Model(str(path))
+                # The decoding graph of a lookahead model (graph/HCLr.fst) is only
+                # read here: a damaged one still loads as a model. One recogniser
+                # (a tenth of a second) finds it now, while another model can
+                # still be chosen, not at the pupil's first word.
+                vosk.KaldiRecognizer(native, SAMPLE_RATE)
         except Exception as error:  # vosk raises a bare Exception
-            raise ModelLoadError(
+            raise DamagedModelError(
                 f"The Vosk model in {path} could not be loaded: "
                 "its files are damaged or incomplete."
             ) from error

@@ -15,6 +15,7 @@ from PySide6.QtCore import QTimer
 import models
 from app.model_manager import ModelManager, ProgressThrottle
 from tests.fixtures.http_server import ModelServer
+from tests.fixtures.vosk_models import copy_model, korean_model_folder, stored_zip
 from tests.models.fakes import fake_model_zip, leftovers, official_entry, write_fake_model
 from widgets.model_manager_dialog import KEEP_DOWNLOADING, ModelManagerDialog
 
@@ -174,11 +175,15 @@ def test_a_wrong_checksum_shows_the_plain_error_and_installs_nothing(qtbot, mana
     assert leftovers(models_root) == [".partial"]
 
 
+@pytest.mark.slow  # a real model (265 MB) is unpacked and tried
 def test_import_a_zip_from_a_usb_stick(qtbot, manager, tmp_path, models_root):
     controller, dialog = manager
     usb = tmp_path / "usb"
     usb.mkdir()
-    zipped = fake_model_zip(usb, "vosk-model-small-fr-0.22")
+    # The real Korean model, zipped as the French one: the speech engine tries what is
+    # imported, so placeholder files would be refused (tests/app/test_model_damage_check.py).
+    zipped = stored_zip(korean_model_folder(), usb / "vosk-model-small-fr-0.22.zip",
+                        "vosk-model-small-fr-0.22")
     dialog.ask_import_path = lambda kind: str(zipped) if kind == "zip" else None
     with qtbot.waitSignal(controller.job_finished, timeout=WAIT_MS) as finished:
         dialog.import_zip_button.click()
@@ -190,9 +195,10 @@ def test_import_a_zip_from_a_usb_stick(qtbot, manager, tmp_path, models_root):
     assert not any(r.name.startswith("import:") for r in dialog.rows())
 
 
+@pytest.mark.slow  # a real model (265 MB) is copied twice and tried
 def test_import_a_model_folder(qtbot, manager, tmp_path, models_root):
     controller, dialog = manager
-    source = write_fake_model(tmp_path / "usb" / "vosk-model-small-de-0.15")
+    source = copy_model(tmp_path / "usb" / "vosk-model-small-de-0.15")
     dialog.ask_import_path = lambda kind: str(source) if kind == "folder" else None
     with qtbot.waitSignal(controller.job_finished, timeout=WAIT_MS) as finished:
         dialog.import_folder_button.click()
@@ -252,7 +258,11 @@ def test_verify_of_a_broken_model_names_the_missing_file(qtbot, models_root, mod
     dialog.select("vosk-model-small-fr-0.22")
     with qtbot.waitSignal(controller.job_finished, timeout=WAIT_MS):
         dialog.verify_button.click()
-    assert dialog.message_text() == "'French, small' has every file it needs."
+    # Every file, but placeholder bytes (a sound model passes:
+    # tests/app/test_model_damage_check.py).
+    assert dialog.message_text() == (
+        "'French, small' has every file it needs, but they are damaged, so it cannot be "
+        "used. Remove it, then download or import it again.")
     qtbot.waitUntil(controller.is_idle, timeout=WAIT_MS)
 
 

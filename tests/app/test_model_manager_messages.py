@@ -57,7 +57,10 @@ def test_check_use_and_remove_name_the_model_as_the_table_does(qtbot, manager):
     assert dialog.row(FRENCH).title == "French, small"
     dialog.select(FRENCH)
     _run(qtbot, controller, dialog.verify_button)
-    assert dialog.message_text() == "'French, small' has every file it needs."
+    # Every file, but placeholder bytes: damaged (named as the table names it).
+    assert dialog.message_text() == (
+        "'French, small' has every file it needs, but they are damaged, so it cannot be "
+        "used. Remove it, then download or import it again.")
     controller.use_model(FRENCH)
     assert dialog.message_text().startswith("Dictation and captions will use 'French, small'")
     dialog.select(FRENCH)
@@ -93,7 +96,9 @@ def test_a_model_outside_the_catalogue_keeps_its_own_name(qtbot, manager):
     controller, dialog = manager
     dialog.select("our-school-model")
     _run(qtbot, controller, dialog.verify_button)
-    assert dialog.message_text() == "'our-school-model' has every file it needs."
+    assert dialog.message_text() == (
+        "'our-school-model' has every file it needs, but they are damaged, so it cannot be "
+        "used. Remove it, then download or import it again.")
 
 
 def test_name_helpers():

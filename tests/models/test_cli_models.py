@@ -9,7 +9,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from models.paths import partial_download_path
+from tests.fixtures.vosk_models import korean_model_folder, stored_zip
 from tests.models.fakes import fake_model_zip, official_entry, write_fake_model
 
 REPO = Path(__file__).resolve().parents[2]
@@ -64,9 +67,11 @@ def test_verify_names_the_missing_files_and_exits_1(tmp_path, models_root):
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "Missing: am/final.mdl, conf/mfcc.conf." in result.stdout
 
-    complete = run_cli("verify", str(write_fake_model(tmp_path / "whole")))
-    assert complete.returncode == 0
-    assert complete.stdout.strip() == "This is a complete Vosk speech model."
+    # Every file, but placeholder bytes: the speech engine cannot load it (a
+    # sound model passes: tests/app/test_model_damage_check.py).
+    whole = run_cli("verify", str(write_fake_model(tmp_path / "whole")))
+    assert whole.returncode == 1 and "Traceback" not in whole.stderr
+    assert "has every file it needs, but they are damaged" in whole.stdout
 
 
 def test_list_shows_installed_and_available_models_with_sizes(models_root):
@@ -100,8 +105,12 @@ def test_install_shows_progress_then_remove(model_server, models_root, tmp_path)
     assert not (models_root / NAME).exists()
 
 
+@pytest.mark.slow  # a real model (265 MB) is unpacked and tried
 def test_import_a_zip_then_it_is_listed(models_root, tmp_path):
-    archive = fake_model_zip(tmp_path, "vosk-model-small-fr-0.22")
+    # The real Korean model, zipped as the French one: the speech engine tries
+    # what is imported, so a zip of placeholder files would now be refused.
+    archive = stored_zip(korean_model_folder(), tmp_path / "vosk-model-small-fr-0.22.zip",
+                         "vosk-model-small-fr-0.22")
 
     result = run_cli("import", str(archive))
 
@@ -109,6 +118,7 @@ def test_import_a_zip_then_it_is_listed(models_root, tmp_path):
     target = models_root / "vosk-model-small-fr-0.22"
     assert result.stdout.strip() == f"Installed vosk-model-small-fr-0.22 in {target}."
     assert "Unpacking" in result.stderr and "100%" in result.stderr
+    assert "Checking that the speech engine can load it…" in result.stderr
     assert "Traceback" not in result.stderr
     assert (target / "am" / "final.mdl").is_file()
     assert [p.name for p in models_root.iterdir()] == ["vosk-model-small-fr-0.22"]
