@@ -14,7 +14,9 @@ It is careful, since a wrong key word is worse than a missing one:
 
 - Only a section whose heading names key words (:func:`is_key_words_heading`)
   is looked at, or the blocks just after a paragraph that says only that
-  ("Key words:", a label in bold rather than a heading).
+  ("Key words:", a label in bold rather than a heading), or a table whose
+  own first row names it ("Key vocabulary" across both columns, or
+  "Key word | Meaning").
 - An entry is a word or short phrase (at most :data:`MAX_WORDS` words) and
   its meaning, with a dash between them with spaces (" – ", " - ", " — "),
   a colon, " = " or a tab; in a table, the two cells of a row of a table of
