@@ -74,7 +74,7 @@ def register_engines(subparsers) -> None:
 def transcribe_command(args) -> int:
     """Handler of ``lesson-lab transcribe``."""
     from speech.audio_files import AudioFileError, decode_audio_file
-    from speech.stt.base import ModelLoadError
+    from speech.stt.base import DamagedModelError, ModelLoadError
     from speech.stt.choice import EngineUnavailable, UnknownEngine, choose_engine
     from speech.stt.fallback import load_speech_model
 
@@ -91,6 +91,10 @@ def transcribe_command(args) -> int:
             raise CliError(str(error)) from error
     try:
         outcome = load_speech_model(args.engine, args.model)
+    except DamagedModelError as error:
+        # Chosen with --engine or --model, so nothing else was tried: say how to go on.
+        raise CliError(f"{error} Leave out --engine and --model to let Lesson Lab choose "
+                       "a model that works.") from error
     except (ModelLoadError, UnknownEngine, EngineUnavailable) as error:
         raise CliError(str(error)) from error
     loaded = outcome.loaded

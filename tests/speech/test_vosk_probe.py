@@ -29,14 +29,11 @@ def _linked_copy(target, changed: dict[str, bytes]):
     return target
 
 
-def test_the_real_model_loads():
-    assert probe_model(korean_model_folder()).outcome == LOADED
-    assert load_problem(korean_model_folder()) is None
-
-
-def test_random_bytes_in_the_model_files_are_damage(tmp_path):
+def test_random_bytes_in_the_model_files_are_damage_and_the_real_model_loads(tmp_path):
     result = probe_model(damaged_model(tmp_path / "vosk-model-small-en-gb-0.15"))
     assert result.outcome == DAMAGED and result.why == "the speech engine could not load it"
+    assert probe_model(korean_model_folder()).outcome == LOADED
+    assert load_problem(korean_model_folder()) is None
 
 
 def test_a_model_that_crashes_the_engine_is_damage_not_a_crash_here(tmp_path):
