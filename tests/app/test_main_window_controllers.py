@@ -33,7 +33,10 @@ def test_every_controller_attaches_and_fills_its_menus(qtbot, window):
     captions = next(a for a in _visible(window.act.menus["dictation"])
                     if a.text() == "Live &captions")
     assert captions.isEnabled() and captions.shortcut() == QKeySequence("Ctrl+Shift+C")
-    keys = [row[0] for row in window.shortcut_rows()]
+    # Projector and trainer mode answer the same room keys (B, +, Esc) in their own
+    # full-screen views: a key does one thing where it is pressed.
+    keys = [(keys, where if where in ("Projector", "Trainer mode") else "window")
+            for keys, _what, where in window.shortcut_rows()]
     assert len(keys) == len(set(keys)), "no key does two things"
 
 
