@@ -44,12 +44,27 @@ def _until_stopped(capture: Capture, limit: float = 20.0, most: int = 600) -> li
     return events
 
 
+def _plug_back_in(pulse, virtual_mic) -> None:
+    """The microphone back as the default source, and the speaker's recorder back on the
+    speaker: while the monitor was the default source, making the microphone the
+    default again moves every stream on the monitor to it, the session's ``parec``
+    too, and later tests would record the microphone's silence as the speaker."""
+    virtual_mic.load()
+    pulse.server.pactl("set-default-source", MIC_SOURCE)
+    clients = [line.split("\t") for line in
+               pulse.server.pactl("list", "short", "clients").splitlines() if line.strip()]
+    recorders = {fields[0] for fields in clients if fields[-1].strip() in ("parec", "pacat")}
+    for line in pulse.server.pactl("list", "short", "source-outputs").splitlines():
+        fields = line.split("\t")
+        if len(fields) > 2 and fields[2] in recorders:
+            pulse.server.pactl("move-source-output", fields[0], pulse.speaker.monitor)
+
+
 @pytest.fixture
 def unplugged(pulse, virtual_mic):
     virtual_mic.unload()
     yield
-    virtual_mic.load()
-    pulse.server.pactl("set-default-source", MIC_SOURCE)
+    _plug_back_in(pulse, virtual_mic)
 
 
 def test_the_server_says_which_source_it_records_by_default(pulse, virtual_mic):
@@ -73,8 +88,7 @@ def test_a_microphone_pulled_mid_capture_is_gone_not_moved_to_the_speakers(pulse
     try:
         events = _until_stopped(capture, limit=20)
     finally:
-        virtual_mic.load()
-        pulse.server.pactl("set-default-source", MIC_SOURCE)
+        _plug_back_in(pulse, virtual_mic)
     assert AudioError(MICROPHONE_GONE) in events and events[-1] == Stopped()
     gone = events.index(AudioError(MICROPHONE_GONE))
     assert not any(isinstance(e, AudioChunk) for e in events[gone:])
