@@ -15,11 +15,16 @@ put the files right), but it is also remembered, with the state of the
 model's files at the time: :meth:`ModelLoader.failure` tells the automatic
 choice (``speech.stt.fallback``) to pass over that model without loading it
 again, until its files change.
+
+Before a Vosk model is first loaded, it is tried in a child process unless
+a trial already passed for the same files (``speech.stt.vosk_trial``): a
+model that loads and then crashes the engine on its first decode fails
+here, as a ``DamagedModelError``, instead of taking the app down at a
+pupil's first word. Whisper is loaded as it is.
 """
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
@@ -28,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from speech.stt.base import ModelLoadError, Recogniser
+from speech.stt.folder_state import files_state
 
 
 @dataclass(frozen=True)
@@ -118,15 +124,19 @@ class ModelLoader:
         if failed is None:
             return None
         files, error = failed
-        return error if files == _files_state(path) else None
+        return error if files == files_state(path) else None
 
     def _run(self, key, future, engine_cls, path, on_progress) -> None:
         try:
+            if engine_cls.name == "vosk" and path is not None:
+                from speech.stt.vosk_trial import check_before_first_use
+
+                check_before_first_use(path, progress=on_progress)  # seconds, the first time
             model = engine_cls.load_model(path, progress=on_progress)
         except BaseException as error:  # noqa: BLE001 - handed to the caller via the future
             if not isinstance(error, ModelLoadError | KeyboardInterrupt | SystemExit):
                 error = ModelLoadError(f"The {engine_cls.name} model could not be loaded: {error}")
-            files = _files_state(path)
+            files = files_state(path)
             with self._lock:
                 self._futures.pop(key, None)
                 self._failed[key] = (files, error)
@@ -145,29 +155,6 @@ def _identify(engine: str | type[Recogniser], model_path: str | Path | None):
         default = engine_cls.default_model_path()
         path = Path(default).resolve() if default else None
     return engine_cls, path, (engine_cls.name, str(path) if path else "")
-
-
-def _files_state(path: Path | None) -> tuple:
-    """Name, size and modification time of every file under ``path``: a copied-over
-    or replaced model gives a different state, so its failure is forgotten."""
-    if path is None:
-        return ()
-    if not path.is_dir():
-        try:
-            stat = path.stat()
-        except OSError:
-            return ("missing",)
-        return ((path.name, stat.st_size, stat.st_mtime_ns),)
-    state = []
-    for current, _dirs, names in os.walk(path):
-        for name in sorted(names):
-            full = os.path.join(current, name)
-            try:
-                stat = os.stat(full)
-            except OSError:
-                continue
-            state.append((os.path.relpath(full, path), stat.st_size, stat.st_mtime_ns))
-    return tuple(sorted(state))
 
 
 def _engine_class(engine: str | type[Recogniser]) -> type[Recogniser]:

@@ -18,6 +18,10 @@ small English model (40 to 70 MB) takes a second or two. A model bigger than
 minutes and gigabytes), and neither is one when the child cannot run or is
 killed from outside: then the answer is "not tried", never "damaged".
 
+Import and Verify try a model here (``load_problem``), and so does the
+loader before this process first uses a Vosk model (``speech.stt.vosk_trial``,
+which remembers the models that passed).
+
 This file is also the child: ``python vosk_probe.py FOLDER``. The child
 part imports only the standard library and vosk, so it runs as a plain
 script wherever the app is installed.
@@ -29,6 +33,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,6 +52,8 @@ _CHILD_FAILED = "lesson-lab-probe: failed"
 # Signals that mean "stopped from outside" (the out-of-memory killer, a
 # shutdown), not "the model crashed the engine".
 _OUTSIDE_SIGNALS = {signal.SIGKILL, signal.SIGTERM, signal.SIGINT, signal.SIGHUP}
+_started_lock = threading.Lock()
+_children_started = 0
 
 
 @dataclass(frozen=True)
@@ -80,6 +87,7 @@ def probe_model(folder: str | Path, *, timeout_s: float = PROBE_TIMEOUT_S,
         return ProbeResult(NOT_TRIED, "the vosk library is not installed")
     if getattr(sys, "frozen", False) or not sys.executable:
         return ProbeResult(NOT_TRIED, "there is no Python to try it with")
+    _count_child()
     try:
         child = subprocess.run(
             [sys.executable, "-I", str(Path(__file__).resolve()), str(folder)],
@@ -107,9 +115,25 @@ def load_problem(folder: str | Path) -> str | None:
     """Why the model in ``folder`` cannot be used, or None (loaded, or not tried).
 
     The shape ``models.import_model`` and ``models.verify_path`` take as ``load_check``.
+    What the trial finds is remembered (``speech.stt.vosk_trial``): a model
+    just imported is not tried again before its first use.
     """
-    result = probe_model(folder)
+    from speech.stt.vosk_trial import try_model
+
+    result = try_model(folder)
     return result.why if result.damaged else None
+
+
+def children_started() -> int:
+    """How many trial processes this process has started (tests count them)."""
+    with _started_lock:
+        return _children_started
+
+
+def _count_child() -> None:
+    global _children_started
+    with _started_lock:
+        _children_started += 1
 
 
 def _folder_bytes(folder: Path) -> int:

@@ -2,31 +2,13 @@
 
 from __future__ import annotations
 
-import random
-
 import pytest
 
 from speech.stt.vosk_probe import DAMAGED, LOADED, NOT_TRIED, load_problem, probe_model
-from tests.fixtures.vosk_models import damaged_model, korean_model_folder
+from tests.fixtures.vosk_models import crashing_model, damaged_model, korean_model_folder
 from tests.models.fakes import write_fake_model
 
 pytestmark = pytest.mark.slow  # a real model load in a child process
-
-
-def _linked_copy(target, changed: dict[str, bytes]):
-    """The Korean model at ``target`` as links to its files, except ``changed`` ones."""
-    source = korean_model_folder()
-    for path in source.rglob("*"):
-        relative = path.relative_to(source).as_posix()
-        if path.is_dir():
-            continue
-        destination = target / relative
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        if relative in changed:
-            destination.write_bytes(changed[relative])
-        else:
-            destination.symlink_to(path)
-    return target
 
 
 def test_random_bytes_in_the_model_files_are_damage_and_the_real_model_loads(tmp_path):
@@ -39,11 +21,7 @@ def test_random_bytes_in_the_model_files_are_damage_and_the_real_model_loads(tmp
 def test_a_model_that_crashes_the_engine_is_damage_not_a_crash_here(tmp_path):
     # A few bytes changed in am/final.mdl: the model loads, and then Kaldi
     # aborts the process that decodes with it. Only the child goes down.
-    weights = bytearray((korean_model_folder() / "am" / "final.mdl").read_bytes())
-    rng = random.Random(0)
-    for _ in range(50):
-        weights[rng.randrange(len(weights))] = rng.randrange(256)
-    folder = _linked_copy(tmp_path / "flipped", {"am/final.mdl": bytes(weights)})
+    folder = crashing_model(tmp_path / "flipped")
     assert probe_model(folder).outcome == DAMAGED
 
 
