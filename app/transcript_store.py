@@ -36,9 +36,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-import platformdirs
+from lessons.data_folder import data_folder
 
-DATA_ENV = "LESSON_LAB_DATA"
 TRANSCRIPTS_FOLDER = "transcripts"
 FORMAT_VERSION = 1
 DEFAULT_KEEP = 20
@@ -49,12 +48,7 @@ _TEMP_PREFIX = ".tmp-"
 
 def transcripts_dir() -> Path:
     """The folder holding saved transcripts (not created here)."""
-    override = os.environ.get(DATA_ENV)
-    if override:
-        base = Path(override).expanduser()
-    else:
-        base = Path(platformdirs.user_data_dir("lesson-lab", appauthor=False))
-    return base / TRANSCRIPTS_FOLDER
+    return data_folder() / TRANSCRIPTS_FOLDER
 
 
 class TranscriptSaveError(OSError):

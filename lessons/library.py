@@ -15,13 +15,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
+from lessons.data_folder import data_folder
 from lessons.front_matter import KEY_STAGES
 from lessons.loader import load_lesson
 from lessons.model import Lesson, Problem
 
-DATA_ENV = "LESSON_LAB_DATA"
 BUILT_IN = "built-in"
 USER = "user"
 OTHER = "folder"
@@ -78,14 +76,6 @@ class LibraryScan:
 def builtin_folder() -> Path:
     """The folder of lessons that ship with Lesson Lab."""
     return Path(__file__).resolve().parent / "library"
-
-
-def data_folder() -> Path:
-    """The user's Lesson Lab data folder (not created here)."""
-    override = os.environ.get(DATA_ENV)
-    if override:
-        return Path(override).expanduser()
-    return Path(platformdirs.user_data_dir("lesson-lab", appauthor=False))
 
 
 def user_folder() -> Path:

@@ -25,28 +25,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
-import platformdirs
-
 from lessons.atomic_file import write_text_atomically
+from lessons.data_folder import data_folder
 from lessons.presets import find_preset, name_key, preset_names
 from lessons.profile import Profile
 
-DATA_ENV = "LESSON_LAB_DATA"
 PROFILES_FOLDER = "profiles"
 MAX_NAME_LENGTH = 60
 
 
-def data_dir() -> Path:
-    """Lesson Lab's user data folder (not created here); ``LESSON_LAB_DATA`` overrides it."""
-    override = os.environ.get(DATA_ENV)
-    if override:
-        return Path(override).expanduser()
-    return Path(platformdirs.user_data_dir("lesson-lab", appauthor=False))
-
-
 def profiles_dir() -> Path:
     """The folder holding the user's own profiles (not created here)."""
-    return data_dir() / PROFILES_FOLDER
+    return data_folder() / PROFILES_FOLDER
 
 
 class ProfileNameError(ValueError):

@@ -35,9 +35,9 @@ from pathlib import Path
 from typing import Any
 
 from lessons.atomic_file import write_text_atomically
+from lessons.data_folder import data_folder
 from lessons.profile import Profile
 from lessons.profile_diff import TextChanges, describe_profile_changes, lesson_text_changes
-from lessons.profile_store import data_dir
 from lessons.scenarios import SCORE_LABELS, Scenario
 
 REFLECTIONS_FOLDER = "reflections"
@@ -49,7 +49,7 @@ _ID = re.compile(r"[0-9]{8}-[0-9]{6}-[a-z0-9-]{1,60}")
 
 def reflections_dir() -> Path:
     """The folder holding the practice records (not created here)."""
-    return data_dir() / REFLECTIONS_FOLDER
+    return data_folder() / REFLECTIONS_FOLDER
 
 
 @dataclass(frozen=True)

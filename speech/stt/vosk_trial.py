@@ -28,12 +28,12 @@ import tempfile
 import threading
 from pathlib import Path
 
+from lessons.data_folder import data_folder
 from speech.stt import vosk_files
 from speech.stt.base import DamagedModelError, Progress
 from speech.stt.folder_state import files_state, fingerprint
 from speech.stt.vosk_probe import LOADED, ProbeResult, probe_model
 
-DATA_ENV = "LESSON_LAB_DATA"
 #: The file, in the data folder, listing the fingerprints of models that passed.
 PASSES_FILE = "vosk-model-trials.json"
 #: How many passes are kept (newest last): a school machine has a handful of models.
@@ -42,16 +42,6 @@ KEEP_PASSES = 32
 _lock = threading.Lock()
 # Fingerprint -> why, for models whose trial failed in this process.
 _failed: dict[str, str] = {}
-
-
-def data_folder() -> Path:
-    """Lesson Lab's user data folder (not created here); ``LESSON_LAB_DATA`` overrides it."""
-    override = os.environ.get(DATA_ENV)
-    if override:
-        return Path(override).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("lesson-lab", appauthor=False))
 
 
 def folder_fingerprint(folder: str | Path) -> str:

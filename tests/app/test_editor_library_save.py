@@ -15,7 +15,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
-from lessons.library import DATA_ENV, user_folder
+from lessons.data_folder import DATA_ENV
+from lessons.library import user_folder
 from tests.app.editor_window_rig import AS_OFFERED, NextNames, open_editor, open_main
 from tests.app.main_window_helpers import choose
 from tests.fixtures.question_box import NextBox

@@ -11,7 +11,8 @@ import stat
 
 import pytest
 
-from lessons.library import DATA_ENV, builtin_folder, user_folder
+from lessons.data_folder import DATA_ENV
+from lessons.library import builtin_folder, user_folder
 from lessons.loader import load_lesson
 from lessons.new_lesson import save_new_lesson
 

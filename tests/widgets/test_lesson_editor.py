@@ -12,7 +12,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
-from lessons.library import DATA_ENV, builtin_folder, user_folder
+from lessons.data_folder import DATA_ENV
+from lessons.library import builtin_folder, user_folder
 from lessons.loader import load_lesson
 from lessons.new_lesson import file_slug, new_lesson_path
 from lessons.presets import get_preset

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from lessons.library import DATA_ENV, builtin_folder, scan_library
+from lessons.data_folder import DATA_ENV
+from lessons.library import builtin_folder, scan_library
 from widgets.lesson_editor import LessonEditor
 from widgets.lesson_titles import (
     CANCEL,
