@@ -21,7 +21,9 @@ real-time pace, unless ``fast``). For each engine it reports:
 * ``first_partial_s``: from a sentence's first sound to its first Partial;
 * ``final_after_end_s``: from a sentence's last sound to its Final;
 * ``wer`` (and ``raw_wer``, ``finals_only_wer``): word error rate against the sentences;
-* ``peak_mb``: peak resident memory of a process that ran only that engine.
+* ``peak_mb``: peak resident memory of a process that ran only that engine;
+* ``floor`` (Whisper): the least any streaming that shows words while they are
+  spoken could cost against the same raw run (bench_whisper_floor.py).
 
 Each engine runs in its own child process, so memory and warm caches of one
 do not colour the other. Latencies are medians over sentences (with the
@@ -166,6 +168,11 @@ def measure_engine(engine_name: str, model_path: str | None, plan: dict, paced: 
         "finals": len(finals),
         "errors": errors,
     }
+    if engine_name == "whisper":
+        from app import bench_whisper_floor
+
+        figures["floor"] = bench_whisper_floor.measure(
+            loaded.model.native, samples, plan["spans"], plan["sentences"], raw_s)
     inside = getattr(recogniser, "decode_seconds", None)
     if inside:
         # What the streaming code itself adds around the engine's decodes

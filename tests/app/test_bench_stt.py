@@ -42,6 +42,14 @@ def test_bench_stt_json_shape_on_a_short_input():
     assert report["engines"]["whisper"]["partial_decodes"] >= 0
     # The stream's time includes every decode (timings are reported, never judged here).
     assert report["engines"]["whisper"]["wrapper_overhead"] >= 1.0
+    # The least any Whisper streaming could cost: one cheap partial and one
+    # phrase-alone final per sentence, which still hear the sentence's words.
+    floor = report["engines"]["whisper"]["floor"]
+    assert floor["overhead"] == pytest.approx(
+        floor["partials_share"] + floor["finals_share"], abs=0.011)
+    assert floor["partial_decode_s"] > 0 and floor["final_decode_s"] > 0
+    assert floor["wer"] < 0.5
+    assert "floor" not in report["engines"]["vosk"]
 
 
 def test_bench_stt_rejects_bad_options_in_one_line(tmp_path):
