@@ -10,8 +10,8 @@ a Vosk model, on its loading thread: the model is tried in a child process
 model that crashes the child is a ``DamagedModelError``, which the
 automatic choice passes over as it does a model that will not load.
 
-A pass is remembered on disk, in the data folder (``LESSON_LAB_DATA``, else
-the platform's user data folder), keyed by a fingerprint of the folder's
+A pass is remembered on disk, beside the models (``models.paths.models_dir``,
+in a hidden file the model list passes over), keyed by a fingerprint of the folder's
 files (relative path, size and modification time of each, and the vosk
 version), so a model is tried once, not at every start: a changed file is a
 new fingerprint and a new trial. A failure is remembered for this process
@@ -28,14 +28,14 @@ import tempfile
 import threading
 from pathlib import Path
 
-from lessons.data_folder import data_folder
 from speech.stt import vosk_files
 from speech.stt.base import DamagedModelError, Progress
 from speech.stt.folder_state import files_state, fingerprint
 from speech.stt.vosk_probe import LOADED, ProbeResult, probe_model
 
-#: The file, in the data folder, listing the fingerprints of models that passed.
-PASSES_FILE = "vosk-model-trials.json"
+#: The file, in the models folder (hidden: a dot name is never a model), listing
+#: the fingerprints of models that passed.
+PASSES_FILE = ".vosk-model-trials.json"
 #: How many passes are kept (newest last): a school machine has a handful of models.
 KEEP_PASSES = 32
 
@@ -69,7 +69,7 @@ def remember_pass(print_: str) -> None:
         try:
             _write_passes(passes[-KEEP_PASSES:])
         except OSError:
-            pass  # a read-only data folder only means trying the model again next time
+            pass  # a read-only models folder only means trying the model again next time
 
 
 def check_before_first_use(folder: str | Path, progress: Progress | None = None) -> None:
@@ -131,7 +131,7 @@ def _vosk_version() -> str:
 
 def _read_passes() -> list[str]:
     try:
-        data = json.loads((data_folder() / PASSES_FILE).read_text(encoding="utf-8"))
+        data = json.loads(_passes_path().read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return []  # none yet, or unreadable: a trial costs seconds, never a crash
     passes = data.get("passed") if isinstance(data, dict) else None
@@ -140,7 +140,7 @@ def _read_passes() -> list[str]:
 
 def _write_passes(passes: list[str]) -> None:
     # Whole or not at all: another Lesson Lab (the command line) may read it meanwhile.
-    folder = data_folder()
+    folder = _passes_path().parent
     folder.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=".", suffix=".tmp")
     try:
@@ -150,3 +150,9 @@ def _write_passes(passes: list[str]) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _passes_path() -> Path:
+    from models.paths import models_dir
+
+    return models_dir() / PASSES_FILE
