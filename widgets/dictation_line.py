@@ -15,11 +15,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QWidget
 
 from widgets.announce import announce
 from widgets.level_meter import LevelMeter
 from widgets.soft_colour import soft_colour
+from widgets.value_label import ValueLabel
 
 DICTATE_SHORTCUT = "F9"
 MESSAGE_KINDS = ("info", "error")
@@ -63,17 +64,15 @@ class DictationLine(QFrame):
         # A window may show the action on its own tool bar instead.
         self.button.setVisible(with_button)
         self.addAction(self.action)
-        self.state = QLabel(self)
-        self.state.setAccessibleName(_tr("Dictation state"))
+        # What it shows is what a reader hears; a change of state is announced too.
+        self.state = ValueLabel(parent=self)
         self.meter = LevelMeter(self)
         self.meter.hide()
-        self.partial = QLabel(self)
-        self.partial.setAccessibleName(_tr("Words being heard, not yet in the text"))
+        self.partial = ValueLabel(_tr("Being heard, not yet in the text"), parent=self)
         self._partial_words = ""
         self._shade_partial()
         self.partial.setTextFormat(Qt.TextFormat.PlainText)
-        self.message = QLabel(self)
-        self.message.setAccessibleName(_tr("Dictation message"))
+        self.message = ValueLabel(parent=self)  # "Problem: …", announced as it is shown
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         layout = QHBoxLayout(self)
@@ -85,21 +84,24 @@ class DictationLine(QFrame):
         layout.addWidget(self.message, 2)
         self.message.hide()  # shown with a message, so the words heard have the room
         self._listening = False
-        self._show_state()
+        self._show_state(announced=False)
 
     # ----- state, from the controller --------------------------------------
 
     def set_listening(self, listening: bool) -> None:
         """Show whether the microphone is open (without asking to start or stop)."""
-        self._listening = listening
         self.action.blockSignals(True)
         self.action.setChecked(listening)
         self.action.blockSignals(False)
+        changed = listening != self._listening
+        self._listening = listening
         self.meter.setVisible(listening)
         if not listening:
             self.meter.reset()
             self.show_partial("")
-        self._show_state()
+        # Said once when the microphone opens or closes: the teacher's eyes and focus
+        # are on the lesson text, not on this line.
+        self._show_state(announced=changed)
 
     def is_listening(self) -> bool:
         """Whether the line shows the microphone as open."""
@@ -159,10 +161,12 @@ class DictationLine(QFrame):
         # microphone does not open.
         (self.start_requested if checked else self.stop_requested).emit()
 
-    def _show_state(self) -> None:
+    def _show_state(self, announced: bool) -> None:
         if self._listening:
-            self.state.setText(_tr("Listening: say “full stop”, “new paragraph”, "
-                                   "“scratch that”."))
+            text = _tr("Listening: say “full stop”, “new paragraph”, “scratch that”.")
         else:
-            self.state.setText(_tr("Press Dictate ({keys}) to speak into the text at the "
-                                   "cursor.").format(keys=DICTATE_SHORTCUT))
+            text = _tr("Press Dictate ({keys}) to speak into the text at the cursor.").format(
+                keys=DICTATE_SHORTCUT)
+        self.state.setText(text)
+        if announced:
+            announce(self.state, text)

@@ -50,6 +50,7 @@ from widgets.dictation_text import DictationText
 from widgets.fonts import resolve_family
 from widgets.level_meter import LevelMeter
 from widgets.save_as import ask_save_as, confirm_replace
+from widgets.value_label import ValueLabel
 
 TOGGLE_SHORTCUT = "F9"
 DEFAULT_FAMILY = "Atkinson Hyperlegible"
@@ -80,8 +81,10 @@ class DictationPanel(QWidget):
         self._family = DEFAULT_FAMILY
         self._save_start = SaveStart()
 
+        # No fixed accessible name: the name is the words on the button ("Start
+        # dictation", "Stop dictation"), so it changes with them and voice control's
+        # "click Start dictation" finds it. What it does is in the description.
         self.toggle_button = QPushButton(self)
-        self.toggle_button.setAccessibleName(_tr("Start or stop dictation"))
         self.toggle_button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.toggle_button.clicked.connect(self.toggle_listening)
         self.hold_button = QPushButton(_tr("Hold to talk"), self)
@@ -102,8 +105,7 @@ class DictationPanel(QWidget):
         self.microphones.activated.connect(self._on_microphone_activated)
         microphone_label = QLabel(_tr("&Microphone:"), self)
         microphone_label.setBuddy(self.microphones)
-        self.engine_label = QLabel(self)
-        self.engine_label.setAccessibleName(_tr("Speech model"))
+        self.engine_label = ValueLabel(parent=self)  # "Speech model: English, built in"
         self.meter = LevelMeter(self)
         meter_label = QLabel(_tr("Level:"), self)
         meter_label.setBuddy(self.meter.bar)

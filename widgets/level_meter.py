@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QSizePolicy, QW
 
 from lessons.contrast import AA_LARGE, blend, contrast_ratio
 from widgets.noise_floor import NoiseFloor, only_background
+from widgets.value_label import ValueLabel
 
 FLOOR_DB = -60.0
 CEILING_DB = 0.0
@@ -172,8 +173,9 @@ class LevelMeter(QWidget):
         self._spoken_state = ""
         self.bar = _LevelBar(self)
         self.bar.setAccessibleName(_tr("Microphone level"))
-        self.label = QLabel(self)
-        self.label.setAccessibleName(_tr("Microphone level in words"))
+        # Its name is "Microphone level: Good": the state in words, which changes a
+        # few times a sentence, not the decibels, which change 20 times a second.
+        self.label = ValueLabel(_tr("Microphone level"), parent=self)
         self._fit_label()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -191,10 +193,11 @@ class LevelMeter(QWidget):
         """Make the words' room fit the longest state, so the bar never jumps as they change."""
         shown = self.label.text()
         widths = []
+        # QLabel's own setText: only measuring, so the name a reader hears stays as it is.
         for text in (level_text(-59, None), level_text(-38, -38), level_text(-3, None)):
-            self.label.setText(text)
+            QLabel.setText(self.label, text)
             widths.append(self.label.sizeHint().width())
-        self.label.setText(shown)
+        QLabel.setText(self.label, shown)
         self.label.setMinimumWidth(max(widths))
 
     def set_level(self, dbfs: float | None) -> None:
@@ -249,9 +252,9 @@ class LevelMeter(QWidget):
     def _show_text(self, held: float | None, force: bool = False) -> None:
         floor = self._room.floor()
         text = level_text(held, floor)
-        if text != self.label.text():
-            self.label.setText(text)
         described = level_state(held, floor)
+        if text != self.label.text() or force:
+            self.label.set_text(text, described.words)
         if described.advice != self.label.toolTip():
             self.label.setToolTip(described.advice)
         state = described.key

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from lessons.front_matter import KEY_STAGES
 from lessons.library import BUILT_IN, USER, LibraryEntry
 from widgets.announce import announce
+from widgets.value_label import ValueLabel
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -163,8 +164,7 @@ class LibraryPanel(QWidget):
         empty_layout.setContentsMargins(8, 8, 8, 8)
         empty_layout.addWidget(self.empty_label)
         empty_layout.addStretch(1)
-        self.count_label = QLabel()
-        self.count_label.setAccessibleName(_tr("Lessons shown"))
+        self.count_label = ValueLabel()  # "16 lessons": a reader hears the count itself
 
         filters = QGridLayout()
         filters.addWidget(search_label, 0, 0)

@@ -33,8 +33,10 @@ from lessons.presets import default_preset, load_presets
 from lessons.profile import Profile
 from lessons.profile_guidance import guidance_words
 from lessons.profile_store import ProfileStore
+from widgets.announce import announce
 from widgets.lesson_view import LessonView
 from widgets.profile_form import ProfileForm
+from widgets.value_label import ValueLabel
 
 
 def _tr(text: str) -> str:
@@ -78,26 +80,28 @@ class ProfileEditor(QDialog):
         self.setAccessibleName(self.tr("Profile editor"))
         self.store = store if store is not None else ProfileStore()
         self._dirty = False
-        self._weak = False
+        self._weak: bool | None = None  # None until the first profile is shown
 
-        self.title = QLabel()
+        # Labels that show information are ValueLabels: a screen reader hears what
+        # they show, not a fixed name in its place.
+        self.title = ValueLabel(self.tr("Profile"))
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         self.title.setFont(font)
-        self.title.setAccessibleName(self.tr("Profile name"))
-        self.status = QLabel()
+        self.status = ValueLabel()
         self.status.setWordWrap(True)
-        self.status.setAccessibleName(self.tr("About this profile"))
-        self.guidance = QLabel()
+        self.guidance = ValueLabel()
         self.guidance.setWordWrap(True)
-        self.guidance.setAccessibleName(self.tr("Guidance behind this profile"))
 
         self.form = ProfileForm()
         scroll = QScrollArea()
         scroll.setWidget(self.form)
         scroll.setWidgetResizable(True)
         scroll.setAccessibleName(self.tr("Settings"))
+        # The area only scrolls: focus goes straight to the first setting in it, so
+        # the editor opens on a control a reader can name and the eye can see.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setMinimumWidth(440)
 
         self.preview = LessonView()
@@ -105,14 +109,11 @@ class ProfileEditor(QDialog):
         self.preview.set_lesson(lesson or sample_lesson())
         preview_label = QLabel(self.tr("Pre&view"))
         preview_label.setBuddy(self.preview)
-        self.contrast = QLabel()
-        self.contrast.setAccessibleName(self.tr("Colour contrast"))
+        self.contrast = ValueLabel(self.tr("Colour contrast"))
         self.contrast.setWordWrap(True)
         self.warning_icon = QLabel()
-        self.warning_icon.setAccessibleName(self.tr("Warning"))
-        self.warning = QLabel()
+        self.warning = ValueLabel()
         self.warning.setWordWrap(True)
-        self.warning.setAccessibleName(self.tr("Contrast warning"))
         warning_row = QHBoxLayout()
         warning_row.addWidget(self.warning_icon, 0, Qt.AlignmentFlag.AlignTop)
         warning_row.addWidget(self.warning, 1)
@@ -286,13 +287,17 @@ class ProfileEditor(QDialog):
 
     def _edited(self, profile: Profile) -> None:
         self._dirty = True
-        self._refresh(profile)
+        self._refresh(profile, edited=True)
         self.profile_changed.emit(profile)
 
-    def _refresh(self, profile: Profile) -> None:
+    def _refresh(self, profile: Profile, edited: bool = False) -> None:
         self.preview.set_profile(profile)
-        mark = " *" if self._dirty else ""
-        self.title.setText(profile.name + mark)
+        if self._dirty:
+            # A reader would say the mark as "star": it hears the words instead.
+            self.title.set_text(profile.name + " *", self.tr("{name}, changed").format(
+                name=profile.name))
+        else:
+            self.title.setText(profile.name)
         if profile.builtin:
             status = self.tr("A built-in preset: it cannot be changed. "
                              "Use Save as to keep your changes as your own profile.")
@@ -308,9 +313,11 @@ class ProfileEditor(QDialog):
         self.save_button.setEnabled(not profile.builtin)
         self.rename_button.setEnabled(not profile.builtin)
         self.delete_button.setEnabled(not profile.builtin)
-        self._show_contrast(profile)
+        self._show_contrast(profile, edited)
 
-    def _show_contrast(self, profile: Profile) -> None:
+    def _show_contrast(self, profile: Profile, edited: bool = False) -> None:
+        """Show the ratios and the verdict; an edit that turns the verdict round is
+        announced once (not every keystroke: only when pass becomes fail or back)."""
         pairs = profile_contrast(profile)
         self.contrast.setText("\n".join(pair.describe() for pair in pairs.values()))
         weak = [p for p in pairs.values() if p.ratio < AA_NORMAL]
@@ -321,9 +328,15 @@ class ProfileEditor(QDialog):
             lines.append(self.tr("Aim for at least 4.5:1 (WCAG AA) so everyone can read it."))
             text = self.tr("Low contrast warning: ") + " ".join(lines)
             icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            self.warning_icon.setAccessibleName(self.tr("Warning"))
         else:
             text = self.tr("Every colour pair reaches at least 4.5:1 (WCAG AA).")
             icon = style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
+            self.warning_icon.setAccessibleName(self.tr("Passes"))
         self.warning.setText(text)
         self.warning_icon.setPixmap(icon.pixmap(32, 32))
-        self._weak = bool(weak)
+        was_weak, self._weak = self._weak, bool(weak)
+        if edited and was_weak is not None and was_weak != self._weak:
+            said = text if weak else self.tr("Contrast is good again: {verdict}").format(
+                verdict=text)
+            announce(self.warning, said)

@@ -54,7 +54,9 @@ class EditorProfile(QObject):
         self.bar.suggested_label.hide()  # no pupil scenario here, so no suggested presets
         self.save_button = QPushButton(self.tr("Save &profile…"))
         self.save_button.setAutoDefault(False)
-        self.save_button.setAccessibleName(self.tr("Save the adapted profile as your own"))
+        # Named by its words ("Save profile", so voice control's "click Save profile"
+        # finds it); what it does is in its description, kept by _show_unsaved.
+        self.save_button.setAccessibleName(self.tr("Save profile"))
         self.save_button.clicked.connect(lambda _checked=False: self.save())
         self.bar.row.insertWidget(self.bar.row.indexOf(self.bar.edit_button) + 1,
                                   self.save_button)
@@ -96,6 +98,7 @@ class EditorProfile(QObject):
             tip = self.tr("Keep “{name}” as one of your own profiles, to use again in any "
                           "lesson.").format(name=made.name)
         self.save_button.setToolTip(tip)
+        self.save_button.setAccessibleDescription(tip)
         self.unsaved_changed.emit(made is not None)
 
     # ----- saving -------------------------------------------------------------

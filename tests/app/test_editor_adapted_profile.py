@@ -97,8 +97,10 @@ def test_save_profile_button_by_keyboard_saves_it_and_asks_nothing_at_the_close(
         qtbot, main) -> None:
     editor = _fixed(qtbot, main)
     button = editor.profile_row.save_button
-    assert button.accessibleName() == "Save the adapted profile as your own"
+    # WCAG 2.5.3: the name is the words on the button; what it does is its description.
     assert button.text() == "Save &profile…"
+    assert button.accessibleName() == "Save profile"
+    assert "as one of your own profiles" in button.accessibleDescription()
     # A name that cannot be used is asked again with the reason, not refused silently.
     names = NextNames("Dyslexia", "Dyslexia for Sam")
     qtbot.keyClick(editor, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from widgets.simulation.filters import ORDER, SimulationSettings
+from widgets.value_label import ValueLabel
 
 FLIP_SHORTCUT = "F8"
 DEFAULT_PERCENT = 50
@@ -131,9 +132,9 @@ class SimulationPanel(QWidget):
         self._values: dict[str, QLabel] = {}
 
         layout = QVBoxLayout(self)
-        self.statement = QLabel(statement_text())
+        # Its name is its words, after what they are: a fixed name would replace them.
+        self.statement = ValueLabel(self.tr("About these simulations"), statement_text())
         self.statement.setWordWrap(True)
-        self.statement.setAccessibleName(self.tr("About these simulations"))
         self.statement.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
                                                | Qt.TextInteractionFlag.TextSelectableByMouse)
         font = self.statement.font()
@@ -162,17 +163,19 @@ class SimulationPanel(QWidget):
         self.flip_button = QToolButton()
         self.flip_button.setDefaultAction(self.flip_action)
         self.flip_button.setAccessibleName(self.tr("Flip between unadapted and adapted"))
+        # Named by its words, so "click Turn all off" works; the rest is the description.
         self.off_button = QPushButton(self.tr("Turn all off"))
-        self.off_button.setAccessibleName(self.tr("Turn every simulation off"))
+        self.off_button.setAccessibleDescription(
+            self.tr("Turns every simulation off. Their strengths are kept for next time."))
+        self.off_button.setToolTip(self.off_button.accessibleDescription())
         self.off_button.clicked.connect(self.turn_all_off)
         buttons.addWidget(self.flip_button, 0, Qt.AlignmentFlag.AlignLeft)
         buttons.addWidget(self.off_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(buttons)
         self._show_flip_state(adapted=True)
 
-        self.help = QLabel(help_text())
+        self.help = ValueLabel(self.tr("Help"), help_text())
         self.help.setWordWrap(True)
-        self.help.setAccessibleName(self.tr("Help"))
         self.help.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
                                           | Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.help)
