@@ -12,7 +12,10 @@ setting". Where the checker has a
 one-click fix, a "Fix" button emits ``fix_requested(Fix)``; a controller in
 ``app/`` makes the change and hands back a new report.
 
-Everything is reachable with Tab; every button has an accessible name and
+Everything is reachable with Tab: each finding is a card that takes focus
+(``widgets/checker_findings.py``), named with the finding and described with
+its group, why it matters and its fix; its buttons follow it, and Up and
+Down move from finding to finding. Every button has an accessible name and
 a description with the finding in full. Colour is never the only signal.
 """
 
@@ -20,23 +23,23 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from lessons.checker_model import NEED_LABELS, NEEDS, Finding, Fix, Report
 from widgets.announce import announce
+from widgets.checker_findings import FindingCard, PlaceButton, card_description
+from widgets.value_label import ValueLabel
 
 GROUP_BY_RULE = "rule"
 GROUP_BY_NEED = "need"
@@ -169,6 +172,7 @@ class CheckerPanel(QWidget):
         self._refocus: int | None = None
         self._fix_buttons: list[QPushButton] = []
         self._line_buttons: list[QPushButton] = []
+        self._cards: list[FindingCard] = []
 
         layout = QVBoxLayout(self)
         heading = QLabel(self.tr("Scores out of 100"))
@@ -186,10 +190,13 @@ class CheckerPanel(QWidget):
         self.note.setWordWrap(True)
         layout.addWidget(self.note)
 
-        controls = QHBoxLayout()
-        self.summary = QLabel()
+        # The summary has a line of its own above "Group by:": beside it, at a
+        # large interface size, it wrapped one word to a line. Its accessible
+        # name is what it says (a fixed name would hide the count from a reader).
+        self.summary = ValueLabel()
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName(self.tr("Findings summary"))
+        layout.addWidget(self.summary)
+        controls = QHBoxLayout()
         self.group_combo = QComboBox()
         self.group_combo.addItem(self.tr("guideline"), GROUP_BY_RULE)
         self.group_combo.addItem(self.tr("pupil's need"), GROUP_BY_NEED)
@@ -201,13 +208,12 @@ class CheckerPanel(QWidget):
         group_label.setBuddy(self.group_combo)
         self.group_combo.currentIndexChanged.connect(
             lambda _i: self.set_group_by(self.group_combo.currentData()))
-        controls.addWidget(self.summary, 1)
         controls.addWidget(group_label)
         controls.addWidget(self.group_combo)
+        controls.addStretch(1)
         layout.addLayout(controls)
-        self.message = QLabel()
+        self.message = ValueLabel()
         self.message.setWordWrap(True)
-        self.message.setAccessibleName(self.tr("Checker message"))
         self.message.hide()
         layout.addWidget(self.message)
 
@@ -279,6 +285,10 @@ class CheckerPanel(QWidget):
         """The buttons naming a place in the lesson, in order (each has property "line")."""
         return list(self._line_buttons)
 
+    def finding_cards(self) -> list[FindingCard]:
+        """The findings shown, one focusable card each, in order (property "finding")."""
+        return list(self._cards)
+
     def show_message(self, text: str, kind: str = "info") -> None:
         """Show a message above the findings (a fix that could not be made, say)."""
         prefix = self.tr("Problem: ") if kind == "error" else ""
@@ -303,7 +313,8 @@ class CheckerPanel(QWidget):
         self._shown = key
         scroll = self.scroll.verticalScrollBar().value()
         old = self.findings_widget
-        self._fix_buttons, self._line_buttons = [], []
+        refocus = self._focused_finding()
+        self._fix_buttons, self._line_buttons, self._cards = [], [], []
         self.findings_widget = QWidget()
         column = QVBoxLayout(self.findings_widget)
         column.setSpacing(4)
@@ -332,6 +343,20 @@ class CheckerPanel(QWidget):
                 self._fix_buttons[min(index, len(self._fix_buttons) - 1)].setFocus()
             else:
                 self.group_combo.setFocus()
+        elif refocus is not None:
+            # A new report while a finding had focus (the lesson was checked
+            # again): focus stays in the same place in the list.
+            if self._cards:
+                self._cards[min(refocus, len(self._cards) - 1)].setFocus()
+            else:
+                self.group_combo.setFocus()
+
+    def _focused_finding(self) -> int | None:
+        focus = self.focusWidget() if self.findings_widget.isAncestorOf(
+            self.focusWidget() or self) else None
+        while focus is not None and not isinstance(focus, FindingCard):
+            focus = focus.parentWidget()
+        return self._cards.index(focus) if focus in self._cards else None
 
     def _groups(self, report: Report) -> list[tuple[str, str, list[Finding]]]:
         groups: list[tuple[str, str, list[Finding]]] = []
@@ -365,20 +390,29 @@ class CheckerPanel(QWidget):
             reason = QLabel(self.tr("Why it matters: {why}").format(why=why))
             reason.setWordWrap(True)
             column.addWidget(reason)
-        for finding in findings:
-            column.addWidget(self._finding_row(finding, show_rule=not why))
+        for index, finding in enumerate(findings, 1):
+            # The group is said with each finding: a reader reaches findings
+            # one by one and never lands on the heading itself.
+            described = card_description(title, index, len(findings), finding.rule.why,
+                                     finding.fix.label if finding.fix else None)
+            column.addWidget(self._finding_card(finding, show_rule=not why, described=described))
 
-    def _finding_row(self, finding: Finding, show_rule: bool) -> QFrame:
-        frame = QFrame()
-        frame.setFrameShape(QFrame.Shape.StyledPanel)
-        grid = QGridLayout(frame)
-        grid.setContentsMargins(6, 4, 6, 4)
+    def _finding_card(self, finding: Finding, show_rule: bool, described: str) -> FindingCard:
         where = location_text(finding)
+        name = f"{where}: {finding.message}"
+        if show_rule:
+            name = f"{finding.rule.title}. {name}"
+        card = FindingCard(name, described)
+        card.setProperty("finding", finding)
+        self._watch_focus(card)
+        self._cards.append(card)
+        grid = QGridLayout(card)
+        grid.setContentsMargins(6, 4, 6, 4)
         full = f"{finding.rule.title}. {where}. {finding.message}"
         if show_rule:
             full += " " + self.tr("Why it matters: {why}").format(why=finding.rule.why)
         if finding.line is not None:
-            place = _PlaceButton(where)
+            place = PlaceButton(where)
             place.setFlat(True)
             place.setCursor(Qt.CursorShape.PointingHandCursor)
             place.setToolTip(self.tr(
@@ -393,6 +427,7 @@ class CheckerPanel(QWidget):
             self._line_buttons.append(place)
         else:
             place = QLabel(where)
+            place.setWordWrap(True)
         font = place.font()
         font.setUnderline(finding.line is not None)  # a link, said in words in its tooltip
         place.setFont(font)
@@ -422,7 +457,7 @@ class CheckerPanel(QWidget):
             what.setBuddy(button)
             grid.addWidget(button, 2, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(what, 2, 1)
-        return frame
+        return card
 
     def _fix(self, fix: Fix, button: QPushButton) -> None:
         if button in self._fix_buttons and button.hasFocus():
@@ -436,40 +471,24 @@ class CheckerPanel(QWidget):
         # Keyboard users see where Tab has taken them.
         if event.type() == QEvent.Type.FocusIn and isinstance(watched, QWidget):
             self.scroll.ensureWidgetVisible(watched, 20, 40)
+        elif (event.type() == QEvent.Type.KeyPress and watched in self._cards
+              and self._step(watched, event.key())):
+            return True
         return super().eventFilter(watched, event)
 
-
-class _PlaceButton(QPushButton):
-    """A place in the lesson as a flat link: it gives way to a narrow panel, ending in "…".
-
-    A push button is as wide as its text, and a long place ("Investigation:
-    make a water cycle in a bowl, task 3") made the whole list wider than its
-    dock, cutting every finding off at the right. The whole place stays in the
-    tooltip and the name a screen reader hears.
-    """
-
-    def __init__(self, text: str) -> None:
-        super().__init__(text)
-        self._full = text
-        self._full_hint = super().sizeHint()  # before any "…"
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-
-    def full_text(self) -> str:
-        """The whole place, whatever the button shows."""
-        return self._full
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return self._full_hint
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        hint = super().minimumSizeHint()
-        return QSize(min(hint.width(), self.fontMetrics().horizontalAdvance("M" * 8)),
-                     hint.height())
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        super().resizeEvent(event)
-        room = max(0, event.size().width() - 12)
-        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, room)
-        if shown != self.text():
-            self.setText(shown)
-
+    def _step(self, card: FindingCard, key: int) -> bool:
+        """Up, Down, Home and End move between findings; Enter shows one in the lesson."""
+        index = self._cards.index(card)
+        moves = {Qt.Key.Key_Up: index - 1, Qt.Key.Key_Down: index + 1,
+                 Qt.Key.Key_Home: 0, Qt.Key.Key_End: len(self._cards) - 1}
+        if key in moves:
+            target = moves[key]
+            if 0 <= target < len(self._cards):
+                self._cards[target].setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            place = card.findChild(PlaceButton)
+            if place is not None:
+                place.click()
+                return True
+        return False
