@@ -202,9 +202,11 @@ class Walk:
 
 
 class ShownApp:
-    """A scene of show_for_reader.py running on the bus, driven line by line."""
+    """A scene of show_for_reader.py (or of ``module``, which adds scenes to it) running
+    on the bus, driven line by line."""
 
-    def __init__(self, bus: ReaderBus, scene: str, folder: Path) -> None:
+    def __init__(self, bus: ReaderBus, scene: str, folder: Path,
+                 module: str = "tests.accessibility.show_for_reader") -> None:
         self.bus = bus
         folder.mkdir(parents=True, exist_ok=True)
         self.errors = folder / "app.err"
@@ -214,7 +216,7 @@ class ShownApp:
         env.pop("QT_ACCESSIBILITY", None)
         with self.errors.open("w") as stderr:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "tests.accessibility.show_for_reader", scene],
+                [sys.executable, "-m", module, scene],
                 cwd=ROOT, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=stderr,
                 preexec_fn=_die_with_parent)
         self._out = _Lines(self.process.stdout)
