@@ -4,7 +4,8 @@ A trainer at the front of a room needs the menus, lists and buttons as big as
 the lesson text, not only the lesson. ``apply_ui_scale`` scales the
 application font (every widget that does not set its own font follows it at
 once) and, when the app runs with :class:`ScaledStyle`, the style's icon,
-check-box and scroll-bar sizes too. It applies live: Qt sends every widget a
+check-box and scroll-bar sizes and its keyboard focus ring
+(``app/focus_ring.py``) too. It applies live: Qt sends every widget a
 font change, and widgets lay themselves out again.
 
 Scale 1.0 always gives back exactly the font the application started with,
@@ -13,19 +14,25 @@ so tests can change the scale and put it back.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QDockWidget,
     QFrame,
     QMainWindow,
     QProxyStyle,
+    QRadioButton,
     QScrollArea,
     QStyle,
     QStyleFactory,
+    QStyleOptionFocusRect,
+    QToolButton,
     QWidget,
 )
+
+from app.focus_ring import control_backgrounds, draw_ring, ring_colour, ring_width
 
 MIN_SCALE = 1.0
 MAX_SCALE = 2.5
@@ -61,18 +68,128 @@ _HOME = "lesson-lab-home-area"  # a dock's own side, while it is a tab elsewhere
 _LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
 
 
+_PE = QStyle.PrimitiveElement
+_CE = QStyle.ControlElement
+_CC = QStyle.ComplexControl
+_SE = QStyle.SubElement
+_CT = QStyle.ContentsType
+_RINGED_CONTROLS = (_CC.CC_ComboBox, _CC.CC_ToolButton, _CC.CC_SpinBox)
+# Check boxes and radio buttons have no margin of their own: they grow by the
+# ring on every side and are drawn inside it, so the ring never covers them.
+_CHECKS = {_CE.CE_CheckBox: _CT.CT_CheckBox, _CE.CE_RadioButton: _CT.CT_RadioButton}
+
+
+def _focused(option) -> bool:
+    state = option.state
+    return bool(state & QStyle.StateFlag.State_HasFocus) and bool(
+        state & QStyle.StateFlag.State_Enabled)
+
+
 class ScaledStyle(QProxyStyle):
-    """The platform's style with its icon and control sizes multiplied by ``scale``."""
+    """The platform's style with its icon and control sizes multiplied by ``scale``.
+
+    It also draws the keyboard focus as a thick ring (``app/focus_ring.py``)
+    that grows with ``scale``, instead of the base style's one-pixel line.
+    """
 
     def __init__(self, base: str | None = None, scale: float = 1.0) -> None:
         super().__init__(QStyleFactory.create(base) if base else None)
         self.scale = scale
+
+    def focus_ring_width(self) -> int:
+        """How thick the focus ring is at the present interface size, in pixels."""
+        return ring_width(self.scale)
 
     def pixelMetric(self, metric, option=None, widget=None) -> int:  # noqa: N802 - Qt's name
         value = super().pixelMetric(metric, option, widget)
         if self.scale != 1.0 and metric in _SCALED_METRICS:
             return round(value * self.scale)
         return value
+
+    # ----- the focus ring ----------------------------------------------------------
+
+    def _ring(self, painter, option, rect=None, backgrounds=None) -> None:
+        palette = option.palette
+        colour = ring_colour(palette.color(palette.ColorRole.Highlight),
+                             backgrounds or control_backgrounds(palette))
+        draw_ring(painter, rect if rect is not None else option.rect, colour,
+                  self.focus_ring_width())
+
+    def drawPrimitive(self, element, option, painter, widget=None) -> None:  # noqa: N802
+        if element == _PE.PE_FrameFocusRect:
+            if isinstance(widget, (QToolButton, QCheckBox, QRadioButton)):
+                return  # ringed whole in drawControl or drawComplexControl
+            # A list item, or a widget that asks for a focus mark (a finding card).
+            self._item_ring(painter, option)
+            return
+        super().drawPrimitive(element, option, painter, widget)
+        if element == _PE.PE_PanelLineEdit and _focused(option):
+            self._ring(painter, option)
+
+    def _item_ring(self, painter, option) -> None:
+        palette = option.palette
+        roles = palette.ColorRole
+        if not isinstance(option, QStyleOptionFocusRect) or not option.backgroundColor.isValid():
+            self._ring(painter, option)
+            return
+        # Over a selected item (drawn in the highlight) start from its text colour.
+        behind = option.backgroundColor
+        selected = behind == palette.color(roles.Highlight)
+        colour = ring_colour(palette.color(roles.HighlightedText if selected else roles.Highlight),
+                             [behind])
+        draw_ring(painter, option.rect, colour, self.focus_ring_width())
+
+    def drawControl(self, element, option, painter, widget=None) -> None:  # noqa: N802
+        if element in _CHECKS:
+            inside = type(option)(option)
+            room = self._ring_room(_CHECKS[element])
+            inside.rect = option.rect.adjusted(room, room, -room, -room)
+            super().drawControl(element, inside, painter, widget)
+            if _focused(option):
+                self._ring(painter, option)
+            return
+        super().drawControl(element, option, painter, widget)
+        if element == _CE.CE_PushButton and _focused(option):
+            self._ring(painter, option)
+
+    def drawComplexControl(self, control, option, painter, widget=None) -> None:  # noqa: N802
+        super().drawComplexControl(control, option, painter, widget)
+        if control in _RINGED_CONTROLS and _focused(option):
+            self._ring(painter, option)
+
+    def sizeFromContents(self, kind, option, size, widget=None) -> QSize:  # noqa: N802
+        # Room for the ring where it would otherwise cover words or a tick box.
+        result = super().sizeFromContents(kind, option, size, widget)
+        room = self._ring_room(kind)
+        return QSize(result.width() + 2 * room, result.height() + 2 * room) if room else result
+
+    def subElementRect(self, element, option, widget=None):  # noqa: N802 - Qt's name
+        rect = super().subElementRect(element, option, widget)
+        width = self.focus_ring_width()
+        if element == _SE.SE_LineEditContents:
+            room = self._ring_room(_CT.CT_LineEdit)
+            return rect.adjusted(room, room, -room, -room)
+        if element == _SE.SE_ItemViewItemText:
+            return rect.adjusted(width, 0, -width, 0)
+        return rect
+
+    def subControlRect(self, control, option, part, widget=None):  # noqa: N802 - Qt's name
+        rect = super().subControlRect(control, option, part, widget)
+        if control == _CC.CC_ComboBox and part == QStyle.SubControl.SC_ComboBoxEditField:
+            room = self._ring_room(_CT.CT_ComboBox)
+            return rect.adjusted(room, 0, 0, 0)
+        return rect
+
+    def _ring_room(self, kind) -> int:
+        width = self.focus_ring_width()
+        if kind in _CHECKS.values():
+            return width + 1  # a pixel's gap between the ring and the tick box
+        if kind == _CT.CT_ItemViewItem:
+            return width
+        if kind in (_CT.CT_LineEdit, _CT.CT_ComboBox):
+            # Their words start 4 pixels in (a 2-pixel frame, 2 of margin).
+            return max(0, width - 3)
+        return 0
 
 
 def clamp_scale(scale: float) -> float:
