@@ -75,7 +75,6 @@ class FindingCard(QFrame):
         option = QStyleOptionFocusRect()
         option.initFrom(self)
         option.rect = self.rect()
-        option.backgroundColor = self.palette().color(QPalette.ColorRole.Window)
         painter = QPainter(self)
         self.style().drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, option, painter,
                                    self)
