@@ -27,6 +27,7 @@ from lessons.fonts import ACCESSIBLE_FAMILIES
 from lessons.profile import Colours, Profile
 from widgets.colour_field import ColourField
 from widgets.fonts import resolve_family
+from widgets.value_label import ValueLabel
 
 
 def family_name(listed: str) -> str:
@@ -94,9 +95,8 @@ class ProfileForm(QWidget):
         others = sorted(listed - set(ACCESSIBLE_FAMILIES))
         self.font_family.addItems([*ACCESSIBLE_FAMILIES, *others])
         self._row(form, self.tr("&Font"), self.font_family)
-        self.font_note = QLabel()
+        self.font_note = ValueLabel(self.tr("Font note"))
         self.font_note.setWordWrap(True)
-        self.font_note.setAccessibleName(self.tr("Font note"))
         form.addRow(self.font_note)
         self.font_size = self._spin(form, self.tr("Si&ze"), 6, 200, 1, 1, " pt")
         self.font_weight = QComboBox()

@@ -126,3 +126,25 @@ def test_turn_all_off_is_named_by_its_words(qtbot):
     qtbot.addWidget(panel)
     assert heard(panel.off_button) == panel.off_button.text() == "Turn all off"
     assert "every simulation" in panel.off_button.accessibleDescription()
+
+
+def test_the_flip_button_is_named_by_the_words_it_shows(qtbot):
+    panel = SimulationPanel()
+    qtbot.addWidget(panel)
+    assert heard(panel.flip_button).startswith("Showing the adapted lesson: press F8")
+    panel.flip_adapted()
+    assert heard(panel.flip_button) == panel.flip_action.text()
+    assert heard(panel.flip_button).startswith("Showing the unadapted lesson: press F8")
+
+
+def test_the_font_note_is_heard_with_what_it_says(qtbot, monkeypatch):
+    from widgets import profile_form
+    from widgets.fonts import ResolvedFont
+
+    note = "Lexend is not installed here, so Arial stands in."
+    monkeypatch.setattr(profile_form, "resolve_family",
+                        lambda family: ResolvedFont(family, "Arial", note))
+    form = profile_form.ProfileForm()
+    qtbot.addWidget(form)
+    form.font_family.setCurrentIndex(1)
+    assert heard(form.font_note) == f"Font note: {note}"

@@ -162,7 +162,9 @@ class SimulationPanel(QWidget):
         buttons = QVBoxLayout()
         self.flip_button = QToolButton()
         self.flip_button.setDefaultAction(self.flip_action)
-        self.flip_button.setAccessibleName(self.tr("Flip between unadapted and adapted"))
+        # Named by the words it shows (they say what is shown and what F8 does).
+        self.flip_button.setAccessibleDescription(
+            self.tr("Flips between the unadapted and the adapted lesson."))
         # Named by its words, so "click Turn all off" works; the rest is the description.
         self.off_button = QPushButton(self.tr("Turn all off"))
         self.off_button.setAccessibleDescription(
