@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -78,9 +79,12 @@ from widgets.announce import announce
 from widgets.dictation_panel import DictationPanel
 from widgets.lesson_view import LessonView
 from widgets.library_panel import LibraryPanel
+from widgets.screen_fit import GivesWay, keep_on_screen, open_within_screen, room_for_docks
 from widgets.side_by_side import SideBySide
 
 DOCK = Qt.DockWidgetArea
+#: The size the window opens at when the screen has room (see widgets/screen_fit.py).
+OPENING_SIZE = QSize(1400, 900)
 
 
 class MainWindow(SpeechHooks, LessonFiles, ToolsAndHelp, FocusAreas, TabOrder, Presenting,
@@ -171,13 +175,20 @@ class MainWindow(SpeechHooks, LessonFiles, ToolsAndHelp, FocusAreas, TabOrder, P
         self.refresh_profiles(self.settings.profile or None)
         for action in self.act.engines.actions():
             action.setChecked(action.data() == self.settings.engine)
-        self.resize(1400, 900)
-        self.restoreGeometry(self.settings.data(keys.GEOMETRY))
+        open_within_screen(self, OPENING_SIZE)
+        restored = self.restoreGeometry(self.settings.data(keys.GEOMETRY))
         self.restoreState(self.settings.data(keys.STATE))
         self._dock_homes = self.settings.dock_homes  # for docks tabbed when it was saved
         for dock in self._docks:
             restore_dock_home(dock, self._dock_homes)
         self.set_ui_scale(self.settings.ui_scale, remember=False)
+        # Again, now the docks have given way (as tabs) to a narrow screen: with all of
+        # them side by side the window could not be narrower than they are. A geometry
+        # saved on a bigger screen, or at a smaller interface size, is brought inside.
+        if restored:
+            keep_on_screen(self)
+        else:
+            open_within_screen(self, OPENING_SIZE)
         if load_library:
             self.refresh_library()
 
@@ -198,6 +209,10 @@ class MainWindow(SpeechHooks, LessonFiles, ToolsAndHelp, FocusAreas, TabOrder, P
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock-{key}")
         dock.setAccessibleName(title)
+        if not isinstance(widget, QScrollArea):
+            # On a screen too narrow for the panel beside the lesson, it scrolls sideways
+            # rather than making the window wider than the screen.
+            widget = GivesWay(widget, lambda: room_for_docks(self))
         dock.setWidget(widget)
         dock.setTitleBarWidget(DockTitle(dock))  # scales with the interface
         self.addDockWidget(area, dock)

@@ -14,7 +14,7 @@ downloaded is kept, so it can be resumed), or go back.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,6 +43,8 @@ from widgets.model_table import (
     ProgressDelegate,
     RowProgress,
 )
+from widgets.screen_fit import open_within_screen
+from widgets.value_label import ValueLabel
 
 __all__ = [
     "CANCEL_DOWNLOADS",
@@ -117,22 +119,22 @@ class ModelManagerDialog(QDialog):
         table_label = QLabel(self.tr("&Speech models"))
         table_label.setBuddy(self.table)
 
-        self.details_title = QLabel()
+        # The details, the model in use and the message are values: a screen reader
+        # hears a label only by its name, so each label's name is the words it shows
+        # (ValueLabel), in the group "Chosen model". A fixed name ("How well it
+        # works") would have hidden them.
+        self.details_title = ValueLabel()
         font = self.details_title.font()
         font.setBold(True)
         self.details_title.setFont(font)
-        self.details_title.setAccessibleName(self.tr("Chosen model"))
         # The model's file name, under the name a teacher reads: what a download
-        # page, a USB stick or a colleague will call it.
-        self.details_file = QLabel()
-        self.details_file.setAccessibleName(self.tr("File name of the model"))
+        # page, a USB stick or a colleague will call it ("Vosk model: vosk-model-…").
+        self.details_file = ValueLabel()
         self.details_file.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.details_accuracy = QLabel()
+        self.details_accuracy = ValueLabel()
         self.details_accuracy.setWordWrap(True)
-        self.details_accuracy.setAccessibleName(self.tr("How well it works"))
-        self.details_status = QLabel()
+        self.details_status = ValueLabel()  # "Status: Installed"
         self.details_status.setWordWrap(True)
-        self.details_status.setAccessibleName(self.tr("Status"))
         self.progress_bar = QProgressBar()
         self.progress_bar.setRange(0, 100)
         self.progress_bar.setFormat("%p%")
@@ -145,9 +147,8 @@ class ModelManagerDialog(QDialog):
         status_row = QHBoxLayout()
         status_row.addWidget(self.details_status, 2)
         status_row.addWidget(self.progress_bar, 1)
-        self.in_use = QLabel()
+        self.in_use = ValueLabel()  # "Dictation and captions use: …"
         self.in_use.setWordWrap(True)
-        self.in_use.setAccessibleName(self.tr("Model in use"))
         details = QGroupBox(self.tr("Chosen model"))
         details_layout = QVBoxLayout(details)
         details_layout.addWidget(self.details_title)
@@ -186,12 +187,11 @@ class ModelManagerDialog(QDialog):
         actions.addWidget(self.import_zip_button)
         actions.addWidget(self.import_folder_button)
 
+        # Named by what the icon says ("Warning"), or nothing without a message.
         self.message_icon = QLabel()
-        self.message_icon.setAccessibleName(self.tr("Message type"))
-        self.message = QLabel()
+        self.message = ValueLabel()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message.setAccessibleName(self.tr("Message"))
         bottom = QHBoxLayout()
         bottom.addWidget(self.message_icon, 0, Qt.AlignmentFlag.AlignTop)
         bottom.addWidget(self.message, 1)
@@ -205,7 +205,7 @@ class ModelManagerDialog(QDialog):
         layout.addWidget(details)
         layout.addLayout(actions)
         layout.addLayout(bottom)
-        self.resize(1180, 720)
+        open_within_screen(self, QSize(1180, 720))  # within the screen at any scale
 
         # Delete removes the chosen model, as in a file manager (it still asks first).
         remove_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
@@ -276,7 +276,6 @@ class ModelManagerDialog(QDialog):
     def set_in_use(self, text: str, automatic: bool) -> None:
         """Say which model dictation and captions use; ``automatic`` when they choose."""
         self.in_use.setText(text)
-        self.in_use.setAccessibleDescription(text)
         self.automatic_button.setEnabled(not automatic)
 
     def in_use_text(self) -> str:
@@ -299,7 +298,9 @@ class ModelManagerDialog(QDialog):
 
     def _message(self, text: str, icon: QStyle.StandardPixmap) -> None:
         self.message.setText(text)
-        self.message.setAccessibleDescription(text)
+        warning = icon == QStyle.StandardPixmap.SP_MessageBoxWarning
+        self.message_icon.setAccessibleName(
+            "" if not text else self.tr("Warning") if warning else self.tr("Information"))
         if not text:
             self.message_icon.clear()
             return
@@ -307,8 +308,7 @@ class ModelManagerDialog(QDialog):
         self.message_icon.setPixmap(self.style().standardIcon(icon).pixmap(size, size))
         # The label's new words reach a screen reader only as a new description,
         # which Orca does not speak: a download's end or a refused import was silent.
-        announce(self.message, text,
-                 assertive=icon == QStyle.StandardPixmap.SP_MessageBoxWarning)
+        announce(self.message, text, assertive=warning)
 
     # ----- questions (replaced in tests) --------------------------------------------
 

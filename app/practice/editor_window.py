@@ -24,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.controllers import lesson_words
+from app.dock_title import DockTitle
 from app.practice.editor_profile import EditorProfile
 from app.practice.workbench import Workbench
 from lessons.presets import default_preset
@@ -43,6 +44,7 @@ from lessons.profile_store import ProfileStore
 from widgets.checker_panel import CheckerPanel
 from widgets.dictation_line import DictationLine
 from widgets.lesson_editor import LessonEditor
+from widgets.screen_fit import GivesWay, open_within_screen, room_for_docks
 
 if TYPE_CHECKING:
     from app.practice.editor_dictation import EditorDictation
@@ -110,11 +112,18 @@ class LessonEditorWindow(QMainWindow):
         layout.addWidget(self.profile_bar)
         layout.addWidget(self.editor, 1)
         self.setCentralWidget(central)
-        dock = QDockWidget(self.tr("Checker"), self)
-        dock.setObjectName("checkerDock")
-        dock.setWidget(self.checker)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        self.resize(1500, 950)
+        self.checker_dock = checker_dock(self, self.checker)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.checker_dock)
+        # A closed checker comes back from the keyboard: Checker › Show the checker
+        # (Ctrl+Shift+C, as in the practice window). Alt+C: the other letters are taken.
+        self.checker_action = self.checker_dock.toggleViewAction()
+        self.checker_action.setText(self.tr("&Show the checker"))
+        self.checker_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        self.checker_action.setToolTip(self.tr("Show or hide the checker (Ctrl+Shift+C)"))
+        self.menuBar().addMenu(self.tr("&Checker")).addAction(self.checker_action)
+        self.addAction(self.checker_action)
+        # Within the screen it opens on (at 200% the screen is half as big to Qt).
+        open_within_screen(self, QSize(1500, 950))
 
     def open_lesson(self, path: str | Path) -> bool:
         """Edit the lesson file at ``path`` (it is never written to); False when unreadable."""
@@ -251,6 +260,19 @@ class LessonEditorWindow(QMainWindow):
         box.exec()
         clicked = box.clickedButton()
         return SAVE if clicked is save else DISCARD if clicked is discard else CANCEL
+
+
+def checker_dock(window: QMainWindow, checker: QWidget) -> QDockWidget:
+    """The checker in a dock with the main window's title bar (app/dock_title.py): its
+    float and close buttons are named "Float or dock Checker" and "Close Checker" for a
+    screen reader, and Tab reaches them."""
+    dock = QDockWidget(window.tr("Checker"), window)
+    dock.setObjectName("checkerDock")
+    dock.setAccessibleName(dock.windowTitle())
+    # On a narrow screen the findings scroll sideways rather than push the window past it.
+    dock.setWidget(GivesWay(checker, lambda: room_for_docks(window)))
+    dock.setTitleBarWidget(DockTitle(dock))
+    return dock
 
 
 def close_keys() -> list[QKeySequence]:

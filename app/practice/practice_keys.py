@@ -2,10 +2,11 @@
 
 Top to bottom, left to right: "About the pupil" (and the pupil's notes when
 they are open), the profile list, Edit profile…, the suggested presets, the
-step tabs, the step shown, then the checker on the right. Each part keeps
-its own order inside. Made again whenever a scenario starts (the suggested
-presets are new buttons) and after the checker re-scores (its Fix and Show
-buttons are new), since Qt puts a new widget at the end of the chain.
+step tabs, the step shown, then the checker on the right (its title bar's
+buttons first). Each part keeps its own order inside. Made again whenever a
+scenario starts (the suggested presets are new buttons) and after the
+checker re-scores (its Fix and Show buttons are new), since Qt puts a new
+widget at the end of the chain.
 """
 
 from __future__ import annotations
@@ -45,7 +46,8 @@ def order_practice_tab_chain(window) -> list[QWidget]:
                             window.tabs.tabBar()]
     for index in range(window.tabs.count()):
         chain += tab_stops_in(window.tabs.widget(index))
-    chain += tab_stops_in(window.checker)
+    title = window.checker_dock.titleBarWidget()  # its named float and close buttons
+    chain += (tab_stops_in(title) if title is not None else []) + tab_stops_in(window.checker)
     unique: list[QWidget] = []
     for widget in chain:
         if widget not in unique:

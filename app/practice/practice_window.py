@@ -18,10 +18,9 @@ dialogs. Nothing is sent anywhere.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QDockWidget,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.practice.editor_window import checker_dock
 from app.practice.practice_keys import keep_practice_tab_chain
 from app.practice.practice_saving import PracticeSaving
 from app.practice.profile_bar import ProfileBar
@@ -54,6 +54,7 @@ from widgets.checker_panel import CheckerPanel
 from widgets.lesson_editor import LessonEditor
 from widgets.lesson_view import LessonView
 from widgets.profile_editor import ProfileEditor
+from widgets.screen_fit import open_within_screen
 from widgets.simulation.overlay import SimulationOverlay
 from widgets.simulation.panel import SimulationPanel
 
@@ -93,11 +94,9 @@ class PracticeWindow(PracticeSaving, QMainWindow):
         self.pages.addWidget(self.chooser)
         self.pages.addWidget(self._build_workspace())
         self.setCentralWidget(self.pages)
-        self.checker_dock = QDockWidget(self.tr("Checker"), self)
-        self.checker_dock.setObjectName("checkerDock")
-        self.checker_dock.setWidget(self.checker)
-        self.checker_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                                      | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        # The lesson editor's checker dock: named float and close buttons that Tab
+        # reaches; Practice › Checker (Ctrl+Shift+C) brings a closed one back.
+        self.checker_dock = checker_dock(self, self.checker)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.checker_dock)
         self.checker_dock.hide()
         self._build_actions()
@@ -107,7 +106,8 @@ class PracticeWindow(PracticeSaving, QMainWindow):
         self.reflections.save_requested.connect(self.save_session)
         self.reflections.export_requested.connect(lambda fmt: self.export(fmt))
         self.reflections.save_lesson_requested.connect(lambda: self.editor.save_as_new())
-        self.resize(1500, 950)
+        # Within the screen it opens on (at 200% the screen is half as big to Qt).
+        open_within_screen(self, QSize(1500, 950))
 
     # ----- building -----------------------------------------------------------
 

@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from app.dictation_unsaved import close_without_asking, leave_unsaved
-from app.main_window import MainWindow
-from app.settings import AppSettings
+from app.main_window import OPENING_SIZE, MainWindow
+from app.settings import GEOMETRY, AppSettings
 from app.ui_scale import apply_ui_scale
 from lessons.library import builtin_folder
 from lessons.profile_store import ProfileStore
@@ -26,16 +26,23 @@ class Opened:
         self.settings_path = tmp_path / "settings.ini"
         self.windows: list[MainWindow] = []
 
-    def open(self, folders="test", **kwargs) -> MainWindow:
+    def open(self, folders="test", roomy: bool = True, **kwargs) -> MainWindow:
         """A shown window on the shared settings file; dialogs replaced by lists.
 
         ``folders`` "test" lists the built-in lessons and a folder with one broken
         file; None the built-in lessons and the user's folder, as the app does.
+        ``roomy``: on a first start, 1400 x 900 as on a 1920 x 1080 screen. The
+        window opens within its screen, and the offscreen screen is only 800 x 800;
+        tests that are not about that get the room the window has on a big screen.
         """
         if folders == "test":
             folders = [builtin_folder(), self.own]
-        window = MainWindow(AppSettings(self.settings_path),
-                            ProfileStore(self.tmp_path / "profiles"), folders, **kwargs)
+        settings = AppSettings(self.settings_path)
+        first_start = settings.data(GEOMETRY).isEmpty()
+        window = MainWindow(settings, ProfileStore(self.tmp_path / "profiles"), folders,
+                            **kwargs)
+        if roomy and first_start:
+            window.resize(OPENING_SIZE)
         window.messages, window.welcomes = [], []
         window.show_message = window.messages.append
         window.show_welcome = window.welcomes.append

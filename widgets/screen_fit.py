@@ -1,0 +1,152 @@
+"""Windows that open, and come back, within the screen they are on.
+
+A size that suits a 1920 x 1080 screen at 100% (1400 x 900, say) is far too
+big for the same screen at 200% (960 x 540 to Qt) or a 1366 x 768 school
+laptop: the status bar, the docks on the right and the window's own buttons
+end up off the screen, and most window managers leave them there. So every
+window asks for the size it would like through :func:`fit_size` (or
+:func:`open_within_screen`), which keeps it within most of the screen's
+available area, leaving room for the title bar and the taskbar; and a
+geometry saved on a bigger screen (or at a smaller interface size) is
+brought back inside the screen by :func:`keep_on_screen`. A dock whose
+contents are wider than a narrow screen allows goes in a :class:`GivesWay`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QScreen
+from PySide6.QtWidgets import QFrame, QMainWindow, QScrollArea, QStyle, QWidget
+
+#: The most of the available area a new window takes: the rest is for its frame.
+WIDTH_SHARE = 0.9
+HEIGHT_SHARE = 0.85
+
+
+def screen_for(widget: QWidget) -> QScreen | None:
+    """The screen ``widget``'s window is on, or will open on.
+
+    A window not yet shown reports the primary screen; a new window with a
+    parent opens on its parent's screen, so that is the one it must fit.
+    """
+    window = widget.window()
+    parent = window.parentWidget()
+    if not window.isVisible() and parent is not None:
+        return parent.window().screen()
+    return window.screen() or QGuiApplication.primaryScreen()
+
+
+def available_area(widget: QWidget) -> QRect:
+    """The available geometry (the screen less its panels) for ``widget``'s window."""
+    screen = screen_for(widget)
+    return screen.availableGeometry() if screen is not None else QRect(0, 0, 800, 600)
+
+
+def fit_size(widget: QWidget, wanted: QSize) -> QSize:
+    """``wanted``, or less where the screen has no room: at most 90% of the available
+    width and 85% of its height. Where there is room the size is kept as asked."""
+    area = available_area(widget)
+    return wanted.boundedTo(QSize(int(area.width() * WIDTH_SHARE),
+                                  int(area.height() * HEIGHT_SHARE)))
+
+
+def open_within_screen(window: QWidget, wanted: QSize) -> QSize:
+    """Size a new ``window`` to ``wanted`` within its screen (:func:`fit_size`) and
+    move it onto the screen if it would stand over an edge; returns the size."""
+    size = fit_size(window, wanted)
+    window.resize(size)
+    keep_on_screen(window)
+    return window.size()
+
+
+def keep_on_screen(window: QWidget) -> None:
+    """Bring ``window`` (say, with a geometry restored from another screen or
+    another interface size) wholly inside its screen's available area: no
+    bigger than the area, its frame moved in from any edge it crosses.
+
+    A maximised or full-screen window is left as it is: the window system
+    already fits it.
+    """
+    if window.windowState() & (Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen):
+        return
+    area = available_area(window)
+    outer = _outer_size(window)
+    extra = outer - window.size()
+    room = QSize(max(1, area.width() - extra.width()), max(1, area.height() - extra.height()))
+    if window.width() > room.width() or window.height() > room.height():
+        window.resize(window.size().boundedTo(room))
+        outer = _outer_size(window)
+    # pos() is where the frame's top left corner is, and move() puts it there.
+    left = min(max(window.x(), area.left()), area.left() + area.width() - outer.width())
+    top = min(max(window.y(), area.top()), area.top() + area.height() - outer.height())
+    if (left, top) != (window.x(), window.y()):
+        window.move(QPoint(max(area.left(), left), max(area.top(), top)))
+
+
+def _outer_size(window: QWidget) -> QSize:
+    """The window with its frame. The frame is known only once the window is shown;
+    before that, allow for a title bar (as QWidget.restoreGeometry does) and borders."""
+    frame = window.frameGeometry().size()
+    if window.isVisible() and frame != window.size():
+        return frame
+    title = window.style().pixelMetric(QStyle.PixelMetric.PM_TitleBarHeight)
+    return window.size() + QSize(8, title + 8)
+
+
+class GivesWay(QScrollArea):
+    """A dock's contents at their full minimum width, unless the screen is too narrow.
+
+    A panel's minimum width (the dictation panel's row of big buttons, say)
+    sets the least the whole window can be: on a narrow screen, or at 200%,
+    the window would be wider than the screen. Inside this area the panel
+    keeps its minimum while ``room()`` allows it; past that the area asks
+    only for ``room()`` and the panel scrolls sideways, so the window still
+    fits. The area takes no keyboard focus: Tab and F6 go to the panel.
+    """
+
+    def __init__(self, widget: QWidget, room: Callable[[], int]) -> None:
+        super().__init__()
+        self._room = room
+        self.setObjectName(f"{widget.objectName() or 'dock'}-gives-way")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setAccessibleName(widget.accessibleName())
+        self.setWidget(widget)
+        # A new minimum inside (a larger interface size) is a new minimum here.
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()
+        return super().eventFilter(watched, event)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        inner = self.widget().minimumSizeHint() if self.widget() is not None else QSize()
+        if inner.width() <= self._room():
+            return inner
+        # Sideways scrolling from here: leave room for the scroll bar under the panel.
+        bar = self.horizontalScrollBar().sizeHint().height()
+        return QSize(max(1, self._room()), inner.height() + bar)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        inner = self.widget().sizeHint() if self.widget() is not None else QSize()
+        return inner.expandedTo(self.minimumSizeHint())
+
+
+def room_for_docks(window: QMainWindow) -> int:
+    """The widest a dock's contents in ``window`` may ask to be (for :class:`GivesWay`):
+    what a window opening within its screen has beside the least its centre needs.
+
+    A window already wider than its screen (some window managers allow it) is
+    not made to give way: its docks keep the room they have.
+    """
+    central = window.centralWidget()
+    centre = central.minimumSizeHint().width() if central is not None else 0
+    separator = window.style().pixelMetric(QStyle.PixelMetric.PM_DockWidgetSeparatorExtent)
+    width = max(available_area(window).width(), window.width())
+    return int(width * WIDTH_SHARE) - centre - 2 * separator - 8
+
