@@ -53,10 +53,17 @@ def fit_size(widget: QWidget, wanted: QSize) -> QSize:
 
 
 def open_within_screen(window: QWidget, wanted: QSize) -> QSize:
-    """Size a new ``window`` to ``wanted`` within its screen (:func:`fit_size`) and
-    move it onto the screen if it would stand over an edge; returns the size."""
+    """Size a new ``window`` to ``wanted`` within its screen (:func:`fit_size`) and,
+    before it is first shown, place it in the middle of the screen (left to the
+    window manager, a window was put where its bottom edge fell off the screen);
+    returns the size."""
     size = fit_size(window, wanted)
     window.resize(size)
+    if not window.isVisible():
+        area = available_area(window)
+        outer = _outer_size(window)
+        window.move(area.left() + max(0, (area.width() - outer.width()) // 2),
+                    area.top() + max(0, (area.height() - outer.height()) // 2))
     keep_on_screen(window)
     return window.size()
 
