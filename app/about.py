@@ -15,8 +15,10 @@ import importlib.metadata
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+from widgets.screen_fit import fit_size
 
 DISTRIBUTION = "lesson-lab"
 LICENCE = "MIT"
@@ -129,11 +131,7 @@ class AboutDialog(QDialog):
         # Room for every line without scrolling when the screen allows.
         metrics = self.fontMetrics()
         width, height = metrics.averageCharWidth() * 100, metrics.height() * 40
-        screen = self.screen().availableGeometry() if self.screen() is not None else None
-        if screen is not None:
-            width = min(width, int(screen.width() * 0.9))
-            height = min(height, int(screen.height() * 0.85))
-        self.resize(width, height)
+        self.resize(fit_size(self, QSize(width, height)))
         self.text.setFocus()
 
     def plain_text(self) -> str:

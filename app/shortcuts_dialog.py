@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from widgets.screen_fit import fit_size
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ShortcutsDialog", text)
@@ -68,8 +70,7 @@ class ShortcutsDialog(QDialog):
         wanted = QSize(max(columns, self.fontMetrics().averageCharWidth() * 100),
                        self.layout().sizeHint().height() - self.table.sizeHint().height()
                        + rows + 8)
-        screen = (self.parentWidget() or self).screen().availableGeometry()
-        return wanted.boundedTo(QSize(int(screen.width() * 0.9), int(screen.height() * 0.85)))
+        return fit_size(self, wanted)
 
     def rows(self) -> list[tuple[str, str, str]]:
         """The rows shown."""

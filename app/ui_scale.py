@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyleFactory,
     QStyleOptionFocusRect,
+    QTabBar,
     QToolButton,
     QWidget,
 )
@@ -359,6 +360,7 @@ def fit_docks(window: QMainWindow, docks, share: float = LESSON_SHARE) -> bool:
             first.raise_()
     tabbed = any(d.property(_HOME) is not None for d in docks)
     if tabbed:
+        _name_dock_tabs(window)
         # As narrow as the widest tab allows, so the lesson has the rest.
         widest = max(d.minimumSizeHint().width() for d in docks)
         window.resizeDocks([docks[0]], [widest], Qt.Orientation.Horizontal)
@@ -369,3 +371,11 @@ def fit_docks(window: QMainWindow, docks, share: float = LESSON_SHARE) -> bool:
         # wider screen brings them back: each side gives way to its share.
         _share_out(window, docks, room)
     return tabbed
+
+
+def _name_dock_tabs(window: QMainWindow) -> None:
+    """Name the tab bar Qt makes for tabbed docks: a screen reader otherwise meets
+    an unnamed list of tabs ("Library", "Dictation") with nothing to say what it is."""
+    for bar in window.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
+        if not bar.accessibleName():
+            bar.setAccessibleName(QCoreApplication.translate("ui_scale", "Panels"))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from widgets.save_as import ask_save_as
+from widgets.screen_fit import fit_size
 
 
 def _tr(text: str) -> str:
@@ -90,7 +91,7 @@ class CaptionHistory(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addLayout(row)
-        self.resize(720, 480)
+        self.resize(fit_size(self, QSize(720, 480)))
 
     def add(self, text: str, at: datetime | float | None = None) -> CaptionEntry:
         """Add a settled caption said at ``at`` (now when ``None``)."""

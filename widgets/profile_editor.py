@@ -36,6 +36,7 @@ from lessons.profile_store import ProfileStore
 from widgets.announce import announce
 from widgets.lesson_view import LessonView
 from widgets.profile_form import ProfileForm
+from widgets.screen_fit import fit_size
 from widgets.value_label import ValueLabel
 
 
@@ -168,11 +169,7 @@ class ProfileEditor(QDialog):
         """About 1100 x 760 at the usual interface size, growing with it (at 200% the form
         needed a sideways scroll bar), but never past most of the screen."""
         metrics = self.fontMetrics()
-        wanted = QSize(metrics.averageCharWidth() * 180, metrics.height() * 54)
-        screen = self.screen().availableGeometry() if self.screen() is not None else None
-        if screen is None:
-            return wanted
-        return wanted.boundedTo(QSize(int(screen.width() * 0.9), int(screen.height() * 0.85)))
+        return fit_size(self, QSize(metrics.averageCharWidth() * 180, metrics.height() * 54))
 
     def _button(self, text: str, slot) -> QPushButton:
         button = QPushButton(text)

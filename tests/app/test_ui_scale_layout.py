@@ -92,3 +92,15 @@ def test_after_a_restart_at_200_percent_the_docks_still_go_home_at_100_percent(q
     assert again.dockWidgetArea(again.dictation_dock) == RIGHT
     assert again.dockWidgetArea(again.simulation_dock) == RIGHT
     assert not again.tabifiedDockWidgets(again.library_dock)
+
+
+def test_the_tabs_the_docks_become_have_a_name_for_screen_readers(qtbot, opened):
+    from PySide6.QtWidgets import QTabBar
+
+    window = _at(opened, 2.0)
+    bars = [bar for bar in window.findChildren(
+        QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly) if bar.isVisible()]
+    assert bars, "the docks did not become tabs"
+    for bar in bars:
+        assert bar.accessibleName() == "Panels"
+        assert {bar.tabText(i) for i in range(bar.count())} >= {"Library", "Dictation"}

@@ -1,9 +1,9 @@
 """Child process for tests/e2e/test_windows_fit_at_200.py (run on an X display).
 
 Starts the app as ``lesson-lab`` does (app.gui.make_window, without the speech
-work in the background), opens the lesson editor, the practice window and
-Speech models from the main window, waits for the window manager to frame
-them, and prints one JSON line: the screen's available area and each
+work in the background), opens the lesson editor, the practice window,
+Speech models, the profile editor, Keyboard shortcuts and About from the
+main window, waits for the window manager to frame them, and prints one JSON line: the screen's available area and each
 window's frame, in Qt's (scaled) pixels. With a PNG path as the second
 argument it first grabs the screen with only the main window shown.
 """
@@ -45,7 +45,10 @@ def main(shot: str | None) -> None:
             report["windows"] = {"main window": window,
                                  "lesson editor": window.open_lesson_editor(),
                                  "practice": open_practice(window, builtin_scenarios()[0].id),
-                                 "speech models": window.open_model_manager()}
+                                 "speech models": window.open_model_manager(),
+                                 "profile editor": window.edit_profile(),
+                                 "keyboard shortcuts": window.show_shortcuts(),
+                                 "about": window.show_about()}
             QTimer.singleShot(SETTLE_MS, finish)
 
         def finish() -> None:
