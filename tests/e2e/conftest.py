@@ -87,10 +87,16 @@ OPENBOX_SCREEN = (1280, 800)
 @pytest.fixture
 def display_with_window_manager():
     """A private X display with Openbox managing it; both stopped by their PIDs."""
+    yield from openbox_display(*OPENBOX_SCREEN)
+
+
+def openbox_display(width: int, height: int):
+    """Yield a private ``width`` x ``height`` X display with Openbox managing it;
+    both are stopped by their PIDs afterwards (for a fixture to ``yield from``)."""
     if shutil.which("openbox") is None:
         pytest.fail("This test needs the openbox window manager (Debian package openbox). "
                     "scripts/setup test installs it.", pytrace=False)
-    server, display = start_xvfb(*OPENBOX_SCREEN)
+    server, display = start_xvfb(width, height)
     manager = subprocess.Popen(["openbox", "--sm-disable"], env={"DISPLAY": display,
                                "PATH": "/usr/bin:/bin", "HOME": "/tmp"},
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import _stop, start_xvfb
+from tests.e2e.conftest import openbox_display
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
@@ -28,18 +27,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 @pytest.fixture
 def display_1080p_with_openbox():
     """A private 1920 x 1080 X display with Openbox; both stopped by their PIDs."""
-    if shutil.which("openbox") is None:
-        pytest.fail("This test needs the openbox window manager (Debian package openbox).",
-                    pytrace=False)
-    server, display = start_xvfb(1920, 1080)
-    manager = subprocess.Popen(["openbox", "--sm-disable"], env={"DISPLAY": display,
-                               "PATH": "/usr/bin:/bin", "HOME": "/tmp"},
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        yield display
-    finally:
-        _stop(manager)
-        _stop(server)
+    yield from openbox_display(1920, 1080)
 
 
 def run_child(display: str, tmp_path: Path, shot: Path | None = None) -> dict:
