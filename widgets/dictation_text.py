@@ -9,14 +9,37 @@ dyslexic readers. A new partial replaces the old; ``set_text`` replaces the sett
 removes the partial.
 
 Only the pupil's own edits emit ``user_edited``; the controller's updates do
-not. Updates from the controller clear the editing undo history, since undoing
-into a half-heard guess would only confuse.
+not.
+
+Undo (Ctrl+Z, and Ctrl+Y or Ctrl+Shift+Z to redo, and the right-click menu)
+takes back the pupil's own typing and edits only, at any time, also while
+dictation is running; a word at a time while typing, as in a word processor.
+The words still being heard never become undo steps: undoing into a
+half-heard guess would only confuse. Settled dictated phrases are not undo
+steps either. The pupil takes those back by voice, with "scratch that" and
+"undo that" (``speech.dictation``), whose own history holds exactly the
+phrases dictated since the pupil last edited (the controller makes the
+pupil's edits the base those commands never remove). So each kind of undo
+owns one kind of change, and Ctrl+Z never depends on whether a phrase
+happened to settle a moment before the keys were pressed: it always takes
+back what the pupil's hands did, where that text now is (a typed word stays
+undoable after phrases settle after it). Undoing is an edit like any other:
+it emits ``user_edited``.
+
+Qt's own undo stack is switched off for this (it holds positions, so it
+must record every change, the guesses too, or be cleared); the pupil's
+steps are kept in ``widgets.typing_history``, which moves them as
+dictation changes the text around them. A change by the app that reaches
+into the pupil's typed text (such as Clear) ends that history; Ctrl+Z with
+nothing left to undo emits ``undo_unavailable``, which the panel uses to
+undo a Clear.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
 from PySide6.QtGui import (
+    QAction,
     QColor,
     QContextMenuEvent,
     QInputMethodEvent,
@@ -26,15 +49,15 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 
 from widgets.soft_colour import soft_colour
+from widgets.typing_history import TypingHistory, text_change
 
 PARTIAL_MARKER = "\u2026"  # "…" after the words still being heard
 
 _EDITING_KEYS = {Qt.Key.Key_Backspace, Qt.Key.Key_Delete, Qt.Key.Key_Return, Qt.Key.Key_Enter}
 _EDITING_SEQUENCES = (QKeySequence.StandardKey.Paste, QKeySequence.StandardKey.Cut,
-                      QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo,
                       QKeySequence.StandardKey.Delete)
 
 
@@ -56,9 +79,9 @@ def partial_format(palette: QPalette) -> QTextCharFormat:
 class DictationText(QPlainTextEdit):
     """Editable settled text followed by a styled partial.
 
-    Signals: ``user_edited(text)`` after the pupil changes the settled text;
-    ``undo_unavailable()`` when Ctrl+Z is pressed with nothing to undo (the
-    panel uses it to undo a Clear).
+    Signals: ``user_edited(text)`` after the pupil changes the settled text
+    (undo and redo included); ``undo_unavailable()`` when Ctrl+Z is pressed
+    with nothing of the pupil's to undo (the panel uses it to undo a Clear).
     """
 
     user_edited = Signal(str)
@@ -70,7 +93,13 @@ class DictationText(QPlainTextEdit):
         # Where the partial starts; a cursor so that it moves with edits before it.
         self._partial_start: QTextCursor | None = None
         self._updating = False
+        self._history = TypingHistory()
+        self._shown = ""  # the document's text as last seen, to tell what each change did
+        self._replaying = False  # an undo or redo is being written
+        # Off for good: Qt's stack would have to hold the guesses too (module docstring).
+        self.document().setUndoRedoEnabled(False)
         self.setTabChangesFocus(True)  # Tab leaves the box, as keyboard users expect
+        self.document().contentsChange.connect(self._on_contents_change)
         self.textChanged.connect(self._on_changed)
 
     # ---------------------------------------------------------------- reading
@@ -144,12 +173,43 @@ class DictationText(QPlainTextEdit):
             self._remove_partial()
             self._place_caret(min(caret, start))
 
+    # ---------------------------------------------------------------- undo and redo
+
+    def can_undo(self) -> bool:
+        """True when there is an edit of the pupil's to undo."""
+        return self._history.can_undo()
+
+    def can_redo(self) -> bool:
+        """True when there is an undone edit of the pupil's to redo."""
+        return self._history.can_redo()
+
+    def undo_edit(self) -> bool:
+        """Undo the pupil's last edit (Ctrl+Z); False when there was none to undo."""
+        if not self._history.can_undo():
+            return False
+        self.clear_partial()  # the grey guess makes way, as for any edit
+        step = self._history.take_undo()
+        return step is not None and self._replay(step.pos, step.after, step.before)
+
+    def redo_edit(self) -> bool:
+        """Redo the pupil's last undone edit (Ctrl+Y); False when there was none."""
+        if not self._history.can_redo():
+            return False
+        self.clear_partial()
+        step = self._history.take_redo()
+        return step is not None and self._replay(step.pos, step.before, step.after)
+
     # ---------------------------------------------------------------- the pupil's edits
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
-        if event.matches(QKeySequence.StandardKey.Undo) and not self.document().isUndoAvailable():
-            self.undo_unavailable.emit()
+        if event.matches(QKeySequence.StandardKey.Undo):
             event.accept()
+            if not self.undo_edit():
+                self.undo_unavailable.emit()
+            return
+        if event.matches(QKeySequence.StandardKey.Redo):
+            event.accept()
+            self.redo_edit()
             return
         if self._partial_start is not None and _edits(event):
             # The pupil is typing: the grey guess makes way rather than mixing in.
@@ -166,7 +226,21 @@ class DictationText(QPlainTextEdit):
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt API
         self.clear_partial()  # the menu can cut or delete
-        super().contextMenuEvent(event)
+        menu = self.context_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def context_menu(self, position) -> QMenu:
+        """The right-click menu at ``position``: Qt's own, its Undo and Redo doing ours."""
+        menu = self.createStandardContextMenu(position)
+        for name, act, available in (("edit-undo", self.undo_edit, self.can_undo()),
+                                     ("edit-redo", self.redo_edit, self.can_redo())):
+            action = menu.findChild(QAction, name)
+            if action is not None:
+                action.triggered.disconnect()  # from Qt's document undo, which is off
+                action.triggered.connect(lambda _checked=False, act=act: act())
+                action.setEnabled(available)
+        return menu
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         super().changeEvent(event)
@@ -191,6 +265,39 @@ class DictationText(QPlainTextEdit):
         self.setTextCursor(cursor)
         self.setCurrentCharFormat(QTextCharFormat())  # typing after a partial is not grey
 
+    def _on_contents_change(self, position: int, removed: int, added: int) -> None:
+        old, self._shown = self._shown, self.toPlainText()
+        pos, before, after = text_change(old, self._shown, position, removed, added)
+        if before == after or self._replaying:
+            return  # a change of style only, or an undo the history has already moved
+        if self._updating:
+            self._history.follow(pos, len(before), len(after))
+        else:
+            self._history.record(pos, before, after)
+
+    def _replay(self, pos: int, shown: str, replacement: str) -> bool:
+        """Write an undo or redo: ``shown`` at ``pos`` becomes ``replacement``."""
+        if self.toPlainText()[pos: pos + len(shown)] != shown:
+            # Never write over text the step does not describe; a safety net,
+            # as the history follows every change.
+            self._history.clear()
+            return False
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(pos)
+        cursor.setPosition(pos + len(shown), QTextCursor.MoveMode.KeepAnchor)
+        self._replaying = True
+        try:
+            if replacement:
+                cursor.insertText(replacement, QTextCharFormat())
+            else:
+                cursor.removeSelectedText()
+        finally:
+            self._replaying = False
+        self.setTextCursor(cursor)
+        self.setCurrentCharFormat(QTextCharFormat())
+        self.ensureCursorVisible()  # the pupil sees what came back or went
+        return True
+
     def _on_changed(self) -> None:
         if not self._updating:
             self.user_edited.emit(self.text())
@@ -200,7 +307,7 @@ class DictationText(QPlainTextEdit):
 
 
 class _Updating:
-    """Marks the controller's updates: no ``user_edited``, no undo history."""
+    """Marks the controller's updates: no ``user_edited``, no undo steps."""
 
     def __init__(self, owner: DictationText) -> None:
         self.owner = owner
@@ -210,7 +317,6 @@ class _Updating:
         if self.nested:
             return
         self.owner._updating = True
-        self.owner.document().setUndoRedoEnabled(False)
         bar = self.owner.verticalScrollBar()
         self.kept = bar.value()
         self.follow = bar.value() >= bar.maximum() - 2
@@ -218,7 +324,6 @@ class _Updating:
     def __exit__(self, *exc: object) -> None:
         if self.nested:
             return
-        self.owner.document().setUndoRedoEnabled(True)
         self.owner._updating = False
         # Keep following new words when the pupil was at the bottom; otherwise stay put.
         bar = self.owner.verticalScrollBar()
