@@ -44,6 +44,15 @@ Post = Callable[..., None]
 # (after the window has gone): a thread still inside PortAudio or Whisper when
 # the interpreter tears down can crash the process on its way out.
 EXIT_WAIT_S = 5.0
+# Catching up. When more than CATCH_UP_START_S of captured audio waits for the
+# engine, partial results are switched off (on a recogniser with a ``partials``
+# flag) until less than CATCH_UP_END_S waits: a partial is re-decoded audio the
+# Final corrects moments later, so behind it is pure cost, and its words are
+# stale anyway. Vosk's partials are cheap, but it only falls this far behind on
+# a machine that needs every saving. The gap between the two stops flapping.
+CATCH_UP_START_S = 2.0
+CATCH_UP_END_S = 0.5
+SAMPLE_RATE = 16_000  # Capture delivers 16 kHz mono int16
 
 
 def _tr(text: str) -> str:
@@ -79,6 +88,13 @@ class SpeechPipeline:
         self._started_at: dict[int, float] = {}
         self._threads: list[threading.Thread] = []
         self._quitting = threading.Event()
+        # Audio queued for the engine and not yet taken (samples), and the whole
+        # seconds of it last reported ("behind"); guarded by _backlog_lock.
+        self._backlog_lock = threading.Lock()
+        self._waiting = 0
+        self._reported = 0
+        self._catching_up = False  # engine thread only
+        self._paused: Recogniser | None = None  # whose partials this pipeline switched off
         _PIPELINES.add(self)
 
     # ------------------------------------------------------------------ from the GUI thread
@@ -110,6 +126,11 @@ class SpeechPipeline:
         """Wall-clock time (epoch seconds) when the session's microphone opened."""
         with self._lock:
             return self._started_at.get(session)
+
+    def waiting_seconds(self) -> float:
+        """Seconds of captured audio waiting for the engine (any thread)."""
+        with self._backlog_lock:
+            return self._waiting / SAMPLE_RATE
 
     def set_vocabulary(self, words: Sequence[str]) -> None:
         if self._engine_thread is None:
@@ -179,6 +200,7 @@ class SpeechPipeline:
                 self._post("listening", session, True)
             for event in capture.events():
                 if isinstance(event, AudioChunk):
+                    self._count_waiting(event.samples.size)
                     self._inbox.put(("audio", session, event.samples))
                 elif isinstance(event, Level):
                     self._post("level", session, event.dbfs)
@@ -218,7 +240,9 @@ class SpeechPipeline:
                     active = session
             elif kind == "audio":
                 session, samples = command[1], command[2]
+                self._count_waiting(-samples.size)
                 if session == active and recogniser is not None:
+                    self._pace(recogniser)
                     if not self._deliver(session, lambda r=recogniser, s=samples: r.accept(s)):
                         active = 0
             elif kind == "end":
@@ -245,6 +269,42 @@ class SpeechPipeline:
                     recogniser = None  # loaded when it is next needed
             elif kind == "load" and recogniser is None:
                 recogniser = self._load(0)
+
+    # ------------------------------------------------------------------ catching up
+
+    def _count_waiting(self, samples: int) -> None:
+        """Add ``samples`` to the audio waiting (negative: taken); report whole-second changes.
+
+        Called from the capture thread (audio in) and the engine thread (audio
+        taken), so "behind" also rises while the engine is inside a long decode.
+        """
+        with self._backlog_lock:
+            self._waiting = max(0, self._waiting + samples)
+            seconds = self._waiting // SAMPLE_RATE
+            if seconds == self._reported:
+                return
+            self._reported = seconds
+        self._post("behind", 0, float(seconds))
+
+    def _pace(self, recogniser: Recogniser) -> None:
+        """Switch partial results off while the engine is far behind, back on once caught up."""
+        waiting = self.waiting_seconds()
+        if waiting > CATCH_UP_START_S:
+            self._catching_up = True
+        elif waiting < CATCH_UP_END_S:
+            self._catching_up = False
+        if self._catching_up and self._paused is not recogniser:
+            self._resume_partials()
+            if getattr(recogniser, "partials", False) is True:
+                recogniser.partials = False
+                self._paused = recogniser
+        elif not self._catching_up:
+            self._resume_partials()
+
+    def _resume_partials(self) -> None:
+        if self._paused is not None:
+            self._paused.partials = True
+            self._paused = None
 
     def _load(self, session: int) -> Recogniser | None:
         """Load the engine; on failure say why and close the session's microphone."""
