@@ -37,6 +37,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import QMessageBox
 
 from app.dictation_unsaved import UnsavedDictation
+from app.last_words import finish_last_words as write_down_last_words
+from app.last_words import unwritten_message
 from app.speech_worker import ListeningControls, SpeechWorker, worker_for
 from app.transcript_autosave import TranscriptAutosave
 from speech.dictation import (
@@ -60,6 +62,9 @@ _RECOVERY_PREVIEW_CHARS = 400
 # painting, meanwhile). A final Whisper decode (tiny.en) took up to 2.1 s alone on a
 # shared two-core machine, longer under load: past this, closing goes on without them.
 LAST_WORDS_WAIT_S = 5.0
+# Say "Catching up" once this much speech waits for the engine; clear it when
+# less than a second does (the gap keeps the message from flickering).
+BEHIND_NOTICE_S = 3.0
 
 
 def _tr(text: str) -> str:
@@ -164,6 +169,8 @@ class DictationController(UnsavedDictation, ListeningControls, QObject):
         self._stop_note = ""  # why the microphone is being closed, shown once it is
         self._recovering = False
         self._closing = False  # finishing the last words: nothing new may start
+        self._catching_up = False  # "Catching up…" is due (the engine is far behind)
+        self.last_words = None  # how closing went (app.last_words.LastWords)
         self._shut = False
 
         panel.start_requested.connect(self.start)
@@ -185,6 +192,7 @@ class DictationController(UnsavedDictation, ListeningControls, QObject):
         w.progress.connect(self._on_progress)
         w.microphones_found.connect(self._on_microphones)
         w.vocabulary_unknown.connect(self._on_vocabulary_unknown)
+        w.behind.connect(self._on_behind)
 
         a = self.autosave
         a.save_failed.connect(self._on_error)
@@ -275,14 +283,20 @@ class DictationController(UnsavedDictation, ListeningControls, QObject):
 
         The audio already captured is recognised to its end (the end of the
         stream settles the last phrase), and that phrase goes into the text
-        and the transcript as any other. Waits at most ``timeout_s``, in a local
-        event loop (``SpeechWorker.stop_and_settle``); True when every word
-        heard has settled. Call ``shutdown`` afterwards.
+        and the transcript as any other. Waits ``timeout_s``, and longer when
+        the engine is behind, with a window saying how much is left and a
+        "Close now" button (``app.last_words``); True when every word heard
+        has settled. Otherwise the panel and status bar say how many seconds
+        of speech were not written down, and ``shutdown`` leaves the saved
+        text on offer for the next start. Call ``shutdown`` afterwards.
         """
         if self._shut:
             return True
         self._closing = True
-        return self.worker.stop_and_settle(timeout_s)
+        self.last_words = write_down_last_words(self.worker, self.panel.window(), timeout_s)
+        if not self.last_words.settled:
+            self._on_error(unwritten_message(self.last_words.unwritten_s))
+        return self.last_words.settled
 
     def close_cancelled(self) -> None:
         """The window stays open after all: Start works again (dictation stays stopped)."""
@@ -299,7 +313,10 @@ class DictationController(UnsavedDictation, ListeningControls, QObject):
         self._shut = True
         self.worker.shutdown()
         self.autosave.save_now(self._state.text)
-        self.autosave.close()
+        # Speech left unwritten at the close: the text is saved but not marked
+        # finished, so the next start offers it back rather than hiding it.
+        lost = self.last_words is not None and not self.last_words.settled
+        self.autosave.close(finished=not lost)
 
     # ------------------------------------------------------------------ from the worker
 
@@ -317,7 +334,8 @@ class DictationController(UnsavedDictation, ListeningControls, QObject):
         message = _change_message(state.change)
         if message:
             self._show_info(message, over_error=True)
-        elif self._info and self._info != self._listening_message():
+        elif self._info and self._info not in (self._listening_message(),
+                                               self._catching_up_message()):
             # A note about the text before ("The last phrase was removed…",
             # "Saved as …") is out of date once a new phrase is in.
             if self.worker.is_listening():
@@ -349,7 +367,7 @@ class DictationController(UnsavedDictation, ListeningControls, QObject):
             self.status_changed.emit(_tr("Dictation is listening."))
         elif self.panel.message_bar.kind != "error":
             # After a problem its message stays, in the panel and the status bar.
-            if self._info:
+            if self._info and not self._catching_up:
                 self._clear_info()
             if self._stop_note:
                 self._show_info(self._stop_note)
@@ -362,6 +380,24 @@ class DictationController(UnsavedDictation, ListeningControls, QObject):
     def _on_idle(self) -> None:
         # The last words are in: a guess that never settled goes.
         self.panel.show_partial("")
+
+    @Slot(float)
+    @_while_open
+    def _on_behind(self, seconds: float) -> None:
+        # Only once the engine is loaded: speech said while it loads waits by design,
+        # and "Getting speech recognition ready…" already says why.
+        if seconds >= BEHIND_NOTICE_S and not self._catching_up and self.worker.engine_key:
+            self._catching_up = True
+            self._show_info(self._catching_up_message())
+            self.status_changed.emit(self._catching_up_message())
+        elif seconds < 1.0 and self._catching_up:
+            self._catching_up = False
+            if self._info == self._catching_up_message():
+                if self.worker.is_listening():
+                    self._show_info(self._listening_message())
+                else:
+                    self._clear_info()
+            self.status_changed.emit(_tr("Dictation has caught up."))
 
     @Slot(str)
     @_while_open
@@ -495,6 +531,10 @@ class DictationController(UnsavedDictation, ListeningControls, QObject):
 
     def _listening_message(self) -> str:
         return _tr("Listening. Say “full stop” to end a sentence.")
+
+    def _catching_up_message(self) -> str:
+        return _tr("Catching up: the computer is busy, so your words will appear "
+                   "in a few seconds.")
 
     def _show_info(self, message: str, *, over_error: bool = False) -> None:
         """Show a status; it never hides a problem unless the pupil's own action says so."""

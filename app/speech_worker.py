@@ -21,7 +21,7 @@ import weakref
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
+from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal, SignalInstance
 
 from app import thread_relay
 from app.speech_pipeline import RecogniserFactory, SpeechPipeline, engine_display_name
@@ -116,6 +116,8 @@ class SpeechWorker(QObject):
         right. ``error`` then carries the same sentence, so whatever shows
         problems shows this one too; a view that can tell "still listening"
         from "stopped" (the captions) listens for ``model_replaced`` first.
+        ``behind(seconds)`` how much captured speech waits for the engine, in
+        whole seconds, each time that changes (0 once it has caught up).
 
     ``engine`` is "auto", "vosk" or "whisper" (see ``speech.stt.choice``);
     ``dictation`` steers the engine towards spoken commands. ``device`` is a
@@ -135,6 +137,7 @@ class SpeechWorker(QObject):
     microphones_found = Signal(object)
     vocabulary_unknown = Signal(object)
     model_replaced = Signal(str)
+    behind = Signal(float)
 
     def __init__(
         self,
@@ -174,6 +177,8 @@ class SpeechWorker(QObject):
         self._closed = False
         self._shown = (0, "")  # (session, text) of the words shown but not yet settled
         self._given_up: set[int] = set()  # sessions whose shown words were settled as shown
+        self._unwritten = 0.0  # speech left waiting when closing gave up on it
+        self._behind = 0.0  # whole seconds of speech waiting for the engine, as last reported
         self.engine_key = ""  # "whisper", "vosk"... once the engine is ready
         self.engine_name = ""
 
@@ -274,13 +279,15 @@ class SpeechWorker(QObject):
         """
         return self._pipeline.started_at(self._session)
 
-    def wait_until_idle(self, timeout_s: float) -> bool:
+    def wait_until_idle(self, timeout_s: float, until: SignalInstance | None = None) -> bool:
         """Wait up to ``timeout_s`` until the newest session has ended and its last words
         were delivered (``final``, then ``idle``); True when they were.
 
         For closing only (``stop()`` first). It runs a local event loop rather
         than blocking: the words arrive through it, and the window still paints.
-        Input is held back meanwhile, so nothing new starts while it waits.
+        Input is held back meanwhile, so nothing new starts while it waits;
+        with ``until`` (a signal that ends the wait early, e.g. a "Close now"
+        button's) input is let through, for a modal dialog to take it.
         """
         if not self.is_busy():
             return True
@@ -288,6 +295,8 @@ class SpeechWorker(QObject):
         timer = QTimer()
         timer.setSingleShot(True)
         timer.timeout.connect(loop.quit)
+        if until is not None:
+            until.connect(loop.quit)
 
         def settled(*_args) -> None:
             if not self.is_busy():
@@ -298,30 +307,48 @@ class SpeechWorker(QObject):
         self.listening_changed.connect(settled)
         try:
             timer.start(max(0, round(timeout_s * 1000)))
-            loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+            loop.exec(QEventLoop.ProcessEventsFlag.AllEvents if until is not None
+                      else QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
         finally:
             timer.stop()
             self.idle.disconnect(settled)
             self.listening_changed.disconnect(settled)
+            if until is not None:
+                until.disconnect(loop.quit)
         return not self.is_busy()
 
-    def stop_and_settle(self, timeout_s: float) -> bool:
+    def stop_and_settle(self, timeout_s: float, until: SignalInstance | None = None) -> bool:
         """Close the microphone and wait up to ``timeout_s`` for the words already heard.
 
         For a window that is closing: the audio captured so far is recognised
         to its end (the end of the stream settles the last phrase), which
-        arrives as ``final`` during the wait (``wait_until_idle``). True when
-        every word heard was delivered, and at once when nothing was heard.
-        When the engine does not finish in time, the words last shown
-        (``partial``) are delivered as ``final`` instead, and False returned.
+        arrives as ``final`` during the wait (``wait_until_idle``; ``until``
+        ends it early). True when every word heard was delivered, and at once
+        when nothing was heard. When the engine does not finish in time, the
+        words last shown (``partial``) are delivered as ``final`` instead, and
+        False returned; ``unwritten_seconds()`` then says how much speech was
+        still waiting, which the engine will not write down.
         """
         if not self.is_busy():
             return True
         self.stop()
-        if self.wait_until_idle(timeout_s):
+        if self.wait_until_idle(timeout_s, until):
             return True
+        self._unwritten = self._pipeline.waiting_seconds()
         self._settle_as_shown()
         return False
+
+    def waiting_seconds(self) -> float:
+        """Seconds of captured speech waiting for the engine now (exact; ``behind`` is whole)."""
+        return self._pipeline.waiting_seconds()
+
+    def behind_seconds(self) -> float:
+        """Whole seconds of speech waiting for the engine, as ``behind`` last said."""
+        return self._behind
+
+    def unwritten_seconds(self) -> float:
+        """Speech still waiting when ``stop_and_settle`` gave up (0.0 when it did not)."""
+        return self._unwritten
 
     def _settle_as_shown(self) -> None:
         """The engine is too slow to finish in time: the words on screen become ``final``.
@@ -378,6 +405,9 @@ class SpeechWorker(QObject):
             self.microphones_found.emit(list(args[0]))
         elif kind == "vocabulary_unknown":
             self.vocabulary_unknown.emit(list(args[0]))
+        elif kind == "behind":
+            self._behind = float(args[0])
+            self.behind.emit(self._behind)
 
     def _on_listening(self, session: int, listening: bool) -> None:
         if listening:

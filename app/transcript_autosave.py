@@ -247,8 +247,12 @@ class TranscriptAutosave(QObject):
         disk = self._disk
         disk.submit(lambda: disk.export(text, path, fmt))
 
-    def close(self) -> None:
+    def close(self, finished: bool = True) -> None:
         """Normal close: write what is pending, then mark the transcript finished.
+
+        With ``finished`` False (speech was left unwritten at the close) the
+        text is written but not marked finished, so the next start offers it
+        back (``recover``) instead of filing it away unannounced.
 
         Returns at once; the end of the process waits (up to a few seconds,
         after the window has gone) for the disk thread to finish.
@@ -257,7 +261,7 @@ class TranscriptAutosave(QObject):
             return
         self.flush()
         self._closed = True
-        self._disk.submit(self._disk.close)
+        self._disk.submit(self._disk.close if finished else _end_thread)
 
     def store(self) -> TranscriptStore:
         """The store; only the disk thread reads or writes through it."""

@@ -1,0 +1,165 @@
+"""A busy machine: the engine falls behind the microphone, catches up, and closing keeps its words.
+
+The panel, controller, worker threads, pipeline, autosave thread and
+transcript store are real; the recogniser is a double that is slow (each
+chunk takes a while, as a Whisper decode does on a busy machine) and gives
+partial results only while its ``partials`` flag is on, as the real engines
+do. The microphone double delivers seconds of audio at once, so a backlog
+forms as it would behind a real microphone on a slow machine.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from app.last_words import LastWordsDialog
+from app.transcript_store import TranscriptStore
+from speech.stt.base import Final, Partial
+from tests.app.dictation_rig import rig  # noqa: F401 - the fixture
+from tests.app.speech_doubles import ScriptedRecogniser
+
+CHUNKS = 60  # 6 s of audio, delivered at once
+HANG_GUARD_MS = 60_000
+
+
+class SlowRecogniser(ScriptedRecogniser):
+    """Takes ``delay_s`` a chunk; a Final every ``final_every`` chunks; partials only when on.
+
+    ``gate`` holds the first chunk back until the test has queued its audio;
+    ``stuck_at`` makes chunk number ``stuck_at`` wait for ``release`` (an
+    engine that has fallen hopelessly behind).
+    """
+
+    def __init__(self, *, delay_s: float = 0.0, final_every: int = 20,
+                 gate: threading.Event | None = None, stuck_at: int = 0,
+                 release: threading.Event | None = None, at_flush=()) -> None:
+        super().__init__(at_flush=at_flush)
+        self.partials = True
+        self.delay_s = delay_s
+        self.final_every = final_every
+        self.gate = gate
+        self.stuck_at = stuck_at
+        self.release = release
+        self.partials_on: list[bool] = []  # the flag at each chunk
+        self.lock = threading.Lock()
+
+    def accept(self, chunk):
+        if self.gate is not None:
+            self.gate.wait()
+        with self.lock:
+            self.fed += 1
+            number = self.fed
+            self.partials_on.append(self.partials)
+        if number == self.stuck_at and self.release is not None:
+            self.release.wait()
+        time.sleep(self.delay_s)
+        if number % self.final_every == 0:
+            return [Final(f"phrase {number // self.final_every}")]
+        return [Partial(f"words at {number}")] if self.partials else []
+
+
+def _saved(made):
+    made.autosave.wait_until_idle(10)
+    records = TranscriptStore(made.store.folder).transcripts()
+    assert len(records) == 1, records
+    return records[0]
+
+
+def test_partials_pause_while_behind_and_the_panel_says_it_is_catching_up(rig):  # noqa: F811
+    gate = threading.Event()
+    recogniser = SlowRecogniser(delay_s=0.01, gate=gate)
+    made = rig(factory=lambda: (recogniser, "Scripted engine", "scripted"))
+    behind: list[float] = []
+    messages: list[str] = []
+    statuses: list[str] = []
+    worker = made.controller.worker
+    # Connected after the controller: each sees the panel as the controller left it.
+    worker.behind.connect(lambda s: (behind.append(s), messages.append(made.panel.message())))
+    made.controller.status_changed.connect(statuses.append)
+    partials: list[str] = []
+    worker.partial.connect(partials.append)
+    made.start()
+    made.hear(CHUNKS)
+    made.qtbot.waitUntil(made.rack.last.caught_up)  # all 6 s waits for the engine
+    gate.set()
+    made.qtbot.waitUntil(lambda: recogniser.fed == CHUNKS and behind and behind[-1] == 0,
+                         timeout=HANG_GUARD_MS)
+
+    flags = recogniser.partials_on
+    # The engine may take the first chunk before the rest have arrived.
+    assert False in flags[:2], f"partials were decoded with 6 s of audio waiting: {flags}"
+    assert flags[-1] is True, "partials did not come back once the engine caught up"
+    first_on = flags.index(True, flags.index(False))
+    assert all(flags[first_on:]), f"partials flapped on and off: {flags}"
+    assert 45 <= first_on <= 56, f"partials came back with {CHUNKS - first_on} chunks waiting"
+
+    assert max(behind) >= 5 and behind[-1] == 0, behind
+    catching = [m for m in messages if m.startswith("Catching up")]
+    assert catching, messages
+    assert "your words will appear in a few seconds" in catching[0]
+    assert not made.panel.message().startswith("Catching up"), made.panel.message()
+    assert made.panel.message().startswith("Listening")
+    assert statuses.count(catching[0]) == 1, "the catching-up message was repeated"
+    assert "Dictation has caught up." in statuses
+    # The phrases still reached the text, and words being heard are shown again.
+    made.qtbot.waitUntil(lambda: "phrase 3" in made.controller.text().lower())
+    assert f"words at {CHUNKS - 1}" in partials, partials
+
+
+def test_closing_waits_for_the_speech_still_queued(rig):  # noqa: F811
+    # 6 s of speech queued, 30 ms a chunk: the engine needs about 1.8 s, longer
+    # than the close's own allowance (0.3 s): the time allowed grows with it.
+    recogniser = SlowRecogniser(delay_s=0.03, at_flush=[Final("the very last words")])
+    made = rig(factory=lambda: (recogniser, "Scripted engine", "scripted"))
+    made.start()
+    made.hear(CHUNKS)
+    made.qtbot.waitUntil(made.rack.last.caught_up)
+
+    assert made.controller.finish_last_words(timeout_s=0.3)
+    made.controller.shutdown()
+
+    assert recogniser.fed == CHUNKS, "queued speech was dropped at the close"
+    record = _saved(made)
+    assert record.closed
+    assert "phrase 3" in record.text.lower() and "very last words" in record.text.lower()
+
+
+def test_close_now_says_how_much_speech_was_not_written_down(rig):  # noqa: F811
+    release = threading.Event()
+    recogniser = SlowRecogniser(final_every=5, stuck_at=10, release=release)
+    made = rig(factory=lambda: (recogniser, "Scripted engine", "scripted"))
+    try:
+        made.start()
+        made.hear(CHUNKS)
+        made.qtbot.waitUntil(lambda: recogniser.fed == 10)  # stuck, 5 s still queued
+        made.qtbot.waitUntil(lambda: "phrase 1" in made.controller.text().lower())
+        written = made.controller.text()
+        seen: list[str] = []
+
+        def press_close_now() -> None:
+            dialogs = [w for w in QApplication.topLevelWidgets()
+                       if isinstance(w, LastWordsDialog) and w.isVisible()]
+            if not dialogs:
+                QTimer.singleShot(50, press_close_now)
+                return
+            seen.append(dialogs[0].text())
+            dialogs[0].close_button.click()
+
+        QTimer.singleShot(50, press_close_now)
+        assert not made.controller.finish_last_words(timeout_s=2.0)
+
+        assert seen and "about 5 seconds of speech left" in seen[0], seen
+        assert made.controller.last_words.closed_at_once
+        assert made.controller.last_words.unwritten_s == 5.0
+        assert made.panel.message().startswith(
+            "The last 5 seconds of speech were not written down."), made.panel.message()
+        made.controller.shutdown()
+        record = _saved(made)
+        # The words written are saved, and left on offer for the next start.
+        assert record.text == written and not record.closed
+    finally:
+        release.set()
