@@ -109,7 +109,7 @@ class LastWordsDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(note)
         layout.addLayout(buttons)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 72)
         self.set_left(0.0)
 
     def set_left(self, seconds: float) -> None:

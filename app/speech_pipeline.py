@@ -12,6 +12,13 @@ the worker gives (see ``app.thread_relay``).
   EngineError events. Audio that arrives while the model loads waits in the
   queue, so speech said during loading is recognised once it is ready.
 
+On a busy machine the engine can fall behind the microphone. The pipeline
+counts the audio waiting for it and reports that as ``behind`` (whole
+seconds, whenever it changes), and while more than ``CATCH_UP_START_S`` waits
+it switches the recogniser's partial results off until it has caught up
+(``_pace``): the Finals alone keep up far better, and a partial of old audio
+is stale anyway.
+
 The automatic choice falls back when its model will not load
 (``speech.stt.fallback``): a damaged Vosk model gives way to the next one, in
 the end the built-in Whisper model, and ``model_replaced`` says so once per
