@@ -301,6 +301,7 @@ class DictationController(UnsavedDictation, ListeningControls, QObject):
     def close_cancelled(self) -> None:
         """The window stays open after all: Start works again (dictation stays stopped)."""
         self._closing = False
+        self.last_words = None  # the pupil saw what was lost; a later close starts afresh
 
     def shutdown(self) -> None:
         """The window is closing: stop listening, save, and mark the text finished.
