@@ -307,7 +307,8 @@ class DictationController(UnsavedDictation, ListeningControls, QObject):
         """The window is closing: stop listening, save, and mark the text finished.
 
         Words still being recognised are dropped: call ``finish_last_words`` first
-        to keep them.
+        to keep them. When it could not write them all down, the text is saved
+        but not marked finished, so the next start offers it back.
         """
         if self._shut:
             return
