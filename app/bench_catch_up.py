@@ -104,7 +104,7 @@ class _PacedMicrophone:
         pass
 
 
-def run(sentences: int, every_s: float) -> dict:
+def run(sentences: int, every_s: float, cpu_threads: int | None = None) -> dict:
     """Play ``sentences`` through the pipeline and measure how far behind the engine falls."""
     from app.bench_stt import build_audio
     from app.speech_pipeline import SpeechPipeline
@@ -114,8 +114,13 @@ def run(sentences: int, every_s: float) -> dict:
     with tempfile.TemporaryDirectory() as folder:
         plan = build_audio(Path(folder), sentences, "en-gb", 160)
         samples = decode_audio_file(plan["wav"])
-    loaded = shared_loader().load_now("whisper")
-    counting = _Counting(loaded.recogniser(dictation=True))
+    if cpu_threads:
+        from speech.stt.whisper_engine import WhisperRecogniser
+
+        model = WhisperRecogniser.load_model(None, cpu_threads=cpu_threads)
+        counting = _Counting(WhisperRecogniser(model, dictation=True))
+    else:  # as the app loads it
+        counting = _Counting(shared_loader().load_now("whisper").recogniser(dictation=True))
     events: queue.SimpleQueue = queue.SimpleQueue()
     pipeline = SpeechPipeline(
         lambda kind, session, *args: events.put((time.monotonic(), kind, args)),
@@ -167,16 +172,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sentences", type=int, default=16)
     parser.add_argument("--busy", type=int, default=0, help="busy-loop processes beside it")
     parser.add_argument("--every", type=float, default=5.0, help="seconds between backlog samples")
+    parser.add_argument("--cpu-threads", type=int, default=0,
+                        help="Whisper's CTranslate2 threads (default: as the app chooses)")
     options = parser.parse_args(argv)
     loops = [subprocess.Popen([sys.executable, "-c", "while True: pass"])
              for _ in range(options.busy)]
     try:
-        result = run(options.sentences, options.every)
+        result = run(options.sentences, options.every, options.cpu_threads or None)
     finally:
         for loop in loops:
             loop.kill()
             loop.wait()
     result["busy_loops"] = options.busy
+    result["cpu_threads"] = options.cpu_threads or "app default"
     print(json.dumps(result))
     return 0
 

@@ -1,6 +1,6 @@
 """Real parts: the engine far behind the microphone when the window closes.
 
-A busy machine is simulated by handing the real Whisper engine half a minute
+A busy machine is simulated by handing the real Whisper engine about 36 s
 of espeak-ng speech at once (faster than real time), so a backlog forms
 exactly as it does behind a live microphone on a slow computer. The window
 closes straight away, with the microphone still open. Every sentence said
@@ -26,7 +26,9 @@ from widgets.dictation_panel import DictationPanel
 
 pytestmark = pytest.mark.slow
 
-SENTENCES = CLASSROOM_SENTENCES[:7]
+# About 36 s of speech: several times what the old close waited for (5 s), and
+# well inside the modal watchdog's patience (tests/fixtures/modal_watchdog.py).
+SENTENCES = CLASSROOM_SENTENCES[:8]
 HANG_GUARD_MS = 180_000  # never reached unless the engine hangs
 
 
