@@ -33,7 +33,7 @@ import functools
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMessageBox
 
 from app.dictation_unsaved import UnsavedDictation
@@ -62,9 +62,14 @@ _RECOVERY_PREVIEW_CHARS = 400
 # painting, meanwhile). A final Whisper decode (tiny.en) took up to 2.1 s alone on a
 # shared two-core machine, longer under load: past this, closing goes on without them.
 LAST_WORDS_WAIT_S = 5.0
-# Say "Catching up" once this much speech waits for the engine; clear it when
-# less than a second does (the gap keeps the message from flickering).
+# Say "Catching up" once this much speech has waited for the engine for
+# BEHIND_NOTICE_AFTER_MS; clear it when less than a second does. On a busy
+# machine each Final decode lets a few seconds pile up that drain within a
+# moment of it (measured: about 3 s, gone in 0.1-1 s, every sentence); only
+# lateness that lasts is worth a message, or it flickers and is announced
+# each sentence.
 BEHIND_NOTICE_S = 3.0
+BEHIND_NOTICE_AFTER_MS = 2000
 
 
 def _tr(text: str) -> str:
@@ -169,7 +174,11 @@ class DictationController(UnsavedDictation, ListeningControls, QObject):
         self._stop_note = ""  # why the microphone is being closed, shown once it is
         self._recovering = False
         self._closing = False  # finishing the last words: nothing new may start
-        self._catching_up = False  # "Catching up…" is due (the engine is far behind)
+        self._catching_up = False  # "Catching up…" is on show (the engine is far behind)
+        self._behind_timer = QTimer(self)  # far behind for a while: say so
+        self._behind_timer.setSingleShot(True)
+        self._behind_timer.setInterval(BEHIND_NOTICE_AFTER_MS)
+        self._behind_timer.timeout.connect(self._on_still_behind)
         self.last_words = None  # how closing went (app.last_words.LastWords)
         self._shut = False
 
@@ -386,20 +395,32 @@ class DictationController(UnsavedDictation, ListeningControls, QObject):
     @Slot(float)
     @_while_open
     def _on_behind(self, seconds: float) -> None:
+        if seconds >= BEHIND_NOTICE_S:
+            if not self._catching_up and not self._behind_timer.isActive():
+                self._behind_timer.start()
+        elif seconds < 1.0:
+            self._behind_timer.stop()
+            if self._catching_up:
+                self._caught_up()
+
+    @Slot()
+    @_while_open
+    def _on_still_behind(self) -> None:
         # Only once the engine is loaded: speech said while it loads waits by design,
         # and "Getting speech recognition ready…" already says why.
-        if seconds >= BEHIND_NOTICE_S and not self._catching_up and self.worker.engine_key:
+        if self.worker.behind_seconds() >= BEHIND_NOTICE_S and self.worker.engine_key:
             self._catching_up = True
             self._show_info(self._catching_up_message())
             self.status_changed.emit(self._catching_up_message())
-        elif seconds < 1.0 and self._catching_up:
-            self._catching_up = False
-            if self._info == self._catching_up_message():
-                if self.worker.is_listening():
-                    self._show_info(self._listening_message())
-                else:
-                    self._clear_info()
-            self.status_changed.emit(_tr("Dictation has caught up."))
+
+    def _caught_up(self) -> None:
+        self._catching_up = False
+        if self._info == self._catching_up_message():
+            if self.worker.is_listening():
+                self._show_info(self._listening_message())
+            else:
+                self._clear_info()
+        self.status_changed.emit(_tr("Dictation has caught up."))
 
     @Slot(str)
     @_while_open

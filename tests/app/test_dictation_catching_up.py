@@ -18,6 +18,7 @@ from tests.app.catching_up_doubles import SlowRecogniser, press_close_now
 from tests.app.dictation_rig import rig  # noqa: F401 - the fixture
 
 CHUNKS = 60  # 6 s of audio, delivered at once
+LONG = 100  # 10 s
 HANG_GUARD_MS = 60_000
 
 
@@ -29,8 +30,11 @@ def _saved(made):
 
 
 def test_partials_pause_while_behind_and_the_panel_says_it_is_catching_up(rig):  # noqa: F811
+    # 10 s queued at once, 40 ms a chunk: more than 3 s waits for longer than the
+    # 2 s the panel waits before saying so (the engine takes at least 2.8 s to
+    # get that far however fast the machine).
     gate = threading.Event()
-    recogniser = SlowRecogniser(delay_s=0.01, gate=gate)
+    recogniser = SlowRecogniser(delay_s=0.04, gate=gate)
     made = rig(factory=lambda: (recogniser, "Scripted engine", "scripted"))
     behind: list[float] = []
     messages: list[str] = []
@@ -42,10 +46,10 @@ def test_partials_pause_while_behind_and_the_panel_says_it_is_catching_up(rig): 
     partials: list[str] = []
     worker.partial.connect(partials.append)
     made.start()
-    made.hear(CHUNKS)
-    made.qtbot.waitUntil(made.rack.last.caught_up)  # all 6 s waits for the engine
+    made.hear(LONG)
+    made.qtbot.waitUntil(made.rack.last.caught_up)  # all 10 s waits for the engine
     gate.set()
-    made.qtbot.waitUntil(lambda: recogniser.fed == CHUNKS and behind and behind[-1] == 0,
+    made.qtbot.waitUntil(lambda: recogniser.fed == LONG and behind and behind[-1] == 0,
                          timeout=HANG_GUARD_MS)
 
     flags = recogniser.partials_on
@@ -54,9 +58,9 @@ def test_partials_pause_while_behind_and_the_panel_says_it_is_catching_up(rig): 
     assert flags[-1] is True, "partials did not come back once the engine caught up"
     first_on = flags.index(True, flags.index(False))
     assert all(flags[first_on:]), f"partials flapped on and off: {flags}"
-    assert 45 <= first_on <= 56, f"partials came back with {CHUNKS - first_on} chunks waiting"
+    assert LONG - 15 <= first_on <= LONG - 4, f"back with {LONG - first_on} chunks waiting"
 
-    assert max(behind) >= 5 and behind[-1] == 0, behind
+    assert max(behind) >= 9 and behind[-1] == 0, behind
     catching = [m for m in messages if m.startswith("Catching up")]
     assert catching, messages
     assert "your words will appear in a few seconds" in catching[0]
@@ -64,9 +68,10 @@ def test_partials_pause_while_behind_and_the_panel_says_it_is_catching_up(rig): 
     assert made.panel.message().startswith("Listening")
     assert statuses.count(catching[0]) == 1, "the catching-up message was repeated"
     assert "Dictation has caught up." in statuses
+    assert statuses.index(catching[0]) < statuses.index("Dictation has caught up.")
     # The phrases still reached the text, and words being heard are shown again.
     made.qtbot.waitUntil(lambda: "phrase 3" in made.controller.text().lower())
-    assert f"words at {CHUNKS - 1}" in partials, partials
+    assert f"words at {LONG - 1}" in partials, partials
 
 
 def test_closing_waits_for_the_speech_still_queued(rig):  # noqa: F811
@@ -112,3 +117,27 @@ def test_close_now_says_how_much_speech_was_not_written_down(rig):  # noqa: F811
         assert record.text == written and not record.closed
     finally:
         release.set()
+
+
+def test_a_moment_behind_is_not_worth_a_message(rig):  # noqa: F811
+    # Each Final decode on a busy machine lets a few seconds pile up, drained at
+    # once afterwards: no "Catching up" flickering on and off every sentence.
+    gate = threading.Event()
+    recogniser = SlowRecogniser(gate=gate)
+    made = rig(factory=lambda: (recogniser, "Scripted engine", "scripted"))
+    behind: list[float] = []
+    statuses: list[str] = []
+    worker = made.controller.worker
+    worker.behind.connect(behind.append)
+    made.controller.status_changed.connect(statuses.append)
+    made.start()
+    for _ in range(3):
+        made.hear(50)  # 5 s waits while the engine is busy...
+        made.qtbot.waitUntil(made.rack.last.caught_up)
+        gate.set()  # ...and drains in a moment
+        made.qtbot.waitUntil(lambda: behind and behind[-1] == 0)
+        gate.clear()
+    assert max(behind) >= 4, behind
+    made.qtbot.wait(2500)  # longer than the panel waits before it says so
+    assert not [s for s in statuses if s.startswith("Catching up")], statuses
+    assert made.panel.message().startswith("Listening"), made.panel.message()
