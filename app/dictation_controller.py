@@ -33,9 +33,10 @@ import functools
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import QMessageBox
 
+from app.catching_up import CatchingUp, catching_up_message
 from app.dictation_unsaved import UnsavedDictation
 from app.last_words import finish_last_words as write_down_last_words
 from app.last_words import unwritten_message
@@ -62,14 +63,6 @@ _RECOVERY_PREVIEW_CHARS = 400
 # painting, meanwhile). A final Whisper decode (tiny.en) took up to 2.1 s alone on a
 # shared two-core machine, longer under load: past this, closing goes on without them.
 LAST_WORDS_WAIT_S = 5.0
-# Say "Catching up" once this much speech has waited for the engine for
-# BEHIND_NOTICE_AFTER_MS; clear it when less than a second does. On a busy
-# machine each Final decode lets a few seconds pile up that drain within a
-# moment of it (measured: about 3 s, gone in 0.1-1 s, every sentence); only
-# lateness that lasts is worth a message, or it flickers and is announced
-# each sentence.
-BEHIND_NOTICE_S = 3.0
-BEHIND_NOTICE_AFTER_MS = 2000
 
 
 def _tr(text: str) -> str:
@@ -174,11 +167,6 @@ class DictationController(UnsavedDictation, ListeningControls, QObject):
         self._stop_note = ""  # why the microphone is being closed, shown once it is
         self._recovering = False
         self._closing = False  # finishing the last words: nothing new may start
-        self._catching_up = False  # "Catching up…" is on show (the engine is far behind)
-        self._behind_timer = QTimer(self)  # far behind for a while: say so
-        self._behind_timer.setSingleShot(True)
-        self._behind_timer.setInterval(BEHIND_NOTICE_AFTER_MS)
-        self._behind_timer.timeout.connect(self._on_still_behind)
         self.last_words = None  # how closing went (app.last_words.LastWords)
         self._shut = False
 
@@ -201,7 +189,9 @@ class DictationController(UnsavedDictation, ListeningControls, QObject):
         w.progress.connect(self._on_progress)
         w.microphones_found.connect(self._on_microphones)
         w.vocabulary_unknown.connect(self._on_vocabulary_unknown)
-        w.behind.connect(self._on_behind)
+        self._catching_up = CatchingUp(w, parent=self)  # the engine is lastingly behind
+        self._catching_up.started.connect(self._on_catching_up)
+        self._catching_up.ended.connect(self._on_caught_up)
 
         a = self.autosave
         a.save_failed.connect(self._on_error)
@@ -346,7 +336,7 @@ class DictationController(UnsavedDictation, ListeningControls, QObject):
         if message:
             self._show_info(message, over_error=True)
         elif self._info and self._info not in (self._listening_message(),
-                                               self._catching_up_message()):
+                                               catching_up_message()):
             # A note about the text before ("The last phrase was removed…",
             # "Saved as …") is out of date once a new phrase is in.
             if self.worker.is_listening():
@@ -378,7 +368,7 @@ class DictationController(UnsavedDictation, ListeningControls, QObject):
             self.status_changed.emit(_tr("Dictation is listening."))
         elif self.panel.message_bar.kind != "error":
             # After a problem its message stays, in the panel and the status bar.
-            if self._info and not self._catching_up:
+            if self._info and not self._catching_up.active:
                 self._clear_info()
             if self._stop_note:
                 self._show_info(self._stop_note)
@@ -392,30 +382,16 @@ class DictationController(UnsavedDictation, ListeningControls, QObject):
         # The last words are in: a guess that never settled goes.
         self.panel.show_partial("")
 
-    @Slot(float)
+    @Slot()
     @_while_open
-    def _on_behind(self, seconds: float) -> None:
-        if seconds >= BEHIND_NOTICE_S:
-            if not self._catching_up and not self._behind_timer.isActive():
-                self._behind_timer.start()
-        elif seconds < 1.0:
-            self._behind_timer.stop()
-            if self._catching_up:
-                self._caught_up()
+    def _on_catching_up(self) -> None:
+        self._show_info(catching_up_message())
+        self.status_changed.emit(catching_up_message())
 
     @Slot()
     @_while_open
-    def _on_still_behind(self) -> None:
-        # Only once the engine is loaded: speech said while it loads waits by design,
-        # and "Getting speech recognition ready…" already says why.
-        if self.worker.behind_seconds() >= BEHIND_NOTICE_S and self.worker.engine_key:
-            self._catching_up = True
-            self._show_info(self._catching_up_message())
-            self.status_changed.emit(self._catching_up_message())
-
-    def _caught_up(self) -> None:
-        self._catching_up = False
-        if self._info == self._catching_up_message():
+    def _on_caught_up(self) -> None:
+        if self._info == catching_up_message():
             if self.worker.is_listening():
                 self._show_info(self._listening_message())
             else:
@@ -554,10 +530,6 @@ class DictationController(UnsavedDictation, ListeningControls, QObject):
 
     def _listening_message(self) -> str:
         return _tr("Listening. Say “full stop” to end a sentence.")
-
-    def _catching_up_message(self) -> str:
-        return _tr("Catching up: the computer is busy, so your words will appear "
-                   "in a few seconds.")
 
     def _show_info(self, message: str, *, over_error: bool = False) -> None:
         """Show a status; it never hides a problem unless the pupil's own action says so."""
