@@ -385,8 +385,9 @@ class DictationController(UnsavedDictation, ListeningControls, QObject):
     @Slot()
     @_while_open
     def _on_catching_up(self) -> None:
+        # In the panel only: its message bar tells a screen reader once; the same
+        # words in the status bar would be announced a second time.
         self._show_info(catching_up_message())
-        self.status_changed.emit(catching_up_message())
 
     @Slot()
     @_while_open
@@ -396,7 +397,6 @@ class DictationController(UnsavedDictation, ListeningControls, QObject):
                 self._show_info(self._listening_message())
             else:
                 self._clear_info()
-        self.status_changed.emit(_tr("Dictation has caught up."))
 
     @Slot(str)
     @_while_open
