@@ -34,12 +34,12 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
-from PySide6.QtWidgets import QMessageBox
 
 from app.catching_up import CatchingUp, catching_up_message
 from app.dictation_unsaved import UnsavedDictation
 from app.last_words import finish_last_words as write_down_last_words
 from app.last_words import unwritten_message
+from app.recovery_question import ask_to_bring_back
 from app.speech_worker import ListeningControls, SpeechWorker, worker_for
 from app.transcript_autosave import TranscriptAutosave
 from speech.dictation import (
@@ -58,7 +58,6 @@ from widgets.dictation_panel import DictationPanel
 # the spoken commands, so a last "common" is a misheard "comma".
 _PUNCTUATING_ENGINES = frozenset({"whisper"})
 _STEERED_ENGINES = frozenset({"whisper"})
-_RECOVERY_PREVIEW_CHARS = 400
 # How long closing waits for the words already heard to settle (the window stays up,
 # painting, meanwhile). A final Whisper decode (tiny.en) took up to 2.1 s alone on a
 # shared two-core machine, longer under load: past this, closing goes on without them.
@@ -166,6 +165,7 @@ class DictationController(UnsavedDictation, ListeningControls, QObject):
         self._info = ""  # the info message this controller is showing, to clear it later
         self._stop_note = ""  # why the microphone is being closed, shown once it is
         self._recovering = False
+        self._offered_saved_at = None  # when the text offered back was last saved
         self._closing = False  # finishing the last words: nothing new may start
         self.last_words = None  # how closing went (app.last_words.LastWords)
         self._shut = False
@@ -263,19 +263,7 @@ class DictationController(UnsavedDictation, ListeningControls, QObject):
 
     def ask_restore(self, text: str) -> bool:
         """Ask whether to bring back ``text``; tests and the harness replace this."""
-        preview = text if len(text) <= _RECOVERY_PREVIEW_CHARS else (
-            text[:_RECOVERY_PREVIEW_CHARS].rstrip() + "…")
-        box = QMessageBox(self.panel.window())
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(_tr("Bring back your dictation?"))
-        box.setText(_tr("Lesson Lab closed before your dictation was finished. "
-                        "Do you want to bring back what you had written?"))
-        box.setInformativeText(preview)
-        keep = box.addButton(_tr("&Bring it back"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(_tr("&Start afresh"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.exec()
-        return box.clickedButton() is keep
+        return ask_to_bring_back(self.panel.window(), text, self._offered_saved_at)
 
     def finish_last_words(self, timeout_s: float = LAST_WORDS_WAIT_S) -> bool:
         """The window is closing: close the microphone and let the engine finish what it heard.
@@ -497,6 +485,7 @@ class DictationController(UnsavedDictation, ListeningControls, QObject):
             self._recovering = False
             self.recovery_finished.emit(False)
             return
+        self._offered_saved_at = getattr(recovered, "saved_at", None)
         restore = self.ask_restore(text)
         self._recovering = False
         if not restore:

@@ -78,6 +78,25 @@ def test_recovered_text_is_offered_and_brought_back(rig, tmp_path):  # noqa: F81
     assert TranscriptStore(tmp_path / "transcripts").recover() is None
 
 
+def test_the_question_is_asked_with_the_time_the_text_was_saved(rig, tmp_path,  # noqa: F811
+                                                                 monkeypatch):
+    from datetime import datetime
+
+    from app import dictation_controller
+
+    _crashed_session(tmp_path / "transcripts", "Rain falls from the clouds.")
+    r = rig()
+    asked = []
+    monkeypatch.setattr(dictation_controller, "ask_to_bring_back",
+                        lambda parent, text, saved_at: asked.append((text, saved_at)) or False)
+    with r.qtbot.waitSignal(r.controller.recovery_finished):
+        r.controller.offer_recovery()
+    [(text, saved_at)] = asked
+    assert text == "Rain falls from the clouds."
+    assert isinstance(saved_at, datetime)
+    assert abs((datetime.now() - saved_at).total_seconds()) < 600  # saved by this test
+
+
 def test_declined_recovery_starts_afresh_and_is_not_offered_again(rig, tmp_path):  # noqa: F811
     _crashed_session(tmp_path / "transcripts", "An old story.")
     r = rig()
@@ -137,7 +156,10 @@ def test_the_recovery_question_shows_the_text_and_can_bring_it_back(rig, tmp_pat
         r.controller.offer_recovery()
     box.stop()
     assert done.args == [True]
-    assert box.seen == [{"title": "Bring back your dictation?",
-                         "detail": "The moon goes around the earth.",
-                         "buttons": ["Bring it back", "Start afresh"]}]
+    [seen] = box.seen
+    assert seen["title"] == "Bring back your dictation?"
+    assert seen["buttons"] == ["Bring it back", "Start afresh"]
+    # How much, when it was saved, and how it ends.
+    assert seen["detail"].startswith("6 words, last saved today at ")
+    assert seen["detail"].endswith("It ends:\nThe moon goes around the earth.")
     assert r.panel.text() == "The moon goes around the earth."
