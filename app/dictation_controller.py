@@ -37,8 +37,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from app.catching_up import CatchingUp, catching_up_message
 from app.dictation_unsaved import UnsavedDictation
+from app.last_words import LAST_PHRASE_WAIT_S, unwritten_message
 from app.last_words import finish_last_words as write_down_last_words
-from app.last_words import unwritten_message
 from app.recovery_question import ask_to_bring_back
 from app.speech_worker import ListeningControls, SpeechWorker, worker_for
 from app.transcript_autosave import TranscriptAutosave
@@ -61,6 +61,8 @@ _STEERED_ENGINES = frozenset({"whisper"})
 # How long closing waits for the words already heard to settle (the window stays up,
 # painting, meanwhile). A final Whisper decode (tiny.en) took up to 2.1 s alone on a
 # shared two-core machine, longer under load: past this, closing goes on without them.
+# (The lesson editor's dictation; this one offers "Close now" and waits longer:
+# app.last_words.)
 LAST_WORDS_WAIT_S = 5.0
 
 
@@ -265,7 +267,7 @@ class DictationController(UnsavedDictation, ListeningControls, QObject):
         """Ask whether to bring back ``text``; tests and the harness replace this."""
         return ask_to_bring_back(self.panel.window(), text, self._offered_saved_at)
 
-    def finish_last_words(self, timeout_s: float = LAST_WORDS_WAIT_S) -> bool:
+    def finish_last_words(self, timeout_s: float = LAST_PHRASE_WAIT_S) -> bool:
         """The window is closing: close the microphone and let the engine finish what it heard.
 
         The audio already captured is recognised to its end (the end of the

@@ -5,7 +5,7 @@ the window closes, that speech is still recognised rather than dropped:
 ``finish_last_words`` closes the microphone and waits (through
 ``SpeechWorker.stop_and_settle``) while a small window says how much is left
 ("Writing down your last words… about 12 seconds of speech left.") and offers
-"Close now". The wait is bounded: ``time_allowed`` gives the usual few seconds
+"Close now". The wait is bounded: ``time_allowed`` gives ``LAST_PHRASE_WAIT_S``
 for the last phrase plus a few seconds for each second of speech still
 waiting, never more than two minutes.
 
@@ -26,6 +26,11 @@ from app.speech_worker import SpeechWorker
 from widgets.announce import announce
 from widgets.value_label import ValueLabel
 
+# Time allowed for the last phrase, the Final decode that the end of the stream
+# starts, when "Close now" is on offer. On one core shared with three busy loops
+# a five-second phrase took longer than 5.8 s (the soak harness); a 20 s phrase
+# with beam search takes several times that.
+LAST_PHRASE_WAIT_S = 20.0
 # Time allowed for each second of speech still waiting at the close: a busy
 # machine that fell behind writes down audio more slowly than real time, even
 # with partial results off (measured: see app/bench_catch_up.py).
