@@ -75,6 +75,7 @@ def test_partials_pause_while_behind_and_the_panel_says_it_is_catching_up(rig): 
     assert LONG - 15 <= first_on <= LONG - 4, f"back with {LONG - first_on} chunks waiting"
 
     assert max(behind) >= 9 and behind[-1] == 0, behind
+    made.qtbot.waitUntil(lambda: made.panel.message().startswith("Listening"), timeout=10_000)
     catching = [m for m in messages if m.startswith("Catching up")]
     assert catching, messages
     assert "your words will appear in a few seconds" in catching[0]
