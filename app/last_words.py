@@ -71,11 +71,18 @@ def left_message(seconds: float) -> str:
         seconds=whole)
 
 
-def unwritten_message(seconds: float) -> str:
-    """The plain sentence for speech that was not written down at the close."""
+def unwritten_message(seconds: float, offered_back: bool = True) -> str:
+    """The plain sentence for speech that was not written down at the close.
+
+    ``offered_back``: the text goes to a transcript the next start offers back
+    (pupil dictation); else it is in the text being edited (the lesson editor).
+    """
     whole = math.ceil(seconds) if seconds >= 0.5 else 0
-    kept = _tr("Everything written before them is saved, and Lesson Lab offers it "
-               "back when it next starts.")
+    if offered_back:
+        kept = _tr("Everything written before them is saved, and Lesson Lab offers it "
+                   "back when it next starts.")
+    else:
+        kept = _tr("Everything written before them is in the lesson.")
     if whole == 0:
         said = _tr("Your last few words may not all have been written down.")
     elif whole == 1:

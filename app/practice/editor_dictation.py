@@ -32,6 +32,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QTextCursor
 
 from app.dictation_controller import LAST_WORDS_WAIT_S, change_message, engine_options
+from app.last_words import finish_last_words as write_down_last_words
+from app.last_words import unwritten_message
 from app.speech_worker import ListeningControls, SpeechWorker, worker_for
 from speech.dictation import Change, DictationOptions
 from speech.dictation_cursor import Edit, phrase_at_cursor, preview_at_cursor
@@ -147,12 +149,16 @@ class EditorDictation(ListeningControls, QObject):
         if self._shut:
             return True
         was_listening = self.worker.is_listening()
-        settled = self.worker.stop_and_settle(
-            LAST_WORDS_WAIT_S if timeout_s is None else timeout_s)
-        if was_listening:
+        # As the pupil's dictation closes: speech still waiting is written down in
+        # plain sight, with "Close now" (app.last_words), never dropped silently.
+        result = write_down_last_words(self.worker, self.editor.window(),
+                                       LAST_WORDS_WAIT_S if timeout_s is None else timeout_s)
+        if not result.settled:
+            self._show_info(unwritten_message(result.unwritten_s, offered_back=False))
+        elif was_listening:
             self._show_info(_tr("Dictation stopped so the window could close. "
                                 "Press Dictate (F9) to start again."))
-        return settled
+        return result.settled
 
     def shutdown(self) -> None:
         """The window is closing: stop listening and let the threads end.

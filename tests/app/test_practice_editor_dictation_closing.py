@@ -228,6 +228,31 @@ def test_an_engine_that_never_finishes_does_not_hold_the_close(closing) -> None:
         release.set()  # lets the engine thread end
 
 
+def test_close_now_in_the_editor_says_what_was_not_written_down(closing) -> None:
+    from tests.app.catching_up_doubles import press_close_now
+
+    release = threading.Event()
+    recogniser = SlowEndRecogniser([Final(SETTLED)], at_flush=[Final(LAST)], release=release)
+    try:
+        c = closing(recogniser)
+        c.speaking()
+        settled = c.editor.text()
+        c.window.last_words_wait_s = 60.0  # only Close now ends the wait
+        seen: list[str] = []
+        press_close_now(seen)
+
+        assert c.window.close()
+
+        assert seen and seen[0].startswith("Writing down your last words"), seen
+        message = c.window.dictation.line.message_text()
+        assert "written down" in message and message.endswith(
+            "Everything written before them is in the lesson."), message
+        [(_answer, offered)] = c.asked
+        assert offered == settled
+    finally:
+        release.set()
+
+
 def test_closing_the_main_window_puts_the_editors_last_words_in_first(
         closing, opened) -> None:
     main = opened.open()
