@@ -3,8 +3,9 @@
 Starts the app as ``lesson-lab`` does (app.gui.make_window, without the speech
 work in the background), opens the lesson editor, the practice window,
 Speech models, the profile editor, Keyboard shortcuts and About from the
-main window, waits for the window manager to frame them, and prints one JSON line: the screen's available area and each
-window's frame, in Qt's (scaled) pixels. With a PNG path as the second
+main window, waits for the window manager to frame them, and prints one
+JSON line: the screen's available area and each window's frame, in Qt's
+(scaled) pixels. With a PNG path as the second
 argument it first grabs the screen with only the main window shown.
 """
 
