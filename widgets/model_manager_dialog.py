@@ -123,7 +123,7 @@ class ModelManagerDialog(QDialog):
         # hears a label only by its name, so each label's name is the words it shows
         # (ValueLabel), in the group "Chosen model". A fixed name ("How well it
         # works") would have hidden them.
-        self.details_title = ValueLabel()
+        self.details_title = ValueLabel(hide_when_empty=True)
         font = self.details_title.font()
         font.setBold(True)
         self.details_title.setFont(font)
@@ -131,9 +131,9 @@ class ModelManagerDialog(QDialog):
         # page, a USB stick or a colleague will call it ("Vosk model: vosk-model-…").
         self.details_file = ValueLabel()
         self.details_file.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.details_accuracy = ValueLabel()
+        self.details_accuracy = ValueLabel(hide_when_empty=True)
         self.details_accuracy.setWordWrap(True)
-        self.details_status = ValueLabel()  # "Status: Installed"
+        self.details_status = ValueLabel(hide_when_empty=True)  # "Status: Installed"
         self.details_status.setWordWrap(True)
         self.progress_bar = QProgressBar()
         self.progress_bar.setRange(0, 100)
@@ -147,7 +147,7 @@ class ModelManagerDialog(QDialog):
         status_row = QHBoxLayout()
         status_row.addWidget(self.details_status, 2)
         status_row.addWidget(self.progress_bar, 1)
-        self.in_use = ValueLabel()  # "Dictation and captions use: …"
+        self.in_use = ValueLabel(hide_when_empty=True)  # "Dictation and captions use: …"
         self.in_use.setWordWrap(True)
         details = QGroupBox(self.tr("Chosen model"))
         details_layout = QVBoxLayout(details)
@@ -189,7 +189,7 @@ class ModelManagerDialog(QDialog):
 
         # Named by what the icon says ("Warning"), or nothing without a message.
         self.message_icon = QLabel()
-        self.message = ValueLabel()
+        self.message = ValueLabel(hide_when_empty=True)
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         bottom = QHBoxLayout()

@@ -46,10 +46,13 @@ class ValueLabel(QLabel):
     decibels) or has a mark a reader would say badly ("Standard *").
     """
 
-    def __init__(self, caption: str = "", text: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, caption: str = "", text: str = "", parent: QWidget | None = None,
+                 *, hide_when_empty: bool = False) -> None:
         super().__init__(parent)
         self._caption = caption
         self._spoken: str | None = None
+        # An empty label shows nothing, but a reader still meets it, unnamed.
+        self._hide_when_empty = hide_when_empty
         self.setText(text)
 
     def caption(self) -> str:
@@ -80,6 +83,11 @@ class ValueLabel(QLabel):
         self._name()
 
     def _name(self) -> None:
+        if self._hide_when_empty:
+            if not self.text():
+                self.hide()
+            elif self.parentWidget() is not None:  # never a window of its own
+                self.show()
         name = spoken_text(self._spoken if self._spoken is not None else self._plain(),
                            self._caption)
         # Only on a change: each new name is an event on the accessibility bus.

@@ -148,3 +148,21 @@ def test_the_font_note_is_heard_with_what_it_says(qtbot, monkeypatch):
     qtbot.addWidget(form)
     form.font_family.setCurrentIndex(1)
     assert heard(form.font_note) == f"Font note: {note}"
+
+
+def test_a_label_that_hides_when_empty_is_never_met_unnamed(qtbot):
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    box = QWidget()
+    qtbot.addWidget(box)
+    label = ValueLabel(hide_when_empty=True)
+    QVBoxLayout(box).addWidget(label)
+    box.show()
+    assert not label.isVisible()
+    label.setText("Status: Installed")
+    assert label.isVisible() and heard(label) == "Status: Installed"
+    label.clear()
+    assert not label.isVisible()
+    alone = ValueLabel(text="Shown", hide_when_empty=True)  # no parent: not a window
+    qtbot.addWidget(alone)
+    assert not alone.isVisible()
