@@ -218,6 +218,14 @@ class KeyWordsTable(QWidget):
             self._handling = False
 
     def _fit_rows(self, *_section) -> None:
+        # Not in a closed window: fitting asks the style (Python code, so the cycle
+        # collector may run) and may then free that very window mid-call. Rows
+        # are fitted again when the table shows (showEvent).
+        if self.table.isVisible():
+            self.table.resizeRowsToContents()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
         self.table.resizeRowsToContents()
 
     def _note_repeats(self) -> None:
