@@ -58,12 +58,6 @@ from widgets.dictation_panel import DictationPanel
 # the spoken commands, so a last "common" is a misheard "comma".
 _PUNCTUATING_ENGINES = frozenset({"whisper"})
 _STEERED_ENGINES = frozenset({"whisper"})
-# How long closing waits for the words already heard to settle (the window stays up,
-# painting, meanwhile). A final Whisper decode (tiny.en) took up to 2.1 s alone on a
-# shared two-core machine, longer under load: past this, closing goes on without them.
-# (The lesson editor's dictation; this one offers "Close now" and waits longer:
-# app.last_words.)
-LAST_WORDS_WAIT_S = 5.0
 
 
 def _tr(text: str) -> str:

@@ -31,6 +31,10 @@ from widgets.value_label import ValueLabel
 # a five-second phrase took longer than 5.8 s (the soak harness); a 20 s phrase
 # with beam search takes several times that.
 LAST_PHRASE_WAIT_S = 20.0
+# The lesson editor's time for its last phrase, as it was before it offered "Close
+# now" too: a final Whisper decode (tiny.en) took up to 2.1 s alone on a shared
+# two-core machine, longer under load.
+EDITOR_LAST_PHRASE_WAIT_S = 5.0
 # Time allowed for each second of speech still waiting at the close: a busy
 # machine that fell behind writes down audio more slowly than real time, even
 # with partial results off (measured: see app/bench_catch_up.py).

@@ -31,9 +31,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QTextCursor
 
-from app.dictation_controller import LAST_WORDS_WAIT_S, change_message, engine_options
+from app.dictation_controller import change_message, engine_options
+from app.last_words import EDITOR_LAST_PHRASE_WAIT_S, unwritten_message
 from app.last_words import finish_last_words as write_down_last_words
-from app.last_words import unwritten_message
 from app.speech_worker import ListeningControls, SpeechWorker, worker_for
 from speech.dictation import Change, DictationOptions
 from speech.dictation_cursor import Edit, phrase_at_cursor, preview_at_cursor
@@ -151,8 +151,8 @@ class EditorDictation(ListeningControls, QObject):
         was_listening = self.worker.is_listening()
         # As the pupil's dictation closes: speech still waiting is written down in
         # plain sight, with "Close now" (app.last_words), never dropped silently.
-        result = write_down_last_words(self.worker, self.editor.window(),
-                                       LAST_WORDS_WAIT_S if timeout_s is None else timeout_s)
+        wait_s = EDITOR_LAST_PHRASE_WAIT_S if timeout_s is None else timeout_s
+        result = write_down_last_words(self.worker, self.editor.window(), wait_s)
         if not result.settled:
             self._show_info(unwritten_message(result.unwritten_s, offered_back=False))
         elif was_listening:

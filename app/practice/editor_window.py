@@ -77,8 +77,9 @@ class LessonEditorWindow(QMainWindow):
         self.profile_saved = self.profile_row.saved
         self.dictation: EditorDictation | None = None
         self._worker_factory = worker_factory
-        # How long closing waits for the phrase being said; None: the dictation dock's bound
-        # (LAST_WORDS_WAIT_S). Tests with the real engine on a busy machine raise it.
+        # How long closing waits for the phrase being said; None: the dictation dock's
+        # bound (app.last_words.EDITOR_LAST_PHRASE_WAIT_S). Tests with the real engine
+        # on a busy machine raise it.
         self.last_words_wait_s: float | None = None
         self.dictation_line = DictationLine(with_button=False)
         self.dictation_line.start_requested.connect(self.start_dictation)
