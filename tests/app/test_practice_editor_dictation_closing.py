@@ -12,6 +12,7 @@ The Save / Discard / Cancel question is answered through the window's
 
 from __future__ import annotations
 
+import contextlib
 import re
 import threading
 
@@ -210,13 +211,21 @@ def test_a_second_close_while_the_last_words_settle_is_ignored(closing) -> None:
     assert "tide goes out" in offered.lower()
 
 
-def test_an_engine_that_never_finishes_does_not_hold_the_close(closing) -> None:
+@contextlib.contextmanager
+def _engine_stuck_at_the_end(closing):
+    """An editor with one phrase settled whose engine never finishes the last one."""
     release = threading.Event()
     recogniser = SlowEndRecogniser([Final(SETTLED)], at_flush=[Final(LAST)], release=release)
     try:
         c = closing(recogniser)
         c.speaking()
-        settled = c.editor.text()
+        yield c, recogniser, c.editor.text()
+    finally:
+        release.set()  # lets the engine thread end
+
+
+def test_an_engine_that_never_finishes_does_not_hold_the_close(closing) -> None:
+    with _engine_stuck_at_the_end(closing) as (c, recogniser, settled):
         c.window.last_words_wait_s = 0.5
 
         assert c.window.close()
@@ -224,19 +233,12 @@ def test_an_engine_that_never_finishes_does_not_hold_the_close(closing) -> None:
         assert recogniser.flush_began.is_set(), "the engine was not asked to finish"
         [(_answer, offered)] = c.asked
         assert offered == settled
-    finally:
-        release.set()  # lets the engine thread end
 
 
 def test_close_now_in_the_editor_says_what_was_not_written_down(closing) -> None:
     from tests.app.catching_up_doubles import press_close_now
 
-    release = threading.Event()
-    recogniser = SlowEndRecogniser([Final(SETTLED)], at_flush=[Final(LAST)], release=release)
-    try:
-        c = closing(recogniser)
-        c.speaking()
-        settled = c.editor.text()
+    with _engine_stuck_at_the_end(closing) as (c, _recogniser, settled):
         c.window.last_words_wait_s = 60.0  # only Close now ends the wait
         seen: list[str] = []
         press_close_now(seen)
@@ -249,8 +251,6 @@ def test_close_now_in_the_editor_says_what_was_not_written_down(closing) -> None
             "Everything written before them is in the lesson."), message
         [(_answer, offered)] = c.asked
         assert offered == settled
-    finally:
-        release.set()
 
 
 def test_closing_the_main_window_puts_the_editors_last_words_in_first(
