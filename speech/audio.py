@@ -16,6 +16,7 @@ devices once. ``rescan_devices`` lists them afresh (only with no stream open).
 
 from __future__ import annotations
 
+import contextlib
 import math
 import queue
 import threading
@@ -25,7 +26,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from speech.sound_server import follows_the_server, records_the_speakers
+from speech.sound_server import SpeakersWatch, records_the_speakers, speakers_watch
 
 SAMPLE_RATE = 16_000
 CHUNK_SAMPLES = 1_600  # 100 ms at 16 kHz
@@ -40,8 +41,8 @@ STALL_TIMEOUT = 5.0
 # counts at most this much towards a stall: the device is judged only over
 # time the consumer was really watching it, never over time it was not run.
 _MAX_WATCH_STEP = 0.25
-# How often a capture of the sound server's default source checks that it is
-# still a microphone, not the speakers' monitor (speech/sound_server.py).
+# How often a capture through a sound server checks that it still records a
+# microphone, not the speakers' monitor (speech/sound_server.py).
 SOURCE_CHECK_S = 2.0
 
 NO_MICROPHONE = "No microphone was found. Plug one in and try again."
@@ -263,8 +264,8 @@ class Capture:
         self._quiet = 0.0
         self._last_watch = 0.0
         self.overflows = 0
-        # Recording the sound server's default source: is it still a microphone?
-        self._follows_server = False
+        # Recording through a sound server: is it still a microphone?
+        self._speakers_watch: SpeakersWatch | None = None
         self._next_source_check = 0.0
 
     # --- control (any thread) ---------------------------------------------------
@@ -283,8 +284,15 @@ class Capture:
         if records_the_speakers(self.device.name, self.device.host_api):
             self._fail(NO_MICROPHONE)  # only the speakers' monitor (speech/sound_server.py)
             return
-        self._follows_server = follows_the_server(self.device.name, self.device.host_api)
+        # Through a sound server the stream may later be moved to the speakers:
+        # it is found on the server as it opens, and checked every SOURCE_CHECK_S.
+        watch = self._speakers_watch = speakers_watch(self.device.name, self.device.host_api)
         self._next_source_check = time.monotonic() + SOURCE_CHECK_S
+        with watch.opening() if watch is not None else contextlib.nullcontext():
+            self._open_stream(sd)
+
+    def _open_stream(self, sd) -> None:
+        """Open the device at a rate and channel count it accepts, or fail."""
         import soxr
 
         if self._samplerate_request:
@@ -394,9 +402,10 @@ class Capture:
         if isinstance(item, np.ndarray):
             self._quiet, self._last_watch = 0.0, time.monotonic()
             self._process(item, last=False)
-            if self._follows_server and self._last_watch >= self._next_source_check:
+            watch = self._speakers_watch
+            if watch is not None and self._last_watch >= self._next_source_check:
                 self._next_source_check = self._last_watch + SOURCE_CHECK_S
-                if records_the_speakers(self.device.name, self.device.host_api):
+                if watch.moved_to_the_speakers():
                     # The microphone went and the server moved us to the speakers.
                     self._fail(MICROPHONE_GONE)
             return
@@ -480,6 +489,8 @@ class Capture:
         stream, self._stream = self._stream, None
         if stream is not None:
             close_stream_quietly(stream)
+            if self._speakers_watch is not None:
+                self._speakers_watch.close()
 
 
 def close_stream_quietly(stream, timeout: float = 3.0) -> bool:

@@ -20,6 +20,7 @@ from speech.audio import (
 )
 from speech.sound_server import default_source, follows_the_server, records_the_speakers
 from tests.fixtures.pulse import MIC_DEVICE, MIC_SOURCE
+from tests.speech.unplugging import plug_back_in, until_stopped
 
 pytestmark = pytest.mark.pulse
 
@@ -31,40 +32,11 @@ def _server_default_device() -> str:
     return names[0]
 
 
-def _until_stopped(capture: Capture, limit: float = 20.0, most: int = 600) -> list:
-    """Events up to ``Stopped``; fails if it does not come within ``most`` events (20 s)."""
-    events = []
-    while not events or not isinstance(events[-1], Stopped):
-        event = capture.next_event(timeout=limit)
-        assert event is not None, f"no event for {limit} s"
-        events.append(event)
-        if len(events) > most:
-            capture.close()
-            pytest.fail("the capture went on recording (the speakers, not a microphone)")
-    return events
-
-
-def _plug_back_in(pulse, virtual_mic) -> None:
-    """The microphone back as the default source, and the speaker's recorder back on the
-    speaker: while the monitor was the default source, making the microphone the
-    default again moves every stream on the monitor to it, the session's ``parec``
-    too, and later tests would record the microphone's silence as the speaker."""
-    virtual_mic.load()
-    pulse.server.pactl("set-default-source", MIC_SOURCE)
-    clients = [line.split("\t") for line in
-               pulse.server.pactl("list", "short", "clients").splitlines() if line.strip()]
-    recorders = {fields[0] for fields in clients if fields[-1].strip() in ("parec", "pacat")}
-    for line in pulse.server.pactl("list", "short", "source-outputs").splitlines():
-        fields = line.split("\t")
-        if len(fields) > 2 and fields[2] in recorders:
-            pulse.server.pactl("move-source-output", fields[0], pulse.speaker.monitor)
-
-
 @pytest.fixture
 def unplugged(pulse, virtual_mic):
     virtual_mic.unload()
     yield
-    _plug_back_in(pulse, virtual_mic)
+    plug_back_in(pulse, virtual_mic)
 
 
 def test_the_server_says_which_source_it_records_by_default(pulse, virtual_mic):
@@ -75,7 +47,7 @@ def test_the_server_says_which_source_it_records_by_default(pulse, virtual_mic):
 
 def test_with_no_microphone_the_default_is_no_microphone_not_the_speakers(pulse, unplugged):
     assert default_source().endswith(".monitor")
-    events = _until_stopped(Capture(_server_default_device()))
+    events = until_stopped(Capture(_server_default_device()))
     assert events == [AudioError(NO_MICROPHONE), Stopped()]
 
 
@@ -86,9 +58,9 @@ def test_a_microphone_pulled_mid_capture_is_gone_not_moved_to_the_speakers(pulse
     assert not any(isinstance(e, (AudioError, Stopped)) for e in first)
     virtual_mic.unload()  # PulseAudio moves the stream to the speakers' monitor
     try:
-        events = _until_stopped(capture, limit=20)
+        events = until_stopped(capture, limit=20)
     finally:
-        _plug_back_in(pulse, virtual_mic)
+        plug_back_in(pulse, virtual_mic)
     assert AudioError(MICROPHONE_GONE) in events and events[-1] == Stopped()
     gone = events.index(AudioError(MICROPHONE_GONE))
     assert not any(isinstance(e, AudioChunk) for e in events[gone:])
