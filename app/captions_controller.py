@@ -16,6 +16,11 @@ What the shell does with it::
     ...
     captions.shutdown()        # when the app closes
 
+On a busy computer the engine can fall behind the speaker. While it is
+lastingly behind (``app.catching_up.CatchingUp``: the same rule as the
+pupil's dictation) the window says the captions are running behind, and
+takes that away once they have caught up.
+
 Problems (no microphone, model missing, engine failed) come out as
 ``error(message)`` and ``status_changed(message)``; captions go back to idle
 and ``start()`` tries again. When the automatically chosen model will not
@@ -30,6 +35,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
+from app.catching_up import CatchingUp
 from app.speech_worker import ListeningControls, SpeechWorker, worker_for
 from speech.dictation_spelling import british_text
 from widgets.captions_window import CaptionsWindow
@@ -80,6 +86,10 @@ class CaptionsController(ListeningControls, QObject):
         w.engine_ready.connect(self._on_engine_ready)
         w.progress.connect(self.status_changed)
         w.idle.connect(self._on_idle)
+        # Only on the captions, not the status bar too: a screen reader would say it twice.
+        self._catching_up = CatchingUp(w, parent=self)
+        self._catching_up.started.connect(self._on_running_behind)
+        self._catching_up.ended.connect(self._on_caught_up)
         window.dismissed.connect(self.stop)
 
     # ------------------------------------------------------------------ for the shell
@@ -125,6 +135,14 @@ class CaptionsController(ListeningControls, QObject):
     @Slot()
     def _on_idle(self) -> None:
         self.window.add_partial("")  # a guess that never settled goes
+
+    @Slot()
+    def _on_running_behind(self) -> None:
+        self.window.set_running_behind(True)
+
+    @Slot()
+    def _on_caught_up(self) -> None:
+        self.window.set_running_behind(False)
 
     @Slot(str)
     def _on_model_replaced(self, message: str) -> None:

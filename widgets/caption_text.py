@@ -9,6 +9,10 @@ off the top.
 A notice says what the captions are doing when they have nothing to show
 ("Listening…", quietly, in the same softer shade without an underline) or
 plainly why nothing will come ("Not listening: …", in the full text colour).
+
+A :class:`CaptionLagNote` says the captions are running behind. It is not a
+caption line: the window shows it in a strip of its own beside the lines, so
+it never takes a line, moves one, or goes into the history.
 """
 
 from __future__ import annotations
@@ -26,12 +30,17 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextLayout,
 )
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from widgets.announce import announce
 from widgets.soft_colour import soft_colour
 
 PARTIAL_MARKER = "\u2026"
+# The note about lateness at this share of the caption size (never below
+# MIN_NOTE_PT): smaller than the captions, so it reads as a note about them,
+# yet at 48 pt captions still about 29 pt, readable from the back of a room.
+NOTE_SCALE = 0.6
+MIN_NOTE_PT = 18.0
 
 
 def _tr(text: str) -> str:
@@ -197,6 +206,63 @@ class CaptionText(QWidget):
             line.draw(painter, QPointF(self.margin, y - line.y()))
             y += self.line_height()
         painter.end()
+
+
+class CaptionLagNote(QWidget):
+    """A boxed note in a strip of its own: the captions are running behind.
+
+    Hidden until :meth:`set_shown`. The box (a border in the text colour) and
+    the smaller size set it apart from what was said without relying on
+    colour; the words say it plainly. Colours and font follow the captions'
+    (:meth:`set_look`).
+    """
+
+    def __init__(self, parent: QWidget | None = None, margin: int = 12) -> None:
+        super().__init__(parent)
+        self.label = QLabel(self)
+        self.label.setObjectName("captionLagNote")
+        self.label.setWordWrap(True)
+        self.label.setText(lag_note_text())
+        self.label.setAccessibleName(_tr("Note about the captions"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(margin, margin // 2, margin, margin // 2)
+        layout.addWidget(self.label)
+        layout.addStretch(1)  # the box hugs its words
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.shown = False  # asked for; on screen too while the window is
+        self.hide()
+
+    def set_shown(self, shown: bool) -> bool:
+        """Show or hide the note; True when that changed it."""
+        if shown == self.shown:
+            return False
+        self.shown = shown
+        self.setVisible(shown)
+        return True
+
+    def text(self) -> str:
+        """The note's words."""
+        return self.label.text()
+
+    def set_look(self, foreground: str, background: str, font: QFont) -> None:
+        """The captions' colours, and their font at ``NOTE_SCALE`` of its size."""
+        self.label.setStyleSheet(
+            f"QLabel#captionLagNote {{ color: {foreground}; background: {background};"
+            f" border: 3px solid {foreground}; padding: 2px 12px; }}")
+        small = QFont(font)
+        small.setPointSizeF(max(MIN_NOTE_PT, font.pointSizeF() * NOTE_SCALE))
+        self.label.setFont(small)
+
+    def height_for(self, width: int) -> int:
+        """Pixels the strip needs at ``width`` (its words may wrap)."""
+        height = self.heightForWidth(width)
+        return height if height > 0 else self.sizeHint().height()
+
+
+def lag_note_text() -> str:
+    """What the room is told while the captions run behind the speaker."""
+    return _tr("Captions are running behind because the computer is busy. "
+               "They will catch up.")
 
 
 def _soft_range(length: int, colour: QColor, underline: bool) -> QTextLayout.FormatRange:

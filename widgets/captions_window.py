@@ -12,6 +12,9 @@ captions are doing, so a room looking at an empty band knows why:
 ``set_starting()`` ("Getting ready to listen…"), ``set_listening(True)``
 ("Listening…" until someone speaks), ``set_listening(False)`` ("Not
 listening") and ``show_problem(message)`` ("Not listening: no microphone…").
+``set_running_behind(True)`` shows a boxed note that the captions are running
+behind, in a strip on the side away from the screen's edge: the window grows
+to hold it, so the caption lines stay where they are on screen.
 
 Keyboard: Esc hides the captions, + and − change the text size, and the
 Menu key, Shift+F10 or the Settings button opens the settings menu (lines,
@@ -40,7 +43,7 @@ from PySide6.QtWidgets import QHBoxLayout, QMenu, QToolButton, QVBoxLayout, QWid
 from lessons.profile import Profile
 from widgets.announce import announce
 from widgets.caption_history import CaptionHistory
-from widgets.caption_text import CaptionText
+from widgets.caption_text import CaptionLagNote, CaptionText
 
 SCHEMES = {  # name: (text, background); "profile" takes a lesson profile's colours
     "yellow-on-black": ("#ffff00", "#000000"),
@@ -110,6 +113,7 @@ class CaptionsWindow(QWidget):
         self._drag_from: QPoint | None = None
         self._embedded = False
         self.text = CaptionText(self)
+        self.note = CaptionLagNote(self, margin=self.text.margin)  # hidden until needed
         self.history = CaptionHistory(self)
         self.history.setWindowFlags(Qt.WindowType.Window)  # its own window, owned by this one
         self.settings_button = QToolButton(self)
@@ -127,10 +131,14 @@ class CaptionsWindow(QWidget):
         side.setContentsMargins(4, 4, 4, 4)
         side.addWidget(self.settings_button)
         side.addStretch(1)
+        self._side = side
+        self._column = QVBoxLayout()  # the lines, and the note above or below them
+        self._column.setSpacing(0)
+        self._column.addWidget(self.text, 1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.text, 1)
+        layout.addLayout(self._column, 1)
         layout.addLayout(side)
         self._apply_window_flags()
         self.apply_settings(settings or CaptionSettings(), announce=False)
@@ -171,8 +179,25 @@ class CaptionsWindow(QWidget):
 
     def show_problem(self, message: str) -> None:
         """Listening has stopped or cannot start because of ``message`` (one sentence)."""
+        self.set_running_behind(False)  # the problem is the news now
         self._set_state("problem", notice=_tr("Not listening: {problem}").format(
             problem=message.strip()))
+
+    def set_running_behind(self, behind: bool) -> None:
+        """Show (or take away) the note that the captions are running behind.
+
+        Announced once to a screen reader as it appears; never a caption, so
+        never in the lines or the history.
+        """
+        if not self.note.set_shown(behind):
+            return
+        self.place()
+        if behind and self.isVisible():
+            announce(self.note.label, self.note.text())
+
+    def running_behind_note(self) -> str:
+        """The note's words while it is shown ("" otherwise)."""
+        return self.note.text() if self.note.shown else ""
 
     def state(self) -> str:
         """"waiting", "starting", "listening", "off" or "problem"."""
@@ -213,6 +238,7 @@ class CaptionsWindow(QWidget):
         if self._settings.frameless != old.frameless:
             self._apply_window_flags()
         self._apply_look()
+        self._arrange_note()
         self._sync_menu()
         self.place()
         if announce and self._settings != old:
@@ -296,18 +322,19 @@ class CaptionsWindow(QWidget):
 
     def place(self) -> None:
         """Put the window where its placement says, on the screen it is on."""
-        if self._embedded:
-            self.setFixedHeight(self.text.height_for_lines())  # the host gives the width
+        if self._embedded:  # the host gives the width
+            self.setFixedHeight(self.text.height_for_lines() + self._note_height(self.width()))
             return
         screen = self.screen()
         if screen is None:
             return
         area = screen.availableGeometry()
-        height = self.text.height_for_lines()
         if self._settings.placement == "floating":
             keep = self.isVisible() and self.width() > 200
-            self.resize(self.width() if keep else area.width() * 2 // 3, height)
+            width = self.width() if keep else area.width() * 2 // 3
+            self.resize(width, self.text.height_for_lines() + self._note_height(width))
             return
+        height = self.text.height_for_lines() + self._note_height(area.width())
         # The frame's own height (title bar) counts too when there is one.
         frame = max(0, self.frameGeometry().height() - self.geometry().height())
         if self._settings.placement == "top":
@@ -435,6 +462,18 @@ class CaptionsWindow(QWidget):
         if changed and self.isVisible():
             announce(self.text, said, assertive=state == "problem")
 
+    def _note_height(self, width: int) -> int:
+        """The lateness note's strip at a window ``width`` (0 while it is hidden)."""
+        if not self.note.shown:
+            return 0
+        return self.note.height_for(max(1, width - self._side.sizeHint().width()))
+
+    def _arrange_note(self) -> None:
+        # On the side away from the screen's edge: at the bottom the window grows
+        # upwards, elsewhere downwards, and either way the lines do not move.
+        self._column.removeWidget(self.note)
+        self._column.insertWidget(0 if self._settings.placement == "bottom" else 1, self.note)
+
     def _change(self, **changes: object) -> None:
         self.apply_settings(replace(self._settings, **changes))
 
@@ -470,6 +509,7 @@ class CaptionsWindow(QWidget):
         font.setPointSizeF(s.font_size_pt)
         self.text.setFont(font)
         self.text.set_lines(s.lines)
+        self.note.set_look(*colours, font)
 
 
 def _usable_family(requested: str) -> str:

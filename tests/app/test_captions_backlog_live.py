@@ -1,0 +1,83 @@
+"""Real parts: live captions far behind the speaker say so, then catch up with every sentence.
+
+A busy machine is simulated by handing the real Whisper engine about 55 s
+of espeak-ng speech at once (faster than real time), so a backlog forms
+exactly as it does behind a live microphone on a slow computer. The captions
+window, controller, worker threads, pipeline and Whisper are real; only the
+microphone is a double that delivers the audio it is given.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+
+import numpy as np
+import pytest
+
+from app.captions_controller import CaptionsController
+from app.speech_worker import SpeechWorker
+from tests.app.speech_doubles import ManualMicrophone, speech_16k
+from tests.fixtures.spoken import CLASSROOM_SENTENCES
+from widgets.captions_window import CaptionSettings, CaptionsWindow
+
+pytestmark = pytest.mark.slow
+
+SENTENCES = CLASSROOM_SENTENCES[:12]
+HANG_GUARD_MS = 180_000  # never reached unless the engine hangs
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z']+", text.lower())
+
+
+def test_captions_behind_whisper_say_so_then_catch_up(qtbot, tmp_path, speak, monkeypatch):
+    engine = pytest.importorskip("speech.stt.whisper_engine").WhisperRecogniser
+    if not engine.availability().available:
+        pytest.skip(engine.availability().reason)
+    announced: list[str] = []
+    monkeypatch.setattr("widgets.captions_window.announce",
+                        lambda _source, text, assertive=False: announced.append(text))
+    window = CaptionsWindow(CaptionSettings(lines=2, font_size_pt=36, placement="bottom"))
+    qtbot.addWidget(window)
+    microphone = ManualMicrophone()
+    worker = SpeechWorker(engine="whisper", list_inputs=list,
+                          capture_factory=lambda _device: microphone)
+    controller = CaptionsController(window, worker=worker)
+    behind: list[float] = []
+    worker.behind.connect(behind.append)
+    try:
+        worker.preload()
+        qtbot.waitUntil(lambda: bool(worker.engine_key), timeout=HANG_GUARD_MS)
+        controller.start()
+        qtbot.waitUntil(controller.is_listening)
+        gap = np.zeros(16_000, dtype=np.int16)  # a second's pause after each sentence
+        speech = np.concatenate([piece for sentence in SENTENCES
+                                 for piece in (speech_16k(speak(sentence)), gap)])
+        microphone.hear(speech)
+        qtbot.waitUntil(microphone.caught_up)  # all of it is waiting for the engine
+        assert worker.waiting_seconds() > 8, "no backlog formed: nothing to test"
+
+        qtbot.waitUntil(lambda: window.running_behind_note() != "" or (
+            behind[-1] == 0 and worker.waiting_seconds() == 0), timeout=HANG_GUARD_MS)
+        note = window.running_behind_note()
+        assert note, f"caught up without a word about it: behind {behind}"
+        shown_at = time.monotonic()  # for the printed figure only, never asserted
+        assert window.note.isVisible()
+        assert not [line for line in window.shown_lines() if note in line]
+        qtbot.waitUntil(lambda: window.running_behind_note() == "", timeout=HANG_GUARD_MS)
+        shown_for = time.monotonic() - shown_at
+        assert worker.behind_seconds() < 1, behind
+    finally:
+        controller.shutdown()
+
+    assert note.startswith("Captions are running behind"), note
+    assert announced.count(note) == 1, announced
+    history = [entry.text for entry in window.history.entries()]
+    heard = set(_words(" ".join(history)))
+    missing = [s for s in SENTENCES if np.mean([w in heard for w in _words(s)]) < 0.6]
+    assert not missing, f"not captioned: {missing}\n{history}"
+    saved = window.save_history(tmp_path / "captions.txt").read_text(encoding="utf-8")
+    assert note not in saved and "behind" not in saved.lower(), saved
+    print(f"{speech.size / 16_000:.1f} s of speech queued; most behind {max(behind):.0f} s; "
+          f"note shown {shown_for:.1f} s; {len(history)} captions")
