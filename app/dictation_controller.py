@@ -33,7 +33,7 @@ import functools
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 
 from app.catching_up import CatchingUp, catching_up_message
 from app.dictation_unsaved import UnsavedDictation
@@ -42,6 +42,7 @@ from app.last_words import finish_last_words as write_down_last_words
 from app.recovery_question import ask_to_bring_back
 from app.speech_worker import ListeningControls, SpeechWorker, worker_for
 from app.transcript_autosave import TranscriptAutosave
+from speech.audio import MICROPHONE_GONE, NO_MICROPHONE, microphone_ready
 from speech.dictation import (
     COMMAND_PHRASES,
     Change,
@@ -58,6 +59,10 @@ from widgets.dictation_panel import DictationPanel
 # the spoken commands, so a last "common" is a misheard "comma".
 _PUNCTUATING_ENGINES = frozenset({"whisper"})
 _STEERED_ENGINES = frozenset({"whisper"})
+# While "no microphone" is on show, how often the microphones are looked at
+# again, so the message goes once one is plugged back in.
+MICROPHONE_LOOK_MS = 2000
+_NO_MICROPHONE_MESSAGES = (NO_MICROPHONE, MICROPHONE_GONE)
 
 
 def _tr(text: str) -> str:
@@ -165,6 +170,9 @@ class DictationController(UnsavedDictation, ListeningControls, QObject):
         self._closing = False  # finishing the last words: nothing new may start
         self.last_words = None  # how closing went (app.last_words.LastWords)
         self._shut = False
+        self._microphone_missing = False  # seen missing since "no microphone" was shown
+        self._look_for_microphone = QTimer(self, interval=MICROPHONE_LOOK_MS)
+        self._look_for_microphone.timeout.connect(self._on_look_for_microphone)
 
         panel.start_requested.connect(self.start)
         panel.stop_requested.connect(self.stop)
@@ -341,6 +349,9 @@ class DictationController(UnsavedDictation, ListeningControls, QObject):
         self._info = ""
         self.panel.show_message(message, "error")
         self.status_changed.emit(message)
+        if message in _NO_MICROPHONE_MESSAGES:
+            self._microphone_missing = message == NO_MICROPHONE
+            self._look_for_microphone.start()
 
     @Slot(bool)
     @_while_open
@@ -414,6 +425,28 @@ class DictationController(UnsavedDictation, ListeningControls, QObject):
                 kept[label] = d.name
         self.panel.set_microphones([(name, label) for label, name in kept.items()], current)
         self._apply_microphone()
+        if self._look_for_microphone.isActive():
+            self._note_microphone_back(devices, current)
+
+    @Slot()
+    def _on_look_for_microphone(self) -> None:
+        if (self._shut or self.worker.is_listening()
+                or self.panel.message() not in _NO_MICROPHONE_MESSAGES):
+            self._look_for_microphone.stop()
+        else:
+            self.refresh_microphones()
+
+    def _note_microphone_back(self, devices: list, current: str | None) -> None:
+        """The "no microphone" message gives way once the microphone, seen missing, is
+        back (a named one that stopped but is still listed is never seen missing, so
+        its message stays until F9 tries it)."""
+        if not microphone_ready(devices, current):
+            self._microphone_missing = True
+        elif self._microphone_missing and self.panel.message() in _NO_MICROPHONE_MESSAGES:
+            self._look_for_microphone.stop()
+            message = _tr("Microphone found: press F9 to dictate.")
+            self._show_info(message, over_error=True)
+            self.status_changed.emit(message)
 
     @Slot(object)
     @_while_open

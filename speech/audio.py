@@ -22,11 +22,16 @@ import queue
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
-from speech.sound_server import SpeakersWatch, records_the_speakers, speakers_watch
+from speech.sound_server import (
+    SpeakersWatch,
+    follows_the_server,
+    records_the_speakers,
+    speakers_watch,
+)
 
 SAMPLE_RATE = 16_000
 CHUNK_SAMPLES = 1_600  # 100 ms at 16 kHz
@@ -77,6 +82,9 @@ class AudioDevice:
     output_channels: int
     is_default_input: bool
     is_default_output: bool
+    # Records the sound server's default source, and that is only the speakers'
+    # monitor: no microphone is plugged in (set by ``input_devices``).
+    records_the_speakers: bool = False
 
     @property
     def is_input(self) -> bool:
@@ -114,8 +122,20 @@ def list_devices() -> list[AudioDevice]:
 
 
 def input_devices() -> list[AudioDevice]:
-    """Devices that can record (microphones)."""
-    return [device for device in list_devices() if device.is_input]
+    """Devices that can record (microphones), each saying whether it is only the speakers."""
+    inputs = [device for device in list_devices() if device.is_input]
+    server = [d for d in inputs if follows_the_server(d.name, d.host_api)]
+    if server and records_the_speakers(server[0].name, server[0].host_api):  # asked once
+        inputs = [replace(d, records_the_speakers=True) if d in server else d for d in inputs]
+    return inputs
+
+
+def microphone_ready(devices: list[AudioDevice], name: str | None) -> bool:
+    """True when microphone ``name`` (None: the default) is among ``devices`` (from
+    ``input_devices``) and records a microphone, not only the speakers."""
+    chosen = [d for d in devices if d.name == name] if name else (
+        [d for d in devices if d.is_default_input] or devices[:1])
+    return bool(chosen) and not chosen[0].records_the_speakers
 
 
 def output_devices() -> list[AudioDevice]:

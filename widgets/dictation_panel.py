@@ -227,6 +227,11 @@ class DictationPanel(QWidget):
     def set_microphones(self, microphones: Sequence[tuple[str, str]],
                         current: str | None = None) -> None:
         """Offer ``microphones`` as (id, name) pairs; ``current`` is the one in use."""
+        box = self.microphones
+        shown = [(box.itemData(i), box.itemText(i)) for i in range(box.count())]
+        if microphones and shown == [tuple(pair) for pair in microphones] and (
+                current is None or box.currentData() == current):
+            return  # the same list again: leave it alone, the pupil may have it open
         self.microphones.clear()
         for device_id, name in microphones:
             self.microphones.addItem(name, device_id)
