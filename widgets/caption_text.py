@@ -226,8 +226,11 @@ class CaptionLagNote(QWidget):
         self.label.setAccessibleName(_tr("Note about the captions"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(margin, margin // 2, margin, margin // 2)
-        layout.addWidget(self.label)
-        layout.addStretch(1)  # the box hugs its words
+        # The box hugs its words on one line when they fit (``set_look`` caps its
+        # width), and wraps only when the band is narrower than that.
+        self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        layout.addWidget(self.label, 1)
+        layout.addStretch(0)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.shown = False  # asked for; on screen too while the window is
         self.hide()
@@ -252,6 +255,10 @@ class CaptionLagNote(QWidget):
         small = QFont(font)
         small.setPointSizeF(max(MIN_NOTE_PT, font.pointSizeF() * NOTE_SCALE))
         self.label.setFont(small)
+        self.label.ensurePolished()  # the style sheet's border and padding count too
+        self.label.setWordWrap(False)
+        self.label.setMaximumWidth(self.label.sizeHint().width())  # the words on one line
+        self.label.setWordWrap(True)
 
     def height_for(self, width: int) -> int:
         """Pixels the strip needs at ``width`` (its words may wrap)."""

@@ -464,9 +464,12 @@ class CaptionsWindow(QWidget):
 
     def _note_height(self, width: int) -> int:
         """The lateness note's strip at a window ``width`` (0 while it is hidden)."""
-        if not self.note.shown:
-            return 0
-        return self.note.height_for(max(1, width - self._side.sizeHint().width()))
+        height = 0
+        if self.note.shown:
+            height = self.note.height_for(max(1, width - self._side.sizeHint().width()))
+            self.note.setFixedHeight(height)  # box layouts honour this, not height-for-width
+        self.layout().activate()  # the window's least height follows at once, so it can shrink
+        return height
 
     def _arrange_note(self) -> None:
         # On the side away from the screen's edge: at the bottom the window grows

@@ -55,6 +55,9 @@ def test_the_note_shows_beside_the_lines_and_they_do_not_move(qtbot, captions, s
     assert window.height() > height  # the window grew to hold the note...
     assert _lines_on_screen(window) == before  # ...and the caption lines stayed put
     assert window.shown_lines() == lines  # no line given up for it
+    label = window.note.label  # all its words in sight, wrapped or not
+    assert label.height() >= label.heightForWidth(label.width()), (label.size(), label.text())
+    assert label.width() <= label.maximumWidth()  # the box hugs its words
     strip = window.note.geometry()
     text = window.text.geometry()
     if placement == "bottom":  # away from the screen's edge
@@ -106,6 +109,8 @@ def test_the_note_follows_the_colours_and_the_size(captions, scheme):
     for _ in range(8):
         window.smaller()
     assert window.note.label.font().pointSizeF() == MIN_FONT_PT  # never below the smallest captions
+    assert window.height() == window.text.height_for_lines() + window.note.height()  # shrank too
+    assert window.text.height() == window.text.height_for_lines()
     window.set_scheme("white-on-black" if scheme != "white-on-black" else "black-on-white")
     assert window.colours()[0] in window.note.label.styleSheet()
 
