@@ -33,16 +33,16 @@ import functools
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from app.catching_up import CatchingUp, catching_up_message
+from app.dictation_microphones import MicrophoneChoice
 from app.dictation_unsaved import UnsavedDictation
 from app.last_words import LAST_PHRASE_WAIT_S, unwritten_message
 from app.last_words import finish_last_words as write_down_last_words
 from app.recovery_question import ask_to_bring_back
 from app.speech_worker import ListeningControls, SpeechWorker, worker_for
 from app.transcript_autosave import TranscriptAutosave
-from speech.audio import MICROPHONE_GONE, NO_MICROPHONE, microphone_ready
 from speech.dictation import (
     COMMAND_PHRASES,
     Change,
@@ -51,7 +51,6 @@ from speech.dictation import (
     apply_phrase,
     preview_phrase,
 )
-from speech.sound_server import SERVER_DEFAULT_DEVICES
 from widgets.dictation_panel import DictationPanel
 
 # Engines that write their own punctuation and capitals (the rules then remove
@@ -59,10 +58,6 @@ from widgets.dictation_panel import DictationPanel
 # the spoken commands, so a last "common" is a misheard "comma".
 _PUNCTUATING_ENGINES = frozenset({"whisper"})
 _STEERED_ENGINES = frozenset({"whisper"})
-# While "no microphone" is on show, how often the microphones are looked at
-# again, so the message goes once one is plugged back in.
-MICROPHONE_LOOK_MS = 2000
-_NO_MICROPHONE_MESSAGES = (NO_MICROPHONE, MICROPHONE_GONE)
 
 
 def _tr(text: str) -> str:
@@ -95,15 +90,6 @@ def change_message(change: Change) -> str:
     return _change_message(change)
 
 
-# Names the sound system gives its own routing rather than a microphone.
-def microphone_label(name: str, is_default: bool) -> str:
-    """A microphone as the list shows it: "Desk microphone (default)", and the sound
-    system's own "default" device as "The computer's default microphone"."""
-    if name.strip().lower() in SERVER_DEFAULT_DEVICES:
-        return _tr("The computer's default microphone")
-    return name + (_tr(" (default)") if is_default else "")
-
-
 def _while_open(slot):
     """Drop a call from the worker that comes after ``shutdown``: the window is
     closing, the text is saved, and the panel may already be gone."""
@@ -116,7 +102,7 @@ def _while_open(slot):
     return guarded
 
 
-class DictationController(UnsavedDictation, ListeningControls, QObject):
+class DictationController(MicrophoneChoice, UnsavedDictation, ListeningControls, QObject):
     """Brings a DictationPanel to life: listening, text rules, autosave, recovery.
 
     Constructor: ``panel``; optional ``worker`` (a SpeechWorker; made with
@@ -160,9 +146,6 @@ class DictationController(UnsavedDictation, ListeningControls, QObject):
         self.autosave = autosave or TranscriptAutosave(parent=self)
         self._options = options or DictationOptions()
         self._state = DictationState(base=panel.text())
-        self._microphone = microphone or self.worker.device()
-        self._devices: list[str] = []
-        self._default: str | None = None
         self._info = ""  # the info message this controller is showing, to clear it later
         self._stop_note = ""  # why the microphone is being closed, shown once it is
         self._recovering = False
@@ -170,13 +153,10 @@ class DictationController(UnsavedDictation, ListeningControls, QObject):
         self._closing = False  # finishing the last words: nothing new may start
         self.last_words = None  # how closing went (app.last_words.LastWords)
         self._shut = False
-        self._microphone_missing = False  # seen missing since "no microphone" was shown
-        self._look_for_microphone = QTimer(self, interval=MICROPHONE_LOOK_MS)
-        self._look_for_microphone.timeout.connect(self._on_look_for_microphone)
+        self._init_microphones(microphone)
 
         panel.start_requested.connect(self.start)
         panel.stop_requested.connect(self.stop)
-        panel.microphone_chosen.connect(self._on_microphone_chosen)
         panel.read_back_requested.connect(self._on_read_back)
         panel.save_requested.connect(self._on_save)
         panel.clear_requested.connect(self._on_clear)
@@ -191,7 +171,6 @@ class DictationController(UnsavedDictation, ListeningControls, QObject):
         w.idle.connect(self._on_idle)
         w.engine_ready.connect(self._on_engine_ready)
         w.progress.connect(self._on_progress)
-        w.microphones_found.connect(self._on_microphones)
         w.vocabulary_unknown.connect(self._on_vocabulary_unknown)
         self._catching_up = CatchingUp(w, parent=self)  # the engine is lastingly behind
         self._catching_up.started.connect(self._on_catching_up)
@@ -238,19 +217,6 @@ class DictationController(UnsavedDictation, ListeningControls, QObject):
     def options(self) -> DictationOptions:
         """The text rules in use, with the engine-dependent fields filled in."""
         return engine_options(self._options, self.worker.engine_key)
-
-    def set_microphone(self, name: str | None) -> None:
-        """Use microphone ``name`` (None: the default), e.g. the choice saved last time."""
-        self._microphone = name or None
-        self._apply_microphone()
-
-    def microphone(self) -> str | None:
-        """The microphone chosen (None: the computer's default)."""
-        return self._microphone
-
-    def refresh_microphones(self) -> None:
-        """List the microphones again (in the background) and show them in the panel."""
-        self.worker.list_microphones()
 
     def offer_recovery(self) -> bool:
         """Offer text left by a session that ended without closing; call once the window is up.
@@ -349,9 +315,7 @@ class DictationController(UnsavedDictation, ListeningControls, QObject):
         self._info = ""
         self.panel.show_message(message, "error")
         self.status_changed.emit(message)
-        if message in _NO_MICROPHONE_MESSAGES:
-            self._microphone_missing = message == NO_MICROPHONE
-            self._look_for_microphone.start()
+        self._note_microphone_problem(message)
 
     @Slot(bool)
     @_while_open
@@ -411,45 +375,6 @@ class DictationController(UnsavedDictation, ListeningControls, QObject):
 
     @Slot(object)
     @_while_open
-    def _on_microphones(self, devices: list) -> None:
-        self._devices = [d.name for d in devices]
-        self._default = next((d.name for d in devices if d.is_default_input), None)
-        current = self._current_device()
-        # One entry a label: "pulse" and "default" are both the computer's default
-        # microphone. The one in use is kept, else PortAudio's default, else the first.
-        kept: dict[str, str] = {}
-        for d in devices:
-            label = microphone_label(d.name, d.is_default_input)
-            if label not in kept or d.name == current or (
-                    d.is_default_input and kept[label] != current):
-                kept[label] = d.name
-        self.panel.set_microphones([(name, label) for label, name in kept.items()], current)
-        self._apply_microphone()
-        if self._look_for_microphone.isActive():
-            self._note_microphone_back(devices, current)
-
-    @Slot()
-    def _on_look_for_microphone(self) -> None:
-        if (self._shut or self.worker.is_listening()
-                or self.panel.message() not in _NO_MICROPHONE_MESSAGES):
-            self._look_for_microphone.stop()
-        else:
-            self.refresh_microphones()
-
-    def _note_microphone_back(self, devices: list, current: str | None) -> None:
-        """The "no microphone" message gives way once the microphone, seen missing, is
-        back (a named one that stopped but is still listed is never seen missing, so
-        its message stays until F9 tries it)."""
-        if not microphone_ready(devices, current):
-            self._microphone_missing = True
-        elif self._microphone_missing and self.panel.message() in _NO_MICROPHONE_MESSAGES:
-            self._look_for_microphone.stop()
-            message = _tr("Microphone found: press F9 to dictate.")
-            self._show_info(message, over_error=True)
-            self.status_changed.emit(message)
-
-    @Slot(object)
-    @_while_open
     def _on_vocabulary_unknown(self, words: list) -> None:
         if words:
             self.status_changed.emit(
@@ -457,12 +382,6 @@ class DictationController(UnsavedDictation, ListeningControls, QObject):
                 .format(words=", ".join(words)))
 
     # ------------------------------------------------------------------ from the panel
-
-    @Slot(str)
-    def _on_microphone_chosen(self, name: str) -> None:
-        self._microphone = name or None
-        self._apply_microphone()
-        self.microphone_changed.emit(name)
 
     @Slot(bool)
     @_while_open
@@ -533,18 +452,6 @@ class DictationController(UnsavedDictation, ListeningControls, QObject):
         self.recovery_finished.emit(True)
 
     # ------------------------------------------------------------------ private
-
-    def _current_device(self) -> str | None:
-        if self._microphone in self._devices:
-            return self._microphone
-        return self._default
-
-    def _apply_microphone(self) -> None:
-        # A saved microphone that is not plugged in now: use the default, keep the choice.
-        if not self._devices or self._microphone in self._devices:
-            self.worker.set_device(self._microphone)
-        else:
-            self.worker.set_device(None)
 
     def _listening_message(self) -> str:
         return _tr("Listening. Say “full stop” to end a sentence.")

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 import pytest
 
-import app.dictation_controller as dictation_controller
+import app.dictation_microphones as dictation_microphones
 from app.dictation_controller import DictationController
 from app.speech_worker import SpeechWorker
 from app.transcript_autosave import TranscriptAutosave
@@ -29,7 +29,7 @@ FOUND = "Microphone found: press F9 to dictate."
 @pytest.fixture(autouse=True)
 def quick_looks(monkeypatch):
     """Look at the microphones every 100 ms rather than every 2 s."""
-    monkeypatch.setattr(dictation_controller, "MICROPHONE_LOOK_MS", 100)
+    monkeypatch.setattr(dictation_microphones, "MICROPHONE_LOOK_MS", 100)
 
 
 def _looks(controller) -> list:
