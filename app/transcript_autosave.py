@@ -15,6 +15,11 @@ Two ways to save:
 
 Saves never queue up behind each other: a write always takes the newest text,
 and a job that finds it already written does nothing.
+
+When a write fails (a full or read-only disk) ``save_failed`` says so once,
+and the disk thread tries the newest text again every ``RETRY_S`` seconds
+on its own, so once room is made the text is safe again without the pupil
+having to type or say another word; ``saved`` then follows.
 """
 
 from __future__ import annotations
@@ -36,6 +41,8 @@ DEFAULT_INTERVAL_MS = 1000
 # How long the end of the process may wait for the last save (not the GUI thread:
 # it runs from atexit, after the window has gone).
 EXIT_WAIT_S = 5.0
+# How often a failed write is tried again while nothing new comes to write.
+RETRY_S = 5.0
 
 
 def _tr(text: str) -> str:
@@ -45,8 +52,10 @@ def _tr(text: str) -> str:
 class _Disk:
     """The disk thread and everything it touches (plain Python: it never holds a QObject)."""
 
-    def __init__(self, store: TranscriptStore, post: Callable[..., None]) -> None:
+    def __init__(self, store: TranscriptStore, post: Callable[..., None],
+                 retry_s: float = RETRY_S) -> None:
         self.store = store
+        self.retry_s = retry_s
         self._post = post
         self._jobs: queue.SimpleQueue = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
@@ -85,9 +94,7 @@ class _Disk:
         try:
             self.store.save(text)
         except OSError as error:
-            if not self._failing:
-                self._failing = True
-                self._post("save_failed", str(error))
+            self._failed(error)
             return
         self._failing = False
         self._written_version = version
@@ -97,8 +104,27 @@ class _Disk:
     def recover(self) -> None:
         self._post("recovered", self.store.recover())
 
+    def _failed(self, error: OSError) -> None:
+        """Say once that writing fails (until a write works again); retries follow."""
+        if not self._failing:
+            self._failing = True
+            self._post("save_failed", str(error))
+
     def restore(self) -> None:
-        self._post("restored", self.store.restore_recovered())
+        try:
+            text = self.store.restore_recovered()
+        except OSError as error:
+            # The text is in the panel, and its old file is not marked finished, so
+            # it is offered again next time if it cannot be saved in the meantime.
+            self._failed(error)
+            return
+        self._post("restored", text)
+
+    def discard(self) -> None:
+        try:
+            self.store.discard_recovered()
+        except OSError:
+            pass  # not marked finished: the text is offered again next time, nothing lost
 
     def export(self, text: str, path: str, fmt: str | None) -> None:
         try:
@@ -125,7 +151,11 @@ class _Disk:
 
     def _run(self) -> None:
         while True:
-            job = self._jobs.get()
+            try:
+                # While writing fails, try the newest text again now and then.
+                job = self._jobs.get(timeout=self.retry_s if self._failing else None)
+            except queue.Empty:
+                job = self.write_latest
             try:
                 job()
             except _Quit:
@@ -189,13 +219,15 @@ class TranscriptAutosave(QObject):
         store: TranscriptStore | None = None,
         *,
         interval_ms: int = DEFAULT_INTERVAL_MS,
+        retry_s: float = RETRY_S,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         key = thread_relay.register(self)
         # Making a store touches no disk; its first save creates the folder.
         self._disk = _Disk(store if store is not None else TranscriptStore(),
-                           lambda kind, *args: thread_relay.post(key, (kind, args)))
+                           lambda kind, *args: thread_relay.post(key, (kind, args)),
+                           retry_s)
         # Dropped without close() (like a crash): the text stays offered; the thread ends.
         weakref.finalize(self, self._disk.submit, _end_thread)
         disk = self._disk
@@ -240,7 +272,7 @@ class TranscriptAutosave(QObject):
 
     def discard(self) -> None:
         """Decline the recovered text (it stays in the kept history)."""
-        self._disk.submit(self._disk.store.discard_recovered)
+        self._disk.submit(self._disk.discard)
 
     def export(self, text: str, path: str, fmt: str | None) -> None:
         """Save ``text`` as a .txt or .docx file; ``exported`` or ``export_failed`` follows."""

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import sys
 import tempfile
@@ -37,6 +38,7 @@ from datetime import datetime
 from pathlib import Path
 
 from lessons.data_folder import data_folder
+from lessons.save_problem import disk_cause
 
 TRANSCRIPTS_FOLDER = "transcripts"
 FORMAT_VERSION = 1
@@ -44,6 +46,13 @@ DEFAULT_KEEP = 20
 _SUFFIX = ".json"
 _LOCK_SUFFIX = ".lock"
 _TEMP_PREFIX = ".tmp-"
+# A whole lesson's dictation is tens of kilobytes; a transcript file far bigger
+# than this is not one of ours, and reading it would hold up every save.
+MAX_TRANSCRIPT_BYTES = 16 * 1024 * 1024
+# How a transcript file begins (``_write``: the keys in this order, the text last),
+# so the text of one cut short by a failing disk can still be read.
+_HEAD = re.compile(r'\{"version": \d+, "session": "[^"\\]*", "saved_at": "([^"\\]*)", '
+                   r'"closed": (true|false), "text": "')
 
 
 def transcripts_dir() -> Path:
@@ -114,9 +123,7 @@ class TranscriptStore:
                 self._prune()
             self._write(self.path, text, closed=False)
         except OSError as error:
-            reason = (error.strerror or str(error)).lower()
-            raise TranscriptSaveError(
-                f"Your dictation could not be saved in {self.folder}: {reason}.") from error
+            raise TranscriptSaveError(_cannot_save(error, self.folder)) from error
         self._text = text
         self._closed = False
         return self.path
@@ -259,19 +266,61 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+def _cannot_save(error: OSError, folder: Path) -> str:
+    """The panel's sentence when the safety copy cannot be written: the text is still there."""
+    return (f"A copy of your dictation could not be saved: {disk_cause(error, folder)}. "
+            "Your words are still here: press Save… to keep them somewhere else, "
+            "such as a USB stick.")
+
+
 def _read(path: Path) -> SavedTranscript | None:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        if path.stat().st_size > MAX_TRANSCRIPT_BYTES:
+            return None
+        raw = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    try:
+        data = json.loads(raw)
         saved_at = datetime.fromisoformat(data["saved_at"])
         text = data["text"]
         closed = data["closed"]
         if not isinstance(text, str) or not isinstance(closed, bool):
             return None
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
+    except (ValueError, KeyError, TypeError, RecursionError):
+        return _salvage(path, raw)
     # Shown to the user in their own time zone, without a fixed offset.
     local = saved_at.astimezone().replace(tzinfo=None) if saved_at.tzinfo else saved_at
     return SavedTranscript(path.stem, text, local, closed, path)
+
+
+def _salvage(path: Path, raw: str) -> SavedTranscript | None:
+    """The text of an unfinished transcript cut short (a failing disk, a power cut on
+    a disk that ignores flushes), as far as it goes; None for anything else."""
+    head = _HEAD.match(raw)
+    if head is None or head.group(2) != "false":
+        return None
+    try:  # the text is whole, and something after it is damaged
+        text = json.decoder.scanstring(raw, head.end())[0]
+    except ValueError:
+        text = None
+    rest = raw[head.end():].rstrip("\0")  # a cut-off write can end in zero bytes
+    # Drop what cannot be read at the end: half an escape (at most 12 characters,
+    # two \uXXXX), or the end of a text that was complete.
+    for cut in range(len(rest), max(-1, len(rest) - 13), -1) if text is None else ():
+        try:
+            text = json.loads(f'"{rest[:cut]}"')
+            break
+        except ValueError:
+            continue
+    if not text:
+        return None
+    try:
+        saved_at = datetime.fromisoformat(head.group(1))
+    except ValueError:
+        saved_at = datetime.fromtimestamp(path.stat().st_mtime).astimezone()
+    local = saved_at.astimezone().replace(tzinfo=None) if saved_at.tzinfo else saved_at
+    return SavedTranscript(path.stem, text, local, False, path)
 
 
 def _is_closed(path: Path) -> bool:

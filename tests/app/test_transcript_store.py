@@ -228,7 +228,9 @@ def test_a_folder_that_cannot_be_made_is_one_plain_sentence(tmp_path):
     blocker = tmp_path / "a file"
     blocker.write_text("not a folder", encoding="utf-8")
     store = TranscriptStore(blocker / "transcripts")
-    with pytest.raises(TranscriptSaveError, match=r"^Your dictation could not be saved in .*\.$"):
+    with pytest.raises(TranscriptSaveError, match=r"^A copy of your dictation could not be "
+                       r"saved: there is a file called “a file” where Lesson Lab needs a "
+                       r"folder\. Your words are still here: .*\.$"):
         store.save("Hello")
     with pytest.raises(OSError):  # callers may catch it as any disk error
         store.save("Hello")
