@@ -9,8 +9,12 @@ name is inside the file, so the file name is only a tidy label.
   user data folder for "lesson-lab" (``platformdirs``).
 * Writes are atomic (a temporary file in the same folder, then a rename), so a
   crash or a full disk never leaves half a profile behind.
-* A file that cannot be read is skipped with a plain message
-  (``ProfileStore.problems()``), never a crash, and is left on disk untouched.
+* A file that cannot be read (damaged, far too big, not a profile) is
+  skipped with a plain message (``ProfileStore.problems()``), never a crash,
+  and is left on disk untouched.
+* A profile that cannot be written or deleted (a full or read-only disk)
+  raises :class:`ProfileSaveError`, an ``OSError`` whose text is one plain
+  sentence (lessons/save_problem.py); the saved profiles are as they were.
 * Names are unique, ignoring case and punctuation, and may not be the name of
   a built-in preset.
 """
@@ -29,9 +33,13 @@ from lessons.atomic_file import write_text_atomically
 from lessons.data_folder import data_folder
 from lessons.presets import find_preset, name_key, preset_names
 from lessons.profile import Profile
+from lessons.save_problem import save_problem
 
 PROFILES_FOLDER = "profiles"
 MAX_NAME_LENGTH = 60
+# A saved profile is about 1 KB; a file far bigger is not one, and reading it
+# would slow every look at the folder (the store reads it afresh each time).
+MAX_PROFILE_BYTES = 256 * 1024
 
 
 def profiles_dir() -> Path:
@@ -41,6 +49,21 @@ def profiles_dir() -> Path:
 
 class ProfileNameError(ValueError):
     """A name the user typed cannot be used; the message says why, plainly."""
+
+
+class ProfileSaveError(OSError):
+    """A profile could not be written or deleted; ``str()`` is one plain sentence.
+
+    Keeps the disk's error number (``errno``), so callers that word the
+    problem themselves (``save_problem``) still can.
+    """
+
+    def __init__(self, error: OSError, action: str = "saved") -> None:
+        super().__init__(error.errno, error.strerror, error.filename)
+        self.sentence = save_problem(error, "The profile", action=action)
+
+    def __str__(self) -> str:
+        return self.sentence
 
 
 @dataclass(frozen=True)
@@ -207,7 +230,10 @@ class ProfileStore:
             if name_key(name) in self._builtin:
                 raise ProfileNameError("built-in presets cannot be deleted")
             raise KeyError(f'you have no saved profile called "{name}"')
-        entry.path.unlink()
+        try:
+            entry.path.unlink()
+        except OSError as error:
+            raise ProfileSaveError(error, "deleted") from error
 
     # Inside ------------------------------------------------------------------
 
@@ -253,9 +279,12 @@ class ProfileStore:
         return path
 
     def _write(self, path: Path, profile: Profile) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
         text = json.dumps(profile.to_dict(), indent=2, ensure_ascii=False) + "\n"
-        write_text_atomically(path, text)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            write_text_atomically(path, text)
+        except OSError as error:  # the file is as it was: whole or not at all
+            raise ProfileSaveError(error) from error
 
 
 def _sort_key(name: str) -> tuple:
@@ -274,6 +303,8 @@ def _slug(name: str) -> str:
 def _read_profile(path: Path) -> Profile:
     """Read one saved profile; ``ValueError`` with a plain reason if it is unusable."""
     try:
+        if path.stat().st_size > MAX_PROFILE_BYTES:
+            raise ValueError("it is far too big to be a profile")
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise ValueError("it is not a text file") from None
@@ -283,6 +314,8 @@ def _read_profile(path: Path) -> Profile:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise ValueError(f"it is not valid JSON (line {error.lineno})") from None
+    except RecursionError:  # brackets nested thousands deep: damaged, and no profile
+        raise ValueError("it is not valid JSON") from None
     if not isinstance(data, dict):
         raise ValueError("it does not hold a profile")
     _check_types(data)

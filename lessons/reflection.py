@@ -38,6 +38,7 @@ from lessons.atomic_file import write_text_atomically
 from lessons.data_folder import data_folder
 from lessons.profile import Profile
 from lessons.profile_diff import TextChanges, describe_profile_changes, lesson_text_changes
+from lessons.save_problem import disk_cause
 from lessons.scenarios import SCORE_LABELS, Scenario
 
 REFLECTIONS_FOLDER = "reflections"
@@ -372,6 +373,23 @@ def begin_practice(
                          normalise_scores(scores), when)
 
 
+class ReflectionSaveError(OSError):
+    """A record could not be written to the log; ``str()`` is one plain sentence.
+
+    Keeps the disk's error number (``errno``) for callers that word it themselves.
+    """
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(error.errno, error.strerror, error.filename)
+        self.sentence = (
+            f"The practice record could not be saved in your reflection log: "
+            f"{disk_cause(error)}. Your answers are still here: make some room and save "
+            f"again, or export the record to another place, such as a USB stick.")
+
+    def __str__(self) -> str:
+        return self.sentence
+
+
 @dataclass(frozen=True)
 class SkippedRecord:
     """A record file that could not be read."""
@@ -394,13 +412,20 @@ class ReflectionStore:
         self.folder = Path(folder) if folder is not None else reflections_dir()
 
     def save(self, session: PracticeSession) -> Path:
-        """Write ``session`` (replacing an earlier save of the same id). Returns the file."""
+        """Write ``session`` (replacing an earlier save of the same id). Returns the file.
+
+        Raises :class:`ReflectionSaveError` (an ``OSError`` in one plain
+        sentence) when the disk refuses; an earlier save of it is then intact.
+        """
         if not _ID.fullmatch(session.id):
             raise ValueError("this practice record has an id Lesson Lab did not make")
-        self.folder.mkdir(parents=True, exist_ok=True)
         path = self.folder / f"{session.id}.json"
         text = json.dumps(session.to_dict(), indent=2, ensure_ascii=False) + "\n"
-        return write_text_atomically(path, text)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            return write_text_atomically(path, text)
+        except OSError as error:
+            raise ReflectionSaveError(error) from error
 
     def sessions(self) -> list[PracticeSession]:
         """Every readable record, newest first."""

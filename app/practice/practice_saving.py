@@ -13,6 +13,7 @@ from pathlib import Path
 from app.practice.session import record_file_name
 from app.recent_folders import remember, start_path
 from app.settings import AppSettings
+from lessons.reflection import ReflectionSaveError
 from lessons.save_problem import save_problem
 from widgets.save_as import ask_save_as
 
@@ -33,6 +34,9 @@ class PracticeSaving:
             return None
         try:
             path = self.reflection_store.save(self.finish_session())
+        except ReflectionSaveError as error:  # one plain sentence: the disk is full…
+            self.show_message(str(error), "error")
+            return None
         except (OSError, ValueError) as error:
             self.show_message(self.tr("The practice record could not be saved: {reason}.")
                               .format(reason=getattr(error, "strerror", None) or error),
@@ -45,12 +49,16 @@ class PracticeSaving:
         return path
 
     def export(self, fmt: str, path: str | Path | None = None) -> Path | None:
-        """Save the session, then export it as "docx", "txt" or "pdf" to ``path``.
+        """Save the session (if the log can take it), then export it as "docx", "txt" or
+        "pdf" to ``path``.
 
         ``path`` is asked for when None; the file name's ending decides the format.
         """
-        if self.run is None or self.save_session() is None:
+        if self.run is None:
             return None
+        # Into the log first; if the log's disk refuses (full, read-only), the
+        # record can still go to another place, such as a USB stick.
+        self.save_session()
         session = self.finish_session()
         if path is None:
             path = self.ask_export_path(fmt, record_file_name(session, fmt))
