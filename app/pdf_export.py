@@ -16,6 +16,7 @@ come out white, and its page numbers cannot take the profile's font.
 from __future__ import annotations
 
 import os
+import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -34,6 +35,7 @@ from PySide6.QtGui import (
 
 from app.pdf_pages import keep_together
 from app.pdf_text_layer import fix_text_layer
+from lessons.atomic_file import usual_permissions
 from lessons.model import Lesson
 from lessons.profile import Profile
 from widgets.fonts import resolve_family
@@ -87,7 +89,23 @@ def export_pdf(
     if colours not in PRINT_COLOURS:
         raise ValueError(
             _tr("print colours must be one of {choices}").format(choices=", ".join(PRINT_COLOURS)))
-    out = Path(out_path)
+    # Written beside the target, then put in its place in one step: a full disk or a
+    # USB stick taken out leaves the PDF saved there before whole, never cut off.
+    final = Path(out_path)
+    handle, temporary = tempfile.mkstemp(dir=final.parent, prefix=".", suffix=".pdf.tmp")
+    os.close(handle)
+    try:
+        result = _write_pdf(lesson, profile, Path(temporary), colours)
+        usual_permissions(temporary)
+        os.replace(temporary, final)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return replace(result, path=final)
+
+
+def _write_pdf(lesson: Lesson, profile: Profile, out: Path, colours: str) -> PdfResult:
+    """``export_pdf``'s work, into the file ``out``."""
     page_colours = print_colours(profile.colours, colours)
     # Print shows the whole lesson: focus mode, the ruler and the overlay are screen aids.
     shown = replace(profile, focus_mode=False, ruler_lines=0, overlay_colour="",
@@ -145,11 +163,24 @@ def export_pdf(
                              _tr("Page {n} of {count}").format(n=number + 1, count=pages))
     finally:
         painter.end()
-    if not out.is_file() or out.stat().st_size == 0:
+    if not out.is_file() or out.stat().st_size == 0 or not _ends_whole(out):
+        # QPdfWriter does not say why (a full disk cuts the file short): said from the disk.
         raise OSError(_tr("could not write {path}").format(path=out))
     # What a screen reader or text-to-speech tool reads: whole words, once.
-    fix_text_layer(out)
+    import pikepdf
+
+    try:
+        fix_text_layer(out)
+    except pikepdf.PdfError as error:  # the file is not whole after all
+        raise OSError(_tr("could not write {path}").format(path=out)) from error
     return PdfResult(out, pages, resolve_family(profile.font_family).note)
+
+
+def _ends_whole(path: Path) -> bool:
+    """True when the PDF at ``path`` ends as a PDF does: cut short, it does not."""
+    with open(path, "rb") as stream:
+        stream.seek(max(0, path.stat().st_size - 1024))
+        return b"%%EOF" in stream.read()
 
 
 def _footer_font(profile: Profile) -> QFont:

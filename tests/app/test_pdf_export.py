@@ -13,6 +13,7 @@ from app.pdf_export import export_pdf
 from lessons.loader import load_lesson
 from lessons.presets import get_preset
 from lessons.profile import Profile
+from lessons.save_problem import save_problem
 
 LIBRARY = Path(__file__).resolve().parents[2] / "lessons" / "library"
 
@@ -117,5 +118,8 @@ def test_print_colours(qapp, tmp_path, water_cycle, choice, paper):
 def test_unknown_colour_choice_and_unwritable_path_fail_plainly(qapp, tmp_path, water_cycle):
     with pytest.raises(ValueError, match="print colours must be one of"):
         export_pdf(water_cycle, Profile(), tmp_path / "x.pdf", colours="purple")
-    with pytest.raises(OSError, match="could not write"):
-        export_pdf(water_cycle, Profile(), tmp_path / "no-such-folder" / "x.pdf")
+    target = tmp_path / "no-such-folder" / "x.pdf"
+    with pytest.raises(OSError) as refused:
+        export_pdf(water_cycle, Profile(), target)
+    assert save_problem(refused.value, "The PDF", target) == (
+        "The PDF could not be saved: the folder cannot be found (was a USB stick taken out?).")
