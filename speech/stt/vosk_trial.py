@@ -38,6 +38,8 @@ from speech.stt.vosk_probe import LOADED, ProbeResult, probe_model
 PASSES_FILE = ".vosk-model-trials.json"
 #: How many passes are kept (newest last): a school machine has a handful of models.
 KEEP_PASSES = 32
+#: A passes file bigger than this is not one Lesson Lab wrote, and is not read.
+MAX_PASSES_BYTES = 64 * 1024
 
 _lock = threading.Lock()
 # Fingerprint -> why, for models whose trial failed in this process.
@@ -130,10 +132,15 @@ def _vosk_version() -> str:
 
 
 def _read_passes() -> list[str]:
+    path = _passes_path()
     try:
-        data = json.loads(_passes_path().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return []  # none yet, or unreadable: a trial costs seconds, never a crash
+        if path.stat().st_size > MAX_PASSES_BYTES:
+            return []  # not ours (32 passes are 3 KB): tried again, and rewritten on a pass
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        # None yet, or damaged (even nested thousands deep): a trial costs seconds,
+        # never a crash, and the next pass writes the file afresh.
+        return []
     passes = data.get("passed") if isinstance(data, dict) else None
     return [p for p in passes if isinstance(p, str)] if isinstance(passes, list) else []
 
