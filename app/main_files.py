@@ -55,7 +55,9 @@ class LessonFiles:
         if not result.ok:
             if not quiet:
                 errors = [p for p in result.problems if p.severity == "error"]
-                self.show_message(str(errors[0] if errors else result.problems[0]))
+                # The problem's own sentence, without "/the/path.md:2:" before it.
+                self.show_message(self.tr("“{name}” cannot be opened. {problem}").format(
+                    name=Path(path).name, problem=(errors or result.problems)[0].message))
             return False
         if not self.library.select_path(path):
             self.show_lesson(result.lesson, Path(path))
