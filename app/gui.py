@@ -87,6 +87,13 @@ def _window_is_up(window, on_ready: Callable | None, background: bool,
         return
     window.refresh_library_later()
     window.start_background_work()
+    # A data folder that cannot take a file (a file in its place, a full or read-only
+    # disk) is said once now, not by each save in turn. The look touches the disk.
+    from lessons.data_folder import data_folder_problem
+
+    window.background.run(data_folder_problem,
+                          lambda problem: problem and window.show_message(problem),
+                          name="data-folder-check")
     from app.background_imports import import_speech_modules
 
     window.background.run(import_speech_modules, lambda _none: _attach(window, on_controllers),

@@ -383,8 +383,8 @@ class ReflectionSaveError(OSError):
         super().__init__(error.errno, error.strerror, error.filename)
         self.sentence = (
             f"The practice record could not be saved in your reflection log: "
-            f"{disk_cause(error)}. Your answers are still here: make some room and save "
-            f"again, or export the record to another place, such as a USB stick.")
+            f"{disk_cause(error)}. Your answers are still here: save again once this is "
+            f"put right, or export the record to another place, such as a USB stick.")
 
     def __str__(self) -> str:
         return self.sentence

@@ -36,7 +36,7 @@ def test_a_full_log_disk_is_said_plainly_and_the_record_can_still_be_exported(
     assert window.save_session() is None
     assert messages == [(
         "The practice record could not be saved in your reflection log: the disk is full. "
-        "Your answers are still here: make some room and save again, or export the record "
+        "Your answers are still here: save again once this is put right, or export the record "
         "to another place, such as a USB stick.", "error")]
 
     usb = tmp_path / "USB stick"

@@ -128,7 +128,7 @@ def test_saving_a_practice_record_on_a_full_disk_is_one_plain_sentence(disk):
         store.save(longer)
     assert str(refused.value) == (
         "The practice record could not be saved in your reflection log: the disk is full. "
-        "Your answers are still here: make some room and save again, or export the record "
+        "Your answers are still here: save again once this is put right, or export the record "
         "to another place, such as a USB stick.")
     assert (store.folder / f"{session.id}.json").read_bytes() == before
     assert json.loads(before)["id"] == session.id
