@@ -36,7 +36,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -79,7 +79,13 @@ from widgets.announce import announce
 from widgets.dictation_panel import DictationPanel
 from widgets.lesson_view import LessonView
 from widgets.library_panel import LibraryPanel
-from widgets.screen_fit import GivesWay, keep_on_screen, open_within_screen, room_for_docks
+from widgets.screen_fit import (
+    GivesWay,
+    fit_height_where_it_is,
+    keep_on_screen,
+    open_within_screen,
+    room_for_docks,
+)
 from widgets.side_by_side import SideBySide
 
 DOCK = Qt.DockWidgetArea
@@ -102,6 +108,7 @@ class MainWindow(SpeechHooks, LessonFiles, ToolsAndHelp, FocusAreas, TabOrder, P
                  library_folders=None, *, load_library: bool = True,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._fitted_after_show = False  # see showEvent
         self.setObjectName("lesson-lab-main-window")
         self.setWindowTitle(self.tr("Lesson Lab"))
         self.setAccessibleName(self.tr("Lesson Lab"))
@@ -191,6 +198,14 @@ class MainWindow(SpeechHooks, LessonFiles, ToolsAndHelp, FocusAreas, TabOrder, P
             open_within_screen(self, OPENING_SIZE)
         if load_library:
             self.refresh_library()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if not self._fitted_after_show:
+            # Shown, the docks know the room the screen leaves them and may ask for
+            # less than they did (at 200% on a laptop): the window can then fit.
+            self._fitted_after_show = True
+            QTimer.singleShot(0, self, lambda: fit_height_where_it_is(self))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)

@@ -257,7 +257,7 @@ def scrolling(widget: QWidget, name: str = "") -> QScrollArea:
     The scroll area itself takes no keyboard focus, so Tab and F6 go straight
     to the controls inside it.
     """
-    area = QScrollArea()
+    area = _UpAndDown()
     area.setObjectName(f"{name or widget.objectName() or 'dock'}-scroll")
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
@@ -265,6 +265,28 @@ def scrolling(widget: QWidget, name: str = "") -> QScrollArea:
     area.setAccessibleName(widget.accessibleName())
     area.setWidget(widget)
     return area
+
+
+class _UpAndDown(QScrollArea):
+    """A scroll area that scrolls only up and down: never narrower than what it holds
+    (with room for its scroll bar), so nothing is cut off at the right edge, whatever
+    width the docks tabbed with it leave."""
+
+    def setWidget(self, widget: QWidget) -> None:  # noqa: N802 - Qt's name
+        super().setWidget(widget)
+        widget.installEventFilter(self)  # a new minimum inside (a larger size) is one here
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()
+        return super().eventFilter(watched, event)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        hint = super().minimumSizeHint()
+        if self.widget() is None:
+            return hint
+        wide = self.widget().minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()
+        return QSize(max(hint.width(), wide), hint.height())
 
 
 def _docked(window: QMainWindow, docks) -> list[QDockWidget]:

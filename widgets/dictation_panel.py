@@ -54,6 +54,8 @@ from widgets.value_label import ValueLabel
 
 TOGGLE_SHORTCUT = "F9"
 DEFAULT_FAMILY = "Atkinson Hyperlegible"
+# Characters the closed microphone list shows at least (longer names are cut short).
+_MICROPHONE_CHARS = 18
 
 
 def _tr(text: str) -> str:
@@ -101,8 +103,17 @@ class DictationPanel(QWidget):
 
         self.microphones = QComboBox(self)
         self.microphones.setAccessibleName(_tr("Microphone"))
-        self.microphones.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # As wide as the panel allows, not as its longest name: a sound card's name
+        # ("HDA Intel PCH: ALC3246 Analog (hw:0,0)") would otherwise set how narrow
+        # the panel can be, and so how much room the lesson beside it has. The list
+        # itself opens wide enough for whole names, and the tooltip gives the one chosen.
+        self.microphones.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.microphones.setMinimumContentsLength(_MICROPHONE_CHARS)
+        self.microphones.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.microphones.activated.connect(self._on_microphone_activated)
+        self.microphones.currentIndexChanged.connect(
+            lambda _i: self.microphones.setToolTip(self.microphones.currentText()))
         microphone_label = QLabel(_tr("&Microphone:"), self)
         microphone_label.setBuddy(self.microphones)
         self.engine_label = ValueLabel(parent=self)  # "Speech model: English, built in"
@@ -144,16 +155,21 @@ class DictationPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.toggle_button, 2)
         top.addWidget(self.hold_button, 1)
-        top.addSpacing(12)
-        top.addWidget(self.live)
         top.addStretch(1)
+        # Whether the microphone is on, and which speech model listens, on a line of
+        # their own under the buttons rather than beside them and the microphone
+        # list: the panel then stays narrow enough to sit beside the lesson and the
+        # library on a school laptop (1366 px) or at a large interface size.
+        state = QHBoxLayout()
+        state.addWidget(self.live)
+        state.addStretch(1)
+        state.addWidget(self.engine_label)
         details = QGridLayout()
         details.addWidget(microphone_label, 0, 0)
         details.addWidget(self.microphones, 0, 1)
-        details.addWidget(self.engine_label, 0, 2)
         details.addWidget(meter_label, 1, 0)
-        details.addWidget(self.meter, 1, 1, 1, 2)
-        details.setColumnStretch(2, 1)
+        details.addWidget(self.meter, 1, 1)
+        details.setColumnStretch(1, 1)
         actions = QHBoxLayout()
         for button in (self.read_back_button, self.copy_button, self.save_button):
             actions.addWidget(button)
@@ -161,11 +177,12 @@ class DictationPanel(QWidget):
         actions.addWidget(self.clear_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(state)
         layout.addLayout(details)
         layout.addWidget(self.message_bar)
-        layout.addWidget(self.editor, 1)
+        layout.addWidget(self.editor, 3)  # the pupil's text first; the commands list gets a share
         layout.addLayout(actions)
-        layout.addWidget(self.commands)
+        layout.addWidget(self.commands, 1)
 
     # ------------------------------------------------------------ state from the controller
 

@@ -111,6 +111,18 @@ class MessageBar(QFrame):
             action()
 
 
+class _CommandsTable(QTreeWidget):
+    """The commands table, asking for no more than its minimum (two rows).
+
+    On a short screen the pupil's text then keeps its room and this list
+    scrolls; on a tall one it still grows, up to its maximum, with its share
+    of the panel's stretch.
+    """
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(super().sizeHint().width(), self.minimumHeight())
+
+
 class CommandsList(QWidget):
     """The spoken commands, as a list that folds away behind a toggle."""
 
@@ -122,7 +134,7 @@ class CommandsList(QWidget):
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.setAutoRaise(True)
         self.toggle.toggled.connect(self._on_toggled)
-        self.table = QTreeWidget(self)
+        self.table = _CommandsTable(self)
         self.table.setColumnCount(2)
         self.table.setHeaderLabels([_tr("Say"), _tr("What it does")])
         self.table.setRootIsDecorated(False)
@@ -150,7 +162,7 @@ class CommandsList(QWidget):
         row_height = max(self.table.sizeHintForRow(0), self.table.fontMetrics().height() + 4)
         header = self.table.header().sizeHint().height()
         frame = 2 * self.table.frameWidth()
-        self.table.setMinimumHeight(header + row_height * min(rows, 3) + frame)
+        self.table.setMinimumHeight(header + row_height * min(rows, 2) + frame)
         self.table.setMaximumHeight(header + row_height * rows + frame + 2)
         self._on_toggled(self.toggle.isChecked())
 

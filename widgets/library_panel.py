@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -104,6 +104,19 @@ def _found(word: str, haystack: str) -> bool:
     return word in haystack
 
 
+class _SearchBox(QLineEdit):
+    """The search box, never narrower than its hint ("Title, subject or key stage"):
+    cut short, the hint no longer says what can be searched for."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        hint = super().minimumSizeHint()
+        metrics = self.fontMetrics()
+        # QLineEdit's own hint is 17 "x"s of text plus its frame and margins.
+        around = super().sizeHint().width() - 17 * metrics.horizontalAdvance("x")
+        needed = metrics.horizontalAdvance(self.placeholderText()) + around
+        return QSize(max(hint.width(), needed), hint.height())
+
+
 class LibraryPanel(QWidget):
     """Search, filter and choose a lesson."""
 
@@ -115,7 +128,7 @@ class LibraryPanel(QWidget):
         self.setAccessibleName(_tr("Lesson library"))
         self._entries: list[LibraryEntry] = []
 
-        self.search = QLineEdit()
+        self.search = _SearchBox()
         self.search.setPlaceholderText(_tr("Title, subject or key stage"))
         self.search.setAccessibleName(_tr("Search lessons"))
         self.search.setAccessibleDescription(_tr(

@@ -16,13 +16,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QFrame, QMainWindow, QScrollArea, QStyle, QWidget
 
 #: The most of the available area a new window takes: the rest is for its frame.
 WIDTH_SHARE = 0.9
 HEIGHT_SHARE = 0.85
+_LEAST_TALL = 120  # a dock is never made shorter than this to fit the screen
 
 
 def screen_for(widget: QWidget) -> QScreen | None:
@@ -92,6 +93,21 @@ def keep_on_screen(window: QWidget) -> None:
         window.move(QPoint(max(area.left(), left), max(area.top(), top)))
 
 
+def fit_height_where_it_is(window: QWidget) -> None:
+    """Make a window that reaches past the bottom of its screen shorter where it is, as
+    far as its minimum allows; for just after it is first shown, when its docks have
+    worked out what room the screen leaves them (:class:`GivesWay`)."""
+    if not window.isVisible() or window.windowState() & (
+            Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen):
+        return
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    area = available_area(window)
+    over = window.y() + _outer_size(window).height() - (area.y() + area.height())
+    if over > 0:
+        least = window.minimumSizeHint().height()
+        window.resize(window.width(), max(least, window.height() - over))
+
+
 def _outer_size(window: QWidget) -> QSize:
     """The window with its frame. The frame is known only once the window is shown;
     before that, allow for a title bar (as QWidget.restoreGeometry does) and borders."""
@@ -103,14 +119,19 @@ def _outer_size(window: QWidget) -> QSize:
 
 
 class GivesWay(QScrollArea):
-    """A dock's contents at their full minimum width, unless the screen is too narrow.
+    """A dock's contents at their full minimum size, unless the screen is too small.
 
     A panel's minimum width (the dictation panel's row of big buttons, say)
     sets the least the whole window can be: on a narrow screen, or at 200%,
     the window would be wider than the screen. Inside this area the panel
     keeps its minimum while ``room()`` allows it; past that the area asks
     only for ``room()`` and the panel scrolls sideways, so the window still
-    fits. The area takes no keyboard focus: Tab and F6 go to the panel.
+    fits. Likewise in height, once the window is on the screen: a message
+    appearing in the panel (at 200% on a laptop) made Qt grow the window
+    past the bottom of the screen, and Qt never shrinks it back. Now the area
+    asks for no more than the window has below its top, and the panel scrolls
+    up and down.
+    The area takes no keyboard focus: Tab and F6 go to the panel.
     """
 
     def __init__(self, widget: QWidget, room: Callable[[], int]) -> None:
@@ -125,19 +146,53 @@ class GivesWay(QScrollArea):
         self.setWidget(widget)
         # A new minimum inside (a larger interface size) is a new minimum here.
         widget.installEventFilter(self)
+        self._tall: int | None = None  # the height room the last minimum was worked out for
+        self._around = 0  # see _height_room
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
         if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
             self.updateGeometry()
         return super().eventFilter(watched, event)
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if self._height_room() != self._tall:  # a window moved or resized
+            self.updateGeometry()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # a new interface size: new tool bars
+            self._around = 0
+
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         inner = self.widget().minimumSizeHint() if self.widget() is not None else QSize()
-        if inner.width() <= self._room():
-            return inner
-        # Sideways scrolling from here: leave room for the scroll bar under the panel.
-        bar = self.horizontalScrollBar().sizeHint().height()
-        return QSize(max(1, self._room()), inner.height() + bar)
+        width, height = inner.width(), inner.height()
+        tall = self._tall = self._height_room()
+        if tall is not None and height > tall:
+            width += self.verticalScrollBar().sizeHint().width()  # scrolling up and down
+            height = tall
+        if width > self._room():
+            # Sideways scrolling from here: leave room for the scroll bar under the panel.
+            width = max(1, self._room())
+            height += self.horizontalScrollBar().sizeHint().height()
+            if tall is not None:
+                height = min(height, tall)
+        return QSize(width, height)
+
+    def _height_room(self) -> int | None:
+        """The tallest this area can be with its window inside the screen below the
+        window's top; None before the window is shown."""
+        window = self.window()
+        if window is self or not window.isVisible() or not self.isVisible():
+            return None
+        area = available_area(window)
+        below = area.bottom() + 1 - max(area.top(), window.frameGeometry().top())
+        frame = _outer_size(window).height() - window.height()
+        # The menus, tool bars, title bars and status bar around this area. Mid-layout
+        # this area is briefly taller than its window allows, which would make the
+        # room seem larger, and larger again: the most seen is the true amount.
+        self._around = max(self._around, window.height() - self.height())
+        return max(_LEAST_TALL, below - frame - self._around)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         inner = self.widget().sizeHint() if self.widget() is not None else QSize()

@@ -1,7 +1,8 @@
 """Child process for tests/e2e/test_windows_fit_at_200.py (run on an X display).
 
 Starts the app as ``lesson-lab`` does (app.gui.make_window, without the speech
-work in the background), opens the lesson editor, the practice window,
+work in the background), shows a problem in the dictation panel once it is
+up, opens the lesson editor, the practice window,
 Speech models, the profile editor, Keyboard shortcuts and About from the
 main window, waits for the window manager to frame them, and prints one
 JSON line: the screen's available area and each window's frame, in Qt's
@@ -38,10 +39,18 @@ def main(shot: str | None) -> None:
                   "screen": _rect(window.screen().availableGeometry())}
         window.refresh_library()  # as the background start-up does
         choose(window, "The water cycle")
+        # The dictation panel as a pupil meets it: its spoken commands listed.
+        from speech.audio import NO_MICROPHONE
+        from speech.dictation import COMMAND_PHRASES
+
+        window.dictation_panel.set_commands([(c.phrase, c.description) for c in COMMAND_PHRASES])
 
         def grab_then_open() -> None:
             if shot:
                 app.primaryScreen().grabWindow(0).save(shot)
+            # Then a problem on show, once the window is up, as the app's first
+            # messages come: Qt grew the window for it, past the bottom of the screen.
+            window.dictation_panel.show_message(NO_MICROPHONE, "error")
             window.lesson_path = builtin_folder() / "ks2-year4-geography-water-cycle.md"
             report["windows"] = {"main window": window,
                                  "lesson editor": window.open_lesson_editor(),
