@@ -77,6 +77,16 @@ class LessonLabParser(argparse.ArgumentParser):
         self.exit(USAGE_EXIT, f"lesson-lab: {sentence}\n")
 
 
+def _version() -> str:
+    """The installed package's version ("unknown" when run from a folder uninstalled)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("lesson-lab")
+    except PackageNotFoundError:
+        return "unknown"
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every sub-command registered."""
     parser = LessonLabParser(
@@ -84,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Lesson Lab: offline practice for inclusive teaching. "
         "With no command, opens the app.",
     )
+    parser.add_argument("--version", action="version", version=f"Lesson Lab {_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for group in COMMAND_GROUPS:
         group.register(sub)

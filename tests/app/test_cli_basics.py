@@ -16,7 +16,7 @@ from tests.fixtures.cli import lesson_lab
 def test_help_lists_the_program_and_its_commands():
     result = lesson_lab("--help")
     assert result.returncode == 0 and result.stderr == ""
-    assert result.stdout.startswith("usage: lesson-lab [-h] COMMAND ...")
+    assert result.stdout.startswith("usage: lesson-lab [-h] [--version] COMMAND ...")
     for command in ("say", "voices", "transcribe", "models", "lessons"):
         assert command in result.stdout
 
@@ -124,3 +124,11 @@ def test_argparse_wording_for_other_complaints_becomes_a_sentence():
         "Ambiguous option: --ra could match --rate, --raw. "
         'Run "lesson-lab say --help" to see how to use it.'
     )
+
+
+def test_version_says_which_lesson_lab_this_is():
+    from importlib.metadata import version
+
+    result = lesson_lab("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"Lesson Lab {version('lesson-lab')}"
