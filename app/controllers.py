@@ -124,9 +124,13 @@ def attach_dictation(window):
     return controller
 
 
+CAPTIONS_FOLDER = "captions"  # app.recent_folders' name for where captions are saved
+
+
 def attach_captions(window):
     """Live captions in their own always-on-top window, toggled from the Dictation menu."""
     from app.captions_controller import CaptionsController
+    from app.recent_folders import remember, start_folder
     from widgets.captions_window import CaptionsWindow
 
     settings = window.settings
@@ -136,6 +140,9 @@ def attach_captions(window):
     captions.set_profile(window.profile())
     captions.settings_changed.connect(
         lambda chosen: setattr(settings, "captions", dataclasses.asdict(chosen)))
+    # Saving the history opens where captions were saved last time.
+    captions.history.start_folder = lambda: start_folder(settings, CAPTIONS_FOLDER)
+    captions.history.saved.connect(lambda path: remember(settings, CAPTIONS_FOLDER, path))
     controller = CaptionsController(
         captions, engine=settings.engine, model_path=settings.model or None,
         microphone=settings.input_device or None, vocabulary=lesson_words(window.lesson),

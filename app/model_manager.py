@@ -468,6 +468,9 @@ class ModelManager(QObject):
                 return
 
 
+MODELS_FOLDER = "models"  # app.recent_folders' name for where models are imported from
+
+
 def open_model_manager(
     parent=None, *, base_url: str | None = None, root: Path | None = None, settings=None
 ) -> tuple[ModelManagerDialog, ModelManager]:
@@ -484,6 +487,11 @@ def open_model_manager(
     if settings is None and isinstance(window_settings, AppSettings):
         settings = window_settings
     dialog = ModelManagerDialog(parent)
+    if settings is not None:  # Import opens where a model was last imported from
+        from app.recent_folders import remember, start_folder
+
+        dialog.start_folder = lambda: start_folder(settings, MODELS_FOLDER)
+        dialog.import_requested.connect(lambda path: remember(settings, MODELS_FOLDER, path))
     manager = ModelManager(dialog, base_url=base_url, root=root, settings=settings,
                            parent=parent)
     if isinstance(window_settings, AppSettings) and hasattr(parent, "show_status"):

@@ -7,7 +7,7 @@ as a UTF-8 text file in the same form.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -66,6 +66,7 @@ class CaptionHistory(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.start_folder: Callable[[], Path] = Path.home  # where Save… opens
         self.setWindowTitle(_tr("Lesson Lab: caption history"))
         self.setAccessibleName(_tr("Caption history"))
         self._entries: list[CaptionEntry] = []
@@ -145,7 +146,7 @@ class CaptionHistory(QWidget):
 
     def ask_save_path(self) -> str | None:
         """A file dialog for where to save; ``None`` when cancelled. Tests replace it."""
-        default = Path.home() / f"Captions {datetime.now():%Y-%m-%d %H%M}.txt"
+        default = Path(self.start_folder()) / f"Captions {datetime.now():%Y-%m-%d %H%M}.txt"
         # The ending added, and a file it would replace asked about (widgets/save_as.py).
         chosen = ask_save_as(self, _tr("Save captions"), str(default),
                              [(_tr("Plain text"), "txt")])

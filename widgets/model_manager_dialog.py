@@ -14,6 +14,9 @@ downloaded is kept, so it can be resumed), or go back.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 from PySide6.QtCore import QItemSelectionModel, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -85,6 +88,7 @@ class ModelManagerDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.start_folder: Callable[[], Path] = Path.home  # where Import opens
         self.setWindowTitle(self.tr("Speech models"))
         self.setAccessibleName(self.tr("Speech models"))
         self.table_model = ModelTableModel(self)
@@ -313,12 +317,16 @@ class ModelManagerDialog(QDialog):
     # ----- questions (replaced in tests) --------------------------------------------
 
     def ask_import_path(self, kind: str = IMPORT_ZIP) -> str | None:
-        """Ask for a model zip file (``kind="zip"``) or folder; None when cancelled."""
+        """Ask for a model zip file (``kind="zip"``) or folder; None when cancelled.
+
+        The dialog opens in ``start_folder()`` (the app gives the folder a model
+        was last imported from: a USB stick, say)."""
+        start = str(self.start_folder())
         if kind == IMPORT_FOLDER:
-            path = QFileDialog.getExistingDirectory(self, self.tr("Import a model folder"))
+            path = QFileDialog.getExistingDirectory(self, self.tr("Import a model folder"), start)
         else:
             path, _filter = QFileDialog.getOpenFileName(
-                self, self.tr("Import a model zip file"), "", self.tr("Zip files (*.zip)")
+                self, self.tr("Import a model zip file"), start, self.tr("Zip files (*.zip)")
             )
         return path or None
 

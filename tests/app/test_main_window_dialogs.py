@@ -29,12 +29,17 @@ class Dialogs:
     def getSaveFileName(self, *args):  # noqa: N802 - QFileDialog's name
         return self._answer(*args)
 
+    def getExistingDirectory(self, _parent, _caption, start):  # noqa: N802 - QFileDialog's name
+        self.starts.append(start)
+        return self.answers.pop(0)
+
 
 @pytest.fixture
 def dialogs(monkeypatch):
     made = Dialogs()
     monkeypatch.setattr("app.main_files.QFileDialog", made)
     monkeypatch.setattr("widgets.save_as.QFileDialog", made)  # every "Save as…"
+    monkeypatch.setattr("widgets.model_manager_dialog.QFileDialog", made)
     return made
 
 
@@ -81,3 +86,36 @@ def test_pdf_export_starts_where_the_last_pdf_went_and_keeps_the_suggested_name(
                               str(folders["Handouts"] / "Rivers - Dyslexia friendly.pdf")]
     window.ask_lesson_path()
     assert dialogs.starts[2] == str(Path.home()), "a PDF's folder is not where lessons open"
+
+
+def test_importing_a_speech_model_starts_where_the_last_one_came_from(
+        opened, dialogs, qtbot, tmp_path):
+    from widgets.model_manager_dialog import IMPORT_FOLDER, IMPORT_ZIP
+
+    stick = tmp_path / "USB stick"
+    stick.mkdir()
+    (stick / "not-a-model.zip").write_bytes(b"not a zip")
+    window = opened.open()
+    dialog = window.open_model_manager()
+    dialogs.answers = [str(stick / "not-a-model.zip"), "", ""]
+    dialog._on_import(IMPORT_ZIP)  # as the Import zip file… button does
+    qtbot.waitUntil(lambda: not window.model_manager.busy())  # refused: not a model
+    dialog._on_import(IMPORT_ZIP)
+    dialog._on_import(IMPORT_FOLDER)
+    assert dialogs.starts == [str(Path.home()), str(stick), str(stick)]
+
+
+def test_saving_the_captions_starts_where_they_were_saved_last(opened, dialogs, folders):
+    from app.controllers import attach_controllers
+
+    window = opened.open()
+    assert attach_controllers(window, ("captions",)) == ["captions"]
+    history = window.captions_window.history
+    history.add("The water cycle has four stages.", 0.0)
+    handouts = folders["Handouts"]
+    dialogs.answers = [str(handouts / "Monday captions.txt"), str(handouts / "Tuesday.txt")]
+    history.save()
+    history.save()
+    assert Path(dialogs.starts[0]).parent == Path.home()
+    assert Path(dialogs.starts[1]).parent == handouts
+    assert (handouts / "Monday captions.txt").is_file()
