@@ -148,6 +148,7 @@ class DictationController(MicrophoneChoice, UnsavedDictation, ListeningControls,
         self._state = DictationState(base=panel.text())
         self._info = ""  # the info message this controller is showing, to clear it later
         self._stop_note = ""  # why the microphone is being closed, shown once it is
+        self._save_problem = ""  # the autosave's problem on show, until a save works
         self._recovering = False
         self._offered_saved_at = None  # when the text offered back was last saved
         self._closing = False  # finishing the last words: nothing new may start
@@ -177,9 +178,8 @@ class DictationController(MicrophoneChoice, UnsavedDictation, ListeningControls,
         self._catching_up.ended.connect(self._on_caught_up)
 
         a = self.autosave
-        a.save_failed.connect(self._on_error)
-        a.save_failed.connect(lambda _message: self.note_copy_kept(False))
-        a.saved.connect(lambda _text: self.note_copy_kept(True))
+        a.save_failed.connect(self._on_save_failed)
+        a.saved.connect(self._on_saved)
         a.exported.connect(self._on_exported)
         a.export_failed.connect(self._on_error)
         a.recovered.connect(self._on_recovered)
@@ -418,6 +418,22 @@ class DictationController(MicrophoneChoice, UnsavedDictation, ListeningControls,
         self.text_changed.emit(text)
 
     # ------------------------------------------------------------------ from the disk
+
+    @Slot(str)
+    def _on_save_failed(self, message: str) -> None:
+        self._save_problem = message
+        self.note_copy_kept(False)
+        self._on_error(message)
+
+    @Slot(str)
+    def _on_saved(self, _text: str) -> None:
+        self.note_copy_kept(True)
+        # Room again (the disk thread tries again by itself): the problem is over.
+        if self._save_problem and self.panel.message() == self._save_problem and not self._shut:
+            message = _tr("Your dictation is being saved again.")
+            self._show_info(message, over_error=True)
+            self.status_changed.emit(message)
+        self._save_problem = ""
 
     @Slot(str)
     def _on_exported(self, path: str) -> None:
