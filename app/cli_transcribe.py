@@ -71,6 +71,15 @@ def register_engines(subparsers) -> None:
     parser.set_defaults(handler=engines_command)
 
 
+def _what_next(engine: str) -> str:
+    """What to do when ``engine`` cannot run here ("" when there is nothing to say)."""
+    if engine != "vosk":
+        return ""
+    return (" Install one with “lesson-lab models install vosk-model-small-en-gb-0.15” "
+            "(or import one: “lesson-lab models import FILE.zip”), give a model folder "
+            "with --model, or leave out --engine to use the built-in model.")
+
+
 def transcribe_command(args) -> int:
     """Handler of ``lesson-lab transcribe``."""
     from speech.audio_files import AudioFileError, decode_audio_file
@@ -80,7 +89,9 @@ def transcribe_command(args) -> int:
 
     try:
         choose_engine(args.engine, args.model)  # a wrong name fails before the slow parts
-    except (UnknownEngine, EngineUnavailable) as error:
+    except EngineUnavailable as error:
+        raise CliError(f"{error}{_what_next(error.name)}") from error
+    except UnknownEngine as error:
         raise CliError(str(error)) from error
     # Check every file before the slow model load, so a typo fails at once.
     audio = []

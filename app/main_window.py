@@ -316,8 +316,9 @@ class MainWindow(SpeechHooks, LessonFiles, ToolsAndHelp, FocusAreas, TabOrder, P
 
     def _cannot_open(self, entry) -> str:
         problem = next((p for p in entry.problems if p.severity == "error"), None)
-        return self.tr("This lesson cannot be opened: {problem}").format(
-            problem=problem.message if problem else entry.path.name)
+        # Two sentences, as File › Open says it: the problem is a sentence of its own.
+        said = self.tr("“{name}” cannot be opened.").format(name=entry.path.name)
+        return f"{said} {problem.message}" if problem else said
 
     def focus_library_search(self) -> None:
         """Show the library and put the keyboard in its search box."""

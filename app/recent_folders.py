@@ -4,8 +4,8 @@ A pupil who saved yesterday's dictation in "My work" finds that folder again
 today, and a teacher exporting PDFs to a shared drive is not sent back to the
 home folder each time. Each kind of file ("dictation", "pdf", "lessons",
 "reflection", "sound", "captions", "models") has its own folder, so saving a PDF
-does not move where lessons are opened from. A remembered folder that has gone (a USB stick taken out)
-falls back to the home folder.
+does not move where lessons are opened from. A remembered folder that has gone
+(a USB stick taken out) falls back to the home folder.
 """
 
 from __future__ import annotations

@@ -60,7 +60,7 @@ class ProfileSaveError(OSError):
 
     def __init__(self, error: OSError, action: str = "saved") -> None:
         super().__init__(error.errno, error.strerror, error.filename)
-        self.sentence = save_problem(error, "The profile", action=action)
+        self.sentence = save_problem(error, "The profile", action=action, place_fixed=True)
 
     def __str__(self) -> str:
         return self.sentence

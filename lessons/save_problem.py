@@ -26,6 +26,9 @@ _NO_FOLDER = ("the folder cannot be found (was a USB stick taken out?)", ".")
 _FULL = ("the disk is full", ". Delete some files or choose another place, then try again.")
 _READ_ONLY = ("the disk cannot be written to (a locked USB stick or a CD?)",
               ". Choose another place.")
+_QUOTA = ("you have used all the space you are allowed on this disk",
+          ". Delete some files or choose another place, then try again.")
+_FIXED_PLACE_FULL = ". Delete some files, then try again."
 _UNKNOWN = ("Lesson Lab could not write it", ". If it is open in another program, close it "
             "there and try again, or save it in another folder.")
 
@@ -35,8 +38,7 @@ _REASONS = {
     errno.EPERM: _OPEN_ELSEWHERE,
     errno.EBUSY: ("it is being used by another program", ". Close it there and try again."),
     errno.ENOSPC: _FULL,
-    errno.EDQUOT: ("you have used all the space you are allowed on this disk",
-                   ". Delete some files or choose another place, then try again."),
+    errno.EDQUOT: _QUOTA,
     errno.ENOENT: _NO_FOLDER,
     errno.ENOTDIR: _NO_FOLDER,
     errno.EROFS: _READ_ONLY,
@@ -54,7 +56,7 @@ NEARLY_FULL_BYTES = 4 * 1024 * 1024
 
 
 def save_problem(error: OSError, what: str = "The file", path: str | Path | None = None,
-                 action: str = "saved") -> str:
+                 action: str = "saved", *, place_fixed: bool = False) -> str:
     """One plain sentence (or two) saying why ``what`` could not be saved, and what to do.
 
     "The file could not be saved: the disk is full. Delete some files or
@@ -62,9 +64,12 @@ def save_problem(error: OSError, what: str = "The file", path: str | Path | None
     writer that only knows it failed) is explained from ``path``: its folder
     has gone, a folder has its name, its disk is read-only or (nearly) full,
     and otherwise by the commonest cause. ``action`` is the word after
-    "could not be" ("deleted").
+    "could not be" ("deleted"). With ``place_fixed`` (a profile, kept where
+    Lesson Lab keeps them) no advice sends the teacher to another place.
     """
     cause, advice = _reason(error, path)
+    if place_fixed and "another" in advice:
+        advice = _FIXED_PLACE_FULL if cause in (_FULL[0], _QUOTA[0]) else "."
     return f"{what} could not be {action}: {cause}{advice}"
 
 

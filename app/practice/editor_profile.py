@@ -127,7 +127,8 @@ class EditorProfile(QObject):
             except ProfileNameError as error:
                 suggestion, problem = name, _sentence(str(error))
             except OSError as error:
-                self.editor.show_message(save_problem(error, self.tr("The profile")), "error")
+                self.editor.show_message(
+                    save_problem(error, self.tr("The profile"), place_fixed=True), "error")
                 return None
         self._saved(saved)
         return saved

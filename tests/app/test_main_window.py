@@ -61,6 +61,8 @@ def test_a_broken_lesson_says_why_and_keeps_the_lesson_shown(window):
     assert "cannot be opened" in window.statusBar().currentMessage()
     window.library._activated(window.library.list.item(row))
     assert window.messages and "details at the top" in window.messages[0]
+    # Named, then the problem as a sentence of its own (not "opened: This file…").
+    assert window.messages[0].startswith("“broken") and " cannot be opened. " in window.messages[0]
 
 
 def test_choosing_a_preset_restyles_the_view(qtbot, window):

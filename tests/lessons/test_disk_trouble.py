@@ -70,8 +70,9 @@ def test_saving_a_profile_on_a_full_disk_is_one_plain_sentence_and_keeps_the_old
     disk.fill()
     with pytest.raises(ProfileSaveError) as refused:
         store.save(saved)
+    # Profiles are kept where Lesson Lab keeps them: no "choose another place".
     assert str(refused.value) == ("The profile could not be saved: the disk is full. Delete "
-                                  "some files or choose another place, then try again.")
+                                  "some files, then try again.")
     assert isinstance(refused.value, OSError) and refused.value.errno is not None
     with pytest.raises(ProfileSaveError):
         store.add(_mine("A new one"))
@@ -86,8 +87,7 @@ def test_deleting_a_profile_on_a_read_only_disk_is_one_plain_sentence(disk):
     with pytest.raises(ProfileSaveError) as refused:
         store.delete("Miss Patel")
     assert str(refused.value) == ("The profile could not be deleted: the disk cannot be "
-                                  "written to (a locked USB stick or a CD?). Choose another "
-                                  "place.")
+                                  "written to (a locked USB stick or a CD?).")
     assert store.names() == ["Miss Patel"]
 
 

@@ -85,3 +85,13 @@ def test_a_writer_that_only_knows_it_failed(tmp_path):
     assert sentence.startswith("The PDF could not be saved: Lesson Lab could not write it. "
                                "If it is open in another program, close it there")
     assert str(tmp_path) not in sentence
+
+
+def test_a_place_the_teacher_cannot_choose_gets_no_advice_to_choose_another():
+    full = OSError(errno.ENOSPC, "No space left on device")
+    assert save_problem(full, "The profile", place_fixed=True) == (
+        "The profile could not be saved: the disk is full. Delete some files, then try again.")
+    read_only = OSError(errno.EROFS, "Read-only file system")
+    assert save_problem(read_only, "The profile", place_fixed=True) == (
+        "The profile could not be saved: the disk cannot be written to "
+        "(a locked USB stick or a CD?).")

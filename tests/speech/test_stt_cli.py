@@ -175,3 +175,10 @@ def test_engines_lists_every_engine_with_reasons():
     by_name = {e["name"]: e for e in as_json}
     assert by_name["whisper"]["available"] and by_name["whisper"]["auto"]
     assert not by_name["vosk"]["available"] and by_name["vosk"]["reason"]
+
+
+def test_vosk_without_a_model_says_how_to_get_one(speak):
+    line = assert_one_clear_line(lesson_lab("transcribe", speak(SENTENCE), "--engine", "vosk"))
+    assert line.startswith("lesson-lab: The vosk engine cannot run here: no English Vosk model")
+    assert "lesson-lab models install vosk-model-small-en-gb-0.15" in line
+    assert "leave out --engine" in line
