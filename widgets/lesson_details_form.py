@@ -149,7 +149,8 @@ class LessonDetailsForm(QWidget):
         form.addRow(self.key_words)
         self._labels["vocabulary"] = self.key_words.label
         self._add_note(form, "vocabulary")
-        self._add_row(form, "notes_for_adults", _tr("Notes &for adults"), self.notes)
+        # Alt+F is the editor window's File menu; U and H below are free in both windows.
+        self._add_row(form, "notes_for_adults", _tr("Notes for ad&ults"), self.notes)
         self._descriptions = {name: self.field(name).accessibleDescription()
                               for name in self._labels}
         self._apply_locked({})
@@ -192,7 +193,7 @@ class LessonDetailsForm(QWidget):
         source_label = QLabel(_tr("The details as te&xt"))
         source_label.setBuddy(self.source)
         self.source.setAccessibleName(_tr("The details as text"))
-        self.form_button = QPushButton(_tr("Show these details as a &form"))
+        self.form_button = QPushButton(_tr("S&how these details as a form"))
         self.form_button.clicked.connect(self.form_requested)
         self.form_button.setEnabled(False)
         page = QWidget()

@@ -5,7 +5,10 @@ adapted preview, the profile row (``app.practice.editor_profile``: a profile
 changed by the checker's fixes shows as "Dyslexia (adapted)" and can be
 saved as the teacher's own), and the checker panel re-scoring as the
 teacher types, with one-click fixes. "Save as new lesson" writes to the
-user's lesson folder; the file opened is never changed.
+user's lesson folder; the file opened is never changed. File › Save a copy
+as… (F12, ``app.practice.editor_copy``) saves the lesson as it reads now
+anywhere the teacher chooses, as a lesson file or a Word document, without
+counting as saving it (a way out when the data disk is full, or to share it).
 
 Dictate (F9, on the editor's tool bar) speaks into the text at the cursor
 (``app.practice.editor_dictation``); the words still being heard show in
@@ -36,8 +39,10 @@ from PySide6.QtWidgets import (
 
 from app.controllers import lesson_words
 from app.dock_title import DockTitle
+from app.practice.editor_copy import LessonCopy
 from app.practice.editor_profile import EditorProfile
 from app.practice.workbench import Workbench
+from app.settings import AppSettings
 from lessons.presets import default_preset
 from lessons.profile import Profile
 from lessons.profile_store import ProfileStore
@@ -105,6 +110,15 @@ class LessonEditorWindow(QMainWindow):
                            for k in self.close_action.shortcuts())))
         self.close_action.triggered.connect(lambda _checked=False: self.close())
         self.addAction(self.close_action)
+        # File › Save a copy as… (F12): the lesson anywhere, even when the data disk is full.
+        settings = getattr(parent, "settings", None)
+        self.lesson_copy = LessonCopy(self, settings if settings is not None else AppSettings())
+        self.copy_action = self.lesson_copy.action
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(self.editor.save_action)
+        file_menu.addAction(self.copy_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.close_action)
         self._file_name = ""
         # The title names the lesson as teachers know it, and follows edits to its title.
         self.editor.lesson_parsed.connect(lambda _result: self._show_title())
