@@ -24,30 +24,13 @@ from lessons.library import builtin_folder, user_folder
 from lessons.model import Image
 from lessons.writer import lesson_to_markdown
 from tests.app.editor_window_rig import open_editor, open_main
+from tests.app.file_dialogs import Dialogs
 from tests.app.keyboard_scopes import clashes, menu_clashes, menus_of, window_keys
 from tests.app.main_window_helpers import choose
 from tests.fixtures.small_disk import SmallDisk
 
 WATER = builtin_folder() / "ks2-year4-geography-water-cycle.md"
 ADDED = "Sam's group draws the water cycle on a whiteboard first."
-
-
-class Dialogs:
-    """Stands in for QFileDialog: records each start path, gives the next answer."""
-
-    def __init__(self) -> None:
-        self.starts: list[str] = []
-        self.answers: list[str] = []
-
-    def _answer(self, _parent, _caption, start, _filter, _selected=""):
-        self.starts.append(start)
-        return self.answers.pop(0), ""
-
-    def getOpenFileName(self, *args):  # noqa: N802 - QFileDialog's name
-        return self._answer(*args)
-
-    def getSaveFileName(self, *args):  # noqa: N802 - QFileDialog's name
-        return self._answer(*args)
 
 
 @pytest.fixture
