@@ -160,10 +160,10 @@ class SpeechWorker(QObject):
             engine=engine, model_path=model_path, dictation=dictation,
             vocabulary=key_words(vocabulary), loader=loader,
             recogniser_factory=recogniser_factory)
-        # A worker dropped without shutdown(), or deleted with its parent, still
-        # closes its microphone and ends its threads.
+        # A worker dropped without shutdown() still closes its microphone and ends its
+        # threads. Not from ``destroyed`` as well: Qt emits that while Python frees the
+        # worker, and a full test run crashed (segfault) in the call it made then.
         weakref.finalize(self, self._pipeline.quit)
-        self.destroyed.connect(self._pipeline.quit)
         self._device = device or None
         self._engine_choice = (engine, str(model_path) if model_path else None)
         self._capture_factory = capture_factory or _microphone
