@@ -62,9 +62,11 @@ def make_window(app, on_ready: Callable | None = None, *, background: bool = Tru
     app.setApplicationDisplayName("Lesson Lab")
     app.setOrganizationName("Lesson Lab")
 
+    from app.safe_gc import collect_between_events
     from app.ui_scale import install_scaled_style
     from widgets.fonts import register_accessible_fonts
 
+    collect_between_events(app)  # never inside Qt's own code (app/safe_gc.py)
     fonts = register_accessible_fonts()
     install_scaled_style(app)
 

@@ -126,6 +126,9 @@ def main(argv: list[str] | None = None) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Lesson Lab")
+    from app.safe_gc import collect_between_events
+
+    collect_between_events(app)  # never inside Qt's own code (app/safe_gc.py)
     from app.practice.entry import open_practice, open_trainer
     from widgets.fonts import register_accessible_fonts
 
