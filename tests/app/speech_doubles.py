@@ -7,6 +7,7 @@ real-part tests in tests/app use the real ones.
 from __future__ import annotations
 
 import queue
+import re
 import threading
 from collections.abc import Iterable, Sequence
 
@@ -189,3 +190,27 @@ def speech_16k(path) -> np.ndarray:
 
     samples, rate = read_wav_int16(path)
     return soxr.resample(samples, rate, 16_000).astype(np.int16)
+
+
+def queue_sentences_at_once(qtbot, worker, controller, microphone, speak, sentences,
+                            timeout_ms: int) -> np.ndarray:
+    """Load the engine, start listening, and give ``microphone`` (a ManualMicrophone)
+    every sentence at once, a second's pause after each: a backlog forms as behind a
+    live microphone on a slow computer. Returns the speech given."""
+    worker.preload()
+    qtbot.waitUntil(lambda: bool(worker.engine_key), timeout=timeout_ms)
+    controller.start()
+    qtbot.waitUntil(controller.is_listening)
+    gap = np.zeros(16_000, dtype=np.int16)
+    speech = np.concatenate([piece for sentence in sentences
+                             for piece in (speech_16k(speak(sentence)), gap)])
+    microphone.hear(speech)
+    qtbot.waitUntil(microphone.caught_up)  # all of it is waiting for the engine
+    return speech
+
+
+def sentences_missing(text: str, sentences: Sequence[str]) -> list[str]:
+    """The sentences most of whose words (60%) are not in ``text``."""
+    heard = set(re.findall(r"[a-z']+", text.lower()))
+    return [s for s in sentences
+            if np.mean([w in heard for w in re.findall(r"[a-z']+", s.lower())]) < 0.6]

@@ -9,15 +9,17 @@ microphone is a double that delivers the audio it is given.
 
 from __future__ import annotations
 
-import re
 import time
 
-import numpy as np
 import pytest
 
 from app.captions_controller import CaptionsController
 from app.speech_worker import SpeechWorker
-from tests.app.speech_doubles import ManualMicrophone, speech_16k
+from tests.app.speech_doubles import (
+    ManualMicrophone,
+    queue_sentences_at_once,
+    sentences_missing,
+)
 from tests.fixtures.spoken import CLASSROOM_SENTENCES
 from widgets.captions_window import CaptionSettings, CaptionsWindow
 
@@ -28,14 +30,10 @@ HANG_GUARD_MS = 180_000  # never reached unless the engine hangs
 LAST_DECODE_MS = 60_000  # the last sentence's decode, on a busy machine
 
 
-def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z']+", text.lower())
-
-
 def _missing(window) -> list[str]:
     """The sentences most of whose words no caption in the history has."""
-    heard = set(_words(" ".join(entry.text for entry in window.history.entries())))
-    return [s for s in SENTENCES if np.mean([w in heard for w in _words(s)]) < 0.6]
+    return sentences_missing(" ".join(entry.text for entry in window.history.entries()),
+                             SENTENCES)
 
 
 def test_captions_behind_whisper_say_so_then_catch_up(qtbot, tmp_path, speak, monkeypatch):
@@ -54,15 +52,8 @@ def test_captions_behind_whisper_say_so_then_catch_up(qtbot, tmp_path, speak, mo
     behind: list[float] = []
     worker.behind.connect(behind.append)
     try:
-        worker.preload()
-        qtbot.waitUntil(lambda: bool(worker.engine_key), timeout=HANG_GUARD_MS)
-        controller.start()
-        qtbot.waitUntil(controller.is_listening)
-        gap = np.zeros(16_000, dtype=np.int16)  # a second's pause after each sentence
-        speech = np.concatenate([piece for sentence in SENTENCES
-                                 for piece in (speech_16k(speak(sentence)), gap)])
-        microphone.hear(speech)
-        qtbot.waitUntil(microphone.caught_up)  # all of it is waiting for the engine
+        speech = queue_sentences_at_once(qtbot, worker, controller, microphone, speak,
+                                         SENTENCES, HANG_GUARD_MS)
         assert worker.waiting_seconds() > 8, "no backlog formed: nothing to test"
 
         qtbot.waitUntil(lambda: window.running_behind_note() != "" or (

@@ -11,16 +11,17 @@ microphone is a double that delivers the audio it is given.
 
 from __future__ import annotations
 
-import re
-
-import numpy as np
 import pytest
 
 from app.dictation_controller import DictationController
 from app.speech_worker import SpeechWorker
 from app.transcript_autosave import TranscriptAutosave
 from app.transcript_store import TranscriptStore
-from tests.app.speech_doubles import ManualMicrophone, speech_16k
+from tests.app.speech_doubles import (
+    ManualMicrophone,
+    queue_sentences_at_once,
+    sentences_missing,
+)
 from tests.fixtures.spoken import CLASSROOM_SENTENCES
 from widgets.dictation_panel import DictationPanel
 
@@ -30,10 +31,6 @@ pytestmark = pytest.mark.slow
 # well inside the modal watchdog's patience (tests/fixtures/modal_watchdog.py).
 SENTENCES = CLASSROOM_SENTENCES[:8]
 HANG_GUARD_MS = 180_000  # never reached unless the engine hangs
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z']+", text.lower())
 
 
 def test_every_sentence_queued_before_the_close_is_in_the_saved_transcript(
@@ -52,15 +49,8 @@ def test_every_sentence_queued_before_the_close_is_in_the_saved_transcript(
     behind: list[float] = []
     worker.behind.connect(behind.append)
     try:
-        worker.preload()
-        qtbot.waitUntil(lambda: bool(worker.engine_key), timeout=HANG_GUARD_MS)
-        controller.start()
-        qtbot.waitUntil(controller.is_listening)
-        gap = np.zeros(16_000, dtype=np.int16)  # a second's pause after each sentence
-        speech = np.concatenate([piece for sentence in SENTENCES
-                                 for piece in (speech_16k(speak(sentence)), gap)])
-        microphone.hear(speech)
-        qtbot.waitUntil(microphone.caught_up)  # all of it is waiting for the engine
+        speech = queue_sentences_at_once(qtbot, worker, controller, microphone, speak,
+                                         SENTENCES, HANG_GUARD_MS)
         assert worker.waiting_seconds() > 10, "no backlog formed: nothing to test"
 
         settled = controller.finish_last_words()  # the app's own time allowed
@@ -70,8 +60,7 @@ def test_every_sentence_queued_before_the_close_is_in_the_saved_transcript(
     autosave.wait_until_idle(10)
     records = TranscriptStore(folder).transcripts()
     assert len(records) == 1, records
-    saved = set(_words(records[0].text))
-    missing = [s for s in SENTENCES if np.mean([w in saved for w in _words(s)]) < 0.6]
+    missing = sentences_missing(records[0].text, SENTENCES)
     assert not missing, f"not in the saved transcript: {missing}\n{records[0].text}"
     assert settled and records[0].closed
     assert max(behind) >= 10, behind
