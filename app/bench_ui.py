@@ -259,7 +259,7 @@ def _drift(sentences: int, device: str | None, env: dict, timeout: float) -> dic
 
 def _has_speakers() -> bool:
     try:
-        from speech.audio import output_devices
+        from speech.audio_devices import output_devices
 
         return bool(output_devices())
     except Exception:  # noqa: BLE001 - no sound system at all

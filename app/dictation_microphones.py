@@ -20,7 +20,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QTimer
 
-from speech.audio import MICROPHONE_GONE, NO_MICROPHONE, microphone_ready
+from speech.audio import MICROPHONE_GONE
+from speech.audio_devices import NO_MICROPHONE, microphone_ready
 from speech.sound_server import SERVER_DEFAULT_DEVICES
 
 #: While "no microphone" is on show, how often the microphones are looked at again.

@@ -53,7 +53,7 @@ def _is_english(language: str) -> bool:
 
 def _output_device_names() -> list[str]:
     """The output devices PortAudio lists (imported here: it starts PortAudio)."""
-    from speech.audio import output_devices
+    from speech.audio_devices import output_devices
 
     return [device.name for device in output_devices()]
 

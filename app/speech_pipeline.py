@@ -38,7 +38,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
-from speech.audio import AudioChunk, AudioDevice, AudioError, Capture, Level
+from speech.audio import AudioChunk, AudioError, Capture, Level
+from speech.audio_devices import AudioDevice
 from speech.stt.base import EngineError, Final, ModelLoadError, Partial, Recogniser
 from speech.stt.loader import ModelLoader, shared_loader
 from speech.stt.model_names import engine_display_name

@@ -25,7 +25,8 @@ from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal, SignalInstance
 
 from app import thread_relay
 from app.speech_pipeline import RecogniserFactory, SpeechPipeline, engine_display_name
-from speech.audio import AudioDevice, Capture, input_devices
+from speech.audio import Capture
+from speech.audio_devices import AudioDevice, input_devices
 from speech.stt.loader import ModelLoader
 
 __all__ = ["SpeechWorker", "engine_display_name"]

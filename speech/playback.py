@@ -24,7 +24,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from speech.audio import AudioDeviceError, close_stream_quietly, resolve_device
+from speech.audio import close_stream_quietly
+from speech.audio_devices import AudioDeviceError, resolve_device
 from speech.tts.base import WordBoundary
 
 SPEAKERS_GONE = "The speakers stopped working — they may have been unplugged."

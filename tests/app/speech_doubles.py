@@ -13,7 +13,8 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
-from speech.audio import AudioChunk, AudioDevice, AudioError, Level, Stopped
+from speech.audio import AudioChunk, AudioError, Level, Stopped
+from speech.audio_devices import AudioDevice
 from speech.stt.base import Event, Recogniser
 
 
@@ -159,7 +160,7 @@ class MicrophoneRack:
 
 
 def fake_device(name: str, index: int = 0, default: bool = False) -> AudioDevice:
-    """An input device as ``speech.audio.input_devices`` lists it."""
+    """An input device as ``speech.audio_devices.input_devices`` lists it."""
     return AudioDevice(index, name, "ALSA", 48_000.0, 1, 0, default, False)
 
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from app.captions_controller import CaptionsController
 from app.speech_worker import SpeechWorker
-from speech.audio import NO_MICROPHONE
+from speech.audio_devices import NO_MICROPHONE
 from speech.stt.base import Final, ModelLoadError, Partial, Word
 from tests.app.speech_doubles import (
     FileMicrophone,

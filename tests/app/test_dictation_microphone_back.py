@@ -17,7 +17,8 @@ from app.dictation_controller import DictationController
 from app.speech_worker import SpeechWorker
 from app.transcript_autosave import TranscriptAutosave
 from app.transcript_store import TranscriptStore
-from speech.audio import MICROPHONE_GONE, NO_MICROPHONE
+from speech.audio import MICROPHONE_GONE
+from speech.audio_devices import NO_MICROPHONE
 from tests.app.dictation_rig import rig  # noqa: F401 - the fixture
 from tests.app.speech_doubles import ScriptedRecogniser, fake_device
 from tests.speech.unplugging import plug_back_in

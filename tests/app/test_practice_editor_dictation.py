@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.practice.editor_window import LessonEditorWindow
 from app.speech_worker import SpeechWorker
-from speech.audio import NO_MICROPHONE
+from speech.audio_devices import NO_MICROPHONE
 from speech.stt.base import Final, ModelLoadError, Partial
 from tests.app.speech_doubles import MicrophoneRack, ScriptedRecogniser, fake_device
 

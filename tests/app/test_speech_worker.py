@@ -14,7 +14,8 @@ import pytest
 from PySide6.QtCore import QThread
 
 from app.speech_worker import SpeechWorker, engine_display_name
-from speech.audio import MICROPHONE_GONE, NO_MICROPHONE
+from speech.audio import MICROPHONE_GONE
+from speech.audio_devices import NO_MICROPHONE
 from speech.stt.base import EngineError, Final, ModelLoadError, Partial, Word
 from tests.app.speech_doubles import MicrophoneRack, ScriptedRecogniser, fake_device
 

@@ -40,7 +40,7 @@ def main(shot: str | None) -> None:
         window.refresh_library()  # as the background start-up does
         choose(window, "The water cycle")
         # The dictation panel as a pupil meets it: its spoken commands listed.
-        from speech.audio import NO_MICROPHONE
+        from speech.audio_devices import NO_MICROPHONE
         from speech.dictation import COMMAND_PHRASES
 
         window.dictation_panel.set_commands([(c.phrase, c.description) for c in COMMAND_PHRASES])

@@ -16,17 +16,15 @@ from speech.audio import (
     CHUNK_SAMPLES,
     MICROPHONE_GONE,
     MICROPHONE_REFUSED,
-    NO_MICROPHONE,
     SAMPLE_RATE,
     AudioChunk,
     AudioError,
     Capture,
     Level,
     Stopped,
-    input_devices,
     level_dbfs,
-    output_devices,
 )
+from speech.audio_devices import NO_MICROPHONE, input_devices, output_devices
 from tests.fixtures.pulse import MIC_DEVICE, SPARE_MIC_DEVICE, SPEAKER_DEVICE
 from tests.fixtures.spoken import read_wav_int16
 
@@ -170,7 +168,8 @@ def test_no_sound_server_and_no_sound_card_means_no_microphone():
     env = {k: v for k, v in os.environ.items() if k != "ALSA_CONFIG_PATH"}
     env["PULSE_SERVER"] = "unix:/nonexistent/lesson-lab"
     script = (
-        "from speech.audio import Capture, input_devices\n"
+        "from speech.audio import Capture\n"
+        "from speech.audio_devices import input_devices\n"
         "print(len(input_devices()))\n"
         "for e in Capture().events(timeout=10): print(repr(e))\n"
     )

@@ -9,15 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from speech.audio import (
-    MICROPHONE_GONE,
-    NO_MICROPHONE,
-    AudioChunk,
-    AudioError,
-    Capture,
-    Stopped,
-    input_devices,
-)
+from speech.audio import MICROPHONE_GONE, AudioChunk, AudioError, Capture, Stopped
+from speech.audio_devices import NO_MICROPHONE, input_devices
 from speech.sound_server import default_source, follows_the_server, records_the_speakers
 from tests.fixtures.pulse import MIC_DEVICE, MIC_SOURCE
 from tests.speech.unplugging import plug_back_in, until_stopped
