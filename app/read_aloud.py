@@ -22,6 +22,8 @@ shortcuts). Call ``shutdown()`` when the window closes.
 
 from __future__ import annotations
 
+import weakref
+
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QWidget
@@ -126,8 +128,10 @@ class ReadAloudController(QObject, VoiceAndSpeed, SoundFileExport):
         self._worker = ReadAloudWorker(
             thread_relay.register(self), synthesiser_factory, player_factory, device
         )
-        # A window closed without shutdown() still ends the worker.
-        self.destroyed.connect(self._worker.quit)
+        # A controller dropped without shutdown() still ends its worker. Not from
+        # ``destroyed``: Qt emits that while Python frees the controller, and a call
+        # into Python from there crashed a test run (see app/speech_worker.py).
+        weakref.finalize(self, self._worker.quit)
 
     # ----- the view ---------------------------------------------------------------
 

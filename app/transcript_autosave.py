@@ -228,10 +228,10 @@ class TranscriptAutosave(QObject):
         self._disk = _Disk(store if store is not None else TranscriptStore(),
                            lambda kind, *args: thread_relay.post(key, (kind, args)),
                            retry_s)
-        # Dropped without close() (like a crash): the text stays offered; the thread ends.
+        # Dropped without close() (like a crash): the text stays offered; the thread
+        # ends. Not from ``destroyed`` as well: Qt emits that while Python frees the
+        # object, and a call into Python from there crashed a test run.
         weakref.finalize(self, self._disk.submit, _end_thread)
-        disk = self._disk
-        self.destroyed.connect(lambda *_: disk.submit(_end_thread))
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(interval_ms)

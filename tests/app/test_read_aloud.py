@@ -556,3 +556,23 @@ def test_the_sound_file_box_asks_before_replacing_a_file_typed_without_its_endin
     question = use_question(monkeypatch, True)  # "Replace it"
     assert harness().controller.ask_wav_path("Rivers.wav") == str(tmp_path / "rivers.wav")
     assert question.asked == [str(tmp_path / "rivers.wav")]
+
+
+def test_an_idle_controller_dropped_without_shutdown_ends_its_worker(qtbot, view):
+    # Nothing is being read, so the worker has no report to find the controller
+    # gone by: dropping the controller itself must end the worker's thread.
+    import gc
+    import weakref
+
+    c = ReadAloudController(view, synthesiser_factory=lambda: (SpySynthesiser(), ""),
+                            player_factory=FakePlayer)
+    qtbot.waitUntil(c.voices_known, timeout=WAIT)
+    thread, gone = c._worker._thread, weakref.ref(c)
+    gc.disable()
+    try:
+        del c
+        assert gone() is None
+    finally:
+        gc.enable()
+    thread.join(10)
+    assert not thread.is_alive()
