@@ -51,8 +51,11 @@ def measure_highlight_drift(text: str = PARAGRAPH, device: int | str | None = No
 
     from app.read_aloud import ReadAloudController
     from app.read_aloud_text import words_of
+    from app.safe_gc import collect_between_events
     from lessons.model import Lesson, Paragraph, Section, Span
     from widgets.lesson_view import LessonView
+
+    collect_between_events(app)  # as in the app: never inside Qt's own code
 
     view = LessonView()
     view.resize(1000, 700)

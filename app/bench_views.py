@@ -94,6 +94,9 @@ def run_view_bench(rounds: int = 5, words: int = TARGET_WORDS) -> dict:
     ):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from app.safe_gc import collect_between_events
+
+    collect_between_events(app)  # as in the app: never inside Qt's own code
 
     from lessons.presets import load_presets
     from widgets.fonts import register_accessible_fonts

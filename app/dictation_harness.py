@@ -63,6 +63,9 @@ def main(argv: list[str] | None = None) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Lesson Lab dictation harness")
+    from app.safe_gc import collect_between_events
+
+    collect_between_events(app)  # as in the app: never inside Qt's own code
 
     from app.dictation_controller import DictationController
     from widgets.dictation_panel import DictationPanel
