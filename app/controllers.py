@@ -166,7 +166,7 @@ def attach_captions(window):
 
 def saved_caption_settings(settings):
     """The caption settings kept in ``settings``; a damaged or odd value gives its default."""
-    from widgets.captions_window import CaptionSettings
+    from widgets.caption_settings import CaptionSettings
 
     saved = settings.captions
     defaults = CaptionSettings()

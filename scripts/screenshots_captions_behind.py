@@ -13,10 +13,7 @@ once the note shows with captions on it. Needs a real X display::
 
 from __future__ import annotations
 
-import queue
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,62 +30,11 @@ SAID = [
     "Then we will draw the water cycle in our books.",
 ]
 
-import numpy as np  # noqa: E402
-from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
+from screenshot_speech import QueuedMicrophone, pause, spoken, wait_until  # noqa: E402
 
-from speech.audio import AudioChunk, Stopped  # noqa: E402
-
-
-def wait_until(condition, timeout_s: float = 180.0) -> None:
-    """Run the event loop until ``condition()`` holds (or give up after ``timeout_s``)."""
-    loop = QEventLoop()
-    timer = QTimer()
-    timer.timeout.connect(lambda: condition() and loop.quit())
-    timer.start(20)
-    QTimer.singleShot(int(timeout_s * 1000), loop.quit)
-    loop.exec()
-    timer.stop()
-    if not condition():
-        raise SystemExit("The captions did not fall behind; try again on a busier machine.")
-
-
-class QueuedMicrophone:
-    """Hands the engine all the audio it is given at once, then waits to be stopped."""
-
-    def __init__(self, samples: np.ndarray) -> None:
-        self.input_rate: float | None = None
-        self._events: queue.SimpleQueue = queue.SimpleQueue()
-        for start in range(0, len(samples), 1600):
-            self._events.put(AudioChunk(samples[start:start + 1600]))
-
-    def start(self) -> None:
-        self.input_rate = 16_000.0
-
-    def events(self):
-        while (event := self._events.get()) is not None:
-            yield event
-        yield Stopped()
-
-    def stop(self) -> None:
-        self._events.put(None)
-
-    def close(self) -> None:
-        pass
-
-
-def spoken(sentences: list[str]) -> np.ndarray:
-    """The sentences in espeak-ng's British voice, 16 kHz, a second's pause after each."""
-    from speech.audio_files import decode_audio_file
-
-    pieces = []
-    with tempfile.TemporaryDirectory() as folder:
-        for number, text in enumerate(sentences):
-            wav = Path(folder) / f"{number}.wav"
-            subprocess.run(["espeak-ng", "-v", "en-gb", "-s", "150", "-w", str(wav), text],
-                           check=True, capture_output=True)
-            pieces += [decode_audio_file(wav), np.zeros(16_000, dtype=np.int16)]
-    return np.concatenate(pieces).astype(np.int16)
+BEHIND = "The captions did not fall behind; try again on a busier machine."
 
 
 def main() -> int:
@@ -102,7 +48,8 @@ def main() -> int:
     from app.speech_worker import SpeechWorker
     from lessons.loader import load_lesson
     from lessons.presets import get_preset
-    from widgets.captions_window import CaptionSettings, CaptionsWindow
+    from widgets.caption_settings import CaptionSettings
+    from widgets.captions_window import CaptionsWindow
     from widgets.projector import ProjectorView
 
     screen = QApplication.primaryScreen()
@@ -118,10 +65,11 @@ def main() -> int:
                           capture_factory=lambda _device: microphone)
     controller = CaptionsController(window, worker=worker)
     worker.preload()
-    wait_until(lambda: bool(worker.engine_key))
+    wait_until(lambda: bool(worker.engine_key), failure="The Whisper model did not load.")
     controller.start()
-    wait_until(lambda: bool(window.running_behind_note()) and len(window.history.entries()) >= 2)
-    wait_until(lambda: True, 0.4)  # painted
+    wait_until(lambda: bool(window.running_behind_note()) and len(window.history.entries()) >= 2,
+               failure=BEHIND)
+    pause(0.4)  # painted
     screen.grabWindow(0).save(str(out))
     print(f"{worker.behind_seconds():.0f} s behind; on screen: {window.shown_lines()} "
           f"+ {window.running_behind_note()!r}")

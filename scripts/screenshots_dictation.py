@@ -78,7 +78,8 @@ def meter_shot(out: Path) -> None:
 def captions_shot(out: Path) -> None:
     from lessons.loader import load_lesson
     from lessons.presets import get_preset
-    from widgets.captions_window import CaptionSettings, CaptionsWindow
+    from widgets.caption_settings import CaptionSettings
+    from widgets.captions_window import CaptionsWindow
     from widgets.projector import ProjectorView
 
     screen = QApplication.primaryScreen()

@@ -14,77 +14,46 @@ captions are doing, so a room looking at an empty band knows why:
 listening") and ``show_problem(message)`` ("Not listening: no microphone…").
 ``set_running_behind(True)`` shows a boxed note that the captions are running
 behind, in a strip on the side away from the screen's edge: the window grows
-to hold it, so the caption lines stay where they are on screen.
+to hold it, so the caption lines stay where they are on screen. Where the
+window sits, and how it goes inside a presentation, is in
+widgets/captions_placement.py.
 
 Keyboard: Esc hides the captions, + and − change the text size, and the
 Menu key, Shift+F10 or the Settings button opens the settings menu (lines,
 colours, position, frame, history). The settings come back as a
-``CaptionSettings`` through ``settings_changed`` so the app can keep them.
+``CaptionSettings`` (widgets/caption_settings.py) through ``settings_changed``
+so the app can keep them.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
-    QCloseEvent,
-    QFont,
-    QKeyEvent,
-    QMouseEvent,
-    QScreen,
-)
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QToolButton, QVBoxLayout, QWidget
 
 from lessons.profile import Profile
 from widgets.announce import announce
 from widgets.caption_history import CaptionHistory
+from widgets.caption_settings import (
+    SIZE_STEP,
+    CaptionSettings,
+    CaptionSettingsMenu,
+    caption_colours,
+    caption_family,
+)
 from widgets.caption_text import CaptionLagNote, CaptionText
-
-SCHEMES = {  # name: (text, background); "profile" takes a lesson profile's colours
-    "yellow-on-black": ("#ffff00", "#000000"),
-    "white-on-black": ("#ffffff", "#000000"),
-    "black-on-white": ("#000000", "#ffffff"),
-    "profile": None,
-}
-PLACEMENTS = ("top", "bottom", "floating")
-MIN_FONT_PT, MAX_FONT_PT = 18.0, 200.0
-SIZE_STEP = 1.2
-_NO_LIMIT = (1 << 24) - 1  # Qt's QWIDGETSIZE_MAX, which PySide6 does not export
-DEFAULT_FAMILY = "Atkinson Hyperlegible"
+from widgets.captions_placement import CaptionsPlacement
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Captions", text)
 
 
-@dataclass(frozen=True)
-class CaptionSettings:
-    """How the captions look and where they sit."""
-
-    lines: int = 2
-    scheme: str = "yellow-on-black"
-    placement: str = "bottom"
-    frameless: bool = True
-    font_size_pt: float = 48.0
-    font_family: str = ""  # "" means the profile's family, or Atkinson Hyperlegible
-
-    def checked(self) -> CaptionSettings:
-        """These settings with every value brought into range."""
-        return replace(
-            self,
-            lines=max(1, min(3, int(self.lines))),
-            scheme=self.scheme if self.scheme in SCHEMES else "yellow-on-black",
-            placement=self.placement if self.placement in PLACEMENTS else "bottom",
-            font_size_pt=max(MIN_FONT_PT, min(MAX_FONT_PT, float(self.font_size_pt))),
-        )
-
-
-class CaptionsWindow(QWidget):
+class CaptionsWindow(CaptionsPlacement, QWidget):
     """Very large live captions, always on top.
 
     Signals: ``settings_changed(CaptionSettings)`` after any change the user
@@ -111,7 +80,6 @@ class CaptionsWindow(QWidget):
         self._settings = CaptionSettings()
         self._profile: Profile | None = None
         self._drag_from: QPoint | None = None
-        self._embedded = False
         self.text = CaptionText(self)
         self.note = CaptionLagNote(self, margin=self.text.margin)  # hidden until needed
         self.history = CaptionHistory(self)
@@ -124,9 +92,10 @@ class CaptionsWindow(QWidget):
         button_font = self.settings_button.font()
         button_font.setPointSizeF(max(14.0, button_font.pointSizeF() * 1.4))
         self.settings_button.setFont(button_font)
-        self.menu = QMenu(self)
-        self._actions: dict[tuple[str, object], QAction] = {}
-        self._build_menu()
+        self.menu = CaptionSettingsMenu(
+            self, self._change, bigger=self.bigger, smaller=self.smaller,
+            show_history=self.show_history, save_history=self.history.save,
+            clear=self.clear, hide=self.dismiss)
         side = QVBoxLayout()
         side.setContentsMargins(4, 4, 4, 4)
         side.addWidget(self.settings_button)
@@ -239,7 +208,7 @@ class CaptionsWindow(QWidget):
             self._apply_window_flags()
         self._apply_look()
         self._arrange_note()
-        self._sync_menu()
+        self.menu.tick(self._settings)
         self.place()
         if announce and self._settings != old:
             self.settings_changed.emit(self._settings)
@@ -281,68 +250,6 @@ class CaptionsWindow(QWidget):
         """(text, background) in use."""
         return self.text.colours()
 
-    def move_to_screen(self, screen: QScreen) -> None:
-        """Show the captions on ``screen`` (for example the projector), placed as set."""
-        self.setScreen(screen)
-        if self._settings.placement == "floating":
-            area = screen.availableGeometry()
-            self.move(area.left() + area.width() // 6, area.top() + area.height() * 2 // 3)
-        self.place()
-
-    def embed(self, host: QWidget) -> None:
-        """Show inside ``host`` (a full-screen presentation) instead of in a window of its own.
-
-        A window manager keeps a full-screen window above every other, "always
-        on top" or not, so over the projector or trainer mode the captions must
-        be part of it. Hidden or shown stays as it was; ``host`` lays the band
-        out (``widgets.presentation.CaptionsCarrier`` does both).
-        """
-        hidden = self.isHidden()
-        self._embedded = True
-        self.setParent(host, Qt.WindowType.Widget)
-        self.place()
-        self.setHidden(hidden)
-
-    def unembed(self) -> None:
-        """Back to a window of its own (after :meth:`embed`), shown if it was."""
-        if not self._embedded:
-            return
-        hidden = self.isHidden()
-        self._embedded = False
-        self.setParent(None)
-        self.setMinimumHeight(0)
-        self.setMaximumHeight(_NO_LIMIT)
-        self._apply_window_flags()
-        self.setHidden(hidden)
-        self.place()
-
-    def is_embedded(self) -> bool:
-        """True while shown inside another window (see :meth:`embed`)."""
-        return self._embedded
-
-    def place(self) -> None:
-        """Put the window where its placement says, on the screen it is on."""
-        if self._embedded:  # the host gives the width
-            self.setFixedHeight(self.text.height_for_lines() + self._note_height(self.width()))
-            return
-        screen = self.screen()
-        if screen is None:
-            return
-        area = screen.availableGeometry()
-        if self._settings.placement == "floating":
-            keep = self.isVisible() and self.width() > 200
-            width = self.width() if keep else area.width() * 2 // 3
-            self.resize(width, self.text.height_for_lines() + self._note_height(width))
-            return
-        height = self.text.height_for_lines() + self._note_height(area.width())
-        # The frame's own height (title bar) counts too when there is one.
-        frame = max(0, self.frameGeometry().height() - self.geometry().height())
-        if self._settings.placement == "top":
-            top = area.top() + frame
-        else:
-            top = area.bottom() + 1 - height - frame
-        self.setGeometry(QRect(area.left(), top, area.width(), height))
-
     # ---------------------------------------------------------------- the menu
 
     def settings_menu(self) -> QMenu:
@@ -353,49 +260,6 @@ class CaptionsWindow(QWidget):
         """Open the settings menu below the Settings button."""
         self.menu.popup(self.settings_button.mapToGlobal(self.settings_button.rect().bottomLeft()))
         self.menu.setActiveAction(self.menu.actions()[0])
-
-    def _build_menu(self) -> None:
-        def group(title: str, key: str, choices: list[tuple[object, str]]) -> None:
-            submenu = self.menu.addMenu(title)
-            actions = QActionGroup(submenu)
-            for value, label in choices:
-                action = submenu.addAction(label)
-                action.setCheckable(True)
-                actions.addAction(action)
-                action.triggered.connect(lambda _=False, v=value: self._change(**{key: v}))
-                self._actions[(key, value)] = action
-
-        group(_tr("&Lines"), "lines", [(1, _tr("&1 line")), (2, _tr("&2 lines")),
-                                       (3, _tr("&3 lines"))])
-        group(_tr("&Colours"), "scheme", [
-            ("yellow-on-black", _tr("&Yellow on black")),
-            ("white-on-black", _tr("&White on black")),
-            ("black-on-white", _tr("&Black on white")),
-            ("profile", _tr("Lesson &profile colours"))])
-        group(_tr("&Position"), "placement", [
-            ("top", _tr("&Top of the screen")), ("bottom", _tr("&Bottom of the screen")),
-            ("floating", _tr("&Floating"))])
-        self.menu.addAction(_tr("L&arger text (+)"), self.bigger)
-        self.menu.addAction(_tr("&Smaller text (\u2212)"), self.smaller)
-        frame = self.menu.addAction(_tr("Window &frame"))
-        frame.setCheckable(True)
-        frame.toggled.connect(lambda on: self.set_frameless(not on))
-        self._actions[("frame", True)] = frame
-        self.menu.addSeparator()
-        self.menu.addAction(_tr("Show &history…"), self.show_history)
-        self.menu.addAction(_tr("Save history as &text…"), self.history.save)
-        self.menu.addAction(_tr("Cl&ear the captions"), self.clear)
-        self.menu.addAction(_tr("Hi&de captions (Esc)"), self.dismiss)
-
-    def _sync_menu(self) -> None:
-        s = self._settings
-        for (key, value), action in self._actions.items():
-            action.blockSignals(True)
-            if key == "frame":
-                action.setChecked(not s.frameless)
-            else:
-                action.setChecked(getattr(s, key) == value)
-            action.blockSignals(False)
 
     # ---------------------------------------------------------------- keyboard and mouse
 
@@ -480,24 +344,9 @@ class CaptionsWindow(QWidget):
     def _change(self, **changes: object) -> None:
         self.apply_settings(replace(self._settings, **changes))
 
-    def _apply_window_flags(self) -> None:
-        if self._embedded:
-            return  # part of a presentation until unembedded
-        visible = self.isVisible()
-        flags = Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint
-        if self._settings.frameless:
-            flags |= Qt.WindowType.FramelessWindowHint
-        self.setWindowFlags(flags)
-        if visible:  # changing the flags hides a window
-            self.show()
-
     def _apply_look(self) -> None:
         s = self._settings
-        profile = self._profile
-        if s.scheme == "profile" and profile is not None:
-            colours = (profile.colours.text, profile.colours.background)
-        else:
-            colours = SCHEMES.get(s.scheme) or SCHEMES["yellow-on-black"]
+        colours = caption_colours(s, self._profile)
         self.text.set_colours(*colours)
         # The settings button matches, so the whole strip is one high-contrast band.
         self.setStyleSheet(
@@ -506,17 +355,8 @@ class CaptionsWindow(QWidget):
             f" border: 1px solid {colours[0]}; padding: 4px; }}"
             f" QToolButton:focus {{ border: 3px solid {colours[0]}; }}")
         self.setAutoFillBackground(True)
-        family = s.font_family or (profile.font_family if profile is not None
-                                   and s.scheme == "profile" else DEFAULT_FAMILY)
-        font = QFont(_usable_family(family))
+        font = QFont(caption_family(s, self._profile))
         font.setPointSizeF(s.font_size_pt)
         self.text.setFont(font)
         self.text.set_lines(s.lines)
         self.note.set_look(*colours, font)
-
-
-def _usable_family(requested: str) -> str:
-    """The family to draw with: the requested one or its accessible fallback."""
-    from widgets.fonts import resolve_family
-
-    return resolve_family(requested).family

@@ -21,7 +21,8 @@ from tests.app.speech_doubles import (
     sentences_missing,
 )
 from tests.fixtures.spoken import CLASSROOM_SENTENCES
-from widgets.captions_window import CaptionSettings, CaptionsWindow
+from widgets.caption_settings import CaptionSettings
+from widgets.captions_window import CaptionsWindow
 
 pytestmark = pytest.mark.slow
 

@@ -18,7 +18,8 @@ from app.captions_controller import CaptionsController
 from app.speech_worker import SpeechWorker
 from tests.app.catching_up_doubles import SlowRecogniser
 from tests.app.speech_doubles import MicrophoneRack
-from widgets.captions_window import CaptionSettings, CaptionsWindow
+from widgets.caption_settings import CaptionSettings
+from widgets.captions_window import CaptionsWindow
 
 LONG = 100  # 10 s of audio, delivered at once
 HANG_GUARD_MS = 60_000

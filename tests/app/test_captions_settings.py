@@ -11,7 +11,7 @@ import pytest
 
 from app.controllers import attach_controllers, saved_caption_settings
 from app.settings import AppSettings
-from widgets.captions_window import SCHEMES, CaptionSettings
+from widgets.caption_settings import SCHEMES, CaptionSettings
 
 DYSLEXIA = "Dyslexia"  # cream background, soft black text: unlike every fixed scheme
 

@@ -9,7 +9,8 @@ from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QWidget
 
 from lessons.contrast import contrast_ratio
-from widgets.captions_window import MIN_FONT_PT, CaptionSettings, CaptionsWindow
+from widgets.caption_settings import MIN_FONT_PT, CaptionSettings
+from widgets.captions_window import CaptionsWindow
 
 
 @pytest.fixture

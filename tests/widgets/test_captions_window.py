@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QApplication
 from lessons.presets import get_preset
 from tests.widgets.save_as_doubles import use_dialog, use_question
 from widgets.caption_history import CaptionEntry, format_history
-from widgets.captions_window import CaptionSettings, CaptionsWindow
+from widgets.caption_settings import CaptionSettings
+from widgets.captions_window import CaptionsWindow
 
 MARKER = "\u2026"
 
