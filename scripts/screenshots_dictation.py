@@ -36,7 +36,7 @@ def panel_shot(out: Path) -> None:
     panel.setWindowTitle("Lesson Lab: dictation")
     panel.set_microphones([("default", "Laptop microphone"), ("usb", "USB headset")], "usb")
     panel.set_engine_name("Whisper tiny.en (built in)")
-    panel.set_commands([(c.phrase, c.description) for c in COMMAND_PHRASES[:6]])
+    panel.set_commands([(c.phrase, c.description) for c in COMMAND_PHRASES])
     panel.set_listening(True)
     panel.set_text("The water cycle.\n\nWater evaporates from the sea when the sun heats it. "
                    "It rises as water vapour and cools to make clouds.")
