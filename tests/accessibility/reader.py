@@ -40,6 +40,11 @@ REPLY_TIMEOUT_S = 120
 WALK_TIMEOUT_S = 120
 HEARD_EVENTS = ("object:announcement", "object:property-change:accessible-name",
                 "object:property-change:accessible-description")
+# Where libpulse, alsa-lib and PipeWire look for a sound server and devices. The
+# ``pulse`` fixture points this test process at its private server for the whole
+# session (tests/fixtures/pulse.py); the app a reader reads must not inherit that,
+# or what it shows (the Speaker menu's devices) depends on which tests ran first.
+SOUND_ROUTING_PREFIXES = ("PULSE_", "ALSA_", "PIPEWIRE_")
 
 
 def _daemon(name: str) -> str | None:
@@ -104,6 +109,16 @@ def _stop(process: subprocess.Popen | None) -> None:
                 pass
 
 
+def reader_environment(environ: dict[str, str] | os._Environ) -> dict[str, str]:
+    """A copy of ``environ`` for the bus and the app on it, without sound routing.
+
+    With the private runtime folder :meth:`ReaderBus.start` sets, the app finds no
+    sound server, whatever tests ran before in this process.
+    """
+    return {name: value for name, value in environ.items()
+            if not name.startswith(SOUND_ROUTING_PREFIXES)}
+
+
 class ReaderBus:
     """An X server, a D-Bus session and the AT-SPI bus and registry, all private."""
 
@@ -117,7 +132,8 @@ class ReaderBus:
         runtime.mkdir(mode=0o700, parents=True, exist_ok=True)
         xvfb, display = start_xvfb(1600, 1000)
         self.processes.append(xvfb)
-        env = dict(os.environ, DISPLAY=display, XDG_RUNTIME_DIR=str(runtime))
+        env = dict(reader_environment(os.environ), DISPLAY=display,
+                   XDG_RUNTIME_DIR=str(runtime))
         env.pop("AT_SPI_BUS_ADDRESS", None)
         session = self._spawn(["dbus-daemon", "--session", "--nofork", "--print-address=1"],
                               env, stdout=subprocess.PIPE)
