@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QFrame, QMainWindow, QScrollArea, QStyle, QWidget
 
@@ -24,6 +24,9 @@ from PySide6.QtWidgets import QFrame, QMainWindow, QScrollArea, QStyle, QWidget
 WIDTH_SHARE = 0.9
 HEIGHT_SHARE = 0.85
 _LEAST_TALL = 120  # a dock is never made shorter than this to fit the screen
+#: How long a window just shown may wait for its frame (ms), and how often it looks.
+FRAME_WAIT_MS = 1000
+_FRAME_POLL_MS = 100
 
 
 def screen_for(widget: QWidget) -> QScreen | None:
@@ -93,16 +96,27 @@ def keep_on_screen(window: QWidget) -> None:
         window.move(QPoint(max(area.left(), left), max(area.top(), top)))
 
 
-def fit_height_where_it_is(window: QWidget) -> None:
+def fit_height_where_it_is(window: QWidget, wait_for_frame_ms: int = FRAME_WAIT_MS) -> None:
     """Make a window that reaches past the bottom of its screen shorter where it is, as
     far as its minimum allows; for just after it is first shown, when its docks have
-    worked out what room the screen leaves them (:class:`GivesWay`)."""
+    worked out what room the screen leaves them (:class:`GivesWay`).
+
+    The window's frame counts, so this waits (up to ``wait_for_frame_ms``) for the
+    window manager to put one round it. A window still without one by then has
+    none (no window manager, or a frameless one): nothing is allowed for a title
+    bar that is not there, so a window filling the screen keeps its full height.
+    """
     if not window.isVisible() or window.windowState() & (
             Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen):
         return
+    if window.frameGeometry().size() == window.size() and wait_for_frame_ms > 0:
+        step = min(_FRAME_POLL_MS, wait_for_frame_ms)
+        QTimer.singleShot(step, window,
+                          lambda: fit_height_where_it_is(window, wait_for_frame_ms - step))
+        return
     QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     area = available_area(window)
-    over = window.y() + _outer_size(window).height() - (area.y() + area.height())
+    over = window.y() + window.frameGeometry().height() - (area.y() + area.height())
     if over > 0:
         least = window.minimumSizeHint().height()
         window.resize(window.width(), max(least, window.height() - over))
