@@ -124,6 +124,11 @@ class DictationLine(QFrame):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self._shade_partial()
+        elif event.type() == QEvent.Type.FontChange:
+            # Qt does not hand a new font (View › Interface size) to a widget with a
+            # style sheet, and these two have one for their colour: pass it on.
+            for label in (self.partial, self.message):
+                label.setFont(self.font())
 
     def _shade_partial(self) -> None:
         palette = self.palette()

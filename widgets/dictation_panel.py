@@ -397,6 +397,9 @@ class DictationPanel(QWidget):
         base = app.font().pointSizeF() if app is not None else 10.0
         base = max(base, 10.0) * self._scale
         self._set_point_size(self, base * 1.15)
+        # The message bar has a style sheet, and Qt does not hand a parent's new font
+        # to a widget with one: it is given the panel's font itself.
+        self.message_bar.setFont(self.font())
         big = self._set_point_size(self.toggle_button, base * 1.6)
         big.setBold(True)
         self.toggle_button.setFont(big)

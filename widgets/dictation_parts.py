@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -70,16 +70,9 @@ class MessageBar(QFrame):
         if kind not in MESSAGE_KINDS:
             raise ValueError(f"message kind must be one of {', '.join(MESSAGE_KINDS)}")
         self.kind = kind
-        icon = (QStyle.StandardPixmap.SP_MessageBoxCritical if kind == "error"
-                else QStyle.StandardPixmap.SP_MessageBoxInformation)
-        size = self.fontMetrics().height() * 3 // 2
-        self.icon.setPixmap(self.style().standardIcon(icon).pixmap(QSize(size, size)))
         self.icon.setAccessibleName(_tr("Problem") if kind == "error" else _tr("Information"))
         self.text_label.setText(text)
-        # An error is bold as well as marked by its icon: never colour alone.
-        font = self.font()  # the panel's size, which may have been scaled since
-        font.setBold(kind == "error")
-        self.text_label.setFont(font)
+        self._fit_to_font()
         self._action = action
         self.action_button.setText(action_text)
         self.action_button.setVisible(bool(action_text and action))
@@ -91,6 +84,22 @@ class MessageBar(QFrame):
         self.setStyleSheet(frame + " MessageBar QLabel { color: #1a1a1a; }")
         self.show()
         announce(self, text, assertive=kind == "error")
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and self.kind:
+            self._fit_to_font()  # the interface was made bigger or smaller while showing
+
+    def _fit_to_font(self) -> None:
+        """Size the icon and the words to the panel's font as it is now."""
+        icon = (QStyle.StandardPixmap.SP_MessageBoxCritical if self.kind == "error"
+                else QStyle.StandardPixmap.SP_MessageBoxInformation)
+        size = self.fontMetrics().height() * 3 // 2
+        self.icon.setPixmap(self.style().standardIcon(icon).pixmap(QSize(size, size)))
+        # An error is bold as well as marked by its icon: never colour alone.
+        font = self.font()
+        font.setBold(self.kind == "error")
+        self.text_label.setFont(font)
 
     def text(self) -> str:
         """The message shown ("" when hidden)."""

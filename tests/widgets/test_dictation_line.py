@@ -32,3 +32,27 @@ def test_words_being_heard_are_a_softer_readable_shade_with_a_marker(qtbot, colo
     assert contrast_ratio(shown, window) >= 4.5, shown
     line.show_partial("")
     assert line.partial.text() == "" and line.partial_text() == ""
+
+
+def test_the_words_being_heard_and_a_problem_grow_with_the_interface(qtbot):
+    # Both labels have a style sheet (for their colour), and Qt does not hand a
+    # new application font (View › Interface size) to a widget with one.
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication
+
+    line = DictationLine()
+    qtbot.addWidget(line)
+    line.show()
+    line.show_partial("clouds form")
+    line.show_message("The microphone stopped working.", "error")
+    app = QApplication.instance()
+    old = QFont(app.font())
+    bigger = QFont(old)
+    bigger.setPointSizeF(old.pointSizeF() * 2)
+    try:
+        app.setFont(bigger)
+        qtbot.waitUntil(lambda: line.font().pointSizeF() == bigger.pointSizeF())
+        assert line.partial.font().pointSizeF() == bigger.pointSizeF()
+        assert line.message.font().pointSizeF() == bigger.pointSizeF()
+    finally:
+        app.setFont(old)

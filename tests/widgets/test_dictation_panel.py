@@ -252,6 +252,19 @@ def test_the_text_is_large_and_scales_with_the_ui(panel):
     assert panel.toggle_button.font().pointSizeF() > panel.font().pointSizeF()
 
 
+@pytest.mark.parametrize("kind", ["info", "error"])
+def test_a_message_showing_grows_with_the_interface(panel, kind):
+    # "Catching up…" can be on show when the teacher makes the interface bigger.
+    panel.show_message("Catching up: the computer is busy.", kind)
+    label = panel.message_bar.text_label
+    before = label.font().pointSizeF()
+    icon = panel.message_bar.icon.pixmap().height()
+    panel.set_ui_scale(2.0)
+    assert label.font().pointSizeF() == pytest.approx(2 * before)
+    assert panel.message_bar.icon.pixmap().height() > icon
+    assert label.font().bold() == (kind == "error")  # never colour alone
+
+
 def test_dictation_at_the_end_keeps_the_caret_at_the_end(panel):
     panel.set_text("One.")
     panel.editor.moveCursor(QTextCursor.MoveOperation.End)
