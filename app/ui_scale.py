@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.focus_ring import control_backgrounds, draw_ring, ring_colour, ring_width
+from widgets.relative_font import refresh_relative_fonts
 
 MIN_SCALE = 1.0
 MAX_SCALE = 2.5
@@ -239,6 +240,7 @@ def apply_ui_scale(scale: float, app: QApplication | None = None) -> float:
     # as soon as this returns.
     app.setFont(font)
     QCoreApplication.sendPostedEvents(None, QEvent.Type.ApplicationFontChange)
+    refresh_relative_fonts()  # headings with a size of their own (widgets/relative_font.py)
     return scale
 
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.speech_report import SpeechReport
+from widgets.relative_font import set_relative_font
 
 
 def _tr(text: str) -> str:
@@ -80,10 +81,7 @@ class WelcomeDialog(QDialog):
         self.setWindowTitle(_tr("Welcome to Lesson Lab"))
         self.setAccessibleName(_tr("Welcome to Lesson Lab"))
         title = QLabel(_tr("Welcome to Lesson Lab"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        title.setFont(font)
+        set_relative_font(title, 1.5, bold=True)
         intro = QLabel(_tr("Practise adapting lessons, reading aloud and dictation, all on "
                            "this computer."))
         intro.setWordWrap(True)

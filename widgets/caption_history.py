@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from widgets.relative_font import set_relative_font
 from widgets.save_as import ask_save_as
 from widgets.screen_fit import fit_size
 
@@ -78,9 +79,7 @@ class CaptionHistory(QWidget):
             | Qt.TextInteractionFlag.TextSelectableByMouse)
         self.view.setAccessibleName(_tr("Captions so far, with times"))
         self.view.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        font = self.view.font()
-        font.setPointSizeF(max(14.0, font.pointSizeF() * 1.4))
-        self.view.setFont(font)
+        set_relative_font(self.view, 1.4, least_pt=14.0)
         self.save_button = QPushButton(_tr("&Save as text…"), self)
         self.save_button.clicked.connect(self.save)
         self.status = QLabel(self)

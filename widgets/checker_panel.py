@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from lessons.checker_model import NEED_LABELS, NEEDS, Finding, Fix, Report
 from widgets.announce import announce
 from widgets.checker_findings import FindingCard, PlaceButton, card_description
+from widgets.relative_font import set_relative_font
 from widgets.value_label import ValueLabel
 
 GROUP_BY_RULE = "rule"
@@ -121,10 +122,7 @@ class _ScoreRow:
         # sit beside its bar in a narrow dock.
         self.need = need
         self.label = QLabel()
-        font = self.label.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.label.setFont(font)
+        set_relative_font(self.label, 1.15, bold=True)
         self.bar = QProgressBar()
         self.bar.setRange(0, 100)
         self.bar.setTextVisible(False)
@@ -379,10 +377,7 @@ class CheckerPanel(QWidget):
     def _add_group(self, column: QVBoxLayout, title: str, why: str,
                    findings: list[Finding]) -> None:
         header = QLabel(title)
-        font = header.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.1)
-        header.setFont(font)
+        set_relative_font(header, 1.1, bold=True)
         header.setWordWrap(True)
         column.addSpacing(6)
         column.addWidget(header)

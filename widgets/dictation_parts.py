@@ -96,6 +96,9 @@ class MessageBar(QFrame):
                 else QStyle.StandardPixmap.SP_MessageBoxInformation)
         size = self.fontMetrics().height() * 3 // 2
         self.icon.setPixmap(self.style().standardIcon(icon).pixmap(QSize(size, size)))
+        # The style sheet stops a new font reaching the buttons by itself.
+        for button in (self.action_button, self.close_button):
+            button.setFont(self.font())
         # An error is bold as well as marked by its icon: never colour alone.
         font = self.font()
         font.setBold(self.kind == "error")

@@ -43,7 +43,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
@@ -69,6 +69,7 @@ from widgets.lesson_file_pane import LessonFilePane
 from widgets.lesson_titles import ask_same_title, choose_title, free_title
 from widgets.lesson_view import LessonView
 from widgets.markdown_formatting import MarkdownFormatting
+from widgets.relative_font import set_relative_font
 from widgets.text_insertion import (
     Insertion,
     insert_as_own_step,
@@ -116,10 +117,9 @@ class LessonEditor(QWidget):
         self.text_edit = self.pages.text_edit
         self.details = self.pages.details
         self.history = self.pages.history
-        font = QFont(resolve_family(EDITOR_FONT).family)
-        font.setPointSizeF(max(self.font().pointSizeF(), 11.0))
-        self.text_edit.setFont(font)
-        self.details.source.setFont(font)
+        family = resolve_family(EDITOR_FONT).family
+        for text in (self.text_edit, self.details.source):
+            set_relative_font(text, least_pt=11.0, family=family)
         self.formatting = MarkdownFormatting(self.text_edit)
 
         self.preview = LessonView()

@@ -36,6 +36,7 @@ from lessons.profile_store import ProfileStore
 from widgets.announce import announce
 from widgets.lesson_view import LessonView
 from widgets.profile_form import ProfileForm
+from widgets.relative_font import set_relative_font
 from widgets.screen_fit import fit_size
 from widgets.value_label import ValueLabel
 
@@ -86,10 +87,7 @@ class ProfileEditor(QDialog):
         # Labels that show information are ValueLabels: a screen reader hears what
         # they show, not a fixed name in its place.
         self.title = ValueLabel(self.tr("Profile"))
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title.setFont(font)
+        set_relative_font(self.title, 1.4, bold=True)
         self.status = ValueLabel()
         self.status.setWordWrap(True)
         self.guidance = ValueLabel()

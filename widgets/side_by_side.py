@@ -15,6 +15,7 @@ from lessons.model import Lesson
 from lessons.presets import default_preset
 from lessons.profile import Profile
 from widgets.lesson_view import LessonView
+from widgets.relative_font import set_relative_font
 
 
 class SideBySide(QWidget):
@@ -31,10 +32,7 @@ class SideBySide(QWidget):
         self.original.setAccessibleName(self.tr("Original lesson"))
         self.original.set_profile(original_profile or default_preset())
         for label in (self.original_label, self.adapted_label):
-            font = label.font()
-            font.setPointSizeF(max(font.pointSizeF() * 1.3, 13))
-            font.setBold(True)
-            label.setFont(font)
+            set_relative_font(label, 1.3, bold=True, least_pt=13)
         self.original_label.setBuddy(self.original)
         self.adapted_label.setBuddy(self.adapted)
 

@@ -54,6 +54,7 @@ from widgets.checker_panel import CheckerPanel
 from widgets.lesson_editor import LessonEditor
 from widgets.lesson_view import LessonView
 from widgets.profile_editor import ProfileEditor
+from widgets.relative_font import set_relative_font
 from widgets.screen_fit import open_within_screen
 from widgets.simulation.overlay import SimulationOverlay
 from widgets.simulation.panel import SimulationPanel
@@ -114,10 +115,7 @@ class PracticeWindow(PracticeSaving, QMainWindow):
     def _build_workspace(self) -> QWidget:
         page = QWidget()
         self.pupil_title = QLabel()
-        font = self.pupil_title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        self.pupil_title.setFont(font)
+        set_relative_font(self.pupil_title, 1.5, bold=True)
         self.pupil_title.setAccessibleName(self.tr("Pupil"))
         self.task = QLabel()
         self.task.setWordWrap(True)
@@ -155,10 +153,7 @@ class PracticeWindow(PracticeSaving, QMainWindow):
         self.simulation_panel = SimulationPanel()
         self.simulation_view = LessonView()
         self.simulation_label = QLabel()
-        font = self.simulation_label.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        self.simulation_label.setFont(font)
+        set_relative_font(self.simulation_label, 1.3, bold=True)
         self.simulation_label.setWordWrap(True)
         self.simulation_label.setBuddy(self.simulation_view)
         self.overlay = SimulationOverlay(self.simulation_view)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from widgets.announce import announce
+from widgets.relative_font import set_relative_font
 
 ANSWER_HEIGHT = 90
 
@@ -56,10 +57,7 @@ class ReflectionPage(QWidget):
         column = QVBoxLayout(content)
         column.addWidget(self.summary)
         heading = QLabel(self.tr("Your reflections"))
-        font = heading.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        heading.setFont(font)
+        set_relative_font(heading, 1.3, bold=True)
         column.addWidget(heading)
         hint = QLabel(self.tr(
             "Short answers are fine. They are kept with the scores as evidence for your CPD."))

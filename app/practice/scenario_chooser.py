@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from lessons.checker_model import NEED_LABELS
 from lessons.loader import load_lesson
 from lessons.scenarios import Scenario, builtin_scenarios
+from widgets.relative_font import set_relative_font
 
 
 def _tr(text: str) -> str:
@@ -87,10 +88,7 @@ class ScenarioChooser(QWidget):
         self.setAccessibleName(self.tr("Choose a pupil scenario"))
         self.scenarios = tuple(scenarios if scenarios is not None else builtin_scenarios())
         heading = QLabel(self.tr("Practise adapting a lesson for a pupil"))
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        heading.setFont(font)
+        set_relative_font(heading, 1.6, bold=True)
         intro = QLabel(self.tr(
             "Each scenario is a fictional pupil, a real lesson and a task. The lesson opens "
             "unadapted; you adapt it, the checker and the simulations show the difference, "

@@ -263,6 +263,7 @@ def test_a_message_showing_grows_with_the_interface(panel, kind):
     assert label.font().pointSizeF() == pytest.approx(2 * before)
     assert panel.message_bar.icon.pixmap().height() > icon
     assert label.font().bold() == (kind == "error")  # never colour alone
+    assert panel.message_bar.close_button.font().pointSizeF() == pytest.approx(2 * before)
 
 
 def test_dictation_at_the_end_keeps_the_caret_at_the_end(panel):
