@@ -27,6 +27,7 @@ def register(subparsers) -> None:
     _register_stt(benchmarks)
     _register_tts(benchmarks)
     _register_ui(benchmarks)
+    _register_commands(benchmarks)
 
 
 # ------------------------------------------------------------------ simulate
@@ -173,4 +174,56 @@ def _ui(args) -> int:
 
     report = run(args.sentences, args.read_seconds, args.drift_sentences, args.startup_runs)
     print(json.dumps(report, indent=2))
+    return 0
+
+
+# ------------------------------------------------------------------ commands
+
+
+def _register_commands(benchmarks) -> None:
+    commands = benchmarks.add_parser(
+        "commands",
+        help="how well spoken commands (full stop, new paragraph, scratch that) are obeyed",
+        description="Speak short dictation scripts with British espeak-ng voices, feed them "
+        "through Whisper and the dictation text rules as the dictation panel does, and report "
+        "the share of spoken commands carried out correctly, the share left as words, the word "
+        "error rate of the other words, and every failure.",
+    )
+    commands.add_argument("--voices", metavar="LIST",
+                          help="espeak-ng voices, separated by commas (default: "
+                          "en-gb, en-gb-x-rp, en-gb-scotland, en-gb-x-gbclan, en-gb-x-gbcwmd)")
+    commands.add_argument("--fast", action="store_true",
+                          help="a smaller set of scripts that still says every command")
+    commands.add_argument("--scripts", metavar="LIST",
+                          help="only these scripts, by name, separated by commas")
+    commands.add_argument("--wpm", type=int, default=150,
+                          help="speaking rate in words a minute (default 150)")
+    commands.set_defaults(handler=_commands)
+
+
+def _names(text: str | None) -> list[str]:
+    return [name.strip() for name in (text or "").split(",") if name.strip()]
+
+
+def _commands(args) -> int:
+    import shutil
+
+    from app.bench_commands import VOICES, chosen_scripts, run, voice_exists
+    from app.bench_commands_scripts import SCRIPTS
+
+    if not 80 <= args.wpm <= 400:
+        raise CliError("--wpm must be between 80 and 400 words a minute.")
+    if shutil.which("espeak-ng") is None:
+        raise CliError("The benchmark speaks its scripts with espeak-ng, which is not installed.")
+    voices = _names(args.voices) or list(VOICES)
+    for voice in voices:
+        if not voice_exists(voice):
+            raise CliError(f"espeak-ng has no voice called '{voice}' (see: espeak-ng --voices=en).")
+    known = [script.name for script in SCRIPTS]
+    unknown = [name for name in _names(args.scripts) if name not in known]
+    if unknown:
+        raise CliError(f"There is no script called '{unknown[0]}'; the scripts are: "
+                       f"{', '.join(known)}.")
+    report = run(voices, chosen_scripts(args.fast, _names(args.scripts)), args.wpm, args.fast)
+    print(json.dumps(report, indent=2, ensure_ascii=False))
     return 0
