@@ -76,14 +76,15 @@ class LessonFiles:
         ends, the new lesson is listed and shown, or the reason it could not
         be imported is shown in one sentence.
         """
-        running = self._lesson_import
-        if running is not None:
-            self.show_message(self.tr(
-                "Lesson Lab is still importing {name}. Try again when it has finished."
-            ).format(name=running.name))
+        if self._still_importing():
             return None
         source = self.ask_import_path()
-        if not source:
+        return self.import_lesson_path(source) if source else None
+
+    def import_lesson_path(self, source: str | Path):
+        """Import the .docx or .txt file at ``source``, as :meth:`import_lesson_file` does
+        once a file is chosen (also for a file dropped on the window)."""
+        if self._still_importing():
             return None
         from app.lesson_import_worker import LessonImport
         from lessons.library import user_folder
@@ -94,6 +95,15 @@ class LessonFiles:
         self.background.run(job.run, lambda outcome: self._imported(job, outcome),
                             lambda error: self._not_imported(job, error), name="lesson-import")
         return job
+
+    def _still_importing(self) -> bool:
+        """True, and a message, while an import runs (one at a time)."""
+        running = self._lesson_import
+        if running is not None:
+            self.show_message(self.tr(
+                "Lesson Lab is still importing {name}. Try again when it has finished."
+            ).format(name=running.name))
+        return running is not None
 
     def stop_import(self) -> bool:
         """Stop the import under way, if any (see app/lesson_import_worker.py).

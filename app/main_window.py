@@ -53,6 +53,7 @@ from app import settings as keys
 from app.background import Background
 from app.dock_title import DockTitle
 from app.main_closing import Closing
+from app.main_drops import FileDrops
 from app.main_files import LessonFiles
 from app.main_focus import FocusAreas
 from app.main_help import ToolsAndHelp
@@ -93,10 +94,10 @@ DOCK = Qt.DockWidgetArea
 OPENING_SIZE = QSize(1400, 900)
 
 
-class MainWindow(SpeechHooks, LessonFiles, ToolsAndHelp, FocusAreas, TabOrder, Presenting,
-                 Closing, QMainWindow):
-    """The Lesson Lab shell (speech hooks, lesson files, tools and help, F6 areas, Tab
-    order, the projector and closing come from mixins)."""
+class MainWindow(SpeechHooks, LessonFiles, FileDrops, ToolsAndHelp, FocusAreas, TabOrder,
+                 Presenting, Closing, QMainWindow):
+    """The Lesson Lab shell (speech hooks, lesson files, dropped files, tools and help, F6
+    areas, Tab order, the projector and closing come from mixins)."""
 
     lesson_changed = Signal(object)
     profile_changed = Signal(object)
@@ -112,6 +113,7 @@ class MainWindow(SpeechHooks, LessonFiles, ToolsAndHelp, FocusAreas, TabOrder, P
         self.setObjectName("lesson-lab-main-window")
         self.setWindowTitle(self.tr("Lesson Lab"))
         self.setAccessibleName(self.tr("Lesson Lab"))
+        self.setAcceptDrops(True)  # lesson files dropped on the window (app/main_drops.py)
         self.settings = settings if settings is not None else AppSettings()
         self.store = store if store is not None else ProfileStore()
         self._library_folders = library_folders

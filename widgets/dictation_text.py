@@ -220,6 +220,13 @@ class DictationText(QPlainTextEdit):
         self.clear_partial()
         super().inputMethodEvent(event)
 
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 - Qt API
+        # A file dragged from the desktop is not words for the pupil's text (its path
+        # would go in): the window takes it instead, to open or import it.
+        if source.hasUrls() and all(url.isLocalFile() for url in source.urls()):
+            return False
+        return super().canInsertFromMimeData(source)
+
     def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt API
         self.clear_partial()
         super().insertFromMimeData(source)

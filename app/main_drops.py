@@ -1,0 +1,87 @@
+"""Files dragged from the desktop or a file manager and dropped on the main window.
+
+A lesson file (.md) opens, as File › Open lesson file… does; a Word document
+(.docx) or a text file (.txt) is imported, as File › Import lesson… does.
+Anything else gets one sentence saying what can be dropped (a speech model's
+zip file: where to add it instead). One file at a time: when several are
+dropped the first is used, and the message says so.
+
+A mixin for :class:`app.main_window.MainWindow`, which turns drops on
+(``setAcceptDrops``); it uses the window's ``open_lesson_path``,
+``import_lesson_path`` and ``show_message``. Widgets that take drops of their
+own (the pupil's dictation text takes dropped words) keep them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QTimer
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+
+OPENED = (".md", ".markdown")
+IMPORTED = (".docx", ".txt")
+
+
+def dropped_files(mime: QMimeData) -> list[Path]:
+    """The local files (and folders) in a drag, in order; none for text or web links."""
+    if not mime.hasUrls():
+        return []
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+
+
+class FileDrops:
+    """Opening and importing the files dropped on the window."""
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        self._take_files_only(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 - Qt's name
+        self._take_files_only(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        files = dropped_files(event.mimeData())
+        if not files:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        # After the drop has finished: a message or a long import inside the drop
+        # would hold up the program the file was dragged from.
+        QTimer.singleShot(0, self, lambda: self.open_dropped(files))
+
+    def open_dropped(self, files: list[Path]) -> bool:
+        """Open or import the first of ``files``; False (and a message) when it cannot be."""
+        path = files[0]
+        suffix = path.suffix.lower()
+        if path.is_dir():
+            self.show_message(self.tr("“{name}” is a folder. {what}").format(
+                name=path.name, what=self._what_can_be_dropped()))
+            return False
+        if suffix in OPENED:
+            done = self.open_lesson_path(path)
+        elif suffix in IMPORTED:
+            done = self.import_lesson_path(path) is not None
+        elif suffix == ".zip":
+            self.show_message(self.tr(
+                "“{name}” is a zip file. To add a speech model, use Tools › Speech models… "
+                "and Import zip file….").format(name=path.name))
+            return False
+        else:
+            self.show_message(self.tr("“{name}” cannot be used here. {what}").format(
+                name=path.name, what=self._what_can_be_dropped()))
+            return False
+        if done and len(files) > 1:
+            self.show_status(self.tr(
+                "Only “{name}” was used: drop one file at a time.").format(name=path.name))
+        return done
+
+    def _what_can_be_dropped(self) -> str:
+        return self.tr("Drop a lesson file (.md), a Word document (.docx) or a text file "
+                       "(.txt) on the window.")
+
+    @staticmethod
+    def _take_files_only(event: QDragEnterEvent | QDragMoveEvent) -> None:
+        if dropped_files(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
