@@ -152,7 +152,7 @@ def format_phrase(
     if _edits(raw, options) is not None:
         return ""
     piece = ""
-    for token in _tokens(raw, options, final=final):
+    for token in _tokens(raw, options, final=final, quote_open=_quote_open(after)):
         piece += _render(token, after + piece)
     return piece
 
@@ -170,12 +170,20 @@ def _edits(raw: str, options: DictationOptions) -> list[Edit] | None:
     return read_edits([token for token in scan_text(raw) if isinstance(token, str)])
 
 
-def _tokens(raw: str, options: DictationOptions, *, final: bool) -> list[str | Mark]:
+def _quote_open(text: str) -> bool:
+    """True when ``text`` ends inside speech marks (an opening one not yet closed)."""
+    return text.rfind(Mark.OPEN_QUOTE.value) > text.rfind(Mark.CLOSE_QUOTE.value)
+
+
+def _tokens(
+    raw: str, options: DictationOptions, *, final: bool, quote_open: bool = False
+) -> list[str | Mark]:
     if options.commands and options.engine_punctuates:
         raw = normalise_engine_text(raw)
     tokens = scan_text(raw)
     if options.commands:
-        tokens = read_commands(tokens, final=final, common_means_comma=options.common_means_comma)
+        tokens = read_commands(tokens, final=final, common_means_comma=options.common_means_comma,
+                               quote_open=quote_open)
     if options.numbers:
         tokens = numbers_to_digits(tokens)
     if options.british:

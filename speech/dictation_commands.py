@@ -13,6 +13,10 @@ A command is matched on whole words only ("fuller stoppage", "periodic" and
   "you can quote me on that", "try to quote the poem". An "unquote" later in
   the phrase (with no other "quote" first) makes it the command whatever
   comes before.
+- While speech marks are open (in the phrase or the text before it), a bare
+  "quote" closes them, unless it is said as a verb ("you can quote me"):
+  Whisper often hears a spoken "unquote" as "quote", the weak "un" lost, and
+  a pupil never nests speech marks inside speech marks.
 - "common" is Whisper's usual mishearing of a spoken "comma". Reading it as a
   comma is opt-in and only for the last word of a phrase: "a common mistake"
   is never touched, but a sentence that really ends in "common" would be.
@@ -195,12 +199,17 @@ def read_edits(words: Sequence[str]) -> list[Edit] | None:
 
 
 def read_commands(
-    tokens: Sequence[str | Mark], *, final: bool = True, common_means_comma: bool = False
+    tokens: Sequence[str | Mark],
+    *,
+    final: bool = True,
+    common_means_comma: bool = False,
+    quote_open: bool = False,
 ) -> list[str | Mark]:
     """Turn spoken punctuation commands among the words into marks.
 
     ``final`` says the phrase has ended (so "period" and a trailing "common" may
-    count); for partial text it is False. Marks already present are kept.
+    count); for partial text it is False. ``quote_open`` says the text before
+    the phrase has speech marks still open. Marks already present are kept.
     """
     words_and_marks = _split_hyphens_in(tokens)
     if common_means_comma and final:
@@ -209,13 +218,16 @@ def read_commands(
     index = 0
     while index < len(words_and_marks):
         token = words_and_marks[index]
-        found = _command_at(words_and_marks, index, final=final)
+        found = _command_at(words_and_marks, index, final=final, quote_open=quote_open)
         if found is None:
             result.append(token)
             index += 1
         else:
-            result.append(found[0])
+            token = found[0]
+            result.append(token)
             index += found[1]
+        if token is Mark.OPEN_QUOTE or token is Mark.CLOSE_QUOTE:
+            quote_open = token is Mark.OPEN_QUOTE
     return result
 
 
@@ -246,7 +258,7 @@ def _word_run(tokens: Sequence[str | Mark], start: int) -> list[str]:
 
 
 def _command_at(
-    tokens: Sequence[str | Mark], index: int, *, final: bool
+    tokens: Sequence[str | Mark], index: int, *, final: bool, quote_open: bool = False
 ) -> tuple[Mark, int] | None:
     run = _word_run(tokens, index)
     found = match_command(run, 0) if run else None
@@ -258,6 +270,9 @@ def _command_at(
         return None
     if _key(run[:length]) in _ONLY_AT_END and not _ends_here(tokens, index + length, final):
         return None
+    if mark is Mark.OPEN_QUOTE and quote_open and _key(run[:length]) == ("quote",):
+        # The unquote to come closes the marks already open, not this "quote".
+        return None if _said_as_verb(tokens, index) else (Mark.CLOSE_QUOTE, length)
     if mark is Mark.OPEN_QUOTE and _quote_is_the_verb(tokens, index):
         return None
     return mark, length
@@ -265,11 +280,13 @@ def _command_at(
 
 def _quote_is_the_verb(tokens: Sequence[str | Mark], index: int) -> bool:
     """True when the "quote" at ``index`` is said as a verb ("you can quote me")."""
-    later = tokens[index + 1 :]
-    if _closed_later(later):
-        return False
+    return not _closed_later(tokens[index + 1 :]) and _said_as_verb(tokens, index)
+
+
+def _said_as_verb(tokens: Sequence[str | Mark], index: int) -> bool:
+    """True when the words either side make "quote" the verb ("to quote", "quote me")."""
     before = tokens[index - 1] if index > 0 else None
-    after = later[0] if later else None
+    after = tokens[index + 1] if index + 1 < len(tokens) else None
     return (isinstance(before, str) and before.lower() in _QUOTE_VERB_AFTER) or (
         isinstance(after, str) and after.lower() in _QUOTE_VERB_BEFORE
     )

@@ -163,6 +163,34 @@ def test_editing_commands_inside_a_sentence_are_words(spoken, written):
 
 
 @pytest.mark.parametrize(
+    ("before", "spoken", "written"),
+    [
+        # A bare "quote" while speech marks are open closes them: Whisper often
+        # hears "unquote" as "quote" (the weak "un" lost), and speech marks never nest.
+        ("", "quote help exclamation mark quote shouted tom", "\u201cHelp!\u201d shouted tom"),
+        ("", "the sign said quote keep out quote", "The sign said \u201ckeep out\u201d"),
+        ("", "she said quote hello unquote then quote bye quote",
+         "She said \u201chello\u201d then \u201cbye\u201d"),
+        # ... also when they were opened in an earlier phrase.
+        ("She said \u201chello", "quote and left", "\u201d and left"),
+        ("She said \u201chello\u201d.", "quote yes quote", " \u201cYes\u201d"),
+        # Inside speech marks "quote" the verb and "a quote" stay words, and the
+        # unquote to come closes the marks already open.
+        ("", "she said quote I will quote the poem unquote",
+         "She said \u201cI will quote the poem\u201d"),
+        ("", "he said quote you can quote me unquote", "He said \u201cyou can quote me\u201d"),
+        ("", "she said quote it is a quote from the poem unquote",
+         "She said \u201cit is a quote from the poem\u201d"),
+        ("She said \u201chello", "try to quote it", " try to quote it"),
+        # "open quote" says what it means.
+        ("", "quote one open quote two", "\u201cOne \u201ctwo"),
+    ],
+)
+def test_quote_said_again_closes_the_speech_marks(before, spoken, written):
+    assert format_phrase(spoken, PLAIN, after=before) == written
+
+
+@pytest.mark.parametrize(
     ("spoken", "common", "written"),
     [
         ("it was lovely common", True, "It was lovely,"),
