@@ -16,28 +16,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+
+from widgets.dropped_files import dropped_files, take_files_only
 
 OPENED = (".md", ".markdown")
 IMPORTED = (".docx", ".txt")
-
-
-def dropped_files(mime: QMimeData) -> list[Path]:
-    """The local files (and folders) in a drag, in order; none for text or web links."""
-    if not mime.hasUrls():
-        return []
-    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
 
 
 class FileDrops:
     """Opening and importing the files dropped on the window."""
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
-        self._take_files_only(event)
+        take_files_only(event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 - Qt's name
-        self._take_files_only(event)
+        take_files_only(event)
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
         files = dropped_files(event.mimeData())
@@ -78,10 +73,3 @@ class FileDrops:
     def _what_can_be_dropped(self) -> str:
         return self.tr("Drop a lesson file (.md), a Word document (.docx) or a text file "
                        "(.txt) on the window.")
-
-    @staticmethod
-    def _take_files_only(event: QDragEnterEvent | QDragMoveEvent) -> None:
-        if dropped_files(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from widgets.announce import announce
+from widgets.model_drops import ModelDrops
 from widgets.model_table import (
     MODEL_COLUMN,
     PROGRESS_COLUMN,
@@ -67,7 +68,7 @@ IMPORT_ZIP = "zip"
 IMPORT_FOLDER = "folder"
 
 
-class ModelManagerDialog(QDialog):
+class ModelManagerDialog(ModelDrops, QDialog):
     """List, download, import, check and remove speech models.
 
     Signals (each carries a row's name, or a path for imports):
@@ -91,6 +92,7 @@ class ModelManagerDialog(QDialog):
         self.start_folder: Callable[[], Path] = Path.home  # where Import opens
         self.setWindowTitle(self.tr("Speech models"))
         self.setAccessibleName(self.tr("Speech models"))
+        self.setAcceptDrops(True)  # a model's zip or folder dropped here is imported
         self.table_model = ModelTableModel(self)
 
         intro = QLabel(

@@ -7,30 +7,14 @@ from __future__ import annotations
 
 import docx
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QMimeData, QPoint, Qt
+from PySide6.QtGui import QDragEnterEvent
 from PySide6.QtWidgets import QApplication
 
 from lessons.library import builtin_folder
+from tests.app.drops import drop_files
 
 WAIT = 20_000
-
-
-def _drop(widget, *paths) -> bool:
-    """Drag ``paths`` (or text, for a string that is not a path) onto the middle of
-    ``widget`` and drop them; True when the drop was taken."""
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    middle = QPoint(widget.width() // 2, widget.height() // 2)
-    enter = QDragEnterEvent(middle, Qt.DropAction.CopyAction, mime,
-                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(widget, enter)
-    if not enter.isAccepted():
-        return False
-    drop = QDropEvent(middle.toPointF(), Qt.DropAction.CopyAction, mime,
-                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(widget, drop)
-    return drop.isAccepted()
 
 
 @pytest.fixture
@@ -41,7 +25,7 @@ def window(opened):
 def test_a_lesson_file_dropped_on_the_lesson_opens(qtbot, window):
     lesson = builtin_folder() / "ks2-year4-geography-water-cycle.md"
     assert window.lesson_path != lesson
-    assert _drop(window.view.viewport(), lesson)
+    assert drop_files(window.view.viewport(), lesson)
     qtbot.waitUntil(lambda: window.lesson_path == lesson, timeout=WAIT)
     assert window.lesson.title == "The water cycle" and not window.messages
 
@@ -55,7 +39,7 @@ def test_a_word_document_dropped_on_the_library_is_imported(qtbot, opened, tmp_p
     document.add_paragraph("A volcano is an opening in the Earth's crust.")
     document.save(source)
     window = opened.open(folders=None)
-    assert _drop(window.library.list.viewport(), source)
+    assert drop_files(window.library.list.viewport(), source)
     imported = tmp_path / "data" / "lessons" / "Volcanoes.md"
     qtbot.waitUntil(lambda: window.lesson_path == imported or bool(window.messages),
                     timeout=WAIT)
@@ -65,7 +49,7 @@ def test_a_word_document_dropped_on_the_library_is_imported(qtbot, opened, tmp_p
 def test_several_files_dropped_use_the_first_and_say_so(qtbot, window, tmp_path):
     first = builtin_folder() / "ks2-year4-geography-water-cycle.md"
     second = builtin_folder() / "ks1-year1-science-parts-of-a-plant.md"
-    assert _drop(window, first, second)
+    assert drop_files(window, first, second)
     qtbot.waitUntil(lambda: window.lesson_path == first, timeout=WAIT)
     assert window.statusBar().currentMessage() == (
         "Only “ks2-year4-geography-water-cycle.md” was used: drop one file at a time.")
@@ -82,7 +66,7 @@ def test_a_file_that_is_not_a_lesson_gets_one_sentence_and_changes_nothing(
     shown = window.lesson_path
     dropped = tmp_path / name
     dropped.write_bytes(b"not a lesson")
-    assert _drop(window, dropped)
+    assert drop_files(window, dropped)
     qtbot.waitUntil(lambda: bool(window.messages), timeout=WAIT)
     assert window.messages == [said]
     assert window.lesson_path == shown
@@ -90,7 +74,7 @@ def test_a_file_that_is_not_a_lesson_gets_one_sentence_and_changes_nothing(
 
 def test_a_folder_dropped_is_named_as_one(qtbot, window, tmp_path):
     (tmp_path / "Year 4 lessons").mkdir()
-    assert _drop(window, tmp_path / "Year 4 lessons")
+    assert drop_files(window, tmp_path / "Year 4 lessons")
     qtbot.waitUntil(lambda: bool(window.messages), timeout=WAIT)
     assert window.messages[0].startswith("“Year 4 lessons” is a folder. Drop a lesson file")
 
@@ -98,7 +82,7 @@ def test_a_folder_dropped_is_named_as_one(qtbot, window, tmp_path):
 def test_a_broken_lesson_dropped_says_why(qtbot, window, tmp_path):
     broken = tmp_path / "broken.md"
     broken.write_text("---\ntitle: [unclosed\n---\nText.\n", encoding="utf-8")
-    assert _drop(window, broken)
+    assert drop_files(window, broken)
     qtbot.waitUntil(lambda: bool(window.messages), timeout=WAIT)
     assert window.messages[0].startswith("“broken.md” cannot be opened. ")
 
@@ -116,6 +100,6 @@ def test_a_lesson_dropped_on_the_pupils_text_opens_and_leaves_the_text_alone(qtb
     panel = window.dictation_panel
     panel.set_text("My dog is brown.")
     lesson = builtin_folder() / "ks2-year4-geography-water-cycle.md"
-    assert _drop(panel.editor.viewport(), lesson)
+    assert drop_files(panel.editor.viewport(), lesson)
     qtbot.waitUntil(lambda: window.lesson_path == lesson, timeout=WAIT)
     assert panel.editor.toPlainText() == "My dog is brown."

@@ -14,6 +14,7 @@ from PySide6.QtCore import QTimer
 
 import models
 from app.model_manager import ModelManager, ProgressThrottle
+from tests.app.drops import drop_files
 from tests.fixtures.http_server import ModelServer
 from tests.fixtures.vosk_models import copy_model, korean_model_folder, stored_zip
 from tests.models.fakes import fake_model_zip, leftovers, official_entry, write_fake_model
@@ -335,3 +336,30 @@ def test_a_manager_dropped_during_a_download_is_freed_on_the_gui_thread(
     qtbot.wait(50)  # the worker's last report finds no controller and is dropped
     assert finished == []
     assert models.find_installed(NAME, models_root).valid  # the download itself went on
+
+
+# ----- a model dropped on the window (widgets/model_drops.py) ------------------------------
+
+def test_a_models_zip_dropped_on_the_list_is_imported(qtbot, manager, tmp_path, models_root):
+    controller, dialog = manager
+    # Incomplete, so the import is refused quickly: the message shows it was tried.
+    broken = fake_model_zip(tmp_path, "half-model", omit=("am/final.mdl",))
+    with qtbot.waitSignal(controller.job_finished, timeout=WAIT_MS):
+        assert drop_files(dialog.table.viewport(), broken)
+    assert "Missing: am/final.mdl" in dialog.message_text()
+    assert leftovers(models_root) == []
+
+
+@pytest.mark.parametrize("name", ["lesson.md", "photo.jpg"])
+def test_a_file_dropped_that_is_not_a_model_is_named_and_nothing_is_imported(
+        qtbot, manager, tmp_path, models_root, name):
+    controller, dialog = manager
+    dropped = tmp_path / name
+    dropped.write_text("not a model", encoding="utf-8")
+    started: list[str] = []
+    dialog.import_requested.connect(started.append)
+    assert drop_files(dialog, dropped)
+    qtbot.waitUntil(lambda: bool(dialog.message_text()), timeout=WAIT_MS)
+    assert dialog.message_text() == (
+        f"“{name}” is not a speech model. Drop a model's zip file or its folder here.")
+    assert started == [] and leftovers(models_root) == []
