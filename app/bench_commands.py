@@ -17,10 +17,12 @@ The JSON gives, per voice and overall, the share of commands carried out
 correctly, the share whose words were left as text, the word error rate of
 the other words, how many scripts came out exactly as expected, breakdowns by
 command and by where the command falls in an utterance, and every failure
-with the expected and written text and what Whisper heard. ``rules_alone``
-is the same scoring on the scripts' own words, as if heard perfectly: the
-ceiling, so a failure can be told from a recognition error. How each command
-is scored is in ``app.bench_commands_score``.
+with the expected and written text and what Whisper heard; and every script
+as heard (each Final with the utterances it was heard in) and as written, so
+the figures can be checked or scored again. ``rules_alone`` is the same
+scoring on the scripts' own words, as if heard perfectly: the ceiling, so a
+failure can be told from a recognition error. How each command is scored is
+in ``app.bench_commands_score``.
 """
 
 from __future__ import annotations
@@ -123,7 +125,7 @@ def run(voices: Sequence[str], scripts: Sequence[Script], wpm: int = WORDS_PER_M
     loaded = ModelLoader().load_now(engine_class("whisper"))
     options = engine_options(DictationOptions(), loaded.engine.name)
     results: dict[str, list[ScriptResult]] = {}
-    heard: dict[tuple[str, str], list[str]] = {}
+    heard: dict[tuple[str, str], list[tuple[str, frozenset[int]]]] = {}
     audio_s = 0.0
     with tempfile.TemporaryDirectory(prefix="lesson-lab-commands-") as folder:
         for voice in voices:
@@ -132,10 +134,9 @@ def run(voices: Sequence[str], scripts: Sequence[Script], wpm: int = WORDS_PER_M
             for script in scripts:
                 samples, spans = speak_script(script, voice, Path(folder), wpm)
                 audio_s += samples.size / RATE
-                finals = hear(recogniser, samples)
-                heard[voice, script.name] = [f.text for f in finals]
-                dictated = replay([(f.text, utterances_of(f, spans)) for f in finals], options)
-                results[voice].append(score_script(script, dictated))
+                finals = [(f.text, utterances_of(f, spans)) for f in hear(recogniser, samples)]
+                heard[voice, script.name] = finals
+                results[voice].append(score_script(script, replay(finals, options)))
     ceiling = [rules_alone(script, options) for script in scripts]
     return {
         "engine": loaded.engine.name,
@@ -149,9 +150,13 @@ def run(voices: Sequence[str], scripts: Sequence[Script], wpm: int = WORDS_PER_M
         "overall": figures([r for voice in voices for r in results[voice]]),
         "voices": {voice: figures(results[voice]) for voice in voices},
         "rules_alone": figures(ceiling),
-        "failures": [_failure(voice, r, c, heard[voice, r.script.name])
+        "failures": [_failure(voice, r, c, [text for text, _u in heard[voice, r.script.name]])
                      for voice in voices for r in results[voice]
                      for c in r.commands if not c.correct],
+        "scripts": [{"voice": voice, "script": r.script.name, "got": r.got, "exact": r.exact,
+                     "heard": [{"text": text, "utterances": sorted(utterances)}
+                               for text, utterances in heard[voice, r.script.name]]}
+                    for voice in voices for r in results[voice]],
     }
 
 

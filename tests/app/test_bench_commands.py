@@ -231,4 +231,11 @@ def test_a_real_run_reports_figures_that_match_its_failures():
     failed_scripts = {f["script"] for f in failures}
     assert overall["exact_scripts"] <= 2 - len(failed_scripts)
     assert report["rules_alone"]["correct_share"] == 1.0 and report["rules_alone"]["wer"] == 0
+    # Every figure comes from the scripts as heard: scoring them again gives the same.
+    again = [score_script(scripts[entry["script"]],
+                          replay([(h["text"], frozenset(h["utterances"])) for h in entry["heard"]],
+                                 WHISPER))
+             for entry in report["scripts"]]
+    assert [r.got for r in again] == [entry["got"] for entry in report["scripts"]]
+    assert figures(again) == overall
     assert overall["correct"] >= 1  # the real path carries out spoken commands at all
