@@ -28,6 +28,7 @@ def register(subparsers) -> None:
     _register_tts(benchmarks)
     _register_ui(benchmarks)
     _register_commands(benchmarks)
+    _register_busy(benchmarks)
 
 
 # ------------------------------------------------------------------ simulate
@@ -226,4 +227,41 @@ def _commands(args) -> int:
                        f"{', '.join(known)}.")
     report = run(voices, chosen_scripts(args.fast, _names(args.scripts)), args.wpm, args.fast)
     print(json.dumps(report, indent=2, ensure_ascii=False))
+    return 0
+
+
+# ------------------------------------------------------------------ busy
+
+
+def _register_busy(benchmarks) -> None:
+    busy = benchmarks.add_parser(
+        "busy",
+        help="Whisper beside a busy program: threads that wait asleep against spinning",
+        description="Read the same recording with Whisper in fresh processes beside busy "
+        "programs, once with Lesson Lab's passive OpenMP wait policy and once with "
+        "libgomp's spinning default, and report the time of a read and the processor "
+        "time used by each.",
+    )
+    busy.add_argument("--rounds", type=int, default=2, help="runs of each policy (1 to 10)")
+    busy.add_argument("--competitors", type=int, default=1,
+                      help="busy programs running beside it (0 to 4)")
+    busy.add_argument("--sentences", type=int, default=4,
+                      help="sentences in the recording read (1 to 22)")
+    busy.set_defaults(handler=_busy)
+
+
+def _busy(args) -> int:
+    if not 1 <= args.rounds <= 10:
+        raise CliError("--rounds must be a whole number from 1 to 10.")
+    if not 0 <= args.competitors <= 4:
+        raise CliError("--competitors must be a whole number from 0 to 4.")
+    if not 1 <= args.sentences <= 22:
+        raise CliError("--sentences must be a whole number from 1 to 22.")
+    import shutil
+
+    if shutil.which("espeak-ng") is None:
+        raise CliError("The benchmark speaks its sentences with espeak-ng, which is not installed.")
+    from app.bench_busy import run
+
+    print(json.dumps(run(args.rounds, args.competitors, args.sentences), indent=2))
     return 0
