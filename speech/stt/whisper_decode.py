@@ -26,16 +26,10 @@ from speech.stt import whisper_window
 from speech.stt.base import SAMPLE_RATE, Final, Word
 
 #: Steers Whisper to write spoken commands as words ("full stop") rather than
-#: acting on them itself; speech/dictation.py then turns them into marks. Every
-#: command in the list the pupil sees: left out, colon, semicolon, brackets and
-#: "undo that" were misheard ("code and", "semico when", "opened racket", "a
-#: new mat"). In short groups, not one long list: given a long list Whisper
-#: sometimes reads on through it ("close bracket, unquote, unquote, unquote"
-#: in place of the pupil's words). Measured with ``lesson-lab bench commands``.
+#: acting on them itself; speech/dictation.py then turns them into marks.
 DICTATION_PROMPT = (
-    "Comma, full stop, question mark, exclamation mark. Colon, semicolon. "
-    "Open bracket, close bracket. Quote, unquote. New line, new paragraph. "
-    "Scratch that, undo that."
+    "Comma, full stop, question mark, exclamation mark, new line, new paragraph, "
+    "scratch that."
 )
 
 #: The same hint for a whole file, as a sentence. Given the bare list, Whisper
