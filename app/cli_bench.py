@@ -225,7 +225,12 @@ def _commands(args) -> int:
     if unknown:
         raise CliError(f"There is no script called '{unknown[0]}'; the scripts are: "
                        f"{', '.join(known)}.")
-    report = run(voices, chosen_scripts(args.fast, _names(args.scripts)), args.wpm, args.fast)
+    from speech.stt.base import ModelLoadError
+
+    try:
+        report = run(voices, chosen_scripts(args.fast, _names(args.scripts)), args.wpm, args.fast)
+    except (ModelLoadError, RuntimeError) as error:  # the model, or Whisper mid-run
+        raise CliError(str(error)) from error
     print(json.dumps(report, indent=2, ensure_ascii=False))
     return 0
 
