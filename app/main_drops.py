@@ -16,35 +16,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-
-from widgets.dropped_files import dropped_files, take_files_only
+from widgets.dropped_files import TakesFileDrops
 
 OPENED = (".md", ".markdown")
 IMPORTED = (".docx", ".txt")
 
 
-class FileDrops:
+class FileDrops(TakesFileDrops):
     """Opening and importing the files dropped on the window."""
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
-        take_files_only(event)
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 - Qt's name
-        take_files_only(event)
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
-        files = dropped_files(event.mimeData())
-        if not files:
-            event.ignore()
-            return
-        event.acceptProposedAction()
-        # After the drop has finished: a message or a long import inside the drop
-        # would hold up the program the file was dragged from.
-        QTimer.singleShot(0, self, lambda: self.open_dropped(files))
-
-    def open_dropped(self, files: list[Path]) -> bool:
+    def files_dropped(self, files: list[Path]) -> bool:
         """Open or import the first of ``files``; False (and a message) when it cannot be."""
         path = files[0]
         suffix = path.suffix.lower()

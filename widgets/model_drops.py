@@ -10,31 +10,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-
-from widgets.dropped_files import dropped_files, take_files_only
+from widgets.dropped_files import TakesFileDrops
 
 
-class ModelDrops:
+class ModelDrops(TakesFileDrops):
     """Importing the model dropped on the window."""
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
-        take_files_only(event)
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 - Qt's name
-        take_files_only(event)
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
-        files = dropped_files(event.mimeData())
-        if not files:
-            event.ignore()
-            return
-        event.acceptProposedAction()
-        # After the drop has finished, so the program it came from is not held up.
-        QTimer.singleShot(0, self, lambda: self.import_dropped(files))
-
-    def import_dropped(self, files: list[Path]) -> bool:
+    def files_dropped(self, files: list[Path]) -> bool:
         """Import the first of ``files`` if it is a zip file or a folder; else say why not."""
         path = files[0]
         if not (path.is_dir() or path.suffix.lower() == ".zip"):
