@@ -10,8 +10,10 @@ A punctuation or layout command is **correct** when its mark is in the text
 in the right place (an alignment of the expected and written words and marks
 pairs it with the same mark) and none of its own words is left beside it.
 Its words were **left as text** when words stand where its mark should be,
-or one of its own words ("stop", "comma") stands beside the mark. Otherwise
-it failed as "wrong mark", "wrong place" (the mark is elsewhere) or "missing".
+or one of its own words ("stop", "bracket") stands beside the mark or, the
+mark missing, among the words written in place of those around it ("the
+order for all stop"). Otherwise it failed as "wrong mark", "wrong place"
+(the mark is elsewhere) or "missing".
 
 An editing command ("scratch that", "undo that") is **correct** when a
 phrase heard in its utterance alone made that change, and the text after it
@@ -21,8 +23,9 @@ text. It failed "left as words" when it wrote text, "removed the wrong text"
 when it changed too much or too little, "missing" when nothing came of it.
 
 The **word error rate** covers the words the pupil meant to keep: the words
-a failed command left in its place, and text from an utterance an editing
-command should have removed, are the command's failure, not word errors.
+a failed command left (in its place, and its own words near it), and text
+from an utterance an editing command should have removed, are the command's
+failure, not word errors.
 Words are compared as ``speech.stt.wer`` compares them: lower case, British
 spelling, numbers as digits ("twenty-five" = "25").
 """
@@ -34,11 +37,12 @@ from dataclasses import dataclass
 
 from app.bench_commands_scripts import EDIT_CHANGES, Command, Script
 from speech.dictation import Change, DictationOptions, DictationState, apply_phrase
-from speech.stt.wer import normalise_words
+from speech.stt.wer import edit_distance, normalise_words
 
 _MARK_CHARS = frozenset(".,?!:;()\u201c\u201d")
 _BETWEEN_DIGITS = frozenset(".,:")  # 3.5, 1,200, 9:30 are words
-_NEVER = 10**6  # a word never stands for a mark in the alignment
+_NEVER = 10**9  # a word never stands for a mark in the alignment
+_EDIT = 10**4  # the cost of one edit; more than the ties' rewards of any script
 
 
 @dataclass(frozen=True)
@@ -165,31 +169,40 @@ def tokenise(text: str, origins: Sequence[int] | None = None) -> list[Token]:
 def align(expected: Sequence[Token], got: Sequence[Token]) -> list[tuple[int | None, int | None]]:
     """The cheapest alignment: (expected index, written index) pairs, None for a gap.
 
-    A word may stand for a word and a mark for a mark (cost 1 when they
-    differ), never a word for a mark; a word or mark missing or added costs 1.
+    A word may stand for another word (cost 1), never for a mark; a word or
+    mark missing or added costs 1. A mark standing for another mark costs 2,
+    as much as one missing and one added. Of alignments that cost the same,
+    the one with more words paired with the same word wins, then the one with
+    more marks paired with the same mark: words place the marks ("it was ;
+    raining" has its semicolon in the wrong place, not "raining"), and a mark
+    is found where it can be (the ")" of "(who is seven)" in "fill in;)").
     """
     rows, cols = len(expected), len(got)
 
+    # An edit costs _EDIT; the small rewards for pairs that agree only break
+    # ties (all of them together are worth less than one edit).
     def swap(e: Token, g: Token) -> int:
         if e.is_mark != g.is_mark:
             return _NEVER
-        return 0 if e.text == g.text else 1
+        if e.text == g.text:
+            return -1 if e.is_mark else -2
+        return 2 * _EDIT if e.is_mark else _EDIT
 
     cost = [[0] * (cols + 1) for _ in range(rows + 1)]
     for i in range(rows + 1):
         for j in range(cols + 1):
             if i == 0 or j == 0:
-                cost[i][j] = i + j
+                cost[i][j] = _EDIT * (i + j)
                 continue
             cost[i][j] = min(cost[i - 1][j - 1] + swap(expected[i - 1], got[j - 1]),
-                             cost[i - 1][j] + 1, cost[i][j - 1] + 1)
+                             cost[i - 1][j] + _EDIT, cost[i][j - 1] + _EDIT)
     pairs: list[tuple[int | None, int | None]] = []
     i, j = rows, cols
     while i or j:
         if i and j and cost[i][j] == cost[i - 1][j - 1] + swap(expected[i - 1], got[j - 1]):
             pairs.append((i - 1, j - 1))
             i, j = i - 1, j - 1
-        elif i and cost[i][j] == cost[i - 1][j] + 1:
+        elif i and cost[i][j] == cost[i - 1][j] + _EDIT:
             pairs.append((i - 1, None))
             i -= 1
         else:
@@ -223,30 +236,29 @@ def score_script(script: Script, dictated: Dictated) -> ScriptResult:
     for number, command in enumerate(commands):
         if command.mark is None:
             results[number] = _score_edit(command, phrases)
-    words = sum(not t.is_mark for t in expected)
-    errors = extra = 0
-    for e, g in pairs:
-        if e is not None and g is not None:
-            errors += not expected[e].is_mark and expected[e].text != got[g].text
-        elif e is not None:
-            errors += not expected[e].is_mark
-        elif got[g].is_mark:
-            extra += 1
-        elif g not in blamed:
-            errors += 1
+    # Word errors as speech.stt.wer counts them, on the words alone.
+    words = [t.text for t in expected if not t.is_mark]
+    kept = [t.text for n, t in enumerate(got) if not t.is_mark and n not in blamed]
+    errors = edit_distance(words, kept)
+    extra = sum(e is None and got[g].is_mark for e, g in pairs)
     ordered = tuple(results[n] for n in range(len(commands)))
-    return ScriptResult(script, dictated.text, ordered, words, errors, extra)
+    return ScriptResult(script, dictated.text, ordered, len(words), errors, extra)
 
 
 def _score_mark(command: Command, position: int, expected, got, pairs):
-    """A punctuation command's result, and the written tokens standing in its place."""
+    """A punctuation command's result, and the written tokens that are its failure if it
+    failed: the words standing in its place and its own words near it."""
     at = next(n for n, (e, _g) in enumerate(pairs) if e == position)
     gap = _inserted_around(pairs, at)
     gap_words = [got[g].text for g in gap if not got[g].is_mark]
     written = pairs[at][1]
     matched = written is not None and got[written].text == command.mark
     own_words = set(normalise_words(command.phrase))
-    left = (not matched and bool(gap_words)) or bool(own_words & set(gap_words))
+    # Missing, its words may also stand in for the words around it ("the open
+    # bracket" written for "who is"): look as far as the text agrees again.
+    around = gap if matched else _disagreeing_around(pairs, at, expected, got)
+    own = [g for g in around if not got[g].is_mark and got[g].text in own_words]
+    left = (not matched and bool(gap_words)) or bool(own)
     if matched and not left:
         outcome = "correct"
     elif left:
@@ -257,9 +269,10 @@ def _score_mark(command: Command, position: int, expected, got, pairs):
         outcome = "wrong place"
     else:
         outcome = "missing"
-    shown = [got[g].text for g in sorted([*gap, *([written] if written is not None else [])])]
+    shown = [got[g].text for g in sorted({*gap, *around, *([written] if written is not None
+                                                             else [])})]
     result = CommandResult(command, outcome == "correct", left, outcome, " ".join(shown))
-    return result, gap
+    return result, {*gap, *own}
 
 
 def _inserted_around(pairs, at: int) -> list[int]:
@@ -269,6 +282,21 @@ def _inserted_around(pairs, at: int) -> list[int]:
         n = at + step
         while 0 <= n < len(pairs) and pairs[n][0] is None:
             found.append(pairs[n][1])
+            n += step
+    return found
+
+
+def _disagreeing_around(pairs, at: int, expected, got) -> list[int]:
+    """Written tokens around the pair at ``at`` up to the nearest pairs that agree."""
+    found = []
+    for step in (-1, 1):
+        n = at + step
+        while 0 <= n < len(pairs):
+            e, g = pairs[n]
+            if e is not None and g is not None and expected[e].text == got[g].text:
+                break
+            if g is not None:
+                found.append(g)
             n += step
     return found
 

@@ -50,6 +50,8 @@ def outcomes(result) -> list[tuple[str, str]]:
         ("It was raining semicolon colon we stayed inside full stop.", "correct", False, 0),
         # Whisper's own semicolon is not the pupil's: only the spoken command counts.
         ("It was raining; we stayed inside, full stop.", "missing", False, 0),
+        # Its words standing in for the words around it ("the semicolon" for "raining").
+        ("It was the semicolon we stayed inside, full stop.", "left as words", True, 1),
         # In the wrong place: a word too early.
         ("It was semicolon raining we stayed inside full stop.", "wrong place", False, 0),
         # Another mark instead.
@@ -76,6 +78,13 @@ def test_own_words_beside_a_mark_leave_it_not_correct():
     assert (full_stop.outcome, full_stop.left_as_words, full_stop.heard_as) == (
         "left as words", True, ". stop")
     assert result.word_errors == 0  # "stop" is the command's failure, not a word error
+
+
+def test_own_words_misheard_among_others_are_the_commands_failure():
+    result = scored(RAIN, ("It was raining semicolon we stayed in the full stop.", {0}))
+    full_stop = result.commands[1]
+    assert (full_stop.outcome, full_stop.heard_as) == ("left as words", "in the full stop")
+    assert result.word_errors == 2  # "inside" heard as "in the"; "full stop" is the command's
 
 
 def test_a_misheard_mark_command_is_shown_as_heard():
