@@ -241,11 +241,11 @@ def _commands(args) -> int:
 def _register_busy(benchmarks) -> None:
     busy = benchmarks.add_parser(
         "busy",
-        help="Whisper beside a busy program: threads that wait asleep against spinning",
+        help="Whisper beside busy programs: how its threads wait, three ways",
         description="Read the same recording with Whisper in fresh processes beside busy "
-        "programs, once with Lesson Lab's passive OpenMP wait policy and once with "
-        "libgomp's spinning default, and report the time of a read and the processor "
-        "time used by each.",
+        "programs (or none), with Lesson Lab's short OpenMP spin, with the passive wait "
+        "policy and with libgomp's spinning default, and report the time of a read and "
+        "the processor time used by each.",
     )
     busy.add_argument("--rounds", type=int, default=2, help="runs of each policy (1 to 10)")
     busy.add_argument("--competitors", type=int, default=1,

@@ -1,6 +1,6 @@
 """Streaming speech-to-text engines behind one small interface (base.py)."""
 
-from speech.stt.openmp import wait_asleep
+from speech.stt.openmp import spin_briefly
 
 # Before any engine library is loaded: see openmp.py.
-wait_asleep()
+spin_briefly()

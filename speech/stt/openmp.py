@@ -1,28 +1,41 @@
-"""Whisper's worker threads wait for work asleep, not spinning (OpenMP's passive wait).
+"""Whisper's worker threads spin only briefly while they wait, then sleep.
 
 CTranslate2, under faster-whisper, does its sums on OpenMP threads (its own
-copy of GNU libgomp). By default those threads spin on the processor while
-they wait for the next sum. On a computer with other work to do that is
-ruinous: on this project's 2-core machine, with another program busy, one
-decode of four sentences (loaded as the app loads it, on a worker thread)
-took from 1.7 s to 60 s and burnt up to 141 s of processor time, where the
-passive policy took 1.1 to 1.3 s and 3.3 s every time (measured by hand;
-``lesson-lab bench busy`` measures it). A school laptop always has other work
-to do, and the spinning also takes the processor from the app's own window.
+copy of GNU libgomp). Between sums a thread waits for the next one, and how
+it waits decides how Whisper shares the computer:
 
-The policy is read once, when libgomp is loaded (the first import of
-ctranslate2), so it is set before that: by importing ``speech.stt``, which
-every use of the engines does first. A value set by whoever started the
-program is kept.
+* libgomp's default spins on the processor 300,000 times before sleeping.
+  Beside two busy programs (a browser, the video being shown) the spinning
+  threads fight them for this project's 2 cores: a read of four sentences
+  took 31 s instead of 1.4 s (one run 60 s), burning 78 s of processor time
+  that the app's own window also needed.
+* ``OMP_WAIT_POLICY=PASSIVE`` never spins: the quickest beside busy
+  programs (1.16 s), but each sum then waits for a sleeping thread to wake,
+  and on a quiet computer a read took 0.93 s against 0.56 s, which put a
+  pupil's final words 1.28 s after they stopped speaking, against 0.87 s
+  with the short spin below (``lesson-lab bench stt``).
+* A short spin (``GOMP_SPINCOUNT=1000``) keeps most of both: 0.67 s quiet,
+  1.29 s beside one busy program and 1.39 s beside two.
+
+``lesson-lab bench busy`` measures the three on the same audio, beside busy
+programs or none (``--competitors 0``).
+
+libgomp reads these once, when it is loaded (the first import of
+ctranslate2), so they are set before that: by importing ``speech.stt``,
+which every use of the engines does first. A policy or spin count set by
+whoever started the program is kept. Other OpenMP libraries (Intel's, in
+CTranslate2 for Windows) ignore ``GOMP_SPINCOUNT``; they were not measured
+here.
 """
 
 from __future__ import annotations
 
 import os
 
-WAIT_POLICY = "PASSIVE"
+SPIN_COUNT = "1000"
 
 
-def wait_asleep() -> str:
-    """Ask OpenMP threads loaded from now on to wait asleep; returns the policy in force."""
-    return os.environ.setdefault("OMP_WAIT_POLICY", WAIT_POLICY)
+def spin_briefly() -> None:
+    """Ask libgomp threads loaded from now on to spin briefly, then sleep, while they wait."""
+    if "OMP_WAIT_POLICY" not in os.environ:  # theirs decides the spin count
+        os.environ.setdefault("GOMP_SPINCOUNT", SPIN_COUNT)
