@@ -87,23 +87,20 @@ def run_view_bench(rounds: int = 5, words: int = TARGET_WORDS) -> dict:
     """Time re-styling a long lesson in a LessonView; returns the figures."""
     from PySide6 import __version__ as pyside_version
     from PySide6.QtCore import QCoreApplication, qVersion
-    from PySide6.QtWidgets import QApplication
 
     if QCoreApplication.instance() is None and not (
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
     ):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    from app.safe_gc import collect_between_events
+    from app.gui import prepare_application
 
-    collect_between_events(app)  # as in the app: never inside Qt's own code
+    # The collector and the fonts as in the app; the name and Qt's style left as they are.
+    app = prepare_application(sys.argv[:1], name=None, scaled_style=False)
 
     from lessons.presets import load_presets
-    from widgets.fonts import register_accessible_fonts
     from widgets.lesson_document import LessonDocument
     from widgets.lesson_view import LessonView
 
-    register_accessible_fonts()
     lesson = long_lesson(words)
     presets = [replace(p, focus_mode=False) for p in load_presets()]
     view = LessonView()

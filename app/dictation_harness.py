@@ -59,19 +59,16 @@ def main(argv: list[str] | None = None) -> int:
     """Open the harness window and run until it is closed (or killed)."""
     args = _parser().parse_args(argv)
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("Lesson Lab dictation harness")
-    from app.safe_gc import collect_between_events
+    from app.gui import prepare_application
 
-    collect_between_events(app)  # as in the app: never inside Qt's own code
+    # As the app prepares itself, without its interface-size style: a panel of its own.
+    app = prepare_application(sys.argv[:1], name="Lesson Lab dictation harness",
+                              scaled_style=False)
 
     from app.dictation_controller import DictationController
     from widgets.dictation_panel import DictationPanel
-    from widgets.fonts import register_accessible_fonts
 
-    register_accessible_fonts()
     log = EventLog(args.log)
     panel = DictationPanel()
     panel.setWindowTitle("Lesson Lab: dictation")

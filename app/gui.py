@@ -3,7 +3,8 @@
 Order matters for how soon a teacher sees the window:
 
 1. the QApplication, the accessible fonts (their notes go to the status bar)
-   and the interface-size style;
+   and the interface-size style (``prepare_application``, which harnesses,
+   benchmarks and screenshot scripts use to start as the app does);
 2. the main window, shown before anything slow: no speech engine, no model,
    no text-to-speech library is imported on the way (a test checks);
 3. on the first turn of the event loop after the window is shown (the moment
@@ -23,6 +24,12 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from widgets.fonts import FontSetup
 
 FONT_NOTE_MS = 20000
 # The dictation engine loads this long after the window is up (the library
@@ -50,6 +57,40 @@ def run_gui(argv: list[str] | None = None, on_ready: Callable | None = None) -> 
     return finish(code)
 
 
+def prepare_application(argv: list[str] | None = None, *, name: str | None = "Lesson Lab",
+                        scaled_style: bool = True) -> QApplication:
+    """The running QApplication, or a new one from ``argv`` (``sys.argv`` if None), set up
+    as the app sets itself up before its first window (``make_window`` does the same).
+
+    The set-up: the application's ``name`` (None leaves it as it is); Python's
+    cycle collector run between Qt events, never inside Qt's own code
+    (app/safe_gc.py); the accessible fonts registered (their notes:
+    ``widgets.fonts.current_font_setup()``); and, unless ``scaled_style`` is
+    False, the interface-size style (app/ui_scale.py), which draws the thick
+    focus ring. The saved interface size is not applied here: the main window
+    applies it when it opens.
+    """
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    _set_up(app, name=name, scaled_style=scaled_style)
+    return app
+
+
+def _set_up(app, *, name: str | None, scaled_style: bool) -> FontSetup:
+    from app.safe_gc import collect_between_events
+    from app.ui_scale import install_scaled_style
+    from widgets.fonts import register_accessible_fonts
+
+    if name is not None:
+        app.setApplicationName(name)
+    collect_between_events(app)  # never inside Qt's own code (app/safe_gc.py)
+    fonts = register_accessible_fonts()
+    if scaled_style:
+        install_scaled_style(app)
+    return fonts
+
+
 def make_window(app, on_ready: Callable | None = None, *, background: bool = True,
                 on_controllers: Callable | None = None):
     """Set the application up, show the main window, and schedule the rest.
@@ -58,17 +99,9 @@ def make_window(app, on_ready: Callable | None = None, *, background: bool = Tru
     """
     from PySide6.QtCore import QTimer
 
-    app.setApplicationName("Lesson Lab")
     app.setApplicationDisplayName("Lesson Lab")
     app.setOrganizationName("Lesson Lab")
-
-    from app.safe_gc import collect_between_events
-    from app.ui_scale import install_scaled_style
-    from widgets.fonts import register_accessible_fonts
-
-    collect_between_events(app)  # never inside Qt's own code (app/safe_gc.py)
-    fonts = register_accessible_fonts()
-    install_scaled_style(app)
+    fonts = _set_up(app, name="Lesson Lab", scaled_style=True)
 
     from app.main_window import MainWindow
 

@@ -3,7 +3,7 @@
     python scripts/screenshots_checker_keyboard.py OUT.png  # the wrapper: same name, no .py
 
 The practice window opens a Year 2 scenario as ``open_practice`` does, with
-the app's style (``install_scaled_style``) at interface size 200%, so the
+the app's style (``app.gui.prepare_application``) at interface size 200%, so the
 focus ring is drawn thick. The finding is reached as a keyboard user
 reaches it, with key presses sent to the window by QTest: Alt+G (the
 "Group by" label's shortcut), Tab to the first finding, then Down until the
@@ -50,16 +50,11 @@ def focused_card(checker):
 
 
 def main(out: Path) -> int:
-    app = QApplication(sys.argv[:1])
-    app.setApplicationName("Lesson Lab")
+    from app.gui import prepare_application
     from app.practice.entry import open_practice
-    from app.safe_gc import collect_between_events
-    from app.ui_scale import apply_ui_scale, install_scaled_style
-    from widgets.fonts import register_accessible_fonts
+    from app.ui_scale import apply_ui_scale
 
-    collect_between_events(app)  # as the app does (app/gui.py)
-    register_accessible_fonts()
-    install_scaled_style(app)
+    prepare_application(sys.argv[:1])  # as the app does, with its interface-size style
     apply_ui_scale(2.0)  # View > Interface size > 200%
     window = open_practice(None, SCENARIO)
     window.setGeometry(QApplication.primaryScreen().availableGeometry())

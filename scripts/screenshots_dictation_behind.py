@@ -72,15 +72,9 @@ def shoot_last_words(out: Path, said: list[str]) -> None:
 
 
 def main(out_dir: Path) -> int:
-    app = QApplication(sys.argv[:1])
-    app.setApplicationName("Lesson Lab")
-    from app.safe_gc import collect_between_events
-    from app.ui_scale import install_scaled_style
-    from widgets.fonts import register_accessible_fonts
+    from app.gui import prepare_application
 
-    collect_between_events(app)  # as the app does (app/gui.py)
-    register_accessible_fonts()
-    install_scaled_style(app)
+    prepare_application(sys.argv[:1])  # as the app does (app/gui.py)
     from PySide6.QtCore import QTimer
 
     from app.catching_up import catching_up_message

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 SELF_TEST_SCENARIO = "year10-dyslexia-visual-stress-inspector-calls"
 ANSWER = "Answer {n}: I raised the text size and used a cream background for {name}."
@@ -124,15 +124,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="drive one scenario start to finish and export into OUT_DIR")
     args = parser.parse_args(argv)
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("Lesson Lab")
-    from app.safe_gc import collect_between_events
+    from app.gui import prepare_application
 
-    collect_between_events(app)  # never inside Qt's own code (app/safe_gc.py)
+    # As the app prepares itself, but in Qt's own style: no interface-size style here.
+    app = prepare_application(sys.argv[:1], scaled_style=False)
     from app.practice.entry import open_practice, open_trainer
-    from widgets.fonts import register_accessible_fonts
 
-    register_accessible_fonts()
     if args.trainer:
         view = open_trainer(None, args.trainer)
         return app.exec() if view is not None else 0
