@@ -10,6 +10,7 @@ call it from ``register``.
 from __future__ import annotations
 
 import json
+import shutil
 
 from app.cli_errors import CliError
 
@@ -29,6 +30,12 @@ def register(subparsers) -> None:
     _register_ui(benchmarks)
     _register_commands(benchmarks)
     _register_busy(benchmarks)
+
+
+def _need_espeak() -> None:
+    """One plain sentence, not a traceback, when espeak-ng is not there to speak the audio."""
+    if shutil.which("espeak-ng") is None:
+        raise CliError("The benchmark speaks its sentences with espeak-ng, which is not installed.")
 
 
 # ------------------------------------------------------------------ simulate
@@ -87,16 +94,13 @@ def _register_stt(benchmarks) -> None:
 
 
 def _stt(args) -> int:
-    import shutil
-
     from app.bench_stt import BENCH_SENTENCES, run
 
     if not 1 <= args.sentences <= len(BENCH_SENTENCES):
         raise CliError(f"--sentences must be a whole number from 1 to {len(BENCH_SENTENCES)}.")
     if not 80 <= args.wpm <= 400:
         raise CliError("--wpm must be between 80 and 400 words a minute.")
-    if shutil.which("espeak-ng") is None:
-        raise CliError("The benchmark speaks its sentences with espeak-ng, which is not installed.")
+    _need_espeak()
     if args.vosk_model:
         from speech.stt.vosk_files import describe_problem
 
@@ -157,8 +161,6 @@ def _register_ui(benchmarks) -> None:
 
 
 def _ui(args) -> int:
-    import shutil
-
     from app.bench_stt import BENCH_SENTENCES
 
     if not 1 <= args.sentences <= len(BENCH_SENTENCES):
@@ -169,8 +171,7 @@ def _ui(args) -> int:
         raise CliError("--drift-sentences must be a whole number from 1 to 5.")
     if not 1 <= args.startup_runs <= 20:
         raise CliError("--startup-runs must be a whole number from 1 to 20.")
-    if shutil.which("espeak-ng") is None:
-        raise CliError("The benchmark speaks its sentences with espeak-ng, which is not installed.")
+    _need_espeak()
     from app.bench_ui import run
 
     report = run(args.sentences, args.read_seconds, args.drift_sentences, args.startup_runs)
@@ -207,15 +208,12 @@ def _names(text: str | None) -> list[str]:
 
 
 def _commands(args) -> int:
-    import shutil
-
     from app.bench_commands import VOICES, chosen_scripts, run, voice_exists
     from app.bench_commands_scripts import SCRIPTS
 
     if not 80 <= args.wpm <= 400:
         raise CliError("--wpm must be between 80 and 400 words a minute.")
-    if shutil.which("espeak-ng") is None:
-        raise CliError("The benchmark speaks its scripts with espeak-ng, which is not installed.")
+    _need_espeak()
     voices = _names(args.voices) or list(VOICES)
     for voice in voices:
         if not voice_exists(voice):
@@ -262,10 +260,7 @@ def _busy(args) -> int:
         raise CliError("--competitors must be a whole number from 0 to 4.")
     if not 1 <= args.sentences <= 22:
         raise CliError("--sentences must be a whole number from 1 to 22.")
-    import shutil
-
-    if shutil.which("espeak-ng") is None:
-        raise CliError("The benchmark speaks its sentences with espeak-ng, which is not installed.")
+    _need_espeak()
     from app.bench_busy import run
 
     print(json.dumps(run(args.rounds, args.competitors, args.sentences), indent=2))
