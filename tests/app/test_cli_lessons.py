@@ -6,9 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import docx
-
 from lessons.library import builtin_folder, lesson_files
+from tests.fixtures.word_documents import word_document
 
 ROOT = Path(__file__).resolve().parents[2]
 GOOD = "---\ntitle: {title}\nsubject: {subject}\nkey_stage: KS2\n---\n\nSome text.\n"
@@ -112,14 +111,11 @@ def test_validate_errors(tmp_path):
 
 
 def test_import_a_word_document_then_validate_it(tmp_path):
-    document = docx.Document()
-    document.add_heading("Volcanoes", level=1)
-    document.add_paragraph("Hot rock comes out.")
-    document.add_paragraph("Lava", style="List Bullet")
-    document.save(str(tmp_path / "volcano.docx"))
+    source = word_document(tmp_path / "volcano.docx", "Volcanoes", "Hot rock comes out.",
+                           bullets=["Lava"])
     out = tmp_path / "lessons" / "volcano.md"
 
-    result = lessons("import", tmp_path / "volcano.docx", "--out", out)
+    result = lessons("import", source, "--out", out)
 
     assert result.returncode == 0, result.stderr
     assert '"Volcanoes", 1 section, 0 pictures' in result.stdout

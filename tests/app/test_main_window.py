@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import subprocess
 
-import docx
 import pytest
 from PySide6.QtCore import Qt
 
 from lessons.library import builtin_folder, lesson_files
 from tests.app.main_window_helpers import choose, row_of
+from tests.fixtures.word_documents import word_document
 
 
 @pytest.fixture
@@ -220,11 +220,8 @@ def test_export_pdf_to_a_folder_that_is_not_there_says_so(window, tmp_path):
 
 def test_import_a_word_document_into_the_users_lessons(qtbot, opened, tmp_path, monkeypatch):
     monkeypatch.setenv("LESSON_LAB_DATA", str(tmp_path / "data"))
-    source = tmp_path / "Volcanoes.docx"
-    document = docx.Document()
-    document.add_heading("Volcanoes", level=1)
-    document.add_paragraph("A volcano is an opening in the Earth's crust.")
-    document.save(source)
+    source = word_document(tmp_path / "Volcanoes.docx", "Volcanoes",
+                           "A volcano is an opening in the Earth's crust.")
     window = opened.open(folders=None)  # the built-in lessons and the user's folder
     window.ask_import_path = lambda: str(source)
     qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)

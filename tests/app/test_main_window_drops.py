@@ -5,7 +5,6 @@ pointer), so a child that takes drops of its own would keep them."""
 
 from __future__ import annotations
 
-import docx
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt
 from PySide6.QtGui import QDragEnterEvent
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from lessons.library import builtin_folder
 from tests.app.drops import drop_files
+from tests.fixtures.word_documents import word_document
 
 WAIT = 20_000
 
@@ -33,11 +33,8 @@ def test_a_lesson_file_dropped_on_the_lesson_opens(qtbot, window):
 def test_a_word_document_dropped_on_the_library_is_imported(qtbot, opened, tmp_path,
                                                            monkeypatch):
     monkeypatch.setenv("LESSON_LAB_DATA", str(tmp_path / "data"))
-    source = tmp_path / "Volcanoes.docx"
-    document = docx.Document()
-    document.add_heading("Volcanoes", level=1)
-    document.add_paragraph("A volcano is an opening in the Earth's crust.")
-    document.save(source)
+    source = word_document(tmp_path / "Volcanoes.docx", "Volcanoes",
+                           "A volcano is an opening in the Earth's crust.")
     window = opened.open(folders=None)
     assert drop_files(window.library.list.viewport(), source)
     imported = tmp_path / "data" / "lessons" / "Volcanoes.md"

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import threading
 
-import docx
 import pytest
-from docx.shared import Inches
 
 from lessons.importers import ImportStop, ImportStopped, import_into_folder, import_lesson_file
+from tests.fixtures.word_documents import word_document
 from tests.lessons.lesson_helpers import tiny_png
 
 
@@ -19,13 +18,7 @@ def files_in(folder) -> list[str]:
 def lesson_with_a_picture(tmp_path):
     picture = tmp_path / "sun.png"
     picture.write_bytes(tiny_png())
-    source = tmp_path / "Sun.docx"
-    document = docx.Document()
-    document.add_heading("The sun", level=1)
-    document.add_paragraph("The sun is a star.")
-    document.add_paragraph().add_run().add_picture(str(picture), width=Inches(1))
-    document.save(str(source))
-    return source
+    return word_document(tmp_path / "Sun.docx", "The sun", "The sun is a star.", picture=picture)
 
 
 def test_a_stop_waits_for_a_write_under_way_and_nothing_is_written_after(tmp_path):
