@@ -213,7 +213,7 @@ class WhisperRecogniser(Recogniser):
         self.dictation = dictation
         self.partials = partials
         self.settings = settings or WhisperSettings()
-        self._hint = ""
+        self._hint = whisper_decode.Hint()
         self._detector = SpeechDetector(self.settings.vad)
         # Time spent inside Whisper, for the bench: all of it, and the partials' share.
         self.decode_seconds = 0.0

@@ -40,17 +40,36 @@ def test_only_the_words_after_the_forced_text_are_new(decoded, prefix, new):
     assert all(w.end >= w.start >= 0.0 for w in found)
 
 
-def test_the_prompt_keeps_the_hint_whole_and_last_and_fits_its_budget(native):
+def test_the_prompt_ends_with_the_dictation_hint_whole_then_the_key_words(native):
     hint = whisper_decode.join_hint(["photosynthesis", "chlorophyll"], dictation=True)
-    assert hint.startswith("photosynthesis, chlorophyll.")
-    assert whisper_decode.DICTATION_PROMPT in hint
     earlier = " ".join(["The water cycle shows how water moves."] * 40)
     prompt = whisper_decode.build_prompt(native, hint, earlier)
-    assert prompt.endswith(hint)
+    steer = f"{whisper_decode.DICTATION_PROMPT} photosynthesis, chlorophyll."
+    assert prompt.endswith(" " + steer)
     assert whisper_decode.count_tokens(native, prompt) <= whisper_decode._PROMPT_TOKENS
     # The newest earlier words are the ones kept.
-    assert prompt[: -len(hint)].strip().endswith("water moves.")
-    assert whisper_decode.build_prompt(native, "", "") is None
+    assert prompt[: -len(steer)].strip().endswith("water moves.")
+    assert whisper_decode.build_prompt(native, whisper_decode.Hint(), "") is None
+
+
+def test_many_key_words_are_cut_to_their_budget_and_never_push_out_the_hint(native):
+    words = [f"keyword{n}" for n in range(60)]
+    hint = whisper_decode.join_hint(words, dictation=True)
+    prompt = whisper_decode.build_prompt(native, hint, "Earlier words. " * 50)
+    before, _hint, key_words = prompt.partition(whisper_decode.DICTATION_PROMPT)
+    assert key_words.strip().endswith("keyword59.")  # the last key words are kept
+    assert 0 < whisper_decode.count_tokens(native, key_words) <= whisper_decode.KEY_WORD_TOKENS
+    assert before.strip(), "the earlier text still has room"
+    assert whisper_decode.count_tokens(native, prompt) <= whisper_decode._PROMPT_TOKENS
+
+
+def test_the_dictation_hint_names_every_spoken_command_but_the_other_names_for_them():
+    from speech.dictation_commands import COMMAND_PHRASES
+
+    hint = whisper_decode.DICTATION_PROMPT.lower()
+    own = [c.phrase for c in COMMAND_PHRASES if not c.description.startswith("the same as")]
+    assert len(own) == 14
+    assert [phrase for phrase in own if phrase not in hint] == []
 
 
 def test_tail_within_keeps_whole_words_from_the_end(native):
