@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from widgets.announce import announce
+from widgets.wrapping_rows import WrappingRows
 
 MESSAGE_KINDS = ("info", "error")
 
@@ -129,7 +130,14 @@ class _CommandsTable(QTreeWidget):
     On a short screen the pupil's text then keeps its room and this list
     scrolls; on a tall one it still grows, up to its maximum, with its share
     of the panel's stretch.
+
+    What each command does wraps onto more lines when the column is narrow,
+    rather than being cut with "…" (widgets/wrapping_rows.py).
     """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        WrappingRows(self)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return QSize(super().sizeHint().width(), self.minimumHeight())
@@ -151,7 +159,6 @@ class CommandsList(QWidget):
         self.table.setHeaderLabels([_tr("Say"), _tr("What it does")])
         self.table.setRootIsDecorated(False)
         self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(True)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAccessibleName(_tr("Spoken commands"))
         self.table.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)

@@ -234,6 +234,38 @@ def test_the_spoken_commands_are_listed_and_fold_away(qtbot, panel):
     assert not panel.commands.is_expanded()
 
 
+def _cut_or_hidden_descriptions(table) -> list[str]:
+    """Descriptions whose row is too short for their text wrapped at the column's width."""
+    width = table.header().sectionSize(1) - 6  # the cell's own margins
+    metrics = table.fontMetrics()
+    short = []
+    for row in range(table.topLevelItemCount()):
+        item = table.topLevelItem(row)
+        needed = metrics.boundingRect(0, 0, width, 10_000, Qt.TextFlag.TextWordWrap,
+                                      item.text(1)).height()
+        if table.visualItemRect(item).height() < needed:
+            short.append(item.text(1))
+    return short
+
+
+def test_what_each_command_does_wraps_in_a_narrow_panel_instead_of_being_cut(qtbot, panel):
+    from speech.dictation_commands import COMMAND_PHRASES
+
+    panel.set_commands([(c.phrase, c.description) for c in COMMAND_PHRASES])
+    table = panel.commands.table
+    panel.resize(360, 900)
+    line = table.fontMetrics().height()
+    # The narrow column leaves long descriptions ("puts a full stop (.) and starts a
+    # new sentence") on two lines or more.
+    qtbot.waitUntil(lambda: max(table.visualItemRect(table.topLevelItem(row)).height()
+                                for row in range(table.topLevelItemCount())) >= 2 * line)
+    assert _cut_or_hidden_descriptions(table) == []
+    # Wider again, the rows shrink back to one line each.
+    panel.resize(1400, 900)
+    qtbot.waitUntil(lambda: table.visualItemRect(table.topLevelItem(0)).height() < 2 * line)
+    assert _cut_or_hidden_descriptions(table) == []
+
+
 def test_engine_name_and_level_are_shown(panel):
     panel.set_engine_name("English, built in")
     assert panel.engine_label.text() == "Speech model: English, built in"
