@@ -200,6 +200,9 @@ def _register_commands(benchmarks) -> None:
                           help="only these scripts, by name, separated by commas")
     commands.add_argument("--wpm", type=int, default=150,
                           help="speaking rate in words a minute (default 150)")
+    commands.add_argument("--file", action="store_true",
+                          help="read each recording whole, as 'lesson-lab transcribe "
+                          "--dictation' does, instead of streaming it as the dictation panel does")
     commands.set_defaults(handler=_commands)
 
 
@@ -226,7 +229,8 @@ def _commands(args) -> int:
     from speech.stt.base import ModelLoadError
 
     try:
-        report = run(voices, chosen_scripts(args.fast, _names(args.scripts)), args.wpm, args.fast)
+        report = run(voices, chosen_scripts(args.fast, _names(args.scripts)), args.wpm, args.fast,
+                     whole_file=args.file)
     except (ModelLoadError, RuntimeError) as error:  # the model, or Whisper mid-run
         raise CliError(str(error)) from error
     print(json.dumps(report, indent=2, ensure_ascii=False))

@@ -216,6 +216,7 @@ def test_a_real_run_reports_figures_that_match_its_failures():
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["engine"] == "whisper" and report["text_rules"]["engine_punctuates"]
+    assert report["path"] == "stream"
     assert report["audio"]["scripts"] == ["letter", "answer"]
     scripts = {s.name: s for s in SCRIPTS}
     overall, voice = report["overall"], report["voices"]["en-gb"]
@@ -248,3 +249,20 @@ def test_a_real_run_reports_figures_that_match_its_failures():
     assert [r.got for r in again] == [entry["got"] for entry in report["scripts"]]
     assert figures(again) == overall
     assert overall["correct"] >= 1  # the real path carries out spoken commands at all
+
+
+@pytest.mark.slow
+def test_the_file_path_is_measured_with_the_same_scoring():
+    result = subprocess.run(
+        [sys.executable, "-m", "app.cli", "bench", "commands", "--voices", "en-gb",
+         "--scripts", "kit", "--file"],
+        capture_output=True, text=True, timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["path"] == "whole file"
+    (entry,) = report["scripts"]
+    heard = [(h["text"], frozenset(h["utterances"])) for h in entry["heard"]]
+    again = score_script({s.name: s for s in SCRIPTS}["kit"], replay(heard, WHISPER))
+    assert again.got == entry["got"] and figures([again]) == report["overall"]
+    assert report["overall"]["commands"] == 3  # colon, comma, full stop
