@@ -116,8 +116,11 @@ def utterances_of(final, spans: Sequence[tuple[float, float]]) -> frozenset[int]
 
 
 def run(voices: Sequence[str], scripts: Sequence[Script], wpm: int = WORDS_PER_MINUTE,
-        fast: bool = False, whole_file: bool = False) -> dict:
+        fast: bool = False, whole_file: bool = False, key_words: Sequence[str] = ()) -> dict:
     """Speak, recognise and score every script in every voice; the report as a dict.
+
+    ``key_words`` are given to Whisper as a lesson's key words are when a
+    lesson is open in the app.
 
     ``whole_file`` reads each script's recording whole, as ``lesson-lab
     transcribe --dictation`` does, instead of streaming it as the panel does.
@@ -137,12 +140,15 @@ def run(voices: Sequence[str], scripts: Sequence[Script], wpm: int = WORDS_PER_M
     with tempfile.TemporaryDirectory(prefix="lesson-lab-commands-") as folder:
         for voice in voices:
             recogniser = loaded.recogniser(dictation=True, partials=False)
+            if key_words:
+                recogniser.set_vocabulary(key_words)
             results[voice] = []
             for script in scripts:
                 samples, spans = speak_script(script, voice, Path(folder), wpm)
                 audio_s += samples.size / RATE
                 if whole_file:
-                    phrases, _text = transcribe_audio(loaded, samples, dictation=True)
+                    phrases, _text = transcribe_audio(loaded, samples, dictation=True,
+                                                      vocabulary=key_words)
                 else:
                     phrases = hear(recogniser, samples)
                 finals = [(f.text, utterances_of(f, spans)) for f in phrases]
@@ -155,6 +161,7 @@ def run(voices: Sequence[str], scripts: Sequence[Script], wpm: int = WORDS_PER_M
         "text_rules": asdict(options),
         "fast": fast,
         "path": "whole file" if whole_file else "stream",
+        "key_words": list(key_words),
         "audio": {"voices": list(voices), "scripts": [s.name for s in scripts],
                   "words_per_minute": wpm, "chunk_s": CHUNK_S, "pause_s": GAP_S,
                   "seconds": round(audio_s, 1)},

@@ -203,6 +203,9 @@ def _register_commands(benchmarks) -> None:
     commands.add_argument("--file", action="store_true",
                           help="read each recording whole, as 'lesson-lab transcribe "
                           "--dictation' does, instead of streaming it as the dictation panel does")
+    commands.add_argument("--key-words", metavar="LIST",
+                          help="a lesson's key words, separated by commas, given to Whisper "
+                          "as the app gives them when a lesson is open")
     commands.set_defaults(handler=_commands)
 
 
@@ -230,7 +233,7 @@ def _commands(args) -> int:
 
     try:
         report = run(voices, chosen_scripts(args.fast, _names(args.scripts)), args.wpm, args.fast,
-                     whole_file=args.file)
+                     whole_file=args.file, key_words=_names(args.key_words))
     except (ModelLoadError, RuntimeError) as error:  # the model, or Whisper mid-run
         raise CliError(str(error)) from error
     print(json.dumps(report, indent=2, ensure_ascii=False))

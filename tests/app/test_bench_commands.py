@@ -8,6 +8,7 @@ import subprocess
 import sys
 from collections import Counter
 
+import numpy as np
 import pytest
 
 from app.bench_commands import figures, utterances_of
@@ -216,7 +217,7 @@ def test_a_real_run_reports_figures_that_match_its_failures():
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["engine"] == "whisper" and report["text_rules"]["engine_punctuates"]
-    assert report["path"] == "stream"
+    assert report["path"] == "stream" and report["key_words"] == []
     assert report["audio"]["scripts"] == ["letter", "answer"]
     scripts = {s.name: s for s in SCRIPTS}
     overall, voice = report["overall"], report["voices"]["en-gb"]
@@ -255,14 +256,63 @@ def test_a_real_run_reports_figures_that_match_its_failures():
 def test_the_file_path_is_measured_with_the_same_scoring():
     result = subprocess.run(
         [sys.executable, "-m", "app.cli", "bench", "commands", "--voices", "en-gb",
-         "--scripts", "kit", "--file"],
+         "--scripts", "kit", "--file", "--key-words", "pencil, ruler,rubber"],
         capture_output=True, text=True, timeout=600,
     )
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["path"] == "whole file"
+    assert report["key_words"] == ["pencil", "ruler", "rubber"]
     (entry,) = report["scripts"]
     heard = [(h["text"], frozenset(h["utterances"])) for h in entry["heard"]]
     again = score_script({s.name: s for s in SCRIPTS}["kit"], replay(heard, WHISPER))
     assert again.got == entry["got"] and figures([again]) == report["overall"]
     assert report["overall"]["commands"] == 3  # colon, comma, full stop
+
+
+class _Engine:
+    """Records what reaches the engine; hears nothing."""
+
+    name = "scripted"
+
+    def __init__(self):
+        self.given = []
+
+    def transcribe_recording(self, _model, _samples, *, dictation, vocabulary):
+        self.given.append(("whole", dictation, list(vocabulary)))
+        return []
+
+
+class _Recogniser:
+    def __init__(self, given):
+        self.given = given
+
+    def set_vocabulary(self, words):
+        self.given.append(("stream", list(words)))
+        return []
+
+    def accept(self, _chunk):
+        return []
+
+    def flush(self):
+        return []
+
+
+class _Loaded:
+    def __init__(self):
+        self.engine = _Engine()
+        self.model = object()
+
+    def recogniser(self, **_options):
+        return _Recogniser(self.engine.given)
+
+
+def test_key_words_reach_the_engine_on_both_paths():
+    from app.cli_transcribe import transcribe_audio
+
+    loaded = _Loaded()
+    quiet = np.zeros(16_000, np.int16)
+    transcribe_audio(loaded, quiet, dictation=True, vocabulary=["pencil", "ruler"])
+    transcribe_audio(loaded, quiet, dictation=True, stream=True, vocabulary=["pencil", "ruler"])
+    assert loaded.engine.given == [("whole", True, ["pencil", "ruler"]),
+                                   ("stream", ["pencil", "ruler"])]
