@@ -42,7 +42,9 @@ DICTATION_PROMPT = (
 
 #: The same hint for a whole file, as a sentence. Given the bare list, Whisper
 #: reading a recording from its start writes the list's first item ("Comma,")
-#: before the first word spoken.
+#: before the first word spoken. ``bench commands --file``: 83% of commands
+#: carried out this way; 69% with the old short list, 82-84% with the other
+#: layouts tried, which added twice as many marks nobody said.
 FILE_DICTATION_PROMPT = "The pupil says the punctuation aloud: " + DICTATION_PROMPT.lower()
 
 # Token budgets (Whisper's decoder holds 448 tokens: prompt, prefix and new text).
@@ -252,5 +254,3 @@ def made_up(words: Sequence[Word]) -> bool:
     instant = sum(w.end - w.start < 0.01 for w in words)
     confidence = sum(w.confidence for w in words) / len(words)
     return instant * 2 > len(words) and confidence < 0.5
-
-
