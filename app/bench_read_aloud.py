@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import sys
 import time
+
+from app.headless import offscreen_without_display
 
 TARGET_MS = 100.0
 PARAGRAPH = (
@@ -43,10 +44,8 @@ def measure_highlight_drift(text: str = PARAGRAPH, device: int | str | None = No
     from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    if QCoreApplication.instance() is None and not (
-        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-    ):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if QCoreApplication.instance() is None:
+        offscreen_without_display()
     app = QApplication.instance() or QApplication(sys.argv[:1])
 
     from app.read_aloud import ReadAloudController

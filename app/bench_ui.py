@@ -49,6 +49,7 @@ import time
 from pathlib import Path
 
 from app.bench_ui_child import MARK as CHILD_MARK
+from app.headless import offscreen_without_display
 
 TARGETS = {"startup_s": 2.0, "peak_mb": 500.0, "max_stall_ms_dictation": 50.0,
            "max_stall_ms_read_aloud": 50.0, "highlight_drift_ms": 100.0}
@@ -65,8 +66,7 @@ def _progress(message: str) -> None:
 
 def _child_env(extra: dict | None = None) -> dict:
     env = dict(os.environ, **(extra or {}))
-    if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
-        env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    offscreen_without_display(env)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     return env
 

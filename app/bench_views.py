@@ -30,6 +30,7 @@ import time
 from dataclasses import replace
 
 from app.cli_groups import group_actions
+from app.headless import offscreen_without_display
 
 TARGET_WORDS = 10_000
 TARGET_MS = 100.0
@@ -88,10 +89,8 @@ def run_view_bench(rounds: int = 5, words: int = TARGET_WORDS) -> dict:
     from PySide6 import __version__ as pyside_version
     from PySide6.QtCore import QCoreApplication, qVersion
 
-    if QCoreApplication.instance() is None and not (
-        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-    ):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if QCoreApplication.instance() is None:
+        offscreen_without_display()
     from app.gui import prepare_application
 
     # The collector and the fonts as in the app; the name and Qt's style left as they are.

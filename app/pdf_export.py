@@ -33,6 +33,7 @@ from PySide6.QtGui import (
     QPdfWriter,
 )
 
+from app.headless import offscreen_without_display
 from app.pdf_pages import keep_together
 from app.pdf_text_layer import fix_text_layer
 from lessons.atomic_file import usual_permissions
@@ -69,8 +70,7 @@ def ensure_gui_application() -> QGuiApplication:
     existing = QCoreApplication.instance()
     if existing is not None:
         return existing
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    offscreen_without_display()
     return QGuiApplication([])
 
 

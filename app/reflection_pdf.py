@@ -26,7 +26,6 @@ from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFont,
     QFontMetricsF,
-    QGuiApplication,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -36,6 +35,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from app.pdf_export import ensure_gui_application
 from app.pdf_pages import keep_together
 from app.pdf_text_layer import fix_text_layer
 from lessons.atomic_file import usual_permissions
@@ -75,16 +75,6 @@ STYLE_SHEET = "\n".join(
        "p.last { margin-bottom: 16px; }",
        "th { font-weight: bold; text-align: left; }",
        "table { border-collapse: collapse; margin-top: 4px; margin-bottom: 8px; }"])
-
-
-def _ensure_application() -> QCoreApplication:
-    """A Qt application to lay text out with; off-screen when there is no display."""
-    existing = QCoreApplication.instance()
-    if existing is not None:
-        return existing
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    return QGuiApplication([])
 
 
 def _lines(text: str) -> str:
@@ -157,7 +147,7 @@ def export_reflection_pdf(sessions: Sequence[PracticeSession], out_path: str | P
     """
     if not sessions:
         raise ValueError("there are no practice records to export")
-    _ensure_application()
+    ensure_gui_application()
     out = Path(out_path)
     document = record_document(sessions)
     if not out.parent.is_dir():

@@ -23,6 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from app.headless import offscreen_without_display
+
 ENGINE_MODULES = ("faster_whisper", "ctranslate2", "vosk", "pyttsx3", "sounddevice", "soxr")
 HEAVY_MODULES = ("numpy", "yaml", "docx")
 MARK = "LESSON-LAB-READY "
@@ -57,8 +59,7 @@ def measure_startup(timeout: float = 120.0, data_dir: str | Path | None = None,
     (they run after the moment measured either way). Raises StartupError.
     """
     env = dict(os.environ)
-    if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
-        env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    offscreen_without_display(env)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     with tempfile.TemporaryDirectory(prefix="lesson-lab-startup-") as temporary:
         env["LESSON_LAB_DATA"] = str(data_dir or temporary)
