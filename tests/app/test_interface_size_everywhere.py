@@ -10,13 +10,13 @@ process (the application font changes for the whole process).
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from tests.fixtures.child_report import child_report
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.slow
@@ -29,11 +29,8 @@ def test_every_text_in_every_open_window_grows_with_the_interface(tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT),
                LESSON_LAB_DATA=str(tmp_path / "data"), XDG_CONFIG_HOME=str(tmp_path / "config"))
     env.pop("QT_SCALE_FACTOR", None)
-    finished = subprocess.run([sys.executable, str(ROOT / "tests/app/interface_size_child.py")],
-                              cwd=ROOT, env=env, capture_output=True, text=True, timeout=180)
-    lines = [line for line in finished.stdout.splitlines() if line.startswith("{")]
-    assert lines, finished.stderr[-3000:]
-    report = json.loads(lines[-1])
+    report = child_report([sys.executable, str(ROOT / "tests/app/interface_size_child.py")],
+                          env, timeout=180)
     assert EXPECTED <= set(report["windows"]), report["windows"]
     assert any(title.startswith("Edit: ") for title in report["windows"]), report["windows"]
     assert report["looked_at"] > 200, report

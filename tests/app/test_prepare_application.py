@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 from pathlib import Path
+
+from tests.fixtures.child_report import child_report
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -38,11 +39,7 @@ print(json.dumps({
 def _prepared(tmp_path: Path, **options) -> dict:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT),
                LESSON_LAB_DATA=str(tmp_path / "data"))
-    finished = subprocess.run([sys.executable, "-c", CHILD, json.dumps(options)], cwd=ROOT,
-                              env=env, capture_output=True, text=True, timeout=120)
-    lines = [line for line in finished.stdout.splitlines() if line.startswith("{")]
-    assert lines, finished.stderr[-3000:]
-    return json.loads(lines[-1])
+    return child_report([sys.executable, "-c", CHILD, json.dumps(options)], env, timeout=120)
 
 
 def test_prepared_as_the_app_the_collector_fonts_and_the_interface_size_style(tmp_path):

@@ -10,9 +10,7 @@ Real X server (Xvfb) with Openbox, the app as ``lesson-lab`` starts it.
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -20,6 +18,7 @@ import pytest
 
 from app.ui_scale import LESSON_SHARE
 from tests.e2e.conftest import openbox_display
+from tests.fixtures.child_report import child_report
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
@@ -36,11 +35,8 @@ def test_library_lesson_and_dictation_side_by_side_on_a_laptop(laptop_display, t
                PYTHONPATH=str(ROOT), LESSON_LAB_DATA=str(tmp_path / "data"),
                XDG_CONFIG_HOME=str(tmp_path / "config"))
     env.pop("QT_SCALE_FACTOR", None)
-    finished = subprocess.run([sys.executable, str(ROOT / "tests/e2e/laptop_layout_child.py")],
-                              cwd=ROOT, env=env, capture_output=True, text=True, timeout=180)
-    lines = [line for line in finished.stdout.splitlines() if line.startswith("{")]
-    assert lines, finished.stderr[-3000:]
-    report = json.loads(lines[-1])
+    report = child_report([sys.executable, str(ROOT / "tests/e2e/laptop_layout_child.py")],
+                          env, timeout=180)
     assert not report["tabbed"], f"the library and dictation became tabs: {report}"
     assert set(report["docks"]) == {"dock-library", "dock-dictation"}, report
     assert report["lesson"] >= LESSON_SHARE * report["window"], report

@@ -25,6 +25,7 @@ import pytest
 from app.practice.harness import SELF_TEST_SCENARIO
 from lessons.reflection import PracticeSession
 from lessons.scenarios import get_scenario
+from tests.fixtures.child_report import last_json
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
@@ -74,9 +75,7 @@ def test_a_scenario_from_start_to_export_in_a_real_window(xvfb, tmp_path) -> Non
     out = tmp_path / "exports"
     run = subprocess.run([sys.executable, "-m", "app.practice", "--self-test", str(out)],
                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=240)
-    lines = [line for line in run.stdout.splitlines() if line.startswith("{")]
-    assert lines, f"no result from the harness:\n{run.stdout}\n{run.stderr}"
-    outcome = json.loads(lines[-1])
+    outcome = last_json(run)
     assert run.returncode == 0, outcome.get("error", run.stderr)
 
     scenario = get_scenario(SELF_TEST_SCENARIO)

@@ -10,15 +10,14 @@ with and without Openbox.
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
 from tests.e2e.conftest import openbox_display, start_xvfb
+from tests.fixtures.child_report import child_report
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = [pytest.mark.e2e]
@@ -27,12 +26,8 @@ pytestmark = [pytest.mark.e2e]
 def _fitted(display: str, down: int) -> dict:
     env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", PYTHONPATH=str(ROOT))
     env.pop("QT_SCALE_FACTOR", None)
-    finished = subprocess.run([sys.executable, str(ROOT / "tests/e2e/frame_fit_child.py"),
-                               str(down)], cwd=ROOT, env=env, capture_output=True, text=True,
-                              timeout=60)
-    lines = [line for line in finished.stdout.splitlines() if line.startswith("{")]
-    assert lines, finished.stderr[-3000:]
-    return json.loads(lines[-1])
+    return child_report([sys.executable, str(ROOT / "tests/e2e/frame_fit_child.py"), str(down)],
+                        env, timeout=60)
 
 
 @pytest.fixture

@@ -10,15 +10,14 @@ screen. Each window's frame must now be inside the screen's available area.
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
 from tests.e2e.conftest import openbox_display
+from tests.fixtures.child_report import child_report
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
@@ -36,11 +35,7 @@ def run_child(display: str, tmp_path: Path, shot: Path | None = None) -> dict:
                PYTHONPATH=str(ROOT), LESSON_LAB_DATA=str(tmp_path / "data"),
                XDG_CONFIG_HOME=str(tmp_path / "config"))
     args = [sys.executable, str(ROOT / "tests/e2e/windows_fit_at_200_child.py")]
-    finished = subprocess.run(args + ([str(shot)] if shot else []), cwd=ROOT, env=env,
-                              capture_output=True, text=True, timeout=180)
-    lines = [line for line in finished.stdout.splitlines() if line.startswith("{")]
-    assert lines, finished.stderr[-3000:]
-    return json.loads(lines[-1])
+    return child_report(args + ([str(shot)] if shot else []), env, timeout=180)
 
 
 def test_every_big_window_fits_a_1080p_screen_at_200_percent(display_1080p_with_openbox,
