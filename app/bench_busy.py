@@ -32,7 +32,6 @@ from pathlib import Path
 READS = 3
 SENTENCES = 4
 _BUSY_LOOP = "while True: pass"
-_OPENMP = ("OMP_WAIT_POLICY", "GOMP_SPINCOUNT")
 #: What each measured process starts with; speech.stt adds the app's own.
 POLICIES = {
     "app": {},
@@ -73,7 +72,9 @@ def run(rounds: int = 2, competitors: int = 1, sentences: int = SENTENCES) -> di
 
 
 def _child(wav: Path, env: dict[str, str]) -> dict:
-    environment = {k: v for k, v in os.environ.items() if k not in _OPENMP}
+    from speech.stt.openmp import VARIABLES
+
+    environment = {k: v for k, v in os.environ.items() if k not in VARIABLES}
     finished = subprocess.run([sys.executable, "-m", "app.bench_busy", str(wav)],
                               env={**environment, **env}, capture_output=True, text=True,
                               timeout=1800, cwd=Path(__file__).resolve().parents[1])
@@ -88,6 +89,7 @@ def _measure(wav: str) -> dict:
     import threading
 
     from speech.audio_files import decode_audio_file
+    from speech.stt import openmp
     from speech.stt.whisper_engine import WhisperRecogniser
 
     samples = decode_audio_file(wav)
@@ -104,7 +106,7 @@ def _measure(wav: str) -> dict:
         times.append(time.perf_counter() - began)
     return {"decode_s": round(statistics.median(times), 3),
             "cpu_s": round(time.process_time() - began_cpu, 2),
-            "in_force": {name: os.environ.get(name) for name in _OPENMP}}
+            "in_force": openmp.in_force()}
 
 
 if __name__ == "__main__":

@@ -187,9 +187,10 @@ def measure_engine(engine_name: str, model_path: str | None, plan: dict, paced: 
         )
     figures.update(_latencies(timeline, plan["spans"], paced))
     figures["peak_mb"] = round(_peak_rss_mb(), 1)
-    # How the engine's threads waited (speech/stt/openmp.py): it changes every time here.
-    figures["openmp"] = {name: os.environ.get(name) for name in ("OMP_WAIT_POLICY",
-                                                                 "GOMP_SPINCOUNT")}
+    # How the engine's threads waited (speech/stt/openmp.py): the times depend on it.
+    from speech.stt import openmp
+
+    figures["openmp"] = openmp.in_force()
     return figures
 
 

@@ -33,9 +33,16 @@ from __future__ import annotations
 import os
 
 SPIN_COUNT = "1000"
+#: The settings that decide how libgomp's threads wait.
+VARIABLES = ("OMP_WAIT_POLICY", "GOMP_SPINCOUNT")
 
 
 def spin_briefly() -> None:
     """Ask libgomp threads loaded from now on to spin briefly, then sleep, while they wait."""
     if "OMP_WAIT_POLICY" not in os.environ:  # theirs decides the spin count
         os.environ.setdefault("GOMP_SPINCOUNT", SPIN_COUNT)
+
+
+def in_force() -> dict[str, str | None]:
+    """The wait settings in this process's environment (None where unset), for the benches."""
+    return {name: os.environ.get(name) for name in VARIABLES}
