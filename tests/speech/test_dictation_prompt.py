@@ -18,12 +18,13 @@ import re
 import numpy as np
 import pytest
 
+from app.bench_commands import hear  # 100 ms chunks, as the microphone gives them
+from app.dictation_controller import engine_options
 from speech.audio_files import decode_audio_file
 from speech.dictation import DictationOptions, DictationState, apply_phrase
-from speech.stt.base import Final
 from speech.stt.loader import shared_loader
 
-WHISPER_RULES = DictationOptions(engine_punctuates=True, common_means_comma=True)
+WHISPER_RULES = engine_options(DictationOptions(), "whisper")  # as the panel sets them
 PAUSE = np.zeros(16_000, np.int16)  # the pupil pauses a second between phrases
 COMMAND_WORDS = re.compile(r"colon|bracket|racket|quote|undo|scratch|stop|comma", re.IGNORECASE)
 
@@ -37,15 +38,9 @@ def dictate(model, speak, phrases: tuple[str, ...]) -> str:
     """The text the dictation panel shows after the pupil says ``phrases``, pausing between."""
     clips = [decode_audio_file(speak(phrase)) for phrase in phrases]
     audio = np.concatenate([PAUSE[:8_000], *(part for clip in clips for part in (clip, PAUSE))])
-    recogniser = model.recogniser(dictation=True, partials=False)
-    events = []
-    for start in range(0, audio.size, 1_600):
-        events.extend(recogniser.accept(audio[start : start + 1_600]))
-    events.extend(recogniser.flush())
     state = DictationState()
-    for event in events:
-        if isinstance(event, Final):
-            state = apply_phrase(state, event.text, WHISPER_RULES)
+    for final in hear(model.recogniser(dictation=True, partials=False), audio):
+        state = apply_phrase(state, final.text, WHISPER_RULES)
     return state.text
 
 
