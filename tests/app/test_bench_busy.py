@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from speech.stt import openmp
 from tests.fixtures.cli import lesson_lab
 
 ROOT = Path(__file__).resolve().parents[2]
-OPENMP = ("OMP_WAIT_POLICY", "GOMP_SPINCOUNT")
+OPENMP = openmp.VARIABLES
 SHOW = f"import json, os, speech.stt; print(json.dumps([os.environ.get(n) for n in {OPENMP}]))"
 
 

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from speech.stt import openmp
+
 
 @pytest.mark.slow
 def test_bench_stt_json_shape_on_a_short_input():
@@ -20,7 +22,7 @@ def test_bench_stt_json_shape_on_a_short_input():
         [sys.executable, "-m", "app.cli", "bench", "stt", "--fast", "--sentences", "1",
          "--vosk-model", str(korean)],
         capture_output=True, text=True, timeout=600,
-        env={k: v for k, v in os.environ.items() if k not in ("OMP_WAIT_POLICY", "GOMP_SPINCOUNT")},
+        env={k: v for k, v in os.environ.items() if k not in openmp.VARIABLES},
     )
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
