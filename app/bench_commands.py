@@ -8,8 +8,7 @@ dictation mode (steered towards the command words), then each Final through
 the dictation text rules with the options the dictation controller sets for
 Whisper (``app.dictation_controller.engine_options``). One recogniser per
 voice, reset before each script, as the app resets it when dictation starts.
-With ``--file`` each script's recording is read whole instead, as
-``lesson-lab transcribe --dictation`` reads a file.
+``lesson-lab transcribe --dictation`` reads a file the same way.
 
 Partial results are off: they are only shown while a phrase is spoken, the
 Finals never depend on them (the app turns them off itself when it falls
@@ -116,16 +115,12 @@ def utterances_of(final, spans: Sequence[tuple[float, float]]) -> frozenset[int]
 
 
 def run(voices: Sequence[str], scripts: Sequence[Script], wpm: int = WORDS_PER_MINUTE,
-        fast: bool = False, whole_file: bool = False, key_words: Sequence[str] = ()) -> dict:
+        fast: bool = False, key_words: Sequence[str] = ()) -> dict:
     """Speak, recognise and score every script in every voice; the report as a dict.
 
     ``key_words`` are given to Whisper as a lesson's key words are when a
     lesson is open in the app.
-
-    ``whole_file`` reads each script's recording whole, as ``lesson-lab
-    transcribe --dictation`` does, instead of streaming it as the panel does.
     """
-    from app.cli_transcribe import transcribe_audio
     from app.dictation_controller import engine_options
     from speech.dictation import DictationOptions
     from speech.stt.choice import engine_class
@@ -146,11 +141,7 @@ def run(voices: Sequence[str], scripts: Sequence[Script], wpm: int = WORDS_PER_M
             for script in scripts:
                 samples, spans = speak_script(script, voice, Path(folder), wpm)
                 audio_s += samples.size / RATE
-                if whole_file:
-                    phrases, _text = transcribe_audio(loaded, samples, dictation=True,
-                                                      vocabulary=key_words)
-                else:
-                    phrases = hear(recogniser, samples)
+                phrases = hear(recogniser, samples)
                 finals = [(f.text, utterances_of(f, spans)) for f in phrases]
                 heard[voice, script.name] = finals
                 results[voice].append(score_script(script, replay(finals, options)))
@@ -160,7 +151,6 @@ def run(voices: Sequence[str], scripts: Sequence[Script], wpm: int = WORDS_PER_M
         "model": str(loaded.path) if loaded.path else None,
         "text_rules": asdict(options),
         "fast": fast,
-        "path": "whole file" if whole_file else "stream",
         "key_words": list(key_words),
         "audio": {"voices": list(voices), "scripts": [s.name for s in scripts],
                   "words_per_minute": wpm, "chunk_s": CHUNK_S, "pause_s": GAP_S,

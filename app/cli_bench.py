@@ -200,9 +200,6 @@ def _register_commands(benchmarks) -> None:
                           help="only these scripts, by name, separated by commas")
     commands.add_argument("--wpm", type=int, default=150,
                           help="speaking rate in words a minute (default 150)")
-    commands.add_argument("--file", action="store_true",
-                          help="read each recording whole, as 'lesson-lab transcribe "
-                          "--dictation' does, instead of streaming it as the dictation panel does")
     commands.add_argument("--key-words", metavar="LIST",
                           help="a lesson's key words, separated by commas, given to Whisper "
                           "as the app gives them when a lesson is open")
@@ -233,7 +230,7 @@ def _commands(args) -> int:
 
     try:
         report = run(voices, chosen_scripts(args.fast, _names(args.scripts)), args.wpm, args.fast,
-                     whole_file=args.file, key_words=_names(args.key_words))
+                     key_words=_names(args.key_words))
     except (ModelLoadError, RuntimeError) as error:  # the model, or Whisper mid-run
         raise CliError(str(error)) from error
     print(json.dumps(report, indent=2, ensure_ascii=False))

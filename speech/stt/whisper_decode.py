@@ -40,13 +40,6 @@ DICTATION_PROMPT = (
     "Scratch that, undo that."
 )
 
-#: The same hint for a whole file, as a sentence. Given the bare list, Whisper
-#: reading a recording from its start writes the list's first item ("Comma,")
-#: before the first word spoken. ``bench commands --file``: 83% of commands
-#: carried out this way; 69% with the old short list, 82-84% with the other
-#: layouts tried, which added twice as many marks nobody said.
-FILE_DICTATION_PROMPT = "The pupil says the punctuation aloud: " + DICTATION_PROMPT.lower()
-
 # Token budgets (Whisper's decoder holds 448 tokens: prompt, prefix and new text).
 KEY_WORD_TOKENS = 28  # a lesson's key words (the dictation hint is always whole: 43)
 _PROMPT_TOKENS = 100  # the whole prompt, earlier text included
@@ -203,7 +196,7 @@ def _after_prefix_words(words, prefix: str) -> list[Word]:
 
 
 def transcribe_recording(
-    native, samples: np.ndarray, *, hotwords: str | None = None, dictation: bool = False
+    native, samples: np.ndarray, *, hotwords: str | None = None
 ) -> list[Final]:
     """A whole recording decoded as faster-whisper reads a file: one Final per sentence.
 
@@ -221,7 +214,6 @@ def transcribe_recording(
         # start of the quiet.
         vad_filter=True,
         hallucination_silence_threshold=2.0,
-        initial_prompt=FILE_DICTATION_PROMPT if dictation else None,
         hotwords=hotwords,
     )
     finals = []

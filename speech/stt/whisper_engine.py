@@ -23,7 +23,8 @@ streaming is built around it:
   faster-whisper pads every window to.
 
 ``transcribe_recording`` is the other way in: a whole file decoded at once,
-which is what ``lesson-lab transcribe`` uses.
+which is what ``lesson-lab transcribe`` uses unless it is to obey spoken
+commands.
 """
 
 from __future__ import annotations
@@ -189,7 +190,6 @@ class WhisperRecogniser(Recogniser):
         samples: np.ndarray,
         *,
         vocabulary: Sequence[str] = (),
-        dictation: bool = False,
     ) -> list[Final]:
         """A whole recording (16 kHz int16) read at once, as a file is best read.
 
@@ -197,7 +197,7 @@ class WhisperRecogniser(Recogniser):
         """
         hotwords = ", ".join(_clean(vocabulary)) or None
         return whisper_decode.transcribe_recording(
-            model.native, samples, hotwords=hotwords, dictation=dictation
+            model.native, samples, hotwords=hotwords
         )
 
     def __init__(

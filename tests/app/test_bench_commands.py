@@ -217,7 +217,7 @@ def test_a_real_run_reports_figures_that_match_its_failures():
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["engine"] == "whisper" and report["text_rules"]["engine_punctuates"]
-    assert report["path"] == "stream" and report["key_words"] == []
+    assert report["key_words"] == []
     assert report["audio"]["scripts"] == ["letter", "answer"]
     scripts = {s.name: s for s in SCRIPTS}
     overall, voice = report["overall"], report["voices"]["en-gb"]
@@ -253,15 +253,14 @@ def test_a_real_run_reports_figures_that_match_its_failures():
 
 
 @pytest.mark.slow
-def test_the_file_path_is_measured_with_the_same_scoring():
+def test_a_lessons_key_words_are_given_and_reported():
     result = subprocess.run(
         [sys.executable, "-m", "app.cli", "bench", "commands", "--voices", "en-gb",
-         "--scripts", "kit", "--file", "--key-words", "pencil, ruler,rubber"],
+         "--scripts", "kit", "--key-words", "pencil, ruler,rubber"],
         capture_output=True, text=True, timeout=600,
     )
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
-    assert report["path"] == "whole file"
     assert report["key_words"] == ["pencil", "ruler", "rubber"]
     (entry,) = report["scripts"]
     heard = [(h["text"], frozenset(h["utterances"])) for h in entry["heard"]]
@@ -278,8 +277,8 @@ class _Engine:
     def __init__(self):
         self.given = []
 
-    def transcribe_recording(self, _model, _samples, *, dictation, vocabulary):
-        self.given.append(("whole", dictation, list(vocabulary)))
+    def transcribe_recording(self, _model, _samples, *, vocabulary):
+        self.given.append(("whole", list(vocabulary)))
         return []
 
 
@@ -303,16 +302,22 @@ class _Loaded:
         self.engine = _Engine()
         self.model = object()
 
-    def recogniser(self, **_options):
+    def recogniser(self, **options):
+        self.engine.given.append(("recogniser", options))
         return _Recogniser(self.engine.given)
 
 
-def test_key_words_reach_the_engine_on_both_paths():
+def test_key_words_reach_the_engine_on_both_paths_and_dictation_always_streams():
     from app.cli_transcribe import transcribe_audio
 
     loaded = _Loaded()
     quiet = np.zeros(16_000, np.int16)
-    transcribe_audio(loaded, quiet, dictation=True, vocabulary=["pencil", "ruler"])
-    transcribe_audio(loaded, quiet, dictation=True, stream=True, vocabulary=["pencil", "ruler"])
-    assert loaded.engine.given == [("whole", True, ["pencil", "ruler"]),
-                                   ("stream", ["pencil", "ruler"])]
+    words = ["pencil", "ruler"]
+    transcribe_audio(loaded, quiet, vocabulary=words)
+    transcribe_audio(loaded, quiet, stream=True, vocabulary=words)
+    transcribe_audio(loaded, quiet, dictation=True, vocabulary=words)
+    assert loaded.engine.given == [
+        ("whole", words),
+        ("recogniser", {"dictation": False, "partials": False}), ("stream", words),
+        ("recogniser", {"dictation": True, "partials": False}), ("stream", words),
+    ]

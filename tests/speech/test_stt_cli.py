@@ -79,14 +79,10 @@ def test_dictation_obeys_spoken_punctuation(speak):
 
 
 # Spoken commands as a pupil dictates them (espeak-ng, British voice), and the
-# text they must give, read whole and as a live stream alike.
+# text they must give.
 DICTATED = [
-    # A new paragraph at the very start has nothing to separate. Read whole
-    # this once began ",\n\nThe end!": Whisper wrote its prompt's first
-    # item ("Comma,") before the first word.
+    # A new paragraph at the very start has nothing to separate.
     ("new paragraph the end exclamation mark", "The end!"),
-    # Read whole this once ended "The end!? Yes yes yes": a sentence made up
-    # from the prompt, all of it at the last moment of the recording.
     ("is it raining question mark yes comma it is raining full stop "
      "new paragraph the end exclamation mark",
      "Is it raining? Yes, it is raining.\n\nThe end!"),
@@ -98,14 +94,35 @@ DICTATED = [
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("how", ["whole", "stream"])
-def test_dictated_files_obey_the_spoken_commands_and_nothing_else(speak, how):
+def test_dictated_files_obey_the_spoken_commands_and_nothing_else(speak):
     wavs = [speak(said) for said, _text in DICTATED]
-    extra = ["--stream"] if how == "stream" else []
-    result = lesson_lab("transcribe", *wavs, "--dictation", "--json", *extra)
+    result = lesson_lab("transcribe", *wavs, "--dictation", "--json")
     assert result.returncode == 0, result.stderr
     texts = [f["text"] for f in json.loads(result.stdout)["files"]]
     assert texts == [text for _said, text in DICTATED]
+
+
+@pytest.mark.slow
+def test_a_dictated_file_takes_back_what_scratch_that_and_undo_that_say(tmp_path):
+    """Said with pauses, as a pupil dictates: each command acts on the phrase before it.
+
+    Read whole, Whisper heard "the answer is 25 full stop. scratch that, undo
+    that." as one sentence and the editing commands were left as words.
+    """
+    from app.bench_commands import speak_script
+    from app.bench_commands_scripts import scripts_named
+    from speech.audio_files import write_wav
+
+    texts = {}
+    for script in scripts_named(["answer", "capital"]):
+        samples, _spans = speak_script(script, "en-gb", tmp_path)
+        wav = write_wav(tmp_path / f"{script.name}.wav", samples)
+        result = lesson_lab("transcribe", wav, "--dictation")
+        assert result.returncode == 0, result.stderr
+        texts[script.name] = result.stdout.strip()
+    assert texts["answer"] == "The answer is 25."
+    assert texts["capital"].endswith("is Paris.") and "Berlin" not in texts["capital"]
+    assert "scratch" not in " ".join(texts.values()).lower()
 
 
 @pytest.mark.slow
