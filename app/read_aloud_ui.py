@@ -31,7 +31,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QSlider, QWidget
 from app import thread_relay
 from app.read_aloud_text import format_rate
 from speech.sound_server import SERVER_DEFAULT_DEVICES
-from speech.tts.base import RATE_SCALE_MAX, RATE_SCALE_MIN
+from speech.tts.base import RATE_SCALE_MAX, RATE_SCALE_MIN, classroom_voices
 
 SHORTCUTS = {
     "read": "F5",
@@ -44,11 +44,6 @@ SHORTCUTS = {
     "faster": "Alt+Up",
     "slower": "Alt+Down",
 }
-
-
-def _is_english(language: str) -> bool:
-    language = language.lower().replace("_", "-")
-    return language == "en" or language.startswith("en-")
 
 
 def _output_device_names() -> list[str]:
@@ -162,7 +157,7 @@ class ReadAloudControls(QObject):
     # ----- voices -------------------------------------------------------------------
 
     def voice_menu(self, parent: QWidget | None = None) -> QMenu:
-        """The voice menu (made once): English voices first, the rest in a sub-menu."""
+        """The voice menu (made once): English voices, British first; the rest in a sub-menu."""
         if self._menu is None:
             self._menu = QMenu(self.tr("&Voice"), parent)
             self._fill_voice_menu()
@@ -182,9 +177,7 @@ class ReadAloudControls(QObject):
         if not voices:
             menu.addAction(self.tr("No voices are installed")).setEnabled(False)
             return
-        english = sorted((v for v in voices if _is_english(v.language)), key=lambda v: v.name)
-        others = sorted((v for v in voices if not _is_english(v.language)),
-                        key=lambda v: v.name)
+        english, others = classroom_voices(voices)
         for voice in english:
             menu.addAction(self._voice_action(voice, menu))
         if others:

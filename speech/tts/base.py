@@ -125,29 +125,56 @@ class Availability:
 _BRITISH_HINTS = ("en-gb", "en_gb", "great britain", "united kingdom", "british")
 
 
+def english_rank(voice: Voice) -> int | None:
+    """How British an English voice is: 0 Received Pronunciation, 1 standard
+    British English, 2 another British accent, 3 other English; None if not English."""
+    language = voice.language.lower().replace("_", "-")
+    described = f"{voice.id} {voice.name} {voice.language}".lower()
+    if language == "en-gb-x-rp" or "received pronunciation" in described:
+        return 0
+    if language == "en-gb" or "(great britain)" in described:
+        return 1
+    if any(hint in described for hint in _BRITISH_HINTS):
+        return 2
+    if language == "en" or language.startswith("en-") or "english" in described:
+        return 3
+    return None
+
+
 def pick_british_voice(voices: Sequence[Voice]) -> Voice | None:
     """The voice to use by default: British English if there is one, else any English.
 
     Received Pronunciation first, then standard British English, then other
     British accents, then any English voice. None when there is no English voice.
     """
-
-    def rank(voice: Voice) -> int | None:
-        language = voice.language.lower().replace("_", "-")
-        described = f"{voice.id} {voice.name} {voice.language}".lower()
-        if language == "en-gb-x-rp" or "received pronunciation" in described:
-            return 0
-        if language == "en-gb" or "(great britain)" in described:
-            return 1
-        if any(hint in described for hint in _BRITISH_HINTS):
-            return 2
-        if language == "en" or language.startswith("en-") or "english" in described:
-            return 3
-        return None
-
-    ranked = [(rank(voice), i, voice) for i, voice in enumerate(voices)]
+    ranked = [(english_rank(voice), i, voice) for i, voice in enumerate(voices)]
     ranked = [item for item in ranked if item[0] is not None]
     return min(ranked)[2] if ranked else None
+
+
+#: espeak-ng keeps invented and auxiliary languages (Klingon, Quenya, Lojban,
+#: Esperanto…) in its "art" group. Nobody in a classroom in England needs them.
+_INVENTED_LANGUAGES = "art/"
+
+
+def classroom_voices(voices: Sequence[Voice]) -> tuple[list[Voice], list[Voice]]:
+    """The voices worth offering a class: (English, other languages).
+
+    A voice is English by its language code (by its name only when the
+    engine gives no code: "Mandarin, latin as English" is not English).
+    English voices go British first (``english_rank``), then by name; the
+    other languages by name. Invented languages are left out.
+    """
+
+    def english(voice: Voice) -> bool:
+        code = voice.language.lower().replace("_", "-")
+        if code:
+            return code == "en" or code.startswith("en-")
+        return english_rank(voice) is not None
+
+    kept = [v for v in voices if not v.id.startswith(_INVENTED_LANGUAGES)]
+    return (sorted((v for v in kept if english(v)), key=lambda v: (english_rank(v), v.name)),
+            sorted((v for v in kept if not english(v)), key=lambda v: v.name))
 
 
 class Synthesiser(ABC):

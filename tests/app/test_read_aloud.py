@@ -269,8 +269,8 @@ def test_the_voice_choice_persists_and_the_menu_offers_british_english_first(har
     menu = c.voice_menu()
     qtbot.addWidget(menu)
     names = [a.text() for a in menu.actions() if not a.isSeparator() and not a.menu()]
-    assert names == ["English (America)", "English (Great Britain)",
-                     "English (Received Pronunciation)"]
+    assert names == ["English (Received Pronunciation)", "English (Great Britain)",
+                     "English (America)"]
     other = next(a.menu() for a in menu.actions() if a.menu())
     assert [a.text() for a in other.actions()] == ["French (France)"]
     ticked = [a.text() for a in menu.actions() if a.isChecked()]
