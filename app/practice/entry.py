@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu, QWidget
 if TYPE_CHECKING:
     from app.practice.editor_window import LessonEditorWindow
     from app.practice.practice_window import PracticeWindow
+    from app.practice.reflection_log_window import ReflectionLogWindow
     from app.practice.trainer_view import TrainerView
     from lessons.profile import Profile
 
@@ -109,27 +110,38 @@ def practice_actions(parent: QWidget) -> dict[str, QAction]:
     actions = {
         "practice": QAction(_tr("P&ractise with a pupil scenario…"), parent),
         "trainer": QAction(_tr("&Trainer mode for the projector…"), parent),
-        "log": QAction(_tr("Open my reflection &log folder"), parent),
+        "log": QAction(_tr("My reflection &log…"), parent),
     }
     actions["practice"].setShortcut(QKeySequence("Ctrl+Shift+R"))
     actions["trainer"].setShortcut(QKeySequence("Ctrl+Shift+T"))
     actions["practice"].triggered.connect(lambda _c=False: open_practice(parent))
     actions["trainer"].triggered.connect(lambda _c=False: open_trainer(parent))
-    actions["log"].triggered.connect(lambda _c=False: _open_log_folder())
+    actions["log"].triggered.connect(lambda _c=False: open_reflection_log(parent))
     for action in actions.values():
         action.setStatusTip(action.text().replace("&", "").rstrip("…"))
     return actions
 
 
-def _open_log_folder() -> None:
-    from PySide6.QtCore import QUrl
-    from PySide6.QtGui import QDesktopServices
+def open_reflection_log(parent: QWidget | None = None) -> ReflectionLogWindow:
+    """Open "My reflection log": past records listed, shown and saved as Word or PDF.
 
-    from lessons.reflection import reflections_dir
+    One window per ``parent``: asked again, it reads the folder afresh and
+    comes to the front.
+    """
+    from app.practice.reflection_log_window import ReflectionLogWindow
 
-    folder = reflections_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+    if parent is not None:
+        for window in parent.findChildren(ReflectionLogWindow):
+            if window.isVisible():
+                window.reload()
+                window.raise_()
+                window.activateWindow()
+                return window
+    window = ReflectionLogWindow(parent)
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.show()
+    window.list.setFocus()
+    return window
 
 
 def add_practice_menu(window: QMainWindow) -> QMenu:
