@@ -22,13 +22,16 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
     QMainWindow,
+    QPlainTextEdit,
     QProxyStyle,
     QRadioButton,
     QScrollArea,
+    QSlider,
     QStyle,
     QStyleFactory,
     QStyleOptionFocusRect,
     QTabBar,
+    QTextEdit,
     QToolButton,
     QWidget,
 )
@@ -75,7 +78,10 @@ _CE = QStyle.ControlElement
 _CC = QStyle.ComplexControl
 _SE = QStyle.SubElement
 _CT = QStyle.ContentsType
-_RINGED_CONTROLS = (_CC.CC_ComboBox, _CC.CC_ToolButton, _CC.CC_SpinBox)
+_RINGED_CONTROLS = (_CC.CC_ComboBox, _CC.CC_ToolButton, _CC.CC_SpinBox, _CC.CC_Slider)
+# Text boxes, and the lesson itself, are ringed round their frame: a
+# one-pixel text cursor is all that shows otherwise, and none when read-only.
+_RINGED_FRAMES = (QTextEdit, QPlainTextEdit)
 # Check boxes and radio buttons have no margin of their own: they grow by the
 # ring on every side and are drawn inside it, so the ring never covers them.
 _CHECKS = {_CE.CE_CheckBox: _CT.CT_CheckBox, _CE.CE_RadioButton: _CT.CT_RadioButton}
@@ -106,6 +112,10 @@ class ScaledStyle(QProxyStyle):
         value = super().pixelMetric(metric, option, widget)
         if self.scale != 1.0 and metric in _SCALED_METRICS:
             return round(value * self.scale)
+        if metric == QStyle.PixelMetric.PM_DefaultFrameWidth and isinstance(widget,
+                                                                            _RINGED_FRAMES):
+            # The text is drawn inside the frame: a frame as wide as the ring shows all of it.
+            return max(value, self.focus_ring_width())
         return value
 
     # ----- the focus ring ----------------------------------------------------------
@@ -119,7 +129,7 @@ class ScaledStyle(QProxyStyle):
 
     def drawPrimitive(self, element, option, painter, widget=None) -> None:  # noqa: N802
         if element == _PE.PE_FrameFocusRect:
-            if isinstance(widget, (QToolButton, QCheckBox, QRadioButton)):
+            if isinstance(widget, (QToolButton, QCheckBox, QRadioButton, QSlider)):
                 return  # ringed whole in drawControl or drawComplexControl
             # A list item, or a widget that asks for a focus mark (a finding card).
             self._item_ring(painter, option)
@@ -153,6 +163,12 @@ class ScaledStyle(QProxyStyle):
         super().drawControl(element, option, painter, widget)
         if element == _CE.CE_PushButton and _focused(option):
             self._ring(painter, option)
+        elif (element == _CE.CE_ShapedFrame and _focused(option)
+              and isinstance(widget, _RINGED_FRAMES)):
+            # Over the frame, beside the text: a lesson in yellow on black rings in yellow.
+            roles = option.palette.ColorRole
+            self._ring(painter, option, backgrounds=[option.palette.color(roles.Window),
+                                                     option.palette.color(roles.Base)])
 
     def drawComplexControl(self, control, option, painter, widget=None) -> None:  # noqa: N802
         super().drawComplexControl(control, option, painter, widget)
@@ -176,16 +192,26 @@ class ScaledStyle(QProxyStyle):
         return rect
 
     def subControlRect(self, control, option, part, widget=None):  # noqa: N802 - Qt's name
+        if control == _CC.CC_Slider:
+            return self._slider_rect(option, part, widget)
         rect = super().subControlRect(control, option, part, widget)
         if control == _CC.CC_ComboBox and part == QStyle.SubControl.SC_ComboBoxEditField:
             room = self._ring_room(_CT.CT_ComboBox)
             return rect.adjusted(room, 0, 0, 0)
         return rect
 
+    def _slider_rect(self, option, part, widget):
+        # The groove and handle inside the ring (drawn round the whole slider),
+        # for drawing and for the mouse alike.
+        inside = type(option)(option)
+        room = self._ring_room(_CT.CT_Slider)
+        inside.rect = option.rect.adjusted(room, room, -room, -room)
+        return super().subControlRect(_CC.CC_Slider, inside, part, widget)
+
     def _ring_room(self, kind) -> int:
         width = self.focus_ring_width()
-        if kind in _CHECKS.values():
-            return width + 1  # a pixel's gap between the ring and the tick box
+        if kind in _CHECKS.values() or kind == _CT.CT_Slider:
+            return width + 1  # a pixel's gap between the ring and the tick box or groove
         if kind == _CT.CT_ItemViewItem:
             return width
         if kind in (_CT.CT_LineEdit, _CT.CT_ComboBox):
@@ -240,6 +266,9 @@ def apply_ui_scale(scale: float, app: QApplication | None = None) -> float:
     # as soon as this returns.
     app.setFont(font)
     QCoreApplication.sendPostedEvents(None, QEvent.Type.ApplicationFontChange)
+    for widget in app.allWidgets():
+        if isinstance(widget, _RINGED_FRAMES):
+            widget.setFrameStyle(widget.frameStyle())  # measures its frame for the new ring
     refresh_relative_fonts()  # headings with a size of their own (widgets/relative_font.py)
     return scale
 

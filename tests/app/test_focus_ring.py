@@ -8,7 +8,7 @@ ring's pixels; they fail on the old style.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QApplication,
@@ -16,7 +16,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
     QListWidget,
+    QPlainTextEdit,
     QPushButton,
+    QSlider,
+    QStyle,
+    QTextBrowser,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -90,7 +95,8 @@ def test_a_focused_button_has_a_ring_at_least_2_pixels_that_grows(qtbot, styled,
     assert changed >= 2 * (2 * width + 2 * height) - 16
 
 
-@pytest.mark.parametrize("kind", [QCheckBox, QComboBox, QLineEdit, QListWidget])
+@pytest.mark.parametrize("kind", [QCheckBox, QComboBox, QLineEdit, QListWidget, QSlider,
+                                  QTextEdit, QPlainTextEdit, QTextBrowser])
 def test_other_controls_have_the_ring_too(qtbot, styled, kind) -> None:
     styled(1.0)
     window, (before, widget) = build([QPushButton, kind])
@@ -102,6 +108,10 @@ def test_other_controls_have_the_ring_too(qtbot, styled, kind) -> None:
     if isinstance(widget, QListWidget):
         widget.addItems(["One", "Two"])
         widget.setCurrentRow(0)
+    if isinstance(widget, QSlider):
+        widget.setOrientation(Qt.Orientation.Horizontal)
+    if isinstance(widget, QTextBrowser):  # the lesson: read-only, reached by Tab
+        widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     focused, unfocused = focused_grab(qtbot, widget, before)
     ring = ring_width(1.0)
     if isinstance(widget, QListWidget):
@@ -129,3 +139,63 @@ def test_the_ring_colour_has_3_to_1_on_light_dark_and_high_contrast(window, butt
     colour = ring_colour(QColor(highlight), backgrounds)
     assert all(contrast_ratio(colour.name(), b.name()) >= RING_CONTRAST - 0.01
                for b in backgrounds)
+
+
+def test_a_text_box_made_before_the_interface_grows_shows_the_whole_thicker_ring(qtbot,
+                                                                                 styled):
+    styled(1.0)
+    window, (before, text) = build([QPushButton, QTextEdit])
+    qtbot.addWidget(window)
+    styled(2.0)
+    focused, _unfocused = focused_grab(qtbot, text, before)
+    y = focused.height() // 2
+    colour = focused.pixelColor(0, y)
+    depth = 0
+    while focused.pixelColor(depth, y) == colour:
+        depth += 1
+    assert depth >= ring_width(2.0) - 1 >= 4
+
+
+def test_a_slider_inside_its_ring_still_follows_the_mouse_to_its_ends(qtbot, styled):
+    from PySide6.QtWidgets import QStyleOptionSlider
+
+    styled(2.0)
+    window, (slider,) = build([QSlider])
+    qtbot.addWidget(window)
+    slider.setOrientation(Qt.Orientation.Horizontal)
+    slider.setRange(0, 100)
+    window.resize(400, 100)
+    window.show()
+    qtbot.waitExposed(window)
+
+    def handle():
+        option = QStyleOptionSlider()
+        slider.initStyleOption(option)
+        return slider.style().subControlRect(
+            QStyle.ComplexControl.CC_Slider, option, QStyle.SubControl.SC_SliderHandle, slider)
+
+    room = ring_width(2.0)
+    assert handle().left() > room  # the handle clear of the ring
+    for x, value in ((slider.width() - 1, 100), (0, 0)):
+        qtbot.mousePress(slider, Qt.MouseButton.LeftButton, pos=handle().center())
+        qtbot.mouseMove(slider, QPoint(x, slider.height() // 2))
+        qtbot.mouseRelease(slider, Qt.MouseButton.LeftButton, pos=QPoint(x, slider.height() // 2))
+        assert slider.value() == value
+        assert room < handle().left() and handle().right() < slider.width() - room
+
+
+def test_a_lesson_in_yellow_on_black_is_ringed_in_a_colour_that_shows_on_black(qtbot, styled):
+    from PySide6.QtGui import QPalette
+
+    styled(1.0)
+    window, (before, lesson) = build([QPushButton, QTextBrowser])
+    qtbot.addWidget(window)
+    lesson.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    palette = lesson.palette()  # as widgets/lesson_view.py colours a high-contrast lesson
+    for role, colour in ((QPalette.ColorRole.Base, "#000000"), (QPalette.ColorRole.Window,
+                         "#000000"), (QPalette.ColorRole.Highlight, "#ffff00")):
+        palette.setColor(role, QColor(colour))
+    lesson.setPalette(palette)
+    focused, _unfocused = focused_grab(qtbot, lesson, before)
+    ring = focused.pixelColor(1, focused.height() // 2)
+    assert contrast_ratio(ring.name(), "#000000") >= RING_CONTRAST
