@@ -55,9 +55,14 @@ class LessonFiles:
         if not result.ok:
             if not quiet:
                 errors = [p for p in result.problems if p.severity == "error"]
-                # The problem's own sentence, without "/the/path.md:2:" before it.
+                first = (errors or result.problems)[0]
+                # The problem's own sentence, without "/the/path.md:2:" before it, and
+                # where to look when it is on a line of its own (line 1: the whole file).
+                problem = (self.tr("Line {line}: {problem}").format(
+                    line=first.line, problem=first.message) if first.line > 1
+                    else first.message)
                 self.show_message(self.tr("“{name}” cannot be opened. {problem}").format(
-                    name=Path(path).name, problem=(errors or result.problems)[0].message))
+                    name=Path(path).name, problem=problem))
             return False
         if not self.library.select_path(path):
             self.show_lesson(result.lesson, Path(path))

@@ -25,6 +25,9 @@ _PLAIN = (
     ("could not find expected ':'", "",
      "a line has no ':' between the name and its value"),
     ("undefined alias", "", "a value starts with '*' (put the value in quotes)"),
+    # "year: [" as the last detail: the bracket is opened and nothing follows.
+    ("expected the node content", "",
+     "a value is not finished (a ']', '}' or quotation mark may be missing)"),
     ("could not determine a constructor", "", "a value starts with '!' (put the value in quotes)"),
 )
 

@@ -22,6 +22,11 @@ from lessons.loader import MAX_LESSON_BYTES
         encoding="utf-8"),
      "“big.md” cannot be opened. This file is 2.0 MB, which is too big for a lesson "
      "(the largest Lesson Lab opens is 2 MB)."),
+    ("details.md", lambda path: path.write_text(
+        "---\ntitle: Plants\nyear: [\n---\n\nPlants need light.\n", encoding="utf-8"),
+     "“details.md” cannot be opened. Line 3: The details at the top of the file (between "
+     "the '---' lines) could not be read: a value is not finished (a ']', '}' or quotation "
+     "mark may be missing)."),
 ])
 def test_a_damaged_lesson_file_is_one_plain_sentence(opened, tmp_path, name, make, sentence):
     window = opened.open()

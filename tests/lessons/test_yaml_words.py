@@ -24,6 +24,10 @@ def problem_of(text: str) -> yaml.YAMLError:
     ("title: Rain\n  subject: Science\n - x", None),
     ("notes: *important", "a value starts with '*' (put the value in quotes)"),
     ("notes: !!remember this", "a value starts with '!' (put the value in quotes)"),
+    ("title: Plants\nyear: [", "a value is not finished (a ']', '}' or quotation mark may be "
+     "missing)"),
+    ("title: Plants\nvocabulary: {", "a value is not finished (a ']', '}' or quotation mark "
+     "may be missing)"),
 ])
 def test_common_mistakes_say_what_to_change(text, words):
     plain = plain_yaml_problem(problem_of(text))
