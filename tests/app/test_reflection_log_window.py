@@ -176,6 +176,16 @@ def test_the_window_fits_the_screen_at_200_percent(qtbot, store):
     assert hint.width() <= SCREEN[0] and hint.height() <= SCREEN[1]
     for button in window.findChildren(QPushButton):
         assert button.width() >= button.sizeHint().width(), button.text()
+    # Each line of the list wraps inside it, also after the list is made narrower:
+    # nothing runs off to the side.
+    window.splitter.setSizes([800, 700])
+    QApplication.processEvents()
+    window.splitter.setSizes([450, 1050])
+    QApplication.processEvents()
+    room = window.list.viewport().width()
+    for row in range(window.list.count()):
+        assert window.list.visualItemRect(window.list.item(row)).right() <= room, row
+    assert not window.list.horizontalScrollBar().isVisible()
     # The record is shown in the interface's own (doubled) size, not a fixed one.
     assert window.viewer.document().defaultFont().pointSizeF() == \
         QApplication.font().pointSizeF()
