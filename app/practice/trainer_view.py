@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -75,6 +76,21 @@ def trainer_keys() -> list[tuple[str, str]]:
         (tr("B, ."), tr("Blank the screen, or show it again")),
         (tr("Esc"), tr("Leave trainer mode")),
     ]
+
+
+def wrap_to_the_width(label: QLabel) -> None:
+    """Wrap ``label``'s text to the width it is given, and never ask for more.
+
+    Unwrapped, the hint or a pane's title at + made the full-screen window
+    wider than its screen (1979 px on a 1920-px projector at 125%), cut off
+    on the right. Wrapped, a label still asks for its longest word
+    ("communication" is 870 px at 400%), so it asks for no width at all: a
+    word too long for the screen is clipped, not the whole window.
+    """
+    label.setWordWrap(True)
+    policy = label.sizePolicy()  # keeps height-for-width, which the wrapping set
+    policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+    label.setSizePolicy(policy)
 
 
 @dataclass(frozen=True)
@@ -149,8 +165,9 @@ class TrainerView(PresentationWindow):
         heading_font.setBold(True)
         self.heading.setFont(heading_font)
         self._sized.append((self.heading, 1.5))
-        self.heading.setWordWrap(True)
+        wrap_to_the_width(self.heading)
         self.hint = QLabel()
+        wrap_to_the_width(self.hint)
         self.hint.setAccessibleName(self.tr("How to move between steps"))
         self.stack = QStackedWidget()
         self.steps: list[tuple[str, QWidget]] = []
@@ -168,6 +185,7 @@ class TrainerView(PresentationWindow):
         label_font.setBold(True)
         for label in (self.side_by_side.original_label, self.side_by_side.adapted_label):
             label.setFont(label_font)
+            wrap_to_the_width(label)
             self._sized.append((label, 1.0))
         for view in (self.side_by_side.original, self.side_by_side.adapted):
             view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys step and scroll here
@@ -252,6 +270,7 @@ class TrainerView(PresentationWindow):
             before = content.scores_before.get(need)
             label = QLabel(score_text(need, after, before))
             label.setFont(big)
+            label.setWordWrap(True)  # in a scroll area, which may scroll
             self._sized.append((label, 1.25))
             label.setToolTip(NEED_LABELS[need])
             bar = QProgressBar()

@@ -85,6 +85,9 @@ def test_scores_in_big_text(trainer) -> None:
 def test_each_score_is_a_label_beside_its_bar_not_text_across_the_bar(trainer) -> None:
     from PySide6.QtWidgets import QProgressBar
 
+    # A projector's size: the offscreen screen is 800 px wide, and the trainer
+    # window, whose labels now wrap, no longer holds itself wider than that.
+    trainer.resize(1920, 1080)
     trainer.go_to(3)
     after = round(trainer.content.scores_after["vi"])
     value = trainer.score_values["vi"]

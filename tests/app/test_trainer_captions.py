@@ -115,6 +115,7 @@ def test_trainer_mode_from_a_practice_window_carries_the_captions_too(qtbot, mai
     assert trainer is not None
     qtbot.waitExposed(trainer)
     qtbot.waitUntil(trainer.isFullScreen)
+    qtbot.waitUntil(trainer.isActiveWindow)  # the keys below go to the active window
     assert captions.parent() is trainer and captions.isVisible()
     # Ctrl+Shift+C is the checker in the practice window; here it is the captions.
     main_window.captions.worker.start = lambda: None  # no microphone in this test
