@@ -23,7 +23,15 @@ takes that away once they have caught up.
 
 Problems (no microphone, model missing, engine failed) come out as
 ``error(message)`` and ``status_changed(message)``; captions go back to idle
-and ``start()`` tries again. When the automatically chosen model will not
+and ``start()`` tries again. The window stays up saying why, so a room
+looking at it knows: it is "on" until it is put away, and ``toggle()`` (the
+menu, Ctrl+Shift+C) puts it away whenever it shows, listening or not.
+``shown_changed(bool)`` says when it comes and goes, for the menu's tick.
+
+Leaving a presentation (the projector, trainer mode) keeps captions that are
+listening, now in their own window: a pupil who needs them still does. A band
+that only says why it is not listening goes with the presentation; the status
+bar still says why. When the automatically chosen model will not
 load and another one listens instead, that sentence goes out the same way,
 but the captions keep going and do not say "Not listening".
 """
@@ -50,12 +58,14 @@ class CaptionsController(ListeningControls, QObject):
 
     Constructor: ``window``; optional ``worker`` (a SpeechWorker; made with
     ``engine``, ``model_path``, ``microphone`` and ``vocabulary`` when not
-    given). Signals: ``listening_changed(bool)``, ``status_changed(message)``,
-    ``error(message)``. Hiding the window (Esc) stops the captions, and
-    stopping them (the menu, Ctrl+Shift+C) hides the window.
+    given). Signals: ``listening_changed(bool)``, ``shown_changed(bool)``,
+    ``status_changed(message)``, ``error(message)``. Hiding the window (Esc,
+    its Close button) stops the captions, and stopping them (the menu,
+    Ctrl+Shift+C) hides the window.
     """
 
     listening_changed = Signal(bool)
+    shown_changed = Signal(bool)
     status_changed = Signal(str)
     error = Signal(str)
 
@@ -91,6 +101,7 @@ class CaptionsController(ListeningControls, QObject):
         self._catching_up.started.connect(self._on_running_behind)
         self._catching_up.ended.connect(self._on_caught_up)
         window.dismissed.connect(self.stop)
+        window.presentation_left.connect(self._on_presentation_left)
 
     # ------------------------------------------------------------------ for the shell
 
@@ -99,8 +110,9 @@ class CaptionsController(ListeningControls, QObject):
         """Show the captions and start listening."""
         if self._shut:
             return
-        if not self.window.isVisible():
+        if self.window.isHidden():
             self.window.show()
+            self.shown_changed.emit(True)
         if not self.is_listening():
             self.window.set_starting()  # a problem shown before gives way to the new try
         self.worker.start()
@@ -112,6 +124,18 @@ class CaptionsController(ListeningControls, QObject):
         """
         self.worker.stop()
         self.window.hide()
+        self.shown_changed.emit(False)
+
+    def toggle(self) -> None:
+        """Put the captions away while they show (listening or saying why not), else start."""
+        if self.is_shown() or self.is_listening():
+            self.stop()
+        else:
+            self.start()
+
+    def is_shown(self) -> bool:
+        """Whether the captions are up (listening, getting ready, or saying why not)."""
+        return not self.window.isHidden()
 
     def set_microphone(self, name: str | None) -> None:
         """Use microphone ``name`` (None: the default); switches at once while listening."""
@@ -163,10 +187,17 @@ class CaptionsController(ListeningControls, QObject):
 
     @Slot(bool)
     def _on_listening(self, listening: bool) -> None:
-        self.status_changed.emit(
-            _tr("Live captions are on.") if listening else _tr("Live captions are off."))
+        if listening:
+            self.status_changed.emit(_tr("Live captions are on."))
+        elif self.window.state() != "problem":  # the status bar keeps saying why
+            self.status_changed.emit(_tr("Live captions are off."))
         self.window.set_listening(listening)
         self.listening_changed.emit(listening)
+
+    @Slot()
+    def _on_presentation_left(self) -> None:
+        if self.window.state() == "problem" and not self.is_listening():
+            self.stop()
 
     @Slot(str)
     def _on_engine_ready(self, name: str) -> None:

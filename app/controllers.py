@@ -152,7 +152,11 @@ def attach_captions(window):
     action.setShortcut(QKeySequence(CAPTIONS_SHORTCUT))
     action.setStatusTip(_tr("Show what you say as large captions, live"))
     action.triggered.connect(lambda _checked=False: controller.toggle())
-    controller.listening_changed.connect(action.setChecked)
+    # Ticked while the band is up, also while it says why it is not listening,
+    # so choosing it again puts the band away rather than trying once more.
+    controller.shown_changed.connect(action.setChecked)
+    # Clicked on, the band is the active window: Ctrl+Shift+C works there too.
+    captions.addAction(action)
     controller.listening_changed.connect(lambda _on: _show_microphone(window))
     controller.status_changed.connect(window.show_status)
     controller.error.connect(window.show_status)

@@ -1,6 +1,12 @@
 """Where the live captions sit: along the top or the bottom of a screen, floating, or
 inside a full-screen presentation.
 
+In a window of their own the captions stay on top of every other window (a
+slide show in another program, say), except the app's own dialogs: while one
+of those is in use (the keyboard shortcuts, the model manager, a message; any
+window of the app with a parent window), the captions step out of the
+always-on-top layer so they do not cover it, and step back when it goes.
+
 A mixin for :class:`widgets.captions_window.CaptionsWindow`, which gives
 ``_settings`` (its ``CaptionSettings``: placement and frame), ``text`` (the
 caption lines, whose ``height_for_lines`` sets the band's height) and
@@ -10,7 +16,7 @@ caption lines, whose ``height_for_lines`` sets the band's height) and
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QScreen
+from PySide6.QtGui import QGuiApplication, QScreen, QWindow
 from PySide6.QtWidgets import QWidget
 
 _NO_LIMIT = (1 << 24) - 1  # Qt's QWIDGETSIZE_MAX, which PySide6 does not export
@@ -44,7 +50,11 @@ class CaptionsPlacement:
         self.setHidden(hidden)
 
     def unembed(self) -> None:
-        """Back to a window of its own (after :meth:`embed`), shown if it was."""
+        """Back to a window of its own (after :meth:`embed`), shown if it was.
+
+        Then ``presentation_left`` goes out, so the app can decide what the
+        captions should do now.
+        """
         if not self._embedded:
             return
         hidden = self.isHidden()
@@ -55,6 +65,7 @@ class CaptionsPlacement:
         self._apply_window_flags()
         self.setHidden(hidden)
         self.place()
+        self.presentation_left.emit()
 
     def is_embedded(self) -> bool:
         """True while shown inside another window (see :meth:`embed`)."""
@@ -82,6 +93,30 @@ class CaptionsPlacement:
         else:
             top = area.bottom() + 1 - height - frame
         self.setGeometry(QRect(area.left(), top, area.width(), height))
+
+    def watch_dialogs(self) -> None:
+        """Make way for the app's dialogs (see the module's notes); called once."""
+        QGuiApplication.instance().focusWindowChanged.connect(self._make_way)
+
+    def on_top(self) -> bool:
+        """Whether the captions' window is in the always-on-top layer now."""
+        handle = self.windowHandle()
+        if self._embedded or handle is None:
+            return False
+        return bool(handle.flags() & Qt.WindowType.WindowStaysOnTopHint)
+
+    def _make_way(self, focus: QWindow | None) -> None:
+        handle = self.windowHandle()
+        if self._embedded or handle is None:
+            return
+        # A dialog has a parent window; the main windows and other programs do not.
+        dialog = focus is not None and focus is not handle and focus.transientParent() is not None
+        if self.on_top() == (not dialog):
+            return
+        # On the native window, not the widget: that would hide and show it again.
+        handle.setFlag(Qt.WindowType.WindowStaysOnTopHint, not dialog)
+        if dialog:
+            focus.raise_()  # above the captions, which keep their place over the rest
 
     def _apply_window_flags(self) -> None:
         if self._embedded:

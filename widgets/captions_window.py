@@ -1,6 +1,7 @@
 """Live captions of what the teacher says, for a hearing-impaired pupil or a projector.
 
-A window that stays on top of everything, with one to three very large lines
+A window that stays on top of everything but the app's own dialogs (see
+widgets/captions_placement.py), with one to three very large lines
 in high contrast (yellow on black, white on black, black on white, or the
 colours of a lesson profile). It sits along the top or the bottom of its
 screen, spanning the full width, or floats where it is put. A history of
@@ -18,8 +19,9 @@ to hold it, so the caption lines stay where they are on screen. Where the
 window sits, and how it goes inside a presentation, is in
 widgets/captions_placement.py.
 
-Keyboard: Esc hides the captions, + and − change the text size, and the
-Menu key, Shift+F10 or the Settings button opens the settings menu (lines,
+Keyboard: Esc (or the Close button beside Settings) hides the captions, + and −
+change the text size, and the Menu key, Shift+F10 or the Settings button opens
+the settings menu (lines,
 colours, position, frame, history). The settings come back as a
 ``CaptionSettings`` (widgets/caption_settings.py) through ``settings_changed``
 so the app can keep them.
@@ -57,11 +59,14 @@ class CaptionsWindow(CaptionsPlacement, QWidget):
     """Very large live captions, always on top.
 
     Signals: ``settings_changed(CaptionSettings)`` after any change the user
-    makes; ``dismissed()`` when Esc or the menu hides the window.
+    makes; ``dismissed()`` when Esc, the Close button or the menu hides the
+    window; ``presentation_left()`` when a presentation that carried it has
+    closed (see ``embed``).
     """
 
     settings_changed = Signal(object)
     dismissed = Signal()
+    presentation_left = Signal()  # back in a window of its own after a presentation
 
     def __init__(self, settings: CaptionSettings | None = None,
                  parent: QWidget | None = None) -> None:
@@ -89,16 +94,26 @@ class CaptionsWindow(CaptionsPlacement, QWidget):
         self.settings_button.setAccessibleName(_tr("Caption settings"))
         self.settings_button.setToolTip(_tr("Caption settings (Menu key or Shift+F10)"))
         self.settings_button.clicked.connect(self.open_settings_menu)
+        # A frameless band has no title bar to close it by: say how, on the band itself.
+        self.close_button = QToolButton(self)
+        self.close_button.setText(_tr("Close (Esc)"))
+        self.close_button.setAccessibleName(_tr("Close live captions"))
+        self.close_button.setToolTip(_tr("Put the live captions away (Esc or Ctrl+Shift+C)"))
+        self.close_button.clicked.connect(self.dismiss)
         button_font = self.settings_button.font()
         button_font.setPointSizeF(max(14.0, button_font.pointSizeF() * 1.4))
         self.settings_button.setFont(button_font)
+        self.close_button.setFont(button_font)
         self.menu = CaptionSettingsMenu(
             self, self._change, bigger=self.bigger, smaller=self.smaller,
             show_history=self.show_history, save_history=self.history.save,
             clear=self.clear, hide=self.dismiss)
         side = QVBoxLayout()
         side.setContentsMargins(4, 4, 4, 4)
-        side.addWidget(self.settings_button)
+        buttons = QHBoxLayout()  # side by side, so one short line of captions still fits them
+        buttons.addWidget(self.settings_button)
+        buttons.addWidget(self.close_button)
+        side.addLayout(buttons)
         side.addStretch(1)
         self._side = side
         self._column = QVBoxLayout()  # the lines, and the note above or below them
@@ -110,6 +125,7 @@ class CaptionsWindow(CaptionsPlacement, QWidget):
         layout.addLayout(self._column, 1)
         layout.addLayout(side)
         self._apply_window_flags()
+        self.watch_dialogs()
         self.apply_settings(settings or CaptionSettings(), announce=False)
         self._state = ""
         self._set_state("waiting", _tr("Waiting for speech\u2026"))

@@ -110,7 +110,7 @@ def test_trainer_mode_from_a_practice_window_carries_the_captions_too(qtbot, mai
     practice.ask_save_before_closing = lambda: "discard"
     practice.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is practice)
-    qtbot.keyClick(practice, Qt.Key.Key_F5)
+    qtbot.keyClick(practice, Qt.Key.Key_T, CTRL_SHIFT)  # trainer mode, as in the main window
     trainer = practice.trainer
     assert trainer is not None
     qtbot.waitExposed(trainer)
@@ -123,8 +123,9 @@ def test_trainer_mode_from_a_practice_window_carries_the_captions_too(qtbot, mai
     with qtbot.waitSignal(_captions_action(main_window).triggered):
         qtbot.keyClick(trainer, Qt.Key.Key_C, CTRL_SHIFT)
     assert practice.checker_dock.isVisible() == checker
+    assert captions.isHidden(), "the captions showed, so the key put them away"
     qtbot.keyClick(trainer, Qt.Key.Key_Escape)
-    assert captions.isWindow() and captions.isVisible()
+    assert captions.isWindow() and captions.isHidden()
     assert practice.trainer is None
     practice.close()
 
