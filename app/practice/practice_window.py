@@ -11,6 +11,10 @@ reflection log on this computer and can be exported as a Word document (or
 plain text) or a PDF, under a name such as "Reflection - The water cycle -
 14 March 2025.docx".
 
+Its keys mean what they mean in the main window: Ctrl+E saves a PDF,
+Ctrl+Shift+W a Word document, Ctrl+Shift+T is trainer mode and F8 flips
+(tests/app/test_practice_keys_agree.py).
+
 Questions go through ``ask_export_path`` (app/practice/practice_saving.py,
 with the saving) and ``show_message``, so tests can answer them without
 dialogs. Nothing is sent anywhere.
@@ -183,11 +187,15 @@ class PracticeWindow(PracticeSaving, QMainWindow):
         self.save_action = self._action(menu, self.tr("&Save to my reflection log"),
                                         QKeySequence.StandardKey.Save, self.save_session)
         # The same words, letters and tips as step 3's buttons: one command, one name.
+        # And the main window's keys for the same things (Ctrl+E a PDF, Ctrl+Shift+W
+        # a Word document, Ctrl+Shift+T trainer mode): here Ctrl+E was Word,
+        # Ctrl+Shift+E a PDF (the lesson editor there) and F5 trainer mode (read
+        # aloud there), so a teacher pressing F5 to hear the lesson got the projector.
         page = self.reflections
-        self.export_docx_action = self._action(menu, page.export_docx_button.text(), "Ctrl+E",
-                                               lambda: self.export("docx"))
-        self.export_pdf_action = self._action(menu, page.export_pdf_button.text(),
-                                              "Ctrl+Shift+E", lambda: self.export("pdf"))
+        self.export_docx_action = self._action(menu, page.export_docx_button.text(),
+                                               "Ctrl+Shift+W", lambda: self.export("docx"))
+        self.export_pdf_action = self._action(menu, page.export_pdf_button.text(), "Ctrl+E",
+                                              lambda: self.export("pdf"))
         for action, button in ((self.export_docx_action, page.export_docx_button),
                                (self.export_pdf_action, page.export_pdf_button)):
             action.setToolTip(button.toolTip())
@@ -198,8 +206,8 @@ class PracticeWindow(PracticeSaving, QMainWindow):
         self.editor.toolbar.removeAction(self.editor.save_action)
         menu.addAction(self.editor.save_action)
         menu.addSeparator()
-        self.trainer_action = self._action(menu, self.tr("&Trainer mode (projector)"), "F5",
-                                           self.open_trainer)
+        self.trainer_action = self._action(menu, self.tr("&Trainer mode (projector)"),
+                                           "Ctrl+Shift+T", self.open_trainer)
         self.checker_action = self.checker_dock.toggleViewAction()
         self.checker_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
         menu.addAction(self.checker_action)
