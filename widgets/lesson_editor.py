@@ -201,9 +201,11 @@ class LessonEditor(QWidget):
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.pages, 1)
-        problems_label = QLabel(self.tr("Pro&blems"))
-        problems_label.setBuddy(self.problems)
-        column.addWidget(problems_label)
+        # Shown only while the file has mistakes, so it never sits beside the
+        # checker's findings saying "no problems".
+        self._problems_label = QLabel(self.tr("Pro&blems in the lesson file"))
+        self._problems_label.setBuddy(self.problems)
+        column.addWidget(self._problems_label)
         column.addWidget(self.problems)
         column.addWidget(self.status)
         right = QWidget()
@@ -369,8 +371,8 @@ class LessonEditor(QWidget):
             item = QListWidgetItem(text.format(kind=kind, line=line, message=problem.message))
             item.setData(Qt.ItemDataRole.UserRole, problem.line)
             self.problems.addItem(item)
-        if not result.problems:
-            self.problems.addItem(QListWidgetItem(self.tr("No problems found.")))
+        self._problems_label.setVisible(bool(result.problems))
+        self.problems.setVisible(bool(result.problems))
 
     def _problem_chosen(self, item: QListWidgetItem) -> None:
         line = item.data(Qt.ItemDataRole.UserRole)
@@ -448,7 +450,7 @@ class LessonEditor(QWidget):
         state = state if state.readable else state.as_form()
         if result.lesson is None or state is None:
             self.show_message(self.tr("The lesson cannot be saved yet: fix the errors listed "
-                                      "under Problems first."), "error")
+                                      "under Problems in the lesson file first."), "error")
             return None
         if name is None:
             taken = [*self.library_titles(), *self._saved_titles]

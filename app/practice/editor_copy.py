@@ -122,7 +122,8 @@ class LessonCopy(QObject):
         if ending == WORD and result.lesson is None:
             self.editor.show_message(self.tr(
                 "The lesson cannot be saved as a Word document yet: fix the errors listed "
-                "under Problems first, or save the copy as a lesson file."), "error")
+                "under Problems in the lesson file first, or save the copy as a lesson file."),
+                "error")
             return None
         notes: tuple[str, ...] = ()
         try:
@@ -137,8 +138,8 @@ class LessonCopy(QObject):
             return None
         message = self.tr("Saved a copy: {path}.").format(path=path)
         if ending == MARKDOWN and result.lesson is None:
-            message += " " + self.tr("It has the errors listed under Problems: fix them "
-                                     "before opening it in Lesson Lab.")
+            message += " " + self.tr("It has the errors listed under Problems in the lesson "
+                                     "file: fix them before opening it in Lesson Lab.")
         self.editor.show_message(" ".join((message, *notes)))
         return path
 

@@ -80,8 +80,9 @@ class Workbench(QObject):
         lesson = self.editor.lesson()
         if lesson is None:
             self.checker.show_message(self.tr(
-                "The lesson text has errors (see Problems under the text), so it was not "
-                "checked again; the scores are from the last check."), "error")
+                "The lesson text has errors (see Problems in the lesson file, under the "
+                "text), so it was not checked again; the scores are from the last check."),
+                "error")
             return None
         self._report = check(lesson, self._profile, self.editor.text())
         self.checks += 1

@@ -221,8 +221,8 @@ def test_a_lesson_with_errors_still_gets_out_as_a_lesson_file_but_not_as_word(
     _press_save_copy(qtbot, editor)
     assert not (tmp_path / "Rain.docx").exists()
     assert _message(editor) == ("Problem: The lesson cannot be saved as a Word document yet: "
-                                "fix the errors listed under Problems first, or save the copy "
-                                "as a lesson file.")
+                                "fix the errors listed under Problems in the lesson file "
+                                "first, or save the copy as a lesson file.")
     _press_save_copy(qtbot, editor)
     assert (tmp_path / "Rain.md").read_text(encoding="utf-8") == editor.editor.text()
     assert "The teacher's half-finished text." in editor.editor.text()

@@ -160,9 +160,13 @@ def test_problems_are_listed_with_their_lines_and_lead_there(qtbot, editor) -> N
     assert editor.current_line() == 16
 
 
-def test_a_clean_lesson_says_so(editor) -> None:
-    assert editor.problems.count() == 1
-    assert editor.problems.item(0).text() == "No problems found."
+def test_the_list_of_mistakes_shows_only_while_there_are_some(editor) -> None:
+    # Never "No problems found." beside the checker's findings: hidden instead.
+    assert editor.problems.count() == 0 and editor.problems.isHidden()
+    editor.set_text(editor.text().replace("title:", "titel:", 1))
+    editor.reparse_now()
+    assert editor.problems.count() >= 1 and not editor.problems.isHidden()
+    assert editor.problems.accessibleName() == "Problems in the lesson file"
 
 
 def test_insert_text_at_cursor_is_one_undo_step(editor) -> None:
@@ -213,7 +217,7 @@ def test_save_as_new_writes_a_new_file_and_never_touches_the_original(qtbot, edi
 def test_save_as_new_refuses_a_lesson_with_errors(editor) -> None:
     editor.set_text("no front matter at all")
     assert editor.save_as_new("Broken") is None
-    assert "Problems" in editor.status.text()
+    assert "Problems in the lesson file" in editor.status.text()
 
 
 def test_cancelling_the_name_saves_nothing(editor) -> None:
