@@ -130,11 +130,11 @@ class LessonEditorWindow(QMainWindow):
         self.checker_dock = checker_dock(self, self.checker)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.checker_dock)
         # A closed checker comes back from the keyboard: Checker › Show the checker
-        # (Ctrl+Shift+C, as in the practice window). Alt+C: the other letters are taken.
+        # (CHECKER_KEY, as in the practice window). Alt+C: the other letters are taken.
         self.checker_action = self.checker_dock.toggleViewAction()
         self.checker_action.setText(self.tr("&Show the checker"))
-        self.checker_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
-        self.checker_action.setToolTip(self.tr("Show or hide the checker (Ctrl+Shift+C)"))
+        self.checker_action.setToolTip(self.tr("Show or hide the checker ({key})").format(
+            key=CHECKER_KEY))
         self.menuBar().addMenu(self.tr("&Checker")).addAction(self.checker_action)
         self.addAction(self.checker_action)
         # Within the screen it opens on (at 200% the screen is half as big to Qt).
@@ -277,16 +277,22 @@ class LessonEditorWindow(QMainWindow):
         return SAVE if clicked is save else DISCARD if clicked is discard else CANCEL
 
 
+#: Shows or hides the checker in the editor and practice windows. Not Ctrl+Shift+C,
+#: which is the live captions in the main window and in trainer mode.
+CHECKER_KEY = "Ctrl+Shift+K"
+
+
 def checker_dock(window: QMainWindow, checker: QWidget) -> QDockWidget:
     """The checker in a dock with the main window's title bar (app/dock_title.py): its
     float and close buttons are named "Float or dock Checker" and "Close Checker" for a
-    screen reader, and Tab reaches them."""
+    screen reader, and Tab reaches them. Its toggle action has ``CHECKER_KEY``."""
     dock = QDockWidget(window.tr("Checker"), window)
     dock.setObjectName("checkerDock")
     dock.setAccessibleName(dock.windowTitle())
     # On a narrow screen the findings scroll sideways rather than push the window past it.
     dock.setWidget(GivesWay(checker, lambda: room_for_docks(window)))
     dock.setTitleBarWidget(DockTitle(dock))
+    dock.toggleViewAction().setShortcut(QKeySequence(CHECKER_KEY))
     return dock
 
 

@@ -100,7 +100,7 @@ class PracticeWindow(PracticeSaving, QMainWindow):
         self.pages.addWidget(self._build_workspace())
         self.setCentralWidget(self.pages)
         # The lesson editor's checker dock: named float and close buttons that Tab
-        # reaches; Practice › Checker (Ctrl+Shift+C) brings a closed one back.
+        # reaches; Practice › Checker (Ctrl+Shift+K) brings a closed one back.
         self.checker_dock = checker_dock(self, self.checker)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.checker_dock)
         self.checker_dock.hide()
@@ -209,7 +209,6 @@ class PracticeWindow(PracticeSaving, QMainWindow):
         self.trainer_action = self._action(menu, self.tr("&Trainer mode (projector)"),
                                            "Ctrl+Shift+T", self.open_trainer)
         self.checker_action = self.checker_dock.toggleViewAction()
-        self.checker_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
         menu.addAction(self.checker_action)
         menu.addSeparator()
         self._action(menu, self.tr("C&lose practice"), QKeySequence.StandardKey.Close, self.close)

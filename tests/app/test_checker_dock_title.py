@@ -1,5 +1,5 @@
 """The Checker dock in the lesson editor and the practice window: the main window's
-own title bar (named float and close buttons that Tab reaches), and Ctrl+Shift+C
+own title bar (named float and close buttons that Tab reaches), and Ctrl+Shift+K
 brings a closed checker back."""
 
 from __future__ import annotations
@@ -72,7 +72,7 @@ def test_a_closed_checker_comes_back_from_the_keyboard(window, qtbot):
     qtbot.waitUntil(lambda: dock.isHidden())
     focus = window.editor.text_edit
     focus.setFocus()
-    qtbot.keyClick(focus, Qt.Key.Key_C, CTRL_SHIFT)
+    qtbot.keyClick(focus, Qt.Key.Key_K, CTRL_SHIFT)
     qtbot.waitUntil(lambda: dock.isVisible())
     # And the command is on a menu, for a teacher who does not know the key.
     menu_actions = [a for m in window.menuBar().actions() if m.menu()
