@@ -190,6 +190,11 @@ class DictationController(MicrophoneChoice, UnsavedDictation, ListeningControls,
 
     # ------------------------------------------------------------------ for the shell
 
+    def set_engine(self, engine: str = "auto", model_path: str | Path | None = None) -> None:
+        """Use another engine or model; the panel names it once it has loaded."""
+        self.panel.set_engine_name("")  # the old one's name would claim it still listens
+        super().set_engine(engine, model_path)
+
     @Slot()
     def start(self) -> None:
         """Start listening (the panel's Start button, F9 or hold-to-talk)."""
@@ -325,8 +330,11 @@ class DictationController(MicrophoneChoice, UnsavedDictation, ListeningControls,
             if self.worker.engine_key:
                 self._show_info(self._listening_message())
             self.status_changed.emit(_tr("Dictation is listening."))
-        elif self.panel.message_bar.kind != "error":
-            # After a problem its message stays, in the panel and the status bar.
+        elif self.panel.message_bar.kind == "error":
+            # After a problem its message stays, in the panel and the status bar: said
+            # again, as the microphone may have reported "listening" after the problem.
+            self.status_changed.emit(self.panel.message())
+        else:
             if self._info and not self._catching_up.active:
                 self._clear_info()
             if self._stop_note:

@@ -25,11 +25,19 @@ class ToolsAndHelp:
             from app.model_manager import open_model_manager
 
             self.model_dialog, self.model_manager = open_model_manager(self)
+            # A Vosk model downloaded, imported or removed: the engine menu follows.
+            manager = self.model_manager
+            manager.rows_changed.connect(lambda: self._vosk_models_changed(manager))
         else:
             self.model_manager.refresh()
         self.model_dialog.show()
         self.model_dialog.raise_()
         return self.model_dialog
+
+    def _vosk_models_changed(self, manager) -> None:
+        ready = manager.vosk_ready()
+        if ready is not None:
+            self.act.set_vosk_ready(ready)
 
     def open_lesson_editor(self):
         """The lesson's text with the checker beside it (the file is never changed)."""

@@ -157,9 +157,34 @@ class MainActions:
             action.setData(name)
             self.engines.addAction(action)
         self.engines.triggered.connect(lambda a: w.set_engine_preference(a.data()))
+        # Vosk can be chosen once a Vosk model is installed: the speech report says
+        # at start-up, the model manager after each download, import or removal.
+        w.speech_report_ready.connect(self._speech_report_ready)
         captions = self.action(_tr("Live &captions"), None, tip=_tr(CAPTIONS_BUILDING))
         captions.setEnabled(False)
         self.placeholders["dictation"] = [captions]
+
+    def set_vosk_ready(self, ready: bool) -> None:
+        """Dictation › Speech engine › Vosk: enabled with a Vosk model installed; without
+        one, disabled, and its words say where to get one."""
+        (vosk,) = [a for a in self.engines.actions() if a.data() == "vosk"]
+        if ready:
+            vosk.setText(_tr("&Vosk (word by word)"))
+            tip = _tr("Vosk: words appear one by one as they are said")
+        else:
+            vosk.setText(_tr("&Vosk (word by word; add a model in Tools › Speech models)"))
+            tip = _tr("Vosk needs a word-by-word speech model: add one in Tools › Speech "
+                      "models")
+        vosk.setToolTip(tip)
+        vosk.setStatusTip(tip)
+        vosk.setEnabled(ready)
+
+    def _speech_report_ready(self, report) -> None:
+        if report is None:  # the question failed: leave the choice to the teacher
+            return
+        engine = next((e for e in report.engines if e.name == "vosk"), None)
+        if engine is not None:
+            self.set_vosk_ready(engine.available)
 
     def _make_tool_actions(self) -> None:
         w = self.window

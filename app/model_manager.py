@@ -120,6 +120,13 @@ class ModelManager(QObject):
             self.attach(dialog)
         self.refresh()
 
+    def vosk_ready(self) -> bool | None:
+        """Whether the Vosk engine can run (library and an English model); None before
+        the first look at the models folder."""
+        if self._snapshot is None:
+            return None
+        return self._snapshot.vosk_available and self._snapshot.default_vosk is not None
+
     # ----- the dialog ----------------------------------------------------------------
 
     def attach(self, dialog: ModelManagerDialog) -> None:

@@ -7,6 +7,10 @@ Two cases (``speech.stt.fallback`` does the loading):
 * the teacher chose the model ("Use for dictation"), so nothing else is
   tried: :func:`chosen_model_failed_message` keeps the error and says how
   to get going again.
+
+And one before any model: the teacher chose an engine (Dictation › Speech
+engine, perhaps on another day) that cannot run here now, most often Vosk
+with no Vosk model installed: :func:`engine_unavailable_message`.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from speech.stt.base import DamagedModelError, Recogniser
+from speech.stt.choice import EngineUnavailable
 from speech.stt.fallback import LoadOutcome
 from speech.stt.model_names import engine_display_name, is_bundled_whisper
 
@@ -61,3 +66,11 @@ def chosen_model_failed_message(error: BaseException, engine: type[Recogniser],
         text = str(error)
     return text + " " + _tr("To carry on, choose Automatic choice (Alt+A) in Tools › Speech "
                             "models, or remove the model there.")
+
+
+def engine_unavailable_message(error: EngineUnavailable) -> str:
+    """One sentence for an engine chosen by name that cannot run here, with what to do."""
+    if error.name == "vosk" and "model" in error.reason.lower():
+        return _tr("No word-by-word (Vosk) speech model is installed: add one in Tools › "
+                   "Speech models, or choose Automatic in Dictation › Speech engine.")
+    return str(error) + " " + _tr("Choose Automatic in Dictation › Speech engine.")

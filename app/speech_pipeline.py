@@ -338,8 +338,12 @@ class SpeechPipeline:
         return recogniser
 
     def _load_real(self) -> tuple[Recogniser, str, str]:
-        from app.speech_fallback import chosen_model_failed_message, replaced_message
-        from speech.stt.choice import choose_engine
+        from app.speech_fallback import (
+            chosen_model_failed_message,
+            engine_unavailable_message,
+            replaced_message,
+        )
+        from speech.stt.choice import EngineUnavailable, choose_engine
         from speech.stt.fallback import is_automatic, load_speech_model
         from speech.stt.null_engine import NullRecogniser
 
@@ -348,6 +352,8 @@ class SpeechPipeline:
             outcome = load_speech_model(
                 self._engine, self._model_path, loader=self._loader or shared_loader(),
                 on_progress=lambda message: self._post("progress", 0, message))
+        except EngineUnavailable as error:
+            raise ModelLoadError(engine_unavailable_message(error)) from error
         except ModelLoadError as error:
             if is_automatic(self._engine, self._model_path):
                 raise

@@ -90,6 +90,8 @@ class EngineUnavailable(ValueError):
     """A named engine cannot run here; the message says why."""
 
     def __init__(self, name: str, reason: str) -> None:
-        super().__init__(f"The {name} engine cannot run here: {reason[:1].lower() + reason[1:]}")
+        # "Vosk", "Whisper": the engine's name as the menus and the README write it.
+        super().__init__(f"The {name.capitalize()} engine cannot run here: "
+                         f"{reason[:1].lower() + reason[1:]}")
         self.name = name
         self.reason = reason

@@ -137,9 +137,15 @@ def test_the_engine_chosen_in_the_menu_reaches_the_controllers_and_is_kept(qtbot
     with qtbot.waitSignal(window.speech_report_ready, timeout=60000):
         window.start_background_work()
     asked = [_record(c.worker, "set_engine") for c in (window.dictation, window.captions)]
+    from app.speech_report import engine_status_text
+
+    # No Vosk model here: Vosk cannot be chosen (tests/app/test_vosk_without_a_model.py).
     vosk = next(a for a in window.act.engines.actions() if a.data() == "vosk")
-    vosk.trigger()
-    assert window.settings.engine == "vosk"
-    assert asked == [[("vosk", None)], [("vosk", None)]]
-    assert window.speech_status.engine.text() == "Dictation: Vosk cannot run"
-    assert [a.data() for a in window.act.engines.actions() if a.isChecked()] == ["vosk"]
+    assert not vosk.isEnabled()
+    whisper = next(a for a in window.act.engines.actions() if a.data() == "whisper")
+    whisper.trigger()
+    assert window.settings.engine == "whisper"
+    assert asked == [[("whisper", None)], [("whisper", None)]]
+    assert window.speech_status.engine.text() == engine_status_text(window.speech_report,
+                                                                     "whisper")
+    assert [a.data() for a in window.act.engines.actions() if a.isChecked()] == ["whisper"]

@@ -196,6 +196,6 @@ def test_engines_lists_every_engine_with_reasons():
 
 def test_vosk_without_a_model_says_how_to_get_one(speak):
     line = assert_one_clear_line(lesson_lab("transcribe", speak(SENTENCE), "--engine", "vosk"))
-    assert line.startswith("lesson-lab: The vosk engine cannot run here: no English Vosk model")
+    assert line.startswith("lesson-lab: The Vosk engine cannot run here: no English Vosk model")
     assert "lesson-lab models install vosk-model-small-en-gb-0.15" in line
     assert "leave out --engine" in line
