@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.speech_report import SpeechReport
+from app.speech_report import EngineInfo, SpeechReport
 from widgets.relative_font import set_relative_font
 
 
@@ -27,20 +27,34 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Welcome", text)
 
 
+def engine_words(engine: EngineInfo) -> str:
+    """What a dictation engine is, in a teacher's words, not the engine's own name:
+    "the built-in English speech model" rather than "Whisper tiny.en". The engine's
+    name stays for the command line (``lesson-lab engines``)."""
+    if engine.name == "whisper":
+        return _tr("the built-in English speech model (installed with the app, no "
+                   "download needed)")
+    if engine.name == "vosk":
+        if engine.model:
+            return _tr("a word-by-word speech model ({model})").format(model=engine.model)
+        return _tr("a word-by-word speech model")
+    return engine.description
+
+
 def welcome_points(report: SpeechReport | None, models_key: str = "") -> list[tuple[str, str]]:
     """The welcome as (heading, sentence) pairs, from what this computer has."""
     keys = f" ({models_key})" if models_key else ""
     if report is None:
-        dictation = _tr("Lesson Lab could not check the speech engines. Dictation will say "
-                        "what is wrong when you start it.")
+        dictation = _tr("Lesson Lab could not check dictation on this computer. Dictation "
+                        "will say what is wrong when you start it.")
         reading = _tr("Read aloud will use the computer's voices if it has any.")
     else:
         working = [e for e in report.engines if e.available and e.name != "none"]
         if working:
-            names = "; ".join(e.description for e in working)
-            dictation = _tr("Dictation works now. {engines}").format(engines=names)
+            names = _tr(" and ").join(engine_words(e) for e in working)
+            dictation = _tr("Dictation works now, with {models}.").format(models=names)
         else:
-            dictation = _tr("No dictation engine can run on this computer yet: {reason}").format(
+            dictation = _tr("Dictation cannot work on this computer yet: {reason}").format(
                 reason="; ".join(e.reason for e in report.engines if e.reason))
         english = report.english_voices
         if english:
@@ -55,8 +69,8 @@ def welcome_points(report: SpeechReport | None, models_key: str = "") -> list[tu
             reading = _tr("This computer has no text-to-speech voices, so read aloud "
                           "highlights each word in silence.")
     better = _tr("For live, word-by-word dictation and lesson word lists, add an English "
-                 "Vosk model from Tools > Speech models{keys}: download it, or import it "
-                 "from a zip file or a USB stick.").format(keys=keys)
+                 "word-by-word speech model from Tools > Speech models{keys}: download it, "
+                 "or import it from a zip file or a USB stick.").format(keys=keys)
     privacy = _tr("Nothing leaves this computer. Lessons, profiles, dictation and "
                   "recordings stay here. Lesson Lab uses the internet only when you ask "
                   "it to download a speech model.")

@@ -111,7 +111,9 @@ def test_the_welcome_says_what_works_where_models_come_from_and_privacy(qtbot, o
     window = opened.open()
     dialog = MainWindow.show_welcome(window, speech_report())
     text = dialog.text()
-    assert "Whisper tiny.en" in text and "no download" in text
+    assert "Dictation works now, with the built-in English speech model (installed with " \
+        "the app, no download needed)" in text
+    assert "Whisper" not in text and "Vosk" not in text
     assert "English voices on this computer" in text
     assert "Tools > Speech models (Ctrl+Shift+M)" in text
     assert "Nothing leaves this computer" in text
