@@ -117,6 +117,16 @@ def engine_text(engine: str) -> str:
     return {"vosk": "Vosk", "whisper": "Whisper"}.get(engine, engine.title())
 
 
+def kind_text(engine: str) -> str:
+    """How a model writes, in a teacher's words, shown instead of its engine's name:
+    Vosk writes word by word as the pupil speaks, Whisper whole phrases after a pause."""
+    if engine == "vosk":
+        return _tr("Word by word")
+    if engine == "whisper":
+        return _tr("Phrase by phrase")
+    return engine_text(engine)
+
+
 def describe_progress(progress: models.Progress) -> RowProgress:
     """A progress report as a percentage and a sentence."""
     stage = {
@@ -183,6 +193,7 @@ def _installed_row(model: models.InstalledModel, entry, job: Job | None,
     return ModelRow(
         name=model.name,
         engine=engine_text(model.engine),
+        kind=kind_text(model.engine),
         language=model.language_name,
         size_text=models.format_megabytes(model.size_bytes),
         accuracy=accuracy,
@@ -233,6 +244,7 @@ def _available_row(
     return ModelRow(
         name=name,
         engine=engine_text(entry.engine if entry else "vosk"),
+        kind=kind_text(entry.engine if entry else "vosk"),
         language=entry.language_name if entry else "",
         size_text=models.format_megabytes(size) if size else _tr("unknown"),
         accuracy=entry.accuracy if entry else _tr("This model is not in Lesson Lab's list."),
@@ -253,6 +265,7 @@ def _import_row(job: Job) -> ModelRow:
         name=job.key,
         label=_tr("Importing {file}").format(file=source.name),
         engine="Vosk",
+        kind=kind_text("vosk"),
         language="",
         size_text="",
         accuracy=_tr("Importing from {path}.").format(path=source),

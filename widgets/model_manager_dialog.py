@@ -134,7 +134,8 @@ class ModelManagerDialog(ModelDrops, QDialog):
         font.setBold(True)
         self.details_title.setFont(font)
         # The model's file name, under the name a teacher reads: what a download
-        # page, a USB stick or a colleague will call it ("Vosk model: vosk-model-…").
+        # page, a USB stick or a colleague will call it ("File name: vosk-model-…"); the
+        # engine's name only in its tooltip, for whoever helps.
         self.details_file = ValueLabel()
         self.details_file.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details_accuracy = ValueLabel(hide_when_empty=True)
@@ -452,17 +453,18 @@ class ModelManagerDialog(ModelDrops, QDialog):
             self.details_accuracy.clear()
             self.details_status.clear()
         elif row.label and row.language:
-            # "English (UK), small — 43 MB", then "Vosk model: vosk-model-small-en-gb-0.15".
+            # "English (UK), small — 43 MB", then "File name: vosk-model-small-en-gb-0.15".
             self.details_title.setText(
                 self.tr("{name} — {size}").format(name=row.label, size=row.size_text))
-            self.details_file.setText(self.tr("{engine} model: {file}").format(
-                engine=row.engine, file=row.name))
+            self.details_file.setText(self.tr("File name: {file}").format(file=row.name))
+            self.details_file.setToolTip(self.tr("Speech engine: {engine}").format(
+                engine=row.engine))
             self.details_file.show()
         else:
             self.details_title.setText(
                 self.tr("{name}: {language}, {engine}, {size}").format(
                     name=row.title, language=row.language or self.tr("unknown language"),
-                    engine=row.engine, size=row.size_text,
+                    engine=(row.kind or row.engine).lower(), size=row.size_text,
                 )
             )
             self.details_file.clear()

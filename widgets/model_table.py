@@ -47,7 +47,7 @@ class ModelRow:
     """One line of the model manager's table."""
 
     name: str  # the model's name, also the key for every intent signal
-    engine: str  # "Vosk" or "Whisper"
+    engine: str  # "Vosk" or "Whisper": for the tooltip and technical users only
     language: str  # "English (UK)"
     size_text: str  # "43 MB"
     accuracy: str  # a plain sentence about how well it works
@@ -63,6 +63,8 @@ class ModelRow:
     broken: bool = False  # installed but missing files, so it cannot be used
     in_use: bool = False  # dictation and captions use it (the status says so in words)
     automatic: bool = False  # ... only because they were left to choose for themselves
+    # How it writes, in a teacher's words ("Word by word"), shown instead of the engine
+    kind: str = ""
 
     @property
     def title(self) -> str:
@@ -79,7 +81,7 @@ class ModelRow:
 COLUMNS = (
     _tr("Model"),
     _tr("Language"),
-    _tr("Engine"),
+    _tr("How it writes"),
     _tr("Size"),
     _tr("Status"),
     _tr("Progress"),
@@ -154,6 +156,10 @@ class ModelTableModel(QAbstractTableModel):
             if column == MODEL_COLUMN:
                 # The file name as well, when the row shows a friendlier name.
                 return f"{row.name}\n{row.accuracy}" if row.label else row.accuracy
+            if column == ENGINE_COLUMN and row.kind and row.engine:
+                # The engine's name is for whoever helps; the cell says how it writes.
+                return _tr("{kind} (speech engine: {engine})").format(
+                    kind=row.kind, engine=row.engine)
             return self._text(row, column)
         if role == Qt.ItemDataRole.FontRole and row.in_use:
             # Bold as well as the words in the status column, never colour alone.
@@ -171,7 +177,7 @@ class ModelTableModel(QAbstractTableModel):
         if column == LANGUAGE_COLUMN:
             return row.language
         if column == ENGINE_COLUMN:
-            return row.engine
+            return row.kind or row.engine
         if column == SIZE_COLUMN:
             return row.size_text
         if column == STATUS_COLUMN:

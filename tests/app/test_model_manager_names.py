@@ -6,6 +6,7 @@ listed English (US) before English (UK).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from PySide6.QtCore import Qt
 import models
 from app.model_manager import ModelManager
 from widgets.model_manager_dialog import KEEP_DOWNLOADING, ModelManagerDialog
-from widgets.model_table import MODEL_COLUMN
+from widgets.model_table import COLUMNS, ENGINE_COLUMN, MODEL_COLUMN
 
 UK = "vosk-model-small-en-gb-0.15"
 US = "vosk-model-small-en-us-0.15"
@@ -66,7 +67,31 @@ def test_the_details_give_the_name_size_and_file_name(dialog) -> None:
     assert dialog.select(UK)
     assert dialog.details_title.text() == "English (UK), small — 43 MB"
     assert dialog.details_file.isVisible()
-    assert dialog.details_file.text() == f"Vosk model: {UK}"
+    assert dialog.details_file.text() == f"File name: {UK}"
+    assert dialog.details_file.toolTip() == "Speech engine: Vosk"
+
+
+def test_the_window_says_how_each_model_writes_not_its_engine(dialog) -> None:
+    # The usability review: an "Engine" column of "Whisper" and "Vosk", and
+    # "Whisper model: whisper-tiny.en" under the built-in model, meant nothing to
+    # a teacher. The engine's name is kept in tooltips for whoever helps.
+    table = dialog.table_model
+    headers = [table.headerData(c, Qt.Orientation.Horizontal) for c in range(len(COLUMNS))]
+    assert headers == ["Model", "Language", "How it writes", "Size", "Status", "Progress"]
+    built_in = table.index(table.position_of("whisper-tiny.en"), ENGINE_COLUMN)
+    uk = table.index(table.position_of(UK), ENGINE_COLUMN)
+    assert built_in.data() == "Phrase by phrase" and uk.data() == "Word by word"
+    assert uk.data(Qt.ItemDataRole.ToolTipRole) == "Word by word (speech engine: Vosk)"
+    assert dialog.select("whisper-tiny.en")
+    assert dialog.details_file.text() == "File name: whisper-tiny.en"
+    shown = [dialog.details_title.text(), dialog.details_file.text(),
+             dialog.details_accuracy.text(), dialog.details_status.text()]
+    shown += [table.index(row, column).data() for row in range(table.rowCount())
+              for column in range(len(COLUMNS))]
+    shown += headers
+    assert not [text for text in shown if re.search(r"whisper|vosk", text or "", re.I)
+                and text not in ("whisper-tiny.en", "File name: whisper-tiny.en")
+                and not re.fullmatch(r"(File name: )?vosk-model[\w.-]*", text or "")]
 
 
 def test_the_model_in_use_is_named_for_teachers(dialog) -> None:
