@@ -35,7 +35,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QHBoxLayout, QMenu, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QHBoxLayout,
+    QMenu,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from lessons.profile import Profile
 from widgets.announce import announce
@@ -102,18 +110,20 @@ class CaptionsWindow(CaptionsPlacement, QWidget):
         self.close_button.clicked.connect(self.dismiss)
         button_font = self.settings_button.font()
         button_font.setPointSizeF(max(14.0, button_font.pointSizeF() * 1.4))
-        self.settings_button.setFont(button_font)
-        self.close_button.setFont(button_font)
+        for button in (self.settings_button, self.close_button):
+            button.setFont(button_font)
+            # One width when one is above the other: a column, not a ragged edge.
+            button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.menu = CaptionSettingsMenu(
             self, self._change, bigger=self.bigger, smaller=self.smaller,
             show_history=self.show_history, save_history=self.history.save,
             clear=self.clear, hide=self.dismiss)
         side = QVBoxLayout()
         side.setContentsMargins(4, 4, 4, 4)
-        buttons = QHBoxLayout()  # side by side, so one short line of captions still fits them
-        buttons.addWidget(self.settings_button)
-        buttons.addWidget(self.close_button)
-        side.addLayout(buttons)
+        self._buttons = QBoxLayout(QBoxLayout.Direction.TopToBottom)  # see _arrange_buttons
+        self._buttons.addWidget(self.settings_button)
+        self._buttons.addWidget(self.close_button)
+        side.addLayout(self._buttons)
         side.addStretch(1)
         self._side = side
         self._column = QVBoxLayout()  # the lines, and the note above or below them
@@ -376,3 +386,14 @@ class CaptionsWindow(CaptionsPlacement, QWidget):
         self.text.setFont(font)
         self.text.set_lines(s.lines)
         self.note.set_look(*colours, font)
+        self._arrange_buttons()
+
+    def _arrange_buttons(self) -> None:
+        # One above the other, so the lines keep their width; side by side when the
+        # band is too low for that (one line of small captions).
+        margins = self._side.contentsMargins()
+        stacked = (self.settings_button.sizeHint().height() + self.close_button.sizeHint().height()
+                   + self._buttons.spacing() + margins.top() + margins.bottom())
+        self._buttons.setDirection(
+            QBoxLayout.Direction.TopToBottom if stacked <= self.text.height_for_lines()
+            else QBoxLayout.Direction.LeftToRight)

@@ -278,3 +278,28 @@ def test_the_history_asks_before_replacing_a_file_typed_without_its_ending(
     assert captions.history.ask_save_path() == str(tmp_path / "Tuesday.txt")
     assert question.asked == [str(tmp_path / "Captions.txt")]
     assert len(dialog.opened) == 2
+
+
+@pytest.mark.parametrize("lines, points", [(2, 48), (1, 18)])
+def test_the_close_button_sits_by_settings_and_leaves_the_lines_their_room(
+        qtbot, lines, points):
+    # Close (Esc) beside Settings: one above the other when the band is tall enough,
+    # so the caption lines are no narrower than before; side by side in a low band.
+    window = CaptionsWindow(CaptionSettings(lines=lines, font_size_pt=points,
+                                            placement="bottom"))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    QApplication.processEvents()
+    settings, close = window.settings_button.geometry(), window.close_button.geometry()
+    assert close.isValid() and window.close_button.isVisible()
+    assert window.rect().contains(settings) and window.rect().contains(close), "on the band"
+    if lines == 2:
+        assert close.top() >= settings.bottom(), "below Settings"
+        widest = max(window.settings_button.sizeHint().width(),
+                     window.close_button.sizeHint().width())
+        assert window.text.width() >= window.width() - widest - 16
+    else:
+        assert close.left() >= settings.right(), "beside Settings"
+    qtbot.mouseClick(window.close_button, Qt.MouseButton.LeftButton)
+    assert window.isHidden()
