@@ -89,7 +89,7 @@ def test_built_in_preset_saved_as_the_users_own(qtbot, store):
     assert not editor.save_button.isEnabled()
     assert not editor.rename_button.isEnabled() and not editor.delete_button.isEnabled()
     editor.ask_name = lambda title, label, suggestion: "Sam's reading"
-    editor.form.letter_spacing.setValue(0.2)
+    editor.form.letter_spacing.setValue(20)  # per cent of the text size
     with qtbot.waitSignal(editor.profile_saved) as saved:
         qtbot.mouseClick(editor.save_as_button, Qt.MouseButton.LeftButton)
     assert saved.args[0].name == "Sam's reading"
@@ -129,7 +129,7 @@ def test_a_taken_name_is_refused_with_a_plain_message(qtbot, store):
 
 def test_closing_with_unsaved_changes_asks_first(qtbot, store):
     editor = _editor(qtbot, store)
-    editor.form.word_spacing.setValue(0.3)
+    editor.form.word_spacing.setValue(30)  # per cent of the text size
     asked = []
     editor.confirm = lambda question: asked.append(question) or False
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
@@ -183,3 +183,27 @@ def test_at_200_percent_the_settings_need_no_sideways_scrolling(qtbot, store):
         assert editor.form.width() >= editor.form.sizeHint().width()
     finally:
         apply_ui_scale(1.0, QApplication.instance())
+
+
+def test_spacing_is_shown_as_a_share_of_the_text_size(qtbot, store):
+    # The usability review: "0.12 em" and "1.50 × size" meant nothing to teachers.
+    editor = _editor(qtbot, store)  # Dyslexia: letters 0.12 em, words 0.42, lines 1.5
+    form = editor.form
+    shown = {spin.accessibleName(): spin.text() for spin in (
+        form.letter_spacing, form.word_spacing, form.line_height, form.paragraph_spacing)}
+    assert shown == {"Letter spacing": "12% of the text size",
+                     "Word spacing": "42% of the text size",
+                     "Line height": "150% of the text size",
+                     "Paragraph spacing": "150% of the text size"}
+    # The guideline's number is kept, in the tooltip, not in what the form shows.
+    assert "WCAG 1.4.12 checks that text still works with 12%" in form.letter_spacing.toolTip()
+    visible = [w.text() for w in editor.findChildren(QAbstractSpinBox) if w.isVisible()]
+    assert not [text for text in visible if " em" in text or "×" in text], visible
+    assert "this preset uses 12% of the text size" in editor.profile().guidance
+    # A share typed in is kept to a tenth of a per cent, and whole ones show no ".0".
+    form.letter_spacing.selectAll()
+    qtbot.keyClicks(form.letter_spacing, "12.5")
+    assert form.profile().letter_spacing_em == 0.125
+    form.letter_spacing.setValue(20)
+    assert form.letter_spacing.text() == "20% of the text size"
+    assert form.profile().letter_spacing_em == 0.2
