@@ -66,6 +66,7 @@ from widgets.announce import announce
 from widgets.fitting_toolbar import FittingToolBar
 from widgets.fonts import resolve_family
 from widgets.lesson_file_pane import LessonFilePane
+from widgets.lesson_markup_highlighter import LessonMarkupHighlighter, MarkupKey, PictureGuard
 from widgets.lesson_titles import ask_same_title, choose_title, free_title
 from widgets.lesson_view import LessonView
 from widgets.markdown_formatting import MarkdownFormatting
@@ -121,6 +122,10 @@ class LessonEditor(QWidget):
         for text in (self.text_edit, self.details.source):
             set_relative_font(text, least_pt=11.0, family=family)
         self.formatting = MarkdownFormatting(self.text_edit)
+        # The Markdown drawn as the lesson's structure; a picture is removed only whole.
+        self.highlighter = LessonMarkupHighlighter(self.text_edit)
+        self.picture_guard = PictureGuard(self.text_edit)
+        self.markup_key = MarkupKey(self.pages, self.text_edit)
 
         self.preview = LessonView()
         self.preview.setAccessibleName(self.tr("Preview of the adapted lesson"))
@@ -201,6 +206,7 @@ class LessonEditor(QWidget):
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.pages, 1)
+        column.addWidget(self.markup_key)  # under the lesson text, while it shows
         # Shown only while the file has mistakes, so it never sits beside the
         # checker's findings saying "no problems".
         self._problems_label = QLabel(self.tr("Pro&blems in the lesson file"))
