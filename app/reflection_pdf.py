@@ -108,6 +108,11 @@ def _block_html(block: Block) -> str:
     raise TypeError(f"unknown block {block!r}")
 
 
+def records_html(sessions: Sequence[PracticeSession]) -> str:
+    """The records as rich text, from the blocks the PDF and Word document are made of."""
+    return "".join(_block_html(block) for block in record_blocks(sessions))
+
+
 def record_document(sessions: Sequence[PracticeSession]) -> QTextDocument:
     """The record laid out by Qt, ready to print (needs a Qt application)."""
     document = QTextDocument()
@@ -116,7 +121,7 @@ def record_document(sessions: Sequence[PracticeSession]) -> QTextDocument:
     font.setItalic(False)
     document.setDefaultFont(font)
     document.setDefaultStyleSheet(STYLE_SHEET)
-    document.setHtml("".join(_block_html(block) for block in record_blocks(sessions)))
+    document.setHtml(records_html(sessions))
     _space_lines(document)
     return document
 

@@ -33,13 +33,12 @@ from PySide6.QtWidgets import (
 
 from app.practice.session import export_target, record_file_name
 from app.recent_folders import remember, start_path
-from app.reflection_pdf import _block_html, export_reflection_pdf
+from app.reflection_pdf import export_reflection_pdf, records_html
 from app.settings import AppSettings
 from lessons.reflection import PracticeSession, ReflectionStore
 from lessons.reflection_docx import write_docx
 from lessons.reflection_export import write_text
 from lessons.reflection_log import EMPTY_LOG, LogEntry, log_file_name, read_log
-from lessons.reflection_record import record_blocks
 from lessons.save_problem import save_problem
 from widgets.announce import announce
 from widgets.relative_font import set_relative_font
@@ -52,7 +51,7 @@ ENTRY_ROLE = Qt.ItemDataRole.UserRole
 
 def record_html(session: PracticeSession) -> str:
     """One record as rich text for the screen, from the blocks the PDF and Word use."""
-    return "".join(_block_html(block) for block in record_blocks([session]))
+    return records_html([session])
 
 
 class ReflectionLogWindow(QWidget):
