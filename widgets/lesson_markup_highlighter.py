@@ -439,7 +439,7 @@ class MarkupKey(QLabel):
                 parts.append(symbol("![") + shown + symbol("]"))
             else:
                 parts.append(symbol(mark) + "&nbsp;" + shown)  # "- list" never split
-        self.setText(self.tr("Symbols:") + " " + " · ".join(parts))
+        self.setText(self.tr("Symbols:") + " " + "&nbsp;· ".join(parts))  # a "·" ends a line
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         """A new palette: the symbols' shade follows it."""

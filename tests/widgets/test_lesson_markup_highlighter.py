@@ -309,6 +309,10 @@ def test_the_key_names_the_symbols_and_shows_only_with_the_lesson_text(editor):
     editor.show()
     assert key.plain_text() == "## heading · **bold** · - list · > question · ![picture]"
     assert key.accessibleName()
+    # At 200% the key wraps: never between a symbol and its word, only after a "·".
+    for word in ("heading", "list", "question"):
+        assert f"</span>&nbsp;{word}" in key.text() or f"</span>&nbsp;<b>{word}" in key.text()
+    assert "&nbsp;· " in key.text()
     assert "heading" in key.accessibleDescription() and "picture" in key.toolTip()
     assert key.isVisible()
     editor.pages.setCurrentWidget(editor.details)
