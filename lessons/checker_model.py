@@ -54,9 +54,23 @@ class Rule:
     why: str  # one plain sentence for teachers
     weights: Mapping[str, int]
     cap: int = 1
+    # The title in a teacher's words ("Contrast between text and background"), when
+    # ``title`` names a standard ("WCAG 1.4.3 Contrast (minimum)"); "" when the
+    # title is plain already. Windows show this; the command line shows ``title``.
+    plain_title: str = ""
 
     def __hash__(self) -> int:  # weights is a dict; a rule is known by its id
         return hash(self.id)
+
+    @property
+    def heading(self) -> str:
+        """The rule as a window shows it: its plain title, else its title."""
+        return self.plain_title or self.title
+
+    @property
+    def source(self) -> str:
+        """The standard behind a plainly titled rule ("WCAG 1.4.12 Text spacing"), else ""."""
+        return self.title if self.plain_title else ""
 
     def max_deduction(self, need: str) -> int:
         """The most this rule can take off ``need``'s score."""

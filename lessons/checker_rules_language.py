@@ -435,10 +435,14 @@ def _reading_age(ctx: CheckContext) -> list[Finding]:
     return [
         Finding(
             READING_AGE,
-            f"Estimated reading age about {age:.0f} (Flesch–Kincaid grade "
+            # Plain words first: what is wrong and what to do. The formulas' names
+            # and figures follow as the source, for those who want them.
+            f"The text may be too hard for pupils in {who} (aged {youngest} to "
+            f"{oldest}): its estimated reading age is about {age:.0f}. Shorter sentences "
+            "and everyday words bring it down. Reading ages from formulas are estimates, "
+            f"so trust your own knowledge of the pupils too. Source: Flesch–Kincaid grade "
             f"{estimate.fk_grade:.1f}; SMOG suggests {estimate.smog_reading_age:.0f}"
-            f"{smog_note}); pupils in {who} are {youngest} to {oldest}. Shorter sentences "
-            "and everyday words bring it down. These formulas are estimates.",
+            f"{smog_note}.",
             file=ctx.file,
             weights=weights,
         )

@@ -26,6 +26,7 @@ ALT_TEXT = Rule(
     "reader, to know what it shows.",
     {VI: 15},
     cap=2,
+    plain_title="Pictures described in words (alt text)",
 )
 TABLE_HEADERS = Rule(
     "WCAG-1.3.1",
@@ -35,6 +36,7 @@ TABLE_HEADERS = Rule(
     "every pupil has to work out what each column means.",
     {VI: 6, SLCN: 1},
     cap=3,
+    plain_title="Tables with a header row",
 )
 LONG_SECTION = Rule(
     "STRUCT-long-section",

@@ -46,6 +46,7 @@ CONTRAST_MINIMUM = Rule(
     "for pupils with low vision, and for everyone on a projector in a bright room.",
     {VI: 15, DYSLEXIA: 8, SLCN: 4},
     cap=2,
+    plain_title="Contrast between text and background",
 )
 CONTRAST_ENHANCED = Rule(
     "WCAG-1.4.6",
@@ -55,6 +56,7 @@ CONTRAST_ENHANCED = Rule(
     "ordinary text, to read comfortably for a whole lesson.",
     {VI: 4},
     cap=2,
+    plain_title="Stronger contrast for low vision",
 )
 TEXT_SPACING = Rule(
     "WCAG-1.4.12",
@@ -63,6 +65,7 @@ TEXT_SPACING = Rule(
     "Extra space between lines, words and letters stops lines crowding together, which "
     "helps pupils with low vision or dyslexia keep their place.",
     {VI: 2, DYSLEXIA: 3, SLCN: 1},
+    plain_title="Spacing between lines, words and letters",
 )
 TYPE_SIZE = Rule(
     "RNIB-type-size",
@@ -155,8 +158,9 @@ def _contrast(profile: Profile) -> list[Finding]:
             findings.append(
                 Finding(
                     CONTRAST_MINIMUM,
-                    f"{pair.label}: {format_ratio(pair.ratio)}, below the "
-                    f"{minimum:g}:1 that WCAG asks for {_size_words(pair)}.",
+                    f"{pair.label}: the colours are too close to read easily "
+                    f"({format_ratio(pair.ratio)}; {_size_words(pair)} needs at least "
+                    f"{minimum:g}:1). Source: WCAG 1.4.3.",
                     fix=_contrast_fix(profile, pair, minimum),
                     weights=None if main else {VI: 8, DYSLEXIA: 4, SLCN: 2},
                 )
@@ -165,8 +169,10 @@ def _contrast(profile: Profile) -> list[Finding]:
             findings.append(
                 Finding(
                     CONTRAST_ENHANCED,
-                    f"{pair.label}: {format_ratio(pair.ratio)} passes the minimum but not "
-                    f"the {enhanced:g}:1 of WCAG's enhanced level for {_size_words(pair)}.",
+                    f"{pair.label}: clear enough for most pupils, but pupils with low "
+                    f"vision may need stronger contrast ({format_ratio(pair.ratio)}; "
+                    f"{enhanced:g}:1 or more is better for {_size_words(pair)}). "
+                    f"Source: WCAG 1.4.6 (enhanced level).",
                     fix=_contrast_fix(profile, pair, enhanced),
                     weights=None if main else {VI: 2},
                 )
@@ -260,42 +266,58 @@ def _spacing(profile: Profile) -> list[Finding]:
     }
     if not short:
         return []
+    crowded = _and([_CROWDED[key] for key in short])
     parts = [spacing_words(key, getattr(profile, key)) for key in short]
+    wanted = [f"{name} {_percent(minimum)}" for minimum, name in short.values()]
     return [
         Finding(
             TEXT_SPACING,
-            # WCAG 1.4.12 asks that text still works when a reader sets this much
-            # spacing; it does not ask every lesson to use it. Say so plainly.
-            "This profile's spacing is tighter than the spacing WCAG 1.4.12 tests with "
-            "(text must still work when a reader chooses it): " + "; ".join(parts) + ". "
-            "Pupils with low vision or dyslexia who need that room may find it crowded.",
+            # The first sentence says what is wrong and what to do in plain words; the
+            # numbers follow, and the standard comes last. WCAG 1.4.12 asks that text
+            # still works when a reader sets this much spacing; it does not ask every
+            # lesson to use it. Say so plainly.
+            f"Give the text more room: its {crowded} are closer together than some "
+            "pupils with low vision or dyslexia need. At present: " + "; ".join(parts)
+            + ". Source: WCAG 1.4.12, which tests that text still works when a reader "
+            "chooses this much spacing (it does not ask every lesson to use it).",
             fix=Fix(
                 PROFILE_FIX,
-                "Give the text WCAG 1.4.12's spacing: "
-                + ", ".join(name for _, name in short.values()),
+                f"Give the text more room: {_and(wanted)} of the text size",
                 changes={key: minimum for key, (minimum, _) in short.items()},
             ),
         )
     ]
 
 
-def spacing_words(key: str, value: float) -> str:
-    """One spacing setting and what WCAG 1.4.12 tests with, in plain words, numbers explained.
+# What is too close together when each spacing is too small.
+_CROWDED = {
+    "line_height": "lines",
+    "paragraph_spacing_em": "paragraphs",
+    "letter_spacing_em": "letters",
+    "word_spacing_em": "words",
+}
 
-    "line spacing 1.2 (lines 1.2 times the text size apart; WCAG 1.4.12 tests with 1.5)".
+
+def _and(items: list[str]) -> str:
+    """ "a", "a and b", "a, b and c"."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _percent(share: float) -> str:
+    """A share of the text size as the profile editor shows it: 0.12 -> "12%"."""
+    return f"{share * 100:.1f}".rstrip("0").rstrip(".") + "%"
+
+
+def spacing_words(key: str, value: float) -> str:
+    """One spacing setting and the spacing to try, as shares of the text size.
+
+    "line spacing 120% of the text size (try 150%)"; "letter spacing normal (try 12%
+    of the text size)": the profile editor shows spacing the same way.
     """
     minimum, name = WCAG_SPACING[key]
-    if key == "line_height":
-        return (f"{name} {value:g} (lines {value:g} times the text size apart; "
-                f"WCAG 1.4.12 tests with {minimum:g})")
-    if key == "paragraph_spacing_em":
-        return (f"{name} {value:g} em (a gap of {value:g} times the text size between "
-                f"paragraphs; WCAG 1.4.12 tests with {minimum:g} times)")
-    what = "letters" if key == "letter_spacing_em" else "words"
-    now = "normally" if value == 0 else f"a little wider than normal ({value:g} em)"
-    share = "an eighth" if key == "letter_spacing_em" else "a sixth"
-    return (f"{name} {value:g} em ({what} spaced {now}; WCAG 1.4.12 tests with a little "
-            f"wider than normal, {minimum:g} em, about {share} of the text size)")
+    if value == 0:
+        return f"{name} normal (try {_percent(minimum)} of the text size)"
+    return f"{name} {_percent(value)} of the text size (try {_percent(minimum)})"
 
 
 def _type(profile: Profile) -> list[Finding]:

@@ -371,7 +371,8 @@ class CheckerPanel(QWidget):
             by_rule.setdefault(finding.rule.id, []).append(finding)
         for found in by_rule.values():
             rule = found[0].rule
-            groups.append((f"{rule.title} ({len(found)})", rule.why, found))
+            # The heading in plain words; the standard it comes from in its tooltip.
+            groups.append((f"{rule.heading} ({len(found)})", rule.why, found))
         return groups
 
     def _add_group(self, column: QVBoxLayout, title: str, why: str,
@@ -379,6 +380,9 @@ class CheckerPanel(QWidget):
         header = QLabel(title)
         set_relative_font(header, 1.1, bold=True)
         header.setWordWrap(True)
+        source = findings[0].rule.source if why else ""
+        if source:
+            header.setToolTip(self.tr("Source: {source}").format(source=source))
         column.addSpacing(6)
         column.addWidget(header)
         if why:
@@ -396,14 +400,14 @@ class CheckerPanel(QWidget):
         where = location_text(finding)
         name = f"{where}: {finding.message}"
         if show_rule:
-            name = f"{finding.rule.title}. {name}"
+            name = f"{finding.rule.heading}. {name}"
         card = FindingCard(name, described)
         card.setProperty("finding", finding)
         self._watch_focus(card)
         self._cards.append(card)
         grid = QGridLayout(card)
         grid.setContentsMargins(6, 4, 6, 4)
-        full = f"{finding.rule.title}. {where}. {finding.message}"
+        full = f"{finding.rule.heading}. {where}. {finding.message}"
         if show_rule:
             full += " " + self.tr("Why it matters: {why}").format(why=finding.rule.why)
         if finding.line is not None:
@@ -429,10 +433,12 @@ class CheckerPanel(QWidget):
         grid.addWidget(place, 0, 0, 1, 2, Qt.AlignmentFlag.AlignLeft)
         text = finding.message
         if show_rule:
-            text = f"{finding.rule.title}: {text}\n" + self.tr("Why it matters: {why}").format(
+            text = f"{finding.rule.heading}: {text}\n" + self.tr("Why it matters: {why}").format(
                 why=finding.rule.why)
         message = QLabel(text)
         message.setWordWrap(True)
+        if finding.rule.source:
+            message.setToolTip(self.tr("Source: {source}").format(source=finding.rule.source))
         message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         grid.addWidget(message, 1, 0, 1, 2)
         grid.setColumnStretch(1, 1)

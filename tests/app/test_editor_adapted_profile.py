@@ -1,8 +1,8 @@
 """A profile fixed in the lesson editor is shown, can be saved, and is never lost unasked.
 
 A real main window (offscreen) with the Dyslexia preset opens the editor with
-Ctrl+Shift+E; the checker's real Fix button gives the text WCAG 1.4.12's
-spacing. The closing question is a real QMessageBox, answered by clicking
+Ctrl+Shift+E; the checker's real Fix button gives the text more room (WCAG 1.4.12's
+spacing). The closing question is a real QMessageBox, answered by clicking
 (tests/fixtures/question_box.py); the profile's name is typed into the real
 input box by ``NextNames``.
 """

@@ -1,8 +1,9 @@
 """The checker's words for teachers: where a finding is, and messages without jargon.
 
 Each test fails on the old wording: places were "lesson.md:28", weights were
-"weight 400", spacing was "0.12 em" with nothing said about it, and the
-passive-voice rule called itself "a heuristic".
+"weight 400", spacing was "0.12 em" with nothing said about it, the
+passive-voice rule called itself "a heuristic", and findings opened with
+"WCAG 1.4.12" or "Flesch–Kincaid grade 5.8; SMOG suggests 13".
 """
 
 from __future__ import annotations
@@ -12,6 +13,13 @@ import pytest
 from lessons.checker_context import CheckContext
 from lessons.checker_rules_visual import spacing_words, weight_words
 from tests.lessons.checker_support import CLEAN_PROFILE, lesson_text, load, of_rule, profile, review
+
+# Long words in long sentences: far above Year 2's reading age.
+HARD_TEXT = (
+    "Photosynthesis is a biochemical process whereby chlorophyll-containing organisms "
+    "transform electromagnetic radiation into chemical energy, synthesising carbohydrates "
+    "from atmospheric carbon dioxide and water, and consequently liberating oxygen. "
+) * 3
 
 BODY = """\
 Rain falls from *clouds*.
@@ -81,19 +89,70 @@ def test_font_weights_are_named_in_words() -> None:
     assert "weight 400" not in message
 
 
-def test_spacing_numbers_are_explained() -> None:
+def test_spacing_is_a_share_of_the_text_size_as_the_profile_editor_shows_it() -> None:
     assert spacing_words("letter_spacing_em", 0) == (
-        "letter spacing 0 em (letters spaced normally; WCAG 1.4.12 tests with a little "
-        "wider than normal, 0.12 em, about an eighth of the text size)")
-    assert "a little wider than normal (0.05 em)" in spacing_words("letter_spacing_em", 0.05)
-    assert "lines 1.2 times the text size apart" in spacing_words("line_height", 1.2)
-    message = of_rule(review(prof=profile(line_height=1.2, word_spacing_em=0)),
-                      "WCAG-1.4.12")[0].message
-    assert "about a sixth of the text size" in message
-    assert "WCAG names" not in message
+        "letter spacing normal (try 12% of the text size)")
+    assert spacing_words("letter_spacing_em", 0.05) == (
+        "letter spacing 5% of the text size (try 12%)")
+    assert spacing_words("line_height", 1.2) == "line spacing 120% of the text size (try 150%)"
+    assert spacing_words("paragraph_spacing_em", 1.0) == (
+        "paragraph spacing 100% of the text size (try 200%)")
+    finding = of_rule(review(prof=profile(line_height=1.2, word_spacing_em=0)),
+                      "WCAG-1.4.12")[0]
+    assert finding.message == (
+        "Give the text more room: its lines and words are closer together than some pupils "
+        "with low vision or dyslexia need. At present: line spacing 120% of the text size "
+        "(try 150%); word spacing normal (try 16% of the text size). Source: WCAG 1.4.12, "
+        "which tests that text still works when a reader chooses this much spacing (it "
+        "does not ask every lesson to use it).")
+    assert finding.fix.label == (
+        "Give the text more room: line spacing 150% and word spacing 16% of the text size")
+    assert " em" not in finding.message and "WCAG names" not in finding.message
     # 1.4.12 is about text that still works when a reader adds spacing, not a
     # spacing every lesson must use: the finding does not claim more.
-    assert "tests with" in message and "must be able to use" not in message
+    assert "must be able to use" not in finding.message
+
+
+def first_sentence(message: str) -> str:
+    """Up to the first full stop that ends a sentence (not one inside "4.5:1")."""
+    return message.split(". ", 1)[0]
+
+
+STANDARD_WORDS = ("WCAG", "Flesch", "SMOG", " em ", " em)", " em,", " em;")
+
+
+def test_a_findings_first_sentence_says_in_plain_words_what_is_wrong() -> None:
+    # The usability review: findings opened with "WCAG 1.4.12", "Flesch–Kincaid
+    # grade 5.8; SMOG suggests 13" and "0.12 em". The standards are kept, after
+    # "Source:", for those who want them.
+    grey = {"text": "#777777", "heading": "#777777", "background": "#ffffff",
+            "highlight": "#ffffff"}
+    findings = [
+        *of_rule(review(prof=profile(line_height=1.2, letter_spacing_em=0,
+                                     paragraph_spacing_em=1.0)), "WCAG-1.4.12"),
+        *of_rule(review(prof=profile(colours=grey, font_weight=400)), "WCAG-1.4.3"),
+        *of_rule(review(prof=profile(colours={**grey, "text": "#5a5a5a",
+                                              "heading": "#5a5a5a"}, font_weight=400)),
+                 "WCAG-1.4.6"),
+        *of_rule(review(HARD_TEXT, key_stage="KS1", year_group="Year 2"),
+                 "SLCN-reading-age"),
+    ]
+    assert {f.rule.id for f in findings} == {
+        "WCAG-1.4.12", "WCAG-1.4.3", "WCAG-1.4.6", "SLCN-reading-age"}
+    for finding in findings:
+        first = first_sentence(finding.message)
+        assert not [w for w in STANDARD_WORDS if w in first + " "], first
+        assert "Source: " in finding.message, finding.message
+        source = finding.message.split("Source: ", 1)[1]
+        assert source.startswith(("WCAG 1.4", "Flesch–Kincaid grade")), source
+        assert finding.rule.heading == (finding.rule.plain_title or finding.rule.title)
+        assert not finding.rule.heading.startswith("WCAG")
+    reading_age = findings[-1]
+    assert reading_age.message.startswith(
+        "The text may be too hard for pupils in Year 2 (aged 6 to 7): its estimated reading "
+        "age is about ")
+    # The caveat stays: reading ages are estimates.
+    assert "Reading ages from formulas are estimates" in reading_age.message
 
 
 def test_rough_checks_say_so_in_plain_words() -> None:

@@ -72,7 +72,7 @@ def test_tab_reaches_every_finding_with_its_words_and_why(qtbot, panel, report) 
     card = next(w for w in reached if w.property("finding") == reading_age)
     # Its group heading is said with it.
     assert accessible(card, QAccessible.Text.Description).startswith(
-        f"{reading_age.rule.title} (1), finding 1 of 1.")
+        f"{reading_age.rule.heading} (1), finding 1 of 1.")
     # Not tedious: one stop per finding, then only its own buttons.
     assert len(reached) == (len(report.findings) + len(panel.line_buttons())
                             + len(panel.fix_buttons()))

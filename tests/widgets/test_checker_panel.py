@@ -106,8 +106,8 @@ def test_findings_show_rule_place_why_and_fix(panel, lesson_and_text) -> None:
     assert Counter(b.property("fix") for b in panel.fix_buttons()) == Counter(report.fixes())
     labels = {label.text() for label in panel.findings_widget.findChildren(QLabel)}
     finding = next(f for f in report.findings if f.line is not None and f.fix is not None)
-    assert f"{finding.rule.title} ({sum(f.rule.id == finding.rule.id for f in report.findings)})" \
-        in labels
+    count = sum(f.rule.id == finding.rule.id for f in report.findings)
+    assert f"{finding.rule.heading} ({count})" in labels
     assert f"Why it matters: {finding.rule.why}" in labels
     assert location_text(finding) == finding.place
     assert finding.place and ".md" not in finding.place

@@ -75,3 +75,27 @@ def test_group_by_offers_guideline_and_need(panel) -> None:
     combo.setCurrentIndex(1)
     assert panel.group_by() == "need"
     assert accessible_name(combo) == "pupil's need"
+
+
+def test_headings_and_first_sentences_say_what_is_wrong_without_a_standards_number(
+        panel) -> None:
+    # The usability review: the checker opened with "WCAG 1.4.12 Text spacing" and
+    # "This profile's spacing is tighter than the spacing WCAG 1.4.12 tests with…".
+    # The standard is kept for those who want it: in the heading's tooltip and
+    # after "Source:" at the end of the finding.
+    report = panel.report()
+    spacing = next(f for f in report.findings if f.rule.id == "WCAG-1.4.12")
+    labels = panel.findings_widget.findChildren(QLabel)
+    header = next(label for label in labels
+                  if label.text() == "Spacing between lines, words and letters (1)")
+    assert header.toolTip() == "Source: WCAG 1.4.12 Text spacing"
+    message = next(label for label in labels if label.text() == spacing.message)
+    assert message.text().startswith("Give the text more room: ")
+    assert "Source: WCAG 1.4.12" in message.text()
+    shown = [label.text() for label in labels]
+    shown += [accessible_name(card) for card in panel.finding_cards()]
+    for text in shown:
+        first = text.split(". ", 1)[0]
+        assert "WCAG" not in first and " em " not in first + " ", text
+    fix = next(b for b in panel.fix_buttons() if b.property("fix") == spacing.fix)
+    assert "WCAG" not in fix.accessibleName()
