@@ -196,6 +196,7 @@ def test_every_colour_keeps_4_5_to_1_in_every_palette(editor, name):
     editor.text_edit.setPalette(palette(text, background))
     editor.markup_key.setPalette(palette(text, background))
     QApplication.processEvents()
+    assert not editor.is_modified()  # drawn again in the new colours, not changed
     pairs = list(drawn_pairs(editor))
     inks = {ink for _, ink, _ in pairs}
     assert inks - {text}, "the markup is drawn in a shade of its own"
