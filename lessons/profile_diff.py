@@ -3,8 +3,9 @@
 Two pure functions for the reflection log:
 
 * ``profile_changes(before, after)``: each setting that differs between two
-  profiles, as a sentence such as "Font size: 12 pt → 18 pt". Spacing in em
-  says what that means ("0.12 em (about an eighth of the text size)"). The
+  profiles, as a sentence such as "Font size: 12 pt → 18 pt". Spacing is a
+  share of the text size, as the profile editor shows it ("12% of the text
+  size (about an eighth)"), never in em. The
   profile's name and guidance note are not settings and are left out.
 * ``lesson_text_changes(before, after)``: how many lines of the lesson text
   were changed, added and removed (the counts a unified diff would show).
@@ -62,10 +63,6 @@ class SettingChange:
         return self.sentence
 
 
-def _number(value: float) -> str:
-    return f"{value:g}"
-
-
 # Parts of the text size a teacher says without thinking: 0.12 em is "about an
 # eighth of the text size". An em is the size of the text (12 pt text: 1 em = 12 pt).
 _FRACTIONS = tuple((share, f"{name} of the text size") for share, name in (
@@ -91,9 +88,20 @@ def em_words(value: float) -> str:
     return f"{value * 100:.0f}% of the text size"
 
 
+def share_of_text_size(value: float) -> str:
+    """0.12 em as "12% of the text size", as the profile editor shows it."""
+    return f"{value * 100:.1f}".rstrip("0").rstrip(".") + "% of the text size"
+
+
 def _em_explained(value: float) -> str:
-    """ "0.12 em (about an eighth of the text size)": the number, then what it means."""
-    return f"{value:g} em ({em_words(value)})"
+    """ "12% of the text size (about an eighth)": the share as the profile editor shows
+    it, then, for a small share, the fraction a teacher would say."""
+    share = share_of_text_size(value)
+    words = em_words(value)
+    if value >= 1 or "%" in words:
+        return share
+    fraction = words.removesuffix(" of the text size").removesuffix(" the text size")
+    return f"{share} ({fraction})"
 
 
 def _em(value: float) -> str:
@@ -146,7 +154,7 @@ _SETTINGS = (
     ("font_weight", "Font weight", _weight),
     ("letter_spacing_em", "Letter spacing", _em),
     ("word_spacing_em", "Word spacing", _em),
-    ("line_height", "Line spacing", _number),
+    ("line_height", "Line spacing", share_of_text_size),
     ("paragraph_spacing_em", "Space between paragraphs",
      lambda v: "none" if v == 0 else _em_explained(v)),
     ("max_line_chars", "Line length", _line_length),

@@ -1,7 +1,9 @@
-"""Spacing in em is explained in a teacher's words, and the number is kept.
+"""Spacing is a share of the text size, as the profile editor shows it, never in em.
 
-Fails on the old wording, "Letter spacing: normal → 0.12 em", which left a
-teacher to guess what an em is.
+Fails on the old wordings: "Letter spacing: normal → 0.12 em", which left a
+teacher to guess what an em is, and then "0.12 em (about an eighth of the text
+size)", which the usability review still found to be jargon beside the
+profile editor's "12% of the text size".
 """
 
 from __future__ import annotations
@@ -35,25 +37,25 @@ def test_em_in_words(value, words):
     assert profile_diff.em_words(value) == words
 
 
-def test_letter_spacing_change_keeps_the_number_and_says_what_it_means():
+def test_spacing_changes_are_shares_of_the_text_size_as_the_profile_editor_shows_them():
     after = replace(Profile(), letter_spacing_em=0.12, word_spacing_em=0.35,
-                    paragraph_spacing_em=1.5)
+                    paragraph_spacing_em=1.5, line_height=1.5)
     assert describe_profile_changes(Profile(), after) == [
-        "Letter spacing: normal → 0.12 em (about an eighth of the text size)",
-        "Word spacing: normal → 0.35 em (about a third of the text size)",
-        "Space between paragraphs: 1 em (the text size) → 1.5 em "
-        "(one and a half times the text size)",
+        "Letter spacing: normal → 12% of the text size (about an eighth)",
+        "Word spacing: normal → 35% of the text size (about a third)",
+        "Line spacing: 120% of the text size → 150% of the text size",
+        "Space between paragraphs: 100% of the text size → 150% of the text size",
     ]
 
 
-def test_every_preset_explains_each_em_it_mentions():
+def test_no_preset_change_is_said_in_em():
     presets = load_presets()
     assert presets
     mentioned = 0
     for preset in presets:
         for sentence in describe_profile_changes(Profile(), preset):
-            for part in sentence.split(" → "):
-                if " em" in part:
-                    mentioned += 1
-                    assert "em (" in part and "text size)" in part, sentence
+            assert " em" not in sentence, sentence
+            if "spacing" in sentence.lower():
+                mentioned += 1
+                assert "% of the text size" in sentence, sentence
     assert mentioned, "some built-in preset changes the spacing"
