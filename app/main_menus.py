@@ -148,14 +148,19 @@ class MainActions:
         self.placeholders["read"] = list(self.read_placeholders)
         self.dictate = self.action(_tr("&Start or stop dictation"), w.toggle_dictation, "F9",
                                    tip=_tr("Start listening, or stop"))
+        # Named as the Speech models window names them: how they write, not the
+        # engine (Vosk, Whisper), which is in the tooltip for those who ask.
         labels = {"auto": _tr("&Automatic (the best this computer has)"),
-                  "vosk": _tr("&Vosk (word by word; needs a model)"),
-                  "whisper": _tr("&Whisper tiny.en (built in)")}
+                  "vosk": _tr("&Word by word (needs a word-by-word model)"),
+                  "whisper": _tr("&Phrase by phrase (the built-in English model)")}
         self.engines = QActionGroup(w)
         for name in ENGINE_CHOICES:
             action = QAction(labels[name], w, checkable=True)
             action.setData(name)
             self.engines.addAction(action)
+        (whisper,) = [a for a in self.engines.actions() if a.data() == "whisper"]
+        whisper.setToolTip(_tr("Words appear a phrase at a time, as the pupil pauses "
+                               "(speech engine: Whisper)"))
         self.engines.triggered.connect(lambda a: w.set_engine_preference(a.data()))
         # Vosk can be chosen once a Vosk model is installed: the speech report says
         # at start-up, the model manager after each download, import or removal.
@@ -165,16 +170,16 @@ class MainActions:
         self.placeholders["dictation"] = [captions]
 
     def set_vosk_ready(self, ready: bool) -> None:
-        """Dictation › Speech engine › Vosk: enabled with a Vosk model installed; without
-        one, disabled, and its words say where to get one."""
+        """Dictation › Speech engine › Word by word (Vosk): enabled with a Vosk model
+        installed; without one, disabled, and its words say where to get one."""
         (vosk,) = [a for a in self.engines.actions() if a.data() == "vosk"]
         if ready:
-            vosk.setText(_tr("&Vosk (word by word)"))
-            tip = _tr("Vosk: words appear one by one as they are said")
+            vosk.setText(_tr("&Word by word"))
+            tip = _tr("Words appear one by one as they are said (speech engine: Vosk)")
         else:
-            vosk.setText(_tr("&Vosk (word by word; add a model in Tools › Speech models)"))
-            tip = _tr("Vosk needs a word-by-word speech model: add one in Tools › Speech "
-                      "models")
+            vosk.setText(_tr("&Word by word (add a model in Tools › Speech models)"))
+            tip = _tr("Needs a word-by-word speech model: add one in Tools › Speech models "
+                      "(speech engine: Vosk)")
         vosk.setToolTip(tip)
         vosk.setStatusTip(tip)
         vosk.setEnabled(ready)

@@ -71,6 +71,6 @@ def chosen_model_failed_message(error: BaseException, engine: type[Recogniser],
 def engine_unavailable_message(error: EngineUnavailable) -> str:
     """One sentence for an engine chosen by name that cannot run here, with what to do."""
     if error.name == "vosk" and "model" in error.reason.lower():
-        return _tr("No word-by-word (Vosk) speech model is installed: add one in Tools › "
+        return _tr("No word-by-word speech model is installed: add one in Tools › "
                    "Speech models, or choose Automatic in Dictation › Speech engine.")
     return str(error) + " " + _tr("Choose Automatic in Dictation › Speech engine.")

@@ -135,3 +135,17 @@ def test_choosing_another_engine_stops_the_panel_naming_the_old_model(rig):  # n
     r.qtbot.waitUntil(lambda: not r.controller.worker.is_busy())
     r.controller.set_engine("vosk")  # Dictation › Speech engine, as the review did
     assert "built in" not in r.panel.engine_label.text()
+
+
+@pytest.mark.parametrize("vosk_ready", [False, True])
+def test_the_engine_menu_says_how_each_writes_not_the_engines_name(opened, vosk_ready):
+    # As the Speech models window names them ("Word by word", "Phrase by phrase");
+    # the engine is in the tooltip for whoever asks.
+    window = opened.open()
+    window._speech_report_ready(_report(vosk_ready=vosk_ready))
+    texts = {a.data(): a.text().replace("&", "") for a in window.act.engines.actions()}
+    assert texts["vosk"].startswith("Word by word")
+    assert texts["whisper"] == "Phrase by phrase (the built-in English model)"
+    for text in texts.values():
+        assert not any(name in text for name in ("Vosk", "Whisper", "tiny.en")), text
+    assert "Vosk" in _vosk_action(window).toolTip()
