@@ -69,7 +69,12 @@ _base_point_size: float | None = None
 # However big the interface, the lesson keeps at least this share of the
 # window's width; the docks give way (as tabs) before it does.
 LESSON_SHARE = 0.4
+# From 150% up the lesson keeps half: the panels wrap and stack their words
+# and buttons to be narrow, so two docks side by side would fit beside 40% of
+# the window, leaving the lesson as squeezed as before; as tabs it has the rest.
+LARGE_SIZE, LARGE_SIZE_SHARE = 1.5, 0.5
 _HOME = "lesson-lab-home-area"  # a dock's own side, while it is a tab elsewhere
+_HOME_WIDTH = "lesson-lab-home-width"  # its width there, to give back when it goes home
 _LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
 
 
@@ -379,12 +384,19 @@ def fit_docks(window: QMainWindow, docks, share: float = LESSON_SHARE) -> bool:
     of one dock area on the left, the library first; when there is room again
     (a smaller size, a wider window) each goes back to its own side.
     """
-    # Lay out again first: after a font change the docks' minimum sizes are
-    # only up to date once the posted layout requests have run.
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    # Lay out again first (below): after a font change the docks' minimum sizes
+    # are only up to date once the posted layout requests have run.
     docks = _docked(window, docks)
     if not docks:
         return False
+    if current_scale() >= LARGE_SIZE - 0.01:
+        share = max(share, LARGE_SIZE_SHARE)
+    if all(d.property(_HOME) is None for d in docks):
+        # Each on its own side: its width now (before a new size lays it out again)
+        # is the one to give back if it becomes a tab and later goes home.
+        for dock in docks:
+            dock.setProperty(_HOME_WIDTH, dock.width())
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     room = window.width() - round(share * window.width())
     tabbed = [d for d in docks if d.property(_HOME) is not None]
     if tabbed:
@@ -396,7 +408,8 @@ def fit_docks(window: QMainWindow, docks, share: float = LESSON_SHARE) -> bool:
                 window.addDockWidget(home(dock), dock)
                 dock.setProperty(_HOME, None)
                 dock.show()
-            _share_out(window, docks, room)
+            if not _give_back_widths(window, docks, room):
+                _share_out(window, docks, room)
             return False
     if tabbed or _width_needed(window, docks, window.dockWidgetArea) > room:
         first = next((d for d in docks if window.dockWidgetArea(d) == _LEFT), docks[0])
@@ -424,6 +437,25 @@ def fit_docks(window: QMainWindow, docks, share: float = LESSON_SHARE) -> bool:
         # wider screen brings them back: each side gives way to its share.
         _share_out(window, docks, room)
     return tabbed
+
+
+def _give_back_widths(window: QMainWindow, docks, room: int) -> bool:
+    """Give docks back on their own sides the widths they had before they became tabs
+    (100% to 200% and back leaves the lesson as it was); False when those no longer
+    fit in ``room`` or are not known."""
+    sides: dict = {}
+    for dock in docks:
+        width = dock.property(_HOME_WIDTH)
+        if not isinstance(width, int):
+            return False
+        side = sides.setdefault(window.dockWidgetArea(dock), [dock, 0])
+        side[1] = max(side[1], width, dock.minimumSizeHint().width())
+    separator = window.style().pixelMetric(QStyle.PixelMetric.PM_DockWidgetSeparatorExtent)
+    if sum(width for _, width in sides.values()) + separator * len(sides) > room:
+        return False
+    window.resizeDocks([first for first, _ in sides.values()],
+                       [width for _, width in sides.values()], Qt.Orientation.Horizontal)
+    return True
 
 
 def _name_dock_tabs(window: QMainWindow) -> None:

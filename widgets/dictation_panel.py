@@ -30,12 +30,12 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QGridLayout,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -50,6 +50,7 @@ from widgets.dictation_text import DictationText
 from widgets.fonts import resolve_family
 from widgets.level_meter import LevelMeter
 from widgets.save_as import ask_save_as, confirm_replace
+from widgets.stacking_row import StackingRow
 from widgets.value_label import ValueLabel
 
 TOGGLE_SHORTCUT = "F9"
@@ -117,6 +118,7 @@ class DictationPanel(QWidget):
         microphone_label = QLabel(_tr("&Microphone:"), self)
         microphone_label.setBuddy(self.microphones)
         self.engine_label = ValueLabel(parent=self)  # "Speech model: English, built in"
+        self.engine_label.setWordWrap(True)  # a long model name must not widen the panel
         self.meter = LevelMeter(self)
         meter_label = QLabel(_tr("Level:"), self)
         meter_label.setBuddy(self.meter.bar)
@@ -152,29 +154,36 @@ class DictationPanel(QWidget):
         self.set_ui_scale(1.0)
 
     def _lay_out(self, microphone_label: QLabel, meter_label: QLabel) -> None:
-        top = QHBoxLayout()
+        # The two big buttons side by side when the panel has room for both, one
+        # above the other in a narrow panel (a large interface size beside the lesson).
+        self.top_row = top = StackingRow()
         top.addWidget(self.toggle_button, 2)
         top.addWidget(self.hold_button, 1)
         top.addStretch(1)
         # Whether the microphone is on, and which speech model listens, on a line of
         # their own under the buttons rather than beside them and the microphone
         # list: the panel then stays narrow enough to sit beside the lesson and the
-        # library on a school laptop (1366 px) or at a large interface size.
-        state = QHBoxLayout()
+        # library on a school laptop (1366 px) or at a large interface size; and
+        # one above the other when even that line is too wide.
+        state = StackingRow()
         state.addWidget(self.live)
         state.addStretch(1)
         state.addWidget(self.engine_label)
-        details = QGridLayout()
-        details.addWidget(microphone_label, 0, 0)
-        details.addWidget(self.microphones, 0, 1)
-        details.addWidget(meter_label, 1, 0)
-        details.addWidget(self.meter, 1, 1)
-        details.setColumnStretch(1, 1)
-        actions = QHBoxLayout()
+        # Each caption beside its control while there is room, above it otherwise.
+        details = QFormLayout()
+        details.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        details.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        details.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        details.addRow(microphone_label, self.microphones)
+        details.addRow(meter_label, self.meter)
+        keep = QHBoxLayout()
         for button in (self.read_back_button, self.copy_button, self.save_button):
-            actions.addWidget(button)
+            keep.addWidget(button)
+        # Clear apart from the others, at the right; under them when they fill the width.
+        actions = StackingRow(natural=False)
+        actions.addLayout(keep)
         actions.addStretch(1)
-        actions.addWidget(self.clear_button)
+        actions.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(state)

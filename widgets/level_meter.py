@@ -29,10 +29,11 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPalette, QPen
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QProgressBar, QSizePolicy, QWidget
 
 from lessons.contrast import AA_LARGE, blend, contrast_ratio
 from widgets.noise_floor import NoiseFloor, only_background
+from widgets.stacking_row import StackingRow
 from widgets.value_label import ValueLabel
 
 FLOOR_DB = -60.0
@@ -177,7 +178,9 @@ class LevelMeter(QWidget):
         # few times a sentence, not the decibels, which change 20 times a second.
         self.label = ValueLabel(_tr("Microphone level"), parent=self)
         self._fit_label()
-        layout = QHBoxLayout(self)
+        # The words beside the bar while both fit there (always at 100%); under it in
+        # a narrow panel at a large interface size, so the meter is no wider than its words.
+        layout = StackingRow(self, natural=False)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.bar, 1)
         layout.addWidget(self.label)
@@ -192,6 +195,9 @@ class LevelMeter(QWidget):
     def _fit_label(self) -> None:
         """Make the words' room fit the longest state, so the bar never jumps as they change."""
         shown = self.label.text()
+        # QLabel's size hint is never less than its minimum size: without this the
+        # room measured at 200% stayed when the interface went back to 100%.
+        self.label.setMinimumWidth(0)
         widths = []
         # QLabel's own setText: only measuring, so the name a reader hears stays as it is.
         for text in (level_text(-59, None), level_text(-38, -38), level_text(-3, None)):

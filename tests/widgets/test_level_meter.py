@@ -219,3 +219,27 @@ def test_too_loud_is_still_hatched_in_a_dark_palette(meter):
     assert {c.name() for c in loud} >= {DARK_BASE}  # the hatch lines, over the fill
     fills = {c.name() for c in loud} - {DARK_BASE, DARK_TEXT}
     assert fills and all(contrast_ratio(c, DARK_BASE) >= 3 for c in fills)
+
+
+def test_back_at_the_first_size_the_words_take_their_first_room_again(meter):
+    # The room measured at twice the size stayed at 100%, and with it a dictation
+    # dock 589 px wide instead of 410 (QLabel's size hint is never under its minimum).
+    first = meter.label.minimumWidth(), meter.minimumSizeHint().width()
+    font = meter.font()
+    size = font.pointSizeF()
+    font.setPointSizeF(size * 2)
+    meter.setFont(font)
+    assert meter.label.minimumWidth() > first[0]
+    font.setPointSizeF(size)
+    meter.setFont(font)
+    assert (meter.label.minimumWidth(), meter.minimumSizeHint().width()) == first
+
+
+def test_narrow_the_words_go_under_the_bar_and_stay_whole(meter, qtbot):
+    font = meter.font()
+    font.setPointSizeF(font.pointSizeF() * 2)
+    meter.setFont(font)
+    meter.resize(meter.minimumSizeHint().width(), 120)
+    qtbot.waitUntil(lambda: meter.label.y() >= meter.bar.geometry().bottom())
+    assert meter.label.width() >= meter.label.minimumWidth()
+    assert meter.bar.width() >= meter.label.minimumWidth()  # the bar is as wide as the words

@@ -129,12 +129,18 @@ def test_turn_all_off_is_named_by_its_words(qtbot):
 
 
 def test_the_flip_button_is_named_by_the_words_it_shows(qtbot):
+    # Short words on the button (the whole sentence made the panel 758 px wide at
+    # 200%); the sentence, what is shown and what F8 does, is its description and tooltip.
     panel = SimulationPanel()
     qtbot.addWidget(panel)
-    assert heard(panel.flip_button).startswith("Showing the adapted lesson: press F8")
+    button = panel.flip_button
+    assert heard(button) == button.text() == "Show the unadapted lesson (F8)"
+    described = QAccessible.queryAccessibleInterface(button).text(QAccessible.Text.Description)
+    assert described.startswith("Showing the adapted lesson: press F8")
+    assert button.toolTip() == described == panel.flip_action.text()
     panel.flip_adapted()
-    assert heard(panel.flip_button) == panel.flip_action.text()
-    assert heard(panel.flip_button).startswith("Showing the unadapted lesson: press F8")
+    assert heard(button) == button.text() == "Show the adapted lesson (F8)"
+    assert button.accessibleDescription().startswith("Showing the unadapted lesson: press F8")
 
 
 def test_the_font_note_is_heard_with_what_it_says(qtbot, monkeypatch):

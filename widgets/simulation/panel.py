@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from widgets.simulation.filters import ORDER, SimulationSettings
 from widgets.value_label import ValueLabel
+from widgets.wrapping_check_box import WrappingCheckBox
 
 FLIP_SHORTCUT = "F8"
 DEFAULT_PERCENT = 50
@@ -162,9 +163,9 @@ class SimulationPanel(QWidget):
         buttons = QVBoxLayout()
         self.flip_button = QToolButton()
         self.flip_button.setDefaultAction(self.flip_action)
-        # Named by the words it shows (they say what is shown and what F8 does).
-        self.flip_button.setAccessibleDescription(
-            self.tr("Flips between the unadapted and the adapted lesson."))
+        # It shows, and is named by, the action's short words ("Show the unadapted
+        # lesson (F8)"); the whole sentence (what is shown now, what F8 does) is its
+        # tooltip and description: on the button it made the panel 758 px wide at 200%.
         # Named by its words, so "click Turn all off" works; the rest is the description.
         self.off_button = QPushButton(self.tr("Turn all off"))
         self.off_button.setAccessibleDescription(
@@ -182,12 +183,14 @@ class SimulationPanel(QWidget):
                                           | Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.help)
         layout.addStretch(1)
+        self._fit_values()
 
     # ------------------------------------------------------------ building
 
     def _add_row(self, grid: QGridLayout, row: int, name: str, label: str,
                  description: str) -> None:
-        switch = QCheckBox(label)
+        # Its words wrap in a narrow dock (a large interface size beside the lesson).
+        switch = WrappingCheckBox(label)
         switch.setAccessibleName(label)
         # Every simulation says what it is not, wherever it is described.
         description = self.tr("{description} An approximation for training, not what any "
@@ -204,7 +207,6 @@ class SimulationPanel(QWidget):
         slider.setAccessibleName(self.tr("{name}: strength").format(name=label))
         slider.setAccessibleDescription(self.tr("From 5 to 100 per cent"))
         value = QLabel(self._percent(DEFAULT_PERCENT))
-        value.setMinimumWidth(value.fontMetrics().horizontalAdvance("100%") + 4)
         value.setBuddy(slider)
         switch.toggled.connect(lambda on, n=name: self._switched(n, on))
         slider.valueChanged.connect(lambda v, n=name: self._moved(n, v))
@@ -237,6 +239,17 @@ class SimulationPanel(QWidget):
         for offset, widget in enumerate((focus_label, self.focus_combo,
                                          side_label, self.side_combo)):
             grid.addWidget(widget, row + offset, 0, 1, 3)
+
+    def _fit_values(self) -> None:
+        # Room for "100%" at the present text size: set once at 100%, "50%" was cut
+        # short at 200% when the dock was narrow.
+        for value in self._values.values():
+            value.setMinimumWidth(value.fontMetrics().horizontalAdvance(self._percent(100)) + 4)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # a new interface size
+            self._fit_values()
 
     @staticmethod
     def _percent(value: int) -> str:
@@ -309,6 +322,10 @@ class SimulationPanel(QWidget):
             text = self.tr("Showing the unadapted lesson: press {key} for the adapted one")
         self.flip_action.setText(text.format(key=FLIP_SHORTCUT))
         self.flip_action.setToolTip(self.flip_action.text())
+        short = (self.tr("Show the unadapted lesson ({key})") if adapted
+                 else self.tr("Show the adapted lesson ({key})"))
+        self.flip_action.setIconText(short.format(key=FLIP_SHORTCUT))
+        self.flip_button.setAccessibleDescription(self.flip_action.text())
 
     # ------------------------------------------------------------ reactions
 

@@ -1,0 +1,108 @@
+"""Interface size 200% in a 1500-px window with the library, dictation and the
+simulations as tabs: the tabs take at most a third of the width, nothing in
+them is cut off, and going back to 100% gives the docks their widths back."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+WINDOW = (1500, 1000)
+
+
+def _window(opened):
+    window = opened.open()
+    window.resize(*WINDOW)
+    window.show_simulations(True)
+    QApplication.processEvents()
+    return window
+
+
+def _scale(window, scale: float) -> None:
+    window.set_ui_scale(scale)
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def test_at_200_percent_the_tabs_take_at_most_a_third_of_the_window(qtbot, opened):
+    window = _window(opened)
+    _scale(window, 2.0)
+    docks = (window.library_dock, window.dictation_dock, window.simulation_dock)
+    together = window.tabifiedDockWidgets(window.library_dock)
+    assert window.dictation_dock in together and window.simulation_dock in together
+    widest = max(dock.minimumSizeHint().width() for dock in docks)
+    assert widest <= window.width() / 3, f"the tabs need {widest} of {window.width()} px"
+    qtbot.waitUntil(lambda: window.centralWidget().width() >= 0.6 * window.width())
+
+
+def _check_whole(panel: QWidget) -> None:
+    """Every control shown is as wide as its minimum, and inside the panel."""
+    for child in panel.findChildren(QWidget):
+        if not child.isVisibleTo(panel) or child.parentWidget() is None:
+            continue
+        hint = child.minimumSizeHint()
+        assert not hint.isValid() or child.width() >= hint.width(), (
+            f"{type(child).__name__} {child.accessibleName()!r} is {child.width()} px, "
+            f"needs {child.minimumSizeHint().width()}")
+
+
+def test_at_200_percent_the_long_switches_wrap_whole_and_still_toggle(qtbot, opened):
+    window = _window(opened)
+    _scale(window, 2.0)
+    window.simulation_dock.raise_()
+    panel = window.simulation_panel
+    qtbot.waitUntil(panel.isVisible)
+    QApplication.processEvents()
+    wrapped = 0
+    for name in ("central", "patchy", "tritanopia", "blur"):
+        switch = panel.switch(name)
+        lines = switch.wrapped_text().split("\n")
+        wrapped += len(lines) > 1
+        room = switch.width() - switch._overhead()
+        for line in lines:
+            assert switch.fontMetrics().horizontalAdvance(line) <= room, f"{line!r} is cut off"
+        assert switch.height() >= switch.heightForWidth(switch.width()), f"{name} is clipped"
+        assert switch.accessibleName() == switch.text() and "\n" not in switch.text()
+    assert wrapped, "at 200% in a third of the window the long names wrap"
+    _check_whole(panel)
+    central = panel.switch("central")
+    central.setFocus()
+    qtbot.keyClick(central, " ")
+    assert central.isChecked() and panel.settings().strengths.get("central")
+    # A click on the last line of the words, not only on the box, toggles it.
+    qtbot.mouseClick(central, Qt.MouseButton.LeftButton,
+                     pos=QPoint(central.width() // 2, central.height() - 6))
+    assert not central.isChecked()
+    assert window.simulation_panel.flip_button.width() >= \
+        window.simulation_panel.flip_button.sizeHint().width()
+
+
+def test_at_200_percent_the_dictation_buttons_stack_and_nothing_is_cut(qtbot, opened):
+    window = _window(opened)
+    _scale(window, 2.0)
+    window.dictation_dock.raise_()
+    panel = window.dictation_panel
+    qtbot.waitUntil(panel.isVisible)
+    qtbot.waitUntil(panel.top_row.is_stacked)
+    _check_whole(panel)
+    start, hold = panel.toggle_button, panel.hold_button
+    assert hold.y() > start.geometry().bottom()
+    for button in (start, hold):  # a third of the window holds each whole
+        assert button.width() >= button.sizeHint().width(), button.text()
+
+
+def test_100_to_200_and_back_gives_the_docks_their_widths_back(qtbot, opened):
+    window = _window(opened)
+    _scale(window, 1.0)
+    qtbot.wait(100)
+    before = {d.objectName(): d.width() for d in (window.library_dock, window.dictation_dock)}
+    minimum = window.dictation_dock.minimumSizeHint().width()
+    lesson = window.centralWidget().width()
+    _scale(window, 2.0)
+    _scale(window, 1.0)
+    qtbot.wait(100)
+    QApplication.processEvents()
+    assert window.dictation_dock.minimumSizeHint().width() == minimum
+    after = {d.objectName(): d.width() for d in (window.library_dock, window.dictation_dock)}
+    assert after == before
+    assert window.centralWidget().width() == lesson
