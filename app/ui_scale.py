@@ -464,3 +464,7 @@ def _name_dock_tabs(window: QMainWindow) -> None:
     for bar in window.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
         if not bar.accessibleName():
             bar.setAccessibleName(QCoreApplication.translate("ui_scale", "Panels"))
+        # Whole names ("Library", "Dictation") with arrows to scroll, not "Lib…": the
+        # tabs share a dock a third of the window wide.
+        bar.setElideMode(Qt.TextElideMode.ElideNone)
+        bar.setUsesScrollButtons(True)

@@ -5,7 +5,7 @@ them is cut off, and going back to 100% gives the docks their widths back."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QTabBar, QWidget
 
 WINDOW = (1500, 1000)
 
@@ -33,6 +33,10 @@ def test_at_200_percent_the_tabs_take_at_most_a_third_of_the_window(qtbot, opene
     widest = max(dock.minimumSizeHint().width() for dock in docks)
     assert widest <= window.width() / 3, f"the tabs need {widest} of {window.width()} px"
     qtbot.waitUntil(lambda: window.centralWidget().width() >= 0.6 * window.width())
+    # The tabs keep whole names ("Library", not "Lib…") and scroll instead.
+    bars = [bar for bar in window.findChildren(QTabBar) if bar.count() == 3]
+    assert bars and all(bar.elideMode() == Qt.TextElideMode.ElideNone
+                        and bar.usesScrollButtons() for bar in bars)
 
 
 def _check_whole(panel: QWidget) -> None:

@@ -245,6 +245,10 @@ class SimulationPanel(QWidget):
         # short at 200% when the dock was narrow.
         for value in self._values.values():
             value.setMinimumWidth(value.fontMetrics().horizontalAdvance(self._percent(100)) + 4)
+        # A strength slider long enough to look and work like one: squeezed by the
+        # switches' words in a narrow dock it was only its handle, like a check box.
+        for slider in self._sliders.values():
+            slider.setMinimumWidth(slider.fontMetrics().horizontalAdvance("0") * 8)
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().changeEvent(event)
