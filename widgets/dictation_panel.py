@@ -118,7 +118,6 @@ class DictationPanel(QWidget):
         microphone_label = QLabel(_tr("&Microphone:"), self)
         microphone_label.setBuddy(self.microphones)
         self.engine_label = ValueLabel(parent=self)  # "Speech model: English, built in"
-        self.engine_label.setWordWrap(True)  # a long model name must not widen the panel
         self.meter = LevelMeter(self)
         meter_label = QLabel(_tr("Level:"), self)
         meter_label.setBuddy(self.meter.bar)
