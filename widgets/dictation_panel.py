@@ -165,7 +165,7 @@ class DictationPanel(QWidget):
         # library on a school laptop (1366 px) or at a large interface size; and
         # one above the other when even that line is too wide.
         state = StackingRow()
-        state.addWidget(self.live)
+        state.addWidget(self.live, 0, Qt.AlignmentFlag.AlignLeft)
         state.addStretch(1)
         state.addWidget(self.engine_label)
         # Each caption beside its control while there is room, above it otherwise.
@@ -175,11 +175,12 @@ class DictationPanel(QWidget):
         details.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         details.addRow(microphone_label, self.microphones)
         details.addRow(meter_label, self.meter)
+        self._details, self._microphone_label = details, microphone_label
         keep = QHBoxLayout()
         for button in (self.read_back_button, self.copy_button, self.save_button):
             keep.addWidget(button)
         # Clear apart from the others, at the right; under them when they fill the width.
-        actions = StackingRow(natural=False)
+        actions = StackingRow(natural=False, keep_within=None)
         actions.addLayout(keep)
         actions.addStretch(1)
         actions.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -191,6 +192,18 @@ class DictationPanel(QWidget):
         layout.addWidget(self.editor, 3)  # the pupil's text first; the commands list gets a share
         layout.addLayout(actions)
         layout.addWidget(self.commands, 1)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        # Captions above their controls when the microphone list would otherwise be
+        # narrower than its name ("No microphone fo"); beside them while it has room.
+        margins = self.layout().contentsMargins()
+        beside = (self._microphone_label.sizeHint().width() + self._details.horizontalSpacing()
+                  + self.microphones.sizeHint().width() + margins.left() + margins.right())
+        policy = (QFormLayout.RowWrapPolicy.WrapLongRows if self.width() >= beside
+                  else QFormLayout.RowWrapPolicy.WrapAllRows)
+        if policy != self._details.rowWrapPolicy():
+            self._details.setRowWrapPolicy(policy)
 
     # ------------------------------------------------------------ state from the controller
 

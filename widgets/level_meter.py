@@ -180,7 +180,7 @@ class LevelMeter(QWidget):
         self._fit_label()
         # The words beside the bar while both fit there (always at 100%); under it in
         # a narrow panel at a large interface size, so the meter is no wider than its words.
-        layout = StackingRow(self, natural=False)
+        layout = StackingRow(self, natural=False, keep_within=None)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.bar, 1)
         layout.addWidget(self.label)

@@ -93,6 +93,20 @@ def test_at_200_percent_the_dictation_buttons_stack_and_nothing_is_cut(qtbot, op
     assert hold.y() > start.geometry().bottom()
     for button in (start, hold):  # a third of the window holds each whole
         assert button.width() >= button.sizeHint().width(), button.text()
+    # The microphone list under its caption, wide enough for "No microphone found".
+    microphones = panel.microphones
+    assert microphones.width() >= microphones.sizeHint().width()
+    assert panel.live.width() >= panel.live.sizeHint().width()
+
+
+def test_at_100_percent_the_dictation_panel_keeps_its_rows(qtbot, opened):
+    # Not stacked at 100%: the state line holds the dock as wide as it always did.
+    window = _window(opened)
+    _scale(window, 1.0)
+    panel = window.dictation_panel
+    qtbot.waitUntil(lambda: not panel.top_row.is_stacked())
+    assert panel.live.y() == panel.engine_label.y() or not panel.engine_label.isVisible()
+    assert window.dictation_dock.minimumSizeHint().width() >= panel.top_row.row_width()
 
 
 def test_100_to_200_and_back_gives_the_docks_their_widths_back(qtbot, opened):
