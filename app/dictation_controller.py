@@ -37,6 +37,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from app.catching_up import CatchingUp, catching_up_message
 from app.dictation_microphones import MicrophoneChoice
+from app.dictation_turns import end_turn, take_turn
 from app.dictation_unsaved import UnsavedDictation
 from app.last_words import LAST_PHRASE_WAIT_S, unwritten_message
 from app.last_words import finish_last_words as write_down_last_words
@@ -148,6 +149,7 @@ class DictationController(MicrophoneChoice, UnsavedDictation, ListeningControls,
         self._state = DictationState(base=panel.text())
         self._info = ""  # the info message this controller is showing, to clear it later
         self._stop_note = ""  # why the microphone is being closed, shown once it is
+        self._stop_shown = ""  # that note, while it is on show: a late last phrase keeps it
         self._save_problem = ""  # the autosave's problem on show, until a save works
         self._recovering = False
         self._offered_saved_at = None  # when the text offered back was last saved
@@ -202,7 +204,27 @@ class DictationController(MicrophoneChoice, UnsavedDictation, ListeningControls,
             return
         if self.panel.message() and not self._info:
             self.panel.clear_message()  # an old problem: trying again
+        self._stop_note = ""  # a stop asked for earlier is overtaken by this start
+        take_turn(self)  # a lesson editor dictating stops first (app.dictation_turns)
         self.worker.start()
+
+    def stop(self) -> None:
+        """Stop listening; the words still being recognised arrive when they settle."""
+        end_turn(self)
+        super().stop()
+
+    def dictation_place(self) -> str:
+        """Where this dictation writes, for another that stops to make way for it."""
+        return _tr("the Dictation panel")
+
+    @_while_open
+    def make_way_for_dictation(self, place: str) -> None:
+        """Another dictation (in ``place``) is starting: stop, keeping the text, and say why."""
+        if self.worker.is_listening() or self.worker.is_busy():
+            self._stop_note = _tr("Dictation stopped because you started dictating in {place}, "
+                                  "so your words go to one place only. Press F9 to carry on."
+                                  ).format(place=place)
+            self.stop()
 
     def text(self) -> str:
         """The dictated text as it now reads."""
@@ -275,6 +297,7 @@ class DictationController(MicrophoneChoice, UnsavedDictation, ListeningControls,
         if self._shut:
             return
         self._shut = True
+        end_turn(self)
         self.worker.shutdown()
         self.autosave.save_now(self._state.text)
         # Speech left unwritten at the close: the text is saved but not marked
@@ -299,7 +322,7 @@ class DictationController(MicrophoneChoice, UnsavedDictation, ListeningControls,
         if message:
             self._show_info(message, over_error=True)
         elif self._info and self._info not in (self._listening_message(),
-                                               catching_up_message()):
+                                               catching_up_message(), self._stop_shown):
             # A note about the text before ("The last phrase was removed…",
             # "Saved as …") is out of date once a new phrase is in.
             if self.worker.is_listening():
@@ -326,6 +349,9 @@ class DictationController(MicrophoneChoice, UnsavedDictation, ListeningControls,
     @_while_open
     def _on_listening(self, listening: bool) -> None:
         self.panel.set_listening(listening)
+        self._stop_shown = ""
+        if not listening:
+            end_turn(self)  # also after a problem closed the microphone
         if listening:
             if self.worker.engine_key:
                 self._show_info(self._listening_message())
@@ -339,6 +365,7 @@ class DictationController(MicrophoneChoice, UnsavedDictation, ListeningControls,
                 self._clear_info()
             if self._stop_note:
                 self._show_info(self._stop_note)
+                self._stop_shown = self._stop_note
             self.status_changed.emit(self._stop_note or _tr("Dictation stopped."))
         self._stop_note = ""
         self.listening_changed.emit(listening)

@@ -32,6 +32,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QTextCursor
 
 from app.dictation_controller import change_message, engine_options
+from app.dictation_turns import end_turn, take_turn
 from app.last_words import EDITOR_LAST_PHRASE_WAIT_S, unwritten_message
 from app.last_words import finish_last_words as write_down_last_words
 from app.speech_worker import ListeningControls, SpeechWorker, worker_for
@@ -102,6 +103,7 @@ class EditorDictation(ListeningControls, QObject):
         self._pieces: list[Insertion] = []  # phrases put in, for "scratch that"
         self._steps: list[_Step] = []  # changes made, for "undo that"
         self._info = ""  # the info message shown by this controller, to clear it later
+        self._stop_note = ""  # why the microphone is being closed, shown once it is
         self._shut = False
         w = self.worker
         w.partial.connect(self._on_partial)
@@ -124,9 +126,32 @@ class EditorDictation(ListeningControls, QObject):
             return
         if self.line.kind == "error":
             self.line.clear_message()  # an old problem: trying again
+        elif self._stop_note and self._info == self._stop_note:
+            self._clear_info()  # why it stopped last time: starting again answers it
+        self._stop_note = ""
         self.editor.text_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        # The pupil's Dictation panel (or another editor) stops first: one place hears.
+        take_turn(self)
         if not self.worker.start():
             self.line.set_listening(self.worker.is_listening())
+
+    def stop(self) -> None:
+        """Stop listening; the words still being recognised go in when they settle."""
+        end_turn(self)
+        super().stop()
+
+    def dictation_place(self) -> str:
+        """Where this dictation writes, for another that stops to make way for it."""
+        return _tr("the lesson editor")
+
+    def make_way_for_dictation(self, place: str) -> None:
+        """Another dictation (in ``place``) is starting: stop, keeping the text, and say why."""
+        if self._shut or not (self.worker.is_listening() or self.worker.is_busy()):
+            return
+        self._stop_note = _tr("Dictation stopped because you started dictating in {place}, "
+                              "so your words go to one place only. "
+                              "Press Dictate (F9) to carry on.").format(place=place)
+        self.stop()
 
     def options(self) -> DictationOptions:
         """The text rules in use, with the engine-dependent fields filled in."""
@@ -168,6 +193,7 @@ class EditorDictation(ListeningControls, QObject):
         """
         if not self._shut:
             self._shut = True
+            end_turn(self)
             self.worker.shutdown()
 
     # ------------------------------------------------------------------ from the worker
@@ -188,8 +214,8 @@ class EditorDictation(ListeningControls, QObject):
             self._pieces.append(insertion)
             self._remember("insert", insertion, before)
             self.phrase_added.emit(phrase.text)
-            if self._info:
-                self._clear_info()
+            if self._info and self._info != self._stop_note:
+                self._clear_info()  # out of date; why it stopped stays until it starts again
         for edit in phrase.edits:
             self._scratch() if edit is Edit.SCRATCH else self._undo()
 
@@ -202,8 +228,13 @@ class EditorDictation(ListeningControls, QObject):
     @Slot(bool)
     def _on_listening(self, listening: bool) -> None:
         self.line.set_listening(listening)
+        note = "" if listening else self._stop_note
+        if not listening:
+            end_turn(self)  # also after a problem closed the microphone
+            if note:
+                self._show_info(note)  # kept until Dictate is pressed again
         self.status_changed.emit(_tr("Dictating into the lesson.") if listening
-                                 else _tr("Dictation stopped."))
+                                 else note or _tr("Dictation stopped."))
         self.listening_changed.emit(listening)
 
     @Slot(str)
