@@ -6,11 +6,11 @@ the window used to make their writing vanish. Now closing with text that no
 file holds as it now reads asks "Save your dictation?", worded by what
 happened:
 
-* never saved to a file: "…has not been saved"; Save… asks where, as the
-  panel's button does;
-* saved to a file and changed since: "…has changed since you saved it to
-  Monday.txt"; Save writes Monday.txt again at once, with no dialog, as
-  any editor does. When that folder has gone (a USB stick taken out), or
+* never saved to a file: "Save your writing before Lesson Lab closes?";
+  Save… asks where, as the panel's button does;
+* saved to a file and changed since: "You have changed your writing since
+  you saved it as Monday.txt"; Save writes Monday.txt again at once, with no
+  dialog, as any editor does. When that folder has gone (a USB stick taken out), or
   Lesson Lab could not keep a copy (a full disk: the pupil may need to
   choose somewhere else), Save… asks where instead, starting at Monday.txt.
 
@@ -157,38 +157,29 @@ class UnsavedDictation:
         return bool(path) and Path(path).parent.is_dir() and self._copy_kept
 
     def _close_question(self) -> tuple[str, str]:
-        """The question at closing and its detail, in words that fit what happened."""
+        """The question at closing and its detail, in short words a pupil can follow."""
         path = self._saved_file[0]
         name = Path(path).name
+        lost = _tr("Lesson Lab could not keep a copy (the disk may be full), so if you don't "
+                   "save, your words will be lost. Try saving on a USB stick.")
         if not path:
-            question = _tr("Your dictation has not been saved. "
-                           "Do you want to save it before Lesson Lab closes?")
+            question = _tr("Save your writing before Lesson Lab closes?")
         elif not Path(path).parent.is_dir():
-            question = _tr("Your dictation has changed since you saved it to {name}, but that "
-                           "folder cannot be found now (was a USB stick taken out?). Do you "
-                           "want to save it somewhere else before Lesson Lab closes?"
-                           ).format(name=name)
+            question = _tr("The folder you saved {name} in has gone (perhaps a USB stick was "
+                           "taken out). Save your writing somewhere else?").format(name=name)
         elif self._copy_kept:
-            return (_tr("Your dictation has changed since you saved it to {name}. Do you "
-                        "want to save the changes to {name} before Lesson Lab closes?"
-                        ).format(name=name),
-                    _tr("If you do not save them, {name} keeps what you saved before, and a "
-                        "copy of the changes stays in Lesson Lab's transcripts folder, but "
-                        "they will not be in the panel next time.").format(name=name))
+            return (_tr("You have changed your writing since you saved it as {name}. "
+                        "Save the changes to {name}?").format(name=name),
+                    _tr("If you don't, {name} keeps what you saved before. A copy of the "
+                        "changes is kept in Lesson Lab's transcripts folder, but they will "
+                        "not be here next time.").format(name=name))
         else:
-            return (_tr("Your dictation has changed since you saved it to {name}. "
-                        "Do you want to save it before Lesson Lab closes?").format(name=name),
-                    _tr("Lesson Lab could not keep a copy of the changes (the disk may be "
-                        "full). If you do not save it, what you said after saving {name} "
-                        "will be lost. If this disk is full, save it somewhere else, for "
-                        "example on a USB stick.").format(name=name))
+            return (_tr("You have changed your writing since you saved it as {name}. "
+                        "Save it before Lesson Lab closes?").format(name=name), lost)
         if self._copy_kept:
-            return question, _tr("If you do not save it, a copy stays in Lesson Lab's "
-                                 "transcripts folder, but it will not be in the panel "
-                                 "next time.")
-        return question, _tr("Lesson Lab could not keep a copy of it (the disk may be full). "
-                             "If you do not save it somewhere else, for example on a USB "
-                             "stick, it will be lost.")
+            return question, _tr("If you don't, it will not be here next time. A copy is "
+                                 "kept in Lesson Lab's transcripts folder.")
+        return question, lost
 
     def _saved_to(self, path: str, fmt: str, text: str) -> None:
         """``text`` is now in the file at ``path``: Save… opens there next time."""

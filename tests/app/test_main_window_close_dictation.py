@@ -132,7 +132,7 @@ def test_when_no_copy_could_be_kept_the_question_says_the_text_will_be_lost(
         assert not window.close()
         (said,) = seen
         assert "could not keep a copy" in said and "will be lost" in said
-        assert "a copy stays" not in said
+        assert "A copy is kept" not in said
     finally:
         dictating.controller.ask_save_on_close = lambda: DISCARD
     assert window.close()
@@ -183,8 +183,8 @@ def test_changed_since_saved_asks_about_that_file_and_save_writes_it_with_no_dia
     assert window.close()
 
     (question, detail, buttons), = seen
-    assert question == ("Your dictation has changed since you saved it to Monday.txt. Do you "
-                        "want to save the changes to Monday.txt before Lesson Lab closes?")
+    assert question == ("You have changed your writing since you saved it as Monday.txt. "
+                        "Save the changes to Monday.txt?")
     assert "has not been saved" not in question
     assert "Monday.txt keeps what you saved before" in detail
     assert buttons == sorted(["&Save", "&Don't save", "&Cancel"])  # no "…": nothing more asked
@@ -209,9 +209,9 @@ def test_changed_since_saved_on_a_full_disk_says_the_changes_will_be_lost_and_as
     assert window.close()
 
     (question, detail, buttons), = seen
-    assert "changed since you saved it to Monday.txt" in question
+    assert "changed your writing since you saved it as Monday.txt" in question
     assert "could not keep a copy" in detail and "will be lost" in detail
-    assert "copy of the changes stays" not in detail and "keeps what you saved" not in detail
+    assert "copy of the changes is kept" not in detail and "keeps what you saved" not in detail
     assert buttons == sorted(["&Save…", "&Don't save", "&Cancel"])
     assert (stick / "Monday.txt").read_text(encoding="utf-8").endswith("It rained all day.\n")
 
@@ -227,9 +227,9 @@ def test_changed_since_saved_to_a_usb_stick_taken_out_asks_to_save_somewhere_els
     try:
         assert not window.close()
         (question, detail, buttons), = seen
-        assert "saved it to Monday.txt, but that folder cannot be found now" in question
-        assert "save it somewhere else" in question
-        assert "a copy stays" in detail
+        assert "The folder you saved Monday.txt in has gone" in question
+        assert "Save your writing somewhere else?" in question
+        assert "A copy is kept" in detail
         assert buttons == sorted(["&Save…", "&Don't save", "&Cancel"])
     finally:
         dictating.controller.ask_save_on_close = lambda: DISCARD
@@ -247,3 +247,22 @@ def test_a_save_at_closing_is_where_save_opens_in_the_next_session(qtbot, opened
     again = opened.open()
     Dictating(qtbot, again, tmp_path / "transcripts 2")
     assert again.dictation_panel.save_start() == SaveStart(str(work), "docx", "")
+
+
+def test_every_closing_question_is_short_enough_for_a_pupil(qtbot, opened, tmp_path):
+    # The pupil's review: the questions were long adult sentences. Each is now one
+    # short question, and no sentence of its detail runs past 25 words.
+    from app.dictation_unsaved import UnsavedDictation
+
+    class Asking(UnsavedDictation):
+        def __init__(self, saved: str, kept: bool) -> None:
+            self._saved_file, self._copy_kept = (saved, "txt"), kept
+
+    saved = str(tmp_path / "Monday.txt")
+    gone = str(tmp_path / "gone" / "Monday.txt")
+    for path, kept in ((("", True), ("", False), (saved, True), (saved, False), (gone, True))):
+        question, detail = Asking(path, kept)._close_question()
+        assert question.count("?") == 1 and question.endswith("?"), question
+        assert len(question.split()) <= 25, question
+        for sentence in detail.split(". "):
+            assert len(sentence.split()) <= 25, sentence
