@@ -5,7 +5,17 @@ and a later guess may change earlier words. Words that already looked settled
 must not flicker on a projector, so a word becomes *stable* once two
 consecutive guesses agree on it (and on every word before it), as in
 whisper_streaming's LocalAgreement-2. Stable words never change again until
-the phrase is final.
+the phrase is final: the same words, in the same order.
+
+Their spelling does follow the newest guess, though. A guess cut off in the
+middle of a sentence ends it there ("Can you tell me?"), and the next guess,
+hearing more, takes that back ("Can you tell me where the water is"). Kept as
+first shown, those marks stayed in the settled words ("Can you tell me? where
+the water is? …"), and a pupil reading the captions mostly read the wrong
+punctuation. So a settled word is shown as the newest guess spells it (its
+capital and its marks); where the newest guess has some other word there, the
+settled word keeps its last spelling without a sentence-ending mark (. ? !),
+unless it is the last word shown. The Final is what finally punctuates.
 """
 
 from __future__ import annotations
@@ -13,6 +23,8 @@ from __future__ import annotations
 import re
 
 _PUNCTUATION = re.compile(r"[^\w']+")
+# Marks that end a sentence, with any closing quote or bracket after them.
+_SENTENCE_END = re.compile(r"(?<=\w)[.?!\u2026]+(?=[\"'\u2019\u201d)\]]*$)")
 
 
 def _key(word: str) -> str:
@@ -20,18 +32,25 @@ def _key(word: str) -> str:
     return _PUNCTUATION.sub("", word.lower())
 
 
+def _without_sentence_end(word: str) -> str:
+    """``word`` without a full stop, question or exclamation mark at its end ("me?" -> "me")."""
+    return _SENTENCE_END.sub("", word)
+
+
 class StablePrefix:
     """Tracks one phrase's guesses and which leading words are settled."""
 
     def __init__(self) -> None:
-        self._stable: list[str] = []
+        self._stable: list[str] = []  # settled words, as the newest guess that had them spells them
         self._previous: list[str] = []
+        self._shown_stable = ""  # the stable prefix as last shown
 
     def update(self, hypothesis: str) -> tuple[str, str]:
         """Take a new guess; return (text to show, its stable prefix).
 
         The text shown is the stable words followed by the rest of the new
-        guess, so a shown-stable word is never replaced.
+        guess, so a shown-stable word is never replaced by another word (see
+        the module's notes for how it is spelt).
         """
         words = hypothesis.split()
         agreed = 0
@@ -40,18 +59,31 @@ class StablePrefix:
                 break
             agreed += 1
         if agreed > len(self._stable):
-            # Keep the words as first shown; only grow.
-            self._stable.extend(self._previous[len(self._stable) : agreed])
+            self._stable.extend(words[len(self._stable) : agreed])  # only grow
+        # Settled words the new guess has too take its spelling.
+        confirmed = [
+            index < len(words) and _key(words[index]) == _key(word)
+            for index, word in enumerate(self._stable)
+        ]
+        for index, same in enumerate(confirmed):
+            if same:
+                self._stable[index] = words[index]
         self._previous = words
         shown = self._stable + words[len(self._stable) :]
-        return " ".join(shown), " ".join(self._stable)
+        # A settled word the new guess does not confirm ends no sentence, unless last.
+        for index, same in enumerate(confirmed):
+            if not same and index < len(shown) - 1:
+                shown[index] = _without_sentence_end(shown[index])
+        self._shown_stable = " ".join(shown[: len(self._stable)])
+        return " ".join(shown), self._shown_stable
 
     @property
     def stable(self) -> str:
-        """The settled prefix of the current phrase."""
-        return " ".join(self._stable)
+        """The settled prefix of the current phrase, as last shown."""
+        return self._shown_stable
 
     def clear(self) -> None:
         """Start a new phrase."""
         self._stable = []
         self._previous = []
+        self._shown_stable = ""
