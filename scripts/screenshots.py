@@ -54,6 +54,9 @@ def grab_screen(out: Path) -> None:
 
 def main(out_dir: Path) -> None:
     app = QApplication(sys.argv[:1])
+    from app.safe_gc import collect_between_events
+
+    collect_between_events(app)  # Python's cycle collector between Qt events, as in the app
     app.setApplicationName("Lesson Lab")
     from app.dictation_unsaved import close_without_asking
     from app.main_window import MainWindow

@@ -40,6 +40,9 @@ BEHIND = "The captions did not fall behind; try again on a busier machine."
 def main() -> int:
     out = Path(sys.argv[1])
     app = QApplication(sys.argv[:1])
+    from app.safe_gc import collect_between_events
+
+    collect_between_events(app)  # Python's cycle collector between Qt events, as in the app
     from widgets.fonts import register_accessible_fonts
 
     register_accessible_fonts()

@@ -105,6 +105,9 @@ def captions_shot(out: Path) -> None:
 def main() -> int:
     kind, out = sys.argv[1], Path(sys.argv[2])
     app = QApplication(sys.argv[:1])
+    from app.safe_gc import collect_between_events
+
+    collect_between_events(app)  # Python's cycle collector between Qt events, as in the app
     from widgets.fonts import register_accessible_fonts
 
     register_accessible_fonts()

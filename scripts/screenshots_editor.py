@@ -72,6 +72,9 @@ def main(out: Path) -> int:
         from widgets.fonts import register_accessible_fonts
 
         app = QApplication(sys.argv[:1])
+        from app.safe_gc import collect_between_events
+
+        collect_between_events(app)  # Python's cycle collector between Qt events, as in the app
         app.setApplicationName("Lesson Lab")
         register_accessible_fonts()
         window = LessonEditorWindow(None, get_preset("Dyslexia"), worker_factory=lambda: (

@@ -65,6 +65,9 @@ def main(out: Path, work: Path) -> int:
     server.delay_per_chunk = 0.013  # 16 KiB each: about 1.2 MB/s, like a school network
 
     app = QApplication(sys.argv[:1])
+    from app.safe_gc import collect_between_events
+
+    collect_between_events(app)  # Python's cycle collector between Qt events, as in the app
     dialog = ModelManagerDialog()
     dialog.ask_close_during_download = lambda count: KEEP_DOWNLOADING
     manager = ModelManager(dialog, base_url=server.base_url, root=models_root)

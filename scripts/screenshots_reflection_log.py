@@ -67,6 +67,9 @@ def make_records() -> None:
 
 def main(out_dir: Path) -> None:
     app = QApplication(sys.argv[:1])
+    from app.safe_gc import collect_between_events
+
+    collect_between_events(app)  # Python's cycle collector between Qt events, as in the app
     app.setApplicationName("Lesson Lab")
     from app.practice.entry import open_reflection_log
     from widgets.fonts import register_accessible_fonts
