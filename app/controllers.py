@@ -16,7 +16,8 @@ What each one is connected to:
 - dictation (``app.dictation_controller.DictationController``): drives the
   dictation dock; the lesson's key words become its vocabulary; the engine
   and the microphone's state go to the status bar; "Read back" goes to read
-  aloud; the microphone chosen is remembered.
+  aloud, which highlights each word in the pupil's text (app/read_back.py);
+  the microphone chosen is remembered.
 - live captions (``app.captions_controller.CaptionsController``): a
   CaptionsWindow, toggled from Dictation > Live captions (Ctrl+Shift+C); it
   starts with the window's profile and the caption settings saved last time,
@@ -49,8 +50,11 @@ def attach_controllers(window, names=("read aloud", "dictation", "captions")) ->
         try:
             makers[name](window)
         except Exception as error:  # noqa: BLE001 - one broken part must not close the app
-            window.show_status(_tr("{part} could not start: {error}").format(
-                part=name.capitalize(), error=error), 0)
+            message = _tr("{part} could not start: {error}").format(
+                part=name.capitalize(), error=error)
+            window.show_status(message, 0)
+            if name == "dictation" and hasattr(window, "dictation_could_not_start"):
+                window.dictation_could_not_start(message)  # where the pupil looks
             continue
         attached.append(name)
     return attached
@@ -115,7 +119,10 @@ def attach_dictation(window):
         lambda name: window.set_engine_status(_tr("Dictation: {engine}").format(engine=name)))
     window.lesson_changed.connect(lambda lesson: controller.set_vocabulary(lesson_words(lesson)))
     if window.read_aloud is not None:
-        controller.read_back.connect(window.read_aloud.read_text)
+        from app.read_back import attach_read_back
+
+        # Read back highlights each word in the pupil's text (app/read_back.py).
+        attach_read_back(window.dictation_panel, controller, window.read_aloud)
         window.read_aloud.speaking_changed.connect(controller.make_way_for_reading)
     else:  # read aloud could not start (the status bar said why): say so where the pupil looks
         controller.read_back.connect(lambda _text: window.dictation_panel.show_message(

@@ -8,10 +8,16 @@ report through ``set_engine_status``, ``set_voice_status`` and
 the microphone). F9 and the Dictation > Speech engine menu act here too, and
 Read aloud > Speaker (also a button on the Read aloud tool bar), whose choice
 is remembered in the settings.
+
+F9 (or Start dictation) pressed in the first seconds, before the dictation
+controller is attached, is remembered: the panel says "Getting dictation
+ready…" and dictation starts by itself once the controller is there; a second
+press before then (or letting go of Hold to talk) cancels it, saying so.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QToolButton
 
 from app.controllers import use_speech_model
@@ -50,11 +56,26 @@ class SpeechHooks:
     def attach_dictation(self, controller) -> None:
         """Let ``controller`` drive the dictation panel (and add its actions, if any)."""
         self.dictation = controller
-        self.dictation_panel.start_requested.disconnect(self._dictation_not_ready)
+        panel = self.dictation_panel
+        panel.start_requested.disconnect(self._dictation_not_ready)
+        if getattr(self, "_early_stop_connected", False):
+            panel.stop_requested.disconnect(self._early_dictation_cancelled)
+            self._early_stop_connected = False
         if hasattr(controller, "use_settings"):  # Save… opens where dictation was saved last
             controller.use_settings(self.settings)
         if hasattr(controller, "actions"):
             self.add_actions("dictation", list(controller.actions()))
+        if getattr(self, "_dictation_wanted", False):
+            # Pressed before dictation was ready: it starts now, by itself. On the next
+            # turn, once whoever attaches it has connected its signals too.
+            self._dictation_wanted = False
+            QTimer.singleShot(0, self, self._start_wanted_dictation)
+
+    def _start_wanted_dictation(self) -> None:
+        if self.dictation is not None and not self.dictation.is_listening():
+            if self.dictation_panel.message() == self._getting_ready_message():
+                self.dictation_panel.clear_message()
+            self.dictation.start()
 
     def attach_captions(self, controller, actions=None) -> None:
         """Keep the captions controller; ``actions`` (or its ``actions()``) join the
@@ -92,5 +113,30 @@ class SpeechHooks:
             self.set_engine_status(engine_status_text(self.speech_report, name))
 
     def _dictation_not_ready(self) -> None:
+        """F9 or Start before the dictation controller is attached: remember it, or cancel it."""
+        panel = self.dictation_panel
+        if getattr(self, "_dictation_wanted", False):
+            self._early_dictation_cancelled()
+            return
+        self._dictation_wanted = True
+        if not getattr(self, "_early_stop_connected", False):
+            # Hold to talk let go before dictation was ready: nothing is left to hear.
+            panel.stop_requested.connect(self._early_dictation_cancelled)
+            self._early_stop_connected = True
+        panel.show_message(self._getting_ready_message(), "info")
+
+    def _early_dictation_cancelled(self) -> None:
+        if not getattr(self, "_dictation_wanted", False):
+            return
+        self._dictation_wanted = False
         self.dictation_panel.show_message(
-            self.tr("Dictation is starting up. Try again in a moment."), "info")
+            self.tr("Dictation was cancelled before it was ready, so it is not listening. "
+                    "Press F9 to start it."), "info")
+
+    def dictation_could_not_start(self, message: str) -> None:
+        """The dictation controller failed to start: say so in the panel, forgetting an early F9."""
+        self._dictation_wanted = False
+        self.dictation_panel.show_message(message, "error")
+
+    def _getting_ready_message(self) -> str:
+        return self.tr("Getting dictation ready… It starts listening by itself in a moment.")

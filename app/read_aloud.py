@@ -14,6 +14,11 @@ waits on synthesis or audio. The player reports each word when the audio
 clock reaches it; the controller then highlights it in the view
 (widgets/speech_highlight.py) and emits ``word_highlighted``.
 
+``read_in(box, text)`` reads a text box that is not the lesson (the pupil's
+dictation) with the spoken word highlighted in it the same way
+(widgets/text_box_highlight.py), leaving its text, undo history and caret
+alone; a change to the text being read stops the reading.
+
 The window shell adds ``actions()`` to a Read aloud menu and toolbar,
 ``voice_menu()`` and ``rate_widget()`` where it likes, and shows
 ``status_changed`` and ``error`` messages (see app/read_aloud_ui.py for the
@@ -110,7 +115,10 @@ class ReadAloudController(QObject, VoiceAndSpeed, SoundFileExport):
         self._state = IDLE
         self._generation = 0
         self._plan: ReadingPlan | None = None
-        self._document = None  # the QTextDocument being read (None: text not in the view)
+        self._document = None  # the QTextDocument being read (None: text shown nowhere)
+        self._box = None  # the text box being read (None: the view, or text shown nowhere)
+        self._box_text = ""  # the text of the box being read
+        self._box_highlighter: SpeechHighlighter | None = None
         self._whole_lesson = False
         self._sentence = 0
         self._settings_changed = False
@@ -145,9 +153,16 @@ class ReadAloudController(QObject, VoiceAndSpeed, SoundFileExport):
             return
         if self._view is not None:
             self.stop()
-            self.highlighter.clear()
-            self._disconnect_view(self._view)
-            self.highlighter.deleteLater()
+        self._switch_view(view)
+
+    def _switch_view(self, view) -> None:
+        if self._view is not None:
+            try:
+                self.highlighter.clear()
+                self._disconnect_view(self._view)
+                self.highlighter.deleteLater()
+            except RuntimeError:  # the old view (a projector's) has been deleted already
+                pass
         self._view = view
         self.highlighter = SpeechHighlighter(view)
         self.highlighter.highlighted.connect(self.word_highlighted)
@@ -193,8 +208,54 @@ class ReadAloudController(QObject, VoiceAndSpeed, SoundFileExport):
         return self._begin(plan)
 
     def read_text(self, text: str) -> bool:
-        """Read text that is not in the view (nothing is highlighted)."""
+        """Read text that is shown nowhere (nothing is highlighted); see ``read_in``."""
         return self._begin(plan_text(text), in_view=False)
+
+    def read_in(self, box, text: str | None = None) -> bool:
+        """Read the text in ``box`` (a QPlainTextEdit or QTextEdit that is not the lesson,
+        such as the pupil's dictation), highlighting each word there as it is spoken.
+
+        ``text`` is the part to read, from the box's start (default: all of it).
+        The box's text, undo history and caret are left alone. A change to that
+        part of the text while it is read stops the reading (the highlight would
+        no longer fit the words).
+        """
+        if text is None:
+            text = box.toPlainText()
+        if self._box_highlighter is None or self._box is not box:
+            self._forget_box()
+            from widgets.text_box_highlight import TextBoxHighlighter
+
+            self._box_highlighter = TextBoxHighlighter(box)
+            self._box_highlighter.highlighted.connect(self.word_highlighted)
+            self._box = box
+            box.document().contentsChanged.connect(self._check_box)
+        self._box_text = text
+        return self._begin(plan_text(text), in_view=box)
+
+    def reading_in(self):
+        """The text box being read by ``read_in``, or None (not reading one)."""
+        if self._state == IDLE or self._box is None or self._document is None:
+            return None
+        return self._box if self._document is self._box.document() else None
+
+    def _forget_box(self) -> None:
+        if self._box is None:
+            return
+        self._box_highlighter.clear()
+        try:
+            self._box.document().contentsChanged.disconnect(self._check_box)
+        except (RuntimeError, TypeError):  # the box has gone already
+            pass
+        self._box_highlighter.deleteLater()
+        self._box = self._box_highlighter = None
+
+    def _check_box(self) -> None:
+        """The box's text changed: stop when what is being read is no longer there."""
+        box = self.reading_in()
+        if box is not None and not box.toPlainText().startswith(self._box_text):
+            self.stop()
+            self.status_changed.emit(self.tr("Reading back stopped because the text changed."))
 
     def speak_vocabulary(self, word: str, definition: str) -> bool:
         """Read a key word and its meaning (the view emits this when one is clicked)."""
@@ -205,8 +266,10 @@ class ReadAloudController(QObject, VoiceAndSpeed, SoundFileExport):
         if self.speak_key_words:
             self.speak_vocabulary(word, definition)
 
-    def _begin(self, plan: ReadingPlan, first: int = 0, *, in_view: bool = True,
+    def _begin(self, plan: ReadingPlan, first: int = 0, *, in_view=True,
                whole_lesson: bool = False) -> bool:
+        """``in_view``: True for the lesson view, False for text shown nowhere, or
+        the text box (``read_in``) being read."""
         if self._engine_problem:
             self.error.emit(self._engine_problem)
             return False
@@ -217,11 +280,14 @@ class ReadAloudController(QObject, VoiceAndSpeed, SoundFileExport):
         self._settle.stop()
         self._generation = self._worker.supersede()
         self._plan = plan
-        self._document = self._view.document() if in_view else None
+        if in_view is True:
+            self._document = self._view.document()
+        else:
+            self._document = in_view.document() if in_view else None
         self._whole_lesson = whole_lesson
         self._sentence = first
         self._settings_changed = False
-        self.highlighter.clear()
+        self._clear_highlights()
         self._worker.submit(ReadJob(self._generation, plan, first, self._voice_id, self._rate))
         self._set_state(READING)
         return True
@@ -266,7 +332,7 @@ class ReadAloudController(QObject, VoiceAndSpeed, SoundFileExport):
         if self._state == IDLE:
             return
         self._generation = self._worker.supersede()
-        self.highlighter.clear()
+        self._clear_highlights()
         self._set_state(IDLE, self.tr("Reading stopped."))
 
     def next_sentence(self) -> bool:
@@ -291,8 +357,22 @@ class ReadAloudController(QObject, VoiceAndSpeed, SoundFileExport):
         return self._restart(max(0, target))
 
     def _restart(self, sentence: int) -> bool:
-        return self._begin(self._plan, sentence, in_view=self._document is not None,
+        return self._begin(self._plan, sentence, in_view=self._reading_target(),
                            whole_lesson=self._whole_lesson)
+
+    def _reading_target(self):
+        """What ``_begin`` is given to read the current plan where it is: True (the
+        view), the box, or False (shown nowhere)."""
+        if self._document is None:
+            return False
+        if self._box is not None and self._document is self._box.document():
+            return self._box
+        return True
+
+    def _clear_highlights(self) -> None:
+        self.highlighter.clear()
+        if self._box_highlighter is not None:
+            self._box_highlighter.clear()
 
     def current_sentence(self) -> int:
         """Index of the sentence being read in the current plan."""
@@ -396,7 +476,7 @@ class ReadAloudController(QObject, VoiceAndSpeed, SoundFileExport):
     def _on_engine_failed(self, message: str) -> None:
         self._engine_problem = message
         self._voices = []
-        self.highlighter.clear()
+        self._clear_highlights()
         self._set_state(IDLE)
         self.voices_changed.emit()
         self.error.emit(message)
@@ -423,10 +503,12 @@ class ReadAloudController(QObject, VoiceAndSpeed, SoundFileExport):
         if self._heard != generation:
             self._heard = generation
             self.reading_heard.emit()
-        if self._document is None or self._view.document() is not self._document:
+        target = self._reading_target()
+        highlighter = self.highlighter if target is True else self._box_highlighter
+        if not target or (target is True and self._view.document() is not self._document):
             return
         spoken = self._plan.sentences[sentence]
-        self.highlighter.show_word(start, length, (spoken.start, spoken.end))
+        highlighter.show_word(start, length, (spoken.start, spoken.end))
         if self._drift is not None:
             live = self._worker.live
             if live is not None and live[0] == serial:
@@ -436,7 +518,7 @@ class ReadAloudController(QObject, VoiceAndSpeed, SoundFileExport):
         if generation != self._generation:
             return
         view = self._view
-        if (self._whole_lesson and self._document is not None and view.lesson() is not None
+        if (self._whole_lesson and self._reading_target() is True and view.lesson() is not None
                 and view.profile().focus_mode):
             self._turning = True  # the page changes under this reading on purpose
             try:
@@ -446,19 +528,19 @@ class ReadAloudController(QObject, VoiceAndSpeed, SoundFileExport):
             if turned:
                 self._begin(plan_lesson(self._snapshot()), whole_lesson=True)
                 return
-        self.highlighter.clear()
+        self._clear_highlights()
         self._set_state(IDLE, self.tr("Finished reading aloud."))
 
     def _on_reading_failed(self, generation: int, message: str) -> None:
         if generation != self._generation:
             return
-        self.highlighter.clear()
+        self._clear_highlights()
         self._set_state(IDLE)
         self.error.emit(message)
 
     def _check_document(self, *_args) -> None:
         """The view changed its document (another lesson or page): stop reading it."""
-        if self._state != IDLE and self._document is not None and not self._turning:
+        if self._state != IDLE and self._reading_target() is True and not self._turning:
             if self._view.document() is not self._document:
                 self.stop()
 

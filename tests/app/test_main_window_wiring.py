@@ -65,14 +65,15 @@ def test_read_back_in_the_dock_reads_the_dictated_text_aloud(qtbot, made):
     assert attach_controllers(window, ("read aloud",)) == ["read aloud"]
     asked = []
     # Replaced before dictation attaches, as the wiring connects to this attribute.
-    window.read_aloud.read_text = lambda text: asked.append(text) or True
+    # Read back reads the dock's own text box, to highlight each word in it.
+    window.read_aloud.read_in = lambda box, text: asked.append((box, text)) or True
     assert attach_controllers(window, ("dictation",)) == ["dictation"]
     panel = window.dictation_panel
     panel.editor.setFocus()
     qtbot.keyClicks(panel.editor, "My river story")
     assert panel.text() == "My river story"
     qtbot.mouseClick(panel.read_back_button, Qt.MouseButton.LeftButton)
-    assert asked == ["My river story"]
+    assert asked == [(panel.editor, "My river story")]
 
 
 def test_read_back_without_read_aloud_says_so_in_the_dock(qtbot, made):
