@@ -14,6 +14,11 @@ through :meth:`Presenting.lend_to`:
   the ruler; not those that would open another presentation over it (F11,
   Ctrl+Shift+T), move about this hidden window (F6), or that the
   presentation answers itself (its text size).
+
+The projector also borrows read aloud: while it shows, read aloud reads and
+highlights the projector's view (the class sees the spoken word on the
+slide), and a reading under way moves there from the word being read;
+leaving the projector moves it back to the view it came from.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ class Presenting:
     projector = None
     _projector_zoom = 1.0
     _captions_carrier = None
+    _read_aloud_home = None  # the view read aloud read before the projector took it
 
     def start_projector(self):
         """Present the lesson full screen (Esc comes back)."""
@@ -53,9 +59,28 @@ class Presenting:
         # Closed any other way than Escape (the window manager, a script), it is
         # deleted: forget it so a new profile or lesson is not sent to it.
         self.projector.destroyed.connect(self._projector_gone)
+        # Read aloud comes back while the projector's view is still there to leave.
+        self.projector.closing.connect(self._read_aloud_back)
         self.lend_to(self.projector)
+        self._lend_read_aloud(self.projector.view)
         self.projector.present()
         return self.projector
+
+    def _lend_read_aloud(self, view) -> None:
+        """Read aloud reads (and highlights in) ``view`` until the projector goes."""
+        reader = getattr(self, "read_aloud", None)
+        if reader is None:
+            return
+        if self._read_aloud_home is None:
+            self._read_aloud_home = reader.view()
+        reader.move_to_view(view)
+
+    def _read_aloud_back(self) -> None:
+        """The projector has gone: read aloud reads the view it read before."""
+        reader, home = getattr(self, "read_aloud", None), self._read_aloud_home
+        self._read_aloud_home = None
+        if reader is not None and home is not None:
+            reader.move_to_view(home)
 
     def lend_to(self, presentation) -> None:
         """While ``presentation`` (a PresentationWindow) shows, it has this window's keys
@@ -81,8 +106,10 @@ class Presenting:
 
     def _projector_gone(self, *_args) -> None:
         self.projector = None
+        self._read_aloud_back()
 
     def _projector_left(self) -> None:
         self.projector = None
+        self._read_aloud_back()
         self.activateWindow()
         self.view.setFocus()

@@ -287,3 +287,41 @@ def words_of(text: str) -> list[str]:
 def format_rate(scale: float) -> str:
     """A speed as people say it: "1×", "1.5×", "0.8×"."""
     return f"{scale:.2f}".rstrip("0").rstrip(".") + "×"
+
+
+# How much of the text around a place is compared to find it in another view.
+_PLACE_AFTER = 80
+_PLACE_BEFORE = 400
+_LINE_ENDS = "\u2029\u2028\n\ufffc"
+
+
+def find_place(old: str, new: str, position: int) -> int | None:
+    """Where ``position`` in text ``old`` is in text ``new`` (another view of the same
+    lesson: the whole lesson and one projector slide, say), or None when it is not there.
+
+    The words from ``position`` to the end of its line must be in ``new``; of the
+    places that have them, the one with the most of the same text before it wins
+    (then the one nearest the same share of the way through).
+    """
+    if old == new:
+        return position
+    plain_old, plain_new = old.translate(_AS_SPACE), new.translate(_AS_SPACE)
+    ends = [i for i in (old.find(c, position) for c in _LINE_ENDS) if i >= 0]
+    stop = min(ends, default=len(old))
+    key = plain_old[position:min(stop, position + _PLACE_AFTER)]
+    if not key.strip():
+        return None
+    before = plain_old[max(0, position - _PLACE_BEFORE):position]
+    best: tuple[int, float, int] | None = None
+    share = position / max(1, len(old))
+    found = plain_new.find(key)
+    while found >= 0:
+        same = 0
+        while (same < len(before) and same < found
+               and before[-1 - same] == plain_new[found - 1 - same]):
+            same += 1
+        score = (same, -abs(found / max(1, len(new)) - share), found)
+        if best is None or score[:2] > best[:2]:
+            best = score
+        found = plain_new.find(key, found + 1)
+    return None if best is None else best[2]
