@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 from lessons.profile import Profile
 from widgets.announce import announce
 from widgets.caption_history import CaptionHistory
+from widgets.caption_hold import CaptionHold
 from widgets.caption_settings import (
     SIZE_STEP,
     CaptionSettings,
@@ -94,6 +95,8 @@ class CaptionsWindow(CaptionsPlacement, QWidget):
         self._profile: Profile | None = None
         self._drag_from: QPoint | None = None
         self.text = CaptionText(self)
+        # A caption that has just settled is not rolled away at once (widgets/caption_hold.py).
+        self.hold = CaptionHold(self.text, parent=self)
         self.note = CaptionLagNote(self, margin=self.text.margin)  # hidden until needed
         self.history = CaptionHistory(self)
         self.history.setWindowFlags(Qt.WindowType.Window)  # its own window, owned by this one
@@ -143,16 +146,21 @@ class CaptionsWindow(CaptionsPlacement, QWidget):
     # ---------------------------------------------------------------- captions
 
     def add_partial(self, text: str) -> None:
-        """Show words still being heard after the settled captions."""
-        self.text.set_partial(text)
+        """Show words still being heard after the settled captions.
+
+        For a moment after a caption settles they take only the lines it
+        leaves free (see widgets/caption_hold.py).
+        """
+        self.hold.show_partial(text)
 
     def add_final(self, text: str, timestamp: datetime | float | None = None) -> None:
         """A caption has settled: show it and keep it in the history with its time."""
         text = text.strip()
         if not text:
-            self.text.set_partial("")
+            self.hold.show_partial("")
             return
         self.text.add_final(text)
+        self.hold.settled(text)
         self.history.add(text, timestamp)
 
     # ---------------------------------------------------------------- listening or not
@@ -208,6 +216,7 @@ class CaptionsWindow(CaptionsPlacement, QWidget):
 
     def clear(self) -> None:
         """Clear the lines on screen (the history stays)."""
+        self.hold.release()
         self.text.clear()
 
     def save_history(self, path: str | Path) -> Path:
