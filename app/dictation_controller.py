@@ -150,6 +150,7 @@ class DictationController(MicrophoneChoice, UnsavedDictation, ListeningControls,
         self._info = ""  # the info message this controller is showing, to clear it later
         self._stop_note = ""  # why the microphone is being closed, shown once it is
         self._stop_shown = ""  # that note, while it is on show: a late last phrase keeps it
+        self._loading = ""  # the model-loading message last shown, until the engine is ready
         self._save_problem = ""  # the autosave's problem on show, until a save works
         self._recovering = False
         self._offered_saved_at = None  # when the text offered back was last saved
@@ -398,14 +399,19 @@ class DictationController(MicrophoneChoice, UnsavedDictation, ListeningControls,
         self.panel.set_engine_name(name)
         if self.worker.is_listening():
             self._show_info(self._listening_message())
+        elif self._info and self._info == self._loading:
+            # "Loading the … speech model…" was said where the pupil looks: so is the end of it.
+            self._show_info(_tr("Dictation is ready. Press F9 or Start dictation to begin."))
         elif self._info:
             self._clear_info()
+        self._loading = ""
         self.status_changed.emit(_tr("Speech recognition is ready: {name}.").format(name=name))
 
     @Slot(str)
     @_while_open
     def _on_progress(self, message: str) -> None:
         self._show_info(message)
+        self._loading = message
         self.status_changed.emit(message)
 
     @Slot(object)

@@ -94,3 +94,19 @@ def test_hold_to_talk_let_go_before_it_was_ready_does_not_start_later(qtbot, mad
     rack = _attach(window, controllers, tmp_path)
     qtbot.wait(50)
     assert rack.made == []
+
+
+def test_without_an_early_press_the_panel_says_when_dictation_is_ready(qtbot, made, tmp_path):
+    opened, controllers = made
+    window = opened.open()
+    _attach(window, controllers, tmp_path)
+    panel = window.dictation_panel
+    loading: list[str] = []
+    window.dictation.worker.progress.connect(loading.append)
+    window.dictation.preload()  # as the app does a second after the window opens
+    qtbot.waitUntil(lambda: bool(window.dictation.worker.engine_key))
+    assert loading  # "Getting speech recognition ready…" was shown in the panel meanwhile
+    qtbot.waitUntil(lambda: panel.message() ==
+                    "Dictation is ready. Press F9 or Start dictation to begin.")
+    window.act.dictate.trigger()
+    qtbot.waitUntil(lambda: panel.message() == "Listening. Say “full stop” to end a sentence.")
