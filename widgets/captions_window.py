@@ -19,7 +19,9 @@ to hold it, so the caption lines stay where they are on screen. Where the
 window sits, and how it goes inside a presentation, is in
 widgets/captions_placement.py.
 
-Keyboard: Esc (or the Close button beside Settings) hides the captions, + and −
+Keyboard: Esc (or the Close button beside Settings) hides the captions; inside
+a presentation Esc is the presentation's (it leaves it), so there the button
+says "Close captions" without naming Esc. + and −
 change the text size, and the Menu key, Shift+F10 or the Settings button opens
 the settings menu (lines,
 colours, position, frame, history). The settings come back as a
@@ -33,7 +35,7 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -107,10 +109,9 @@ class CaptionsWindow(CaptionsPlacement, QWidget):
         self.settings_button.clicked.connect(self.open_settings_menu)
         # A frameless band has no title bar to close it by: say how, on the band itself.
         self.close_button = QToolButton(self)
-        self.close_button.setText(_tr("Close (Esc)"))
         self.close_button.setAccessibleName(_tr("Close live captions"))
-        self.close_button.setToolTip(_tr("Put the live captions away (Esc or Ctrl+Shift+C)"))
         self.close_button.clicked.connect(self.dismiss)
+        self._say_how_to_close()
         button_font = self.settings_button.font()
         button_font.setPointSizeF(max(14.0, button_font.pointSizeF() * 1.4))
         for button in (self.settings_button, self.close_button):
@@ -306,6 +307,9 @@ class CaptionsWindow(CaptionsPlacement, QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
         key = event.key()
         shift_f10 = key == Qt.Key.Key_F10 and event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        if key == Qt.Key.Key_Escape and self.is_embedded():
+            super().keyPressEvent(event)  # the presentation's key: it leaves the presentation
+            return
         if key == Qt.Key.Key_Escape:
             self.dismiss()
         elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
@@ -318,6 +322,11 @@ class CaptionsWindow(CaptionsPlacement, QWidget):
             super().keyPressEvent(event)
             return
         event.accept()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ParentChange:  # into or out of a presentation
+            self._say_how_to_close()
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt API
         self.menu.popup(event.globalPos())
@@ -360,6 +369,23 @@ class CaptionsWindow(CaptionsPlacement, QWidget):
         self.setAccessibleDescription(said)
         if changed and self.isVisible():
             announce(self.text, said, assertive=state == "problem")
+
+    def _say_how_to_close(self) -> None:
+        """Name Esc on the Close button only where Esc closes the captions.
+
+        Inside a presentation (the projector, trainer mode) Esc leaves the
+        presentation and the captions stay, so there it is not named.
+        """
+        button = self.close_button
+        if self.is_embedded():
+            button.setText(_tr("Close captions"))
+            button.setToolTip(_tr("Put the live captions away (Ctrl+Shift+C). "
+                                  "Esc leaves the presentation."))
+        else:
+            button.setText(_tr("Close captions (Esc)"))
+            button.setToolTip(_tr("Put the live captions away (Esc or Ctrl+Shift+C)"))
+        if hasattr(self, "_buttons"):  # not while the window is being built
+            self._arrange_buttons()
 
     def _note_height(self, width: int) -> int:
         """The lateness note's strip at a window ``width`` (0 while it is hidden)."""

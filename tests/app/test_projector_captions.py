@@ -65,3 +65,16 @@ def test_f11_while_presenting_brings_the_projector_forward_instead_of_a_second(
     assert captions.parent() is projector, "the captions stay where they are"
     qtbot.keyClick(projector, Qt.Key.Key_Escape)
     assert window.projector is None and captions.isWindow()
+
+
+def test_on_the_projector_the_band_says_close_captions_and_esc_leaves_the_projector(
+        qtbot, opened):
+    # The review: the band said "Close (Esc)", but Esc closed the projector and
+    # the captions stayed.
+    window, captions, projector = _presenting(qtbot, opened, show_captions=True)
+    assert captions.close_button.text() == "Close captions"
+    captions.setFocus()  # even with the band holding the keyboard
+    qtbot.keyClick(captions, Qt.Key.Key_Escape)
+    assert window.projector is None, "Esc left the projector"
+    assert captions.isWindow() and captions.isVisible(), "the captions stayed"
+    assert captions.close_button.text() == "Close captions (Esc)"
