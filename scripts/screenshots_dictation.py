@@ -97,6 +97,7 @@ def captions_shot(out: Path) -> None:
     for i, text in enumerate(said):
         captions.add_final(text, start + timedelta(seconds=6 * i))
     captions.add_partial("that's right, it evaporates from")
+    captions.hold.release()  # as 2 s after the last caption settled (widgets/caption_hold.py)
     captions.show()
     settle(600)
     screen.grabWindow(0).save(str(out))
