@@ -116,7 +116,7 @@ def test_f9_starts_dictation_through_the_panel(qtbot, window):
     window.dictation_panel.start_requested.connect(lambda: asked.append("start"))
     qtbot.keyClick(window, Qt.Key.Key_F9)
     assert asked == ["start"] and window.dictation_dock.isVisible()
-    assert "starting up" in window.dictation_panel.message(), "no controller yet: it says so"
+    assert "Getting dictation ready" in window.dictation_panel.message(), "no controller yet"
 
 
 def test_read_aloud_placeholders_until_a_controller_brings_its_actions(qtbot, window):
