@@ -405,6 +405,8 @@ class MainWindow(SpeechHooks, LessonFiles, FileDrops, ToolsAndHelp, FocusAreas, 
         self.act.ruler.blockSignals(was)
         self.view.set_profile(shown)
         self.side_by_side.set_adapted_profile(profile)
+        # The pupil's own writing in their profile too (F8's unadapted view is the lesson's).
+        self.dictation_panel.set_page(profile)
         if self.projector is not None:
             self.projector.set_profile(shown)
         for action in (self.act.next_section, self.act.previous_section):

@@ -27,11 +27,12 @@ the panel shows whatever text it is given.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -44,10 +45,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lessons.profile import Profile
 from widgets.dictation_parts import CommandsList, LiveIndicator, MessageBar
 from widgets.dictation_save import SAVE_FORMATS, SaveStart, suggested_path
 from widgets.dictation_text import DictationText
 from widgets.fonts import resolve_family
+from widgets.lesson_style import base_font
 from widgets.level_meter import LevelMeter
 from widgets.save_as import ask_save_as, confirm_replace
 from widgets.stacking_row import StackingRow
@@ -82,6 +85,7 @@ class DictationPanel(QWidget):
         self._cleared: str | None = None  # text kept so that a Clear can be undone
         self._scale = 1.0
         self._family = DEFAULT_FAMILY
+        self._page: Profile | None = None  # the pupil's profile the text box follows
         self._save_start = SaveStart()
 
         # No fixed accessible name: the name is the words on the button ("Start
@@ -300,6 +304,26 @@ class DictationPanel(QWidget):
         self._family = family
         self._apply_fonts()
 
+    def set_page(self, profile: Profile) -> None:
+        """Show the pupil's own text as their profile shows the lesson: its font, weight,
+        letter and word spacing and page colours (a pupil who needs cream and Comic Neue,
+        or yellow on black, needs them for their writing too). The size stays the
+        panel's own, large size; line spacing is left to the text box, where changing
+        it would be an edit the pupil could undo."""
+        self._page = profile
+        self._family = profile.font_family
+        colours = profile.colours
+        palette = self.editor.palette()
+        background, text = QColor(colours.background), QColor(colours.text)
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            palette.setColor(group, QPalette.ColorRole.Base, background)
+            palette.setColor(group, QPalette.ColorRole.Text, text)
+            # Selection drawn inverted, as in the lesson, so it shows on every page.
+            palette.setColor(group, QPalette.ColorRole.Highlight, text)
+            palette.setColor(group, QPalette.ColorRole.HighlightedText, background)
+        self.editor.setPalette(palette)
+        self._apply_fonts()
+
     # ------------------------------------------------------------ the pupil's actions
 
     def toggle_listening(self) -> None:
@@ -425,8 +449,13 @@ class DictationPanel(QWidget):
         big.setBold(True)
         self.toggle_button.setFont(big)
         self._set_point_size(self.hold_button, base * 1.3)
-        text_font = QFont(resolve_family(self._family).family)
-        text_font.setPointSizeF(base * 1.9)
+        if self._page is not None:  # the profile's font, weight and spacing, at this size
+            text_font = base_font(replace(self._page, font_family=self._family,
+                                          font_size_pt=base * 1.9),
+                                  float(self.editor.logicalDpiY() or 96))
+        else:
+            text_font = QFont(resolve_family(self._family).family)
+            text_font.setPointSizeF(base * 1.9)
         self.editor.setFont(text_font)
         height = self.toggle_button.fontMetrics().height()
         self.toggle_button.setMinimumHeight(round(height * 2.2))
