@@ -68,6 +68,12 @@ def main(out: Path) -> None:
         panel.set_level(level)
     window.view.setFocus()
     settle(1500)  # the speech report names the engine and voice
+    for _ in range(200):  # the engine ready: its name shows, with a "ready" note
+        if panel.engine_label.text():
+            break
+        settle(50)
+    # Listening, as the controller says it when the microphone opens.
+    panel.show_message(window.dictation._listening_message(), "info")
     # Xvfb has no sound card: name the microphone a classroom laptop would have.
     panel.set_microphones([("default", "Laptop microphone")], "default")
     settle(200)
