@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QInputDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from app.practice.profile_bar import ProfileBar
 from app.practice.workbench import Workbench
@@ -26,6 +26,7 @@ from lessons.profile import Profile
 from lessons.profile_store import ProfileNameError, ProfileStore
 from lessons.save_problem import save_problem
 from widgets.lesson_editor import LessonEditor
+from widgets.named_questions import ask_text
 from widgets.profile_editor import ProfileEditor
 
 
@@ -172,9 +173,7 @@ class EditorProfile(QObject):
         label = self.tr("Name for your profile:")
         if problem:
             label = problem + "\n\n" + label
-        text, ok = QInputDialog.getText(self.window, self.tr("Save profile"), label,
-                                        text=suggestion)
-        return text if ok else None
+        return ask_text(self.window, self.tr("Save profile"), label, suggestion)
 
 
 def _sentence(reason: str) -> str:

@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
+
+from widgets.named_questions import ask_choice
 
 if TYPE_CHECKING:
     from app.practice.editor_window import LessonEditorWindow
@@ -50,10 +52,9 @@ def ask_scenario(parent: QWidget | None) -> str | None:
 
     scenarios = builtin_scenarios()
     titles = [s.title for s in scenarios]
-    title, ok = QInputDialog.getItem(parent, _tr("Trainer mode"),
-                                     _tr("Which pupil should the projector show?"),
-                                     titles, 0, False)
-    if not ok or title not in titles:
+    title = ask_choice(parent, _tr("Trainer mode"),
+                       _tr("Which pupil should the projector show?"), titles)
+    if title not in titles:
         return None
     return scenarios[titles.index(title)].id
 
