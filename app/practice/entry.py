@@ -67,7 +67,7 @@ def open_trainer(parent: QWidget | None = None, scenario_id: str | None = None,
     the scenario's first suggested one. Asks for the scenario when none is
     given (None when the trainer cancels). Full screen unless ``present`` is
     False. To show a practice session as it stands, use the practice
-    window's Trainer mode (F5) instead.
+    window's Trainer mode (Ctrl+Shift+T) instead.
     """
     from app.practice.trainer_view import TrainerView, demonstration_content
     from lessons.scenarios import get_scenario
