@@ -1,4 +1,4 @@
-"""Dictating at a cursor in text that is also typed: a lesson file in the editor.
+"""Dictating at a cursor in text that is also typed: a lesson file, or the pupil's text.
 
 ``speech.dictation`` keeps a dictated document of its own, one piece per
 phrase. In the lesson editor the teacher types, moves the cursor and
@@ -15,6 +15,15 @@ panel apply (``format_phrase``). What is new is reading the Markdown at the
 cursor (``markdown_context``): after a list marker ("- "), a heading's
 hashes or a blank line a phrase starts a sentence, and a phrase put in front
 of a word is kept apart from it by a space.
+
+The pupil's Dictation panel holds plain text, not Markdown: it passes
+``markdown=False``, and the rules then see all the text before the cursor,
+exactly as they see the whole text when a phrase goes at the end
+(``speech.dictation.apply_phrase``), so a phrase said with the cursor at the
+end reads the same either way::
+
+    phrase_at_cursor("rain foil", options, before="It is blue", after=" and I",
+                     markdown=False).text   # " rain foil"
 """
 
 from __future__ import annotations
@@ -26,7 +35,8 @@ from speech.dictation import DictationOptions, format_phrase, preview_phrase
 from speech.dictation_commands import Edit, read_edits
 from speech.dictation_text import scan_text
 
-__all__ = ["CursorPhrase", "Edit", "markdown_context", "phrase_at_cursor", "preview_at_cursor"]
+__all__ = ["CursorPhrase", "Edit", "markdown_context", "phrase_at_cursor", "preview_at_cursor",
+           "text_context"]
 
 # The start of a Markdown block on a line: a heading, a list item, a quote.
 _BLOCK_MARKER = re.compile(r"[ \t]*(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,3}[.)][ \t]+|>[ \t]*)")
@@ -80,21 +90,30 @@ def markdown_context(before: str) -> str:
     return tail
 
 
+def text_context(before: str, markdown: bool = True) -> str:
+    """The text the rules see before the cursor: Markdown's blocks read, or plain text as it is."""
+    return markdown_context(before) if markdown else before
+
+
 def phrase_at_cursor(raw: str, options: DictationOptions, before: str,
-                     after: str = "") -> CursorPhrase:
-    """Read one finished phrase said with the cursor between ``before`` and ``after``."""
+                     after: str = "", *, markdown: bool = True) -> CursorPhrase:
+    """Read one finished phrase said with the cursor between ``before`` and ``after``.
+
+    ``markdown`` False: the text is plain (the pupil's Dictation panel), so a
+    "- " or "#" the pupil typed is just text.
+    """
     if options.commands:
         edits = read_edits([token for token in scan_text(raw) if isinstance(token, str)])
         if edits:
             return CursorPhrase(edits=tuple(edits))
-    context = markdown_context(before)
-    text = format_phrase(raw, options, after=context)
+    text = format_phrase(raw, options, after=text_context(before, markdown))
     if text and after[:1] and (after[0].isalnum() or after.startswith(_JOINS_ON)) \
             and not text[-1].isspace():
         text += " "  # dictated in front of a word: keep the two apart
     return CursorPhrase(text=text)
 
 
-def preview_at_cursor(partial: str, options: DictationOptions, before: str) -> str:
+def preview_at_cursor(partial: str, options: DictationOptions, before: str, *,
+                      markdown: bool = True) -> str:
     """How words still being heard would read at the cursor; nothing is put in."""
-    return preview_phrase(partial, options, after=markdown_context(before))
+    return preview_phrase(partial, options, after=text_context(before, markdown))

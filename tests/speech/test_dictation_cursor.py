@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from speech.dictation import DictationOptions
+from speech.dictation import DictationOptions, format_phrase, preview_phrase
 from speech.dictation_cursor import (
     CursorPhrase,
     Edit,
     markdown_context,
     phrase_at_cursor,
     preview_at_cursor,
+    text_context,
 )
 
 PLAIN = DictationOptions()
@@ -81,3 +82,49 @@ def test_the_context_is_the_paragraph_being_written() -> None:
     assert markdown_context(long_text) == "\n\nThe sea"
     assert markdown_context("") == "\n\n"
     assert markdown_context("Line one\n   ") == "Line one\n   "
+
+
+# The pupil's Dictation panel: plain text, the caret anywhere in it.
+@pytest.mark.parametrize(("raw", "before", "after", "expected"), [
+    # In the middle of a sentence: a space before, none after when a space follows.
+    ("rain foil on the hill", "My favourite colour is blue", " and I like",
+     " rain foil on the hill"),
+    # After a space, in front of a word: the space after is added instead.
+    ("green", "My favourite colour is ", "blue.", "green "),
+    # After a full stop: a new sentence, with its capital.
+    ("it rains full stop", "The sun shines.", " The end.", " It rains."),
+    # At the very start, in front of the pupil's words.
+    ("today", "", "I went out.", "Today "),
+    # In front of punctuation: nothing added after.
+    ("and green", "It is blue", ". The end", " and green"),
+    # A "- " or "#" typed in plain text is only text: no new sentence after it.
+    ("apples", "Fruit - ", "", "apples"),
+    ("two", "Number #", "", " two"),
+    # After a blank line: a new paragraph's capital, as at the end.
+    ("then it stopped", "It rained.\n\n", "The end.", "Then it stopped "),
+])
+def test_a_phrase_fits_plain_text_at_the_caret(raw, before, after, expected) -> None:
+    assert phrase_at_cursor(raw, PLAIN, before, after, markdown=False) == \
+        CursorPhrase(text=expected)
+
+
+@pytest.mark.parametrize(("raw", "text"), [
+    ("the water cycle full stop", ""),
+    ("it rains comma then new paragraph it stops", "The water cycle."),
+    ("and then", "- Rain\n"),
+    ("said tom open quote help", "Fruit #"),
+    ("the color", "It is blue.\n\n"),
+])
+def test_plain_text_with_the_caret_at_the_end_reads_as_the_panel_always_has(raw, text) -> None:
+    """At the end the rules see the whole text, as ``format_phrase`` always has."""
+    assert phrase_at_cursor(raw, PLAIN, text, "", markdown=False).text == \
+        format_phrase(raw, PLAIN, after=text)
+    assert preview_at_cursor(raw, PLAIN, text, markdown=False) == \
+        preview_phrase(raw, PLAIN, after=text)
+
+
+def test_the_markdown_rules_stay_the_default() -> None:
+    assert phrase_at_cursor("apples", PLAIN, "- ").text == "Apples"
+    assert phrase_at_cursor("apples", PLAIN, "- ", markdown=False).text == "apples"
+    assert text_context("## Rain\n", markdown=False) == "## Rain\n"
+    assert text_context("## Rain\n") == "\n\n"
