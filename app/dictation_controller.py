@@ -3,9 +3,14 @@
 Wires a ``widgets.dictation_panel.DictationPanel`` to a
 ``app.speech_worker.SpeechWorker`` (microphone and engine on their own
 threads) and a ``app.transcript_autosave.TranscriptAutosave`` (the disk on its
-own thread). The text rules are ``speech.dictation``'s: each Final phrase goes
-through ``apply_phrase`` (spoken commands, "scratch that", capitals, British
-spelling), and the words still being heard are shown with ``preview_phrase``.
+own thread). The text rules are ``speech.dictation``'s, read at the pupil's
+caret by ``speech.dictation_cursor`` (as the lesson editor's dictation does):
+each Final phrase goes in at the caret with the capital and spaces the text
+around it calls for (at the end, the usual case, exactly as ``apply_phrase``
+would add it), and the words still being heard are shown there too.
+"scratch that" takes out the last phrase dictated, wherever it went, and
+"undo that" takes back the last change dictation made; both only reach the
+phrases dictated since the pupil last typed, so nothing typed is ever removed.
 
 What the shell does with it::
 
@@ -30,7 +35,7 @@ back to idle, the text stays, and pressing Start again tries afresh.
 from __future__ import annotations
 
 import functools
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
@@ -44,25 +49,30 @@ from app.last_words import finish_last_words as write_down_last_words
 from app.recovery_question import ask_to_bring_back
 from app.speech_worker import ListeningControls, SpeechWorker, worker_for
 from app.transcript_autosave import TranscriptAutosave
-from speech.dictation import (
-    COMMAND_PHRASES,
-    Change,
-    DictationOptions,
-    DictationState,
-    apply_phrase,
-    preview_phrase,
-)
+from speech.dictation import COMMAND_PHRASES, Change, DictationOptions
+from speech.dictation_cursor import Edit, phrase_at_cursor, preview_at_cursor
 from widgets.dictation_panel import DictationPanel
+from widgets.text_insertion import Insertion
 
 # Engines that write their own punctuation and capitals (the rules then remove
 # them so the pupil's spoken commands decide), and that are steered towards
 # the spoken commands, so a last "common" is a misheard "comma".
 _PUNCTUATING_ENGINES = frozenset({"whisper"})
+# A phrase to scratch or undo no longer reads as it was put in: it is left alone.
+_CHANGED_SINCE = object()
 _STEERED_ENGINES = frozenset({"whisper"})
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("DictationController", text)
+
+
+@dataclass
+class _Step:
+    """One change dictation made, for "undo that": a phrase put in, or one scratched."""
+
+    kind: str  # "insert" or "scratch"
+    insertion: Insertion
 
 
 def _change_message(change: Change) -> str:
@@ -146,7 +156,9 @@ class DictationController(MicrophoneChoice, UnsavedDictation, ListeningControls,
                                  vocabulary=vocabulary)
         self.autosave = autosave or TranscriptAutosave(parent=self)
         self._options = options or DictationOptions()
-        self._state = DictationState(base=panel.text())
+        self._text = panel.text()  # the settled text as it now reads
+        self._pieces: list[Insertion] = []  # phrases dictated since the pupil's last edit
+        self._steps: list[_Step] = []  # dictation's changes since then, for "undo that"
         self._info = ""  # the info message this controller is showing, to clear it later
         self._stop_note = ""  # why the microphone is being closed, shown once it is
         self._stop_shown = ""  # that note, while it is on show: a late last phrase keeps it
@@ -229,11 +241,11 @@ class DictationController(MicrophoneChoice, UnsavedDictation, ListeningControls,
 
     def text(self) -> str:
         """The dictated text as it now reads."""
-        return self._state.text
+        return self._text
 
     def set_text(self, text: str) -> None:
         """Replace the text (for example a saved piece of work the pupil reopens)."""
-        self._state = DictationState(base=text)
+        self._new_base(text)
         self.panel.set_text(text)
         self.autosave.save_now(text)
         self.text_changed.emit(text)
@@ -300,7 +312,7 @@ class DictationController(MicrophoneChoice, UnsavedDictation, ListeningControls,
         self._shut = True
         end_turn(self)
         self.worker.shutdown()
-        self.autosave.save_now(self._state.text)
+        self.autosave.save_now(self._text)
         # Speech left unwritten at the close: the text is saved but not marked
         # finished, so the next start offers it back rather than hiding it.
         lost = self.last_words is not None and not self.last_words.settled
@@ -311,15 +323,15 @@ class DictationController(MicrophoneChoice, UnsavedDictation, ListeningControls,
     @Slot(str)
     @_while_open
     def _on_partial(self, text: str) -> None:
-        self.panel.show_partial(preview_phrase(text, self.options(), after=self._state.text))
+        before, _after = self.panel.text_around_caret()
+        self.panel.show_partial(preview_at_cursor(text, self.options(), before, markdown=False))
 
     @Slot(str, object)
     @_while_open
     def _on_final(self, text: str, words: object) -> None:
-        state = apply_phrase(self._state, text, self.options())
-        self._state = state
-        self.panel.set_text(state.text)
-        message = _change_message(state.change)
+        change = self._apply(text)
+        self._text = self.panel.text()
+        message = _change_message(change) or self._scratch_problem(change)
         if message:
             self._show_info(message, over_error=True)
         elif self._info and self._info not in (self._listening_message(),
@@ -330,8 +342,8 @@ class DictationController(MicrophoneChoice, UnsavedDictation, ListeningControls,
                 self._show_info(self._listening_message())
             else:
                 self._clear_info()
-        self.autosave.save_now(state.text)
-        self.text_changed.emit(state.text)
+        self.autosave.save_now(self._text)
+        self.text_changed.emit(self._text)
 
     @Slot(float)
     @_while_open
@@ -446,7 +458,7 @@ class DictationController(MicrophoneChoice, UnsavedDictation, ListeningControls,
 
     @Slot()
     def _on_clear(self) -> None:
-        self._state = DictationState()
+        self._new_base("")
         self.forget_saved_file()
         self.autosave.changed("")
         self.text_changed.emit("")
@@ -454,7 +466,7 @@ class DictationController(MicrophoneChoice, UnsavedDictation, ListeningControls,
     @Slot(str)
     def _on_text_edited(self, text: str) -> None:
         # The pupil's own words become the new base: "scratch that" never removes them.
-        self._state = DictationState(base=text)
+        self._new_base(text)
         self.autosave.changed(text)
         self.text_changed.emit(text)
 
@@ -499,14 +511,71 @@ class DictationController(MicrophoneChoice, UnsavedDictation, ListeningControls,
             return
         self.autosave.restore()
         # Anything dictated while the question was open goes after the recovered text.
-        now = self._state.text
+        now = self._text
         combined = text + ("\n\n" + now if now.strip() else "")
-        self._state = DictationState(base=combined)
+        self._new_base(combined)
         self.panel.set_text(combined)
         self.autosave.save_now(combined)
         self.text_changed.emit(combined)
         self._show_info(_tr("Your dictation was brought back."), over_error=True)
         self.recovery_finished.emit(True)
+
+    # ------------------------------------------------------------------ the text
+
+    def _new_base(self, text: str) -> None:
+        """``text`` is the pupil's (typed, cleared, reopened): dictation's history starts afresh."""
+        self._text = text
+        self._pieces.clear()
+        self._steps.clear()
+
+    def _apply(self, raw: str) -> Change | object:
+        """One finished phrase: put in at the caret, or its editing commands obeyed."""
+        before, after = self.panel.text_around_caret()
+        phrase = phrase_at_cursor(raw, self.options(), before, after, markdown=False)
+        if not phrase.edits:
+            if not phrase.text:
+                self.panel.show_partial("")  # a guess that came to nothing goes
+                return Change.NOTHING_HEARD
+            insertion = self.panel.insert_phrase(phrase.text)
+            self._pieces.append(insertion)
+            self._steps.append(_Step("insert", insertion))
+            return Change.ADDED
+        self.panel.show_partial("")
+        change: Change | object = Change.NONE
+        for edit in phrase.edits:
+            change = self._scratch() if edit is Edit.SCRATCH else self._undo()
+        return change
+
+    def _scratch(self) -> Change | object:
+        """Take out the last phrase dictated, wherever it went."""
+        if not self._pieces:
+            return Change.NOTHING_TO_SCRATCH
+        insertion = self._pieces.pop()
+        if not self.panel.remove_phrase(insertion):
+            return _CHANGED_SINCE
+        self._steps.append(_Step("scratch", insertion))
+        return Change.SCRATCHED
+
+    def _undo(self) -> Change | object:
+        """Take back the last change dictation made: a phrase put in, or one scratched."""
+        if not self._steps:
+            return Change.NOTHING_TO_UNDO
+        step = self._steps.pop()
+        if step.kind == "insert":
+            if not self.panel.remove_phrase(step.insertion):
+                return _CHANGED_SINCE
+            if self._pieces and self._pieces[-1] is step.insertion:
+                self._pieces.pop()
+        else:
+            self.panel.restore_phrase(step.insertion)
+            self._pieces.append(step.insertion)  # "scratch that" may take it again
+        return Change.UNDONE
+
+    def _scratch_problem(self, change: object) -> str:
+        if change is _CHANGED_SINCE:
+            return _tr("The last dictated phrase has been changed since, "
+                       "so it was left as it is.")
+        return ""
 
     # ------------------------------------------------------------------ private
 

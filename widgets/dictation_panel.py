@@ -14,14 +14,17 @@ Intents (signals)
     ``text_edited(text)`` — the pupil typed or edited, or undid a Clear.
 
 State (methods)
-    ``set_listening(bool)``, ``set_level(dbfs)``, ``show_partial(text)``,
-    ``set_text(full_text)``, ``show_message(text, kind)``, ``set_commands(pairs)``,
+    ``set_listening(bool)``, ``set_level(dbfs)``, ``show_partial(text)`` (at
+    the caret), ``set_text(full_text)``, ``insert_phrase(text)`` (at the
+    caret; ``remove_phrase`` and ``restore_phrase`` take it out and put it
+    back), ``show_message(text, kind)``, ``set_commands(pairs)``,
     ``set_microphones(pairs, current)``, ``set_engine_name(text)``,
     ``set_ui_scale(scale)``, ``set_save_start(folder, fmt, file)`` (where
     Save… opens and what it suggests: ``widgets.dictation_save``).
 
-The text rules (spoken punctuation, "scratch that") run in the controller;
-the panel shows whatever text it is given.
+The text rules (spoken punctuation, "scratch that") run in the controller,
+which reads the text around the caret (``text_around_caret``) to decide how
+a phrase reads there; the panel shows whatever text it is given.
 """
 
 from __future__ import annotations
@@ -54,6 +57,7 @@ from widgets.lesson_style import base_font
 from widgets.level_meter import LevelMeter
 from widgets.save_as import ask_save_as, confirm_replace
 from widgets.stacking_row import StackingRow
+from widgets.text_insertion import Insertion
 from widgets.value_label import ValueLabel
 
 TOGGLE_SHORTCUT = "F9"
@@ -235,8 +239,24 @@ class DictationPanel(QWidget):
         self.meter.set_level(dbfs)
 
     def show_partial(self, text: str) -> None:
-        """Show the words still being heard, after the text, in the partial style."""
+        """Show the words still being heard, at the caret, in the partial style."""
         self.editor.show_partial(text)
+
+    def text_around_caret(self) -> tuple[str, str]:
+        """The text before the caret (where dictation goes in) and after it."""
+        return self.editor.text_around_caret()
+
+    def insert_phrase(self, text: str) -> Insertion:
+        """Put a dictated phrase in at the caret (the partial goes); the caret ends after it."""
+        return self.editor.insert_phrase(text)
+
+    def remove_phrase(self, insertion: Insertion) -> bool:
+        """Take a dictated phrase out; False when it has changed since (it is left alone)."""
+        return self.editor.remove_phrase(insertion)
+
+    def restore_phrase(self, insertion: Insertion) -> None:
+        """Put a phrase ``remove_phrase`` took out back where it was."""
+        self.editor.restore_phrase(insertion)
 
     def set_text(self, full_text: str) -> None:
         """Show ``full_text`` as the dictated text (the partial goes)."""

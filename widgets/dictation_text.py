@@ -1,7 +1,10 @@
 """The dictation text area: settled text the pupil can edit, and the words still being heard.
 
-The settled text is ordinary, editable text. The words the recogniser has
-heard but not settled (the *partial*) follow it in a distinct style that does
+The settled text is ordinary, editable text. Dictation goes in at the
+pupil's caret (``text_around_caret``, ``insert_phrase``), which is the end of
+the text unless the pupil has put it elsewhere; the caret then ends after
+the phrase. The words the recogniser has heard but not settled (the
+*partial*) are shown at the caret too, in a distinct style that does
 not rest on colour alone: a softer shade of the text colour (at least 4.5:1
 on the background, in light and dark palettes alike), a dotted underline and
 a trailing "…". Never italics, which the app itself advises against for
@@ -52,6 +55,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 
 from widgets.soft_colour import soft_colour
+from widgets.text_insertion import Insertion
 from widgets.typing_history import TypingHistory, text_change
 
 PARTIAL_MARKER = "\u2026"  # "…" after the words still being heard
@@ -92,6 +96,7 @@ class DictationText(QPlainTextEdit):
         self._partial = ""
         # Where the partial starts; a cursor so that it moves with edits before it.
         self._partial_start: QTextCursor | None = None
+        self._partial_length = 0  # characters shown for it: spaces and marker included
         self._updating = False
         self._history = TypingHistory()
         self._shown = ""  # the document's text as last seen, to tell what each change did
@@ -109,7 +114,8 @@ class DictationText(QPlainTextEdit):
         whole = self.toPlainText()
         if self._partial_start is None:
             return whole
-        return whole[: self._partial_start.position()]
+        start = self._partial_start.position()
+        return whole[:start] + whole[start + self._partial_length:]
 
     def partial(self) -> str:
         """The partial shown now ("" when none)."""
@@ -119,7 +125,21 @@ class DictationText(QPlainTextEdit):
         """Document positions (start, end) of the shown partial, marker included."""
         if self._partial_start is None:
             return None
-        return self._partial_start.position(), self.document().characterCount() - 1
+        start = self._partial_start.position()
+        return start, start + self._partial_length
+
+    def caret_position(self) -> int:
+        """Where dictation goes in, as a position in the settled text (``text()``).
+
+        The caret, or the end of a selection (the selected words are kept);
+        the partial does not count.
+        """
+        return self._settled_position(self.textCursor().selectionEnd())
+
+    def text_around_caret(self) -> tuple[str, str]:
+        """The settled text before the caret and after it, for the dictation rules."""
+        text, caret = self.text(), self.caret_position()
+        return text[:caret], text[caret:]
 
     # ---------------------------------------------------------------- updating
 
@@ -144,34 +164,85 @@ class DictationText(QPlainTextEdit):
             self._place_caret(len(text) if at_end else min(caret, len(text)))
 
     def show_partial(self, text: str) -> None:
-        """Show ``text`` as the words still being heard, after the settled text."""
+        """Show ``text`` as the words still being heard, at the caret (which stays before it)."""
         text = text.strip()
         with self._programmatic():
-            caret = self.textCursor().position()
+            caret = self.caret_position()
             self._remove_partial()
             if not text:
+                self._place_caret(caret)
                 return
             settled = self.toPlainText()
-            gap = " " if settled and not settled[-1].isspace() else ""
+            gap = " " if caret and not settled[caret - 1].isspace() else ""
+            # In front of the pupil's words: a space keeps the marker off them.
+            tail = " " if settled[caret:caret + 1].strip() else ""
             cursor = QTextCursor(self.document())
-            cursor.movePosition(QTextCursor.MoveOperation.End)
-            start = cursor.position()
+            cursor.setPosition(caret)
             cursor.insertText(gap, QTextCharFormat())
             cursor.insertText(text + " " + PARTIAL_MARKER, partial_format(self.palette()))
+            cursor.insertText(tail, QTextCharFormat())
             self._partial_start = QTextCursor(self.document())
-            self._partial_start.setPosition(start)
+            self._partial_start.setPosition(caret)
+            self._partial_length = cursor.position() - caret
             self._partial = text
-            self._place_caret(min(caret, start))
+            self._place_caret(caret)
 
     def clear_partial(self) -> None:
         """Remove the partial, leaving the settled text."""
         if self._partial_start is None:
             return
         with self._programmatic():
-            caret = self.textCursor().position()
-            start = self._partial_start.position()
+            caret = self._settled_position(self.textCursor().position())
             self._remove_partial()
-            self._place_caret(min(caret, start))
+            self._place_caret(caret)
+
+    def insert_phrase(self, text: str) -> Insertion:
+        """Put a settled phrase in at the caret (the partial goes); the caret ends after it.
+
+        Not a step of the pupil's undo (module docstring). The returned
+        ``Insertion`` follows the text as it changes, for "scratch that".
+        """
+        caret = self.caret_position()
+        with self._programmatic():
+            self._remove_partial()
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(caret)
+            cursor.insertText(text, QTextCharFormat())
+            self._place_caret(caret + len(text))
+        at_end = caret + len(text) >= len(self.toPlainText())
+        if not at_end:
+            self.ensureCursorVisible()  # the pupil is looking at the caret, not the end
+        start = QTextCursor(self.document())
+        start.setPosition(caret)
+        return Insertion(start, text)
+
+    def remove_phrase(self, insertion: Insertion) -> bool:
+        """Take a dictated phrase out again; False (no change) if it no longer reads as
+        it was put in. The caret goes where it was."""
+        caret = self._settled_position(self.textCursor().position())
+        with self._programmatic():
+            self._remove_partial()
+            if not insertion.is_intact():
+                self._place_caret(caret)
+                return False
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(insertion.position())
+            cursor.setPosition(insertion.position() + len(insertion.text),
+                               QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+            self._place_caret(insertion.position())
+        return True
+
+    def restore_phrase(self, insertion: Insertion) -> None:
+        """Put a phrase taken out by ``remove_phrase`` back where it was; the caret after it."""
+        with self._programmatic():
+            self._remove_partial()
+            position = min(insertion.position(), len(self.toPlainText()))
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(position)
+            cursor.insertText(insertion.text, QTextCharFormat())
+            self._place_caret(position + len(insertion.text))
+        insertion.start.setPosition(position)
 
     # ---------------------------------------------------------------- undo and redo
 
@@ -260,11 +331,22 @@ class DictationText(QPlainTextEdit):
         if self._partial_start is None:
             return
         cursor = QTextCursor(self.document())
-        cursor.setPosition(self._partial_start.position())
-        cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+        start = self._partial_start.position()
+        cursor.setPosition(start)
+        cursor.setPosition(start + self._partial_length, QTextCursor.MoveMode.KeepAnchor)
         cursor.removeSelectedText()
         self._partial_start = None
+        self._partial_length = 0
         self._partial = ""
+
+    def _settled_position(self, position: int) -> int:
+        """A document position as a position in the settled text (the partial left out)."""
+        if self._partial_start is None:
+            return position
+        start = self._partial_start.position()
+        if position <= start:
+            return position
+        return max(start, position - self._partial_length)
 
     def _place_caret(self, position: int) -> None:
         cursor = self.textCursor()

@@ -109,7 +109,7 @@ def test_type_then_a_guess_then_a_settled_phrase_then_undo(qtbot, editor):
     assert editor.text() == "I like art and maths. We paint."
 
 
-def test_typing_at_the_start_while_a_guess_shows_at_the_end(qtbot, editor):
+def test_typing_at_the_start_while_a_guess_shows(qtbot, editor):
     editor.set_text("the end came.")
     editor.show_partial("and then")
     _caret_to(editor, 0)
@@ -122,9 +122,9 @@ def test_typing_at_the_start_while_a_guess_shows_at_the_end(qtbot, editor):
     _undo(qtbot, editor)
     assert editor.text() == "the end came. And then we left."
     assert editor.textCursor().position() == 0
-    editor.show_partial("home again")
+    editor.show_partial("home again")  # the guess shows at the caret, where it will go in
     assert editor.toPlainText() == (
-        f"the end came. And then we left. home again {PARTIAL_MARKER}")
+        f"home again {PARTIAL_MARKER} the end came. And then we left.")
     _redo(qtbot, editor)
     assert editor.text() == "At the end came. And then we left."
     _redo(qtbot, editor)
@@ -138,8 +138,8 @@ def test_deleting_and_typing_over_a_selection_are_undone(qtbot, editor):
     cursor.setPosition(7, QTextCursor.MoveMode.KeepAnchor)  # "cat"
     editor.setTextCursor(cursor)
     qtbot.keyClicks(editor, "dog")
+    _caret_to(editor, len("The dog sat"))  # before the guess, which shows at the caret
     editor.show_partial("on the")
-    _caret_to(editor, len("The dog sat"))
     for _ in range(3):
         qtbot.keyClick(editor, Qt.Key.Key_Backspace)
     editor.show_partial("on the mat")
