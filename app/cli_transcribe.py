@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 
 from app.cli_errors import CliError
@@ -166,24 +165,20 @@ def replaced_note(outcome) -> str:
             f"so {instead} is used instead.{fix}")
 
 
-def transcribe_audio(loaded, samples, *, dictation: bool = False, stream: bool = False,
-                     vocabulary: Sequence[str] = ()):
+def transcribe_audio(loaded, samples, *, dictation: bool = False, stream: bool = False):
     """One recording through ``loaded`` (a LoadedModel) as ``transcribe`` does it.
 
     Reads the recording whole when the engine can, unless ``stream`` or
     ``dictation`` is set, and otherwise streams it (see the module's
-    docstring); ``vocabulary`` is a lesson's key words. Returns its
-    Final phrases and their joined text; raises CliError with one plain
+    docstring). Returns its Final phrases and their joined text; raises CliError with one plain
     sentence if the engine fails.
     """
     whole = getattr(loaded.engine, "transcribe_recording", None)
     if whole is None or stream or dictation:
         recogniser = loaded.recogniser(dictation=dictation, partials=False)
-        if vocabulary:
-            recogniser.set_vocabulary(vocabulary)
         return transcribe_samples(recogniser, samples)
     try:
-        phrases = whole(loaded.model, samples, vocabulary=vocabulary)
+        phrases = whole(loaded.model, samples)
     except Exception as error:  # noqa: BLE001 - one sentence, never a traceback
         name = loaded.engine.name.title()
         raise CliError(f"{name} could not read the recording: {error}") from error

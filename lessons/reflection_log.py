@@ -49,12 +49,6 @@ def entry_text(session: PracticeSession) -> str:
     return f"{long_date(session.started)} — {session.lesson_title} — {session.pupil.title}"
 
 
-def answered_count(session: PracticeSession) -> str:
-    """"2 of 4 questions answered"."""
-    answered = sum(1 for r in session.reflections if r.answer.strip())
-    return f"{answered} of {len(session.reflections)} questions answered"
-
-
 def _file_time(problem: SkippedRecord) -> float | None:
     """The time in a record's file name ("20261128-205740-…"), as a timestamp; else None."""
     match = _STAMP.match(problem.path.name)

@@ -270,26 +270,19 @@ def test_a_lessons_key_words_are_given_and_reported():
 
 
 class _Engine:
-    """Records what reaches the engine; hears nothing."""
+    """Records which way a recording reaches the engine; hears nothing."""
 
     name = "scripted"
 
     def __init__(self):
         self.given = []
 
-    def transcribe_recording(self, _model, _samples, *, vocabulary):
-        self.given.append(("whole", list(vocabulary)))
+    def transcribe_recording(self, _model, _samples):
+        self.given.append("whole")
         return []
 
 
 class _Recogniser:
-    def __init__(self, given):
-        self.given = given
-
-    def set_vocabulary(self, words):
-        self.given.append(("stream", list(words)))
-        return []
-
     def accept(self, _chunk):
         return []
 
@@ -303,21 +296,20 @@ class _Loaded:
         self.model = object()
 
     def recogniser(self, **options):
-        self.engine.given.append(("recogniser", options))
-        return _Recogniser(self.engine.given)
+        self.engine.given.append(("stream", options))
+        return _Recogniser()
 
 
-def test_key_words_reach_the_engine_on_both_paths_and_dictation_always_streams():
+def test_a_file_is_read_whole_unless_streamed_and_dictation_always_streams():
     from app.cli_transcribe import transcribe_audio
 
     loaded = _Loaded()
     quiet = np.zeros(16_000, np.int16)
-    words = ["pencil", "ruler"]
-    transcribe_audio(loaded, quiet, vocabulary=words)
-    transcribe_audio(loaded, quiet, stream=True, vocabulary=words)
-    transcribe_audio(loaded, quiet, dictation=True, vocabulary=words)
+    transcribe_audio(loaded, quiet)
+    transcribe_audio(loaded, quiet, stream=True)
+    transcribe_audio(loaded, quiet, dictation=True)
     assert loaded.engine.given == [
-        ("whole", words),
-        ("recogniser", {"dictation": False, "partials": False}), ("stream", words),
-        ("recogniser", {"dictation": True, "partials": False}), ("stream", words),
+        "whole",
+        ("stream", {"dictation": False, "partials": False}),
+        ("stream", {"dictation": True, "partials": False}),
     ]
