@@ -53,7 +53,7 @@ def attach_controllers(window, names=("read aloud", "dictation", "captions")) ->
             message = _tr("{part} could not start: {error}").format(
                 part=name.capitalize(), error=error)
             window.show_status(message, 0)
-            if name == "dictation" and hasattr(window, "dictation_could_not_start"):
+            if name == "dictation":
                 window.dictation_could_not_start(message)  # where the pupil looks
             continue
         attached.append(name)

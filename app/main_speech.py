@@ -26,6 +26,9 @@ from app.controllers import use_speech_model
 class SpeechHooks:
     """Where speech controllers plug into the main window."""
 
+    _dictation_wanted = False  # F9 pressed before dictation was ready: start when it is
+    _early_stop_connected = False  # the panel's stop undoes an early press
+
     def attach_read_aloud(self, controller) -> None:
         """Use ``controller.actions()`` for the Read aloud menu, and its
         ``toolbar_actions()`` (or the same actions) for the Read aloud tool bar."""
@@ -58,14 +61,14 @@ class SpeechHooks:
         self.dictation = controller
         panel = self.dictation_panel
         panel.start_requested.disconnect(self._dictation_not_ready)
-        if getattr(self, "_early_stop_connected", False):
+        if self._early_stop_connected:
             panel.stop_requested.disconnect(self._early_dictation_cancelled)
             self._early_stop_connected = False
         if hasattr(controller, "use_settings"):  # Save… opens where dictation was saved last
             controller.use_settings(self.settings)
         if hasattr(controller, "actions"):
             self.add_actions("dictation", list(controller.actions()))
-        if getattr(self, "_dictation_wanted", False):
+        if self._dictation_wanted:
             # Pressed before dictation was ready: it starts now, by itself. On the next
             # turn, once whoever attaches it has connected its signals too.
             self._dictation_wanted = False
@@ -115,18 +118,18 @@ class SpeechHooks:
     def _dictation_not_ready(self) -> None:
         """F9 or Start before the dictation controller is attached: remember it, or cancel it."""
         panel = self.dictation_panel
-        if getattr(self, "_dictation_wanted", False):
+        if self._dictation_wanted:
             self._early_dictation_cancelled()
             return
         self._dictation_wanted = True
-        if not getattr(self, "_early_stop_connected", False):
+        if not self._early_stop_connected:
             # Hold to talk let go before dictation was ready: nothing is left to hear.
             panel.stop_requested.connect(self._early_dictation_cancelled)
             self._early_stop_connected = True
         panel.show_message(self._getting_ready_message(), "info")
 
     def _early_dictation_cancelled(self) -> None:
-        if not getattr(self, "_dictation_wanted", False):
+        if not self._dictation_wanted:
             return
         self._dictation_wanted = False
         self.dictation_panel.show_message(

@@ -111,7 +111,6 @@ class CaptionsWindow(CaptionsPlacement, QWidget):
         self.close_button = QToolButton(self)
         self.close_button.setAccessibleName(_tr("Close live captions"))
         self.close_button.clicked.connect(self.dismiss)
-        self._say_how_to_close()
         button_font = self.settings_button.font()
         button_font.setPointSizeF(max(14.0, button_font.pointSizeF() * 1.4))
         for button in (self.settings_button, self.close_button):
@@ -138,6 +137,7 @@ class CaptionsWindow(CaptionsPlacement, QWidget):
         layout.setSpacing(0)
         layout.addLayout(self._column, 1)
         layout.addLayout(side)
+        self._say_how_to_close()
         self._apply_window_flags()
         self.watch_dialogs()
         self.apply_settings(settings or CaptionSettings(), announce=False)
@@ -384,8 +384,7 @@ class CaptionsWindow(CaptionsPlacement, QWidget):
         else:
             button.setText(_tr("Close captions (Esc)"))
             button.setToolTip(_tr("Put the live captions away (Esc or Ctrl+Shift+C)"))
-        if hasattr(self, "_buttons"):  # not while the window is being built
-            self._arrange_buttons()
+        self._arrange_buttons()
 
     def _note_height(self, width: int) -> int:
         """The lateness note's strip at a window ``width`` (0 while it is hidden)."""
