@@ -34,7 +34,9 @@ import dataclasses
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 
-CAPTIONS_SHORTCUT = "Ctrl+Shift+C"
+from widgets import keys
+
+CAPTIONS_SHORTCUT = keys.LIVE_CAPTIONS
 
 
 def _tr(text: str) -> str:

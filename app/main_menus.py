@@ -20,6 +20,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QToolBar, QToolButton, QWidget
 
 from app.ui_scale import STEPS
+from widgets import keys
 
 PRINT_CHOICES = ("profile", "black-on-white", "black-on-cream")
 # speech.stt.choice.engine_names() without importing speech/ at start-up (a test
@@ -73,10 +74,10 @@ class MainActions:
         self.import_lesson = self.action(
             _tr("&Import Word or text file…"), w.import_lesson_file, "Ctrl+I",
             tip=_tr("Make a lesson from a Word document (.docx) or a text file (.txt)"))
-        self.export_pdf = self.action(_tr("&Export PDF…"), w.export_pdf, "Ctrl+E",
+        self.export_pdf = self.action(_tr("&Export PDF…"), w.export_pdf, keys.EXPORT_PDF,
                                       tip=_tr("Save the adapted lesson as a clear-print PDF"))
         self.export_docx = self.action(
-            _tr("Export &Word document…"), w.export_docx, "Ctrl+Shift+W",
+            _tr("Export &Word document…"), w.export_docx, keys.EXPORT_WORD,
             tip=_tr("Save the adapted lesson as a Word document to change before printing"))
         self.reload_library = self.action(_tr("&Reload the library"), w.refresh_library,
                                           "Ctrl+R")

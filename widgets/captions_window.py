@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from lessons.profile import Profile
+from widgets import keys
 from widgets.announce import announce
 from widgets.caption_history import CaptionHistory
 from widgets.caption_hold import CaptionHold
@@ -379,11 +380,12 @@ class CaptionsWindow(CaptionsPlacement, QWidget):
         button = self.close_button
         if self.is_embedded():
             button.setText(_tr("Close captions"))
-            button.setToolTip(_tr("Put the live captions away (Ctrl+Shift+C). "
-                                  "Esc leaves the presentation."))
+            button.setToolTip(_tr("Put the live captions away ({key}). "
+                                  "Esc leaves the presentation.").format(key=keys.LIVE_CAPTIONS))
         else:
             button.setText(_tr("Close captions (Esc)"))
-            button.setToolTip(_tr("Put the live captions away (Esc or Ctrl+Shift+C)"))
+            button.setToolTip(_tr("Put the live captions away (Esc or {key})").format(
+                key=keys.LIVE_CAPTIONS))
         self._arrange_buttons()
 
     def _note_height(self, width: int) -> int:

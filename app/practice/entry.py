@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
+from widgets import keys
 from widgets.named_questions import ask_choice
 
 if TYPE_CHECKING:
@@ -114,7 +115,7 @@ def practice_actions(parent: QWidget) -> dict[str, QAction]:
         "log": QAction(_tr("My reflection &log…"), parent),
     }
     actions["practice"].setShortcut(QKeySequence("Ctrl+Shift+R"))
-    actions["trainer"].setShortcut(QKeySequence("Ctrl+Shift+T"))
+    actions["trainer"].setShortcut(QKeySequence(keys.TRAINER_MODE))
     actions["practice"].triggered.connect(lambda _c=False: open_practice(parent))
     actions["trainer"].triggered.connect(lambda _c=False: open_trainer(parent))
     actions["log"].triggered.connect(lambda _c=False: open_reflection_log(parent))

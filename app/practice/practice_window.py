@@ -54,6 +54,7 @@ from lessons.profile import Profile
 from lessons.profile_store import ProfileStore
 from lessons.reflection import ReflectionStore
 from lessons.scenarios import Scenario, get_scenario
+from widgets import keys
 from widgets.checker_panel import CheckerPanel
 from widgets.lesson_editor import LessonEditor
 from widgets.lesson_view import LessonView
@@ -193,8 +194,8 @@ class PracticeWindow(PracticeSaving, QMainWindow):
         # aloud there), so a teacher pressing F5 to hear the lesson got the projector.
         page = self.reflections
         self.export_docx_action = self._action(menu, page.export_docx_button.text(),
-                                               "Ctrl+Shift+W", lambda: self.export("docx"))
-        self.export_pdf_action = self._action(menu, page.export_pdf_button.text(), "Ctrl+E",
+                                               keys.EXPORT_WORD, lambda: self.export("docx"))
+        self.export_pdf_action = self._action(menu, page.export_pdf_button.text(), keys.EXPORT_PDF,
                                               lambda: self.export("pdf"))
         for action, button in ((self.export_docx_action, page.export_docx_button),
                                (self.export_pdf_action, page.export_pdf_button)):
@@ -207,7 +208,7 @@ class PracticeWindow(PracticeSaving, QMainWindow):
         menu.addAction(self.editor.save_action)
         menu.addSeparator()
         self.trainer_action = self._action(menu, self.tr("&Trainer mode (projector)"),
-                                           "Ctrl+Shift+T", self.open_trainer)
+                                           keys.TRAINER_MODE, self.open_trainer)
         self.checker_action = self.checker_dock.toggleViewAction()
         menu.addAction(self.checker_action)
         menu.addSeparator()
