@@ -1,7 +1,11 @@
 """Inline text: ``**bold**``, ``*italic*``/``_italic_``, ``<u>underline</u>``.
 
-Three jobs, kept together because they must agree exactly:
+Four jobs, kept together because they must agree exactly:
 
+- :func:`inline_markup` finds the markup in a line: each emphasis or
+  underline marker, where it is and whether it is paired, and each escaping
+  backslash. It is the one reading of the rules below; the lesson text
+  box's highlighter (lessons/markup_looks.py) draws from it too;
 - :func:`parse_inline` turns one line of Markdown into spans;
 - :func:`spans_to_markdown` turns spans back into Markdown that parses to
   the same spans (the writer's round trip depends on it);
@@ -31,106 +35,133 @@ _UNDERLINE_OPEN = "<u>"
 _UNDERLINE_CLOSE = "</u>"
 
 
-@dataclass
-class _Marker:
+@dataclass(frozen=True)
+class Marker:
+    """One marker in a line: ``**``, ``*``, ``__``, ``_``, ``<u>`` or ``</u>``."""
+
+    start: int
+    end: int
     kind: str  # "bold", "italic" or "underline"
-    text: str  # what to print if it turns out to be plain text
+    paired: bool  # has a partner, so it switches its style on or off; unpaired, it is text
+
+
+@dataclass(frozen=True)
+class InlineMarkup:
+    """The markup :func:`inline_markup` found in a line."""
+
+    markers: tuple[Marker, ...]  # in order along the line
+    escapes: tuple[int, ...]  # where each backslash is that makes the next character text
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    kind: str
+    char: str  # "*", "_" or "<": ``**`` pairs only with ``**``, ``__`` only with ``__``
     can_open: bool
     can_close: bool
     active: bool = False  # paired with a partner, so it toggles a style
 
 
+def inline_markup(text: str, start: int = 0, end: int | None = None) -> InlineMarkup:
+    """The markers and escapes in ``text[start:end]``, with positions in ``text``.
+
+    The edges of the range count as spaces, as the ends of a line do.
+    """
+    end = len(text) if end is None else end
+    found, escapes = _tokenise(text, start, end)
+    _pair_markers(found)
+    markers = tuple(Marker(f.start, f.end, f.kind, f.active) for f in found)
+    return InlineMarkup(markers, tuple(escapes))
+
+
 def parse_inline(text: str) -> Inline:
     """Spans of one line (or several lines already joined with spaces)."""
-    tokens = _tokenise(text)
-    _pair_markers(tokens)
-    return _to_spans(tokens)
+    return _to_spans(text, inline_markup(text))
 
 
-def _tokenise(text: str) -> list[str | _Marker]:
-    tokens: list[str | _Marker] = []
-    plain: list[str] = []
-    i, n = 0, len(text)
-
-    def flush() -> None:
-        if plain:
-            tokens.append("".join(plain))
-            plain.clear()
-
-    while i < n:
+def _tokenise(text: str, start: int, end: int) -> tuple[list[_Found], list[int]]:
+    found: list[_Found] = []
+    escapes: list[int] = []
+    i = start
+    while i < end:
         char = text[i]
-        if char == "\\" and i + 1 < n and text[i + 1] in _PUNCTUATION:
-            plain.append(text[i + 1])
+        if char == "\\" and i + 1 < end and text[i + 1] in _PUNCTUATION:
+            escapes.append(i)
             i += 2
         elif text.startswith(_UNDERLINE_OPEN, i):
-            flush()
-            tokens.append(_Marker("underline", _UNDERLINE_OPEN, True, False))
+            found.append(_Found(i, i + len(_UNDERLINE_OPEN), "underline", "<", True, False))
             i += len(_UNDERLINE_OPEN)
         elif text.startswith(_UNDERLINE_CLOSE, i):
-            flush()
-            tokens.append(_Marker("underline", _UNDERLINE_CLOSE, False, True))
+            found.append(_Found(i, i + len(_UNDERLINE_CLOSE), "underline", "<", False, True))
             i += len(_UNDERLINE_CLOSE)
         elif char in "*_":
-            end = i
-            while end < n and text[end] == char:
-                end += 1
-            before = text[i - 1] if i > 0 else " "
-            after = text[end] if end < n else " "
+            run_end = i
+            while run_end < end and text[run_end] == char:
+                run_end += 1
+            before = text[i - 1] if i > start else " "
+            after = text[run_end] if run_end < end else " "
             can_open = not after.isspace()
             can_close = not before.isspace()
             if char == "_":
                 can_open = can_open and not before.isalnum()
                 can_close = can_close and not after.isalnum()
-            flush()
             # A run of three is bold and italic together; longer runs are
             # split the same way, two at a time.
-            run = end - i
-            while run > 0:
-                size = 2 if run >= 2 else 1
+            while i < run_end:
+                size = 2 if run_end - i >= 2 else 1
                 kind = "bold" if size == 2 else "italic"
-                tokens.append(_Marker(kind, char * size, can_open, can_close))
-                run -= size
-            i = end
+                found.append(_Found(i, i + size, kind, char, can_open, can_close))
+                i += size
         else:
-            plain.append(char)
             i += 1
-    flush()
-    return tokens
+    return found, escapes
 
 
-def _pair_markers(tokens: list[str | _Marker]) -> None:
+def _pair_markers(found: list[_Found]) -> None:
     """Mark each marker that has a partner as active; the rest stay text."""
-    open_marker: dict[str, _Marker] = {}
-    for token in tokens:
-        if isinstance(token, str):
-            continue
+    open_marker: dict[str, _Found] = {}
+    for marker in found:
         # ``**`` and ``__`` (or ``*`` and ``_``) are separate kinds for
         # pairing: ``*a_`` is not emphasis.
-        key = token.kind + token.text[0]
+        key = marker.kind + marker.char
         opener = open_marker.get(key)
-        if opener is not None and token.can_close:
-            opener.active = token.active = True
+        if opener is not None and marker.can_close:
+            opener.active = marker.active = True
             del open_marker[key]
-        elif token.can_open and _kind_free(open_marker, token.kind):
-            open_marker[key] = token
+        elif marker.can_open and _kind_free(open_marker, marker.kind):
+            open_marker[key] = marker
 
 
-def _kind_free(open_marker: dict[str, _Marker], kind: str) -> bool:
+def _kind_free(open_marker: dict[str, _Found], kind: str) -> bool:
     # ``*a _b_ c*`` is fine, but a style cannot be opened twice at once.
     return not any(marker.kind == kind for marker in open_marker.values())
 
 
-def _to_spans(tokens: list[str | _Marker]) -> Inline:
+def _to_spans(text: str, markup: InlineMarkup) -> Inline:
     style = {"bold": False, "italic": False, "underline": False}
+    escapes = set(markup.escapes)
     spans: list[Span] = []
-    for token in tokens:
-        if isinstance(token, str):
-            spans.append(Span(token, **style))
-        elif token.active:
-            style[token.kind] = not style[token.kind]
+    position = 0
+    for marker in markup.markers:
+        plain = _unescaped(text, position, marker.start, escapes)
+        if plain:
+            spans.append(Span(plain, **style))
+        if marker.paired:
+            style[marker.kind] = not style[marker.kind]
         else:
-            spans.append(Span(token.text, **style))
+            spans.append(Span(text[marker.start : marker.end], **style))
+        position = marker.end
+    plain = _unescaped(text, position, len(text), escapes)
+    if plain:
+        spans.append(Span(plain, **style))
     return normalise_spans(spans)
+
+
+def _unescaped(text: str, start: int, end: int, escapes: set[int]) -> str:
+    # The escaping backslashes go; the characters they escape stay.
+    return "".join(text[i] for i in range(start, end) if i not in escapes)
 
 
 def normalise_spans(spans) -> Inline:

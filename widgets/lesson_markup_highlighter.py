@@ -3,6 +3,9 @@
 Teachers edit the lesson as Markdown (lessons/FORMAT.md). This module makes
 the text box read the way the lesson will: without changing one character
 of the text, it only draws it differently (a ``QSyntaxHighlighter``).
+Which character looks like what is decided by lessons/markup_looks.py
+(pure text rules, shared with the lesson loader's reading of emphasis);
+this module turns those looks into Qt formats.
 
 - ``## heading`` / ``### sub-heading``: the words bold and larger;
 - ``**bold**`` bold, ``*italic*`` italic, ``<u>underlined</u>`` underlined;
@@ -29,8 +32,7 @@ removes the picture whole. The alt text edits as any other text.
 
 from __future__ import annotations
 
-import re
-import string
+import html
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -46,186 +48,23 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTabWidget, QWidget
 
 from lessons.contrast import AA_NORMAL, blend, contrast_ratio
-from lessons.markdown_body import (
-    BULLET,
-    HEADING,
-    IMAGE_LINE,
-    NUMBERED,
-    QUOTE,
-    TABLE_ROW,
-    TASK_LABEL,
-    THEMATIC_BREAK,
+from lessons.markup_looks import (
+    BOLD,
+    HEADING_2,
+    HEADING_3,
+    ITALIC,
+    MUTED,
+    UNDERLINE,
+    WASH,
+    line_looks,
+    picture_spans,
 )
 from widgets.announce import announce
 from widgets.soft_colour import soft_colour
 
-# What a character of a line is drawn as; one line's characters each get a mix.
-BOLD = 1
-ITALIC = 2
-UNDERLINE = 4
-MUTED = 8  # a markup symbol: the softer shade
-HEADING_2 = 16  # a section heading's words: larger
-HEADING_3 = 32  # a sub-section heading's words: a little larger
-WASH = 64  # a picture or a question/task line: on the wash
-
 HEADING_2_SCALE = 1.3
 HEADING_3_SCALE = 1.15
 WASH_SHARE = 0.08  # how far the wash goes from the background towards the text colour
-
-# A picture anywhere in a line: ``![alt](path)`` (the alt text without brackets).
-PICTURE = re.compile(r"(?<!\\)!\[(?P<alt>[^\[\]\n]*)\]\((?P<src>[^)\n]*)\)")
-_PUNCTUATION = frozenset(string.punctuation)
-_UNDERLINE_OPEN, _UNDERLINE_CLOSE = "<u>", "</u>"
-
-
-# ----- what each character of a line is (pure) ----------------------------------
-
-def line_looks(line: str) -> list[int]:
-    """The look of each character of one line of lesson text (a mix of the flags above)."""
-    looks = [0] * len(line)
-    picture = IMAGE_LINE.match(line)
-    heading = HEADING.match(line)
-    quote = QUOTE.match(line)
-    if picture:
-        _picture(looks, line, PICTURE.search(line))
-        return looks
-    if heading and len(heading.group(1)) <= 6:
-        content = heading.start(2) if heading.group(2) is not None else len(line)
-        _mark(looks, 0, content, MUTED)
-        size = HEADING_2 if len(heading.group(1)) <= 2 else HEADING_3
-        _mark(looks, content, len(line), size | BOLD)
-        _inline(looks, line, content, len(line))
-        return looks
-    if THEMATIC_BREAK.match(line):
-        _mark(looks, 0, len(line), MUTED)
-        return looks
-    if quote:
-        content = quote.start(1)
-        _mark(looks, 0, content, MUTED | BOLD)
-        _mark(looks, content, len(line), WASH)
-        label = TASK_LABEL.match(line[content:])
-        if label:
-            _mark(looks, content, content + label.end(), BOLD)
-            stars = label.group("bold")
-            if stars:
-                closing = line.find(stars, content + label.end("kind"))
-                _mark(looks, content, content + len(stars), MUTED)
-                if 0 <= closing < content + label.end():
-                    _mark(looks, closing, closing + len(stars), MUTED)
-            content += label.end()
-        _inline(looks, line, content, len(line))
-        return looks
-    item = BULLET.match(line) or NUMBERED.match(line)
-    if item:
-        marker_end = item.end(2) + (1 if item.re is NUMBERED else 0)
-        _mark(looks, item.start(2), marker_end, MUTED | BOLD)
-        _inline(looks, line, marker_end, len(line))
-        return looks
-    if TABLE_ROW.match(line):
-        if set(line.strip()) <= set("|-: \t"):
-            _mark(looks, 0, len(line), MUTED)  # the row under the headings
-            return looks
-        cells = [i for i, char in enumerate(line)
-                 if char == "|" and (i == 0 or line[i - 1] != "\\")]
-        for i in cells:
-            _mark(looks, i, i + 1, MUTED)
-        for start, end in zip(cells, [*cells[1:], len(line)], strict=True):
-            _inline(looks, line, start + 1, end)
-        return looks
-    _inline(looks, line, 0, len(line))
-    return looks
-
-
-def picture_spans(line: str) -> list[tuple[int, int, int, int]]:
-    """The pictures in ``line``: (start, alt start, alt end, end) of each ``![alt](path)``."""
-    return [(m.start(), m.start("alt"), m.end("alt"), m.end()) for m in PICTURE.finditer(line)]
-
-
-def _mark(looks: list[int], start: int, end: int, flags: int) -> None:
-    for i in range(max(0, start), min(end, len(looks))):
-        looks[i] |= flags
-
-
-def _picture(looks: list[int], line: str, match: re.Match | None) -> None:
-    if match is None:
-        return
-    _mark(looks, match.start(), match.end(), WASH)
-    _mark(looks, match.start(), match.start("alt"), MUTED | ITALIC)
-    _mark(looks, match.end("alt"), match.end(), MUTED | ITALIC)
-
-
-@dataclass
-class _Marker:
-    position: int
-    length: int
-    kind: int  # BOLD, ITALIC or UNDERLINE
-    key: str  # pairs only with the same key: "**" with "**", "*" with "*"
-    can_open: bool
-    can_close: bool
-    active: bool = False
-
-
-def _inline(looks: list[int], line: str, start: int, end: int) -> None:
-    """Bold, italics and underlining between ``start`` and ``end``, as lessons/inline.py reads them.
-
-    Pictures in the text are drawn as pictures; emphasis is looked for around them.
-    """
-    position = start
-    for picture in PICTURE.finditer(line, start, end):
-        _emphasis(looks, line, position, picture.start())
-        _picture(looks, line, picture)
-        position = picture.end()
-    _emphasis(looks, line, position, end)
-
-
-def _emphasis(looks: list[int], line: str, start: int, end: int) -> None:
-    markers: list[_Marker] = []
-    i = start
-    while i < end:
-        char = line[i]
-        if char == "\\" and i + 1 < end and line[i + 1] in _PUNCTUATION:
-            _mark(looks, i, i + 1, MUTED)
-            i += 2
-        elif line.startswith(_UNDERLINE_OPEN, i):
-            markers.append(_Marker(i, 3, UNDERLINE, "u", True, False))
-            i += 3
-        elif line.startswith(_UNDERLINE_CLOSE, i):
-            markers.append(_Marker(i, 4, UNDERLINE, "u", False, True))
-            i += 4
-        elif char in "*_":
-            run_end = i
-            while run_end < end and line[run_end] == char:
-                run_end += 1
-            before = line[i - 1] if i > start else " "
-            after = line[run_end] if run_end < end else " "
-            can_open, can_close = not after.isspace(), not before.isspace()
-            if char == "_":
-                can_open = can_open and not before.isalnum()
-                can_close = can_close and not after.isalnum()
-            while i < run_end:  # three is bold and italic; longer runs two at a time
-                size = 2 if run_end - i >= 2 else 1
-                markers.append(_Marker(i, size, BOLD if size == 2 else ITALIC, char * size,
-                                       can_open, can_close))
-                i += size
-        else:
-            i += 1
-    opened: dict[str, _Marker] = {}
-    for marker in markers:
-        opener = opened.get(marker.key)
-        if opener is not None and marker.can_close:
-            opener.active = marker.active = True
-            del opened[marker.key]
-        elif marker.can_open and not any(m.kind == marker.kind for m in opened.values()):
-            opened[marker.key] = marker
-    style, last = 0, start
-    for marker in markers:
-        if not marker.active:
-            continue
-        _mark(looks, last, marker.position, style)
-        _mark(looks, marker.position, marker.position + marker.length, MUTED)
-        style ^= marker.kind
-        last = marker.position + marker.length
-    _mark(looks, last, end, style)
 
 
 # ----- colours ---------------------------------------------------------------------
@@ -426,11 +265,11 @@ class MarkupKey(QLabel):
                                  QPalette.ColorRole.Window).muted
 
         def symbol(text: str) -> str:
-            return f'<span style="color:{muted}">{_escape(text)}</span>'
+            return f'<span style="color:{muted}">{html.escape(text, quote=False)}</span>'
 
         parts = []
         for mark, word, look in KEY_PARTS:
-            shown = _escape(self.tr(word))
+            shown = html.escape(self.tr(word), quote=False)
             if look & BOLD:
                 shown = f"<b>{shown}</b>"
             if mark == "**":
@@ -447,6 +286,3 @@ class MarkupKey(QLabel):
         if event.type() == QEvent.Type.PaletteChange:
             self._show()
 
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
