@@ -129,7 +129,8 @@ def check(ctx: CheckContext) -> list[Finding]:
                 LINE_SPACING,
                 f"Line spacing is {profile.line_height * 100:.0f}% of the text size; the BDA "
                 "recommends 150% (a line spacing of 1.5).",
-                fix=Fix(PROFILE_FIX, "Set line spacing to 1.5", changes={"line_height": 1.5}),
+                fix=Fix(PROFILE_FIX, "Set line spacing to 150% of the text size",
+                        changes={"line_height": 1.5}),
             )
         )
     findings += _background(profile)

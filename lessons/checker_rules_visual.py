@@ -37,6 +37,7 @@ from lessons.contrast import (
 )
 from lessons.model import Image
 from lessons.profile import Profile
+from lessons.profile_diff import percent
 
 CONTRAST_MINIMUM = Rule(
     "WCAG-1.4.3",
@@ -268,7 +269,7 @@ def _spacing(profile: Profile) -> list[Finding]:
         return []
     crowded = _and([_CROWDED[key] for key in short])
     parts = [spacing_words(key, getattr(profile, key)) for key in short]
-    wanted = [f"{name} {_percent(minimum)}" for minimum, name in short.values()]
+    wanted = [f"{name} {percent(minimum)}" for minimum, name in short.values()]
     return [
         Finding(
             TEXT_SPACING,
@@ -303,11 +304,6 @@ def _and(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _percent(share: float) -> str:
-    """A share of the text size as the profile editor shows it: 0.12 -> "12%"."""
-    return f"{share * 100:.1f}".rstrip("0").rstrip(".") + "%"
-
-
 def spacing_words(key: str, value: float) -> str:
     """One spacing setting and the spacing to try, as shares of the text size.
 
@@ -316,8 +312,8 @@ def spacing_words(key: str, value: float) -> str:
     """
     minimum, name = WCAG_SPACING[key]
     if value == 0:
-        return f"{name} normal (try {_percent(minimum)} of the text size)"
-    return f"{name} {_percent(value)} of the text size (try {_percent(minimum)})"
+        return f"{name} normal (try {percent(minimum)} of the text size)"
+    return f"{name} {percent(value)} of the text size (try {percent(minimum)})"
 
 
 def _type(profile: Profile) -> list[Finding]:

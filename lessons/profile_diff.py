@@ -65,13 +65,21 @@ class SettingChange:
 
 # Parts of the text size a teacher says without thinking: 0.12 em is "about an
 # eighth of the text size". An em is the size of the text (12 pt text: 1 em = 12 pt).
-_FRACTIONS = tuple((share, f"{name} of the text size") for share, name in (
-    (1 / 3, "a third"), (1 / 4, "a quarter"), (1 / 5, "a fifth"), (1 / 6, "a sixth"),
-    (1 / 8, "an eighth"), (1 / 10, "a tenth"), (1 / 20, "a twentieth"),
-    (2 / 3, "two thirds"), (3 / 4, "three quarters"),
-)) + ((1 / 2, "half the text size"),)
+_FRACTIONS = ((1 / 3, "a third"), (1 / 4, "a quarter"), (1 / 5, "a fifth"),
+              (1 / 6, "a sixth"), (1 / 8, "an eighth"), (1 / 10, "a tenth"),
+              (1 / 20, "a twentieth"), (2 / 3, "two thirds"), (3 / 4, "three quarters"),
+              (1 / 2, "half"))
 _TIMES = {1.0: "the text size", 1.5: "one and a half times the text size",
           2.0: "twice the text size", 3.0: "three times the text size"}
+
+
+def _fraction(value: float) -> str:
+    """The nearest everyday fraction of ``value`` (below 1): "an eighth", "about an
+    eighth" within a tenth of it, or "" when none is that near."""
+    share, name = min(_FRACTIONS, key=lambda pair: abs(pair[0] - value) / pair[0])
+    if abs(share - value) <= 0.001:
+        return name
+    return f"about {name}" if abs(share - value) / share <= 0.1 else ""
 
 
 def em_words(value: float) -> str:
@@ -80,28 +88,28 @@ def em_words(value: float) -> str:
         return _TIMES[value]
     if value > 1:
         return f"{value:g} times the text size"
-    share, words = min(_FRACTIONS, key=lambda pair: abs(pair[0] - value) / pair[0])
-    if abs(share - value) <= 0.001:
-        return words
-    if abs(share - value) / share <= 0.1:
-        return f"about {words}"
-    return f"{value * 100:.0f}% of the text size"
+    fraction = _fraction(value)
+    if fraction in ("half", "about half"):
+        return f"{fraction} the text size"
+    return f"{fraction} of the text size" if fraction else share_of_text_size(value)
+
+
+def percent(value: float) -> str:
+    """A share as the profile editor shows it, to a tenth of a per cent: 0.125 -> "12.5%"."""
+    return f"{value * 100:.1f}".rstrip("0").rstrip(".") + "%"
 
 
 def share_of_text_size(value: float) -> str:
     """0.12 em as "12% of the text size", as the profile editor shows it."""
-    return f"{value * 100:.1f}".rstrip("0").rstrip(".") + "% of the text size"
+    return f"{percent(value)} of the text size"
 
 
 def _em_explained(value: float) -> str:
     """ "12% of the text size (about an eighth)": the share as the profile editor shows
     it, then, for a small share, the fraction a teacher would say."""
+    fraction = _fraction(value) if value < 1 else ""
     share = share_of_text_size(value)
-    words = em_words(value)
-    if value >= 1 or "%" in words:
-        return share
-    fraction = words.removesuffix(" of the text size").removesuffix(" the text size")
-    return f"{share} ({fraction})"
+    return f"{share} ({fraction})" if fraction else share
 
 
 def _em(value: float) -> str:
@@ -137,14 +145,10 @@ def _line_length(chars: int) -> str:
     return f"{chars} characters" if chars else "no limit"
 
 
-def _percent(value: float) -> str:
-    return f"{value * 100:.0f}%"
-
-
 def _overlay(profile: Profile) -> str:
     if not profile.overlay_colour or profile.overlay_opacity <= 0:
         return "none"
-    return f"{colour_words(profile.overlay_colour)} at {_percent(profile.overlay_opacity)}"
+    return f"{colour_words(profile.overlay_colour)} at {percent(profile.overlay_opacity)}"
 
 
 # (field, label, how to show a value), in the order a teacher thinks of them.
@@ -164,9 +168,9 @@ _SETTINGS = (
     ("suppress_all_caps", "Runs of capitals", _kept_removed),
     ("highlight_vocabulary", "Key word highlighting", _on_off),
     ("focus_mode", "One section at a time", _on_off),
-    ("image_scale", "Picture size", _percent),
+    ("image_scale", "Picture size", percent),
     ("ruler_lines", "Reading ruler", _ruler),
-    ("ruler_opacity", "Reading ruler strength", _percent),
+    ("ruler_opacity", "Reading ruler strength", percent),
 )
 
 

@@ -62,7 +62,7 @@ def test_prints_scores_and_each_finding_with_rule_location_message_and_fix(lesso
     assert f"{lesson_file}:{italic_line}  No italics" in out
     assert "[RNIB-italics]" in out and "[WCAG-1.3.1]" in out and "[RNIB-capitals]" in out
     assert "profile  BDA style guide: line spacing 1.5 [BDA-line-spacing]" in out
-    assert "Fix: Set line spacing to 1.5 (profile: line_height = 1.5)" in out
+    assert "Fix: Set line spacing to 150% of the text size (profile: line_height = 1.5)" in out
     assert "Fix: Show “never” in bold instead" in out
     assert "Why: " in out
     assert f"{len(report.findings)} findings:" in out
