@@ -35,7 +35,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -53,7 +53,7 @@ from widgets.dictation_parts import CommandsList, LiveIndicator, MessageBar
 from widgets.dictation_save import SAVE_FORMATS, SaveStart, suggested_path
 from widgets.dictation_text import DictationText
 from widgets.fonts import resolve_family
-from widgets.lesson_style import base_font
+from widgets.lesson_style import base_font, page_palette
 from widgets.level_meter import LevelMeter
 from widgets.save_as import ask_save_as, confirm_replace
 from widgets.stacking_row import StackingRow
@@ -332,16 +332,7 @@ class DictationPanel(QWidget):
         it would be an edit the pupil could undo."""
         self._page = profile
         self._family = profile.font_family
-        colours = profile.colours
-        palette = self.editor.palette()
-        background, text = QColor(colours.background), QColor(colours.text)
-        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
-            palette.setColor(group, QPalette.ColorRole.Base, background)
-            palette.setColor(group, QPalette.ColorRole.Text, text)
-            # Selection drawn inverted, as in the lesson, so it shows on every page.
-            palette.setColor(group, QPalette.ColorRole.Highlight, text)
-            palette.setColor(group, QPalette.ColorRole.HighlightedText, background)
-        self.editor.setPalette(palette)
+        self.editor.setPalette(page_palette(self.editor.palette(), profile.colours))
         self._apply_fonts()
 
     # ------------------------------------------------------------ the pupil's actions

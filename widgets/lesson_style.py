@@ -6,7 +6,7 @@ and the PDF export, so the screen and the printed sheet measure alike.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPalette
 
 from lessons.profile import Colours, Profile
 from widgets.fonts import resolve_family
@@ -69,3 +69,18 @@ def natural_line_ratio(font: QFont) -> float:
     probe = QFont(font)
     probe.setPixelSize(100)
     return QFontMetricsF(probe).lineSpacing() / 100.0
+
+
+def page_palette(palette: QPalette, colours: Colours) -> QPalette:
+    """``palette`` with a profile's page: its background and text colours, and the
+    selection drawn inverted (text colour behind, page colour on it), so a selection
+    shows on every page. For the lesson and for the pupil's own dictated text."""
+    palette = QPalette(palette)
+    background, text = QColor(colours.background), QColor(colours.text)
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        palette.setColor(group, QPalette.ColorRole.Base, background)
+        palette.setColor(group, QPalette.ColorRole.Window, background)
+        palette.setColor(group, QPalette.ColorRole.Text, text)
+        palette.setColor(group, QPalette.ColorRole.Highlight, text)
+        palette.setColor(group, QPalette.ColorRole.HighlightedText, background)
+    return palette

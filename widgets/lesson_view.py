@@ -22,11 +22,9 @@ from dataclasses import replace
 from PySide6.QtCore import QPoint, QRectF, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
-    QColor,
     QKeyEvent,
     QKeySequence,
     QPainter,
-    QPalette,
     QTextCursor,
     QTextDocument,
     QWheelEvent,
@@ -39,7 +37,7 @@ from widgets.fonts import resolve_family
 from widgets.key_word_spans import key_word_spans, next_span
 from widgets.lesson_document import LessonDocument
 from widgets.lesson_pages import Page, lesson_pages, whole_lesson
-from widgets.lesson_style import line_text_width
+from widgets.lesson_style import line_text_width, page_palette
 from widgets.reading_ruler import ReadingRuler, line_geometry
 from widgets.vocabulary_popup import VocabularyPopup
 
@@ -305,17 +303,7 @@ class LessonView(QTextBrowser):
         return float(self.viewport().logicalDpiY() or 96)
 
     def _apply_palette(self) -> None:
-        colours = self.shown_profile().colours
-        palette = self.palette()
-        background, text = QColor(colours.background), QColor(colours.text)
-        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
-            palette.setColor(group, QPalette.ColorRole.Base, background)
-            palette.setColor(group, QPalette.ColorRole.Window, background)
-            palette.setColor(group, QPalette.ColorRole.Text, text)
-            # Selection drawn inverted, so it shows in every colour scheme.
-            palette.setColor(group, QPalette.ColorRole.Highlight, text)
-            palette.setColor(group, QPalette.ColorRole.HighlightedText, background)
-        self.setPalette(palette)
+        self.setPalette(page_palette(self.palette(), self.shown_profile().colours))
         px = self.shown_profile().font_size_pt * self._dpi() / 72.0
         self.setCursorWidth(max(2, round(px / 10)))
 
