@@ -14,18 +14,19 @@ waits on synthesis or audio. The player reports each word when the audio
 clock reaches it; the controller then highlights it in the view
 (widgets/speech_highlight.py) and emits ``word_highlighted``.
 
+Each reading remembers the document it reads: the view's, a text box's, or
+None for text shown nowhere (a key word). A word is highlighted by the
+highlighter of that document, and only while it is still shown.
 ``read_in(box, text)`` reads a text box that is not the lesson (the pupil's
-dictation) with the spoken word highlighted in it the same way
-(widgets/text_box_highlight.py), leaving its text, undo history and caret
-alone; a change to the text being read stops the reading.
-``move_to_view(view)`` points read aloud at another lesson view (the
-projector's, while presenting) and carries a reading on there from the word
-being read.
+dictation) with the spoken word highlighted in it the same way; it is in
+app/read_back.py. ``move_to_view(view)`` points read aloud at another lesson
+view (the projector's, while presenting) and carries a reading on there from
+the word being read; it is in app/read_aloud_move.py.
 
 The window shell adds ``actions()`` to a Read aloud menu and toolbar,
-``voice_menu()`` and ``rate_widget()`` where it likes, and shows
-``status_changed`` and ``error`` messages (see app/read_aloud_ui.py for the
-shortcuts). Call ``shutdown()`` when the window closes.
+``voice_menu()`` and ``rate_widget()`` where it likes (app/read_aloud_window.py),
+and shows ``status_changed`` and ``error`` messages (see app/read_aloud_ui.py for
+the shortcuts). Call ``shutdown()`` when the window closes.
 """
 
 from __future__ import annotations
@@ -34,16 +35,14 @@ import weakref
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QWidget
 
 from app import thread_relay
 from app.read_aloud_export import SoundFileExport
+from app.read_aloud_move import MoveToView
 from app.read_aloud_text import (
     DocumentText,
     ReadingPlan,
     TextBlock,
-    all_sentences,
-    find_place,
     plan_from,
     plan_lesson,
     plan_section,
@@ -51,12 +50,14 @@ from app.read_aloud_text import (
     plan_text,
 )
 from app.read_aloud_voice import VoiceAndSpeed
+from app.read_aloud_window import WindowControls
 from app.read_aloud_worker import (
     PlayerFactory,
     ReadAloudWorker,
     ReadJob,
     SynthesiserFactory,
 )
+from app.read_back import ReadingInATextBox
 from speech.tts.base import RATE_SCALE_MAX, RATE_SCALE_MIN, Voice
 from widgets.lesson_document import HEADING2, HEADING3, TITLE
 from widgets.speech_highlight import SpeechHighlighter
@@ -80,7 +81,8 @@ def snapshot(document: QTextDocument) -> DocumentText:
     return DocumentText(document.toRawText(), tuple(blocks))
 
 
-class ReadAloudController(QObject, VoiceAndSpeed, SoundFileExport):
+class ReadAloudController(QObject, VoiceAndSpeed, SoundFileExport, ReadingInATextBox,
+                          MoveToView, WindowControls):
     """Reads a LessonView aloud with the spoken word highlighted.
 
     Signals: ``status_changed(str)`` plain progress for a status bar;
@@ -121,9 +123,6 @@ class ReadAloudController(QObject, VoiceAndSpeed, SoundFileExport):
         self._generation = 0
         self._plan: ReadingPlan | None = None
         self._document = None  # the QTextDocument being read (None: text shown nowhere)
-        self._box = None  # the text box being read (None: the view, or text shown nowhere)
-        self._box_text = ""  # the text of the box being read
-        self._box_highlighter: SpeechHighlighter | None = None
         self._whole_lesson = False
         self._sentence = 0
         self._settings_changed = False
@@ -133,7 +132,6 @@ class ReadAloudController(QObject, VoiceAndSpeed, SoundFileExport):
         self._turning = False
         self._announced = -1  # the generation whose "Reading aloud with…" has been said
         self._heard = -1  # the generation whose first word has been reached
-        self._ui = None
         self.speak_key_words = True  # read a key word and its meaning when one is clicked
         self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
         self._settle.timeout.connect(self._apply_new_settings)
@@ -175,74 +173,6 @@ class ReadAloudController(QObject, VoiceAndSpeed, SoundFileExport):
         view.profile_applied.connect(self._check_document)
         view.section_changed.connect(self._check_document)
 
-    def move_to_view(self, view) -> None:
-        """Read ``view`` from now on, carrying a reading of the old view on there.
-
-        For presenting: the projector's view while it shows, the main view again
-        after. A reading of the old view goes on in ``view`` from the word being
-        read (paused, it stays paused there), its highlight drawn there; in focus
-        mode ``view`` turns to the page with that word. When the words are not in
-        ``view`` at all, the reading stops. A key word or read back carries on.
-        """
-        if view is self._view:
-            return
-        if self._state == IDLE or self._reading_target() is not True or self._plan is None:
-            self._switch_view(view)
-            return
-        plan, old = self._plan, self._plan.document.text
-        word = self.highlighter.word()
-        sentence = plan.sentences[min(self._sentence, len(plan.sentences) - 1)]
-        position = word[0] if word else sentence.start
-        last = plan.sentences[-1]
-        to_end = self._whole_lesson or last.end >= all_sentences(plan.document)[-1].end
-        self._turning = True  # pages turned to find the place must not stop the reading
-        try:
-            self._switch_view(view)
-            place = self._find_place(old, position)
-        finally:
-            self._turning = False
-        if place is None:
-            self.stop()
-            self.status_changed.emit(self.tr(
-                "Reading stopped: the words being read are not shown here."))
-            return
-        new = self._snapshot()
-        if to_end:
-            moved = plan_from(new, place)
-        else:
-            last_start = find_place(old, new.text, last.start)
-            end = len(new.text) if last_start is None else last_start + last.end - last.start
-            moved = plan_selection(new, place, end)
-        if not moved:
-            self.stop()
-            return
-        if self._state == PAUSED:
-            # Nothing is heard while paused: the new place waits for resume.
-            self._generation = self._worker.supersede()
-            self._plan, self._document, self._sentence = moved, view.document(), 0
-            self._settings_changed = True  # resume reads it from here
-            here = moved.sentences[0]
-            self.highlighter.show_word(place, (word[1] - word[0]) if word else 0,
-                                       (here.start, here.end))
-            return
-        self._begin(moved, whole_lesson=self._whole_lesson)
-
-    def _find_place(self, old: str, position: int) -> int | None:
-        """``position`` in text ``old``, found in the view (turning its page in focus mode)."""
-        view = self._view
-        place = find_place(old, self._snapshot().text, position)
-        if place is not None or view.lesson() is None or not view.profile().focus_mode:
-            return place
-        here = view.section_index()
-        for index in range(view.section_count()):
-            if index != here:
-                view.go_to_section(index)
-                place = find_place(old, self._snapshot().text, position)
-                if place is not None:
-                    return place
-        view.go_to_section(here)
-        return None
-
     def _disconnect_view(self, view) -> None:
         view.vocabulary_activated.disconnect(self._on_key_word)
         view.profile_applied.disconnect(self._check_document)
@@ -251,12 +181,26 @@ class ReadAloudController(QObject, VoiceAndSpeed, SoundFileExport):
     def _snapshot(self) -> DocumentText:
         return snapshot(self._view.document())
 
+    def _highlighter_for(self, document) -> SpeechHighlighter | None:
+        """The highlighter showing ``document``'s words: a text box's (``read_in``), the
+        view's, or None when ``document`` is None or shown in neither."""
+        if document is None:
+            return None
+        box_highlighter = self._box_highlighter_for(document)
+        if box_highlighter is not None:
+            return box_highlighter
+        return self.highlighter if document is self._view.document() else None
+
+    def _reading_the_view(self) -> bool:
+        """True when the words being read are those the view shows."""
+        return self._highlighter_for(self._document) is self.highlighter
+
     # ----- what to read -----------------------------------------------------------------
 
     def read_from_caret(self) -> bool:
         """Read from the word at the caret to the end. False when there is nothing to read."""
         caret = self._view.textCursor()
-        return self._begin(plan_from(self._snapshot(), caret.selectionStart()))
+        return self._read_view(plan_from(self._snapshot(), caret.selectionStart()))
 
     def read_lesson(self) -> bool:
         """Read everything shown; in focus mode, every page from the first."""
@@ -264,12 +208,12 @@ class ReadAloudController(QObject, VoiceAndSpeed, SoundFileExport):
         if view.lesson() is not None and view.profile().focus_mode and view.section_index():
             self.stop()
             view.go_to_section(0)
-        return self._begin(plan_lesson(self._snapshot()), whole_lesson=True)
+        return self._read_view(plan_lesson(self._snapshot()), whole_lesson=True)
 
     def read_section(self) -> bool:
         """Read the section at the caret, from its heading."""
         caret = self._view.textCursor().position()
-        return self._begin(plan_section(self._snapshot(), caret))
+        return self._read_view(plan_section(self._snapshot(), caret))
 
     def read_selection(self) -> bool:
         """Read only the selected text."""
@@ -278,57 +222,11 @@ class ReadAloudController(QObject, VoiceAndSpeed, SoundFileExport):
             self.status_changed.emit(self.tr("Select some text first, then choose Read selection."))
             return False
         plan = plan_selection(self._snapshot(), caret.selectionStart(), caret.selectionEnd())
-        return self._begin(plan)
+        return self._read_view(plan)
 
     def read_text(self, text: str) -> bool:
         """Read text that is shown nowhere (nothing is highlighted); see ``read_in``."""
-        return self._begin(plan_text(text), in_view=False)
-
-    def read_in(self, box, text: str | None = None) -> bool:
-        """Read the text in ``box`` (a QPlainTextEdit or QTextEdit that is not the lesson,
-        such as the pupil's dictation), highlighting each word there as it is spoken.
-
-        ``text`` is the part to read, from the box's start (default: all of it).
-        The box's text, undo history and caret are left alone. A change to that
-        part of the text while it is read stops the reading (the highlight would
-        no longer fit the words).
-        """
-        if text is None:
-            text = box.toPlainText()
-        if self._box_highlighter is None or self._box is not box:
-            self._forget_box()
-            from widgets.text_box_highlight import TextBoxHighlighter
-
-            self._box_highlighter = TextBoxHighlighter(box)
-            self._box_highlighter.highlighted.connect(self.word_highlighted)
-            self._box = box
-            box.document().contentsChanged.connect(self._check_box)
-        self._box_text = text
-        return self._begin(plan_text(text), in_view=box)
-
-    def reading_in(self):
-        """The text box being read by ``read_in``, or None (not reading one)."""
-        if self._state == IDLE or self._box is None or self._document is None:
-            return None
-        return self._box if self._document is self._box.document() else None
-
-    def _forget_box(self) -> None:
-        if self._box is None:
-            return
-        self._box_highlighter.clear()
-        try:
-            self._box.document().contentsChanged.disconnect(self._check_box)
-        except (RuntimeError, TypeError):  # the box has gone already
-            pass
-        self._box_highlighter.deleteLater()
-        self._box = self._box_highlighter = None
-
-    def _check_box(self) -> None:
-        """The box's text changed: stop when what is being read is no longer there."""
-        box = self.reading_in()
-        if box is not None and not box.toPlainText().startswith(self._box_text):
-            self.stop()
-            self.status_changed.emit(self.tr("Reading back stopped because the text changed."))
+        return self._begin(plan_text(text), None)
 
     def speak_vocabulary(self, word: str, definition: str) -> bool:
         """Read a key word and its meaning (the view emits this when one is clicked)."""
@@ -339,10 +237,15 @@ class ReadAloudController(QObject, VoiceAndSpeed, SoundFileExport):
         if self.speak_key_words:
             self.speak_vocabulary(word, definition)
 
-    def _begin(self, plan: ReadingPlan, first: int = 0, *, in_view=True,
+    def _read_view(self, plan: ReadingPlan, first: int = 0, *,
+                   whole_lesson: bool = False) -> bool:
+        """Read ``plan``, made from the view's text, highlighting the words in the view."""
+        return self._begin(plan, self._view.document(), first, whole_lesson=whole_lesson)
+
+    def _begin(self, plan: ReadingPlan, document: QTextDocument | None, first: int = 0, *,
                whole_lesson: bool = False) -> bool:
-        """``in_view``: True for the lesson view, False for text shown nowhere, or
-        the text box (``read_in``) being read."""
+        """Read ``plan`` from sentence ``first``; its words are in ``document`` (the
+        view's, a text box's) or shown nowhere (None)."""
         if self._engine_problem:
             self.error.emit(self._engine_problem)
             return False
@@ -353,10 +256,7 @@ class ReadAloudController(QObject, VoiceAndSpeed, SoundFileExport):
         self._settle.stop()
         self._generation = self._worker.supersede()
         self._plan = plan
-        if in_view is True:
-            self._document = self._view.document()
-        else:
-            self._document = in_view.document() if in_view else None
+        self._document = document
         self._whole_lesson = whole_lesson
         self._sentence = first
         self._settings_changed = False
@@ -422,7 +322,7 @@ class ReadAloudController(QObject, VoiceAndSpeed, SoundFileExport):
             if not plan:
                 return False
             here = plan.sentence_at(self._view.textCursor().position())
-            return self._begin(plan, max(0, min(here + step, len(plan.sentences) - 1)))
+            return self._read_view(plan, max(0, min(here + step, len(plan.sentences) - 1)))
         target = self._sentence + step
         if target >= len(self._plan.sentences):
             self.status_changed.emit(self.tr("That is the last sentence."))
@@ -430,22 +330,13 @@ class ReadAloudController(QObject, VoiceAndSpeed, SoundFileExport):
         return self._restart(max(0, target))
 
     def _restart(self, sentence: int) -> bool:
-        return self._begin(self._plan, sentence, in_view=self._reading_target(),
+        """Read the current plan again, in the same document, from ``sentence``."""
+        return self._begin(self._plan, self._document, sentence,
                            whole_lesson=self._whole_lesson)
-
-    def _reading_target(self):
-        """What ``_begin`` is given to read the current plan where it is: True (the
-        view), the box, or False (shown nowhere)."""
-        if self._document is None:
-            return False
-        if self._box is not None and self._document is self._box.document():
-            return self._box
-        return True
 
     def _clear_highlights(self) -> None:
         self.highlighter.clear()
-        if self._box_highlighter is not None:
-            self._box_highlighter.clear()
+        self._clear_box_highlight()
 
     def current_sentence(self) -> int:
         """Index of the sentence being read in the current plan."""
@@ -464,32 +355,6 @@ class ReadAloudController(QObject, VoiceAndSpeed, SoundFileExport):
     def _apply_new_settings(self) -> None:
         if self._state == READING and self._plan is not None:
             self._restart(self._sentence)
-
-    # ----- the window's controls -----------------------------------------------------------
-
-    def actions(self) -> list:
-        """The Read aloud actions with their shortcuts, for a menu and a toolbar."""
-        return self.controls().actions()
-
-    def toolbar_actions(self) -> list:
-        """The actions worth a tool bar button: read/pause, stop, previous, next sentence."""
-        return self.controls().toolbar_actions()
-
-    def voice_menu(self, parent: QWidget | None = None):
-        """A menu of the installed voices (British English first), one ticked."""
-        return self.controls().voice_menu(parent)
-
-    def rate_widget(self, parent: QWidget | None = None) -> QWidget:
-        """A small speed control (a slider from 0.5× to 2× and the speed in words)."""
-        return self.controls().rate_widget(parent)
-
-    def controls(self):
-        """The ``ReadAloudControls`` (app/read_aloud_ui.py): each action by name."""
-        if self._ui is None:
-            from app.read_aloud_ui import ReadAloudControls
-
-            self._ui = ReadAloudControls(self)
-        return self._ui
 
     # ----- measuring --------------------------------------------------------------------
 
@@ -576,9 +441,8 @@ class ReadAloudController(QObject, VoiceAndSpeed, SoundFileExport):
         if self._heard != generation:
             self._heard = generation
             self.reading_heard.emit()
-        target = self._reading_target()
-        highlighter = self.highlighter if target is True else self._box_highlighter
-        if not target or (target is True and self._view.document() is not self._document):
+        highlighter = self._highlighter_for(self._document)
+        if highlighter is None:  # shown nowhere, or no longer shown
             return
         spoken = self._plan.sentences[sentence]
         highlighter.show_word(start, length, (spoken.start, spoken.end))
@@ -591,15 +455,15 @@ class ReadAloudController(QObject, VoiceAndSpeed, SoundFileExport):
         if generation != self._generation:
             return
         view = self._view
-        if (self._whole_lesson and self._reading_target() is True and view.lesson() is not None
-                and view.profile().focus_mode):
+        # Only a reading of the view is ever of the whole lesson.
+        if self._whole_lesson and view.lesson() is not None and view.profile().focus_mode:
             self._turning = True  # the page changes under this reading on purpose
             try:
                 turned = view.next_section()
             finally:
                 self._turning = False
             if turned:
-                self._begin(plan_lesson(self._snapshot()), whole_lesson=True)
+                self._read_view(plan_lesson(self._snapshot()), whole_lesson=True)
                 return
         self._clear_highlights()
         self._set_state(IDLE, self.tr("Finished reading aloud."))
@@ -612,10 +476,10 @@ class ReadAloudController(QObject, VoiceAndSpeed, SoundFileExport):
         self.error.emit(message)
 
     def _check_document(self, *_args) -> None:
-        """The view changed its document (another lesson or page): stop reading it."""
-        if self._state != IDLE and self._reading_target() is True and not self._turning:
-            if self._view.document() is not self._document:
-                self.stop()
+        """The view changed its document (another lesson or page): stop reading the old one."""
+        if (self._state != IDLE and self._document is not None
+                and self._highlighter_for(self._document) is None and not self._turning):
+            self.stop()
 
     def _set_state(self, state: str, message: str = "") -> None:
         before = self._state
