@@ -42,7 +42,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from app.catching_up import CatchingUp, catching_up_message
 from app.dictation_microphones import MicrophoneChoice
-from app.dictation_turns import end_turn, take_turn
+from app.dictation_turns import end_turn, made_way_note, take_turn
 from app.dictation_unsaved import UnsavedDictation
 from app.last_words import LAST_PHRASE_WAIT_S, unwritten_message
 from app.last_words import finish_last_words as write_down_last_words
@@ -234,9 +234,7 @@ class DictationController(MicrophoneChoice, UnsavedDictation, ListeningControls,
     def make_way_for_dictation(self, place: str) -> None:
         """Another dictation (in ``place``) is starting: stop, keeping the text, and say why."""
         if self.worker.is_listening() or self.worker.is_busy():
-            self._stop_note = _tr("Dictation stopped because you started dictating in {place}, "
-                                  "so your words go to one place only. Press F9 to carry on."
-                                  ).format(place=place)
+            self._stop_note = made_way_note(place, _tr("Press F9 to carry on."))
             self.stop()
 
     def text(self) -> str:

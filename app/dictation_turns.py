@@ -22,10 +22,11 @@ from __future__ import annotations
 import weakref
 
 import shiboken6
+from PySide6.QtCore import QCoreApplication
 
-# Dictations that asked to listen and have not stopped: weak, so a controller
-# dropped without shutdown (a window closed in a test) does not linger here.
-_turns: list[weakref.ref] = []
+# The dictation that asked to listen last and has not stopped: weak, so a
+# controller dropped without shutdown (a window closed in a test) does not linger.
+_turn: weakref.ref | None = None
 
 
 def _alive(controller) -> bool:
@@ -33,19 +34,23 @@ def _alive(controller) -> bool:
 
 
 def take_turn(controller) -> None:
-    """``controller`` is about to listen: every other dictation still listening stops first."""
-    others = [ref() for ref in _turns]
-    _turns[:] = [weakref.ref(controller)]
-    for other in others:
-        if other is not controller and _alive(other):
-            other.make_way_for_dictation(controller.dictation_place())
+    """``controller`` is about to listen: the dictation still listening stops first."""
+    global _turn
+    other = _turn() if _turn is not None else None
+    _turn = weakref.ref(controller)
+    if other is not controller and _alive(other):
+        other.make_way_for_dictation(controller.dictation_place())
 
 
 def end_turn(controller) -> None:
     """``controller`` has stopped (or is stopping): it no longer holds the microphone."""
-    _turns[:] = [ref for ref in _turns if ref() is not None and ref() is not controller]
+    global _turn
+    if _turn is not None and _turn() in (None, controller):
+        _turn = None
 
 
-def has_turn(controller) -> bool:
-    """Whether ``controller`` asked to listen and has not stopped since."""
-    return any(ref() is controller for ref in _turns)
+def made_way_note(place: str, carry_on: str) -> str:
+    """Why a dictation stopped for the one starting in ``place``, and how to go on."""
+    return QCoreApplication.translate(
+        "Dictation", "Dictation stopped because you started dictating in {place}, so your "
+        "words go to one place only. {carry_on}").format(place=place, carry_on=carry_on)

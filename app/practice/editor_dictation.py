@@ -32,7 +32,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QTextCursor
 
 from app.dictation_controller import change_message, engine_options
-from app.dictation_turns import end_turn, take_turn
+from app.dictation_turns import end_turn, made_way_note, take_turn
 from app.last_words import EDITOR_LAST_PHRASE_WAIT_S, unwritten_message
 from app.last_words import finish_last_words as write_down_last_words
 from app.speech_worker import ListeningControls, SpeechWorker, worker_for
@@ -148,9 +148,7 @@ class EditorDictation(ListeningControls, QObject):
         """Another dictation (in ``place``) is starting: stop, keeping the text, and say why."""
         if self._shut or not (self.worker.is_listening() or self.worker.is_busy()):
             return
-        self._stop_note = _tr("Dictation stopped because you started dictating in {place}, "
-                              "so your words go to one place only. "
-                              "Press Dictate (F9) to carry on.").format(place=place)
+        self._stop_note = made_way_note(place, _tr("Press Dictate (F9) to carry on."))
         self.stop()
 
     def options(self) -> DictationOptions:
