@@ -332,12 +332,12 @@ class DictationController(MicrophoneChoice, UnsavedDictation, ListeningControls,
         message = _change_message(change) or self._scratch_problem(change)
         if message:
             self._show_info(message, over_error=True)
-        elif self._info and self._info not in (self._listening_message(),
+        elif self._info and self._info not in (self.listening_message(),
                                                catching_up_message(), self._stop_shown):
             # A note about the text before ("The last phrase was removed…",
             # "Saved as …") is out of date once a new phrase is in.
             if self.worker.is_listening():
-                self._show_info(self._listening_message())
+                self._show_info(self.listening_message())
             else:
                 self._clear_info()
         self.autosave.save_now(self._text)
@@ -365,7 +365,7 @@ class DictationController(MicrophoneChoice, UnsavedDictation, ListeningControls,
             end_turn(self)  # also after a problem closed the microphone
         if listening:
             if self.worker.engine_key:
-                self._show_info(self._listening_message())
+                self._show_info(self.listening_message())
             self.status_changed.emit(_tr("Dictation is listening."))
         elif self.panel.message_bar.kind == "error":
             # After a problem its message stays, in the panel and the status bar: said
@@ -399,7 +399,7 @@ class DictationController(MicrophoneChoice, UnsavedDictation, ListeningControls,
     def _on_caught_up(self) -> None:
         if self._info == catching_up_message():
             if self.worker.is_listening():
-                self._show_info(self._listening_message())
+                self._show_info(self.listening_message())
             else:
                 self._clear_info()
 
@@ -408,7 +408,7 @@ class DictationController(MicrophoneChoice, UnsavedDictation, ListeningControls,
     def _on_engine_ready(self, name: str) -> None:
         self.panel.set_engine_name(name)
         if self.worker.is_listening():
-            self._show_info(self._listening_message())
+            self._show_info(self.listening_message())
         elif self._info and self._info == self._loading:
             # "Loading the … speech model…" was said where the pupil looks: so is the end of it.
             self._show_info(_tr("Dictation is ready. Press F9 or Start dictation to begin."))
@@ -577,7 +577,8 @@ class DictationController(MicrophoneChoice, UnsavedDictation, ListeningControls,
 
     # ------------------------------------------------------------------ private
 
-    def _listening_message(self) -> str:
+    def listening_message(self) -> str:
+        """What the panel says while the microphone is open."""
         return _tr("Listening. Say “full stop” to end a sentence.")
 
     def _show_info(self, message: str, *, over_error: bool = False) -> None:

@@ -73,7 +73,7 @@ def main(out: Path) -> None:
             break
         settle(50)
     # Listening, as the controller says it when the microphone opens.
-    panel.show_message(window.dictation._listening_message(), "info")
+    panel.show_message(window.dictation.listening_message(), "info")
     # Xvfb has no sound card: name the microphone a classroom laptop would have.
     panel.set_microphones([("default", "Laptop microphone")], "default")
     settle(200)
