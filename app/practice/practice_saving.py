@@ -3,7 +3,8 @@
 A mixin for :class:`app.practice.practice_window.PracticeWindow` (it uses the
 window's ``run``, ``editor``, ``workbench``, ``reflections``,
 ``reflection_store``, ``_state`` and ``show_message``). ``ask_export_path``
-is the seam tests answer instead of a dialog. Nothing is sent anywhere.
+is the seam tests answer instead of a dialog; it asks with ``ask_record_path``,
+which the reflection log window shares. Nothing is sent anywhere.
 """
 
 from __future__ import annotations
@@ -16,6 +17,25 @@ from app.settings import AppSettings
 from lessons.reflection import ReflectionSaveError
 from lessons.save_problem import save_problem
 from widgets.save_as import ask_save_as
+
+
+def ask_record_path(parent, title: str, fmt: str, suggestion: str) -> str | None:
+    """Ask where to save a practice record as ``fmt`` ("docx" or "pdf"), in a save box
+    over ``parent`` called ``title``; None when the teacher cancels.
+
+    A name typed without an ending gets the chosen type's ("my notes" with
+    Plain text chosen is my notes.txt), asking first if that file exists
+    (widgets/save_as.py)."""
+    kinds = {"docx": [(parent.tr("Word document"), "docx"), (parent.tr("Plain text"), "txt")],
+             "pdf": [(parent.tr("PDF"), "pdf")]}[fmt]
+    # In the folder the last record went to (a shared CPD folder, a USB stick).
+    settings = AppSettings()
+    chosen = ask_save_as(parent, title, start_path(settings, "reflection", suggestion),
+                         kinds, fmt)
+    if chosen is None:
+        return None
+    remember(settings, "reflection", chosen[0])
+    return chosen[0]
 
 
 class PracticeSaving:
@@ -80,18 +100,5 @@ class PracticeSaving:
         return out
 
     def ask_export_path(self, fmt: str, suggestion: str) -> str | None:
-        """Ask where to export; None when the teacher cancels.
-
-        A name typed without an ending gets the chosen type's ("my notes" with
-        Plain text chosen is my notes.txt), asking first if that file exists
-        (widgets/save_as.py)."""
-        kinds = {"docx": [(self.tr("Word document"), "docx"), (self.tr("Plain text"), "txt")],
-                 "pdf": [(self.tr("PDF"), "pdf")]}[fmt]
-        # In the folder the last record went to (a shared CPD folder, a USB stick).
-        settings = AppSettings()
-        chosen = ask_save_as(self, self.tr("Save the practice record"),
-                             start_path(settings, "reflection", suggestion), kinds, fmt)
-        if chosen is None:
-            return None
-        remember(settings, "reflection", chosen[0])
-        return chosen[0]
+        """Ask where to export; None when the teacher cancels (``ask_record_path``)."""
+        return ask_record_path(self, self.tr("Save the practice record"), fmt, suggestion)

@@ -4,9 +4,10 @@ The log itself is a folder of JSON files (``lessons.reflection``), which
 a teacher cannot read. This window lists the records newest first (date,
 lesson, pupil), shows the chosen one laid out as the PDF lays it out, and
 saves one record or the whole log as a Word document (or plain text) or a
-PDF with the practice window's own writers. A file that cannot be read is
-one sentence in the list and stops nothing else. Opened from Practice › My
-reflection log (``app/practice/entry.py``). ``ask_export_path`` and
+PDF with the practice window's own writers (``write_records``) and save box
+(``ask_record_path``). A file that cannot be read is one sentence in the list
+and stops nothing else. Opened from Practice › My reflection log
+(``app/practice/entry.py``). ``ask_export_path`` and
 ``open_folder_url`` are the seams tests answer instead of a dialog and a
 file manager. Nothing is sent anywhere.
 """
@@ -31,20 +32,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.practice.session import export_target, record_file_name
-from app.recent_folders import remember, start_path
-from app.reflection_pdf import export_reflection_pdf, records_html
-from app.settings import AppSettings
+from app.practice.practice_saving import ask_record_path
+from app.practice.session import record_file_name, write_records
+from app.reflection_pdf import records_html
 from lessons.reflection import PracticeSession, ReflectionStore
-from lessons.reflection_docx import write_docx
-from lessons.reflection_export import write_text
 from lessons.reflection_log import EMPTY_LOG, LogEntry, log_file_name, read_log
 from lessons.save_problem import save_problem
 from widgets.announce import announce
 from widgets.relative_font import set_relative_font
-from widgets.save_as import ask_save_as
 
-_WRITERS = {"docx": write_docx, "txt": write_text, "pdf": export_reflection_pdf}
 _KIND_WORDS = {"docx": "a Word document", "txt": "plain text", "pdf": "a PDF"}
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -241,10 +237,7 @@ class ReflectionLogWindow(QWidget):
             if not path:
                 return None
         try:
-            kind, target = export_target(fmt, path)
-            if not target.parent.is_dir():
-                raise OSError(f"the folder {target.parent} does not exist")
-            out = _WRITERS[kind](sessions, target)
+            kind, out = write_records(sessions, fmt, path)
         except OSError as error:
             self.show_status(save_problem(error, self.tr("The record"), path), error=True)
             return None
@@ -267,15 +260,7 @@ class ReflectionLogWindow(QWidget):
 
     def ask_export_path(self, fmt: str, suggestion: str) -> str | None:
         """Ask where to save; None when the teacher cancels (as the practice window asks)."""
-        kinds = {"docx": [(self.tr("Word document"), "docx"), (self.tr("Plain text"), "txt")],
-                 "pdf": [(self.tr("PDF"), "pdf")]}[fmt]
-        settings = AppSettings()
-        chosen = ask_save_as(self, self.tr("Save from my reflection log"),
-                             start_path(settings, "reflection", suggestion), kinds, fmt)
-        if chosen is None:
-            return None
-        remember(settings, "reflection", chosen[0])
-        return chosen[0]
+        return ask_record_path(self, self.tr("Save from my reflection log"), fmt, suggestion)
 
     # -- the folder and messages ----------------------------------------------
 

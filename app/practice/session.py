@@ -10,7 +10,7 @@ No widgets here.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from app.practice.trainer_view import TrainerContent
@@ -41,6 +41,22 @@ def export_target(fmt: str, path: str | Path) -> tuple[str, Path]:
     # The one rule for a missing ending, shared with every save dialog (widgets/save_as.py).
     target, ending = with_ending(path, EXPORT_FORMATS, fmt)
     return ending, Path(target)
+
+
+def write_records(sessions: Sequence[PracticeSession], fmt: str,
+                  path: str | Path) -> tuple[str, Path]:
+    """Write ``sessions`` to ``path`` as a Word document, plain text or a PDF, for the
+    practice window and the reflection log; returns the format written and the file.
+
+    The format is the file name's ending when it is one of ``EXPORT_FORMATS``
+    (a teacher who types "notes.txt" in the Word box gets plain text);
+    otherwise ``fmt``, and its ending is added to the name. OSError when the
+    folder is not there, ValueError for a format not in ``EXPORT_FORMATS``.
+    """
+    fmt, path = export_target(fmt, path)
+    if not path.parent.is_dir():
+        raise OSError(f"the folder {path.parent} does not exist")
+    return fmt, _WRITERS[fmt](sessions, path)
 
 
 def record_file_name(session: PracticeSession, fmt: str) -> str:
@@ -93,16 +109,10 @@ class PracticeRun:
 
     @staticmethod
     def export(session: PracticeSession, fmt: str, path: Path) -> Path:
-        """Write ``session`` to ``path`` as a Word document, plain text or a PDF.
-
-        The format is the file name's ending when it is one of ``EXPORT_FORMATS``
-        (a teacher who types "notes.txt" in the Word box gets plain text);
-        otherwise ``fmt``, and its ending is added to the name.
-        """
-        fmt, path = export_target(fmt, path)
-        if not path.parent.is_dir():
-            raise OSError(f"the folder {path.parent} does not exist")
-        return _WRITERS[fmt]([session], path)
+        """Write ``session`` to ``path`` as a Word document, plain text or a PDF
+        (``write_records``); returns the file written."""
+        _fmt, written = write_records([session], fmt, path)
+        return written
 
     def trainer_content(self, lesson: Lesson | None, text: str, profile: Profile,
                         scores: Mapping[str, float], answers: Mapping[str, str]
