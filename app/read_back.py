@@ -16,17 +16,9 @@ ends, however it ends.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QObject
 
 from app.read_aloud_text import plan_text
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReadBack", text)
-
-
-READ_BACK = "Read &back"
-STOP_READING_BACK = "Stop reading &back"
 
 
 class ReadingInATextBox:
@@ -118,15 +110,7 @@ class ReadBack(QObject):
         return self.reader.reading_in() is self.panel.editor
 
     def _show(self, *_args) -> None:
-        button = self.panel.read_back_button
-        reading = self.is_reading()
-        text = _tr(STOP_READING_BACK) if reading else _tr(READ_BACK)
-        button.setText(text)
-        button.setAccessibleName(text.replace("&", ""))
-        tip = (_tr("Stop reading your text aloud") if reading else
-               _tr("Read your text aloud, each word highlighted as it is spoken"))
-        button.setToolTip(tip)
-        button.setAccessibleDescription(tip)
+        self.panel.show_reading_back(self.is_reading())
 
 
 def attach_read_back(panel, dictation, reader) -> ReadBack:

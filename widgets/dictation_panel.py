@@ -139,8 +139,9 @@ class DictationPanel(QWidget):
         self.editor.user_edited.connect(self._on_user_edited)
         self.editor.undo_unavailable.connect(self._on_undo_unavailable)
 
-        self.read_back_button = QPushButton(_tr("Read &back"), self)
+        self.read_back_button = QPushButton(self)
         self.read_back_button.clicked.connect(self.read_back)
+        self.show_reading_back(False)
         self.copy_button = QPushButton(_tr("C&opy"), self)
         self.copy_button.clicked.connect(self.copy_text)
         self.save_button = QPushButton(_tr("S&ave…"), self)
@@ -318,6 +319,17 @@ class DictationPanel(QWidget):
         """Scale every font in the panel (1.0 is the app's normal size)."""
         self._scale = max(0.5, min(4.0, scale))
         self._apply_fonts()
+
+    def show_reading_back(self, reading: bool) -> None:
+        """The Read back button as it is while the text is read back (a second press
+        stops it) or not: its words, accessible name and tooltip."""
+        text = _tr("Stop reading &back") if reading else _tr("Read &back")
+        self.read_back_button.setText(text)
+        self.read_back_button.setAccessibleName(text.replace("&", ""))
+        tip = (_tr("Stop reading your text aloud") if reading else
+               _tr("Read your text aloud, each word highlighted as it is spoken"))
+        self.read_back_button.setToolTip(tip)
+        self.read_back_button.setAccessibleDescription(tip)
 
     def set_text_font_family(self, family: str) -> None:
         """Draw the dictated text in ``family``, or its accessible fallback if missing."""
