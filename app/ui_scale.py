@@ -149,11 +149,15 @@ class ScaledStyle(QProxyStyle):
         if not isinstance(option, QStyleOptionFocusRect) or not option.backgroundColor.isValid():
             self._ring(painter, option)
             return
-        # Over a selected item (drawn in the highlight) start from its text colour.
+        # Over a selected item (drawn in the highlight) the ring sits between the
+        # highlight and the list round it: it must stand out from both, or (white
+        # on blue, beside a white list) it only looks like a smaller selection.
         behind = option.backgroundColor
         selected = behind == palette.color(roles.Highlight)
-        colour = ring_colour(palette.color(roles.HighlightedText if selected else roles.Highlight),
-                             [behind])
+        if selected:
+            colour = ring_colour(palette.color(roles.Text), [behind, palette.color(roles.Base)])
+        else:
+            colour = ring_colour(palette.color(roles.Highlight), [behind])
         draw_ring(painter, option.rect, colour, self.focus_ring_width())
 
     def drawControl(self, element, option, painter, widget=None) -> None:  # noqa: N802

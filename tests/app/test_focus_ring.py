@@ -199,3 +199,22 @@ def test_a_lesson_in_yellow_on_black_is_ringed_in_a_colour_that_shows_on_black(q
     focused, _unfocused = focused_grab(qtbot, lesson, before)
     ring = focused.pixelColor(1, focused.height() // 2)
     assert contrast_ratio(ring.name(), "#000000") >= RING_CONTRAST
+
+
+def test_a_focused_selected_list_item_is_ringed_apart_from_the_selection_and_the_list(
+        qtbot, styled):
+    # The third review: the ring over the library's selected lesson was white inside
+    # the blue selection, next to the white list, so a focused list looked unfocused.
+    from PySide6.QtGui import QPalette
+
+    styled(1.0)
+    window, (before, lessons) = build([QPushButton, QListWidget])
+    qtbot.addWidget(window)
+    lessons.addItems(["Writing a recount", "The water cycle"])
+    lessons.setCurrentRow(1)
+    focused, _unfocused = focused_grab(qtbot, lessons, before)
+    item = lessons.visualItemRect(lessons.item(1)).translated(lessons.viewport().pos())
+    ring = focused.pixelColor(item.left() + 1, item.center().y())
+    palette = lessons.palette()
+    for role in (QPalette.ColorRole.Highlight, QPalette.ColorRole.Base):
+        assert contrast_ratio(ring.name(), palette.color(role).name()) >= 3, role
