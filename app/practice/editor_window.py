@@ -131,12 +131,9 @@ class LessonEditorWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.checker_dock)
         # A closed checker comes back from the keyboard: Checker › Show the checker
         # (CHECKER_KEY, as in the practice window). Alt+C: the other letters are taken.
-        self.checker_action = self.checker_dock.toggleViewAction()
-        self.checker_action.setText(self.tr("&Show the checker"))
-        self.checker_action.setToolTip(self.tr("Show or hide the checker ({key})").format(
-            key=CHECKER_KEY))
+        self.checker_action = show_checker_action(self, self.checker_dock, self.checker,
+                                                  self.tr("&Show the checker"))
         self.menuBar().addMenu(self.tr("&Checker")).addAction(self.checker_action)
-        self.addAction(self.checker_action)
         # Within the screen it opens on (at 200% the screen is half as big to Qt).
         open_within_screen(self, QSize(1500, 950))
 
@@ -285,15 +282,34 @@ CHECKER_KEY = "Ctrl+Shift+K"
 def checker_dock(window: QMainWindow, checker: QWidget) -> QDockWidget:
     """The checker in a dock with the main window's title bar (app/dock_title.py): its
     float and close buttons are named "Float or dock Checker" and "Close Checker" for a
-    screen reader, and Tab reaches them. Its toggle action has ``CHECKER_KEY``."""
+    screen reader, and Tab reaches them."""
     dock = QDockWidget(window.tr("Checker"), window)
     dock.setObjectName("checkerDock")
     dock.setAccessibleName(dock.windowTitle())
     # On a narrow screen the findings scroll sideways rather than push the window past it.
     dock.setWidget(GivesWay(checker, lambda: room_for_docks(window)))
     dock.setTitleBarWidget(DockTitle(dock))
-    dock.toggleViewAction().setShortcut(QKeySequence(CHECKER_KEY))
     return dock
+
+
+def show_checker_action(window: QMainWindow, dock: QDockWidget, checker: QWidget,
+                        text: str) -> QAction:
+    """``CHECKER_KEY`` and a menu item (``text``) that show the checker and put the
+    keyboard in it. Not a toggle: a teacher pressing the checker's key while it is open
+    wants to go to it, not to see it vanish; its title bar's close button puts it away."""
+    action = QAction(text, window)
+    action.setShortcut(QKeySequence(CHECKER_KEY))
+    action.setToolTip(window.tr("Show the checker and go to it ({key})").format(
+        key=CHECKER_KEY))
+
+    def show() -> None:
+        dock.show()
+        dock.raise_()
+        checker.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    action.triggered.connect(lambda _checked=False: show())
+    window.addAction(action)
+    return action
 
 
 def close_keys() -> list[QKeySequence]:

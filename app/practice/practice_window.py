@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.practice.editor_window import checker_dock
+from app.practice.editor_window import checker_dock, show_checker_action
 from app.practice.practice_keys import keep_practice_tab_chain
 from app.practice.practice_saving import PracticeSaving
 from app.practice.profile_bar import ProfileBar
@@ -209,7 +209,8 @@ class PracticeWindow(PracticeSaving, QMainWindow):
         menu.addSeparator()
         self.trainer_action = self._action(menu, self.tr("&Trainer mode (projector)"),
                                            keys.TRAINER_MODE, self.open_trainer)
-        self.checker_action = self.checker_dock.toggleViewAction()
+        self.checker_action = show_checker_action(self, self.checker_dock, self.checker,
+                                                  self.tr("Show the chec&ker"))
         menu.addAction(self.checker_action)
         menu.addSeparator()
         self._action(menu, self.tr("C&lose practice"), QKeySequence.StandardKey.Close, self.close)

@@ -77,4 +77,19 @@ def test_a_closed_checker_comes_back_from_the_keyboard(window, qtbot):
     # And the command is on a menu, for a teacher who does not know the key.
     menu_actions = [a for m in window.menuBar().actions() if m.menu()
                     for a in m.menu().actions()]
-    assert dock.toggleViewAction() in menu_actions
+    assert window.checker_action in menu_actions
+
+
+def test_the_checker_key_goes_to_an_open_checker_and_never_hides_it(window, qtbot):
+    # The third review: with the checker open, Ctrl+Shift+K (a toggle) made it vanish.
+    dock = window.checker_dock
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    focus = window.editor.text_edit
+    focus.setFocus()
+    assert dock.isVisible()
+    qtbot.keyClick(focus, Qt.Key.Key_K, CTRL_SHIFT)
+    assert dock.isVisible()
+    qtbot.waitUntil(lambda: dock.isAncestorOf(QApplication.focusWidget()))
