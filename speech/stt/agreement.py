@@ -14,8 +14,15 @@ first shown, those marks stayed in the settled words ("Can you tell me? where
 the water is? …"), and a pupil reading the captions mostly read the wrong
 punctuation. So a settled word is shown as the newest guess spells it (its
 capital and its marks); where the newest guess has some other word there, the
-settled word keeps its last spelling without a sentence-ending mark (. ? !),
-unless it is the last word shown. The Final is what finally punctuates.
+settled word keeps its last spelling without a sentence-ending mark (. ? !).
+
+A partial never ends a sentence at all, not even with its last word: that is
+the word a guess was cut off at, so its full stop was Whisper's guess that the
+speaker had finished ("Good morning, yes." while "everyone" was still being
+said), and the captions' "…" after it made a doubled mark ("Today we are
+going to... …"). So the last word shown loses its . ? ! or … (or "...") too,
+and a last "word" that is nothing but such marks goes. The "…" the captions
+add says the words are unfinished; the Final is what finally punctuates.
 """
 
 from __future__ import annotations
@@ -24,7 +31,9 @@ import re
 
 _PUNCTUATION = re.compile(r"[^\w']+")
 # Marks that end a sentence, with any closing quote or bracket after them.
-_SENTENCE_END = re.compile(r"(?<=\w)[.?!\u2026]+(?=[\"'\u2019\u201d)\]]*$)")
+_SENTENCE_END = re.compile(r"(?<=[^\s.?!\u2026])[.?!\u2026]+(?=[\"'\u2019\u201d)\]]*$)")
+# A "word" that is only such marks (Whisper's "to ..." as well as "to...").
+_ONLY_MARKS = re.compile(r"[.?!\u2026\"'\u2019\u201d)\]]+")
 
 
 def _key(word: str) -> str:
@@ -33,7 +42,7 @@ def _key(word: str) -> str:
 
 
 def _without_sentence_end(word: str) -> str:
-    """``word`` without a full stop, question or exclamation mark at its end ("me?" -> "me")."""
+    """``word`` without the . ? ! or … that ends it ("me?" -> "me", "to..." -> "to")."""
     return _SENTENCE_END.sub("", word)
 
 
@@ -70,10 +79,15 @@ class StablePrefix:
                 self._stable[index] = words[index]
         self._previous = words
         shown = self._stable + words[len(self._stable) :]
-        # A settled word the new guess does not confirm ends no sentence, unless last.
+        # A settled word the new guess does not confirm ends no sentence.
         for index, same in enumerate(confirmed):
-            if not same and index < len(shown) - 1:
+            if not same:
                 shown[index] = _without_sentence_end(shown[index])
+        # Nor does the partial itself: its last word is where the guess was cut off.
+        while shown and _ONLY_MARKS.fullmatch(shown[-1]):
+            shown.pop()
+        if shown:
+            shown[-1] = _without_sentence_end(shown[-1])
         self._shown_stable = " ".join(shown[: len(self._stable)])
         return " ".join(shown), self._shown_stable
 
