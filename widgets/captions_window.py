@@ -109,8 +109,7 @@ class CaptionsWindow(CaptionsPlacement, QWidget):
         self.settings_button.setToolTip(_tr("Caption settings (Menu key or Shift+F10)"))
         self.settings_button.clicked.connect(self.open_settings_menu)
         # A frameless band has no title bar to close it by: say how, on the band itself.
-        self.close_button = QToolButton(self)
-        self.close_button.setAccessibleName(_tr("Close live captions"))
+        self.close_button = QToolButton(self)  # its words and names: _say_how_to_close
         self.close_button.clicked.connect(self.dismiss)
         button_font = self.settings_button.font()
         button_font.setPointSizeF(max(14.0, button_font.pointSizeF() * 1.4))
@@ -375,17 +374,22 @@ class CaptionsWindow(CaptionsPlacement, QWidget):
         """Name Esc on the Close button only where Esc closes the captions.
 
         Inside a presentation (the projector, trainer mode) Esc leaves the
-        presentation and the captions stay, so there it is not named.
+        presentation and the captions stay, so there it is not named. The
+        button's screen-reader name is the words it shows, so voice control
+        ("click Close captions") finds it; what it does is its description.
         """
         button = self.close_button
         if self.is_embedded():
-            button.setText(_tr("Close captions"))
-            button.setToolTip(_tr("Put the live captions away ({key}). "
-                                  "Esc leaves the presentation.").format(key=keys.LIVE_CAPTIONS))
+            text = _tr("Close captions")
+            does = _tr("Put the live captions away ({key}). "
+                       "Esc leaves the presentation.").format(key=keys.LIVE_CAPTIONS)
         else:
-            button.setText(_tr("Close captions (Esc)"))
-            button.setToolTip(_tr("Put the live captions away (Esc or {key})").format(
-                key=keys.LIVE_CAPTIONS))
+            text = _tr("Close captions (Esc)")
+            does = _tr("Put the live captions away (Esc or {key})").format(key=keys.LIVE_CAPTIONS)
+        button.setText(text)
+        button.setAccessibleName(text.replace("&", ""))
+        button.setAccessibleDescription(does)
+        button.setToolTip(does)
         self._arrange_buttons()
 
     def _note_height(self, width: int) -> int:

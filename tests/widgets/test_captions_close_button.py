@@ -1,7 +1,9 @@
 """The captions' Close button says what it does: Esc only where Esc closes the captions.
 
 The review: in projector mode the band said "Close (Esc)", but Esc there
-closes the projector and the captions stay.
+closes the projector and the captions stay. The usability check: its
+screen-reader name, "Close live captions", was not the words it shows, so
+voice control ("click Close captions") could not find it by them.
 """
 
 from __future__ import annotations
@@ -58,4 +60,22 @@ def test_inside_a_presentation_the_button_does_not_name_esc_and_esc_is_the_prese
 
     captions.unembed()  # the presentation has gone
     assert button.text() == "Close captions (Esc)"
+    assert button.accessibleName() == "Close captions (Esc)"
     captions.close()
+
+
+def test_its_screen_reader_name_is_the_words_it_shows_and_what_it_does_is_described(qtbot):
+    host = Host()
+    qtbot.addWidget(host)
+    captions = CaptionsWindow(CaptionSettings(placement="bottom"))
+    qtbot.addWidget(captions)
+    button = captions.close_button
+    for place in ("own window", "presentation"):
+        if place == "presentation":
+            captions.embed(host)
+        shown = button.text().replace("&", "")
+        assert button.accessibleName() == shown, place
+        assert shown.startswith("Close captions"), place
+        described = button.accessibleDescription()
+        assert "Put the live captions away" in described and "Ctrl+Shift+C" in described, place
+    assert "leaves the presentation" in button.accessibleDescription()
