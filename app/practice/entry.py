@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from app.practice.reflection_log_window import ReflectionLogWindow
     from app.practice.trainer_view import TrainerView
     from lessons.profile import Profile
+    from lessons.reflection import ReflectionStore
 
 
 def _tr(text: str) -> str:
@@ -124,11 +125,12 @@ def practice_actions(parent: QWidget) -> dict[str, QAction]:
     return actions
 
 
-def open_reflection_log(parent: QWidget | None = None) -> ReflectionLogWindow:
+def open_reflection_log(parent: QWidget | None = None,
+                        store: ReflectionStore | None = None) -> ReflectionLogWindow:
     """Open "My reflection log": past records listed, shown and saved as Word or PDF.
 
     One window per ``parent``: asked again, it reads the folder afresh and
-    comes to the front.
+    comes to the front. ``store`` is the log (the user's own when None).
     """
     from app.practice.reflection_log_window import ReflectionLogWindow
 
@@ -139,7 +141,7 @@ def open_reflection_log(parent: QWidget | None = None) -> ReflectionLogWindow:
                 window.raise_()
                 window.activateWindow()
                 return window
-    window = ReflectionLogWindow(parent)
+    window = ReflectionLogWindow(parent, store)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.show()
     window.list.setFocus()

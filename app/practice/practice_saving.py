@@ -66,8 +66,8 @@ class PracticeSaving:
         # Where to find it again, not the log's own file name (a .json nobody can read).
         self.reflections.show_status(self.tr(
             "Saved in your reflection log on this computer. To read it again, or save it "
-            "as a Word document or PDF, choose Practice › My reflection log in the main "
-            "window. Nothing is sent anywhere."))
+            "as a Word document or PDF, choose Practice › My reflection log. Nothing is "
+            "sent anywhere."))
         return path
 
     def export(self, fmt: str, path: str | Path | None = None) -> Path | None:

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.practice.editor_window import checker_dock, show_checker_action
+from app.practice.entry import open_reflection_log
 from app.practice.practice_keys import keep_practice_tab_chain
 from app.practice.practice_saving import PracticeSaving
 from app.practice.profile_bar import ProfileBar
@@ -205,6 +206,7 @@ class PracticeWindow(PracticeSaving, QMainWindow):
         # interface size the editor's tool bar has no room for it (it was hidden
         # behind the tool bar's » at 200%). Step 3 has it as a button too.
         self.editor.toolbar.removeAction(self.editor.save_action)
+        self.editor.save_action.setText(self.tr("Save as &new lesson…"))  # an Alt letter
         menu.addAction(self.editor.save_action)
         menu.addSeparator()
         self.trainer_action = self._action(menu, self.tr("&Trainer mode (projector)"),
@@ -212,6 +214,8 @@ class PracticeWindow(PracticeSaving, QMainWindow):
         self.checker_action = show_checker_action(self, self.checker_dock, self.checker,
                                                   self.tr("Show the chec&ker"))
         menu.addAction(self.checker_action)
+        self.log_action = self._action(menu, self.tr("My reflection lo&g…"), "",
+                                       lambda: open_reflection_log(self, self.reflection_store))
         menu.addSeparator()
         self._action(menu, self.tr("C&lose practice"), QKeySequence.StandardKey.Close, self.close)
         # F8 works from every step; it shows the simulation step as it flips.

@@ -107,3 +107,12 @@ def test_the_keys_of_the_review_do_the_main_windows_thing_in_practice(qtbot, pra
     assert trainer is not None and trainer.isVisible()
     assert practice.trainer_action.shortcut() == QKeySequence("Ctrl+Shift+T")
     trainer.close()
+
+
+def test_every_item_of_the_practice_menu_has_an_alt_letter(practice):
+    # The third review: "Checker" and "Save as new lesson…" had none.
+    items = [a.text() for m in practice.menuBar().actions() if m.menu()
+             for a in m.menu().actions() if not a.isSeparator()]
+    assert items and not [text for text in items if "&" not in text], items
+    letters = [text[text.index("&") + 1].lower() for text in items]
+    assert len(letters) == len(set(letters)), items
