@@ -420,9 +420,15 @@ class DictationController(MicrophoneChoice, UnsavedDictation, ListeningControls,
     @Slot(str)
     @_while_open
     def _on_progress(self, message: str) -> None:
-        self._show_info(message)
         self._loading = message
         self.status_changed.emit(message)
+        if self.worker.is_listening():
+            # The microphone is open (F9 pressed early): what the pupil needs to know is
+            # that they are heard, not which file is being checked.
+            self._show_info(_tr("Listening. Your words will appear as soon as the speech "
+                                "model has loaded."))
+            return
+        self._show_info(message)
 
     @Slot(object)
     @_while_open

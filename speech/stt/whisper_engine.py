@@ -165,7 +165,7 @@ class WhisperRecogniser(Recogniser):
                 raise ModelLoadError("The bundled Whisper model package is not installed.")
         path = Path(path).expanduser().resolve()
         if progress:
-            progress("Checking the Whisper model file…")
+            progress("Checking the built-in English speech model…")
         whisper_model.verify_model_folder(path)
         if progress:
             progress("Loading the built-in English speech model…")

@@ -110,3 +110,26 @@ def test_without_an_early_press_the_panel_says_when_dictation_is_ready(qtbot, ma
                     "Dictation is ready. Press F9 or Start dictation to begin.")
     window.act.dictate.trigger()
     qtbot.waitUntil(lambda: panel.message() == "Listening. Say “full stop” to end a sentence.")
+
+
+def test_while_listening_the_model_loading_is_told_in_a_pupils_words(qtbot, made, tmp_path):
+    # The third review: after an early F9, "Checking the Whisper model file…" showed in
+    # the panel beside "Microphone is live". The panel now says the pupil is heard; the
+    # status bar keeps the loading steps.
+    opened, controllers = made
+    window = opened.open()
+    panel = window.dictation_panel
+    window.act.dictate.trigger()
+    _attach(window, controllers, tmp_path)
+    controller = window.dictation
+    qtbot.waitUntil(controller.is_listening)
+    statuses: list[str] = []
+    controller.status_changed.connect(statuses.append)
+    controller.worker.progress.emit("Checking the built-in English speech model…")
+    assert panel.message() == ("Listening. Your words will appear as soon as the speech "
+                               "model has loaded.")
+    assert statuses == ["Checking the built-in English speech model…"]
+    controller.worker.engine_ready.emit("English, built in")
+    assert panel.message() == "Listening. Say “full stop” to end a sentence."
+    window.act.dictate.trigger()
+    qtbot.waitUntil(lambda: not controller.is_listening())
