@@ -4,8 +4,11 @@ Uses the same ``app.speech_worker.SpeechWorker`` as dictation (its own
 recogniser, sharing the loaded model), but none of dictation's text rules:
 words still being heard go to ``add_partial`` and each settled phrase to
 ``add_final`` as the engine wrote it (Whisper's own capitals and
-punctuation included) but in British spelling ("vapour", not "vapor"), with
-the time it was said, so the window's history reads as a timed transcript.
+punctuation included) but in British spelling ("vapour", not "vapor") and
+starting with a capital, with the time it was said, so the window's history
+reads as a timed transcript. (Whisper can start a phrase it heard cut off from
+the last with a small letter: "rivers carry water to the sea." stayed on the
+projector and in the saved history.)
 
 What the shell does with it::
 
@@ -38,6 +41,7 @@ but the captions keep going and do not say "Not listening".
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from pathlib import Path
 
@@ -51,6 +55,25 @@ from widgets.captions_window import CaptionsWindow
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("CaptionsController", text)
+
+
+# The caption's first letter or digit, after any opening quote, bracket or "…".
+_FIRST = re.compile(r"[^\W_]")
+
+
+def _caption_line(text: str) -> str:
+    """A settled phrase as a caption line: trimmed, British, its first letter a capital.
+
+    "rivers carry water to the sea." -> "Rivers carry water to the sea."; a
+    line that starts with a number ("3 rivers ...") is left as it is.
+    """
+    text = british_text(text.strip())
+    first = _FIRST.search(text)
+    if first is None or not first.group().isalpha():
+        return text
+    at = first.start()
+    capital = text[at].upper()
+    return text[:at] + (capital if len(capital) == 1 else text[at]) + text[at + 1 :]
 
 
 class CaptionsController(ListeningControls, QObject):
@@ -154,7 +177,7 @@ class CaptionsController(ListeningControls, QObject):
 
     @Slot(str, object)
     def _on_final(self, text: str, words: object) -> None:
-        self.window.add_final(british_text(text.strip()), self._said_at(words))
+        self.window.add_final(_caption_line(text), self._said_at(words))
 
     @Slot()
     def _on_idle(self) -> None:

@@ -86,7 +86,7 @@ def test_the_captions_say_they_are_running_behind_until_they_catch_up(qtbot, cap
     # The captions still came, none of them the note.
     qtbot.waitUntil(lambda: len(window.history.entries()) >= LONG // recogniser.final_every)
     history = [entry.text for entry in window.history.entries()]
-    assert history[:5] == [f"phrase {n}" for n in range(1, 6)], history
+    assert history[:5] == [f"Phrase {n}" for n in range(1, 6)], history  # each with a capital
     assert not [text for text in history if "behind" in text], history
     assert not [line for line in window.shown_lines() if "behind" in line]
 

@@ -73,7 +73,38 @@ def test_spoken_command_words_are_not_turned_into_punctuation(qtbot, captions):
     qtbot.waitUntil(controller.is_listening)
     rack.last.chunks(1)
     qtbot.waitUntil(lambda: len(window.history.entries()) == 1)
-    assert window.history.entries()[0].text == "put a full stop here full stop"
+    assert window.history.entries()[0].text == "Put a full stop here full stop"
+
+
+# The usability check with real speech: Whisper began a phrase with a small
+# letter and it stayed so on the projector and in the saved history.
+# (the engine's Final, the caption line)
+CAPITALS = [
+    ("Good morning, everyone.", "Good morning, everyone."),
+    ("3 rivers meet here.", "3 rivers meet here."),
+    ('"rivers" flow downhill.', '"Rivers" flow downhill.'),
+    ("\u2026and the vapor rises.", "\u2026And the vapour rises."),
+    ("open your books out.", "Open your books out."),
+    ("rivers carry water to the sea.", "Rivers carry water to the sea."),
+]
+
+
+def test_each_settled_caption_starts_with_a_capital_on_screen_and_in_the_history(
+        qtbot, captions, tmp_path):
+    window, controller, rack = captions([Final(final) for final, _line in CAPITALS])
+    window.set_lines(3)
+    controller.start()
+    qtbot.waitUntil(controller.is_listening)
+    rack.last.chunks(len(CAPITALS))
+    qtbot.waitUntil(lambda: len(window.history.entries()) == len(CAPITALS))
+    lines = [line for _final, line in CAPITALS]
+    assert [entry.text for entry in window.history.entries()] == lines
+    # The band, wrapped to its width, and what a screen reader is told.
+    assert " ".join(window.shown_lines()).endswith("Rivers carry water to the sea.")
+    assert window.text.accessibleDescription() == "Rivers carry water to the sea."
+    saved = window.save_history(tmp_path / "captions.txt").read_text(encoding="utf-8")
+    assert "] Rivers carry water to the sea." in saved and "] Open your books out." in saved
+    assert "rivers carry" not in saved
 
 
 def test_problems_are_reported_and_captions_go_back_to_idle(qtbot, captions):
