@@ -168,15 +168,13 @@ class DictationPanel(QWidget):
         top.addWidget(self.toggle_button, 2)
         top.addWidget(self.hold_button, 1)
         top.addStretch(1)
-        # Whether the microphone is on, and which speech model listens, on a line of
-        # their own under the buttons rather than beside them and the microphone
-        # list: the panel then stays narrow enough to sit beside the lesson and the
-        # library on a school laptop (1366 px) or at a large interface size; and
-        # one above the other when even that line is too wide.
-        state = StackingRow()
-        state.addWidget(self.live, 0, Qt.AlignmentFlag.AlignLeft)
-        state.addStretch(1)
-        state.addWidget(self.engine_label)
+        # Whether the microphone is on, and under it which speech model listens, on
+        # lines of their own under the buttons rather than beside them and the
+        # microphone list: the panel then stays narrow enough to sit beside the lesson
+        # and the library on a school laptop (1366 px) or at a large interface size.
+        # The model's name wraps: it arrives once dictation starts, and beside the
+        # indicator it made the dock wider and the lesson re-wrap just then.
+        self.engine_label.setWordWrap(True)
         # Each caption beside its control while there is room, above it otherwise.
         details = QFormLayout()
         details.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -195,7 +193,8 @@ class DictationPanel(QWidget):
         actions.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addLayout(state)
+        layout.addWidget(self.live, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.engine_label)
         layout.addLayout(details)
         layout.addWidget(self.message_bar)
         layout.addWidget(self.editor, 3)  # the pupil's text first; the commands list gets a share
