@@ -64,6 +64,7 @@ from app.main_tab_order import TabOrder
 from app.settings import AppSettings
 from app.status_bar import SpeechStatus
 from app.ui_scale import (
+    LARGE_SIZE,
     STEPS,
     apply_ui_scale,
     clamp_scale,
@@ -88,6 +89,7 @@ from widgets.screen_fit import (
     room_for_docks,
 )
 from widgets.side_by_side import SideBySide
+from widgets.stacking_row import ROWS_MAY_STACK
 
 DOCK = Qt.DockWidgetArea
 #: The size the window opens at when the screen has room (see widgets/screen_fit.py).
@@ -130,6 +132,7 @@ class MainWindow(SpeechHooks, LessonFiles, FileDrops, ToolsAndHelp, FocusAreas, 
         self.welcome_dialog = None
         self.print_colours = "profile"
         self.ui_scale = 1.0
+        self.setProperty(ROWS_MAY_STACK, False)  # 100% until set_ui_scale says otherwise
         self._adapted = True
         self._ruler: int | None = None  # lines of ruler chosen over the profile (Ctrl+L)
         self._docks: list[QDockWidget] = []
@@ -506,6 +509,9 @@ class MainWindow(SpeechHooks, LessonFiles, FileDrops, ToolsAndHelp, FocusAreas, 
 
     def set_ui_scale(self, scale: float, remember: bool = True) -> float:
         """Scale the whole interface (100% to 250%) now; returns the scale used."""
+        # Panels' rows stack (widgets/stacking_row.py) only at a large size: below it
+        # they stay side by side, so a small window is not made taller by them.
+        self.setProperty(ROWS_MAY_STACK, clamp_scale(scale) >= LARGE_SIZE - 0.01)
         self.ui_scale = apply_ui_scale(scale)
         edge = scaled_icon_size(self.ui_scale)
         self.setIconSize(QSize(edge, edge))

@@ -14,6 +14,11 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QRect, QSize
 from PySide6.QtWidgets import QBoxLayout, QLayout, QScrollArea, QWidget
 
+#: A window property: False keeps every row side by side (the main window sets it
+#: below 150%, where its panels look as they always have and a small window keeps
+#: its small minimum height); unset or True lets rows stack when they must.
+ROWS_MAY_STACK = "lesson-lab-rows-may-stack"
+
 _ACROSS = QBoxLayout.Direction.LeftToRight
 _DOWN = QBoxLayout.Direction.TopToBottom
 
@@ -74,9 +79,11 @@ class StackingRow(QBoxLayout):
             layout = layout.parent()
 
     def _keeps_row(self) -> bool:
+        owner = self.parentWidget()
+        if owner is not None and owner.window().property(ROWS_MAY_STACK) is False:
+            return True  # the window keeps its rows at this interface size
         if self._keep_within is None:
             return False
-        owner = self.parentWidget()
         if owner is None:
             return True
         area = _scroll_area(owner)
