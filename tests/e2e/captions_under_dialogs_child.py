@@ -10,19 +10,10 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
 
-from app.controllers import attach_controllers
-from app.main_window import MainWindow
-from app.settings import AppSettings
-from lessons.library import builtin_folder
-from lessons.profile_store import ProfileStore
-from tests.app.main_window_helpers import choose
-
-SETTLE_MS = 1500  # for the window manager to map, raise and stack the windows
+from tests.e2e.captions_scene import SETTLE_MS, captions_scene
 
 
 def _rect(widget) -> list[int]:
@@ -31,16 +22,7 @@ def _rect(widget) -> list[int]:
 
 
 def main(out: str, data: str) -> None:
-    app = QApplication(sys.argv[:1])
-    settings = AppSettings(Path(data) / "settings.ini")
-    settings.welcome_shown = True
-    window = MainWindow(settings, ProfileStore(Path(data) / "profiles"), [builtin_folder()])
-    window.show()
-    attach_controllers(window, ("captions",))
-    choose(window, "The water cycle")
-    captions = window.captions_window
-    captions.show()  # as Ctrl+Shift+C does, without starting the microphone
-    captions.add_final("Rain falls from the clouds.")
+    app, window, captions = captions_scene(data)
     report: dict = {}
 
     def open_dialog() -> None:
