@@ -75,7 +75,8 @@ class _Step:
     insertion: Insertion
 
 
-def _change_message(change: Change) -> str:
+def change_message(change: Change) -> str:
+    """What to tell the user after an editing command ("" when nothing needs saying)."""
     return {
         Change.SCRATCHED: _tr("The last phrase was removed. Say “undo that” to bring it back."),
         Change.UNDONE: _tr("The last change was undone."),
@@ -94,11 +95,6 @@ def engine_options(options: DictationOptions, engine_key: str) -> DictationOptio
         engine_punctuates=engine_key in _PUNCTUATING_ENGINES,
         common_means_comma=options.common_means_comma or engine_key in _STEERED_ENGINES,
     )
-
-
-def change_message(change: Change) -> str:
-    """What to tell the user after an editing command ("" when nothing needs saying)."""
-    return _change_message(change)
 
 
 def _while_open(slot):
@@ -329,7 +325,7 @@ class DictationController(MicrophoneChoice, UnsavedDictation, ListeningControls,
     def _on_final(self, text: str, words: object) -> None:
         change = self._apply(text)
         self._text = self.panel.text()
-        message = _change_message(change) or self._scratch_problem(change)
+        message = change_message(change) or self._scratch_problem(change)
         if message:
             self._show_info(message, over_error=True)
         elif self._info and self._info not in (self.listening_message(),
