@@ -35,13 +35,14 @@ back to idle, the text stays, and pressing Start again tries afresh.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from app.catching_up import CatchingUp, catching_up_message
 from app.dictation_microphones import MicrophoneChoice
+from app.dictation_phrases import CHANGED_SINCE, DictatedPhrases
 from app.dictation_turns import end_turn, made_way_note, take_turn
 from app.dictation_unsaved import UnsavedDictation
 from app.last_words import LAST_PHRASE_WAIT_S, unwritten_message
@@ -50,29 +51,18 @@ from app.recovery_question import ask_to_bring_back
 from app.speech_worker import ListeningControls, SpeechWorker, worker_for
 from app.transcript_autosave import TranscriptAutosave
 from speech.dictation import COMMAND_PHRASES, Change, DictationOptions
-from speech.dictation_cursor import Edit, phrase_at_cursor, preview_at_cursor
+from speech.dictation_cursor import preview_at_cursor
 from widgets.dictation_panel import DictationPanel
-from widgets.text_insertion import Insertion
 
 # Engines that write their own punctuation and capitals (the rules then remove
 # them so the pupil's spoken commands decide), and that are steered towards
 # the spoken commands, so a last "common" is a misheard "comma".
 _PUNCTUATING_ENGINES = frozenset({"whisper"})
-# A phrase to scratch or undo no longer reads as it was put in: it is left alone.
-_CHANGED_SINCE = object()
 _STEERED_ENGINES = frozenset({"whisper"})
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("DictationController", text)
-
-
-@dataclass
-class _Step:
-    """One change dictation made, for "undo that": a phrase put in, or one scratched."""
-
-    kind: str  # "insert" or "scratch"
-    insertion: Insertion
 
 
 def change_message(change: Change) -> str:
@@ -153,8 +143,7 @@ class DictationController(MicrophoneChoice, UnsavedDictation, ListeningControls,
         self.autosave = autosave or TranscriptAutosave(parent=self)
         self._options = options or DictationOptions()
         self._text = panel.text()  # the settled text as it now reads
-        self._pieces: list[Insertion] = []  # phrases dictated since the pupil's last edit
-        self._steps: list[_Step] = []  # dictation's changes since then, for "undo that"
+        self._phrases = DictatedPhrases(panel)  # for "scratch that" and "undo that"
         self._info = ""  # the info message this controller is showing, to clear it later
         self._stop_note = ""  # why the microphone is being closed, shown once it is
         self._stop_shown = ""  # that note, while it is on show: a late last phrase keeps it
@@ -323,7 +312,7 @@ class DictationController(MicrophoneChoice, UnsavedDictation, ListeningControls,
     @Slot(str, object)
     @_while_open
     def _on_final(self, text: str, words: object) -> None:
-        change = self._apply(text)
+        change = self._phrases.apply(text, self.options())
         self._text = self.panel.text()
         message = change_message(change) or self._scratch_problem(change)
         if message:
@@ -525,54 +514,10 @@ class DictationController(MicrophoneChoice, UnsavedDictation, ListeningControls,
     def _new_base(self, text: str) -> None:
         """``text`` is the pupil's (typed, cleared, reopened): dictation's history starts afresh."""
         self._text = text
-        self._pieces.clear()
-        self._steps.clear()
-
-    def _apply(self, raw: str) -> Change | object:
-        """One finished phrase: put in at the caret, or its editing commands obeyed."""
-        before, after = self.panel.text_around_caret()
-        phrase = phrase_at_cursor(raw, self.options(), before, after, markdown=False)
-        if not phrase.edits:
-            if not phrase.text:
-                self.panel.show_partial("")  # a guess that came to nothing goes
-                return Change.NOTHING_HEARD
-            insertion = self.panel.insert_phrase(phrase.text)
-            self._pieces.append(insertion)
-            self._steps.append(_Step("insert", insertion))
-            return Change.ADDED
-        self.panel.show_partial("")
-        change: Change | object = Change.NONE
-        for edit in phrase.edits:
-            change = self._scratch() if edit is Edit.SCRATCH else self._undo()
-        return change
-
-    def _scratch(self) -> Change | object:
-        """Take out the last phrase dictated, wherever it went."""
-        if not self._pieces:
-            return Change.NOTHING_TO_SCRATCH
-        insertion = self._pieces.pop()
-        if not self.panel.remove_phrase(insertion):
-            return _CHANGED_SINCE
-        self._steps.append(_Step("scratch", insertion))
-        return Change.SCRATCHED
-
-    def _undo(self) -> Change | object:
-        """Take back the last change dictation made: a phrase put in, or one scratched."""
-        if not self._steps:
-            return Change.NOTHING_TO_UNDO
-        step = self._steps.pop()
-        if step.kind == "insert":
-            if not self.panel.remove_phrase(step.insertion):
-                return _CHANGED_SINCE
-            if self._pieces and self._pieces[-1] is step.insertion:
-                self._pieces.pop()
-        else:
-            self.panel.restore_phrase(step.insertion)
-            self._pieces.append(step.insertion)  # "scratch that" may take it again
-        return Change.UNDONE
+        self._phrases.clear()
 
     def _scratch_problem(self, change: object) -> str:
-        if change is _CHANGED_SINCE:
+        if change is CHANGED_SINCE:
             return _tr("The last dictated phrase has been changed since, "
                        "so it was left as it is.")
         return ""
