@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 
 from app.recent_folders import remember, start_folder, start_path
 from lessons.file_names import export_file_name
-from lessons.loader import load_lesson
+from lessons.loader import NOT_TEXT, load_lesson
 from lessons.save_problem import save_problem
 from widgets.save_as import ask_save_as
 
@@ -57,10 +57,11 @@ class LessonFiles:
                 errors = [p for p in result.problems if p.severity == "error"]
                 first = (errors or result.problems)[0]
                 # The problem's own sentence, without "/the/path.md:2:" before it, and
-                # where to look when it is on a line of its own (line 1: the whole file).
+                # where to look when it is on a line of its own (not line 1, and not
+                # "not a text file", which is about the whole file wherever it starts).
+                on_a_line = first.line > 1 and first.message != NOT_TEXT
                 problem = (self.tr("Line {line}: {problem}").format(
-                    line=first.line, problem=first.message) if first.line > 1
-                    else first.message)
+                    line=first.line, problem=first.message) if on_a_line else first.message)
                 self.show_message(self.tr("“{name}” cannot be opened. {problem}").format(
                     name=Path(path).name, problem=problem))
             return False

@@ -38,7 +38,7 @@ NOT_LESSON_SUFFIXES = {
 }
 _FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
-_BINARY = "This file is not a text file (it holds binary data), so it cannot be a lesson."
+NOT_TEXT = "This file is not a text file (it holds binary data), so it cannot be a lesson."
 _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:(//)?")
 
 
@@ -116,7 +116,7 @@ def decode_lesson_bytes(data: bytes, file: str) -> tuple[str, Problem | None]:
         return "", Problem(file, 1, "This file is empty.")
     if b"\x00" in data:
         line = data.count(b"\n", 0, data.index(b"\x00")) + 1
-        return "", Problem(file, line, _BINARY)
+        return "", Problem(file, line, NOT_TEXT)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -131,7 +131,7 @@ def decode_lesson_bytes(data: bytes, file: str) -> tuple[str, Problem | None]:
     if len(controls) > max(8, len(text) // 100):
         first = _CONTROL.search(text)
         line = text.count("\n", 0, first.start() if first else 0) + 1
-        return "", Problem(file, line, _BINARY)
+        return "", Problem(file, line, NOT_TEXT)
     return text, None
 
 

@@ -22,6 +22,10 @@ from lessons.loader import MAX_LESSON_BYTES
         encoding="utf-8"),
      "“big.md” cannot be opened. This file is 2.0 MB, which is too big for a lesson "
      "(the largest Lesson Lab opens is 2 MB)."),
+    # Binary data after some good lines: about the whole file, so no "Line 3:".
+    ("picture.md", lambda path: path.write_bytes(b"---\ntitle: Plants\n\x89PNG\x00\x00\x01"),
+     "“picture.md” cannot be opened. This file is not a text file (it holds binary data), "
+     "so it cannot be a lesson."),
     ("details.md", lambda path: path.write_text(
         "---\ntitle: Plants\nyear: [\n---\n\nPlants need light.\n", encoding="utf-8"),
      "“details.md” cannot be opened. Line 3: The details at the top of the file (between "
