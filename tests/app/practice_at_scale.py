@@ -31,3 +31,17 @@ def practising(qtbot, tmp_path) -> PracticeWindow:
     win.start_scenario(next(iter(builtin_scenarios())))
     QApplication.processEvents()
     return win
+
+
+def active_practice(qtbot, tmp_path) -> PracticeWindow:
+    """A practice window shown as the active window, with the first scenario started
+    (for tests that press keys in it)."""
+    win = PracticeWindow(reflections=ReflectionStore(tmp_path / "log"))
+    win.ask_save_before_closing = lambda: "discard"
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+    win.start_scenario(builtin_scenarios()[0].id)
+    return win

@@ -7,20 +7,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.practice.practice_window import TAB_REFLECT, PracticeWindow
-from lessons.reflection import ReflectionStore
-from lessons.scenarios import builtin_scenarios
+from tests.app.practice_at_scale import active_practice
 
 
 @pytest.fixture
 def window(qtbot, tmp_path) -> PracticeWindow:
-    win = PracticeWindow(reflections=ReflectionStore(tmp_path / "log"))
-    win.ask_save_before_closing = lambda: "discard"
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
-    win.start_scenario(builtin_scenarios()[0].id)
+    win = active_practice(qtbot, tmp_path)
     qtbot.wait(20)  # the checker's buttons for the first report
     return win
 

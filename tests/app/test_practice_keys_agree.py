@@ -14,13 +14,11 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication
 
 from app.controllers import attach_controllers
 from app.practice.practice_window import PracticeWindow
 from app.practice.trainer_view import TrainerView
-from lessons.reflection import ReflectionStore
-from lessons.scenarios import builtin_scenarios
+from tests.app.practice_at_scale import active_practice
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -57,15 +55,7 @@ def keys_of(window) -> dict[str, set[str]]:
 
 @pytest.fixture
 def practice(qtbot, tmp_path) -> PracticeWindow:
-    window = PracticeWindow(reflections=ReflectionStore(tmp_path / "log"))
-    window.ask_save_before_closing = lambda: "discard"
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    window.start_scenario(builtin_scenarios()[0].id)
-    return window
+    return active_practice(qtbot, tmp_path)
 
 
 @pytest.fixture
