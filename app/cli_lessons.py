@@ -154,11 +154,13 @@ def _validate(args) -> int:
 def _add_import(actions) -> None:
     importing = actions.add_parser(
         "import",
-        help="turn a Word document or text file into a lesson file",
-        description="Import a Word document (.docx) or plain text file (.txt) as a lesson "
-        "file. Pictures are saved in an 'images' folder beside the lesson.",
+        help="turn a Word document, PowerPoint presentation or text file into a lesson file",
+        description="Import a Word document (.docx), PowerPoint presentation (.pptx) or plain "
+        "text file (.txt) as a lesson file. Pictures are saved in an 'images' folder beside "
+        "the lesson; a presentation's speaker notes become the lesson's notes for adults.",
     )
-    importing.add_argument("file", metavar="FILE", help="the .docx or .txt file to import")
+    importing.add_argument("file", metavar="FILE",
+                           help="the .docx, .pptx or .txt file to import")
     importing.add_argument(
         "--out", required=True, metavar="LESSON.md", help="the lesson file to write"
     )

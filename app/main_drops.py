@@ -1,7 +1,8 @@
 """Files dragged from the desktop or a file manager and dropped on the main window.
 
 A lesson file (.md) opens, as File › Open lesson file… does; a Word document
-(.docx) or a text file (.txt) is imported, as File › Import lesson… does.
+(.docx), PowerPoint slides (.pptx) or a text file (.txt) is imported, as File ›
+Import… does.
 Anything else gets one sentence saying what can be dropped (a speech model's
 zip file: where to add it instead). One file at a time: when several are
 dropped the first is used, and the message says so.
@@ -16,10 +17,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from lessons.importers import IMPORTABLE
 from widgets.dropped_files import TakesFileDrops
 
 OPENED = (".md", ".markdown")
-IMPORTED = (".docx", ".txt")
 
 
 class FileDrops(TakesFileDrops):
@@ -35,7 +36,7 @@ class FileDrops(TakesFileDrops):
             return False
         if suffix in OPENED:
             done = self.open_lesson_path(path)
-        elif suffix in IMPORTED:
+        elif suffix in IMPORTABLE:
             done = self.import_lesson_path(path) is not None
         elif suffix == ".zip":
             self.show_message(self.tr(
@@ -52,5 +53,5 @@ class FileDrops(TakesFileDrops):
         return done
 
     def _what_can_be_dropped(self) -> str:
-        return self.tr("Drop a lesson file (.md), a Word document (.docx) or a text file "
-                       "(.txt) on the window.")
+        return self.tr("Drop a lesson file (.md), a Word document (.docx), a PowerPoint "
+                       "presentation (.pptx) or a text file (.txt) on the window.")

@@ -75,7 +75,7 @@ class LessonFiles:
         return bool(path) and self.open_lesson_path(path)
 
     def import_lesson_file(self):
-        """Ask for a .docx or .txt file and import it into the user's lessons, off this thread.
+        """Ask for a .docx, .pptx or .txt file; import it into the user's lessons, off this thread.
 
         Returns the :class:`app.lesson_import_worker.LessonImport` under way,
         or None (cancelled, or refused while another import runs). When it
@@ -88,7 +88,7 @@ class LessonFiles:
         return self.import_lesson_path(source) if source else None
 
     def import_lesson_path(self, source: str | Path):
-        """Import the .docx or .txt file at ``source``, as :meth:`import_lesson_file` does
+        """Import the .docx, .pptx or .txt file at ``source``, as :meth:`import_lesson_file` does
         once a file is chosen (also for a file dropped on the window)."""
         if self._still_importing():
             return None
@@ -275,10 +275,10 @@ class LessonFiles:
         return path
 
     def ask_import_path(self) -> str:
-        """Ask for a Word or text file to import (where lessons were last found); "" when
-        cancelled."""
+        """Ask for a Word, PowerPoint or text file to import (where lessons were last found);
+        "" when cancelled."""
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Import a lesson"), str(start_folder(self.settings, LESSONS)),
-            self.tr("Word or text files (*.docx *.txt)"))
+            self.tr("Word, PowerPoint or text files (*.docx *.pptx *.txt)"))
         remember(self.settings, LESSONS, path)
         return path

@@ -72,8 +72,9 @@ class MainActions:
                                        QKeySequence.StandardKey.Open,
                                        tip=_tr("Open a lesson file (.md) from anywhere"))
         self.import_lesson = self.action(
-            _tr("&Import Word or text file…"), w.import_lesson_file, "Ctrl+I",
-            tip=_tr("Make a lesson from a Word document (.docx) or a text file (.txt)"))
+            _tr("&Import Word, PowerPoint or text file…"), w.import_lesson_file, "Ctrl+I",
+            tip=_tr("Make a lesson from a Word document (.docx), PowerPoint slides (.pptx) "
+                    "or a text file (.txt)"))
         self.export_pdf = self.action(_tr("&Export PDF…"), w.export_pdf, keys.EXPORT_PDF,
                                       tip=_tr("Save the adapted lesson as a clear-print PDF"))
         self.export_docx = self.action(

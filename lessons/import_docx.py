@@ -59,7 +59,7 @@ from lessons.importers import (
     finish_import,
     title_from_file_name,
 )
-from lessons.inline import normalise_spans
+from lessons.inline import drop_prefix, normalise_spans
 from lessons.loader import MAX_LESSON_BYTES
 from lessons.markdown_body import TASK_LABEL
 from lessons.model import (
@@ -283,7 +283,7 @@ class _DocxReader:
     def text_block(self, paragraph, spans: Inline, number: int) -> Block:
         label = TASK_LABEL.match(spans_text(spans))
         if label:
-            return Task(label.group("kind").lower(), _drop_prefix(spans, label.end()), number)
+            return Task(label.group("kind").lower(), drop_prefix(spans, label.end()), number)
         if "quote" in self.styles.paragraph_name(paragraph):
             return Quote(spans, number)
         return Paragraph(spans, number)
@@ -453,14 +453,3 @@ def _w(name: str) -> str:
 
     return qn(f"w:{name}")
 
-
-def _drop_prefix(spans: Inline, length: int) -> Inline:
-    """The spans without their first ``length`` characters (a ``Task:`` label)."""
-    kept: list[Span] = []
-    for span in spans:
-        if length >= len(span.text):
-            length -= len(span.text)
-            continue
-        kept.append(Span(span.text[length:], span.bold, span.italic, span.underline))
-        length = 0
-    return normalise_spans(kept)

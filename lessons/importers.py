@@ -98,7 +98,9 @@ def _writing(stop: ImportStop | None) -> Iterator[None]:
             yield
 
 
-IMPORTABLE = {".docx": "Word document", ".txt": "plain text file"}
+#: What can be imported, by extension: the kind of file, as the messages name it.
+IMPORTABLE = {".docx": "Word document", ".pptx": "PowerPoint presentation",
+              ".txt": "plain text file"}
 
 
 def check_import_paths(source: str | Path, out: str | Path, *, overwrite: bool) -> None:
@@ -120,7 +122,7 @@ def check_import_paths(source: str | Path, out: str | Path, *, overwrite: bool) 
 
 def import_lesson_file(source: str | Path, out: str | Path, *, overwrite: bool = False,
                        stop: ImportStop | None = None):
-    """Import a .docx or .txt document as the lesson file ``out``.
+    """Import a document (see :data:`IMPORTABLE`) as the lesson file ``out``.
 
     Returns the :class:`LoadResult` of the written file. Raises
     LessonImportError (one plain sentence) when the document cannot be imported,
@@ -132,6 +134,10 @@ def import_lesson_file(source: str | Path, out: str | Path, *, overwrite: bool =
         from lessons.import_docx import import_docx
 
         return import_docx(source, out, overwrite=overwrite, stop=stop)
+    if suffix == ".pptx":
+        from lessons.import_pptx import import_pptx
+
+        return import_pptx(source, out, overwrite=overwrite, stop=stop)
     if suffix == ".txt":
         from lessons.import_text import import_text
 
@@ -140,7 +146,13 @@ def import_lesson_file(source: str | Path, out: str | Path, *, overwrite: bool =
         raise LessonImportError(
             "This is an older Word document (.doc); open it in Word and save it as .docx first."
         )
-    kinds = " and ".join(f"{kind}s ({ext})" for ext, kind in IMPORTABLE.items())
+    if suffix == ".ppt":
+        raise LessonImportError(
+            "This is an older PowerPoint presentation (.ppt); open it in PowerPoint and save "
+            "it as .pptx first."
+        )
+    *others, last = [f"{kind}s ({ext})" for ext, kind in IMPORTABLE.items()]
+    kinds = f"{', '.join(others)} and {last}"
     shown = f"'{suffix}' files" if suffix else "files with no extension"
     raise LessonImportError(f"Lesson Lab can import {kinds}, not {shown}.")
 

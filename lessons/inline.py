@@ -271,3 +271,15 @@ def _switch(state: dict[str, bool], wanted: dict[str, bool]) -> str:
     if wanted["italic"] and not state["italic"]:
         opening += "*"
     return closing + opening
+
+
+def drop_prefix(spans: Inline, length: int) -> Inline:
+    """The spans without their first ``length`` characters (an imported ``Task:`` label)."""
+    kept: list[Span] = []
+    for span in spans:
+        if length >= len(span.text):
+            length -= len(span.text)
+            continue
+        kept.append(Span(span.text[length:], span.bold, span.italic, span.underline))
+        length = 0
+    return normalise_spans(kept)

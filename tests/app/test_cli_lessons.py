@@ -8,6 +8,7 @@ from pathlib import Path
 
 from lessons.library import builtin_folder, lesson_files
 from tests.fixtures.word_documents import word_document
+from tests.lessons.pptx_samples import plants_lesson
 
 ROOT = Path(__file__).resolve().parents[2]
 GOOD = "---\ntitle: {title}\nsubject: {subject}\nkey_stage: KS2\n---\n\nSome text.\n"
@@ -123,6 +124,18 @@ def test_import_a_word_document_then_validate_it(tmp_path):
     assert lessons("validate", out).stdout.strip() == "1 lesson, no problems"
 
 
+def test_import_powerpoint_slides_then_validate_them(tmp_path):
+    source = plants_lesson(tmp_path / "Plants.pptx", tmp_path)
+    out = tmp_path / "lessons" / "plants.md"
+    result = lessons("import", source, "--out", out)
+    assert result.returncode == 0, result.stderr
+    assert '"Parts of a plant", 5 sections, 2 pictures' in result.stdout
+    assert f"{source}:6: Slide 6 is hidden in the presentation" in result.stdout
+    assert (tmp_path / "lessons" / "images" / "plants-2.png").is_file()
+    checked = lessons("validate", out)
+    assert "has no alt text" in checked.stdout  # the logo's alt text was its file name
+
+
 def test_import_refuses_to_overwrite_unless_forced(tmp_path):
     source = tmp_path / "notes.txt"
     source.write_text("Plants\n\nThey need light.\n", encoding="utf-8")
@@ -146,8 +159,8 @@ def test_import_errors_are_one_clear_line(tmp_path):
     unknown = lessons("import", pdf, "--out", tmp_path / "w.md")
     assert unknown.returncode == 1
     assert unknown.stderr.strip() == (
-        "lesson-lab: Lesson Lab can import Word documents (.docx) and plain text files (.txt), "
-        "not '.pdf' files."
+        "lesson-lab: Lesson Lab can import Word documents (.docx), PowerPoint presentations "
+        "(.pptx) and plain text files (.txt), not '.pdf' files."
     )
     fake = tmp_path / "fake.docx"
     fake.write_bytes(b"not a zip")

@@ -247,8 +247,9 @@ def test_importing_an_unsupported_file_is_one_plain_sentence(qtbot, window, tmp_
     window.ask_import_path = lambda: str(source)
     window.import_lesson_file()
     qtbot.waitUntil(lambda: bool(window.messages), timeout=20000)
-    assert window.messages == ["Lesson Lab can import Word documents (.docx) and plain text "
-                               "files (.txt), not '.pdf' files."]
+    assert window.messages == ["Lesson Lab can import Word documents (.docx), PowerPoint "
+                               "presentations (.pptx) and plain text files (.txt), not '.pdf' "
+                               "files."]
 
 
 def test_a_file_that_is_not_really_a_word_document_is_named_not_its_path(qtbot, window, tmp_path):

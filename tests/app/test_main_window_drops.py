@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from lessons.library import builtin_folder
 from tests.app.drops import drop_files
 from tests.fixtures.word_documents import word_document
+from tests.lessons.pptx_samples import plants_lesson
 
 WAIT = 20_000
 
@@ -43,6 +44,20 @@ def test_a_word_document_dropped_on_the_library_is_imported(qtbot, opened, tmp_p
     assert imported.is_file() and window.lesson.title == "Volcanoes", window.messages
 
 
+def test_powerpoint_slides_dropped_on_the_window_are_imported(qtbot, opened, tmp_path,
+                                                              monkeypatch):
+    monkeypatch.setenv("LESSON_LAB_DATA", str(tmp_path / "data"))
+    source = plants_lesson(tmp_path / "Plants.pptx", tmp_path)
+    window = opened.open(folders=None)
+    assert drop_files(window.view.viewport(), source)
+    imported = tmp_path / "data" / "lessons" / "Plants.md"
+    qtbot.waitUntil(lambda: window.lesson_path == imported or bool(window.messages),
+                    timeout=WAIT)
+    assert window.lesson.title == "Parts of a plant", window.messages
+    assert [s.heading for s in window.lesson.sections][1:3] == ["Roots", "Stem and leaves"]
+    assert "notes to check in the library" in window.statusBar().currentMessage()
+
+
 def test_several_files_dropped_use_the_first_and_say_so(qtbot, window, tmp_path):
     first = builtin_folder() / "ks2-year4-geography-water-cycle.md"
     second = builtin_folder() / "ks1-year1-science-parts-of-a-plant.md"
@@ -54,7 +69,8 @@ def test_several_files_dropped_use_the_first_and_say_so(qtbot, window, tmp_path)
 
 @pytest.mark.parametrize(("name", "said"), [
     ("photo.jpg", "“photo.jpg” cannot be used here. Drop a lesson file (.md), a Word "
-                  "document (.docx) or a text file (.txt) on the window."),
+                  "document (.docx), a PowerPoint presentation (.pptx) or a text file (.txt) "
+                  "on the window."),
     ("vosk-model-small-en-gb-0.15.zip", "“vosk-model-small-en-gb-0.15.zip” is a zip file. To "
      "add a speech model, use Tools › Speech models… and Import zip file…."),
 ])
