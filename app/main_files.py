@@ -156,13 +156,25 @@ class LessonFiles:
         if outcome.scan is not None:
             self.set_library(outcome.scan)
         self.library.select_path(outcome.target)
-        notes = len(outcome.result.problems)
+        lesson_file = str(outcome.target)
+        notes = sum(p.file == lesson_file for p in outcome.result.problems)
         text = self.tr("Imported as {name}.").format(name=outcome.target.name)
         if notes:
             # The library marks the lesson too; its tooltip lists the notes.
             text += " " + (self.tr("1 note to check in the library.") if notes == 1 else
                            self.tr("{n} notes to check in the library.").format(n=notes))
         self.show_status(text)
+        # Notes about the document itself (what was left out): the library cannot
+        # show them later, so they are said now.
+        about_document = [p.message for p in outcome.result.problems if p.file != lesson_file]
+        if about_document and outcome.result.lesson is not None:
+            self.show_import_notes(job.name, outcome.result.lesson.title, about_document)
+
+    def show_import_notes(self, name: str, title: str, notes: list[str]) -> None:
+        """Say what importing ``name`` as the lesson ``title`` left out or changed."""
+        from widgets.import_notes import import_notes_box
+
+        import_notes_box(self, name, title, notes).open()
 
     def _not_imported(self, job, error: BaseException) -> None:
         from lessons.importers import ImportStopped, LessonImportError

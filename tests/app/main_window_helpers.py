@@ -46,6 +46,8 @@ class Opened:
         window.messages, window.welcomes = [], []
         window.show_message = window.messages.append
         window.show_welcome = window.welcomes.append
+        window.import_notes = []
+        window.show_import_notes = lambda *told: window.import_notes.append(told)
         # pytest-qt closes it after the test: nobody answers "Save your dictation?".
         self.qtbot.addWidget(window, before_close_func=leave_unsaved)
         window.show()

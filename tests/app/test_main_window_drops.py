@@ -55,7 +55,12 @@ def test_powerpoint_slides_dropped_on_the_window_are_imported(qtbot, opened, tmp
                     timeout=WAIT)
     assert window.lesson.title == "Parts of a plant", window.messages
     assert [s.heading for s in window.lesson.sections][1:3] == ["Roots", "Stem and leaves"]
-    assert "notes to check in the library" in window.statusBar().currentMessage()
+    # What the library can show later is counted; what only the import knows is said now.
+    assert window.statusBar().toolTip() == "Imported as Plants.md. 1 note to check in the library."
+    [(name, title, notes)] = window.import_notes
+    assert (name, title) == ("Plants.pptx", "Parts of a plant")
+    assert "Slide 6 is hidden in the presentation, so it was left out." in notes
+    assert not any("alt text" in note for note in notes)  # that one is in the library
 
 
 def test_several_files_dropped_use_the_first_and_say_so(qtbot, window, tmp_path):

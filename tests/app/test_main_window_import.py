@@ -205,3 +205,20 @@ def test_importing_comes_back_after_a_passing_message_without_being_said_again(
     finally:
         go_on.set()
     qtbot.waitUntil(lambda: window.lesson_path == lessons_folder / "Fractions.md")
+
+
+def test_what_an_import_left_out_is_said_in_a_box_that_does_not_hold_up_the_window(
+        qtbot, opened):
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.main_window import MainWindow
+
+    window = opened.open()
+    MainWindow.show_import_notes(window, "Plants.pptx", "Parts of a plant",
+                                 ["Slide 6 is hidden in the presentation, so it was left out."])
+    box = window.findChild(QMessageBox)  # the call has returned: the box waits on its own
+    qtbot.waitUntil(lambda: box.isVisible())
+    assert box.windowTitle() == "Imported with notes"
+    assert "Slide 6 is hidden" in box.informativeText()
+    assert window.isEnabled()
+    box.accept()

@@ -69,9 +69,13 @@ def content(slide, lines: list[tuple[int, str]]):
     return frame
 
 
-def plants_lesson(path, folder):
-    """A Year 1 lesson as a teacher might make it, with most of what slides can hold."""
-    photo, logo, border = pictures(folder)
+def plants_lesson(path, folder, images=None):
+    """A Year 1 lesson as a teacher might make it, with most of what slides can hold.
+
+    ``images``: the photo, logo and border picture files (tiny PNGs made in
+    ``folder`` when not given).
+    """
+    photo, logo, border = images or pictures(folder)
     deck = Presentation()
     layouts = deck.slide_layouts
 

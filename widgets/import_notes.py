@@ -1,0 +1,42 @@
+"""What an import left out or changed, told once the lesson is in the library.
+
+An imported document's notes ("A chart on slide 8 was left out…", "2 key
+words were taken…") are about the document, not the lesson file, so the
+library cannot list them later: they are shown here, when the teacher can
+still act on them. The box does not block the window (``open``, not
+``exec``), its text can be selected and copied, and a long list shows its
+first :data:`SHOWN` notes with the rest under Show Details….
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+#: The most notes listed in the box itself; any more are under Show Details….
+SHOWN = 8
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ImportNotes", text)
+
+
+def import_notes_box(parent: QWidget | None, name: str, title: str,
+                     notes: list[str]) -> QMessageBox:
+    """A box saying ``name`` (the document) became the lesson ``title``, with its ``notes``."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(_tr("Imported with notes"))
+    box.setText(_tr("“{name}” is now the lesson “{title}”. Check these before you teach "
+                    "from it:").format(name=name, title=title))
+    listed = [f"• {note}" for note in notes[:SHOWN]]
+    if len(notes) > SHOWN:
+        listed.append(_tr("…and {n} more: Show Details… lists them all.").format(
+            n=len(notes) - SHOWN))
+        box.setDetailedText("\n".join(f"• {note}" for note in notes))
+    box.setInformativeText("\n".join(listed))
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    return box
