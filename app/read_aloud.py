@@ -58,6 +58,7 @@ from app.read_aloud_worker import (
     SynthesiserFactory,
 )
 from app.read_back import ReadingInATextBox
+from lessons.document_positions import one_per_position
 from speech.tts.base import RATE_SCALE_MAX, RATE_SCALE_MIN, Voice
 from widgets.lesson_document import HEADING2, HEADING3, TITLE
 from widgets.speech_highlight import SpeechHighlighter
@@ -78,7 +79,7 @@ def snapshot(document: QTextDocument) -> DocumentText:
         level = _HEADING_LEVELS.get(block.userState(), 0)
         blocks.append(TextBlock(start, start + block.length() - 1, level))
         block = block.next()
-    return DocumentText(document.toRawText(), tuple(blocks))
+    return DocumentText(one_per_position(document.toRawText()), tuple(blocks))
 
 
 class ReadAloudController(QObject, VoiceAndSpeed, SoundFileExport, ReadingInATextBox,

@@ -22,6 +22,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from lessons.document_positions import one_per_position
+
 # Characters QTextDocument uses for structure (paragraph and line separators,
 # frame marks, embedded pictures) and the no-break space: each is read as a
 # space, keeping positions one for one.
@@ -274,9 +276,10 @@ def plan_section(document: DocumentText, position: int) -> ReadingPlan:
 
 
 def plan_text(text: str) -> ReadingPlan:
-    """Text that is not in the view (a key word and its meaning)."""
-    document = DocumentText(text, (TextBlock(0, len(text)),))
-    return plan_lesson(document)
+    """Text that is not the lesson: a key word and its meaning, or a text box's text."""
+    text = one_per_position(text)  # positions in the text box an emoji counts twice in
+    return plan_lesson(DocumentText(text, (TextBlock(0, len(text)),)))
+
 
 
 def words_of(text: str) -> list[str]:

@@ -48,6 +48,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTabWidget, QWidget
 
 from lessons.contrast import AA_NORMAL, blend, contrast_ratio
+from lessons.document_positions import one_per_position
 from lessons.markup_looks import (
     BOLD,
     HEADING_2,
@@ -121,7 +122,7 @@ class LessonMarkupHighlighter(QSyntaxHighlighter):
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt API
         """Give each run of characters that look alike its format."""
-        looks = line_looks(text)
+        looks = line_looks(one_per_position(text))  # Qt's positions: an emoji counts twice
         start = 0
         for i in range(1, len(looks) + 1):
             if i == len(looks) or looks[i] != looks[start]:

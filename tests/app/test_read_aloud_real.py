@@ -155,3 +155,16 @@ def test_saving_the_lesson_as_a_real_wav(qtbot, reader, tmp_path):
     assert 0.6 * normal < seconds < 2.0 * normal
     assert np.abs(samples).max() > 3000 and _loud_span(samples, rate) > 0.8 * seconds
     assert r.errors == []
+
+
+@pytest.mark.pulse
+def test_words_after_emoji_are_highlighted_where_they_are(qtbot, reader, virtual_speaker):
+    # An emoji is one character in Python and two positions in the lesson's document:
+    # each used to move every later highlight one letter early (" Plant" for "Plants").
+    text = "🌱 Plants grow in soil. 🌍 The Earth is round and 🌞 the sun is hot."
+    view = make_view(qtbot, _lesson(text), size=(700, 400))
+    r = reader(view)
+    assert r.controller.read_lesson()
+    r.wait_finished()
+    assert r.errors == []
+    assert r.words == words_of(text)

@@ -320,3 +320,25 @@ def test_the_key_names_the_symbols_and_shows_only_with_the_lesson_text(editor):
     assert not key.isVisible()
     editor.pages.setCurrentWidget(editor.text_edit)
     assert key.isVisible()
+
+
+def test_a_line_with_emoji_is_drawn_where_its_words_are(qtbot):
+    # Qt counts an emoji as two positions: the bold must still fall on "roots", not "*r".
+    line = "🌱 Most 🌍 plants have **roots**."
+    widget = LessonEditor()
+    qtbot.addWidget(widget)
+    widget.set_text(DETAILS + line + "\n")
+    QApplication.processEvents()
+    block = block_of(widget, line)
+
+    def drawn(part: str) -> list[QTextCharFormat]:
+        start = len(line[:line.index(part)].encode("utf-16-le")) // 2
+        formats = []
+        for offset in range(start, start + len(part)):
+            here = [fmt for first, length, fmt in ranges(block) if first <= offset < first + length]
+            formats.append(here[-1] if here else QTextCharFormat())
+        return formats
+
+    assert all(bold(fmt) for fmt in drawn("roots"))
+    assert all(muted(fmt, widget) and not bold(fmt) for fmt in drawn("**"))
+    assert not any(bold(fmt) for fmt in drawn("have "))
