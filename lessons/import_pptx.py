@@ -18,7 +18,8 @@ usually a .pptx. What becomes what:
   (boxes, arrows, callouts) are read too. Footers, dates and slide numbers
   are not.
 - In a content placeholder, which PowerPoint bullets unless told not to,
-  paragraphs become a bulleted list (one bullet alone is a paragraph); a
+  paragraphs become a bulleted list (one bullet alone is a paragraph, also
+  when the file spells the bullet out, as LibreOffice does); a
   paragraph with numbering (``a:buAutoNum``) is a numbered list item, and a
   text box's paragraph is a list item only when it has its own bullet.
   Sub-points join their list: a lesson's lists have one level.
@@ -234,7 +235,7 @@ class _SlidesReader:
             kind, inherited = _list_kind(paragraph, bulleted)
             if spans_text(spans).strip():
                 read.append((kind, inherited, spans))
-        # One bullet PowerPoint added by itself reads as a paragraph, not a list of one.
+        # One bullet the placeholder gives by itself reads as a paragraph, not a list of one.
         if sum(kind is not None for kind, _i, _s in read) == 1 and all(
                 inherited for kind, inherited, _s in read if kind is not None):
             read = [(None, False, spans) for _k, _i, spans in read]
@@ -450,7 +451,7 @@ def _underlined(properties) -> bool:
 
 
 def _list_kind(paragraph, bulleted: bool) -> tuple[bool | None, bool]:
-    """(True numbered, False bulleted or None neither; whether PowerPoint added it by itself)."""
+    """(True numbered, False bulleted or None neither; whether it is the placeholder's bullet)."""
     properties = paragraph._p.find(_A + "pPr")
     own = properties if properties is not None else ()
     tags = {child.tag for child in own}
@@ -459,5 +460,6 @@ def _list_kind(paragraph, bulleted: bool) -> tuple[bool | None, bool]:
     if _A + "buAutoNum" in tags:
         return True, False
     if _A + "buChar" in tags or _A + "buBlip" in tags:
-        return False, False
+        # LibreOffice writes out the bullet a content placeholder gives anyway.
+        return False, bulleted
     return (False, True) if bulleted else (None, False)

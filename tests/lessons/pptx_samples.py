@@ -46,6 +46,13 @@ def numbered(paragraph) -> None:
     etree.SubElement(properties, qn("a:buAutoNum")).set("type", "arabicPeriod")
 
 
+def spelt_out_bullet(paragraph) -> None:
+    """Give ``paragraph`` its bullet in so many words, as LibreOffice writes every bullet."""
+    properties = paragraph._p.get_or_add_pPr()
+    etree.SubElement(properties, qn("a:buFont")).set("typeface", "Arial")
+    etree.SubElement(properties, qn("a:buChar")).set("char", "•")
+
+
 def no_bullet(paragraph) -> None:
     etree.SubElement(paragraph._p.get_or_add_pPr(), qn("a:buNone"))
 

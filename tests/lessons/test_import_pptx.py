@@ -28,6 +28,7 @@ from tests.lessons.pptx_samples import (
     no_bullet,
     pictures,
     plants_lesson,
+    spelt_out_bullet,
     text_box,
 )
 
@@ -231,6 +232,20 @@ def test_footers_dates_and_slide_numbers_are_not_read(tmp_path):
     lesson = bare(deck_of(tmp_path, fill))
     assert [b for s in lesson.sections for b in s.blocks] == [
         Paragraph((Span("Plants grow."),), 0)]
+
+
+def test_one_bullet_spelt_out_in_a_content_placeholder_is_a_paragraph_too(tmp_path):
+    """LibreOffice writes each paragraph's bullet out, where PowerPoint leaves it to the slide."""
+    def fill(deck):
+        titled(deck, "Plants", TITLE_ONLY)
+        spelt_out_bullet(content(titled(deck, "Roots"), [(0, "Roots drink.")]).paragraphs[0])
+        frame = content(titled(deck, "Stems"), [(0, "Stems hold."), (0, "Stems carry.")])
+        for paragraph in frame.paragraphs:
+            spelt_out_bullet(paragraph)
+    lesson = bare(deck_of(tmp_path, fill))
+    assert section(lesson, "Roots").blocks == (Paragraph((Span("Roots drink."),), 0),)
+    assert section(lesson, "Stems").blocks == (
+        ListBlock(((Span("Stems hold."),), (Span("Stems carry."),)), False, 0),)
 
 
 def test_a_paragraph_told_not_to_have_a_bullet_is_a_paragraph(tmp_path):
