@@ -54,6 +54,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 
+from lessons.document_positions import one_per_position, position_length, readable
 from widgets.soft_colour import soft_colour
 from widgets.text_insertion import Insertion
 from widgets.typing_history import TypingHistory, text_change
@@ -111,11 +112,7 @@ class DictationText(QPlainTextEdit):
 
     def text(self) -> str:
         """The settled text, without the partial."""
-        whole = self.toPlainText()
-        if self._partial_start is None:
-            return whole
-        start = self._partial_start.position()
-        return whole[:start] + whole[start + self._partial_length:]
+        return readable(self._settled())
 
     def partial(self) -> str:
         """The partial shown now ("" when none)."""
@@ -129,17 +126,18 @@ class DictationText(QPlainTextEdit):
         return start, start + self._partial_length
 
     def caret_position(self) -> int:
-        """Where dictation goes in, as a position in the settled text (``text()``).
+        """Where dictation goes in, as a document position in the settled text.
 
         The caret, or the end of a selection (the selected words are kept);
-        the partial does not count.
+        the partial does not count. An emoji counts as two positions, as Qt
+        counts it (lessons/document_positions.py).
         """
         return self._settled_position(self.textCursor().selectionEnd())
 
     def text_around_caret(self) -> tuple[str, str]:
         """The settled text before the caret and after it, for the dictation rules."""
-        text, caret = self.text(), self.caret_position()
-        return text[:caret], text[caret:]
+        settled, caret = self._settled(), self.caret_position()
+        return readable(settled[:caret]), readable(settled[caret:])
 
     # ---------------------------------------------------------------- updating
 
@@ -151,17 +149,17 @@ class DictationText(QPlainTextEdit):
         """
         with self._programmatic():
             self._remove_partial()
-            old = self.toPlainText()
-            if old == text:
+            old, new = self._plain(), one_per_position(text)
+            if old == new:
                 return
             caret = self.textCursor().position()
             at_end = caret >= len(old)
-            common = _common_prefix(old, text)
+            common = _common_prefix(old, new)
             cursor = QTextCursor(self.document())
             cursor.setPosition(common)
             cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
-            cursor.insertText(text[common:], QTextCharFormat())
-            self._place_caret(len(text) if at_end else min(caret, len(text)))
+            cursor.insertText(readable(new[common:]), QTextCharFormat())
+            self._place_caret(len(new) if at_end else min(caret, len(new)))
 
     def show_partial(self, text: str) -> None:
         """Show ``text`` as the words still being heard, at the caret (which stays before it)."""
@@ -172,7 +170,7 @@ class DictationText(QPlainTextEdit):
             if not text:
                 self._place_caret(caret)
                 return
-            settled = self.toPlainText()
+            settled = self._plain()
             gap = " " if caret and not settled[caret - 1].isspace() else ""
             # In front of the pupil's words: a space keeps the marker off them.
             tail = " " if settled[caret:caret + 1].strip() else ""
@@ -208,8 +206,8 @@ class DictationText(QPlainTextEdit):
             cursor = QTextCursor(self.document())
             cursor.setPosition(caret)
             cursor.insertText(text, QTextCharFormat())
-            self._place_caret(caret + len(text))
-        at_end = caret + len(text) >= len(self.toPlainText())
+            self._place_caret(caret + position_length(text))
+        at_end = caret + position_length(text) >= len(self._plain())
         if not at_end:
             self.ensureCursorVisible()  # the pupil is looking at the caret, not the end
         start = QTextCursor(self.document())
@@ -227,8 +225,7 @@ class DictationText(QPlainTextEdit):
                 return False
             cursor = QTextCursor(self.document())
             cursor.setPosition(insertion.position())
-            cursor.setPosition(insertion.position() + len(insertion.text),
-                               QTextCursor.MoveMode.KeepAnchor)
+            cursor.setPosition(insertion.end(), QTextCursor.MoveMode.KeepAnchor)
             cursor.removeSelectedText()
             self._place_caret(insertion.position())
         return True
@@ -237,11 +234,11 @@ class DictationText(QPlainTextEdit):
         """Put a phrase taken out by ``remove_phrase`` back where it was; the caret after it."""
         with self._programmatic():
             self._remove_partial()
-            position = min(insertion.position(), len(self.toPlainText()))
+            position = min(insertion.position(), len(self._plain()))
             cursor = QTextCursor(self.document())
             cursor.setPosition(position)
             cursor.insertText(insertion.text, QTextCharFormat())
-            self._place_caret(position + len(insertion.text))
+            self._place_caret(position + position_length(insertion.text))
         insertion.start.setPosition(position)
 
     # ---------------------------------------------------------------- undo and redo
@@ -339,6 +336,22 @@ class DictationText(QPlainTextEdit):
         self._partial_length = 0
         self._partial = ""
 
+    def _plain(self) -> str:
+        """The document's text with index ``i`` at position ``i`` (an emoji takes two).
+
+        Every position sum here is done on this, so an emoji in the pupil's text
+        never moves an edit one character off (lessons/document_positions.py).
+        """
+        return one_per_position(self.toPlainText())
+
+    def _settled(self) -> str:
+        """:meth:`_plain` without the partial."""
+        whole = self._plain()
+        if self._partial_start is None:
+            return whole
+        start = self._partial_start.position()
+        return whole[:start] + whole[start + self._partial_length:]
+
     def _settled_position(self, position: int) -> int:
         """A document position as a position in the settled text (the partial left out)."""
         if self._partial_start is None:
@@ -355,7 +368,7 @@ class DictationText(QPlainTextEdit):
         self.setCurrentCharFormat(QTextCharFormat())  # typing after a partial is not grey
 
     def _on_contents_change(self, position: int, removed: int, added: int) -> None:
-        old, self._shown = self._shown, self.toPlainText()
+        old, self._shown = self._shown, self._plain()
         pos, before, after = text_change(old, self._shown, position, removed, added)
         if before == after or self._replaying:
             return  # a change of style only, or an undo the history has already moved
@@ -366,7 +379,7 @@ class DictationText(QPlainTextEdit):
 
     def _replay(self, pos: int, shown: str, replacement: str) -> bool:
         """Write an undo or redo: ``shown`` at ``pos`` becomes ``replacement``."""
-        if self.toPlainText()[pos: pos + len(shown)] != shown:
+        if self._plain()[pos: pos + len(shown)] != shown:
             # Never write over text the step does not describe; a safety net,
             # as the history follows every change.
             self._history.clear()
@@ -377,7 +390,7 @@ class DictationText(QPlainTextEdit):
         self._replaying = True
         try:
             if replacement:
-                cursor.insertText(replacement, QTextCharFormat())
+                cursor.insertText(readable(replacement), QTextCharFormat())
             else:
                 cursor.removeSelectedText()
         finally:

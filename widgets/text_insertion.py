@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit
 
+from lessons.document_positions import one_per_position, position_length, readable
+
 
 @dataclass
 class Insertion:
@@ -26,14 +28,17 @@ class Insertion:
         """Where the piece starts now."""
         return self.start.position()
 
+    def end(self) -> int:
+        """Where the piece ends now: an emoji in it takes two positions, as in Qt."""
+        return self.start.position() + position_length(self.text)
+
     def is_intact(self) -> bool:
         """Whether the text at its place still reads as it was put in."""
         document = self.start.document()
         if document is None or self.start.isNull():
             return False
         probe = QTextCursor(document)
-        begin = self.start.position()
-        end = begin + len(self.text)
+        begin, end = self.start.position(), self.end()
         if end > document.characterCount() - 1:
             return False
         probe.setPosition(begin)
@@ -44,8 +49,8 @@ class Insertion:
 def text_around_cursor(edit: QPlainTextEdit) -> tuple[str, str]:
     """The text before the cursor (or selection) and the text after it."""
     cursor = edit.textCursor()
-    text = edit.toPlainText()
-    return text[:cursor.selectionStart()], text[cursor.selectionEnd():]
+    text = one_per_position(edit.toPlainText())  # index = position, as the cursor counts
+    return readable(text[:cursor.selectionStart()]), readable(text[cursor.selectionEnd():])
 
 
 def insert_as_own_step(edit: QPlainTextEdit, text: str) -> Insertion:
@@ -75,8 +80,7 @@ def remove_insertion(edit: QPlainTextEdit, insertion: Insertion) -> bool:
         return False
     cursor = QTextCursor(edit.document())
     cursor.setPosition(insertion.position())
-    cursor.setPosition(insertion.position() + len(insertion.text),
-                       QTextCursor.MoveMode.KeepAnchor)
+    cursor.setPosition(insertion.end(), QTextCursor.MoveMode.KeepAnchor)
     cursor.beginEditBlock()
     cursor.removeSelectedText()
     cursor.endEditBlock()
