@@ -22,6 +22,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTabWidget, QWidget
 
+from lessons.document_positions import one_per_position, readable
 from lessons.lesson_details import (
     DetailsState,
     LessonFile,
@@ -128,7 +129,8 @@ class LessonFilePane(QTabWidget):
                 self._replace_body(file.body)
 
     def _replace_body(self, text: str) -> None:
-        old = self.text_edit.toPlainText()
+        # Compared as Qt counts positions (an emoji takes two): lessons/document_positions.py.
+        old, text = one_per_position(self.text_edit.toPlainText()), one_per_position(text)
         start = 0
         limit = min(len(old), len(text))
         while start < limit and old[start] == text[start]:
@@ -141,7 +143,7 @@ class LessonFilePane(QTabWidget):
         cursor = QTextCursor(self.text_edit.document())
         cursor.setPosition(start)
         cursor.setPosition(end_old, QTextCursor.MoveMode.KeepAnchor)
-        cursor.insertText(text[start:end_new])
+        cursor.insertText(readable(text[start:end_new]))
         self.text_edit.verticalScrollBar().setValue(scroll)
 
     def is_modified(self) -> bool:

@@ -187,6 +187,15 @@ def test_replace_text_changes_only_what_differs_and_undoes_in_one_step(editor) -
     assert editor.text() == LESSON
 
 
+def test_a_text_fix_after_an_emoji_changes_just_what_it_fixes(editor) -> None:
+    # Qt counts an emoji as two positions: the fix used to land a letter early.
+    emoji = LESSON.replace("The sun warms", "🌞 The sun warms")
+    editor.set_text(emoji)
+    fixed = emoji.replace("the water rises", "the *water* rises")
+    editor.replace_text(fixed)
+    assert editor.text() == fixed
+
+
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
