@@ -26,7 +26,10 @@ usually a .pptx. What becomes what:
 - Bold, italic and underlined runs keep their style (the run's own setting).
   A paragraph starting ``Task:`` or ``Question:`` becomes a task.
 - Tables keep their cells; the first row is the header when PowerPoint's
-  "Header Row" is ticked.
+  "Header Row" is ticked, or every word in it is bold. A table with no table
+  style (LibreOffice colours each cell instead, and does not say which row
+  is the header) has its first row as the header when that row's cells share
+  a fill no other row has.
 - Pictures are saved into an ``images`` folder beside the lesson file, named
   after it, with their alt text (a file name given as alt text, as PowerPoint
   gives, counts as none, so the lesson asks for some). A picture marked decorative in PowerPoint
@@ -266,7 +269,7 @@ class _SlidesReader:
                     parts.append(Span(" "))
                 cells.append(normalise_spans(parts))
             rows.append(tuple(cells))
-        if len(rows) > 1 and table.first_row:
+        if len(rows) > 1 and _has_header_row(table):
             return Table(rows[0], tuple(rows[1:]), number)
         return Table((), tuple(rows), number)
 
@@ -422,6 +425,33 @@ def _decorative(properties) -> bool:
         return False
     marks = properties.findall(f"{_A}extLst/{_A}ext/{_DECORATIVE}")
     return any(mark.get("val") in ("1", "true") for mark in marks)
+
+
+# -- tables ----------------------------------------------------------------------
+
+
+def _has_header_row(table) -> bool:
+    """Whether the first row is the table's header (see the module docstring)."""
+    first = table._tbl.tr_lst[0]
+    if table.first_row or _all_bold(first):
+        return True
+    if table._tbl.xpath("./a:tblPr/a:tableStyleId"):
+        return False  # the style paints the table, and first_row says if it has a header
+    fills = [{_fill(cell) for cell in row.tc_lst} for row in table._tbl.tr_lst]
+    return len(fills[0]) == 1 and None not in fills[0] and not any(
+        fills[0] & later for later in fills[1:])
+
+
+def _all_bold(row) -> bool:
+    runs = [run for run in row.xpath("./a:tc/a:txBody/a:p/a:r") if "".join(
+        run.xpath("./a:t/text()")).strip()]
+    return bool(runs) and all(_on(run.find(_A + "rPr"), "b") for run in runs)
+
+
+def _fill(cell) -> str | None:
+    """The colour a cell is filled with, as the file gives it; None for none."""
+    colour = cell.xpath("./a:tcPr/a:solidFill/*/@val")
+    return colour[0] if colour else None
 
 
 # -- text ------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 from lxml import etree
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
+from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE
 from pptx.oxml.ns import qn
 from pptx.util import Inches
@@ -55,6 +56,23 @@ def spelt_out_bullet(paragraph) -> None:
 
 def no_bullet(paragraph) -> None:
     etree.SubElement(paragraph._p.get_or_add_pPr(), qn("a:buNone"))
+
+
+def painted_like_libreoffice(table, row_colours: list[str]) -> None:
+    """Give ``table`` no table style and fill each row's cells, as LibreOffice writes a table.
+
+    LibreOffice (7.4) writes an empty ``a:tblPr`` (no style, no "Header Row")
+    and a colour in every cell's ``a:tcPr``, its header row's darker.
+    """
+    properties = table._tbl.tblPr
+    for name in list(properties.attrib):
+        del properties.attrib[name]
+    for child in list(properties):
+        properties.remove(child)
+    for row, colour in zip(table.rows, row_colours, strict=True):
+        for cell in row.cells:
+            cell.fill.solid()
+            cell.fill.fore_color.rgb = RGBColor.from_string(colour)
 
 
 def text_box(slide, left: float, top: float, lines: list[str]):

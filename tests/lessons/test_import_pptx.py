@@ -26,6 +26,7 @@ from tests.lessons.pptx_samples import (
     alt_text,
     content,
     no_bullet,
+    painted_like_libreoffice,
     pictures,
     plants_lesson,
     spelt_out_bullet,
@@ -146,6 +147,41 @@ def test_a_table_keeps_its_header_row_only_when_powerpoint_marks_one(plants, tmp
                 table.cell(row, column).text = str(row * 2 + column)
     sums = bare(deck_of(tmp_path, fill)).sections[-1].blocks[0]
     assert sums.header == () and len(sums.rows) == 2
+
+
+def test_a_table_with_no_table_style_has_a_header_when_its_first_row_is_filled_apart(
+        tmp_path):
+    """LibreOffice's tables: no style and no "Header Row", each cell coloured instead."""
+    def fill(deck):
+        titled(deck, "Sums", TITLE_ONLY)
+        for heading, colours in (("Header", ["B3B3B3", "CCCCCC", "E6E6E6"]),
+                                 ("Banded", ["E6E6E6", "CCCCCC", "E6E6E6"]),
+                                 ("Plain", ["E6E6E6", "E6E6E6", "E6E6E6"])):
+            slide = titled(deck, heading, TITLE_ONLY)
+            table = slide.shapes.add_table(3, 2, Inches(1), Inches(2), Inches(4),
+                                           Inches(1)).table
+            for row in range(3):
+                for column in range(2):
+                    table.cell(row, column).text = str(row * 2 + column)
+            painted_like_libreoffice(table, colours)
+    lesson = bare(deck_of(tmp_path, fill))
+    header = section(lesson, "Header").blocks[0]
+    assert header.header == ((Span("0"),), (Span("1"),)) and len(header.rows) == 2
+    assert section(lesson, "Banded").blocks[0].header == ()
+    assert section(lesson, "Plain").blocks[0].header == ()
+
+
+def test_a_table_whose_first_row_is_all_bold_has_it_as_its_header(tmp_path):
+    def fill(deck):
+        slide = titled(deck, "Sums", TITLE_ONLY)
+        table = slide.shapes.add_table(2, 2, Inches(1), Inches(2), Inches(4), Inches(1)).table
+        table.first_row = False
+        for column, (top, below) in enumerate((("Sum", "1 + 1"), ("Answer", "2"))):
+            table.cell(0, column).text = top
+            table.cell(0, column).text_frame.paragraphs[0].runs[0].font.bold = True
+            table.cell(1, column).text = below
+    sums = bare(deck_of(tmp_path, fill)).sections[0].blocks[0]
+    assert sums.header == ((Span("Sum", bold=True),), (Span("Answer", bold=True),))
 
 
 def test_a_key_words_slide_becomes_the_lessons_key_words(plants):
