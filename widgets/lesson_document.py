@@ -37,6 +37,7 @@ from PySide6.QtGui import (
 )
 
 from lessons.contrast import contrast_ratio
+from lessons.document_positions import position_length
 from lessons.model import (
     Image,
     Inline,
@@ -242,8 +243,9 @@ class LessonDocument:
             text = span.text.replace("\n", " ")
             start = self._cursor.position()
             for offset, sentence in capital_runs(text):
-                length = len(sentence)
-                self._caps.append((start + offset, text[offset : offset + length], sentence))
+                length = len(sentence)  # positions: an emoji before the run counts twice
+                self._caps.append((start + position_length(text[:offset]),
+                                   text[offset : offset + length], sentence))
             role = Role(kind, span.bold or bold, span.italic, span.underline)
             matches = (
                 vocabulary_matches(text, self._vocab_pattern, self._vocab_words) if vocab else []
@@ -305,7 +307,8 @@ class LessonDocument:
             cursor.setPosition(position + 1)
             fmt = cursor.charFormat()
             cursor.setPosition(position)
-            cursor.setPosition(position + len(original), QTextCursor.MoveMode.KeepAnchor)
+            cursor.setPosition(position + position_length(original),
+                               QTextCursor.MoveMode.KeepAnchor)
             cursor.insertText(sentence if sentences else original, fmt)
         self._caps_shown = sentences
 

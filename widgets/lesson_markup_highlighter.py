@@ -197,7 +197,7 @@ class PictureGuard(QObject):
             return False  # across lines: a deliberate change, left to the teacher
         first -= block.position()
         last -= block.position()
-        for start, alt_start, alt_end, end in picture_spans(block.text()):
+        for start, alt_start, alt_end, end in picture_spans(one_per_position(block.text())):
             whole = first <= start and last >= end
             on_markup = (first < alt_start and last > start) or (first < end and last > alt_end)
             if on_markup and not whole:

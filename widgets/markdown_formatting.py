@@ -13,6 +13,7 @@ from __future__ import annotations
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit
 
+from lessons.document_positions import position_length
 from widgets.lesson_markup import toggle_bold, toggle_heading, toggle_list
 
 
@@ -71,7 +72,7 @@ class MarkdownFormatting:
         start = cursor.selectionStart()
         cursor.insertText(text)
         cursor.setPosition(start)
-        cursor.setPosition(start + len(text), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(start + position_length(text), QTextCursor.MoveMode.KeepAnchor)
         self._edit.setTextCursor(cursor)
 
 

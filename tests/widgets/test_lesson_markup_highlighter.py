@@ -342,3 +342,28 @@ def test_a_line_with_emoji_is_drawn_where_its_words_are(qtbot):
     assert all(bold(fmt) for fmt in drawn("roots"))
     assert all(muted(fmt, widget) and not bold(fmt) for fmt in drawn("**"))
     assert not any(bold(fmt) for fmt in drawn("have "))
+
+
+def test_a_picture_after_an_emoji_is_still_selected_whole(qtbot):
+    # The picture's place was found in Python's count, the selection made in Qt's.
+    line = "🌻 " + PICTURE
+    widget = LessonEditor()
+    qtbot.addWidget(widget)
+    widget.set_text(DETAILS + line + "\n")
+    widget.show()
+    box = widget.text_edit
+    box.setFocus()
+    start = len(widget.text_edit.toPlainText().encode("utf-16-le")) // 2 - 1  # the line's end
+    put_cursor(widget, start)
+    before = widget.text()
+    qtbot.keyClick(box, Qt.Key.Key_Backspace)
+    assert widget.text() == before
+    assert box.textCursor().selectedText() == PICTURE
+
+
+def test_bold_over_an_emoji_selects_all_it_made_bold(editor):
+    box = editor.text_edit
+    editor.set_text(DETAILS + "Sunflowers 🌻 grow tall.\n")
+    put_cursor(editor, 0, len("Sunflowers 🌻".encode("utf-16-le")) // 2)
+    editor.make_bold()
+    assert box.textCursor().selectedText() == "**Sunflowers 🌻**"

@@ -7,6 +7,7 @@ from dataclasses import replace
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QTextCursor, QTextDocument
 
+from lessons.model import Lesson, Paragraph, Section, Span
 from lessons.profile import Profile
 from tests.widgets.samples import make_view, near, pixels, sample_lesson
 
@@ -215,3 +216,14 @@ def test_focus_mode_shows_one_section(qtbot):
     assert "Clouds are made of drops." not in view.toPlainText()
     _changed(view, focus_mode=False)
     assert "Clouds are made of drops." in view.toPlainText()
+
+
+def test_capitals_after_an_emoji_become_a_sentence_in_their_place(qtbot):
+    # Qt counts an emoji as two positions: the sentence case landed a letter early.
+    lesson = Lesson(title="Plants", sections=(Section("", 2, (
+        Paragraph((Span("🌱 PLANTS NEED WATER and light."),), 1),), 1),))
+    view = make_view(qtbot, lesson)
+    _changed(view, suppress_all_caps=True)
+    assert "🌱 Plants need water and light." in view.toPlainText()
+    _changed(view, suppress_all_caps=False)
+    assert "🌱 PLANTS NEED WATER and light." in view.toPlainText()
