@@ -22,7 +22,9 @@ usually a .pptx. What becomes what:
   when the file spells the bullet out, as LibreOffice does); a
   paragraph with numbering (``a:buAutoNum``) is a numbered list item, and a
   text box's paragraph is a list item only when it has its own bullet.
-  Sub-points join their list: a lesson's lists have one level.
+  Sub-points join their list, as lessons' lists have one level: in a
+  bulleted list each is an item; in a numbered list each goes on in the
+  item above it, so the items keep the numbers they have on the slide.
 - Bold, italic and underlined runs keep their style (the run's own setting).
   A paragraph starting ``Task:`` or ``Question:`` becomes a task.
 - Tables keep their cells; the first row is the header when PowerPoint's
@@ -232,28 +234,32 @@ class _SlidesReader:
         bulleted = shape.is_placeholder and shape.placeholder_format.type in (
             PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.VERTICAL_BODY,
             PP_PLACEHOLDER.VERTICAL_OBJECT)
-        read: list[tuple[bool | None, bool, list[Span]]] = []
+        read: list[tuple[bool | None, bool, int, list[Span]]] = []
         for paragraph in shape.text_frame.paragraphs:
             spans = _raw_spans(paragraph)
             kind, inherited = _list_kind(paragraph, bulleted)
             if spans_text(spans).strip():
-                read.append((kind, inherited, spans))
+                read.append((kind, inherited, paragraph.level, spans))
         # One bullet the placeholder gives by itself reads as a paragraph, not a list of one.
-        if sum(kind is not None for kind, _i, _s in read) == 1 and all(
-                inherited for kind, inherited, _s in read if kind is not None):
-            read = [(None, False, spans) for _k, _i, spans in read]
-        for kind, _inherited, spans in read:
+        if sum(kind is not None for kind, _i, _l, _s in read) == 1 and all(
+                inherited for kind, inherited, _l, _s in read if kind is not None):
+            read = [(None, False, level, spans) for _k, _i, level, spans in read]
+        listed = False  # whether the paragraph before, in this shape, was a list item
+        for kind, _inherited, level, spans in read:
             if glossary:  # a key-words slide: one entry a line, for take_key_words
                 blocks.extend(Paragraph(line, number) for line in glossary_lines(spans))
                 continue
             inline = normalise_spans(spans)
             last = blocks[-1] if blocks else None
-            if kind is None:
+            if kind is not None and level and listed and isinstance(last, ListBlock):
+                blocks[-1] = _with_sub_point(last, inline)
+            elif kind is None:
                 blocks.append(_text_block(inline, number))
             elif isinstance(last, ListBlock) and last.ordered == kind and last.line == number:
                 blocks[-1] = ListBlock(last.items + (inline,), kind, last.line)
             else:
                 blocks.append(ListBlock((inline,), kind, number))
+            listed = kind is not None
 
     def table(self, table, number: int) -> Table:
         rows: list[tuple[Inline, ...]] = []
@@ -324,6 +330,18 @@ def _could_be_heading(block: Block) -> bool:
         return False
     text = spans_text(block.spans)
     return len(text.split()) <= HEADING_WORDS and text.rstrip()[-1:] not in ".,;"
+
+
+def _with_sub_point(listed: ListBlock, sub_point: Inline) -> ListBlock:
+    """``listed`` with a sub-point: an item of its own in a bulleted list; in a numbered
+    list, more of the item above it, so the items keep the numbers they have on the slide.
+    """
+    if not listed.ordered:
+        return ListBlock(listed.items + (sub_point,), False, listed.line)
+    above = listed.items[-1]
+    joint = " " if spans_text(above).rstrip()[-1:] in tuple(".!?:;") else "; "
+    item = normalise_spans([*above, Span(joint), *sub_point])
+    return ListBlock(listed.items[:-1] + (item,), True, listed.line)
 
 
 def _text_block(spans: Inline, number: int) -> Block:

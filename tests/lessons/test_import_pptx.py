@@ -26,6 +26,7 @@ from tests.lessons.pptx_samples import (
     alt_text,
     content,
     no_bullet,
+    numbered,
     painted_like_libreoffice,
     pictures,
     plants_lesson,
@@ -268,6 +269,23 @@ def test_footers_dates_and_slide_numbers_are_not_read(tmp_path):
     lesson = bare(deck_of(tmp_path, fill))
     assert [b for s in lesson.sections for b in s.blocks] == [
         Paragraph((Span("Plants grow."),), 0)]
+
+
+def test_sub_points_of_a_numbered_list_go_on_in_their_item_so_the_numbers_stay(tmp_path):
+    def fill(deck):
+        titled(deck, "Rain", TITLE_ONLY)
+        frame = content(titled(deck, "Make a rain gauge"), [
+            (0, "Cut the bottle."), (1, "Ask an adult to help."), (0, "Put it outside"),
+            (1, "in the open"), (1, "away from trees"), (0, "Check it each day.")])
+        for paragraph in frame.paragraphs[2:]:
+            numbered(paragraph)  # numbered sub-points, as LibreOffice's a), b)
+        numbered(frame.paragraphs[0])  # its sub-point keeps the placeholder's bullet
+    steps = section(bare(deck_of(tmp_path, fill)), "Make a rain gauge").blocks
+    assert steps == (ListBlock((
+        (Span("Cut the bottle. Ask an adult to help."),),
+        (Span("Put it outside; in the open; away from trees"),),
+        (Span("Check it each day."),),
+    ), True, 0),)
 
 
 def test_one_bullet_spelt_out_in_a_content_placeholder_is_a_paragraph_too(tmp_path):
