@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+from pathlib import Path
 
 import pytest
 from pptx import Presentation
@@ -33,6 +34,8 @@ from tests.lessons.pptx_samples import (
     spelt_out_bullet,
     text_box,
 )
+
+FILES = Path(__file__).parent / "files"
 
 
 @pytest.fixture
@@ -319,6 +322,27 @@ def test_with_no_title_anywhere_the_file_name_is_used_and_said(tmp_path):
     result = deck_of(tmp_path, fill, name="year_1-plants.pptx")
     assert result.lesson.title == "Year 1 plants"
     assert "The first slide has no title, so 'Year 1 plants' is used." in notes(result)
+
+
+def test_a_presentation_libreoffice_wrote_keeps_its_bullets_numbers_and_table_header(tmp_path):
+    """files/libreoffice-rain.pptx: four slides written by LibreOffice Impress 7.4.
+
+    Made as a flat ODF presentation (.fodp) by hand, its numbered list and
+    table as Impress makes them (a list style with a), b) under 1., 2.; a
+    table with "Header row" ticked), then ``soffice --headless --convert-to
+    pptx``. LibreOffice spells out every bullet, and writes the table with no
+    table style and each cell coloured.
+    """
+    result = import_pptx(FILES / "libreoffice-rain.pptx", tmp_path / "rain.md")
+    lesson = bare(result)
+    assert lesson.title == "Rain"
+    assert section(lesson, "Clouds").blocks == (Paragraph((Span("Rain falls from clouds."),), 0),)
+    assert section(lesson, "Make a rain gauge").blocks == (ListBlock((
+        (Span("Cut the bottle. Ask an adult to help."),), (Span("Put it outside."),),
+        (Span("Check it each day."),)), True, 0),)
+    assert section(lesson, "Our results").blocks == (Table(
+        ((Span("Day"),), (Span("Rain (mm)"),)),
+        (((Span("Monday"),), (Span("4"),)), ((Span("Tuesday"),), (Span("0"),))), 0),)
 
 
 # -- files that cannot be imported ------------------------------------------------
