@@ -1,4 +1,5 @@
-"""Importing PowerPoint presentations built here with python-pptx (lessons/import_pptx.py)."""
+"""Importing PowerPoint presentations (lessons/import_pptx.py): built here with python-pptx,
+and one written by LibreOffice Impress (tests/lessons/files/libreoffice-rain.pptx)."""
 
 from __future__ import annotations
 
