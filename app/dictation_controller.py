@@ -30,6 +30,12 @@ What the shell does with it::
 Problems (no microphone, microphone unplugged, model missing or damaged,
 engine failed) are shown in the panel as one plain sentence; dictation goes
 back to idle, the text stays, and pressing Start again tries afresh.
+
+Parts of the controller live in mixins: the microphone list
+(``app.dictation_microphones``), the saved file and the question at closing
+(``app.dictation_unsaved``), the disk thread's reports and recovery
+(``app.dictation_disk``), and the last words and shutdown
+(``app.dictation_closing``).
 """
 
 from __future__ import annotations
@@ -41,12 +47,12 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from app.catching_up import CatchingUp, catching_up_message
+from app.dictation_closing import DictationClosing
+from app.dictation_disk import DiskReports
 from app.dictation_microphones import MicrophoneChoice
 from app.dictation_phrases import CHANGED_SINCE, DictatedPhrases
 from app.dictation_turns import end_turn, made_way_note, take_turn
 from app.dictation_unsaved import UnsavedDictation
-from app.last_words import LAST_PHRASE_WAIT_S, unwritten_message
-from app.last_words import finish_last_words as write_down_last_words
 from app.recovery_question import ask_to_bring_back
 from app.speech_worker import ListeningControls, SpeechWorker, worker_for
 from app.transcript_autosave import TranscriptAutosave
@@ -99,7 +105,8 @@ def _while_open(slot):
     return guarded
 
 
-class DictationController(MicrophoneChoice, UnsavedDictation, ListeningControls, QObject):
+class DictationController(MicrophoneChoice, UnsavedDictation, DiskReports, DictationClosing,
+                          ListeningControls, QObject):
     """Brings a DictationPanel to life: listening, text rules, autosave, recovery.
 
     Constructor: ``panel``; optional ``worker`` (a SpeechWorker; made with
@@ -241,65 +248,9 @@ class DictationController(MicrophoneChoice, UnsavedDictation, ListeningControls,
         """The text rules in use, with the engine-dependent fields filled in."""
         return engine_options(self._options, self.worker.engine_key)
 
-    def offer_recovery(self) -> bool:
-        """Offer text left by a session that ended without closing; call once the window is up.
-
-        The look-up runs on the disk thread; if text is found, ``ask_restore``
-        asks the pupil and ``recovery_finished(restored)`` follows. Returns
-        False if a look-up is already under way.
-        """
-        if self._recovering or self._shut:
-            return False
-        self._recovering = True
-        self.autosave.recover()
-        return True
-
     def ask_restore(self, text: str) -> bool:
         """Ask whether to bring back ``text``; tests and the harness replace this."""
         return ask_to_bring_back(self.panel.window(), text, self._offered_saved_at)
-
-    def finish_last_words(self, timeout_s: float = LAST_PHRASE_WAIT_S) -> bool:
-        """The window is closing: close the microphone and let the engine finish what it heard.
-
-        The audio already captured is recognised to its end (the end of the
-        stream settles the last phrase), and that phrase goes into the text
-        and the transcript as any other. Waits ``timeout_s``, and longer when
-        the engine is behind, with a window saying how much is left and a
-        "Close now" button (``app.last_words``); True when every word heard
-        has settled. Otherwise the panel and status bar say how many seconds
-        of speech were not written down, and ``shutdown`` leaves the saved
-        text on offer for the next start. Call ``shutdown`` afterwards.
-        """
-        if self._shut:
-            return True
-        self._closing = True
-        self.last_words = write_down_last_words(self.worker, self.panel.window(), timeout_s)
-        if not self.last_words.settled:
-            self._on_error(unwritten_message(self.last_words.unwritten_s))
-        return self.last_words.settled
-
-    def close_cancelled(self) -> None:
-        """The window stays open after all: Start works again (dictation stays stopped)."""
-        self._closing = False
-        self.last_words = None  # the pupil saw what was lost; a later close starts afresh
-
-    def shutdown(self) -> None:
-        """The window is closing: stop listening, save, and mark the text finished.
-
-        Words still being recognised are dropped: call ``finish_last_words`` first
-        to keep them. When it could not write them all down, the text is saved
-        but not marked finished, so the next start offers it back.
-        """
-        if self._shut:
-            return
-        self._shut = True
-        end_turn(self)
-        self.worker.shutdown()
-        self.autosave.save_now(self._text)
-        # Speech left unwritten at the close: the text is saved but not marked
-        # finished, so the next start offers it back rather than hiding it.
-        lost = self.last_words is not None and not self.last_words.settled
-        self.autosave.close(finished=not lost)
 
     # ------------------------------------------------------------------ from the worker
 
@@ -458,56 +409,6 @@ class DictationController(MicrophoneChoice, UnsavedDictation, ListeningControls,
         self._new_base(text)
         self.autosave.changed(text)
         self.text_changed.emit(text)
-
-    # ------------------------------------------------------------------ from the disk
-
-    @Slot(str)
-    def _on_save_failed(self, message: str) -> None:
-        self._save_problem = message
-        self.note_copy_kept(False)
-        self._on_error(message)
-
-    @Slot(str)
-    def _on_saved(self, _text: str) -> None:
-        self.note_copy_kept(True)
-        # Room again (the disk thread tries again by itself): the problem is over.
-        if self._save_problem and self.panel.message() == self._save_problem and not self._shut:
-            message = _tr("Your dictation is being saved again.")
-            self._show_info(message, over_error=True)
-            self.status_changed.emit(message)
-        self._save_problem = ""
-
-    @Slot(str)
-    def _on_exported(self, path: str) -> None:
-        self.remember_saved(path)
-        message = _tr("Saved as {name}.").format(name=Path(path).name)
-        self._show_info(message, over_error=True)
-        self.status_changed.emit(message)
-
-    @Slot(object)
-    def _on_recovered(self, recovered: object) -> None:
-        text = getattr(recovered, "text", "")
-        if not text or self._shut:
-            self._recovering = False
-            self.recovery_finished.emit(False)
-            return
-        self._offered_saved_at = getattr(recovered, "saved_at", None)
-        restore = self.ask_restore(text)
-        self._recovering = False
-        if not restore:
-            self.autosave.discard()
-            self.recovery_finished.emit(False)
-            return
-        self.autosave.restore()
-        # Anything dictated while the question was open goes after the recovered text.
-        now = self._text
-        combined = text + ("\n\n" + now if now.strip() else "")
-        self._new_base(combined)
-        self.panel.set_text(combined)
-        self.autosave.save_now(combined)
-        self.text_changed.emit(combined)
-        self._show_info(_tr("Your dictation was brought back."), over_error=True)
-        self.recovery_finished.emit(True)
 
     # ------------------------------------------------------------------ the text
 
