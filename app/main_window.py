@@ -4,7 +4,8 @@ Left, the library (search and filters); middle, the lesson through the chosen
 preset or profile (or side by side with the original); right, the dictation
 panel; on demand, the vision simulations. The profile list is on the tool bar
 with "Edit profile" beside it. Menus, actions and shortcuts are built in
-``app/main_menus.py``.
+``app/main_menus.py``; the library's scans are in ``app/main_library.py``, the
+profile list, F8 and the ruler in ``app/main_profiles.py``.
 
 Hooks for the controllers built elsewhere (see ``app/gui.py``):
 
@@ -33,7 +34,6 @@ answer them without real dialogs.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
@@ -57,7 +57,9 @@ from app.main_drops import FileDrops
 from app.main_files import LessonFiles
 from app.main_focus import FocusAreas
 from app.main_help import ToolsAndHelp
+from app.main_library import LibraryHooks
 from app.main_menus import MainActions
+from app.main_profiles import ProfileChoice
 from app.main_projector import Presenting
 from app.main_speech import SpeechHooks
 from app.main_tab_order import TabOrder
@@ -73,9 +75,6 @@ from app.ui_scale import (
     scaled_icon_size,
 )
 from lessons.model import Lesson
-from lessons.presets import default_preset, load_presets
-from lessons.profile import Profile
-from lessons.profile_guidance import guidance_words
 from lessons.profile_store import ProfileStore
 from widgets.announce import announce
 from widgets.dictation_panel import DictationPanel
@@ -96,10 +95,10 @@ DOCK = Qt.DockWidgetArea
 OPENING_SIZE = QSize(1400, 900)
 
 
-class MainWindow(SpeechHooks, LessonFiles, FileDrops, ToolsAndHelp, FocusAreas, TabOrder,
-                 Presenting, Closing, QMainWindow):
-    """The Lesson Lab shell (speech hooks, lesson files, dropped files, tools and help, F6
-    areas, Tab order, the projector and closing come from mixins)."""
+class MainWindow(SpeechHooks, LessonFiles, FileDrops, LibraryHooks, ProfileChoice, ToolsAndHelp,
+                 FocusAreas, TabOrder, Presenting, Closing, QMainWindow):
+    """The Lesson Lab shell (speech hooks, lesson files, dropped files, the library, profiles,
+    tools and help, F6 areas, Tab order, the projector and closing come from mixins)."""
 
     lesson_changed = Signal(object)
     profile_changed = Signal(object)
@@ -272,65 +271,6 @@ class MainWindow(SpeechHooks, LessonFiles, FileDrops, ToolsAndHelp, FocusAreas, 
         # Orca does not speak unless the status bar has the focus.
         announce(self.statusBar(), text)
 
-    # ----- library -----------------------------------------------------------------------
-
-    def refresh_library(self) -> None:
-        """Scan the library now (the built-in lessons and the user's own)."""
-        from lessons.library import scan_library
-
-        self.set_library(scan_library(self._library_folders))
-
-    def refresh_library_later(self) -> None:
-        """Scan the library on a worker thread; ``library_loaded`` when it is listed."""
-        from lessons.library import scan_library
-
-        folders = self._library_folders
-        self.background.run(lambda: scan_library(folders), self.set_library,
-                            lambda error: self.show_status(str(error)), name="library-scan")
-
-    def set_library(self, scan) -> None:
-        """List a library scan and, the first time, show the lesson last used."""
-        self.library.set_entries(scan.entries)
-        if scan.folder_problems:
-            self.show_status(str(scan.folder_problems[0]))
-        if self.lesson is None:
-            self._restore_last_lesson()
-        self.library_loaded.emit()
-
-    def _restore_last_lesson(self) -> None:
-        last = self.settings.last_lesson
-        if last and self.library.select_path(last):
-            return
-        if last and Path(last).is_file() and self.open_lesson_path(last, quiet=True):
-            return
-        first = next((e for e in self.library.visible_entries() if e.ok), None)
-        if first is not None:
-            self.library.select_path(first.path)
-
-    def _entry_chosen(self, entry) -> None:
-        if entry.ok:
-            self.show_lesson(entry.lesson, entry.path)
-        else:
-            self.show_status(self._cannot_open(entry))
-
-    def _entry_activated(self, entry) -> None:
-        if entry.ok:
-            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
-        else:
-            self.show_message(self._cannot_open(entry))
-
-    def _cannot_open(self, entry) -> str:
-        problem = next((p for p in entry.problems if p.severity == "error"), None)
-        # Two sentences, as File › Open says it: the problem is a sentence of its own.
-        said = self.tr("“{name}” cannot be opened.").format(name=entry.path.name)
-        return f"{said} {problem.message}" if problem else said
-
-    def focus_library_search(self) -> None:
-        """Show the library and put the keyboard in its search box."""
-        self.library_dock.show()
-        self.library_dock.raise_()
-        self.library.focus_search()
-
     # ----- lessons -------------------------------------------------------------------------
 
     def show_lesson(self, lesson: Lesson, path: Path | None = None) -> None:
@@ -347,127 +287,12 @@ class MainWindow(SpeechHooks, LessonFiles, FileDrops, ToolsAndHelp, FocusAreas, 
             self.settings.last_lesson = str(path)
         self.lesson_changed.emit(lesson)
 
-    # ----- profiles ------------------------------------------------------------------------
-
-    def refresh_profiles(self, select: str | None = None) -> None:
-        """List the presets, then the user's own profiles; keep or make a choice."""
-        current = select or (self.profile().name if self.profiles.count() else None)
-        self.profiles.blockSignals(True)
-        self.profiles.clear()
-        presets = load_presets()
-        for profile in presets:
-            self._add_profile(profile, presets)
-        own = self.store.profiles()
-        if own:
-            self.profiles.insertSeparator(self.profiles.count())
-            for profile in own:
-                self._add_profile(profile, presets)
-        index = self.profiles.findText(current) if current else 0
-        self.profiles.setCurrentIndex(max(0, index))
-        self.profiles.blockSignals(False)
-        self._profile_chosen()
-
-    def _add_profile(self, profile: Profile, presets: list[Profile]) -> None:
-        self.profiles.addItem(profile.name, profile)
-        # The guidance behind it, on hover and for a screen reader (_profile_chosen).
-        self.profiles.setItemData(self.profiles.count() - 1, guidance_words(profile, presets),
-                                  Qt.ItemDataRole.ToolTipRole)
-
-    def profile(self) -> Profile:
-        """The preset or profile chosen."""
-        return self.profiles.currentData() or default_preset()
-
-    def choose_profile(self, name: str) -> bool:
-        """Choose the preset or profile called ``name``; False when there is none."""
-        index = self.profiles.findText(name)
-        if index >= 0:
-            self.profiles.setCurrentIndex(index)
-        return index >= 0
-
-    def focus_profiles(self) -> None:
-        """Put the keyboard on the profile list."""
-        self.profiles.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    def _profile_chosen(self, *_args) -> None:
-        self._ruler = None  # a new profile brings its own ruler
-        profile = self.profile()
-        guidance = self.profiles.currentData(Qt.ItemDataRole.ToolTipRole) or ""
-        self.profiles.setToolTip(guidance)
-        self.profiles.setAccessibleDescription(" ".join(
-            [self.tr("The preset or saved profile the lesson is shown with."), guidance]).strip())
-        self.settings.profile = profile.name
-        self._apply_profile(profile)
-        self.profile_changed.emit(profile)
-
-    def _apply_profile(self, profile: Profile) -> None:
-        shown = profile if self._adapted else default_preset()
-        if self._ruler is not None:
-            shown = replace(shown, ruler_lines=self._ruler)
-        was = self.act.ruler.blockSignals(True)  # a tick that follows, not a choice
-        self.act.ruler.setChecked(shown.ruler_lines > 0)
-        self.act.ruler.blockSignals(was)
-        self.view.set_profile(shown)
-        self.side_by_side.set_adapted_profile(profile)
-        # The pupil's own writing in their profile too (F8's unadapted view is the lesson's).
-        self.dictation_panel.set_page(profile)
-        if self.projector is not None:
-            self.projector.set_profile(shown)
-        for action in (self.act.next_section, self.act.previous_section):
-            action.setEnabled(shown.focus_mode)
-        self.act.section_label_action.setVisible(shown.focus_mode)
-        note = self.view.font_note()
-        if note:
-            self.show_status(note)
-
-    def edit_profile(self):
-        """Open the profile editor on the chosen profile; edits preview in the window."""
-        from widgets.profile_editor import ProfileEditor
-
-        if self.editor is None:
-            self.editor = ProfileEditor(self.profile(), self.lesson, self.store, self)
-            self.editor.profile_changed.connect(self._apply_profile)
-            self.editor.profile_saved.connect(lambda p: self.refresh_profiles(p.name))
-            self.editor.profile_deleted.connect(lambda _name: self.refresh_profiles("Standard"))
-            self.editor.finished.connect(lambda _r: self._apply_profile(self.profile()))
-        else:
-            self.editor.set_profile(self.profile())
-        self.editor.show()
-        self.editor.raise_()
-        return self.editor
-
     # ----- views -------------------------------------------------------------------------
 
     def show_side_by_side(self, on: bool) -> None:
         """Show the original and adapted lesson side by side, or the lesson alone."""
         self.act.side_by_side.setChecked(on)
         self.stack.setCurrentWidget(self.side_by_side if on else self.view)
-
-    def set_unadapted_shown(self, unadapted: bool) -> None:
-        """Show the lesson as written (Standard preset) or through the chosen profile (F8)."""
-        if self._adapted == (not unadapted):
-            return
-        self._adapted = not unadapted
-        self.act.flip.setChecked(unadapted)
-        if self.simulation_panel is not None:
-            self.simulation_panel.flip_action.setChecked(unadapted)
-        self._apply_profile(self.profile())
-        self.show_status(self.tr("Showing the lesson unadapted (Standard preset).") if unadapted
-                         else self.tr("Showing the lesson with {name}.").format(
-                             name=self.profile().name))
-
-    def set_ruler_shown(self, shown: bool) -> None:
-        """Show or hide the reading ruler (View > Reading ruler, Ctrl+L) over the profile.
-
-        Lasts until another profile is chosen. Shown on a profile without a
-        ruler, it is one line high.
-        """
-        self._ruler = (self.profile().ruler_lines or 1) if shown else 0
-        self._apply_profile(self.profile())
-        self.show_status(self.tr("Reading ruler on.") if shown else self.tr("Reading ruler off."))
-
-    def is_adapted_shown(self) -> bool:
-        """True while the lesson is shown through the chosen profile (not flipped)."""
-        return self._adapted
 
     def next_section(self) -> None:
         """Turn to the next section (focus mode)."""
