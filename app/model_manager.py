@@ -37,18 +37,16 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 import models
 from app import thread_relay
+from app.model_manager_choice import ModelChoice
+from app.model_manager_jobs import ModelJobs
 from app.model_manager_names import friendly_name, with_friendly_name
 from app.model_manager_progress import ProgressThrottle
 from app.model_rows import (
     DOWNLOAD_JOB,
     IMPORT_JOB,
-    IMPORT_KEY_PREFIX,
-    REMOVE_JOB,
-    VERIFY_JOB,
     Job,
     Snapshot,
     build_rows,
-    model_in_use,
     take_snapshot,
 )
 from widgets.model_manager_dialog import ModelManagerDialog, ModelRow
@@ -69,7 +67,7 @@ def _looking() -> str:
     return _tr("Looking for speech models on this computer…")
 
 
-class ModelManager(QObject):
+class ModelManager(ModelJobs, ModelChoice, QObject):
     """Bridges ``models/`` and a :class:`ModelManagerDialog`.
 
     Signals: ``rows_changed()`` after the rows shown change,
@@ -78,7 +76,8 @@ class ModelManager(QObject):
     ``"failed"``; ``message`` is the sentence shown to the user), and
     ``model_chosen(engine, model_path, note)`` when the model dictation uses
     changes. With ``settings`` (an :class:`app.settings.AppSettings`) the
-    choice is read from and saved there.
+    choice is read from and saved there. The jobs (``app.model_manager_jobs``)
+    and the choice (``app.model_manager_choice``) come from mixins.
     """
 
     rows_changed = Signal()
@@ -185,12 +184,6 @@ class ModelManager(QObject):
     def _catalogue(self) -> tuple[models.CatalogueEntry, ...]:
         return self._snapshot.catalogue if self._snapshot is not None else ()
 
-    def choice(self) -> tuple[str, str]:
-        """(engine, model folder) dictation and captions use; "" for the engine's own model."""
-        if self._settings is not None:
-            return self._settings.engine, self._settings.model
-        return self._choice
-
     def busy(self) -> list[str]:
         """Keys of the downloads and imports running now."""
         return [key for key, job in self._jobs.items() if job.kind in (DOWNLOAD_JOB, IMPORT_JOB)]
@@ -214,123 +207,6 @@ class ModelManager(QObject):
             thread_relay.post(key, ("scanned", snapshot))
 
         threading.Thread(target=scan, name="model-scan", daemon=True).start()
-
-    def download(self, name: str) -> None:
-        """Download (or resume) the model called ``name``."""
-        if name in self._jobs:
-            return
-        base_url, root, called = self._base_url, self._root, self._called(name)
-
-        def work(job: Job, progress) -> tuple[str, object]:
-            result = models.install_model(
-                name, base_url=base_url, progress=progress, cancel=job.cancel, root=root
-            )
-            note = _tr("'{name}' is installed and ready to use.").format(name=called)
-            return f"{note} {result.checksum_note}", result
-
-        self._failures.pop(name, None)
-        self._start(Job(name, DOWNLOAD_JOB), work)
-
-    def import_from(self, path: str) -> None:
-        """Install a model from the zip file or folder at ``path``."""
-        key = IMPORT_KEY_PREFIX + str(path)
-        if key in self._jobs:
-            return
-        root, catalogue, load_check = self._root, self._catalogue(), self._load_check
-
-        def work(job: Job, progress) -> tuple[str, object]:
-            result = models.import_model(path, progress=progress, cancel=job.cancel, root=root,
-                                         load_check=load_check)
-            return _tr("'{name}' is imported and ready to use.").format(
-                name=friendly_name(catalogue, result.name)
-            ), result
-
-        self._start(Job(key, IMPORT_JOB), work)
-
-    def verify(self, name: str) -> None:
-        """Check the installed model ``name`` and say what, if anything, is missing."""
-        if name in self._jobs:
-            return
-        root, called, load_check = self._root, self._called(name), self._load_check
-
-        def work(job: Job, progress) -> tuple[str, object]:
-            check = models.verify_path(name, root=root, load_check=load_check)
-            if check.damage:
-                raise models.ModelError(
-                    _tr(
-                        "'{name}' has every file it needs, but they are damaged, so it cannot "
-                        "be used. Remove it, then download or import it again."
-                    ).format(name=called)
-                )
-            if not check.ok:
-                raise models.ModelError(
-                    _tr(
-                        "'{name}' cannot be used because it is missing {files}. Remove it, "
-                        "then download or import it again."
-                    ).format(name=called, files=", ".join(check.missing))
-                )
-            return _tr("'{name}' has every file it needs.").format(name=called), check
-
-        self._start(Job(name, VERIFY_JOB), work)
-
-    def remove(self, name: str) -> None:
-        """Delete an installed model, or throw away a partial download (already confirmed)."""
-        if name in self._jobs:
-            return
-        root, called = self._root, self._called(name)
-        rows = self.rows()
-        installed = {row.name for row in rows if row.installed}
-        _engine, path = self.choice()
-        if path and any(row.name == name and row.in_use for row in rows):
-            self._removing_chosen.add(name)
-
-        def work(job: Job, progress) -> tuple[str, object]:
-            if name in installed:
-                models.remove_model(name, root=root)
-                return _tr("'{name}' has been removed.").format(name=called), None
-            if not models.discard_partial(name, root=root):
-                raise models.ModelNotInstalled(name)
-            return _tr("The partial download of '{name}' has been thrown away.").format(
-                name=called
-            ), None
-
-        self._start(Job(name, REMOVE_JOB), work)
-
-    def use_model(self, name: str) -> None:
-        """Make the installed model ``name`` the one dictation and captions use."""
-        model = None
-        if self._snapshot is not None:
-            model = next((m for m in self._snapshot.installed if m.name == name), None)
-        if model is None or model.missing or name in self._jobs:
-            if self._dialog is not None:
-                self._dialog.show_error(self.tr(
-                    "'{name}' cannot be used for dictation: it is not installed with every "
-                    "file it needs.").format(name=self._called(name)))
-            return
-        # The built-in Whisper model is Whisper's own: no folder, so an update of
-        # the app's model package is picked up.
-        path = "" if model.bundled and model.engine == "whisper" else str(model.path)
-        note = self.tr(
-            "Dictation and captions will use '{name}' from now on, straight away if they "
-            "are listening.").format(name=self._called(name))
-        self._choose(model.engine, path, note)
-
-    def use_automatic(self) -> None:
-        """Let dictation and captions choose a model for themselves again."""
-        self._choose("auto", "", self.tr(
-            "Dictation and captions will choose a speech model for themselves."))
-
-    def _choose(self, engine: str, path: str, note: str) -> None:
-        self._remember_choice(engine, path)
-        self._push_rows()
-        if self._dialog is not None:
-            self._dialog.show_message(note)
-        self.model_chosen.emit(engine, path, note)
-
-    def _remember_choice(self, engine: str, path: str) -> None:
-        self._choice = (engine, path)
-        if self._settings is not None:
-            self._settings.engine, self._settings.model = engine, path
 
     def cancel(self, key: str) -> None:
         """Ask the job ``key`` to stop; it ends at its next chunk (no waiting here)."""
@@ -450,21 +326,6 @@ class ModelManager(QObject):
             self._dialog.set_rows(rows)
             self._dialog.set_in_use(self._in_use_text(), self.choice() == ("auto", ""))
         self.rows_changed.emit()
-
-    def _in_use_text(self) -> str:
-        engine, path = self.choice()
-        if self._snapshot is None:
-            return ""
-        name, automatic = model_in_use(self._snapshot, engine, path)
-        if name is not None:
-            name = self.display_name(name) or name
-            if automatic:
-                return _tr("Dictation and captions use: {name} (chosen automatically)").format(
-                    name=name)
-            return _tr("Dictation and captions use: {name}").format(name=name)
-        if path:
-            return _tr("Dictation and captions use the model in {path}").format(path=path)
-        return _tr("Dictation and captions choose a speech model for themselves.")
 
     def _push_row(self, key: str) -> None:
         if self._dialog is None:
