@@ -431,7 +431,8 @@ class ReadAloudController(QObject, VoiceAndSpeed, SoundFileExport, ReadingInATex
     def _reading_message(self) -> str:
         name = self.voice_name()
         if not name:
-            return self.tr("Reading aloud without a voice: the words are highlighted in silence.")
+            silent = self.tr("Reading aloud without a voice: the words are highlighted in silence.")
+            return f"{silent} {self._engine_note}" if self._engine_note else silent
         return self.tr("Reading aloud with {voice}").format(voice=name)
 
     def _on_word_reached(self, generation: int, serial: int, start: int, length: int,

@@ -68,6 +68,8 @@ def welcome_points(report: SpeechReport | None, models_key: str = "") -> list[tu
         else:
             reading = _tr("This computer has no text-to-speech voices, so read aloud "
                           "highlights each word in silence.")
+            if report.voice_note:
+                reading += " " + report.voice_note
     better = _tr("For live, word-by-word dictation and lesson word lists, add an English "
                  "word-by-word speech model from Tools > Speech models{keys}: download it, "
                  "or import it from a zip file or a USB stick.").format(keys=keys)

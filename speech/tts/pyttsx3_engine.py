@@ -17,6 +17,7 @@ file with ``save_to_file`` and word times are ESTIMATED from the audio
 from __future__ import annotations
 
 import ctypes
+import functools
 import subprocess
 import sys
 import tempfile
@@ -47,6 +48,34 @@ ESPEAK_NORMAL_RATE = 175.0
 # threads starting it at once corrupted the heap: "corrupted double-linked list").
 _ESPEAK_LOCK = threading.Lock()
 _NOT_STARTED = "The computer's text-to-speech could not start"
+
+
+ESPEAK_DATA_MISSING = (
+    "The computer's eSpeak NG voices are missing or damaged. On Debian or Ubuntu: "
+    "sudo apt-get install --reinstall espeak-ng-data")
+# libespeak-ng ends the whole process (C exit()) when its voice data is missing,
+# which froze the app: it is tried once in a separate process first.
+_ESPEAK_TRY = ("from pyttsx3.drivers import _espeak; import sys; "
+               "sys.exit(0 if _espeak.Initialize(_espeak.AUDIO_OUTPUT_RETRIEVAL, 1000) > 0 else 1)")
+_ESPEAK_TRY_SECONDS = 60  # a busy school laptop; it takes about 0.1 s
+
+
+@functools.cache
+def espeak_starts() -> bool:
+    """Whether libespeak-ng starts here, tried in a child process (once per process).
+
+    The child inherits the environment, so ``ESPEAK_DATA_PATH`` counts as it
+    would here. A try that does not finish in time counts as a start: a slow
+    computer is not a broken one.
+    """
+    try:
+        tried = subprocess.run([sys.executable, "-c", _ESPEAK_TRY], capture_output=True,
+                               timeout=_ESPEAK_TRY_SECONDS, check=False)
+    except subprocess.TimeoutExpired:
+        return True
+    except OSError:
+        return True  # no way to try first: start it here as before
+    return tried.returncode == 0
 
 
 def _default_driver() -> str:
@@ -122,6 +151,8 @@ class Pyttsx3Synthesiser(Synthesiser):
                     "eSpeak NG is not installed. On Debian or Ubuntu: "
                     "sudo apt-get install espeak-ng",
                 )
+            if not espeak_starts():
+                return Availability(False, ESPEAK_DATA_MISSING)
         return Availability(True)
 
     def __init__(self, driver_name: str | None = None) -> None:

@@ -168,3 +168,25 @@ def test_words_after_emoji_are_highlighted_where_they_are(qtbot, reader, virtual
     r.wait_finished()
     assert r.errors == []
     assert r.words == words_of(text)
+
+
+@pytest.mark.pulse
+def test_with_espeak_data_missing_the_reading_says_why_it_is_silent(qtbot, reader, tmp_path,
+                                                                   monkeypatch, virtual_speaker):
+    from speech.tts.pyttsx3_engine import ESPEAK_DATA_MISSING, espeak_starts
+
+    monkeypatch.setenv("ESPEAK_DATA_PATH", str(tmp_path))  # an empty folder: no voice data
+    espeak_starts.cache_clear()
+    try:
+        view = make_view(qtbot, _lesson(PARAGRAPH), size=(700, 400))
+        r = reader(view)
+        said: list[str] = []
+        r.controller.status_changed.connect(said.append)
+        assert r.controller.engine_name() == "none"
+        assert r.controller.read_lesson()
+        r.wait_finished()
+        assert r.words == words_of(PARAGRAPH)  # highlighted in silence
+        assert ("Reading aloud without a voice: the words are highlighted in silence. "
+                + ESPEAK_DATA_MISSING) in said
+    finally:
+        espeak_starts.cache_clear()

@@ -50,3 +50,12 @@ def test_no_engine_name_in_what_the_welcome_shows(qtbot):
         shown = " ".join([dialog.text(), dialog.body.text(),
                           dialog.body.accessibleDescription()])
         assert not TECHNICAL.search(shown), TECHNICAL.search(shown)
+
+
+def test_with_no_voices_the_welcome_says_why_and_what_to_do():
+    report = SpeechReport((WHISPER,), WHISPER.description, (), "", "none",
+                          "The computer's eSpeak NG voices are missing or damaged.")
+    points = dict(welcome_points(report))
+    assert points["Read aloud"] == (
+        "This computer has no text-to-speech voices, so read aloud highlights each word in "
+        "silence. The computer's eSpeak NG voices are missing or damaged.")

@@ -1,0 +1,58 @@
+"""eSpeak NG with its voice data missing or damaged (speech/tts/pyttsx3_engine.py).
+
+libespeak-ng ends the whole process (C ``exit()``) when it cannot read its
+data: the app froze at start with nothing said, and ``lesson-lab voices``
+stopped with eSpeak's own line. It is now tried in a child process first, and
+read aloud goes on in silence, saying why. The data is "missing" here by
+pointing ``ESPEAK_DATA_PATH`` at an empty folder, as a damaged install looks.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from speech.tts.choose import create_synthesiser
+from speech.tts.pyttsx3_engine import ESPEAK_DATA_MISSING, Pyttsx3Synthesiser, espeak_starts
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="eSpeak NG")
+
+
+@pytest.fixture
+def no_voice_data(tmp_path, monkeypatch):
+    monkeypatch.setenv("ESPEAK_DATA_PATH", str(tmp_path))
+    espeak_starts.cache_clear()
+    yield
+    espeak_starts.cache_clear()  # the next test tries again with the real data
+
+
+def test_missing_voice_data_is_found_before_espeak_is_started_here(no_voice_data):
+    assert not espeak_starts()
+    availability = Pyttsx3Synthesiser.availability()
+    assert not availability.available
+    assert availability.reason == ESPEAK_DATA_MISSING
+    synthesiser, note = create_synthesiser()
+    try:
+        assert synthesiser.name == "none" and note == ESPEAK_DATA_MISSING
+    finally:
+        synthesiser.close()
+
+
+def test_with_its_data_espeak_is_tried_and_used():
+    espeak_starts.cache_clear()
+    assert espeak_starts()
+    assert Pyttsx3Synthesiser.availability().available
+
+
+def test_the_command_line_says_what_to_do_in_one_sentence(tmp_path):
+    env = dict(os.environ, ESPEAK_DATA_PATH=str(tmp_path))
+    for args in (["voices"], ["say", "Good morning.", "--out", str(tmp_path / "a.wav")]):
+        result = subprocess.run([sys.executable, "-m", "app.cli", *args], env=env,
+                                capture_output=True, text=True, timeout=120,
+                                cwd=os.path.dirname(os.path.dirname(os.path.dirname(
+                                    os.path.abspath(__file__)))))
+        assert result.returncode == 1
+        assert result.stderr.strip() == f"lesson-lab: {ESPEAK_DATA_MISSING}"
