@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from lessons.atomic_file import usual_permissions
+from lessons.save_problem import save_problem
 from lessons.word_document import british_document
 
 FORMATS = ("txt", "docx")
@@ -90,5 +91,5 @@ def _write_docx(text: str, path: Path) -> None:
 
 
 def _cannot_write(path: Path, error: OSError) -> str:
-    reason = error.strerror or str(error)
-    return f'The file "{path.name}" could not be saved: {reason.lower()}.'
+    # Why, and what to do, as every save says it; then that nothing is lost.
+    return f'{save_problem(error, f"The file “{path.name}”", path)} Your words are still here.'

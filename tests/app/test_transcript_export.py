@@ -6,6 +6,7 @@ import docx
 import pytest
 
 from app.transcript_export import ExportError, export_transcript, format_for
+from tests.fixtures.small_disk import SmallDisk
 
 TEXT = "The water cycle.\nWater evaporates from the sea.\n\nThen it rains — a lot!"
 
@@ -51,8 +52,10 @@ def test_a_missing_folder_is_a_plain_message(tmp_path):
 
 def test_a_folder_in_place_of_the_file_is_a_plain_message(tmp_path):
     (tmp_path / "a.txt").mkdir()
-    with pytest.raises(ExportError, match='"a.txt" could not be saved'):
+    with pytest.raises(ExportError) as refused:
         export_transcript("Hello", tmp_path / "a.txt")
+    assert str(refused.value) == ("The file “a.txt” could not be saved: there is a folder with "
+                                  "that name. Choose another name. Your words are still here.")
     assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
 
 
@@ -86,3 +89,16 @@ def test_a_saved_file_gets_the_permissions_any_new_file_gets(tmp_path, name):
     mask = os.umask(0)
     os.umask(mask)
     assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~mask
+
+
+def test_a_full_disk_says_so_plainly_and_that_the_words_are_still_here(tmp_path):
+    with SmallDisk(tmp_path / "disk", size="200k") as disk:
+        target = disk.path / "My story.txt"
+        target.write_text("Once upon a time", encoding="utf-8")
+        disk.fill()
+        with pytest.raises(ExportError) as refused:
+            export_transcript("Once upon a time there was a dragon. " * 200, target)
+        assert str(refused.value) == (
+            "The file “My story.txt” could not be saved: the disk is full. Delete some files "
+            "or choose another place, then try again. Your words are still here.")
+        assert target.read_text(encoding="utf-8") == "Once upon a time"
