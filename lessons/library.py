@@ -136,7 +136,7 @@ def scan_library(
             )
             continue
         for path in files:
-            key = path.resolve()
+            key = _real_path(path)
             if key in seen:
                 continue
             seen.add(key)
@@ -146,6 +146,19 @@ def scan_library(
     return LibraryScan(tuple(entries), tuple(folder_problems))
 
 
+def _real_path(path: Path) -> Path:
+    """``path`` with its links followed, so a lesson reached twice is listed once.
+
+    A link that leads back to itself (``loop.md -> loop.md``) has no real path:
+    ``resolve`` raises RuntimeError (Python 3.11) or OSError (3.13). Such a file
+    is kept under its own name, and the loader says it cannot be opened.
+    """
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
+
+
 def _origin(folder: Path) -> str:
     try:
         resolved = folder.resolve()
@@ -153,7 +166,7 @@ def _origin(folder: Path) -> str:
             return BUILT_IN
         if resolved == user_folder().resolve():
             return USER
-    except OSError:
+    except (OSError, RuntimeError):  # RuntimeError: a folder link that leads to itself
         pass
     return OTHER
 

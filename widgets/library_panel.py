@@ -354,5 +354,5 @@ def _same_file(a: Path, b: Path) -> bool:
         return True
     try:
         return a.resolve() == b.resolve()
-    except OSError:
+    except (OSError, RuntimeError):  # RuntimeError: a link that leads to itself (3.11)
         return False

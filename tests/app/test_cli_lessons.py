@@ -51,6 +51,20 @@ def test_list_shows_a_folder_in_aligned_columns(tmp_path):
     assert "1 file could not be loaded" in result.stderr and "broken.md" in result.stderr
 
 
+def test_list_with_a_link_that_leads_to_itself_lists_the_rest(tmp_path):
+    good_lesson(tmp_path, "a.md", "Magnets")
+    (tmp_path / "loop.md").symlink_to("loop.md")
+
+    result = lessons("list", "--folder", tmp_path)
+
+    assert result.returncode == 0, "as for any file that cannot be loaded"
+    assert [line.split("  ")[0] for line in result.stdout.splitlines()] == ["Magnets"]
+    assert "something went wrong" not in result.stderr
+    assert "1 file could not be loaded" in result.stderr and "loop.md" in result.stderr
+    checked = lessons("validate", tmp_path / "loop.md")
+    assert checked.returncode == 1
+
+
 def test_list_without_a_folder_shows_the_built_in_library():
     result = lessons("list")
     assert result.returncode == 0

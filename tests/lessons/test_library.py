@@ -87,3 +87,36 @@ def test_a_missing_folder_is_simply_empty(tmp_path):
 def test_user_folder_follows_the_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("LESSON_LAB_DATA", str(tmp_path / "elsewhere"))
     assert user_folder() == tmp_path / "elsewhere" / "lessons"
+
+
+def test_a_link_that_leads_to_itself_is_one_problem_and_the_rest_still_load(tmp_path):
+    # ln -s loop.md loop.md: Path.resolve() raises RuntimeError (3.11) or OSError (3.13).
+    write(tmp_path, "good.md", "---\ntitle: Good\n---\nText.\n")
+    (tmp_path / "loop.md").symlink_to("loop.md")
+    (tmp_path / "round").symlink_to("round")  # a folder link to itself, too
+
+    scan = scan_library([tmp_path])
+
+    by_name = {entry.path.name: entry for entry in scan.entries}
+    assert sorted(by_name) == ["good.md", "loop.md"]
+    assert by_name["good.md"].ok
+    loop = by_name["loop.md"]
+    assert loop.lesson is None and not loop.ok
+    assert [p.message for p in loop.problems] == ["This file cannot be found."]
+    assert scan.folder_problems == ()
+    assert scan_library([tmp_path / "round"]).entries == ()
+
+
+def test_a_looped_link_among_your_lessons_leaves_the_built_in_lessons_listed():
+    user = user_folder()
+    assert user.is_relative_to(os.environ["LESSON_LAB_DATA"])  # tests never touch real data
+    user.mkdir(parents=True, exist_ok=True)
+    loop = user / "loop.md"
+    loop.symlink_to("loop.md")
+    try:
+        scan = scan_library()
+    finally:
+        loop.unlink()
+    built_in = [e for e in scan.entries if e.origin == BUILT_IN]
+    assert len(built_in) == len(lesson_files(builtin_folder()))
+    assert [e.path for e in scan.entries if not e.ok] == [loop]

@@ -95,3 +95,15 @@ def test_the_current_lesson_stays_chosen_when_the_list_is_refreshed(panel, scan)
     panel.set_entries(scan.entries)
     assert panel.current_entry().title == "Cells"
     assert not panel.select_path("/nowhere/lesson.md")
+
+
+def test_a_link_that_leads_to_itself_does_not_stop_a_lesson_being_chosen(qtbot, tmp_path):
+    (tmp_path / "loop.md").symlink_to("loop.md")
+    (tmp_path / "rain.md").write_text("---\ntitle: Rain\n---\n\nText.\n", encoding="utf-8")
+    widget = LibraryPanel()
+    qtbot.addWidget(widget)
+    widget.set_entries(scan_library([tmp_path]).entries)
+    # "loop" comes before "Rain", so choosing Rain compares the loop's path first.
+    assert widget.select_path(tmp_path / "rain.md")
+    assert widget.current_entry().title == "Rain"
+    assert not widget.select_path(tmp_path / "nowhere.md")
