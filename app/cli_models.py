@@ -63,6 +63,22 @@ def register(subparsers) -> None:
 # ------------------------------------------------------------------ handlers
 
 
+def _status(model) -> str:
+    """The model's state for the list: a Vosk model is "ready" once it has been tried.
+
+    Its files can all be there and still be damaged; only trying it with the
+    speech engine tells (as the app does before its first use, and ``models
+    verify``), so one never tried says so rather than "ready".
+    """
+    if model.engine != "vosk" or not model.valid:
+        return model.status_text()
+    from speech.stt.vosk_trial import passed_before
+
+    if passed_before(model.path):
+        return model.status_text()
+    return f"not tried yet ('lesson-lab models verify {model.name}' tries it)"
+
+
 def _list(args) -> int:
     import models
 
@@ -80,7 +96,7 @@ def _list(args) -> int:
         size = models.format_megabytes(model.size_bytes)
         print(
             f"  {model.name:<34} {model.engine:<8} {model.language_name:<22} "
-            f"{size:>8}  {model.status_text()}"
+            f"{size:>8}  {_status(model)}"
         )
     print()
     print("Models you can download")

@@ -88,6 +88,16 @@ def test_list_shows_installed_and_available_models_with_sizes(models_root):
     assert "No official Vosk model yet for: Urdu" in result.stdout
 
 
+def test_a_vosk_model_never_tried_is_not_called_ready(models_root):
+    # Every file is there, but they are placeholders: only trying it would tell.
+    write_fake_model(models_root / "vosk-model-small-en-gb-0.15")
+    result = run_cli("list")
+    line = next(x for x in result.stdout.splitlines() if "vosk-model-small-en-gb-0.15" in x)
+    assert not line.rstrip().endswith("ready")
+    assert line.rstrip().endswith(
+        "not tried yet ('lesson-lab models verify vosk-model-small-en-gb-0.15' tries it)")
+
+
 def test_install_shows_progress_then_remove(model_server, models_root, tmp_path):
     data = fake_model_zip(tmp_path, NAME).read_bytes()
     model_server.add(f"{NAME}.zip", data)
