@@ -39,11 +39,9 @@ lesson has already is asked about (``ask_same_title``, widgets/lesson_titles.py)
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
@@ -55,19 +53,17 @@ from PySide6.QtWidgets import (
 )
 
 from lessons.lesson_details import DetailsError, DetailsState, add_key_word
-from lessons.library import scan_library, user_folder
+from lessons.library import scan_library
 from lessons.loader import parse_lesson_text
 from lessons.model import Lesson, LoadResult
-from lessons.new_lesson import save_new_lesson
 from lessons.presets import default_preset
 from lessons.profile import Profile
-from lessons.save_problem import save_problem
 from widgets.announce import announce
-from widgets.fitting_toolbar import FittingToolBar
 from widgets.fonts import resolve_family
+from widgets.lesson_editor_saving import SaveAsNew
+from widgets.lesson_editor_toolbar import FormattingToolbar
 from widgets.lesson_file_pane import LessonFilePane
 from widgets.lesson_markup_highlighter import LessonMarkupHighlighter, MarkupKey, PictureGuard
-from widgets.lesson_titles import ask_same_title, choose_title, free_title
 from widgets.lesson_view import LessonView
 from widgets.markdown_formatting import MarkdownFormatting
 from widgets.relative_font import set_relative_font
@@ -87,13 +83,15 @@ def library_titles() -> list[str]:
     return [entry.title for entry in scan_library().entries if entry.lesson is not None]
 
 
-class LessonEditor(QWidget):
+class LessonEditor(FormattingToolbar, SaveAsNew, QWidget):
     """Edit a lesson's text and details with a live adapted preview.
 
     Signals: ``lesson_parsed(LoadResult)`` after each re-parse,
     ``saved(Path)`` after "Save as new lesson", ``cursor_line_changed(int)``,
     ``modification_changed(bool)`` when the lesson starts or stops differing
-    from the one opened or last saved.
+    from the one opened or last saved. The tool bar and formatting
+    (widgets/lesson_editor_toolbar.py) and "Save as new lesson"
+    (widgets/lesson_editor_saving.py) come from mixins.
     """
 
     lesson_parsed = Signal(object)
@@ -151,55 +149,6 @@ class LessonEditor(QWidget):
         self.details.text_requested.connect(self.reparse_now)
         self.text_edit.cursorPositionChanged.connect(
             lambda: self.cursor_line_changed.emit(self.current_line()))
-
-    def _build_toolbar(self) -> None:
-        # Short labels when the full ones do not fit (200% beside the checker), so no
-        # command hides behind the tool bar's ».
-        self.toolbar = FittingToolBar(self.tr("Formatting"))
-        self.toolbar.setAccessibleName(self.tr("Formatting"))
-        self.heading_action = self._action(self.tr("Section heading"), "Ctrl+2",
-                                           lambda: self.make_heading(2), self.tr("Heading"))
-        self.subheading_action = self._action(self.tr("Sub-heading"), "Ctrl+3",
-                                              lambda: self.make_heading(3))
-        self.bullets_action = self._action(self.tr("Bulleted list"), "Ctrl+Shift+8",
-                                           lambda: self.make_list(numbered=False),
-                                           self.tr("Bullets"))
-        self.numbers_action = self._action(self.tr("Numbered list"), "Ctrl+Shift+7",
-                                           lambda: self.make_list(numbered=True),
-                                           self.tr("Numbers"))
-        self.bold_action = self._action(self.tr("Bold"), QKeySequence.StandardKey.Bold,
-                                        self.make_bold)
-        self.vocabulary_action = self._action(self.tr("Key word…"), "Ctrl+K",
-                                              self.add_vocabulary_word)
-        self.toolbar.addSeparator()
-        self.undo_action = self._action(self.tr("Undo"), QKeySequence.StandardKey.Undo,
-                                        self.undo)
-        self.redo_action = self._action(self.tr("Redo"), QKeySequence.StandardKey.Redo,
-                                        self.redo)
-        self.undo_action.setEnabled(False)
-        self.redo_action.setEnabled(False)
-        self.history.stack.canUndoChanged.connect(self.undo_action.setEnabled)
-        self.history.stack.canRedoChanged.connect(self.redo_action.setEnabled)
-        self.toolbar.addSeparator()
-        self.save_action = self._action(self.tr("Save as new lesson…"),
-                                        QKeySequence.StandardKey.SaveAs, self.save_as_new,
-                                        self.tr("Save as new…"))
-
-    def _action(self, text: str, shortcut, slot, short: str = "") -> QAction:
-        action = QAction(text, self)
-        if isinstance(shortcut, QKeySequence.StandardKey):
-            action.setShortcuts(shortcut)  # every key the system gives it (Ctrl+Y and Ctrl+Shift+Z)
-        else:
-            action.setShortcut(QKeySequence(shortcut))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        action.setToolTip(f"{text.rstrip('…')} ({keys})" if keys else text)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.toolbar.addAction(action)
-        if short:
-            self.toolbar.set_short_text(action, short)
-        self.addAction(action)
-        return action
 
     def _lay_out(self) -> None:
         left = QWidget()
@@ -385,23 +334,7 @@ class LessonEditor(QWidget):
         if isinstance(line, int) and line > 0:
             self.go_to_line(line)
 
-    # ----- formatting (the edits themselves: widgets/markdown_formatting.py) ----
-
-    def make_heading(self, level: int = 2) -> None:
-        """Make the lines at the cursor a section (2) or sub-section (3) heading, or plain again."""
-        self.formatting.make_heading(level)
-
-    def make_list(self, numbered: bool = False) -> None:
-        """Make the lines at the cursor a bulleted or numbered list, or plain again."""
-        self.formatting.make_list(numbered)
-
-    def make_bold(self) -> None:
-        """Wrap the selection in ``** **`` (or unwrap it); with none, type between the stars."""
-        self.formatting.make_bold()
-
-    def selected_word(self) -> str:
-        """The selected text, or the word at the cursor when nothing is selected."""
-        return self.formatting.selected_word()
+    # ----- key words ---------------------------------------------------------
 
     def add_vocabulary_word(self, definition: str | None = None) -> bool:
         """Add the word selected in the lesson text to its key words, asking what it means.
@@ -440,44 +373,6 @@ class LessonEditor(QWidget):
         self.reparse_now()
         return True
 
-    # ----- saving -----------------------------------------------------------
-
-    def save_as_new(self, name: str | None = None) -> Path | None:
-        """Save the lesson as a new lesson in the user's lesson folder; never overwrites.
-
-        ``name`` becomes the lesson's title and file name. When None it is
-        asked for, offering a title no lesson has ("… (adapted 2)"); one the
-        teacher types that another lesson has is asked about, not refused.
-        Pictures the lesson uses are copied beside it when the folder has none
-        of that name. Returns the new file, or None when nothing was saved.
-        """
-        result = self.reparse_now()
-        state = self.details_state()
-        state = state if state.readable else state.as_form()
-        if result.lesson is None or state is None:
-            self.show_message(self.tr("The lesson cannot be saved yet: fix the errors listed "
-                                      "under Problems in the lesson file first."), "error")
-            return None
-        if name is None:
-            taken = [*self.library_titles(), *self._saved_titles]
-            suggestion = free_title(result.lesson.title, taken, self.tr("{title} (adapted)"),
-                                    self.tr("{title} (adapted {number})"))
-            name = choose_title(suggestion, taken, self.ask_lesson_name, self.ask_same_title)
-        name = " ".join((name or "").split())
-        if not name:
-            return None
-        text = state.edited(replace(state.current, title=name)).text(self.text_edit.toPlainText())
-        try:
-            path = save_new_lesson(text, name, user_folder(), result.lesson, self._source)
-        except OSError as error:  # nothing of the new lesson is left behind
-            self.show_message(save_problem(error, self.tr("The new lesson")), "error")
-            return None
-        self.history.mark_saved()
-        self._saved_titles.append(name)  # taken now, though the library may not list it yet
-        self.show_message(self.tr("Saved as a new lesson: {path}").format(path=path))
-        self.saved.emit(path)
-        return path
-
     # ----- questions (replaced in tests) --------------------------------------
 
     def ask_definition(self, word: str) -> str | None:
@@ -486,17 +381,6 @@ class LessonEditor(QWidget):
             self, self.tr("Add a key word"),
             self.tr("A short, child-friendly definition of “{word}”:").format(word=word))
         return text if ok else None
-
-    def ask_lesson_name(self, suggestion: str) -> str | None:
-        """Ask what to call the new lesson; None when the teacher cancels."""
-        text, ok = QInputDialog.getText(
-            self, self.tr("Save as new lesson"),
-            self.tr("Name of the new lesson (the original is not changed):"), text=suggestion)
-        return text if ok else None
-
-    def ask_same_title(self, title: str) -> str:
-        """Say another lesson is called ``title``: KEEP it, RENAME or CANCEL (lesson_titles)."""
-        return ask_same_title(self, title)
 
     def show_message(self, text: str, kind: str = "info") -> None:
         """Show a message under the text (and tell a screen reader)."""
