@@ -250,6 +250,15 @@ class LessonFiles:
             self.show_message(self.tr("{what} could not be saved: {error}").format(
                 what=what, error=error))
             return None
+        except Exception as error:  # noqa: BLE001 - a fault in Lesson Lab or a writer library
+            # Not something the person did: one sentence for them, the status no longer
+            # "Saving…", and the whole story where faults are reported.
+            self.show_status(not_saved)
+            self.show_message(self.tr(
+                "{what} could not be saved because of a fault in Lesson Lab; "
+                "your lesson has not changed.").format(what=what))
+            sys.excepthook(type(error), error, error.__traceback__)
+            return None
         finally:
             QApplication.restoreOverrideCursor()
 

@@ -16,6 +16,47 @@ RULER_LINES = (0, 1, 3, 5)  # 0 means the reading ruler is off
 
 
 @dataclass(frozen=True)
+class Limit:
+    """The lowest and highest value of one numeric setting, and how to say them."""
+
+    low: float
+    high: float
+    words: str  # "the letter spacing must be between {low} and {high}", for a teacher
+
+    def allows(self, value: object) -> bool:
+        """True for a number from ``low`` to ``high``; never for NaN or infinity."""
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return False
+        # NaN fails every comparison and infinity the finite bounds, so this is enough.
+        return self.low <= value <= self.high
+
+
+# The same ranges as the profile editor's controls (widgets/profile_form.py; a test
+# keeps them alike), so a hand-edited or damaged file cannot hold what the editor
+# could never make: a weight of 10**30, a line height of -5, an infinite spacing
+# (Python's JSON reader accepts "Infinity" and "NaN"). Spacing is in em and shown
+# as a share of the text size, as the editor shows it.
+LIMITS: dict[str, Limit] = {
+    "font_size_pt": Limit(6, 200, "the font size must be between 6 and 200 points"),
+    "font_weight": Limit(400, 700, "the font weight must be between 400 (normal) and 700 (bold)"),
+    "letter_spacing_em": Limit(
+        0, 0.5, "the letter spacing must be between 0% and 50% of the text size"),
+    "word_spacing_em": Limit(
+        0, 1.0, "the word spacing must be between 0% and 100% of the text size"),
+    "line_height": Limit(
+        1.0, 3.0, "the line height must be between 100% and 300% of the text size"),
+    "paragraph_spacing_em": Limit(
+        0, 4.0, "the paragraph spacing must be between 0% and 400% of the text size"),
+    "max_line_chars": Limit(
+        0, 200, "the line length must be between 0 (no limit) and 200 characters"),
+    "ruler_opacity": Limit(0, 1, "the reading ruler strength must be between 0% and 100%"),
+    "overlay_opacity": Limit(0, 1, "the overlay strength must be between 0% and 100%"),
+    "image_scale": Limit(
+        0.5, 4.0, "the picture size must be between 50% and 400% of their own size"),
+}
+
+
+@dataclass(frozen=True)
 class Colours:
     """Colours as ``#rrggbb`` strings."""
 
@@ -89,16 +130,13 @@ class Profile:
         """Raise ``ValueError`` with a plain message when a setting is out of range."""
         if not self.name.strip():
             raise ValueError("a profile needs a name")
-        if not 6 <= self.font_size_pt <= 200:
-            raise ValueError("font size must be between 6 and 200 points")
+        for key, limit in LIMITS.items():
+            if not limit.allows(getattr(self, key)):
+                raise ValueError(limit.words)
         if self.alignment not in ALIGNMENTS:
             raise ValueError(f"alignment must be one of {', '.join(ALIGNMENTS)}")
         if self.ruler_lines not in RULER_LINES:
             raise ValueError("the reading ruler shows 1, 3 or 5 lines, or is off (0)")
-        if not 0 <= self.overlay_opacity <= 1 or not 0 <= self.ruler_opacity <= 1:
-            raise ValueError("opacity must be between 0 and 1")
-        if self.max_line_chars < 0:
-            raise ValueError("the line length cannot be negative")
         for name, value in asdict(self.colours).items():
             if not _is_hex_colour(value):
                 raise ValueError(f"the {name} colour must look like #1a2b3c")
