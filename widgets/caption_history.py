@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lessons.atomic_file import write_text_atomically
+from lessons.save_problem import save_problem
 from widgets.relative_font import set_relative_font
 from widgets.save_as import ask_save_as
 from widgets.screen_fit import fit_size
@@ -120,10 +122,12 @@ class CaptionHistory(QWidget):
         self.status.clear()
 
     def save_history(self, path: str | Path) -> Path:
-        """Write the history to ``path`` as UTF-8 text; raises ``OSError`` when it cannot."""
-        path = Path(path)
-        path.write_text(format_history(self._entries), encoding="utf-8")
-        return path
+        """Write the history to ``path`` as UTF-8 text; raises ``OSError`` when it cannot.
+
+        Written whole or not at all (lessons/atomic_file.py): on a full disk an
+        earlier save at ``path`` is left as it was, not cut short.
+        """
+        return write_text_atomically(Path(path), format_history(self._entries))
 
     def save(self) -> None:
         """Ask where, save, and say how it went (in the pane, not in a dialog)."""
@@ -136,9 +140,9 @@ class CaptionHistory(QWidget):
         try:
             written = self.save_history(path)
         except OSError as error:
-            reason = (error.strerror or str(error)).lower()
-            self.status.setText(_tr("The captions could not be saved: {reason}.").format(
-                reason=reason))
+            # One plain sentence (the disk is full…), and that nothing is lost.
+            self.status.setText(_tr("{problem} Nothing was lost: every caption is still here.")
+                                .format(problem=save_problem(error, _tr("The captions"), path)))
             return
         self.status.setText(_tr("Saved to {path}.").format(path=written))
         self.saved.emit(str(written))
