@@ -42,6 +42,7 @@ from speech.stt.agreement import StablePrefix
 from speech.stt.base import (
     SAMPLE_RATE,
     Availability,
+    DamagedModelError,
     EngineError,
     Event,
     Final,
@@ -177,9 +178,17 @@ class WhisperRecogniser(Recogniser):
                 str(path), device="cpu", compute_type="int8", cpu_threads=threads,
                 local_files_only=True,
             )
-        except Exception as error:  # noqa: BLE001 - CTranslate2 raises many kinds
+        except MemoryError as error:
             raise ModelLoadError(
-                f"The Whisper model in {path} could not be loaded: {error}"
+                f"The Whisper model in {path} could not be loaded: there is not enough free "
+                "memory. Close some other programs, then try again."
+            ) from error
+        except Exception as error:  # noqa: BLE001 - CTranslate2 and the tokenizer raise many kinds
+            # Their own words ("control character (\u0000-\u001F) found while parsing…")
+            # mean nothing to a teacher; they stay on the error's cause for a fault report.
+            raise DamagedModelError(
+                f"The Whisper model in {path} could not be loaded: its files are damaged or "
+                "incomplete."
             ) from error
         return WhisperModel(path=path, native=native)
 

@@ -9,7 +9,7 @@ import pytest
 
 from speech.audio_files import decode_audio_file
 from speech.stt import whisper_model
-from speech.stt.base import EngineError, Final, ModelLoadError, Partial
+from speech.stt.base import DamagedModelError, EngineError, Final, ModelLoadError, Partial
 from speech.stt.loader import shared_loader
 from speech.stt.wer import word_error_rate
 from speech.stt.whisper_engine import WhisperRecogniser, WhisperSettings
@@ -174,3 +174,15 @@ def test_an_incomplete_model_folder_is_refused(tmp_path):
     with pytest.raises(ModelLoadError) as caught:
         WhisperRecogniser.load_model(tmp_path)
     assert "config.json" in str(caught.value)
+
+
+def test_a_damaged_tokenizer_is_said_plainly_not_in_the_parsers_words(tmp_path):
+    # The weights pass their checksum; the tokenizer file beside them is damaged.
+    source = WhisperRecogniser.default_model_path()
+    copy = tmp_path / "tiny.en"
+    shutil.copytree(source, copy)
+    (copy / "tokenizer.json").write_bytes(b'{"version": "1.0",\n\x00\x01 broken')
+    with pytest.raises(DamagedModelError) as caught:
+        WhisperRecogniser.load_model(copy)
+    assert str(caught.value) == (f"The Whisper model in {copy} could not be loaded: its files "
+                                 "are damaged or incomplete.")
