@@ -208,7 +208,10 @@ class TranscriptStore:
 
     def _write(self, path: Path, text: str, closed: bool,
                saved_at: datetime | None = None) -> None:
-        when = (saved_at or datetime.now()).astimezone()
+        try:
+            when = (saved_at or datetime.now()).astimezone()
+        except (OverflowError, ValueError, OSError):  # a damaged date read back: now instead
+            when = datetime.now().astimezone()
         data = {
             "version": FORMAT_VERSION,
             "session": path.stem,
@@ -289,9 +292,8 @@ def _read(path: Path) -> SavedTranscript | None:
             return None
     except (ValueError, KeyError, TypeError, RecursionError):
         return _salvage(path, raw)
-    # Shown to the user in their own time zone, without a fixed offset.
-    local = saved_at.astimezone().replace(tzinfo=None) if saved_at.tzinfo else saved_at
-    return SavedTranscript(path.stem, text, local, closed, path)
+    local = _local_time(saved_at, path)
+    return SavedTranscript(path.stem, text, local, closed, path) if local else None
 
 
 def _salvage(path: Path, raw: str) -> SavedTranscript | None:
@@ -318,9 +320,28 @@ def _salvage(path: Path, raw: str) -> SavedTranscript | None:
     try:
         saved_at = datetime.fromisoformat(head.group(1))
     except ValueError:
-        saved_at = datetime.fromtimestamp(path.stat().st_mtime).astimezone()
-    local = saved_at.astimezone().replace(tzinfo=None) if saved_at.tzinfo else saved_at
-    return SavedTranscript(path.stem, text, local, False, path)
+        saved_at = None
+    local = _local_time(saved_at, path)
+    return SavedTranscript(path.stem, text, local, False, path) if local else None
+
+
+def _local_time(saved_at: datetime | None, path: Path) -> datetime | None:
+    """When a transcript was saved, in the user's own time zone without a fixed offset.
+
+    A damaged date that reads as a date but cannot be shown in local time
+    (``9999-12-31T23:59:59-12:00`` overflows) counts as no date: the file's own
+    time is used instead, so its text is still offered and sorted sensibly.
+    None only when even that cannot be had.
+    """
+    if saved_at is not None:
+        try:
+            return saved_at.astimezone().replace(tzinfo=None) if saved_at.tzinfo else saved_at
+        except (OverflowError, ValueError, OSError):
+            pass
+    try:
+        return datetime.fromtimestamp(path.stat().st_mtime)
+    except (OverflowError, ValueError, OSError):
+        return None
 
 
 def _is_closed(path: Path) -> bool:

@@ -8,6 +8,7 @@ real files, written and then cut short or spoiled as a failing disk leaves them.
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -150,3 +151,51 @@ def test_a_finished_transcript_cut_short_is_not_offered(tmp_path):
     raw = path.read_text(encoding="utf-8")
     path.write_text(raw[: raw.index(SENTENCE) + 10], encoding="utf-8")
     assert TranscriptStore(folder).recover() is None
+
+
+# A date Python reads but cannot turn into local time (astimezone: OverflowError).
+OUT_OF_RANGE = "9999-12-31T23:59:59.000-12:00"
+
+
+def _record(folder, name: str, text: str, closed: bool, saved_at: str = OUT_OF_RANGE):
+    path = folder / f"{name}.json"
+    path.write_text(json.dumps({"version": 1, "session": name, "saved_at": saved_at,
+                                "closed": closed, "text": text}), encoding="utf-8")
+    return path
+
+
+def test_a_finished_transcript_with_a_damaged_date_does_not_hide_the_unfinished_one(tmp_path):
+    folder = tmp_path / "transcripts"
+    _leave_unfinished(folder, SENTENCE)
+    _record(folder, "20250301-101010-999-abcdef", "Yesterday's words.", closed=True)
+
+    store = TranscriptStore(folder, keep=1)
+    offered = store.recover()
+    assert offered is not None and offered.text == SENTENCE
+    assert store.restore_recovered() == SENTENCE
+    store.save(SENTENCE + " More.")  # the first save tidies the folder (_prune)
+    store.mark_closed()
+    # Only the newest finished transcript is kept (keep=1): the damaged one was tidied too.
+    assert [t.text for t in TranscriptStore(folder).transcripts()] == [SENTENCE + " More."]
+
+
+@pytest.mark.parametrize("cut_short", [False, True])
+def test_an_unfinished_transcript_with_a_damaged_date_is_offered_with_its_files_time(
+        tmp_path, cut_short):
+    folder = tmp_path / "transcripts"
+    older = _leave_unfinished(folder, "The older words.")
+    an_hour_before = older.stat().st_mtime - 3600
+    os.utime(older, (an_hour_before, an_hour_before))
+    damaged = _record(folder, "20250301-101010-999-abcdef", SENTENCE, closed=False)
+    if cut_short:  # as a failing disk leaves it: the text is still read as far as it goes
+        raw = damaged.read_text(encoding="utf-8")
+        damaged.write_text(raw[:raw.index(SENTENCE) + 20], encoding="utf-8")
+
+    store = TranscriptStore(folder)
+    assert [t.text for t in store.transcripts()] == [
+        SENTENCE[:20] if cut_short else SENTENCE, "The older words."]
+    offered = store.recover()
+    assert offered.text == (SENTENCE[:20] if cut_short else SENTENCE)
+    assert offered.saved_at.year < 9999  # the file's own time, shown in everyday words
+    store.discard_recovered()  # written back as finished, with a date that works
+    assert store.recover().text == "The older words."
