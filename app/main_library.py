@@ -6,7 +6,8 @@ A mixin for :class:`app.main_window.MainWindow` (it uses the window's
 ``show_status`` and ``show_message``). The built-in lessons and the user's
 own are scanned (at once, or on a worker thread with ``library_loaded`` when
 they are listed); the first scan shows the lesson last used, or else the
-first that opens. A lesson that cannot be opened says why, in two sentences.
+first that opens. A lesson that cannot be opened says why, in two sentences,
+in a bar above the lesson that still shows the lesson before (and names it).
 """
 
 from __future__ import annotations
@@ -55,8 +56,31 @@ class LibraryHooks:
     def _entry_chosen(self, entry) -> None:
         if entry.ok:
             self.show_lesson(entry.lesson, entry.path)
-        else:
-            self.show_status(self._cannot_open(entry))
+            return
+        # Above the lesson, not in the status bar: that cut the reason short and let it
+        # go, while the lesson before stayed on screen as if it were the one chosen.
+        text = self._cannot_open(entry)
+        if self.lesson is not None:
+            text += " " + self.tr("The lesson shown is still “{title}”.").format(
+                title=self.lesson.title)
+        self.library_message().show_message(text, "error")
+
+    def library_message(self):
+        """The bar above the lesson saying a lesson chosen in the library cannot be opened.
+
+        Made when first needed; it goes when a lesson is shown.
+        """
+        bar = getattr(self, "_library_message", None)
+        if bar is None:
+            from widgets.dictation_parts import MessageBar
+
+            bar = self._library_message = MessageBar()
+            bar.setAccessibleName(self.tr("Library message"))
+            self.put_above_lesson(bar)
+            self.lesson_changed.connect(lambda _lesson: bar.kind and bar.dismiss())
+            if hasattr(self, "order_tab_chain"):
+                self.order_tab_chain()  # its × comes before the lesson when shown
+        return bar
 
     def _entry_activated(self, entry) -> None:
         if entry.ok:

@@ -58,11 +58,18 @@ def test_a_broken_lesson_says_why_and_keeps_the_lesson_shown(window):
                if window.library.list.item(r).text().startswith("broken"))
     window.library.list.setCurrentRow(row)
     assert window.lesson is shown
-    assert "cannot be opened" in window.statusBar().currentMessage()
+    # Said above the lesson, naming the lesson still shown, until another one opens.
+    bar = window.library_message()
+    assert bar.isVisible() and bar.kind == "error"
+    said = bar.text_label.text()
+    assert said.startswith("“broken") and " cannot be opened. " in said
+    assert said.endswith(f"The lesson shown is still “{shown.title}”.")
     window.library._activated(window.library.list.item(row))
     assert window.messages and "details at the top" in window.messages[0]
     # Named, then the problem as a sentence of its own (not "opened: This file…").
     assert window.messages[0].startswith("“broken") and " cannot be opened. " in window.messages[0]
+    choose(window, "Writing a recount")
+    assert not bar.isVisible()
 
 
 def test_choosing_a_preset_restyles_the_view(qtbot, window):
