@@ -19,8 +19,9 @@ How the text is read, since plain text has no markup:
   :func:`lessons.import_key_words.take_key_words` makes those the lesson's
   key words.
 
-The file is read as UTF-8; failing that, as Windows-1252 (what Notepad on an
-older Windows saves), so a teacher's file always imports.
+The file is read as UTF-16 when it starts with UTF-16's byte-order mark (what
+Notepad calls "Unicode"), otherwise as UTF-8; failing that, as Windows-1252
+(what Notepad on an older Windows saves), so a teacher's file always imports.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ from lessons.importers import (
     title_from_file_name,
 )
 from lessons.inline import plain_spans
-from lessons.loader import MAX_LESSON_BYTES
+from lessons.loader import MAX_LESSON_BYTES, utf16_text
 from lessons.model import (
     Block,
     Lesson,
@@ -87,12 +88,20 @@ def text_file_to_lesson(source: Path) -> tuple[Lesson, list[Problem]]:
         raise LessonImportError(
             f"“{source.name}” cannot be read ({error.strerror or error})."
         ) from error
-    if b"\x00" in data:
-        raise LessonImportError(f"“{source.name}” is not a plain text file.")
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
+        text = utf16_text(data)
+    except UnicodeDecodeError as error:
+        raise LessonImportError(
+            f"“{source.name}” is saved as Unicode (UTF-16) text, but part of it is damaged; "
+            "save it as UTF-8 and try again."
+        ) from error
+    if text is None:
+        if b"\x00" in data:
+            raise LessonImportError(f"“{source.name}” is not a plain text file.")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = data.decode("cp1252", errors="replace")
     return text_to_lesson(text, source=source)
 
 

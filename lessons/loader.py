@@ -19,6 +19,7 @@ certainly the wrong file.
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -110,10 +111,43 @@ def _too_big(size: int) -> str:
     )
 
 
+def utf16_text(data: bytes) -> str | None:
+    """The text of UTF-16 bytes that start with a byte-order mark, else None.
+
+    Windows Notepad's "Unicode" (and "Unicode big endian") saves text so: two
+    bytes a character, many of them zero, which would otherwise look like a
+    binary file. Raises UnicodeDecodeError when such bytes are damaged (an odd
+    number of them, half a character pair).
+    """
+    if data.startswith(codecs.BOM_UTF32_LE):  # not UTF-16, though it starts the same way
+        return None
+    for mark, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(mark):
+            return data[len(mark):].decode(codec)
+    return None
+
+
 def decode_lesson_bytes(data: bytes, file: str) -> tuple[str, Problem | None]:
-    """The text of a lesson file, or a problem saying why it is not text."""
+    """The text of a lesson file, or a problem saying why it is not text.
+
+    UTF-8 (with or without a byte-order mark), or UTF-16 with one.
+    """
     if not data.strip():
         return "", Problem(file, 1, "This file is empty.")
+    try:
+        wide = utf16_text(data)
+    except UnicodeDecodeError as error:
+        read = error.object[:error.start].decode(error.encoding, errors="replace")
+        return "", Problem(
+            file,
+            read.count("\n") + 1,
+            "This file is saved as Unicode (UTF-16) text, but this line is damaged, so "
+            "Lesson Lab cannot read it; save the file as UTF-8 and try again.",
+        )
+    if wide is not None:
+        if not wide.strip():
+            return "", Problem(file, 1, "This file is empty.")
+        return _not_binary(wide, file)
     if b"\x00" in data:
         line = data.count(b"\n", 0, data.index(b"\x00")) + 1
         return "", Problem(file, line, NOT_TEXT)
@@ -127,6 +161,11 @@ def decode_lesson_bytes(data: bytes, file: str) -> tuple[str, Problem | None]:
             "This file is not saved as UTF-8 text, so Lesson Lab cannot read this line; "
             "save the file as UTF-8 and try again.",
         )
+    return _not_binary(text, file)
+
+
+def _not_binary(text: str, file: str) -> tuple[str, Problem | None]:
+    """``text``, or a problem when it is mostly control characters (binary data)."""
     controls = _CONTROL.findall(text)
     if len(controls) > max(8, len(text) // 100):
         first = _CONTROL.search(text)

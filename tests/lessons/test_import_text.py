@@ -95,6 +95,29 @@ def test_windows_1252_text_still_imports(tmp_path):
     assert result.lesson.sections[0].blocks[0].spans == (Span("A paragraph – with a dash."),)
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_unicode_text_from_notepad_imports(tmp_path, codec):
+    # Notepad's "Unicode" (UTF-16 with its byte-order mark) is text, not binary data.
+    source = tmp_path / "x.txt"
+    text = "Café culture\r\n\r\nA paragraph – with a dash and £3.\r\n"
+    source.write_bytes("\ufeff".encode(codec) + text.encode(codec))
+    result = import_text(source, tmp_path / "x.md")
+    assert result.lesson.title == "Café culture"
+    assert result.lesson.sections[0].blocks[0].spans == (
+        Span("A paragraph – with a dash and £3."),)
+
+
+def test_damaged_unicode_text_is_said_plainly(tmp_path):
+    source = tmp_path / "x.txt"
+    source.write_bytes(b"\xff\xfe" + "Title".encode("utf-16-le") + b"\x00")  # half a pair
+    with pytest.raises(LessonImportError) as refused:
+        import_text(source, tmp_path / "x.md")
+    assert str(refused.value) == (
+        "“x.txt” is saved as Unicode (UTF-16) text, but part of it is damaged; save it as "
+        "UTF-8 and try again.")
+    assert not (tmp_path / "x.md").exists()
+
+
 def test_markdown_characters_in_text_stay_as_text(tmp_path):
     source = tmp_path / "stars.txt"
     source.write_text("Sums\n\n2 * 3 = 6 and a_b and # hash\n> not a quote\n", encoding="utf-8")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from lessons.loader import load_lesson, parse_lesson_text
 from lessons.model import Image, Paragraph, VocabularyEntry
 from tests.lessons.lesson_helpers import GOOD_FRONT_MATTER, tiny_png, write
@@ -113,3 +115,29 @@ def test_leading_blank_lines_before_the_front_matter_are_allowed():
     result = parse_lesson_text("\n\n---\ntitle: T\nbad: [\n---\n")
     assert result.lesson is None
     assert result.problems[0].line == 5  # 'bad: [' is the fifth line of the file
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_unicode_from_notepad_utf16_with_its_byte_order_mark_loads(tmp_path, codec):
+    # Notepad's "Unicode" and "Unicode big endian": two bytes a character, many of them zero.
+    path = tmp_path / "unicode.md"
+    text = "---\r\ntitle: Café culture\r\n---\r\n\r\n## Menus\r\n\r\nCrème brûlée – £3.\r\n"
+    path.write_bytes("\ufeff".encode(codec) + text.encode(codec))
+    result = load_lesson(path)
+    assert result.problems == ()
+    assert result.lesson.title == "Café culture"
+    assert result.lesson.sections[0].blocks[0].spans[0].text == "Crème brûlée – £3."
+
+
+def test_damaged_utf16_names_its_line_and_is_not_called_binary(tmp_path):
+    path = tmp_path / "damaged.md"
+    good = "---\r\ntitle: T\r\n---\r\n".encode("utf-16-le")
+    path.write_bytes(b"\xff\xfe" + good + b"\x00\xdc" + "after".encode("utf-16-le"))
+    (problem,) = load_lesson(path).problems
+    assert problem.line == 4
+    assert problem.message == (
+        "This file is saved as Unicode (UTF-16) text, but this line is damaged, so Lesson "
+        "Lab cannot read it; save the file as UTF-8 and try again.")
+    only_the_mark = tmp_path / "empty.md"
+    only_the_mark.write_bytes(b"\xff\xfe")
+    assert [p.message for p in load_lesson(only_the_mark).problems] == ["This file is empty."]
