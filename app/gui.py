@@ -9,11 +9,12 @@ Order matters for how soon a teacher sees the window:
    no text-to-speech library is imported on the way (a test checks);
 3. on the first turn of the event loop after the window is shown (the moment
    ``app/startup.py`` measures), the slow things start in the background:
-   the library scan, the speech report (then the first-run welcome), and the
-   controllers, which load their engines on their own threads. Their
-   libraries are imported on a thread first (app/background_imports.py), so
-   the new window keeps answering; a second after the controllers start,
-   the dictation engine is loaded, ready for the first F9.
+   the library scan, the speech report (then the first-run welcome), the
+   start-up notices (app/startup_notices.py), and the controllers, which
+   load their engines on their own threads. Their libraries are imported on
+   a thread first (app/background_imports.py), so the new window keeps
+   answering; a second after the controllers start, the dictation engine is
+   loaded, ready for the first F9.
 
 When the window has closed, ``app.shutdown.finish`` saves the transcripts,
 waits a few seconds for the speech threads and, if one is still decoding,
@@ -123,12 +124,12 @@ def _window_is_up(window, on_ready: Callable | None, background: bool,
     window.refresh_library_later()
     window.start_background_work()
     # A data folder that cannot take a file (a file in its place, a full or read-only
-    # disk) is said once now, not by each save in turn. The look touches the disk.
-    from lessons.data_folder import data_folder_problem
+    # disk) and saved profiles that could not be read are said once now, in one
+    # message, not by each save or a missing profile in turn (app/startup_notices.py).
+    # The looks touch the disk: they run in the background.
+    from app.startup_notices import tell_at_start
 
-    window.background.run(data_folder_problem,
-                          lambda problem: problem and window.show_message(problem),
-                          name="data-folder-check")
+    tell_at_start(window)
     from app.background_imports import import_speech_modules
 
     window.background.run(import_speech_modules, lambda _none: _attach(window, on_controllers),

@@ -11,7 +11,12 @@ name is inside the file, so the file name is only a tidy label.
   crash or a full disk never leaves half a profile behind.
 * A file that cannot be read (damaged, far too big, not a profile) is
   skipped with a plain message (``ProfileStore.problems()``), never a crash,
-  and is left on disk untouched.
+  and is left on disk untouched. A file saved with a byte-order mark (Windows
+  Notepad's UTF-8) reads as any other.
+* A setting (or colour) this version does not know, from a newer Lesson Lab,
+  is left out and said in ``problems()`` as a warning (``skipped`` False): the
+  rest of the profile loads, and saving the profile again keeps the setting in
+  its file for the version that knows it.
 * A profile that cannot be written or deleted (a full or read-only disk)
   raises :class:`ProfileSaveError`, an ``OSError`` whose text is one plain
   sentence (lessons/save_problem.py); the saved profiles are as they were.
@@ -32,7 +37,7 @@ from pathlib import Path
 from lessons.atomic_file import write_text_atomically
 from lessons.data_folder import data_folder
 from lessons.presets import find_preset, name_key, preset_names
-from lessons.profile import Profile
+from lessons.profile import Colours, Profile
 from lessons.save_problem import save_problem
 
 PROFILES_FOLDER = "profiles"
@@ -67,25 +72,34 @@ class ProfileSaveError(OSError):
 
 
 @dataclass(frozen=True)
-class SkippedFile:
-    """A profile file that could not be read."""
+class ProfileProblem:
+    """A profile file that could not be read (``skipped``), or was read without
+    something this version does not know (a warning: the profile is in the list)."""
 
     path: Path
     reason: str
+    skipped: bool = True
+    name: str = ""  # the profile's name, when it was read
 
     @property
     def message(self) -> str:
         """One plain sentence for the user."""
+        if not self.skipped:
+            return f'The profile "{self.name}" ({self.path.name}) was read without {self.reason}.'
         return (
             f'The profile file "{self.path.name}" could not be read, '
             f"so it was skipped: {self.reason}."
         )
 
 
+SkippedFile = ProfileProblem  # its name when every problem was a skipped file
+
+
 @dataclass(frozen=True)
 class _Entry:
     profile: Profile
     path: Path
+    unknown: dict  # what this version does not know, kept for the file's next save
 
 
 class ProfileStore:
@@ -104,8 +118,9 @@ class ProfileStore:
         entries, _ = self._scan()
         return [e.profile for e in entries]
 
-    def problems(self) -> list[SkippedFile]:
-        """The files skipped because they could not be read, with the reason for each."""
+    def problems(self) -> list[ProfileProblem]:
+        """The files skipped because they could not be read, with the reason for each,
+        and the profiles read without settings this version does not know."""
         _, skipped = self._scan()
         return skipped
 
@@ -189,7 +204,7 @@ class ProfileStore:
             return self.add(profile)
         saved = replace(profile, name=entry.profile.name, builtin=False)
         saved.validate()
-        self._write(entry.path, saved)
+        self._write(entry.path, saved, entry.unknown)
         return saved
 
     def duplicate(self, source: Profile | str, new_name: str | None = None) -> Profile:
@@ -214,7 +229,7 @@ class ProfileStore:
         renamed = entry.profile.renamed(name)
         # Rewrite the same file first (one atomic step), then give the file a
         # matching name if that is free; a crash between the two loses nothing.
-        self._write(entry.path, renamed)
+        self._write(entry.path, renamed, entry.unknown)
         target = self.folder / f"{_slug(name)}.json"
         if target != entry.path and not target.exists():
             try:
@@ -242,9 +257,9 @@ class ProfileStore:
         entries, _ = self._scan()
         return next((e for e in entries if name_key(e.profile.name) == key), None)
 
-    def _scan(self) -> tuple[list[_Entry], list[SkippedFile]]:
+    def _scan(self) -> tuple[list[_Entry], list[ProfileProblem]]:
         entries: list[_Entry] = []
-        skipped: list[SkippedFile] = []
+        skipped: list[ProfileProblem] = []
         if not self.folder.is_dir():
             return entries, skipped
         taken: dict[str, Path] = {}
@@ -252,20 +267,23 @@ class ProfileStore:
         paths = sorted(p for p in self.folder.glob("*.json") if not p.name.startswith("."))
         for path in paths:
             try:
-                profile = _read_profile(path)
+                profile, unknown = _read_profile(path)
             except ValueError as error:
-                skipped.append(SkippedFile(path, str(error)))
+                skipped.append(ProfileProblem(path, str(error)))
                 continue
             key = name_key(profile.name)
             if key in self._builtin:
                 reason = f'its name is the same as the built-in preset "{self._builtin[key]}"'
-                skipped.append(SkippedFile(path, reason))
+                skipped.append(ProfileProblem(path, reason))
             elif key in taken:
                 reason = f'"{taken[key].name}" already holds a profile called "{profile.name}"'
-                skipped.append(SkippedFile(path, reason))
+                skipped.append(ProfileProblem(path, reason))
             else:
                 taken[key] = path
-                entries.append(_Entry(profile, path))
+                entries.append(_Entry(profile, path, unknown))
+                if unknown:
+                    skipped.append(ProfileProblem(path, _unknown_words(unknown), skipped=False,
+                                                  name=profile.name))
         entries.sort(key=lambda e: _sort_key(e.profile.name))
         return entries, skipped
 
@@ -278,8 +296,15 @@ class ProfileStore:
             number += 1
         return path
 
-    def _write(self, path: Path, profile: Profile) -> None:
-        text = json.dumps(profile.to_dict(), indent=2, ensure_ascii=False) + "\n"
+    def _write(self, path: Path, profile: Profile, unknown: dict | None = None) -> None:
+        data = profile.to_dict()
+        # Settings from a newer version go back into the file as they came.
+        for key, value in (unknown or {}).items():
+            if key == "colours":
+                data["colours"] = {**value, **data["colours"]}
+            else:
+                data[key] = value
+        text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             write_text_atomically(path, text)
@@ -300,12 +325,17 @@ def _slug(name: str) -> str:
     return slug or "profile"
 
 
-def _read_profile(path: Path) -> Profile:
-    """Read one saved profile; ``ValueError`` with a plain reason if it is unusable."""
+def _read_profile(path: Path) -> tuple[Profile, dict]:
+    """Read one saved profile; ``ValueError`` with a plain reason if it is unusable.
+
+    Also returns what this version does not know (settings, and colours under
+    "colours"), left out of the profile.
+    """
     try:
         if path.stat().st_size > MAX_PROFILE_BYTES:
             raise ValueError("it is far too big to be a profile")
-        text = path.read_text(encoding="utf-8")
+        # "utf-8-sig": Windows Notepad starts a UTF-8 file with a byte-order mark.
+        text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         raise ValueError("it is not a text file") from None
     except OSError as error:
@@ -318,8 +348,37 @@ def _read_profile(path: Path) -> Profile:
         raise ValueError("it is not valid JSON") from None
     if not isinstance(data, dict):
         raise ValueError("it does not hold a profile")
-    _check_types(data)
-    return Profile.from_dict(data, builtin=False)
+    known, unknown = _split_unknown(data)
+    if not known:
+        raise ValueError("it does not hold a profile")
+    _check_types(known)
+    return Profile.from_dict(known, builtin=False), unknown
+
+
+_SETTINGS = frozenset(f.name for f in fields(Profile)) - {"builtin"}
+_COLOURS = frozenset(f.name for f in fields(Colours))
+
+
+def _split_unknown(data: dict) -> tuple[dict, dict]:
+    """``data`` as what this version knows, and what it does not (a newer version's)."""
+    known = {k: v for k, v in data.items() if k in _SETTINGS}
+    unknown = {k: v for k, v in data.items() if k not in _SETTINGS}
+    colours = known.get("colours")
+    if isinstance(colours, dict):
+        known["colours"] = {k: v for k, v in colours.items() if k in _COLOURS}
+        extra = {k: v for k, v in colours.items() if k not in _COLOURS}
+        if extra:
+            unknown["colours"] = extra
+    return known, unknown
+
+
+def _unknown_words(unknown: dict) -> str:
+    """What a newer version's settings were left out, for a warning's sentence."""
+    names = [k for k in unknown if k != "colours"]
+    names += [f"{k} colour" for k in unknown.get("colours", {})]
+    listed = ", ".join(f'"{name.replace("_", " ")}"' for name in sorted(names))
+    what = "a setting" if len(names) == 1 else "settings"
+    return f"{what} this version of Lesson Lab does not know ({listed})"
 
 
 _DEFAULTS = Profile()
@@ -330,7 +389,7 @@ def _check_types(data: dict) -> None:
     known = {f.name for f in fields(Profile)}
     for key, value in data.items():
         if key not in known or key == "builtin":
-            continue  # Profile.from_dict names unknown settings
+            continue  # a newer version's setting: _split_unknown has set it aside
         if key == "colours":
             if not isinstance(value, dict):
                 raise ValueError("its colours are not a list of named colours")

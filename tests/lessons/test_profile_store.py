@@ -164,7 +164,7 @@ def test_unusual_names_make_safe_file_names(store):
 CORRUPT = {
     "broken.json": ("{not json", "not valid JSON (line 1)"),
     "list.json": ("[1, 2]", "does not hold a profile"),
-    "unknown.json": (json.dumps({"name": "U", "sparkle": True}), "unknown setting(s): sparkle"),
+    "not-a-profile.json": (json.dumps({"sparkle": True}), "does not hold a profile"),
     "wrong-type.json": (json.dumps({"name": "W", "font_size_pt": "big"}), '"font size pt"'),
     "too-small.json": (json.dumps({"name": "T", "font_size_pt": 2}), "between 6 and 200"),
     "bad-colour.json": (json.dumps({"name": "C", "colours": {"text": "red"}}), "#1a2b3c"),
