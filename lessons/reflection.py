@@ -197,24 +197,32 @@ class PracticeSession:
             raise ValueError("it was saved by a newer version of Lesson Lab")
         try:
             return _session_from(data)
-        except (KeyError, TypeError, AttributeError) as error:
-            raise ValueError(f"part of the record is missing or damaged ({error})") from error
+        except _Unusable:
+            raise
+        except (KeyError, TypeError, AttributeError, IndexError, ValueError,
+                OverflowError) as error:
+            # Python's own words ("string indices must be integers") help no teacher.
+            raise ValueError("part of the record is missing or damaged") from error
+
+
+class _Unusable(ValueError):
+    """A reason a record cannot be used that is already one plain phrase."""
 
 
 def _session_from(data: dict[str, Any]) -> PracticeSession:
     scenario, lesson, profile = data["scenario"], data["lesson"], data["profile"]
     session_id = _text(data["id"])
     if not _ID.fullmatch(session_id):
-        raise ValueError("its id is not one Lesson Lab makes")
+        raise _Unusable("its id is not one Lesson Lab makes")
     try:
         started = datetime.fromisoformat(_text(data["started"]))
-    except ValueError as error:
-        raise ValueError("its date is not a date") from error
-    if started.tzinfo is None:
-        started = started.astimezone()
+        if started.tzinfo is None:  # year 1 here can be year 0 in UTC: ValueError
+            started = started.astimezone()
+    except (ValueError, OverflowError) as error:
+        raise _Unusable("its date is not a date") from error
     duration = data["duration_seconds"]
     if isinstance(duration, bool) or not isinstance(duration, int) or duration < 0:
-        raise ValueError("its duration is not a number of seconds")
+        raise _Unusable("its duration is not a number of seconds")
     pupil = Pupil(
         scenario_id=_text(scenario["id"]), name=_text(scenario["name"]),
         year_group=_text(scenario["year_group"]), headline=_text(scenario.get("headline", "")),
@@ -230,13 +238,23 @@ def _session_from(data: dict[str, Any]) -> PracticeSession:
         id=session_id, pupil=pupil, lesson_path=_text(lesson["path"]),
         lesson_title=_text(lesson["title"]), profile_before=_text(profile["before"]),
         profile_after=_text(profile["after"]),
-        scores_before=normalise_scores(data["scores"]["before"]),
-        scores_after=normalise_scores(data["scores"]["after"]),
+        scores_before=_scores(data["scores"]["before"]),
+        scores_after=_scores(data["scores"]["after"]),
         setting_changes=_texts(changes.get("settings", [])), text_changes=text_changes,
         reflections=tuple(Reflection(_text(r["question"]), _text(r.get("answer", "")))
                           for r in data.get("reflections", [])),
         started=started, duration_seconds=duration,
     )
+
+
+def _scores(value: Any) -> dict[str, float]:
+    """A record's scores; "the score for vi should be a number" when one is not."""
+    if not isinstance(value, Mapping):
+        raise TypeError("scores are not given need by need")
+    try:
+        return normalise_scores(value)
+    except ValueError as error:
+        raise _Unusable(str(error)) from error
 
 
 def _text(value: Any) -> str:
@@ -486,8 +504,12 @@ def _read_record(path: Path) -> PracticeSession:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
         raise ValueError("it is not UTF-8 text") from error
-    except OSError as error:
-        raise ValueError(error.strerror or str(error)) from error
+    except IsADirectoryError as error:
+        raise ValueError("it is a folder, not a file") from error
+    except PermissionError as error:
+        raise ValueError("Lesson Lab is not allowed to read it") from error
+    except OSError as error:  # the system's words ("Input/output error") help no teacher
+        raise ValueError("the disk would not give it back") from error
     try:
         data = json.loads(text)
     except (json.JSONDecodeError, RecursionError) as error:

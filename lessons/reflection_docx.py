@@ -7,7 +7,10 @@ Association's style guide: Arial 12 pt, 1.5 line spacing, text aligned left,
 black on white; real Word headings (so the record has a navigation pane and a
 screen reader can move through it), each reflection question a heading in
 bold with space above it and the teacher's answer upright below it. Nothing
-is in italics, and nothing relies on colour. Writing is atomic. No Qt here.
+is in italics, and nothing relies on colour. Characters a Word document cannot
+hold (a stray control character in a record) are left out
+(``lessons.word_document.word_text``), so one record cannot stop the whole log
+being saved. Writing is atomic. No Qt here.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from lessons.reflection_record import (
     record_blocks,
     record_title,
 )
-from lessons.word_document import british_document, save_document
+from lessons.word_document import british_document, save_document, word_text
 
 FONT = "Arial"  # on every school computer; one the BDA style guide names
 BODY_PT = 12
@@ -95,7 +98,7 @@ def _style(document: Any) -> None:
 
 def _add_text(paragraph: Any, text: str) -> None:
     """Add ``text`` to ``paragraph`` with its line breaks kept as line breaks."""
-    lines = text.split("\n")
+    lines = word_text(text).split("\n")
     for number, line in enumerate(lines):
         run = paragraph.add_run(line)
         if number < len(lines) - 1:
@@ -106,19 +109,19 @@ def _add(document: Any, block: Block) -> None:
     from docx.shared import Pt
 
     if isinstance(block, Heading):
-        document.add_heading(block.text, level=min(block.level, 6))
+        document.add_heading(word_text(block.text), level=min(block.level, 6))
     elif isinstance(block, Paragraph):
         _add_text(document.add_paragraph(), block.text)
     elif isinstance(block, Facts):
         for number, (label, value) in enumerate(block.items, start=1):
             paragraph = document.add_paragraph()
-            paragraph.add_run(f"{label}:").bold = True
-            paragraph.add_run(f" {value}")
+            paragraph.add_run(word_text(f"{label}:")).bold = True
+            paragraph.add_run(word_text(f" {value}"))
             if number < len(block.items):
                 paragraph.paragraph_format.space_after = Pt(0)
     elif isinstance(block, Bullets):
         for item in block.items:
-            document.add_paragraph(item, style="List Bullet")
+            document.add_paragraph(word_text(item), style="List Bullet")
     elif isinstance(block, ScoreTable):
         _add_table(document, block)
     elif isinstance(block, Answer):
@@ -130,7 +133,7 @@ def _add(document: Any, block: Block) -> None:
     elif isinstance(block, ClosingLine):
         paragraph = document.add_paragraph()
         paragraph.paragraph_format.space_before = Pt(18)
-        paragraph.add_run(block.text)
+        paragraph.add_run(word_text(block.text))
     else:
         raise TypeError(f"unknown block {block!r}")
 
@@ -147,7 +150,7 @@ def _add_table(document: Any, block: ScoreTable) -> None:
             paragraph = cell.paragraphs[0]
             paragraph.paragraph_format.line_spacing = 1.15
             paragraph.paragraph_format.space_after = 0
-            paragraph.add_run(text).bold = number == 0 or None
+            paragraph.add_run(word_text(text)).bold = number == 0 or None
     # The first row is the table's header: Word repeats it on each page, and a
     # screen reader names each cell's column by it.
     header = table.rows[0]._tr.get_or_add_trPr()

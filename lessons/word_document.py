@@ -12,6 +12,7 @@ reflection record). No Qt here.
 from __future__ import annotations
 
 import io
+import re
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,24 @@ from lessons.atomic_file import write_bytes_atomically
 
 LANGUAGE = "en-GB"
 A4_MM = (210, 297)
+
+# What a .docx (XML) cannot hold: control characters other than tab and the line
+# endings, halves of a character pair (surrogates) and the two non-characters. Any one
+# of them makes python-docx refuse the whole document ("All strings must be XML
+# compatible"). Word's own line and page breaks, pasted as characters, are kept as
+# line breaks.
+_NOT_IN_WORD = re.compile("[\x00-\x08\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_WORD_BREAKS = re.compile("[\x0b\x0c]")
+
+
+def word_text(text: str) -> str:
+    """``text`` as a Word document can hold it: characters XML refuses are left out.
+
+    A vertical tab or form feed (Word's line break and page break, pasted from
+    Word) becomes a line break. Use it on every piece of text that goes into a
+    .docx, so one stray character in a record or a lesson cannot stop the save.
+    """
+    return _NOT_IN_WORD.sub("", _WORD_BREAKS.sub("\n", text))
 
 
 def british_document(title: str = "") -> Any:
@@ -45,7 +64,7 @@ def british_document(title: str = "") -> Any:
     properties.author = ""
     properties.last_modified_by = ""
     properties.comments = ""
-    properties.title = title
+    properties.title = word_text(title).replace("\n", " ")
     properties.language = LANGUAGE
     now = datetime.now(timezone.utc).replace(microsecond=0)
     properties.created = now  # the template's date is in 2013

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+from dataclasses import replace
 from datetime import datetime, timezone
 
 import docx
@@ -152,6 +153,26 @@ def test_what_a_teacher_types_stays_their_words(tmp_path):
     assert _after(paragraphs, ("Heading 3", "1. Why?"), 2) == [
         ("Normal", "# Not a heading\n*stars* and [brackets]"),  # a line break, kept
         ("Normal", "A second paragraph.")]
+
+
+def test_characters_word_cannot_hold_are_left_out_and_the_whole_log_is_saved(tmp_path):
+    # A record edited by hand or pasted from elsewhere: a bell, an escape, a lone half of
+    # an emoji, and Word's own line break (vertical tab), which becomes a line break.
+    typed = "Bigger\x07 print\x1b helped\ud83d.\x0bShe read it all."
+    damaged = replace(make_session(answers={"Why?": typed}), lesson_title="Rivers\x01")
+    other = make_session(AISHA, started=datetime(2025, 3, 15, 9, 0, tzinfo=timezone.utc))
+    out = write_docx([damaged, other], tmp_path / "log.docx")
+    document = docx.Document(str(out))
+    paragraphs = _paragraphs(document)
+    assert _after(paragraphs, ("Heading 4", "1. Why?"), 1) == [  # a log: one level down
+        ("Normal", "Bigger print helped.\nShe read it all.")]
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert ("Heading 2", "Adapting “Rivers” for Maya (Year 4)") in paragraphs
+    assert document.core_properties.title == "Lesson Lab practice log"
+    assert "\x01" not in text
+    assert FIRST_ANSWER in text  # the other record is there too
+    alone = docx.Document(str(write_docx([damaged], tmp_path / "one.docx")))
+    assert alone.core_properties.title == "Adapting “Rivers” for Maya (Year 4)"
 
 
 def test_a_new_export_replaces_an_old_file_and_leaves_nothing_else(tmp_path):

@@ -201,6 +201,40 @@ def test_a_damaged_file_is_skipped_with_a_plain_message(store, name, content, re
     assert bad.exists(), "a damaged file is left alone"
 
 
+DAMAGED_INSIDE = "part of the record is missing or damaged"
+# Records whose parts have the wrong shape: Python's own words ("string indices must be
+# integers, not 'str'", "'list' object has no attribute 'get'", "year 0 is out of range")
+# are no use to a teacher, so each gets one plain reason.
+WRONG_SHAPES = [
+    ("scenario-as-text", {**GOOD_RECORD, "scenario": "Maya"}, DAMAGED_INSIDE),
+    ("changes-as-a-list", {**GOOD_RECORD, "changes": []}, DAMAGED_INSIDE),
+    ("reflection-as-a-list", {**GOOD_RECORD, "reflections": [["Q?", "A"]]}, DAMAGED_INSIDE),
+    ("scores-as-a-list", {**GOOD_RECORD, "scores": {"before": [], "after": {}}},
+     DAMAGED_INSIDE),
+    ("year-one", {**GOOD_RECORD, "started": "0001-01-01T00:00:00"}, "its date is not a date"),
+]
+
+
+@pytest.mark.parametrize("name, record, reason", WRONG_SHAPES, ids=[w[0] for w in WRONG_SHAPES])
+def test_a_record_with_parts_of_the_wrong_shape_gets_one_plain_reason(store, name, record,
+                                                                      reason):
+    good = make_session(started=datetime(2025, 1, 6, 8, 0, tzinfo=timezone.utc))
+    store.save(good)
+    (store.folder / f"{name}.json").write_text(json.dumps(record), encoding="utf-8")
+    assert store.sessions() == [good]
+    (skipped,) = store.problems()
+    assert skipped.reason == reason
+    assert skipped.message == (f'The practice record "{name}.json" could not be read, so it '
+                               f"was skipped: {reason}.")
+
+
+def test_a_folder_named_like_a_record_gets_a_plain_reason(store):
+    store.save(make_session())
+    (store.folder / "20250106-080000-maya.json").mkdir()
+    (skipped,) = store.problems()
+    assert skipped.reason == "it is a folder, not a file"
+
+
 def test_binary_renamed_and_temporary_files(store):
     session = make_session()
     store.save(session)
