@@ -68,7 +68,7 @@ from lessons.lesson_docx_styles import (
 from lessons.model import Image, Inline, Lesson, ListBlock, Paragraph, Quote, Span, Table, Task
 from lessons.profile import Colours, Profile
 from lessons.text_rules import capital_runs, vocabulary_matches, vocabulary_pattern
-from lessons.word_document import british_document, save_document
+from lessons.word_document import british_document, save_document, word_text
 
 _SPACES = re.compile(r"( +)")
 LEGIBLE_ON_PAPER = 4.5  # WCAG's contrast for body text, here the text against white paper
@@ -138,9 +138,9 @@ class _Writer:
 
     def _properties(self) -> None:
         properties = self.document.core_properties
-        properties.subject = self.lesson.subject
-        properties.keywords = "; ".join(
-            p for p in (self.lesson.key_stage, self.lesson.year_group, self.profile.name) if p)
+        properties.subject = word_text(self.lesson.subject)
+        properties.keywords = word_text("; ".join(
+            p for p in (self.lesson.key_stage, self.lesson.year_group, self.profile.name) if p))
         properties.category = "Lesson"
         properties.comments = (
             f"Adapted with Lesson Lab's {self.profile.name} profile. It asks for the font "
@@ -244,7 +244,7 @@ class _Writer:
         placed = None
         if image.path is not None:
             paragraph = self.document.add_paragraph(style=PICTURE)
-            placed = add_picture(paragraph.add_run(), image.path, image.alt,
+            placed = add_picture(paragraph.add_run(), image.path, word_text(image.alt),
                                  self.profile.image_scale, self.width_pt, self.pictures)
             if placed is None:
                 paragraph._p.getparent().remove(paragraph._p)
@@ -272,7 +272,8 @@ class _Writer:
               size: float | None = None) -> None:
         size = size or self.look.size
         for span in spans:
-            text = span.text.replace("\n", " ")
+            # Characters Word cannot hold left out; its pasted line breaks are spaces here.
+            text = word_text(span.text).replace("\n", " ")
             if self.profile.suppress_all_caps:
                 for start, sentence in capital_runs(text):
                     text = text[:start] + sentence + text[start + len(sentence):]
@@ -287,6 +288,7 @@ class _Writer:
 
     def _run(self, paragraph, text: str, size: float, *, bold: bool = False,
              italic: bool = False, underline: bool = False, key_word: bool = False) -> None:
+        text = word_text(text)
         if not text:
             return
         pieces = _SPACES.split(text) if self.profile.word_spacing_em > 0 else [text]

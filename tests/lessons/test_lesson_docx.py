@@ -260,3 +260,21 @@ def test_light_text_on_a_dark_page_comes_with_a_printing_note(lesson, tmp_path):
     cream, _ = _export(lesson, get_preset("Dyslexia"), tmp_path)
     assert any("does not print" in note for note in dark.notes)
     assert cream.notes == ()
+
+
+def test_characters_word_cannot_hold_are_left_out_and_the_lesson_is_saved(tmp_path):
+    # The loader lets a few stray control characters through (a lesson pasted from
+    # elsewhere); one of them made python-docx refuse the whole document.
+    source = tmp_path / "stray.md"
+    source.write_bytes(
+        b'---\ntitle: "Rivers\\x01"\nsubject: "Geography\\x02"\n---\n\n## Floods\x07\n\n'
+        b"Heavy\x01 rain.\x0bThe river rises.\n\n![A river\x02 in flood](river.png)\n")
+    (tmp_path / "river.png").write_bytes(tiny_png())
+    lesson = load_lesson(source).lesson
+    out = write_lesson_docx(lesson, get_preset("Standard"), tmp_path / "stray.docx").path
+    document = docx.Document(str(out))
+    texts = [p.text for p in document.paragraphs if p.text]
+    assert texts[:4] == ["Rivers", "Geography", "Floods", "Heavy rain. The river rises."]
+    assert "A river in flood" in texts
+    assert document.core_properties.title == "Rivers"
+    assert document.core_properties.subject == "Geography"
