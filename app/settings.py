@@ -9,6 +9,11 @@ Every value has a typed accessor, so a missing or damaged entry gives the
 default, never an exception: settings written by a newer or older version,
 or edited by hand, must not stop the app from opening.
 
+A settings file that cannot be written (a folder in its place, a read-only
+or full disk) loses every choice silently: QSettings says nothing. So
+:func:`settings_problem` looks once at start (app/startup_notices.py) and the
+teacher is told, in one sentence, that their choices will not be remembered.
+
 Keys other parts of the app use (the controllers may read and write them):
 
 ======================  =========  =====================================================
@@ -42,10 +47,13 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
+
+from lessons.save_problem import disk_cause
 
 DATA_ENV = "LESSON_LAB_DATA"
 FILE_NAME = "settings.ini"
@@ -75,6 +83,53 @@ def settings_path() -> Path:
     if override:
         return Path(override).expanduser() / FILE_NAME
     return Path(platformdirs.user_config_dir("lesson-lab", appauthor=False)) / FILE_NAME
+
+
+def settings_problem(path: str | Path | None = None) -> str | None:
+    """One plain sentence when the settings file (default: ``settings_path()``) cannot be
+    written, so nothing chosen would be remembered; None when it can.
+
+    Makes the folder if it is missing, opens the file for writing (without changing
+    it) and writes a small file beside it, then takes that away: QSettings writes a
+    new file there and renames it into place. Touches the disk: call it off the GUI
+    thread.
+    """
+    path = Path(path) if path is not None else settings_path()
+    folder = path.parent
+    try:
+        if path.is_dir():
+            cause = _tr("there is a folder called “{name}” where that file should be").format(
+                name=path.name)
+        elif folder.exists() and not folder.is_dir():
+            cause = _tr("there is a file called “{name}” where Lesson Lab needs a folder").format(
+                name=folder.name)
+        else:
+            folder.mkdir(parents=True, exist_ok=True)
+            if path.exists():
+                with open(path, "r+b"):  # a read-only file refuses here; nothing is written
+                    pass
+            _try_writing(folder)
+            return None
+    except OSError as error:
+        cause = disk_cause(error, path)
+    return _tr("Lesson Lab cannot save your settings in {path}: {cause}, so the profile, "
+               "voice, speaker, interface size and captions you choose will not be "
+               "remembered next time.").format(path=path, cause=cause)
+
+
+def _try_writing(folder: Path) -> None:
+    handle, probe = tempfile.mkstemp(dir=folder, prefix=".", suffix=".check")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(b"Lesson Lab checks that it can save its settings here.\n" * 8)
+            stream.flush()
+            os.fsync(stream.fileno())
+    finally:
+        Path(probe).unlink(missing_ok=True)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("AppSettings", text)
 
 
 class AppSettings:

@@ -5,6 +5,8 @@ of the event loop after the window is shown (app/gui.py), then said together
 in one message:
 
 * the data folder cannot take a file (lessons/data_folder.py);
+* the settings file cannot be written, so no choice would be remembered
+  (app/settings.py);
 * saved profiles that could not be read, and why, so a profile missing from
   the Profile list is not a mystery; and profiles read without a setting this
   version does not know (lessons/profile_store.py).
@@ -19,6 +21,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
+from app.settings import settings_problem
 from lessons.data_folder import data_folder_problem
 from lessons.profile_store import ProfileProblem, ProfileStore
 
@@ -31,19 +34,23 @@ class StartupNotices:
     """What the looks at start found; empty when all is well."""
 
     data_folder: str | None = None
+    settings: str | None = None
     profiles_folder: Path | None = None
     profiles: list[ProfileProblem] = field(default_factory=list)
 
     def __bool__(self) -> bool:
-        return bool(self.data_folder or self.profiles)
+        return bool(self.data_folder or self.settings or self.profiles)
 
 
-def look(store: ProfileStore, data: Path | None = None) -> StartupNotices:
+def look(store: ProfileStore, data: Path | None = None,
+         settings: Path | None = None) -> StartupNotices:
     """Look for problems to tell at start. Touches the disk: call it off the GUI thread.
 
-    ``data`` is the data folder (default: lessons.data_folder.data_folder()).
+    ``data`` is the data folder (default: lessons.data_folder.data_folder()),
+    ``settings`` the settings file (default: app.settings.settings_path()).
     """
     return StartupNotices(data_folder=data_folder_problem(data),
+                          settings=settings_problem(settings),
                           profiles_folder=store.folder, profiles=store.problems())
 
 
@@ -52,6 +59,8 @@ def notice_text(notices: StartupNotices) -> str:
     paragraphs = []
     if notices.data_folder:
         paragraphs.append(notices.data_folder)
+    if notices.settings:
+        paragraphs.append(notices.settings)
     skipped = [p for p in notices.profiles if p.skipped]
     warned = [p for p in notices.profiles if not p.skipped]
     if skipped:
@@ -79,13 +88,15 @@ def notice_text(notices: StartupNotices) -> str:
 def tell_at_start(window) -> None:
     """Look in the background, then tell ``window``'s user once (``show_message``)."""
     store = window.store
+    settings = window.settings.path
 
     def told(notices: StartupNotices) -> None:
         text = notice_text(notices)
         if text:
             window.show_message(text)
 
-    window.background.run(lambda: look(store), told, name="startup-notices")
+    window.background.run(lambda: look(store, settings=settings), told,
+                          name="startup-notices")
 
 
 def _tr(text: str) -> str:
