@@ -139,10 +139,17 @@ class LessonEditorWindow(QMainWindow):
 
     def open_lesson(self, path: str | Path) -> bool:
         """Edit the lesson file at ``path`` (it is never written to); False when unreadable."""
+        from lessons.loader import decode_lesson_bytes
+
         try:
-            text = Path(path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
+            data = Path(path).read_bytes()
+        except OSError:
             self.editor.show_message(self.tr("This lesson file could not be read."), "error")
+            return False
+        # Read as the library reads it (UTF-16 from Notepad too), so what opens there opens here.
+        text, problem = decode_lesson_bytes(data, str(path))
+        if problem is not None:
+            self.editor.show_message(problem.message, "error")
             return False
         self.editor.set_text(text, path)
         self.checker.set_baseline(self.workbench.scores())
