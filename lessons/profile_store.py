@@ -36,6 +36,7 @@ from pathlib import Path
 
 from lessons.atomic_file import write_text_atomically
 from lessons.data_folder import data_folder
+from lessons.loader import utf16_text
 from lessons.presets import find_preset, name_key, preset_names
 from lessons.profile import Colours, Profile
 from lessons.save_problem import save_problem
@@ -334,8 +335,12 @@ def _read_profile(path: Path) -> tuple[Profile, dict]:
     try:
         if path.stat().st_size > MAX_PROFILE_BYTES:
             raise ValueError("it is far too big to be a profile")
-        # "utf-8-sig": Windows Notepad starts a UTF-8 file with a byte-order mark.
-        text = path.read_text(encoding="utf-8-sig")
+        data = path.read_bytes()
+        # Windows Notepad starts a UTF-8 file with a byte-order mark ("utf-8-sig"),
+        # and its "Unicode" is UTF-16 with one: both read as lessons are read.
+        text = utf16_text(data)
+        if text is None:
+            text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ValueError("it is not a text file") from None
     except OSError as error:

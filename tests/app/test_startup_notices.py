@@ -23,7 +23,8 @@ def _damage(folder) -> None:
     good = json.dumps(Profile(name="Year 5 reading").to_dict())
     (folder / "cut-short.json").write_text(good[:40], encoding="utf-8")
     (folder / "binary.json").write_bytes(b"\x00\x9f\x92\x96 not text")
-    (folder / "wide.json").write_text(good, encoding="utf-16")
+    (folder / "wide.json").write_text(good.replace("Year 5 reading", "Wide"),
+                                      encoding="utf-16")  # Notepad's "Unicode": it loads
     bad_colour = Profile(name="Red").to_dict()
     bad_colour["colours"]["text"] = "red"
     (folder / "red.json").write_text(json.dumps(bad_colour), encoding="utf-8")
@@ -44,7 +45,7 @@ def test_the_window_says_which_profiles_were_skipped_and_why(qtbot, opened, tmp_
     _damage(tmp_path / "profiles")
     window = opened.open()
     listed = [window.profiles.itemText(i) for i in range(window.profiles.count())]
-    assert {"Notepad", "From next year"} <= set(listed)
+    assert {"Notepad", "From next year", "Wide"} <= set(listed)
     assert "Red" not in listed and "Year 5 reading" not in listed
 
     tell_at_start(window)
@@ -56,8 +57,8 @@ def test_the_window_says_which_profiles_were_skipped_and_why(qtbot, opened, tmp_
             "it is not valid JSON (line 1).") in first
     assert ('• The profile file "red.json" could not be read, so it was skipped: the text '
             "colour must look like #1a2b3c.") in first
-    assert '"binary.json"' in first and '"wide.json"' in first and "not a text file" in first
-    assert "notepad.json" not in message
+    assert '"binary.json"' in first and "not a text file" in first
+    assert "notepad.json" not in message and "wide.json" not in message
     assert first.splitlines()[-1] == (f"The files are left as they were, in "
                                       f"{tmp_path / 'profiles'}.")
     assert newer.splitlines()[1] == (

@@ -176,7 +176,7 @@ def test_corrupt_files_are_skipped_with_a_plain_message(store):
     store.add(Profile(name="Good one"))
     for file_name, (text, _) in CORRUPT.items():
         (store.folder / file_name).write_text(text, encoding="utf-8")
-    (store.folder / "binary.json").write_bytes(b"\xff\xfe\x00garbage")
+    (store.folder / "binary.json").write_bytes(b"\x89PNG\x00\xffgarbage")  # no UTF-16 mark
 
     assert store.names() == ["Good one"]
     problems = {p.path.name: p for p in store.problems()}

@@ -1,8 +1,9 @@
 """Saved profiles from Windows Notepad and from a newer Lesson Lab still load.
 
-Found in review: a profile saved by Notepad (UTF-8 with a byte-order mark) was
-refused as "not valid JSON (line 1)", and a profile with one setting this
-version does not know (written by a newer Lesson Lab) was refused entirely.
+Found in review: a profile saved by Notepad (UTF-8 with a byte-order mark, or
+its "Unicode", UTF-16) was refused as "not valid JSON (line 1)" or "not a text
+file", and a profile with one setting this version does not know (written by a
+newer Lesson Lab) was refused entirely.
 """
 
 from __future__ import annotations
@@ -34,8 +35,15 @@ def test_a_profile_saved_by_notepad_with_a_byte_order_mark_loads(store):
     assert store.problems() == []
 
 
-def test_utf16_is_still_refused_plainly(store):
-    _write(store, "wide.json", Profile(name="Wide").to_dict(), encoding="utf-16")
+def test_a_profile_saved_as_unicode_by_notepad_loads_as_lessons_do(store):
+    _write(store, "wide.json", Profile(name="Wide", font_size_pt=18.0).to_dict(),
+           encoding="utf-16")  # with its byte-order mark, as Notepad's "Unicode"
+    assert store.get("Wide").font_size_pt == 18.0
+    assert store.problems() == []
+
+
+def test_binary_is_still_refused_plainly(store):
+    (store.folder / "junk.json").write_bytes(b"\x89PNG\r\n\x1a\n\xff\xfe\x00")
     assert store.names() == []
     (problem,) = store.problems()
     assert problem.skipped and problem.reason == "it is not a text file"
