@@ -163,7 +163,7 @@ class LessonCopy(QObject):
 def _same_file(path: Path, other: Path) -> bool:
     try:
         return path.resolve() == other.resolve()
-    except OSError:
+    except (OSError, RuntimeError):  # RuntimeError: a link that leads to itself (Python 3.11)
         return False
 
 

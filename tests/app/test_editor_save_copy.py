@@ -245,3 +245,11 @@ def test_the_copy_never_replaces_the_lesson_opened(qtbot, main, dialogs, tmp_pat
     assert _message(editor) == ("Problem: The copy cannot replace the lesson you opened, "
                                 "which the editor never changes: choose another name or place.")
     assert editor.editor.is_modified()
+
+
+def test_a_link_that_leads_to_itself_is_not_the_lesson_and_does_not_stop_the_save(tmp_path):
+    from app.practice.editor_copy import _same_file
+
+    loop = tmp_path / "loop.md"
+    loop.symlink_to(loop)  # resolve() raises RuntimeError on Python 3.11 for this
+    assert not _same_file(loop, tmp_path / "lesson.md")
