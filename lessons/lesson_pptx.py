@@ -54,9 +54,7 @@ from lessons.lesson_pptx_layout import (
     SIDE_PT,
     SLIDE_PT,
     TOP_PT,
-    EstimatedMeasure,
     Layout,
-    Measure,
     Para,
     PictureUnit,
     Placed,
@@ -66,6 +64,7 @@ from lessons.lesson_pptx_layout import (
     TableUnit,
     Unit,
 )
+from lessons.lesson_pptx_lines import EstimatedMeasure, Measure
 from lessons.lesson_pptx_xml import LANGUAGE, Writer, emu, set_up_presentation
 from lessons.model import Image, Inline, Lesson, ListBlock, Paragraph, Quote, Span, Table, Task
 from lessons.profile import Colours, Profile

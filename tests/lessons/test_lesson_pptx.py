@@ -20,7 +20,6 @@ from lessons.lesson_pptx import write_lesson_pptx
 from lessons.lesson_pptx_layout import (
     BOTTOM_PT,
     SLIDE_PT,
-    EstimatedMeasure,
     Layout,
     Para,
     Run,
@@ -29,6 +28,7 @@ from lessons.lesson_pptx_layout import (
     line_starts,
     split_runs,
 )
+from lessons.lesson_pptx_lines import EstimatedMeasure
 from lessons.loader import load_lesson
 from lessons.model import (
     Image,
