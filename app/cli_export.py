@@ -1,7 +1,8 @@
-"""Sub-command: ``lesson-lab lessons export``: adapted lessons as clear-print PDFs or Word.
+"""Sub-command: ``lesson-lab lessons export``: adapted lessons as clear-print PDFs, Word or slides.
 
     lesson-lab lessons export LESSON.md --preset "Dyslexia" --pdf OUT.pdf
     lesson-lab lessons export LESSON.md --preset "Dyslexia" --docx OUT.docx
+    lesson-lab lessons export LESSON.md --preset "Dyslexia" --pptx OUT.pptx
     lesson-lab lessons export worksheets/*.md --preset "Low vision" --out-dir print/
     lesson-lab lessons export worksheets/ --preset "Dyslexia" --out-dir word/ --format docx
 
@@ -10,7 +11,8 @@ so a whole department's worksheets can be prepared in one go. Every lesson is
 loaded and checked before anything is written, so a bad file stops the run
 with one clear line and no half-finished set of files. A Word document
 (app/docx_export.py) can be changed before printing; a PDF prints the same
-everywhere, with its font embedded.
+everywhere, with its font embedded; PowerPoint slides (app/pptx_export.py)
+take the adapted lesson back to teach from.
 
 The ``lessons`` group belongs to app/cli_lessons.py; this module adds its
 ``export`` action to that group (see app/cli_groups.py), so it is registered
@@ -26,7 +28,7 @@ from app.cli_groups import group_actions
 from lessons.save_problem import save_problem
 
 PRINT_CHOICES = ("profile", "black-on-white", "black-on-cream")
-FORMATS = ("pdf", "docx")
+FORMATS = ("pdf", "docx", "pptx")
 
 
 def register(subparsers) -> None:
@@ -34,10 +36,12 @@ def register(subparsers) -> None:
     actions = group_actions(subparsers, "lessons", "work with lesson files", "lessons_command")
     parser = actions.add_parser(
         "export",
-        help="export adapted lessons as clear-print A4 PDFs or Word documents",
+        help="export adapted lessons as clear-print A4 PDFs, Word documents or "
+        "PowerPoint slides",
         description="Export lessons adapted with a preset (or one of your saved profiles) "
-        "as A4 PDFs in clear print, with the profile's font embedded, or as Word "
-        "documents (.docx) to change before printing.",
+        "as A4 PDFs in clear print, with the profile's font embedded, as Word "
+        "documents (.docx) to change before printing, or as PowerPoint slides (.pptx) "
+        "to teach from.",
     )
     parser.add_argument("paths", nargs="+", metavar="PATH",
                         help="lesson files (.md), or folders of them")
@@ -47,10 +51,13 @@ def register(subparsers) -> None:
     out.add_argument("--pdf", metavar="OUT.pdf", help="the PDF to write (one lesson)")
     out.add_argument("--docx", metavar="OUT.docx",
                      help="the Word document to write (one lesson)")
+    out.add_argument("--pptx", metavar="OUT.pptx",
+                     help="the PowerPoint slides to write (one lesson)")
     out.add_argument("--out-dir", metavar="DIR",
                      help="a folder for the files, one per lesson (made if needed)")
     parser.add_argument("--format", choices=FORMATS, default=None,
-                        help="with --out-dir: PDFs (the default) or Word documents")
+                        help="with --out-dir: PDFs (the default), Word documents or "
+                        "PowerPoint slides")
     parser.add_argument("--print-colours", choices=PRINT_CHOICES, default="profile",
                         help="print in the profile's colours (default), or black on "
                         "white or cream paper")
@@ -61,8 +68,9 @@ def run_export(args) -> int:
     """Handler of ``lesson-lab lessons export``."""
     profile = _profile(args.preset)
     sources = _lesson_paths(args.paths)
-    one = args.pdf or args.docx
-    kind = "pdf" if args.pdf else "docx" if args.docx else args.format or "pdf"
+    one = args.pdf or args.docx or args.pptx
+    kind = ("pdf" if args.pdf else "docx" if args.docx else "pptx" if args.pptx
+            else args.format or "pdf")
     if one and args.format and args.format != kind:
         raise CliError(f"--{kind} writes a .{kind} file, but --format asks for "
                        f".{args.format}; use --{args.format} instead.")
@@ -90,7 +98,7 @@ def run_export(args) -> int:
     from app.pdf_export import ensure_gui_application
 
     ensure_gui_application()
-    write = _write_pdf if kind == "pdf" else _write_docx
+    write = {"pdf": _write_pdf, "docx": _write_docx, "pptx": _write_pptx}[kind]
     notes: set[str] = set()
     for (_source, lesson), target in zip(lessons, targets, strict=True):
         try:
@@ -124,6 +132,19 @@ def _write_docx(lesson, profile, target: Path, colours: str) -> tuple[str, tuple
     if result.pictures_as_text:
         notes += ("A picture Word could not take is described in words instead.",)
     return f"Wrote {target} ({profile.name}, {font}).", notes
+
+
+def _write_pptx(lesson, profile, target: Path, colours: str) -> tuple[str, tuple[str, ...]]:
+    from app.pptx_export import export_pptx
+
+    result = export_pptx(lesson, profile, target, colours=colours)
+    font = profile.font_family
+    notes = result.notes + (f"PowerPoint shows {font} only on a computer where it is "
+                            "installed; another computer shows another font.",)
+    if result.pictures_as_text:
+        notes += ("A picture PowerPoint could not take is described in words instead.",)
+    slides = "slide" if result.slides == 1 else "slides"
+    return f"Wrote {target} ({result.slides} {slides}, {profile.name}, {font}).", notes
 
 
 def _profile(name: str):
