@@ -37,6 +37,7 @@ from widgets.save_as import ask_save_as
 LESSONS = "lessons"  # the kind of file (app/recent_folders.py) for opening and importing
 PDF = "pdf"
 WORD = "word"
+SLIDES = "slides"
 
 def pdf_file_name(title: str, profile_name: str) -> str:
     """The PDF name to suggest: "<Lesson title> - <profile>.pdf"."""
@@ -221,6 +222,22 @@ class LessonFiles:
                                    *result.notes)))
         return result.path
 
+    def export_pptx(self) -> Path | None:
+        """Ask where, then write the lesson as PowerPoint slides in the profile's look."""
+        from app.pptx_export import export_pptx
+
+        result = self._export(self.ask_pptx_path, "pptx", export_pptx,
+                              self.tr("Saving the slides…"),
+                              self.tr("The slides were not saved."),
+                              self.tr("The slides"))
+        if result is None:
+            return None
+        self.show_status(" ".join((
+            self.tr("Saved {path} ({slides} slides).").format(path=result.path,
+                                                             slides=result.slides),
+            *result.notes)))
+        return result.path
+
     def _export(self, ask, ending: str, write, saving: str, not_saved: str, what: str):
         """Ask where (``ask`` with a suggested name ending in ``ending``), then
         ``write(lesson, profile, path, colours)``; its result, or None when there is
@@ -278,6 +295,11 @@ class LessonFiles:
         A name typed without ".docx" gets it, asking first if that file exists."""
         return self._ask_save_as(self.tr("Export Word document"), WORD, suggestion,
                                  (self.tr("Word documents"), "docx"))
+
+    def ask_pptx_path(self, suggestion: str) -> str:
+        """Ask where to save PowerPoint slides (where the last ones went); "" when cancelled."""
+        return self._ask_save_as(self.tr("Export PowerPoint slides"), SLIDES, suggestion,
+                                 (self.tr("PowerPoint slides"), "pptx"))
 
     def _ask_save_as(self, title: str, kind: str, suggestion: str, file_type) -> str:
         chosen = ask_save_as(self, title, start_path(self.settings, kind, suggestion),

@@ -80,6 +80,9 @@ class MainActions:
         self.export_docx = self.action(
             _tr("Export &Word document…"), w.export_docx, keys.EXPORT_WORD,
             tip=_tr("Save the adapted lesson as a Word document to change before printing"))
+        self.export_pptx = self.action(
+            _tr("Export Power&Point slides…"), w.export_pptx,
+            tip=_tr("Save the adapted lesson as PowerPoint slides to teach from"))
         self.reload_library = self.action(_tr("&Reload the library"), w.refresh_library,
                                           "Ctrl+R")
         self.quit = self.action(_tr("&Quit"), w.close, "Ctrl+Q")
@@ -221,8 +224,8 @@ class MainActions:
         bar = self.window.menuBar()
         file_menu = self._menu(bar, "file", _tr("&File"))
         self._fill(file_menu, [self.open_lesson, self.import_lesson, self.reload_library, None,
-                               self.export_pdf, self.export_docx])
-        colours = file_menu.addMenu(_tr("&Colours for PDF and Word"))
+                               self.export_pdf, self.export_docx, self.export_pptx])
+        colours = file_menu.addMenu(_tr("&Colours for PDF, Word and slides"))
         colours.addActions(self.print_colours.actions())
         file_menu.addSeparator()
         file_menu.addAction(self.quit)

@@ -149,7 +149,7 @@ class LessonCopy(QObject):
 
         if not path.parent.is_dir():  # not made again: it was a USB stick taken out
             raise FileNotFoundError(errno.ENOENT, "No such folder", str(path))
-        # The main window's File › Colours for PDF and Word, as its own Word export uses.
+        # The main window's File › Colours for PDF, Word and slides, as its own Word export uses.
         colours = getattr(self.window.parent(), "print_colours", "profile")
         # Under a second for a lesson: too short for a thread, long enough to show the wait.
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)

@@ -1,4 +1,4 @@
-"""Export PDF… and Export Word document… in the main window: the ending added, no file
+"""Export PDF…, Export Word document… and Export PowerPoint slides… in the main window: the ending added, no file
 replaced unasked, and a failed save said in one plain sentence.
 
 The real window writes real files in ``tmp_path``. QFileDialog is replaced by a
@@ -12,12 +12,14 @@ import errno
 import os
 
 import docx
+import pptx
 import pytest
 
 from tests.app.main_window_helpers import choose
 
 PDF = "PDF files (*.pdf)"
 WORD = "Word documents (*.docx)"
+SLIDES = "PowerPoint slides (*.pptx)"
 
 
 @pytest.fixture
@@ -83,6 +85,25 @@ def test_a_word_document_named_without_its_ending_gets_it_and_asks_before_replac
     assert docx.Document(str(sheet)).paragraphs[0].text == "The water cycle"
 
 
+def test_powerpoint_slides_of_the_adapted_lesson_from_the_file_menu(window, dialog, question,
+                                                                   tmp_path):
+    window.choose_profile("Dyslexia")
+    dialog.answers = [(str(tmp_path / "Water cycle"), SLIDES)]
+    menu = window.act.export_pptx
+    assert menu.text() == "Export Power&Point slides…" and menu.isEnabled()
+    menu.trigger()
+    slides = tmp_path / "Water cycle.pptx"
+    deck = pptx.Presentation(str(slides))
+    assert deck.slides[0].shapes.title.text == "The water cycle"
+    fonts = {run.font.name for slide in deck.slides for shape in slide.shapes
+             if shape.has_text_frame for paragraph in shape.text_frame.paragraphs
+             for run in paragraph.runs}
+    assert fonts == {"Comic Neue"}  # the Dyslexia preset's font
+    assert window.statusBar().toolTip().startswith(
+        f"Saved {slides} ({len(deck.slides)} slides).")
+    assert question.asked == []
+
+
 def test_a_word_document_open_in_word_says_to_close_it(window, monkeypatch, tmp_path):
     # Windows refuses to replace a file Word has open: PermissionError, errno 13.
     def refused(path, _data):
@@ -101,6 +122,7 @@ def test_a_word_document_open_in_word_says_to_close_it(window, monkeypatch, tmp_
 @pytest.mark.parametrize(("export", "ask", "what"), [
     ("export_pdf", "ask_pdf_path", "The PDF"),
     ("export_docx", "ask_docx_path", "The Word document"),
+    ("export_pptx", "ask_pptx_path", "The slides"),
 ])
 def test_a_usb_stick_taken_out_is_said_plainly(window, tmp_path, export, ask, what):
     setattr(window, ask, lambda suggestion: str(tmp_path / "USB stick" / suggestion))
