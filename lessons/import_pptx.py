@@ -51,11 +51,25 @@ number.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from pathlib import Path
 
 from lessons.import_key_words import glossary_lines, is_key_words_heading, take_key_words
+from lessons.import_pptx_shapes import (
+    alt_text,
+    has_header_row,
+    is_decorative,
+    is_picture,
+    left_out_as,
+    list_kind,
+    picture_properties,
+    pictures_in,
+    raw_spans,
+    reading_order,
+    shape_kind,
+    title_shape,
+    title_text,
+)
 from lessons.importers import (
     ImportStop,
     LessonImportError,
@@ -86,12 +100,6 @@ IMAGES_FOLDER = "images"
 REPEATED = 3
 #: The most words a line may have to be taken as the heading of a slide with no title.
 HEADING_WORDS = 8
-_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
-_DECORATIVE = "{http://schemas.microsoft.com/office/drawing/2017/decorative}decorative"
-_ROW = 457_200  # half an inch: shapes whose tops are closer than this read as one row
-# PowerPoint and python-pptx put a picture's file name where its alt text goes.
-_FILE_NAME = re.compile(r"\S+\.(?:png|jpe?g|gif|bmp|tiff?|emf|wmf|svg|webp)", re.IGNORECASE)
 _CONTINUED = ("(continued)", "(cont.)", "(cont)", "continued", "cont.", "cont'd", "contd")
 
 
@@ -152,8 +160,8 @@ class _SlidesReader:
         slides = [(number, slide) for number, slide in enumerate(self.presentation.slides, 1)
                   if not self.hidden(slide, number)]
         for _number, slide in slides:
-            self.on_slides.update({sha1 for sha1, _shape in _pictures(slide.shapes)})
-        title = _title_text(slides[0][1]) if slides else ""
+            self.on_slides.update({sha1 for sha1, _shape in pictures_in(slide.shapes)})
+        title = title_text(slides[0][1]) if slides else ""
         if not title:
             title = self.fallback_title()
         sections: list[Section] = []
@@ -183,12 +191,12 @@ class _SlidesReader:
 
     def slide(self, slide, number: int) -> tuple[str, list[Block]]:
         """The slide's heading (its title, or a short first line) and its blocks."""
-        title = _title_shape(slide)
-        heading = _title_text(slide)
+        title = title_shape(slide)
+        heading = title_text(slide)
         glossary = is_key_words_heading(heading)
         blocks: list[Block] = []
         others = (s for s in slide.shapes if title is None or s.shape_id != title.shape_id)
-        for shape in _reading_order(others):
+        for shape in reading_order(others):
             self.shape(shape, number, blocks, glossary)
         if not heading and len(blocks) > 1 and _could_be_heading(blocks[0]):
             heading = spans_text(blocks.pop(0).spans)
@@ -207,21 +215,21 @@ class _SlidesReader:
     def shape(self, shape, number: int, blocks: list[Block], glossary: bool) -> None:
         from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 
-        kind = _kind(shape)
+        kind = shape_kind(shape)
         if kind == MSO_SHAPE_TYPE.GROUP:
-            for inner in _reading_order(shape.shapes):
+            for inner in reading_order(shape.shapes):
                 self.shape(inner, number, blocks, glossary)
         elif shape.is_placeholder and shape.placeholder_format.type in (
                 PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.HEADER,
                 PP_PLACEHOLDER.SLIDE_NUMBER):
             return
-        elif _is_picture(shape):
+        elif is_picture(shape):
             image = self.picture(shape, number)
             if image is not None:
                 blocks.append(image)
         elif getattr(shape, "has_table", False) and shape.has_table:
             blocks.append(self.table(shape.table, number))
-        elif left_out := _left_out(shape, kind):
+        elif left_out := left_out_as(shape, kind):
             self.note(number, f"{left_out} on slide {number} was left out: "
                               "put what it shows into words if pupils need it.")
         elif shape.has_text_frame:
@@ -236,8 +244,8 @@ class _SlidesReader:
             PP_PLACEHOLDER.VERTICAL_OBJECT)
         read: list[tuple[bool | None, bool, int, list[Span]]] = []
         for paragraph in shape.text_frame.paragraphs:
-            spans = _raw_spans(paragraph)
-            kind, inherited = _list_kind(paragraph, bulleted)
+            spans = raw_spans(paragraph)
+            kind, inherited = list_kind(paragraph, bulleted)
             if spans_text(spans).strip():
                 read.append((kind, inherited, paragraph.level, spans))
         # One bullet the placeholder gives by itself reads as a paragraph, not a list of one.
@@ -271,18 +279,18 @@ class _SlidesReader:
                     continue
                 parts: list[Span] = []
                 for paragraph in cell.text_frame.paragraphs:
-                    parts.extend(_raw_spans(paragraph))
+                    parts.extend(raw_spans(paragraph))
                     parts.append(Span(" "))
                 cells.append(normalise_spans(parts))
             rows.append(tuple(cells))
-        if len(rows) > 1 and _has_header_row(table):
+        if len(rows) > 1 and has_header_row(table):
             return Table(rows[0], tuple(rows[1:]), number)
         return Table((), tuple(rows), number)
 
     # -- pictures ----------------------------------------------------------------
     def picture(self, shape, number: int) -> Image | None:
-        properties = _properties(shape)
-        if _decorative(properties):
+        properties = picture_properties(shape)
+        if is_decorative(properties):
             self.note(number, f"A picture on slide {number} is marked as decorative in "
                               "PowerPoint, so it was left out.")
             return None
@@ -295,14 +303,14 @@ class _SlidesReader:
             return None
         repeated = self.on_slides[sha1] >= REPEATED
         if sha1 in self.saved:
-            return None if repeated else Image(self.saved[sha1], _alt(properties), number)
+            return None if repeated else Image(self.saved[sha1], alt_text(properties), number)
         if repeated:
             self.note(number, f"A picture on {self.on_slides[sha1]} slides (a logo or "
                               f"decoration?) was kept once, on slide {number}.")
         src = f"{IMAGES_FOLDER}/{self.out.stem}-{len(self.saved) + 1}.{extension}"
         self.saved[sha1] = src
         self.pictures[src] = blob
-        return Image(src=src, alt=_alt(properties), line=number)
+        return Image(src=src, alt=alt_text(properties), line=number)
 
 
 # -- sections --------------------------------------------------------------------
@@ -349,165 +357,3 @@ def _text_block(spans: Inline, number: int) -> Block:
     if label:
         return Task(label.group("kind").lower(), drop_prefix(spans, label.end()), number)
     return Paragraph(spans, number)
-
-
-# -- shapes ----------------------------------------------------------------------
-
-
-def _title_shape(slide):
-    from pptx.enum.shapes import PP_PLACEHOLDER
-
-    for shape in slide.placeholders:
-        if shape.placeholder_format.type in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE,
-                                             PP_PLACEHOLDER.VERTICAL_TITLE):
-            return shape
-    return None
-
-
-def _title_text(slide) -> str:
-    title = _title_shape(slide)
-    return " ".join(title.text_frame.text.split()) if title is not None else ""
-
-
-def _reading_order(shapes) -> list:
-    """Shapes from the top down, and left to right within a row (tops within :data:`_ROW`)."""
-    placed = sorted(shapes, key=lambda shape: (shape.top or 0, shape.left or 0))
-    rows: list[list] = []
-    for shape in placed:
-        if rows and (shape.top or 0) - (rows[-1][0].top or 0) < _ROW:
-            rows[-1].append(shape)
-        else:
-            rows.append([shape])
-    return [shape for row in rows for shape in sorted(row, key=lambda s: s.left or 0)]
-
-
-def _kind(shape):
-    try:
-        return shape.shape_type
-    except NotImplementedError:  # python-pptx cannot name every shape (an ink drawing)
-        return None
-
-
-def _is_picture(shape) -> bool:
-    from pptx.shapes.picture import Picture
-    from pptx.shapes.placeholder import PlaceholderPicture
-
-    return isinstance(shape, (Picture, PlaceholderPicture))
-
-
-def _left_out(shape, kind) -> str:
-    """What a shape Lesson Lab cannot show is, for the notes ("A chart"); "" for others."""
-    from pptx.enum.shapes import MSO_SHAPE_TYPE
-
-    if getattr(shape, "has_chart", False) and shape.has_chart:
-        return "A chart"
-    if kind == MSO_SHAPE_TYPE.MEDIA:
-        return "A video or sound"
-    if kind in (MSO_SHAPE_TYPE.EMBEDDED_OLE_OBJECT, MSO_SHAPE_TYPE.LINKED_OLE_OBJECT):
-        return "An embedded object"
-    uri = shape.element.xpath("./a:graphic/a:graphicData/@uri")
-    if uri and uri[0].endswith("/diagram"):
-        return "A SmartArt diagram (and its text)"
-    return ""
-
-
-def _pictures(shapes):
-    """(SHA-1, shape) of every picture among ``shapes``, groups included."""
-    from pptx.enum.shapes import MSO_SHAPE_TYPE
-
-    for shape in shapes:
-        if _kind(shape) == MSO_SHAPE_TYPE.GROUP:
-            yield from _pictures(shape.shapes)
-        elif _is_picture(shape):
-            try:
-                yield shape.image.sha1, shape
-            except (AttributeError, KeyError, ValueError):
-                continue
-
-
-def _properties(shape):
-    found = shape.element.xpath("./*[1]/p:cNvPr")
-    return found[0] if found else None
-
-
-def _alt(properties) -> str:
-    """The picture's alt text; "" for none, or for only its file name (which says nothing)."""
-    if properties is None:
-        return ""
-    alt = " ".join((properties.get("descr") or properties.get("title") or "").split())
-    return "" if _FILE_NAME.fullmatch(alt) else alt
-
-
-def _decorative(properties) -> bool:
-    if properties is None:
-        return False
-    marks = properties.findall(f"{_A}extLst/{_A}ext/{_DECORATIVE}")
-    return any(mark.get("val") in ("1", "true") for mark in marks)
-
-
-# -- tables ----------------------------------------------------------------------
-
-
-def _has_header_row(table) -> bool:
-    """Whether the first row is the table's header (see the module docstring)."""
-    first = table._tbl.tr_lst[0]
-    if table.first_row or _all_bold(first):
-        return True
-    if table._tbl.xpath("./a:tblPr/a:tableStyleId"):
-        return False  # the style paints the table, and first_row says if it has a header
-    fills = [{_fill(cell) for cell in row.tc_lst} for row in table._tbl.tr_lst]
-    return len(fills[0]) == 1 and None not in fills[0] and not any(
-        fills[0] & later for later in fills[1:])
-
-
-def _all_bold(row) -> bool:
-    runs = [run for run in row.xpath("./a:tc/a:txBody/a:p/a:r") if "".join(
-        run.xpath("./a:t/text()")).strip()]
-    return bool(runs) and all(_on(run.find(_A + "rPr"), "b") for run in runs)
-
-
-def _fill(cell) -> str | None:
-    """The colour a cell is filled with, as the file gives it; None for none."""
-    colour = cell.xpath("./a:tcPr/a:solidFill/*/@val")
-    return colour[0] if colour else None
-
-
-# -- text ------------------------------------------------------------------------
-
-
-def _raw_spans(paragraph) -> list[Span]:
-    """The paragraph's runs as they are; a line break (Shift+Enter) as a new line."""
-    spans: list[Span] = []
-    for child in paragraph._p:
-        if child.tag == _A + "br":
-            spans.append(Span("\n"))
-        elif child.tag == _A + "r":  # not fields: slide numbers and dates
-            text = "".join(child.xpath("./a:t/text()"))
-            properties = child.find(_A + "rPr")
-            if text:
-                spans.append(Span(text, bold=_on(properties, "b"), italic=_on(properties, "i"),
-                                  underline=_underlined(properties)))
-    return spans
-
-
-def _on(properties, name: str) -> bool:
-    return properties is not None and properties.get(name) in ("1", "true")
-
-
-def _underlined(properties) -> bool:
-    return properties is not None and properties.get("u") not in (None, "none")
-
-
-def _list_kind(paragraph, bulleted: bool) -> tuple[bool | None, bool]:
-    """(True numbered, False bulleted or None neither; whether it is the placeholder's bullet)."""
-    properties = paragraph._p.find(_A + "pPr")
-    own = properties if properties is not None else ()
-    tags = {child.tag for child in own}
-    if _A + "buNone" in tags:
-        return None, False
-    if _A + "buAutoNum" in tags:
-        return True, False
-    if _A + "buChar" in tags or _A + "buBlip" in tags:
-        # LibreOffice writes out the bullet a content placeholder gives anyway.
-        return False, bulleted
-    return (False, True) if bulleted else (None, False)
