@@ -24,6 +24,7 @@ import numpy as np
 
 from speech.stt import whisper_window
 from speech.stt.base import SAMPLE_RATE, Final, Word
+from speech.stt.vad import FRAME, level_db
 
 #: Steers Whisper to write spoken commands as words ("full stop") rather than
 #: acting on them itself; speech/dictation.py then turns them into marks. It
@@ -49,6 +50,11 @@ _MAX_TOKENS = 448  # prompt, prefix and new text together
 # second; a bound stops a rare repetition loop from running to the limit.
 _TOKENS_PER_SECOND = 7
 _MIN_NEW_TOKENS = 12
+# Speech after the last word decoded: this long of frames no more than this far
+# below the loudest frame (and above the quietest speech the phrase finder takes).
+_MORE_SPEECH_S = 0.5
+_SPEECH_BELOW_PEAK_DB = 20.0
+_QUIETEST_SPEECH_DB = -50.0
 
 
 @dataclass(frozen=True)
@@ -151,16 +157,46 @@ def decode(
         prefix=prefix or None,
         max_new_tokens=max(1, min(room, _MAX_TOKENS - used)),
     )
-    # Only the first window: with word timings faster-whisper would go on to
-    # decode the quiet after the last word on its own, where Whisper invents
-    # "Thank you." (and spends a whole second pass on it).
-    first = next(iter(segments), None)
+    segments = iter(segments)
+    first = next(segments, None)
     if first is None:
         return Decoded("")
     if not with_words:
         return Decoded(_after_prefix_text(first.text, prefix))
     new = _after_prefix_words(first.words or (), prefix)
+    # With word timings faster-whisper goes on from the last word it placed. After
+    # the quiet that ends a phrase that is a waste (and Whisper invents "Thank you."
+    # there), but Whisper sometimes ends its text at a full stop with a sentence
+    # still to come: that sentence is decoded too, or the pupil's words are lost.
+    while new and _speech_after(audio, new[-1].end):
+        more = next(segments, None)
+        if more is None:
+            break
+        words = _after_prefix_words(more.words or (), "")
+        if words and _same_word(words[0], new[-1]):
+            words = words[1:]  # the last word heard again: its end was placed early
+        new.extend(words)
     return Decoded(" ".join(w.text for w in new), tuple(new))
+
+
+def _same_word(word: Word, before: Word) -> bool:
+    def bare(text: str) -> str:
+        return "".join(ch for ch in text.lower() if ch.isalnum())
+
+    return bare(word.text) == bare(before.text) and word.start - before.end < _MORE_SPEECH_S
+
+
+def _speech_after(audio: np.ndarray, seconds: float) -> bool:
+    """Whether ``audio`` (int16) holds speech after ``seconds``: :data:`_MORE_SPEECH_S` of
+    frames within :data:`_SPEECH_BELOW_PEAK_DB` of the loudest, not the quiet that ends
+    a phrase (a classroom's noise is far quieter than a voice)."""
+    frames = [audio[i:i + FRAME] for i in range(0, audio.size - FRAME + 1, FRAME)]
+    if not frames:
+        return False
+    levels = np.array([level_db(frame) for frame in frames])
+    loud = levels >= max(levels.max() - _SPEECH_BELOW_PEAK_DB, _QUIETEST_SPEECH_DB)
+    after = int(seconds * SAMPLE_RATE) // FRAME + 1  # the frame after the last word's end
+    return int(loud[after:].sum()) * FRAME / SAMPLE_RATE >= _MORE_SPEECH_S
 
 
 def _after_prefix_text(text: str, prefix: str) -> str:

@@ -199,3 +199,20 @@ def test_vosk_without_a_model_says_how_to_get_one(speak):
     assert line.startswith("lesson-lab: The Vosk engine cannot run here: no English Vosk model")
     assert "lesson-lab models install vosk-model-small-en-gb-0.15" in line
     assert "leave out --engine" in line
+
+
+@pytest.mark.slow
+def test_a_second_sentence_in_one_breath_is_not_lost(speak):
+    """Whisper ended its text at the first full stop with a sentence still to come.
+
+    faster-whisper decodes the rest as a second segment, which the live decode
+    used to leave out: the trainer's "Callum will sit near the front…" never
+    reached the captions, the history or a dictated file.
+    """
+    wav = speak("Maya has a visual impairment, so we will use large print with yellow text "
+                "on a black background. Callum will sit near the front and use live captions.")
+    result = lesson_lab("transcribe", wav, "--dictation")
+    assert result.returncode == 0, result.stderr
+    heard = result.stdout.lower()
+    assert "large print" in heard
+    assert "near the front" in heard and "captions" in heard
