@@ -271,12 +271,14 @@ class _Writer:
     def spans(self, paragraph, spans: Inline, vocab: bool = True, bold: bool = False,
               size: float | None = None) -> None:
         size = size or self.look.size
+        said = ""  # the paragraph so far: a run of capitals after it may be mid-sentence
         for span in spans:
             # Characters Word cannot hold left out; its pasted line breaks are spaces here.
             text = word_text(span.text).replace("\n", " ")
             if self.profile.suppress_all_caps:
-                for start, sentence in capital_runs(text):
+                for start, sentence in capital_runs(text, said):
                     text = text[:start] + sentence + text[start + len(sentence):]
+            said += text
             marks = dict(bold=span.bold or bold, italic=span.italic, underline=span.underline)
             done = 0
             found = vocabulary_matches(text, self._pattern, self._words) if vocab else []

@@ -194,18 +194,21 @@ class _Slides:
         return [Para(self.runs(item), kind, number, after=gap if number == len(items)
                      else gap * LIST_GAP) for number, item in enumerate(items, 1)]
 
-    def cased(self, text: str) -> str:
-        """``text`` with blocks of capitals in sentence case when the profile forbids them."""
+    def cased(self, text: str, before: str = "") -> str:
+        """``text`` (after ``before`` in its paragraph) with blocks of capitals in sentence
+        case when the profile forbids them."""
         if self.profile.suppress_all_caps:
-            for start, sentence in capital_runs(text):
+            for start, sentence in capital_runs(text, before):
                 text = text[:start] + sentence + text[start + len(sentence):]
         return text
 
     def runs(self, spans: Inline, vocab: bool = True) -> tuple[Run, ...]:
         """Spans as runs: capitals rule applied, key words marked."""
         runs: list[Run] = []
+        said = ""  # the paragraph so far: a run of capitals after it may be mid-sentence
         for span in spans:
-            text = self.cased(span.text.replace("\n", " "))
+            text = self.cased(span.text.replace("\n", " "), said)
+            said += text
             marks = dict(bold=span.bold, italic=span.italic, underline=span.underline)
             done = 0
             found = vocabulary_matches(text, self._pattern, self._words) if vocab else []

@@ -8,9 +8,14 @@ capitals has no word shapes and is hard to read):
 - a *capital run* is one or more words, each all upper-case letters, separated
   only by spaces (a single-letter word such as "A" or "I" may be part of a run);
 - a run of two or more words of which at least one has two or more letters, or
-  a single word of five or more letters, is shown in sentence case: its first
-  letter stays a capital and the rest become lower case ("STOP AND THINK" ->
-  "Stop and think", "IMPORTANT" -> "Important");
+  a single word of five or more letters, is shown in sentence case: lower case,
+  but a capital where a sentence starts (the start of the text, or after a
+  full stop, question or exclamation mark or colon, with no word between) and
+  for the word "I"
+  ("STOP AND THINK" -> "Stop and think", "This is IMPORTANT" -> "This is
+  important", "YES I CAN" -> "Yes I can"). Given the text before it in its
+  paragraph (``before``: the spans before a bold one), a run in the middle of
+  a sentence is not given a capital;
 - a single word of two to four letters is left alone, because it is most
   likely an acronym (SEN, DNA, BBC, UK), and words with digits (KS2) never
   match.
@@ -27,13 +32,16 @@ from collections.abc import Iterable
 _CAPS_WORD = r"[A-Z][A-Z'\u2019]*(?![\w])"
 _CAPS_RUN = re.compile(rf"(?<![\w])({_CAPS_WORD}(?: +{_CAPS_WORD})*)")
 _MIN_SINGLE_WORD = 5
+_SENTENCE_ENDS = ".!?:"
+_PRONOUN_I = re.compile(r"(?<![\w'\u2019])i(?=$|[ '\u2019])")  # "i", "i'm", "i'll"
 
 
-def capital_runs(text: str) -> list[tuple[int, str]]:
+def capital_runs(text: str, before: str = "") -> list[tuple[int, str]]:
     """Where ``text`` has runs of capitals to show in sentence case.
 
-    Returns ``(start, replacement)`` pairs; each replacement is as long as the
-    run it replaces.
+    ``before`` is the text before ``text`` in its paragraph, if any. Returns
+    ``(start, replacement)`` pairs; each replacement is as long as the run it
+    replaces.
     """
     found: list[tuple[int, str]] = []
     for match in _CAPS_RUN.finditer(text):
@@ -44,8 +52,23 @@ def capital_runs(text: str) -> list[tuple[int, str]]:
             continue
         if len(words) > 1 and max(letters) < 2:
             continue  # "A I" is not a shouted phrase
-        found.append((match.start(1), run[0] + run[1:].lower()))
+        found.append((match.start(1), _sentence_case(run, _starts_sentence(
+            before + text[:match.start(1)]))))
     return found
+
+
+def _starts_sentence(preceding: str) -> bool:
+    """Whether text after ``preceding`` starts a sentence: no word since the last
+    full stop, question or exclamation mark or colon (an emoji, a quotation mark
+    or a bracket before it is not a word)."""
+    last = max(preceding.rfind(mark) for mark in _SENTENCE_ENDS)
+    return not any(ch.isalnum() for ch in preceding[last + 1:])
+
+
+def _sentence_case(run: str, starts_sentence: bool) -> str:
+    """``run`` in lower case but for a sentence's first letter and the word "I"."""
+    cased = _PRONOUN_I.sub(lambda found: found.group().upper(), run.lower())
+    return cased[0].upper() + cased[1:] if starts_sentence else cased
 
 
 def vocabulary_pattern(words: Iterable[str]) -> re.Pattern[str] | None:

@@ -239,13 +239,15 @@ class LessonDocument:
             self._paragraph((Span(image.alt),), CAPTION, vocab=False)
 
     def _inline(self, spans: Inline, kind: int, vocab: bool = True, bold: bool = False) -> None:
+        said = ""  # the paragraph so far: a run of capitals after it may be mid-sentence
         for span in spans:
             text = span.text.replace("\n", " ")
             start = self._cursor.position()
-            for offset, sentence in capital_runs(text):
+            for offset, sentence in capital_runs(text, said):
                 length = len(sentence)  # positions: an emoji before the run counts twice
                 self._caps.append((start + position_length(text[:offset]),
                                    text[offset : offset + length], sentence))
+            said += text
             role = Role(kind, span.bold or bold, span.italic, span.underline)
             matches = (
                 vocabulary_matches(text, self._vocab_pattern, self._vocab_words) if vocab else []

@@ -227,3 +227,13 @@ def test_capitals_after_an_emoji_become_a_sentence_in_their_place(qtbot):
     assert "🌱 Plants need water and light." in view.toPlainText()
     _changed(view, suppress_all_caps=False)
     assert "🌱 PLANTS NEED WATER and light." in view.toPlainText()
+
+
+def test_capitals_in_bold_mid_sentence_get_no_capital_of_their_own(qtbot):
+    # Found on a trainer's slide: "Text in **ALL CAPITALS**" showed "Text in All capitals".
+    lesson = Lesson(title="Pitfalls", sections=(Section("", 2, (Paragraph((
+        Span("Avoid text in "), Span("ALL CAPITALS", bold=True), Span(". YES I CAN read it.")),
+        1),), 1),))
+    view = make_view(qtbot, lesson)
+    _changed(view, suppress_all_caps=True)
+    assert "Avoid text in all capitals. Yes I can read it." in view.toPlainText()

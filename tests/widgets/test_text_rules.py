@@ -9,7 +9,11 @@ from widgets.text_rules import capital_runs, vocabulary_matches, vocabulary_patt
     ("text", "expected"),
     [
         ("STOP AND THINK before you write.", [(0, "Stop and think")]),
-        ("This is IMPORTANT.", [(8, "Important")]),
+        ("This is IMPORTANT.", [(8, "important")]),  # mid-sentence: no capital
+        ("YES I CAN", [(0, "Yes I can")]),  # "I" keeps its capital
+        ("WELL I'M READY. GO", [(0, "Well I'm ready")]),  # "GO" alone: maybe an acronym
+        ("“STOP HERE,” she said.", [(1, "Stop here")]),  # a quotation mark is not a word
+        ("WATER: IT EVAPORATES", [(0, "Water"), (7, "It evaporates")]),
         ("Pupils with SEN in KS2 and the BBC.", []),  # acronyms and digits stay
         ("A I", []),
         ("READ A BOOK", [(0, "Read a book")]),
@@ -20,6 +24,13 @@ from widgets.text_rules import capital_runs, vocabulary_matches, vocabulary_patt
 )
 def test_capital_runs(text, expected):
     assert capital_runs(text) == expected
+
+
+def test_a_run_after_the_text_before_it_in_its_paragraph_is_mid_sentence():
+    # "Text in **ALL CAPITALS**": the bold span is its own text, after "Text in ".
+    assert capital_runs("ALL CAPITALS", "Text in ") == [(0, "all capitals")]
+    assert capital_runs("ALL CAPITALS", "Look. ") == [(0, "All capitals")]
+    assert capital_runs("ALL CAPITALS") == [(0, "All capitals")]
 
 
 def test_capital_run_replacements_keep_their_length():
