@@ -1,5 +1,5 @@
-"""Export PDF…, Export Word document… and Export PowerPoint slides… in the main window: the ending added, no file
-replaced unasked, and a failed save said in one plain sentence.
+"""Export PDF…, Export Word document… and Export PowerPoint slides… in the main window:
+the ending added, no file replaced unasked, and a failed save said in one plain sentence.
 
 The real window writes real files in ``tmp_path``. QFileDialog is replaced by a
 double that answers as a teacher would (tests/widgets/save_as_doubles.py),
