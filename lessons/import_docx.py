@@ -50,13 +50,13 @@ from lessons.import_key_words import (
     glossary_lines,
     is_key_words_heading,
     looks_like_entry,
-    take_key_words,
 )
 from lessons.importers import (
     ImportStop,
     LessonImportError,
     check_import_paths,
     finish_import,
+    take_details,
     title_from_file_name,
 )
 from lessons.inline import drop_prefix, normalise_spans
@@ -165,7 +165,7 @@ def docx_to_lesson(source: Path, out: Path, stop: ImportStop | None = None
             f"“{Path(source).name}” cannot be read ({error.strerror or error})."
         ) from error
     reader = _DocxReader(document, source, out, stop)
-    lesson, notes = take_key_words(reader.read(), str(source))
+    lesson, notes = take_details(reader.read(), str(source))
     return lesson, reader.notes + notes, reader.pictures
 
 

@@ -54,7 +54,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from lessons.import_key_words import glossary_lines, is_key_words_heading, take_key_words
+from lessons.import_key_words import glossary_lines, is_key_words_heading
 from lessons.import_pptx_shapes import (
     alt_text,
     has_header_row,
@@ -75,6 +75,7 @@ from lessons.importers import (
     LessonImportError,
     check_import_paths,
     finish_import,
+    take_details,
     title_from_file_name,
 )
 from lessons.inline import drop_prefix, normalise_spans
@@ -135,7 +136,7 @@ def pptx_to_lesson(source: Path, out: Path, stop: ImportStop | None = None
             f"“{source.name}” is not a PowerPoint presentation Lesson Lab can read."
         ) from error
     reader = _SlidesReader(presentation, source, out, stop)
-    lesson, notes = take_key_words(reader.read(), str(source))
+    lesson, notes = take_details(reader.read(), str(source))
     return lesson, reader.notes + notes, reader.pictures
 
 

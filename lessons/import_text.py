@@ -33,13 +33,13 @@ from lessons.import_key_words import (
     glossary_lines,
     is_key_words_heading,
     looks_like_entry,
-    take_key_words,
 )
 from lessons.importers import (
     ImportStop,
     LessonImportError,
     check_import_paths,
     finish_import,
+    take_details,
     title_from_file_name,
 )
 from lessons.inline import plain_spans
@@ -126,7 +126,7 @@ def text_to_lesson(text: str, *, source: Path | None = None) -> tuple[Lesson, li
         title = fallback
         first -= 1  # the long first line is kept as text
     sections = _sections(lines, first + 1)
-    lesson, taken = take_key_words(Lesson(title=title, sections=sections),
+    lesson, taken = take_details(Lesson(title=title, sections=sections),
                                    str(source) if source is not None else "<text>")
     return lesson, notes + taken
 

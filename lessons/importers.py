@@ -21,11 +21,14 @@ import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from lessons.file_names import free_path
+from lessons.inline import drop_prefix
 from lessons.loader import MAX_LESSON_BYTES, load_lesson
-from lessons.model import LoadResult, Problem
+from lessons.markdown_body import TASK_LABEL
+from lessons.model import Block, Lesson, ListBlock, LoadResult, Problem, Task, spans_text
 from lessons.writer import lesson_to_markdown, write_lesson
 
 # A picture in the lesson's Markdown: it is not text a pupil can read.
@@ -175,6 +178,20 @@ def import_into_folder(source: str | Path, folder: str | Path, *,
     return target, import_lesson_file(source, target, stop=stop)
 
 
+def take_details(lesson: Lesson, file: str) -> tuple[Lesson, list[Problem]]:
+    """The lesson's key words and learning objectives, moved from its text into its details.
+
+    Every importer calls this on what it read (lessons/import_key_words.py,
+    lessons/import_objectives.py); the notes say what was taken.
+    """
+    from lessons.import_key_words import take_key_words
+    from lessons.import_objectives import take_objectives
+
+    lesson, notes = take_key_words(lesson, file)
+    lesson, more = take_objectives(lesson, file)
+    return lesson, notes + more
+
+
 def finish_import(lesson, out: Path, *, overwrite: bool, notes: list[Problem],
                   pictures: dict[str, bytes] | None = None,
                   stop: ImportStop | None = None) -> LoadResult:
@@ -188,6 +205,7 @@ def finish_import(lesson, out: Path, *, overwrite: bool, notes: list[Problem],
     it are removed again.
     """
     _check(stop)
+    lesson = tasks_out_of_lists(lesson)
     markdown = lesson_to_markdown(lesson)
     size = len(markdown.encode("utf-8"))
     if size > MAX_LESSON_BYTES:
@@ -214,6 +232,39 @@ def finish_import(lesson, out: Path, *, overwrite: bool, notes: list[Problem],
             ) from error
     loaded = load_lesson(out)
     return LoadResult(loaded.lesson, tuple(notes) + loaded.problems)
+
+
+def tasks_out_of_lists(lesson: Lesson) -> Lesson:
+    """``lesson`` with each bullet that starts "Task:" or "Question:" a task of its own.
+
+    A document's paragraph so labelled is a task already; on slides the task is
+    often one of the bullets. Numbered lists are left whole, as a task taken out
+    of one would start the numbers again after it.
+    """
+    sections = tuple(replace(section, blocks=tuple(
+        part for block in section.blocks for part in (
+            _tasks_apart(block) if isinstance(block, ListBlock) and not block.ordered
+            else (block,))))
+        for section in lesson.sections)
+    return replace(lesson, sections=sections)
+
+
+def _tasks_apart(listed: ListBlock) -> list[Block]:
+    parts: list[Block] = []
+    items: list = []
+    for item in listed.items:
+        label = TASK_LABEL.match(spans_text(item))
+        if label is None:
+            items.append(item)
+            continue
+        if items:
+            parts.append(ListBlock(tuple(items), False, listed.line))
+            items = []
+        parts.append(Task(label.group("kind").lower(), drop_prefix(item, label.end()),
+                          listed.line))
+    if items:
+        parts.append(ListBlock(tuple(items), False, listed.line))
+    return parts
 
 
 def _write_pictures(folder: Path, pictures: dict[str, bytes]) -> list[Path]:

@@ -82,7 +82,11 @@ def test_the_first_slide_titles_the_lesson_and_the_rest_of_it_opens_the_lesson(p
     opening = lesson.sections[0]
     assert opening.heading == ""
     assert [b.spans for b in opening.blocks if isinstance(b, Paragraph)] == [
-        (Span("Year 1 Science"),), (Span("LO: To name the parts of a plant."),)]
+        (Span("Year 1 Science"),)]
+    # "LO: …" on the title slide is the lesson's learning objective.
+    assert lesson.objectives == ("To name the parts of a plant.",)
+    assert ("1 learning objective was taken into the lesson's details; Lesson Lab shows them "
+            "under 'Learning objectives' at the top of the lesson.") in notes(plants[0])
 
 
 def test_each_titled_slide_is_a_section_and_a_continued_slide_goes_on_in_it(plants):
@@ -400,3 +404,24 @@ def test_a_stop_before_the_presentation_is_written_leaves_nothing(tmp_path):
     with pytest.raises(ImportStopped):
         import_lesson_file(source, tmp_path / "out" / "plants.md", stop=stop)
     assert not (tmp_path / "out").exists()
+
+
+def test_a_bullet_that_says_task_is_a_task_of_its_own(tmp_path):
+    def fill(deck):
+        slide = titled(deck, "Roots")
+        content(slide, [(0, "Roots drink water."), (0, "Task: label the roots."),
+                        (0, "Roots hold the plant.")])
+    blocks = bare(deck_of(tmp_path, fill)).sections[0].blocks
+    assert blocks == (ListBlock(((Span("Roots drink water."),),), False, 0),
+                      Task("task", (Span("label the roots."),), 0),
+                      ListBlock(((Span("Roots hold the plant."),),), False, 0))
+
+
+def test_a_numbered_step_that_says_task_stays_in_its_list_to_keep_the_numbers(tmp_path):
+    def fill(deck):
+        slide = titled(deck, "Roots", TITLE_ONLY)
+        steps = text_box(slide, 1, 2, ["Dig up a weed.", "Task: draw its roots.", "Wash up."])
+        for paragraph in steps.text_frame.paragraphs:
+            numbered(paragraph)
+    (steps,) = bare(deck_of(tmp_path, fill)).sections[0].blocks
+    assert isinstance(steps, ListBlock) and steps.ordered and len(steps.items) == 3

@@ -1,0 +1,112 @@
+"""A teacher's learning objectives, found in an imported document, become the lesson's objectives.
+
+Teachers put the lesson's objectives on the first slide or at the top of the
+sheet, labelled as English schools label them: "LO:", "Learning objective:",
+"WALT:" (we are learning to), "LI:" (learning intention), or as a sentence
+"We are learning to…"; or under a heading such as "Learning objectives". The
+lesson keeps them in its details (``objectives``), which the view shows under
+"Learning objectives" at the top, so :func:`take_objectives` moves them there:
+
+- in the text before the first heading (a title slide's subtitle, the top of
+  a sheet): a paragraph with one of those labels (the label goes; a bare
+  label takes the list after it), or one that says "We are learning to…"
+  (kept whole); a first heading that is such a labelled line (a text file's
+  short "LO: …" line) is one too;
+- a section whose heading names objectives: its list items and paragraphs;
+  the section goes when nothing else is left in it.
+
+Anything else stays where it was. Success criteria are not objectives and
+are left alone. No Qt here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from lessons.model import Block, Lesson, ListBlock, Paragraph, Problem, Section, spans_text
+
+_LABEL = re.compile(
+    r"""^\s*(?:L\.?\s?O\.?s?|L\.?\s?I\.?|WALT|
+        (?:today['’]s\s+|lesson\s+|our\s+)?(?:learning\s+)?(?:objectives?|intentions?|aims?)|
+        learning\s+outcomes?)
+        \s*(?:[:\-–—]\s*|$)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_WE_ARE_LEARNING = re.compile(r"^\s*(?:today,?\s+)?we\s+are\s+learning\s+(?:to|about|how)\b",
+                              re.IGNORECASE)
+
+
+def is_objectives_heading(text: str) -> bool:
+    """Whether a heading names the lesson's objectives ("Learning objectives", "LO")."""
+    match = _LABEL.match(text.strip().rstrip(":"))
+    return match is not None and not text.strip().rstrip(":")[match.end():].strip()
+
+
+def take_objectives(lesson: Lesson, file: str) -> tuple[Lesson, list[Problem]]:
+    """``lesson`` with its labelled objectives in its details, and a note saying how many."""
+    found: list[str] = []
+    sections: list[Section] = []
+    for index, section in enumerate(lesson.sections):
+        label = _LABEL.match(section.heading)
+        if is_objectives_heading(section.heading):
+            kept = _take_all(section.blocks, found)
+            if kept:
+                sections.append(replace(section, blocks=kept))
+        elif index == 0 and (label or not section.heading):
+            if label:  # a short "LO: …" line read as the first heading
+                found.append(_objective(section.heading[label.end():]))
+            sections.append(replace(section, heading="" if label else section.heading,
+                                    blocks=_take_labelled(section.blocks, found)))
+        else:
+            sections.append(section)
+    if not found:
+        return lesson, []
+    objectives = lesson.objectives + tuple(o for o in found if o not in lesson.objectives)
+    note = Problem(file, lesson.sections[0].line if lesson.sections else 1,
+                   f"{_count(len(found))} taken into the lesson's details; Lesson Lab shows "
+                   "them under 'Learning objectives' at the top of the lesson.", "warning")
+    return replace(lesson, objectives=objectives, sections=tuple(sections)), [note]
+
+
+def _take_labelled(blocks: tuple[Block, ...], found: list[str]) -> tuple[Block, ...]:
+    kept: list[Block] = []
+    bare_label = False
+    for block in blocks:
+        if bare_label and isinstance(block, ListBlock):
+            found.extend(_objective(spans_text(item)) for item in block.items)
+            bare_label = False
+            continue
+        bare_label = False
+        text = spans_text(block.spans) if isinstance(block, Paragraph) else ""
+        label = _LABEL.match(text)
+        if label and text[label.end():].strip():
+            found.append(_objective(text[label.end():]))
+        elif label:
+            bare_label = True  # "Learning objectives:" alone: the list after it
+        elif _WE_ARE_LEARNING.match(text):
+            found.append(_objective(text))
+        else:
+            kept.append(block)
+    return tuple(kept)
+
+
+def _take_all(blocks: tuple[Block, ...], found: list[str]) -> tuple[Block, ...]:
+    kept: list[Block] = []
+    for block in blocks:
+        if isinstance(block, ListBlock):
+            found.extend(_objective(spans_text(item)) for item in block.items)
+        elif isinstance(block, Paragraph):
+            found.append(_objective(spans_text(block.spans)))
+        else:
+            kept.append(block)
+    return tuple(kept)
+
+
+def _objective(text: str) -> str:
+    text = " ".join(text.split())
+    return text[:1].upper() + text[1:]
+
+
+def _count(n: int) -> str:
+    return "1 learning objective was" if n == 1 else f"{n} learning objectives were"
