@@ -183,6 +183,12 @@ class MainWindow(SpeechHooks, LessonFiles, FileDrops, LibraryHooks, ProfileChoic
         self.library.lesson_activated.connect(self._entry_activated)
         self.profiles.currentIndexChanged.connect(self._profile_chosen)
         self.view.section_changed.connect(self._show_section)
+        # Side by side turns with the lesson: its adapted pane shows the same section
+        # (Next section turns the lesson; Ctrl+Page Down in the pane turns the pane).
+        self.view.section_changed.connect(
+            lambda index, _count: self.side_by_side.go_to_section(index))
+        self.side_by_side.adapted.section_changed.connect(
+            lambda index, _count: self.view.go_to_section(index))
         self.refresh_profiles(self.settings.profile or None)
         for action in self.act.engines.actions():
             action.setChecked(action.data() == self.settings.engine)

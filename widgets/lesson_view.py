@@ -161,13 +161,18 @@ class LessonView(QTextBrowser):
         return self._page_index
 
     def go_to_section(self, index: int) -> None:
-        """Show page ``index`` in focus mode (clamped to the lesson)."""
+        """Show page ``index`` in focus mode (clamped to the lesson).
+
+        Out of focus mode the page is only remembered, for when focus mode
+        comes on: the whole lesson stays where the reader has it.
+        """
         if not self._pages:
             return
         index = max(0, min(index, len(self._pages) - 1))
         if index != self._page_index:
             self._page_index = index
-            self._show_current()
+            if self._profile.focus_mode:
+                self._show_current()
 
     def next_section(self) -> bool:
         """Turn to the next page; False at the end."""

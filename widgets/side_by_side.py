@@ -4,16 +4,24 @@ The picture a trainer shows to explain what an adaptation changes: on the
 left the lesson as written (the Standard profile), on the right the same
 lesson through the chosen profile. Scrolling either pane scrolls the other to
 the same proportion of the lesson (the adapted one is usually much longer).
+
+With a profile that shows one section at a time (focus mode), the adapted
+pane shows a section and the original the whole lesson: the original is kept
+at that section's place in the lesson, and scrolling through the section
+scrolls the original through the same section.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLabel, QScrollBar, QSplitter, QVBoxLayout, QWidget
 
 from lessons.model import Lesson
 from lessons.presets import default_preset
 from lessons.profile import Profile
+from widgets.lesson_document import LessonDocument
+from widgets.lesson_pages import Page, lesson_pages
 from widgets.lesson_view import LessonView
 from widgets.relative_font import set_relative_font
 
@@ -52,18 +60,27 @@ class SideBySide(QWidget):
         layout.addWidget(splitter)
 
         self._syncing = False
+        self._pages: list[Page] = []
+        self._starts: dict[int, int] = {}  # page -> where it starts in the whole lesson
         first, second = self.original.verticalScrollBar(), self.adapted.verticalScrollBar()
-        first.valueChanged.connect(lambda _v: self._follow(first, second))
-        second.valueChanged.connect(lambda _v: self._follow(second, first))
+        first.valueChanged.connect(lambda _v: self._original_moved())
+        second.valueChanged.connect(lambda _v: self._adapted_moved())
         # A re-style changes the adapted pane's length: keep it in step.
-        first.rangeChanged.connect(lambda _a, _b: self._follow(second, first))
-        second.rangeChanged.connect(lambda _a, _b: self._follow(first, second))
+        first.rangeChanged.connect(lambda _a, _b: self._original_resized())
+        second.rangeChanged.connect(lambda _a, _b: self._adapted_resized())
+        self.adapted.section_changed.connect(lambda _i, _n: self._adapted_moved())
         self.set_adapted_profile(default_preset())
 
     def set_lesson(self, lesson: Lesson | None) -> None:
         """Show ``lesson`` in both panes."""
+        self._pages = lesson_pages(lesson) if lesson else []
+        self._starts.clear()
         self.original.set_lesson(lesson)
         self.adapted.set_lesson(lesson)
+
+    def go_to_section(self, index: int) -> None:
+        """Turn the adapted pane to section ``index`` (focus mode); the original follows."""
+        self.adapted.go_to_section(index)
 
     def set_adapted_profile(self, profile: Profile) -> None:
         """Adapt the right-hand pane with ``profile``."""
@@ -72,15 +89,122 @@ class SideBySide(QWidget):
         self.adapted.setAccessibleName(
             self.tr("Adapted lesson: {name}").format(name=profile.name))
 
+    # ----- keeping the panes in step ---------------------------------------------
+
+    def _in_sections(self) -> bool:
+        """True while the adapted pane shows one section at a time."""
+        return self.adapted.profile().focus_mode and bool(self._pages)
+
+    def _original_moved(self) -> None:
+        if not self._in_sections():
+            self._follow(self.original.verticalScrollBar(), self.adapted.verticalScrollBar())
+            return
+        span = self._section_span()
+        if span is None or self._syncing:
+            return
+        top, room = span
+        if room <= 0:  # the whole section fits in the original pane
+            return
+        value = self.original.verticalScrollBar().value()
+        fraction = min(1.0, max(0.0, (value - top) / room))
+        bar, start = self.adapted.verticalScrollBar(), self._adapted_start()
+        self._syncing = True
+        try:
+            bar.setValue(start + round(fraction * max(0, bar.maximum() - start)))
+        finally:
+            self._syncing = False
+
+    def _adapted_moved(self) -> None:
+        if not self._in_sections():
+            self._follow(self.adapted.verticalScrollBar(), self.original.verticalScrollBar())
+            return
+        span = self._section_span()
+        if span is None or self._syncing:
+            return
+        top, room = span
+        bar, start = self.adapted.verticalScrollBar(), self._adapted_start()
+        reach = bar.maximum() - start
+        fraction = min(1.0, max(0.0, (bar.value() - start) / reach)) if reach > 0 else 0.0
+        self._syncing = True
+        try:
+            self.original.verticalScrollBar().setValue(top + round(fraction * max(0, room)))
+        finally:
+            self._syncing = False
+
+    def _original_resized(self) -> None:
+        # The section in the adapted pane leads: the original finds its place again.
+        if self._in_sections():
+            self._adapted_moved()
+        else:
+            self._follow(self.adapted.verticalScrollBar(), self.original.verticalScrollBar())
+
+    def _adapted_resized(self) -> None:
+        if self._in_sections():
+            self._adapted_moved()
+        else:
+            self._follow(self.original.verticalScrollBar(), self.adapted.verticalScrollBar())
+
+    def _section_span(self) -> tuple[int, int] | None:
+        """Where the adapted pane's section is in the original pane: the scroll value
+        that puts its start at the top, and how far the original can scroll on
+        within it. None while the original pane is being re-styled."""
+        built = self.original.lesson_document()
+        if built is None or self.original.document() is not built.document:
+            return None
+        document = built.document
+        layout = document.documentLayout()
+        index = self.adapted.section_index()
+        start = self._page_start(index)
+        # The first page from the very top, above the lesson's margin.
+        top = layout.blockBoundingRect(document.findBlock(start)).top() if index else 0.0
+        if index + 1 < len(self._pages):
+            end = layout.blockBoundingRect(
+                document.findBlock(self._page_start(index + 1))).top()
+        else:
+            end = layout.documentSize().height()
+        room = end - top - self.original.viewport().height()
+        return round(top), round(room)
+
+    def _adapted_start(self) -> int:
+        """The scroll value a section is shown from: its first line at the top."""
+        document = self.adapted.document()
+        return round(document.documentLayout().blockBoundingRect(document.firstBlock()).top())
+
+    def _page_start(self, index: int) -> int:
+        """Where focus-mode page ``index`` starts in the whole lesson's text.
+
+        The whole lesson is built from the same parts in the same order, so
+        page ``index`` starts just after the lesson built from the pages
+        before it.
+        """
+        if index <= 0 or not self._pages:
+            return 0
+        if index not in self._starts:
+            lesson = self.original.lesson()
+            before = Page(front=True,
+                          sections=tuple(s for p in self._pages[:index] for s in p.sections))
+            document = LessonDocument(lesson, before).document
+            last = document.lastBlock()
+            # Qt keeps an empty block after a table, which the next part then fills.
+            after_table = (last.length() == 1 and last.previous().isValid()
+                           and QTextCursor(last.previous()).currentTable() is not None)
+            self._starts[index] = last.position() if after_table else document.characterCount()
+        return self._starts[index]
+
+    @staticmethod
+    def _fraction(bar: QScrollBar) -> float:
+        span = bar.maximum() - bar.minimum()
+        return (bar.value() - bar.minimum()) / span if span > 0 else 0.0
+
+    def _set_fraction(self, bar: QScrollBar, fraction: float) -> None:
+        self._syncing = True
+        try:
+            bar.setValue(bar.minimum() + round(fraction * (bar.maximum() - bar.minimum())))
+        finally:
+            self._syncing = False
+
     def _follow(self, source: QScrollBar, target: QScrollBar) -> None:
         """Move ``target`` to the same proportion as ``source``, without echoing back."""
         if self._syncing:
             return
-        self._syncing = True
-        try:
-            span = source.maximum() - source.minimum()
-            fraction = (source.value() - source.minimum()) / span if span > 0 else 0.0
-            target.setValue(target.minimum()
-                            + round(fraction * (target.maximum() - target.minimum())))
-        finally:
-            self._syncing = False
+        self._set_fraction(target, self._fraction(source))
