@@ -1,6 +1,8 @@
 """Projector mode: the lesson full screen, one section at a time, like slides.
 
-No window frame, no menus: very large text (at least 40 pt). Along the bottom,
+No window frame, no menus: very large text (at least 40 pt). A picture is
+scaled down to the room its slide leaves it, so bullets and a picture fit one
+screen (widgets/slide_view.py). Along the bottom,
 "Section 2 of 5" and, while a section runs on below the screen, "More below";
 both are sized from the slide text (at least 24 pt) so the back of a
 classroom can read them, and drawn in the slide's text colour (or black or
@@ -29,8 +31,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 from lessons.contrast import contrast_ratio
 from lessons.model import Lesson
 from lessons.profile import Profile
-from widgets.lesson_view import LessonView
 from widgets.presentation import PresentationWindow
+from widgets.slide_view import SlideView
 
 MIN_PROJECTOR_PT = 40.0
 # The bottom line (section number, "More below") against the slide text: big
@@ -97,11 +99,11 @@ class ProjectorView(PresentationWindow):
             "next section, Page Up or the left arrow to go back, plus and minus for larger or "
             "smaller text, B or full stop to blank the screen, Escape to leave."))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.view = LessonView()
+        self.view = SlideView()
         # The projector takes every key itself; the text is for looking at.
         self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.view.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
-        self.view.setFrameShape(LessonView.Shape.NoFrame)
+        self.view.setFrameShape(SlideView.Shape.NoFrame)
         self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.indicator = QLabel(self)
         self.indicator.setAccessibleName(self.tr("Section number"))
