@@ -19,7 +19,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from lessons.importers import ImportStop, import_into_folder
+from lessons.importers import ImportStop, import_into_folder, import_lesson_file
 from lessons.library import LibraryScan, scan_library
 from lessons.model import LoadResult
 
@@ -42,13 +42,17 @@ class LessonImport:
 
     ``library_folders`` are the folders the window lists (None: the app's
     own), scanned again after the lesson is written so the library shows it.
+    ``replacing``: the lesson file to write over (the teacher chose to replace
+    an earlier import of the same document) instead of a new one.
     ``finished`` is set when the worker is done, whatever the outcome.
     """
 
-    def __init__(self, source: str | Path, folder: str | Path, library_folders=None) -> None:
+    def __init__(self, source: str | Path, folder: str | Path, library_folders=None,
+                 replacing: Path | None = None) -> None:
         self.source = Path(source)
         self.folder = Path(folder)
         self.library_folders = library_folders
+        self.replacing = replacing  # a lesson imported from the same file before, to replace
         self.finished = threading.Event()
         self._stop = ImportStop()
 
@@ -69,7 +73,11 @@ class LessonImport:
         be imported, ImportStopped when stopped before anything was written.
         """
         try:
-            target, result = import_into_folder(self.source, self.folder, stop=self._stop)
+            if self.replacing is not None:
+                target = self.replacing
+                result = import_lesson_file(self.source, target, overwrite=True, stop=self._stop)
+            else:
+                target, result = import_into_folder(self.source, self.folder, stop=self._stop)
             if self._stop.requested:
                 return ImportOutcome(target, result, None)
             return ImportOutcome(target, result, scan_library(self.library_folders))

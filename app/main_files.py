@@ -32,6 +32,7 @@ from app.recent_folders import remember, start_folder, start_path
 from lessons.file_names import export_file_name
 from lessons.loader import NOT_TEXT, load_lesson
 from lessons.save_problem import save_problem
+from widgets.import_notes import REPLACE
 from widgets.save_as import ask_save_as
 
 LESSONS = "lessons"  # the kind of file (app/recent_folders.py) for opening and importing
@@ -96,12 +97,29 @@ class LessonFiles:
         from app.lesson_import_worker import LessonImport
         from lessons.library import user_folder
 
-        job = LessonImport(source, user_folder(), self._library_folders)
+        replacing = None
+        before = user_folder() / f"{Path(source).stem}.md"  # where it went last time
+        if before.is_file():
+            answer = self.ask_reimport(Path(source).name, self._title_of(before))
+            if not answer:
+                return None
+            replacing = before if answer == REPLACE else None
+        job = LessonImport(source, user_folder(), self._library_folders, replacing)
         self._lesson_import = job
         self._show_importing()
         self.background.run(job.run, lambda outcome: self._imported(job, outcome),
                             lambda error: self._not_imported(job, error), name="lesson-import")
         return job
+
+    def ask_reimport(self, name: str, title: str) -> str:
+        """Ask what to do with a document imported before: REPLACE, KEEP_BOTH or ""."""
+        from widgets.import_notes import ask_reimport
+
+        return ask_reimport(self, name, title)
+
+    def _title_of(self, path: Path) -> str:
+        entry = next((e for e in self.library.entries() if e.path == path), None)
+        return entry.lesson.title if entry is not None and entry.lesson else path.stem
 
     def _still_importing(self) -> bool:
         """True, and a message, while an import runs (one at a time)."""
@@ -156,7 +174,10 @@ class LessonFiles:
             return
         if outcome.scan is not None:
             self.set_library(outcome.scan)
+        replaced = self.lesson_path == outcome.target  # the earlier import, on screen
         self.library.select_path(outcome.target)
+        if replaced and outcome.result.lesson is not None:
+            self.show_lesson(outcome.result.lesson, outcome.target)  # the list did not move
         lesson_file = str(outcome.target)
         notes = sum(p.file == lesson_file for p in outcome.result.problems)
         text = self.tr("Imported as {name}.").format(name=outcome.target.name)

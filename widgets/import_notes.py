@@ -1,4 +1,4 @@
-"""What an import left out or changed, told once the lesson is in the library.
+"""Importing a document: what it left out or changed, and a document imported before.
 
 An imported document's notes ("A chart on slide 8 was left out…", "2 key
 words were taken…") are about the document, not the lesson file, so the
@@ -6,6 +6,10 @@ library cannot list them later: they are shown here, when the teacher can
 still act on them. The box does not block the window (``open``, not
 ``exec``), its text can be selected and copied, and a long list shows its
 first :data:`SHOWN` notes with the rest under Show Details….
+
+A document imported again (a trainer's updated slides) would otherwise make a
+second lesson with the same title beside the first, with nothing to tell them
+apart: :func:`ask_reimport` asks whether to replace the earlier one.
 """
 
 from __future__ import annotations
@@ -15,6 +19,9 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 #: The most notes listed in the box itself; any more are under Show Details….
 SHOWN = 8
+#: :func:`ask_reimport`'s answers ("" for Cancel).
+REPLACE = "replace"
+KEEP_BOTH = "both"
 
 
 def _tr(text: str) -> str:
@@ -40,3 +47,22 @@ def import_notes_box(parent: QWidget | None, name: str, title: str,
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     return box
+
+
+def ask_reimport(parent: QWidget | None, name: str, title: str) -> str:
+    """``name`` was imported before, as the lesson ``title``: REPLACE, KEEP_BOTH or ""."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(_tr("Imported before"))
+    box.setText(_tr("“{name}” was imported before, as the lesson “{title}”.").format(
+        name=name, title=title))
+    box.setInformativeText(_tr("Replace that lesson with this import, or keep both? Replacing "
+                               "it loses any changes made to that lesson's file."))
+    replace = box.addButton(_tr("&Replace it"), QMessageBox.ButtonRole.AcceptRole)
+    both = box.addButton(_tr("&Keep both"), QMessageBox.ButtonRole.ActionRole)
+    cancel = box.addButton(_tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(replace)
+    box.setEscapeButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    return REPLACE if clicked is replace else KEEP_BOTH if clicked is both else ""

@@ -12,6 +12,7 @@ from app.settings import GEOMETRY, AppSettings
 from app.ui_scale import apply_ui_scale
 from lessons.library import builtin_folder
 from lessons.profile_store import ProfileStore
+from widgets.import_notes import KEEP_BOTH
 
 
 class Opened:
@@ -48,6 +49,9 @@ class Opened:
         window.show_welcome = window.welcomes.append
         window.import_notes = []
         window.show_import_notes = lambda *told: window.import_notes.append(told)
+        # A document imported again: keep both, as before the question was asked.
+        window.reimports = []
+        window.ask_reimport = lambda *asked: window.reimports.append(asked) or KEEP_BOTH
         # pytest-qt closes it after the test: nobody answers "Save your dictation?".
         self.qtbot.addWidget(window, before_close_func=leave_unsaved)
         window.show()
