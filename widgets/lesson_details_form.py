@@ -124,6 +124,11 @@ class LessonDetailsForm(QWidget):
         self.objectives = self._text_box(_tr("One objective on each line."))
         self.key_words = KeyWordsTable()
         self.notes = self._text_box(_tr("For teaching assistants and other adults."))
+        # Room for a presentation's speaker notes, which an import puts here, slide by
+        # slide: the box grows with its text, from 6 lines to 16, then scrolls.
+        self.notes.setMaximumHeight(self.notes.fontMetrics().lineSpacing() * 16)
+        self.notes.textChanged.connect(self._fit_notes)
+        self._fit_notes()
 
         form = QFormLayout()
         # Labels above their fields: the form stays narrow at a large interface size.
@@ -204,6 +209,10 @@ class LessonDetailsForm(QWidget):
         column.addWidget(self.source, 1)
         column.addWidget(self.form_button, 0, Qt.AlignmentFlag.AlignLeft)
         return page
+
+    def _fit_notes(self) -> None:
+        lines = self.notes.document().lineCount() + 1
+        self.notes.setMinimumHeight(self.notes.fontMetrics().lineSpacing() * min(max(lines, 6), 16))
 
     def _text_box(self, description: str) -> QPlainTextEdit:
         box = QPlainTextEdit()

@@ -313,3 +313,14 @@ def test_undo_in_the_text_boxs_right_click_menu_is_the_lessons_undo(qtbot, edito
     undo.trigger()
     menu.close()
     assert editor.details.title.text() == "The water cycle" and not editor.is_modified()
+
+
+def test_a_presentations_speaker_notes_have_room_to_be_read(qtbot, editor):
+    # An imported deck's notes, slide by slide: the box was four lines high.
+    notes = "\n".join(f"Slide {n}: Ask the class what they notice." for n in range(1, 15))
+    editor.set_text("---\ntitle: Plants\nnotes_for_adults: |\n"
+                    + "".join(f"  {line}\n" for line in notes.splitlines()) + "---\n\nText.\n")
+    show_details(qtbot, editor)
+    box = editor.details.notes
+    assert box.toPlainText() == notes
+    assert box.height() >= 12 * box.fontMetrics().lineSpacing()
