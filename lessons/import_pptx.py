@@ -321,7 +321,13 @@ def _add(sections: list[Section], heading: str, blocks: list[Block], number: int
     """Add one slide to ``sections``: a new section, or more of the one before."""
     last = sections[-1] if sections else None
     if last is not None and (not heading or _continues(heading, last.heading)):
-        sections[-1] = Section(last.heading, last.level, last.blocks + tuple(blocks), last.line)
+        before, blocks = list(last.blocks), list(blocks)
+        if (before and blocks and isinstance(before[-1], ListBlock)
+                and isinstance(blocks[0], ListBlock) and before[-1].ordered == blocks[0].ordered):
+            # A list carried on from the slide before is one list, not two with a gap.
+            before[-1] = ListBlock(before[-1].items + blocks.pop(0).items, before[-1].ordered,
+                                   before[-1].line)
+        sections[-1] = Section(last.heading, last.level, tuple(before + blocks), last.line)
     else:
         sections.append(Section(heading, 2, tuple(blocks), number))
 

@@ -19,7 +19,16 @@ from lessons.importers import (
     import_into_folder,
     import_lesson_file,
 )
-from lessons.model import Image, ListBlock, Paragraph, Span, Table, Task, VocabularyEntry
+from lessons.model import (
+    Image,
+    ListBlock,
+    Paragraph,
+    Span,
+    Table,
+    Task,
+    VocabularyEntry,
+    spans_text,
+)
 from tests.lessons.lesson_helpers import without_positions
 from tests.lessons.pptx_samples import (
     BLANK,
@@ -425,3 +434,14 @@ def test_a_numbered_step_that_says_task_stays_in_its_list_to_keep_the_numbers(tm
             numbered(paragraph)
     (steps,) = bare(deck_of(tmp_path, fill)).sections[0].blocks
     assert isinstance(steps, ListBlock) and steps.ordered and len(steps.items) == 3
+
+
+def test_a_list_carried_on_to_a_continued_slide_is_one_list(tmp_path):
+    def fill(deck):
+        titled(deck, "Clear print", TITLE_ONLY)
+        content(titled(deck, "Pitfalls"), [(0, "Colour alone"), (0, "Justified text")])
+        content(titled(deck, "Pitfalls (continued)"), [(0, "Long lines"), (0, "Italics")])
+    (pitfalls,) = bare(deck_of(tmp_path, fill)).sections
+    (listed,) = pitfalls.blocks
+    assert [spans_text(item) for item in listed.items] == [
+        "Colour alone", "Justified text", "Long lines", "Italics"]
