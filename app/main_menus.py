@@ -271,7 +271,8 @@ class MainActions:
         for action in (self.edit_profile, None, self.side_by_side, self.projector, self.flip,
                        None, self.previous_section, self.next_section):
             lesson.addSeparator() if action is None else lesson.addAction(action)
-        # A widget on a tool bar is shown and hidden through the action addWidget gives.
+        # Always shown, at one width, with the section buttons (disabled without
+        # sections) before it: the buttons after it never move (widgets/section_label.py).
         self.section_label_action = lesson.addWidget(status)
         lesson.addSeparator()
         lesson.addAction(self.export_pdf)

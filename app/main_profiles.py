@@ -90,7 +90,9 @@ class ProfileChoice:
             self.projector.set_profile(shown)
         for action in (self.act.next_section, self.act.previous_section):
             action.setEnabled(shown.focus_mode)
-        self.act.section_label_action.setVisible(shown.focus_mode)
+        # Shown whatever the profile ("Whole lesson" without sections), and as wide:
+        # the buttons after it keep their places.
+        self.show_section_place()
         note = self.view.font_note()
         if note:
             self.show_status(note)

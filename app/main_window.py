@@ -40,7 +40,6 @@ from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QScrollArea,
@@ -87,6 +86,7 @@ from widgets.screen_fit import (
     open_within_screen,
     room_for_docks,
 )
+from widgets.section_label import SectionLabel
 from widgets.side_by_side import SideBySide
 from widgets.stacking_row import ROWS_MAY_STACK
 
@@ -165,8 +165,7 @@ class MainWindow(SpeechHooks, LessonFiles, FileDrops, LibraryHooks, ProfileChoic
         self.profiles.setAccessibleDescription(self.tr(
             "The preset or saved profile the lesson is shown with."))
         self.profiles.setMinimumContentsLength(22)
-        self.section_label = QLabel()
-        self.section_label.setAccessibleName(self.tr("Section"))
+        self.section_label = SectionLabel()  # "Section 3 of 12", or "Whole lesson"
         self.speech_status = SpeechStatus()
         self.speech_status.attach(self.statusBar())
 
@@ -309,8 +308,15 @@ class MainWindow(SpeechHooks, LessonFiles, FileDrops, LibraryHooks, ProfileChoic
         self.view.previous_section()
 
     def _show_section(self, index: int, count: int) -> None:
-        self.section_label.setText(
-            self.tr("Section {n} of {count}").format(n=index + 1, count=count))
+        self.section_label.show_section(index, count)
+
+    def show_section_place(self) -> None:
+        """Say on the tool bar which section is shown, or that the whole lesson is."""
+        count = self.view.section_count()
+        if self.view.profile().focus_mode and count:
+            self.section_label.show_section(self.view.section_index(), count)
+        else:
+            self.section_label.show_whole_lesson()
 
     def zoom_views(self, method: str) -> None:
         """Zoom every lesson view in the window ("zoom_in", "zoom_out", "reset_zoom").

@@ -113,7 +113,8 @@ def test_simulations_dock_and_overlay_follow_the_flip(qtbot, window):
 
 def test_side_by_side_and_focus_mode_sections(qtbot, window):
     choose(window, "The water cycle")
-    assert not window.act.section_label_action.isVisible()
+    assert not window.act.next_section.isEnabled()
+    assert window.section_label.text() == "Whole lesson"  # shown, so nothing moves
     window.choose_profile("Autism / attention")  # a focus-mode preset
     assert window.act.next_section.isEnabled() and window.act.section_label_action.isVisible()
     qtbot.keyClick(window.view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
