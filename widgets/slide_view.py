@@ -10,8 +10,9 @@ its own size, if that is smaller): a quarter of a projected picture is about
 half a metre tall on a classroom screen, still clear from the back row, and
 any smaller it stops being worth showing. When the text with its pictures at
 that floor does not fit, the section scrolls as before ("More below",
-Page Down), each picture no taller than one screen with its caption, so it
-can be seen whole.
+Page Down), each picture no taller than one screen with its caption, and a
+picture that a screen's bottom edge would cut starts the next screen instead:
+the class sees the text, then the whole picture, never half of one.
 
 The pictures' sizes are set after the lesson view has styled the page (on
 every re-style, page turn, zoom and resize), from the size the profile gives
@@ -23,7 +24,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QSizeF
-from PySide6.QtGui import QTextCursor, QTextDocument, QTextFormat, QTextImageFormat
+from PySide6.QtGui import (
+    QTextBlockFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextImageFormat,
+)
 from PySide6.QtWidgets import QWidget
 
 from widgets.lesson_document import CAPTION
@@ -34,6 +41,10 @@ PICTURE_FLOOR_SHARE = 0.25
 # In a picture's format: the size the profile gives it, and the size set here.
 _PROFILE_SIZE = int(QTextFormat.Property.UserProperty.value) + 71
 _FITTED_SIZE = _PROFILE_SIZE + 1
+# In a picture's block: its own space above, and the space set here to move
+# it down to the top of the next screen.
+_OWN_TOP = _PROFILE_SIZE + 2
+_MOVED_TOP = _PROFILE_SIZE + 3
 
 
 def picture_cap(heights: Sequence[float], room: float, floor: float) -> float | None:
@@ -83,13 +94,22 @@ class SlideView(LessonView):
             return
         own = [_profile_size(fmt) for _position, fmt in pictures]
         _set_sizes(document, pictures, own)
+        for position, _fmt in pictures:
+            _move_down(document, position, 0.0)
+        # The view lays a page out lazily, and a block not laid out yet (a caption
+        # below the screen) measures 0 pixels tall: lay all of it out now.
+        document.markContentsDirty(0, document.characterCount())
         room = self.viewport().height()
         heights = [size.height() for size in own]
         text = document.size().height() - sum(heights)
         cap = picture_cap(heights, room - text, self.picture_floor())
         if cap is None:
-            # Scrolled as before, but a picture (with its caption) fits a screen.
+            # Scrolled as before, but a picture (with its caption) fits a screen,
+            # and starts one rather than being cut by its bottom edge.
             cap = max(self.picture_floor(), room - self._room_around(document, pictures, heights))
+            _set_sizes(document, pictures, [_capped(size, cap) for size in own])
+            self._start_screens(document, pictures, room)
+            return
         for _attempt in range(3):
             if cap == float("inf"):
                 return
@@ -102,20 +122,37 @@ class SlideView(LessonView):
             cap = max(self.picture_floor(), cap - over)
 
     @staticmethod
+    def _start_screens(document: QTextDocument, pictures, room: float) -> None:
+        """Move a picture that a screen's bottom edge would cut down to the next screen.
+
+        Page Down scrolls one screen (the view's page step) at a time from the
+        page's first line, so the screens start ``room`` apart from there.
+        """
+        # The view turns to a page scrolled to its first line (below the page's margin).
+        first = document.documentLayout().blockBoundingRect(document.begin()).top()
+        for position, _fmt in pictures:
+            top, bottom = _picture_and_caption(document, position)
+            into_screen = (top - first) % room
+            if into_screen > 0.5 and bottom - top <= room and into_screen + bottom - top > room:
+                target, space = top + room - into_screen, room - into_screen
+                for _attempt in range(3):
+                    _move_down(document, position, space)
+                    # Qt lets the space above a block overlap the space below the one
+                    # before it: add what did not show.
+                    short = target - _picture_and_caption(document, position)[0]
+                    if short <= 0.5:
+                        break
+                    space += short
+
+    @staticmethod
     def _room_around(document: QTextDocument, pictures, heights: Sequence[float]) -> float:
         """The most any picture's line and caption, and the page's bottom margin, take
         besides the picture itself (at ``heights``)."""
-        layout = document.documentLayout()
-        bottom = document.rootFrame().frameFormat().bottomMargin()
         most = 0.0
         for (position, _fmt), height in zip(pictures, heights, strict=True):
-            block = document.findBlock(position)
-            around = layout.blockBoundingRect(block).height() - height
-            caption = block.next()
-            if caption.isValid() and caption.userState() == CAPTION:
-                around += layout.blockBoundingRect(caption).height()
-            most = max(most, around)
-        return most + bottom
+            top, bottom = _picture_and_caption(document, position)
+            most = max(most, bottom - top - height)
+        return most + document.rootFrame().frameFormat().bottomMargin()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)  # the lesson view fits the column first
@@ -174,3 +211,32 @@ def _picture_format(document: QTextDocument, position: int) -> QTextImageFormat:
     cursor = QTextCursor(document)
     cursor.setPosition(position + 1)  # the format of the character before the cursor
     return cursor.charFormat().toImageFormat()
+
+
+def _picture_and_caption(document: QTextDocument, position: int) -> tuple[float, float]:
+    """The top of the picture at ``position`` and the bottom of its caption (or of it)
+    and the space under that."""
+    layout = document.documentLayout()
+    block = document.findBlock(position)
+    top = layout.blockBoundingRect(block).top()
+    caption = block.next()
+    if caption.isValid() and caption.userState() == CAPTION:
+        block = caption
+    # With the space under it, which the bottom of the page cannot overlap.
+    return top, layout.blockBoundingRect(block).bottom() + block.blockFormat().bottomMargin()
+
+
+def _move_down(document: QTextDocument, position: int, space: float) -> None:
+    """Put ``space`` more above the picture at ``position`` than its block has of its own."""
+    cursor = QTextCursor(document.findBlock(position))
+    fmt = cursor.blockFormat()
+    own = fmt.topMargin()
+    if fmt.hasProperty(_MOVED_TOP) and fmt.doubleProperty(_MOVED_TOP) == own:
+        own = fmt.doubleProperty(_OWN_TOP)  # moved here before: start from its own
+    elif not space:
+        return  # never moved
+    moved = QTextBlockFormat()
+    moved.setTopMargin(own + space)
+    moved.setProperty(_OWN_TOP, own)
+    moved.setProperty(_MOVED_TOP, own + space)
+    cursor.mergeBlockFormat(moved)

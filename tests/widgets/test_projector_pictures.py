@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QImage
 
 from lessons.model import Image, Lesson, ListBlock, Paragraph, Section, Span
 from lessons.presets import get_preset
+from widgets.lesson_document import CAPTION, IMAGE
 from widgets.projector import ProjectorView
 from widgets.slide_view import PICTURE_FLOOR_SHARE, picture_cap
 
@@ -115,14 +116,52 @@ def test_a_picture_that_fits_is_not_enlarged_or_shrunk(qtbot, tmp_path):
     assert not projector.has_more_below()
 
 
-def test_when_the_text_itself_does_not_fit_the_slide_still_scrolls(qtbot, tmp_path):
-    projector = _presenting(qtbot, _lesson(_picture(tmp_path, 1600, 1000), paragraphs=4))
+def _picture_on_screen(projector) -> tuple[float, float]:
+    """Where the picture and its caption are on the screen: (top, bottom) in pixels."""
+    view = projector.view
+    document, layout = view.document(), view.document().documentLayout()
+    block = document.begin()
+    while block.isValid() and block.userState() != IMAGE:
+        block = block.next()
+    assert block.userState() == IMAGE
+    caption = block.next()
+    assert caption.userState() == CAPTION
+    scrolled = view.verticalScrollBar().value()
+    return (layout.blockBoundingRect(block).top() - scrolled,
+            layout.blockBoundingRect(caption).bottom() - scrolled)
+
+
+def _cut(projector) -> bool:
+    """True when the screen's bottom edge cuts through the picture or its caption."""
+    top, bottom = _picture_on_screen(projector)
+    return top < projector.view.viewport().height() < bottom
+
+
+@pytest.mark.parametrize(("bullets", "paragraphs", "zoom"), [
+    (0, 4, 1.0),  # the text itself runs off the screen
+    (4, 0, 1.25),  # the text fits, but would leave the picture too little room
+])
+def test_a_slide_that_still_scrolls_never_shows_half_a_picture(
+        qtbot, tmp_path, bullets, paragraphs, zoom):
+    projector = _presenting(qtbot, _lesson(_picture(tmp_path, 1600, 1000), bullets=bullets,
+                                           paragraphs=paragraphs))
+    projector.view.set_zoom(zoom)
     assert projector.has_more_below(), "today's paging: More below, Page Down"
     width, height = _shown_picture(projector)
     assert height >= SCREEN[1] * PICTURE_FLOOR_SHARE - 1
-    # No taller than a screen, so Page Down can bring all of it into sight.
-    assert height < projector.view.viewport().height()
     assert width / height == pytest.approx(1.6, rel=0.01)
+    # No taller than a screen, and never cut by its bottom edge: Page Down
+    # shows the text, then the whole picture with its caption.
+    seen_whole = False
+    for _screen in range(10):
+        assert not _cut(projector)
+        top, bottom = _picture_on_screen(projector)
+        seen_whole = seen_whole or (top >= 0 and bottom <= projector.view.viewport().height())
+        if not projector.has_more_below():
+            break
+        qtbot.keyClick(projector, Qt.Key.Key_PageDown)
+    assert projector.section_index() == 1 and not projector.has_more_below()
+    assert seen_whole
 
 
 def test_the_picture_follows_the_room_it_has(qtbot, tmp_path):
