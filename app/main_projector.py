@@ -19,13 +19,50 @@ The projector also borrows read aloud: while it shows, read aloud reads and
 highlights the projector's view (the class sees the spoken word on the
 slide), and a reading under way moves there from the word being read;
 leaving the projector moves it back to the view it came from.
+
+Leaving the projector (Esc, or however it closes), the window shows the
+section the trainer was on: turned to it in focus mode, scrolled to its
+heading when the whole lesson shows.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument
 
+from lessons.model import Lesson
 from lessons.presets import default_preset
+from widgets.lesson_document import HEADING2, HEADING3
+from widgets.lesson_pages import lesson_pages
+
+
+def section_heading(document: QTextDocument, lesson: Lesson, index: int) -> QTextBlock | None:
+    """The heading of projector page ``index`` in ``document``, the whole ``lesson``.
+
+    None for the first page (the title and introduction: the top). The
+    headings in the whole lesson are any before the sections (the learning
+    objectives), the sections' own in order, then the key words'.
+    """
+    pages = lesson_pages(lesson)
+    if index <= 0 or index >= len(pages):
+        return None
+    headings = []
+    block = document.begin()
+    while block.isValid():
+        if block.userState() in (HEADING2, HEADING3):
+            headings.append(block)
+        block = block.next()
+    titled = [s for s in lesson.sections if s.heading]
+    glossary = 1 if lesson.vocabulary else 0
+    before = len(headings) - len(titled) - glossary
+    page = pages[index]
+    if page.glossary:
+        return headings[-1] if headings and glossary else None
+    first = page.sections[0]
+    number = next((n for n, s in enumerate(titled) if s is first), None)
+    if number is None or before < 0 or before + number >= len(headings):
+        return None
+    return headings[before + number]
 
 
 class Presenting:
@@ -59,12 +96,42 @@ class Presenting:
         # Closed any other way than Escape (the window manager, a script), it is
         # deleted: forget it so a new profile or lesson is not sent to it.
         self.projector.destroyed.connect(self._projector_gone)
+        # Back in the window, the lesson is where the trainer left it; before read
+        # aloud comes back, so a reading under way is found on that page.
+        self.projector.closing.connect(self._projector_closing)
         # Read aloud comes back while the projector's view is still there to leave.
         self.projector.closing.connect(self._read_aloud_back)
         self.lend_to(self.projector)
         self._lend_read_aloud(self.projector.view)
         self.projector.present()
         return self.projector
+
+    def show_presented_section(self, index: int) -> None:
+        """Show page ``index`` of the projector (from 0) in the window's lesson view.
+
+        In focus mode the view turns to that page; showing the whole lesson, it
+        scrolls to the page's heading (the top for the first page) and puts the
+        caret there.
+        """
+        view = self.view
+        lesson = view.lesson()
+        if lesson is None or not 0 <= index < view.section_count():
+            return
+        if view.profile().focus_mode:
+            view.go_to_section(index)
+            return
+        document = view.document()
+        block = section_heading(document, lesson, index)
+        caret = QTextCursor(document)
+        if block is not None:
+            caret.setPosition(block.position())
+        view.setTextCursor(caret)
+        top = document.documentLayout().blockBoundingRect(block).top() if block else 0
+        view.verticalScrollBar().setValue(int(top))
+
+    def _projector_closing(self) -> None:
+        if self.projector is not None:
+            self.show_presented_section(self.projector.section_index())
 
     def _lend_read_aloud(self, view) -> None:
         """Read aloud reads (and highlights in) ``view`` until the projector goes."""
