@@ -1,19 +1,23 @@
-"""The main window's lesson files: open a lesson, import a Word or text file, export a PDF
-or a Word document.
+"""The main window's lesson files: open a lesson, import a Word, PowerPoint or text file,
+export a PDF, a Word document or PowerPoint slides.
 
 A mixin for :class:`app.main_window.MainWindow` (it uses the window's
 ``library``, ``show_lesson``, ``profile``, ``settings``, ``background`` and
 ``show_message``). The questions (``ask_pdf_path``, ``ask_docx_path``,
-``ask_lesson_path``, ``ask_import_path``) are methods so tests can answer them
-without real dialogs; each dialog opens in the folder last used for its kind
-of file (app/recent_folders.py: "lessons" for opening and importing, "pdf" for
-PDFs, "word" for Word documents).
+``ask_pptx_path``, ``ask_lesson_path``, ``ask_import_path``, ``ask_reimport``)
+and ``show_import_notes`` are methods so tests can answer them without real
+dialogs; each file dialog opens in the folder last used for its kind of file
+(app/recent_folders.py: "lessons" for opening and importing, "pdf" for PDFs,
+"word" for Word documents, "slides" for PowerPoint slides).
 
 Importing reads the document on a worker thread (app/lesson_import_worker.py
 through the window's ``background``): a long Word document takes seconds,
 and the window keeps working meanwhile, with "Importing <file>…" in the
 status bar. One import runs at a time; asking for another meanwhile is
-refused with a message. Closing the window stops an import (its
+refused with a message. A document whose lesson is already in the user's
+lessons (its name) asks first: replace that lesson, keep both, or cancel.
+When it is done, what the document's import left out is said in a box (the
+library shows only the lesson's own problems). Closing the window stops an import (its
 ``closeEvent`` comes before the closing questions' in the window's mixins
 and acts only once the window really closes): nothing is written after
 that, and a write under way is finished first, never cut in half.
