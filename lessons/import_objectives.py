@@ -15,8 +15,9 @@ lesson keeps them in its details (``objectives``), which the view shows under
 - a section whose heading names objectives: its list items and paragraphs;
   the section goes when nothing else is left in it.
 
-Anything else stays where it was. Success criteria are not objectives and
-are left alone. No Qt here.
+Anything else stays where it was. Success criteria ("Success criteria:",
+"WILF", "WAGOLL") are not objectives: under an objectives heading they, and
+what follows them, stay as text. No Qt here.
 """
 
 from __future__ import annotations
@@ -30,9 +31,12 @@ _LABEL = re.compile(
     r"""^\s*(?:L\.?\s?O\.?s?|L\.?\s?I\.?|WALT|
         (?:today['’]s\s+|lesson\s+|our\s+)?(?:learning\s+)?(?:objectives?|intentions?|aims?)|
         learning\s+outcomes?)
-        \s*(?:[:\-–—]\s*|$)""",
+        (?:\s*:\s*|\s*[-–—]\s+|\s*$)""",  # a colon, or a dash and a space ("Aim-high": a name)
     re.IGNORECASE | re.VERBOSE,
 )
+# What follows the objectives on a slide, and is not one: success criteria.
+_NOT_OBJECTIVES = re.compile(
+    r"^\s*(?:success\s+criteria|SC|WILF|WAGOLL|what\s+I'?m\s+looking\s+for)\b", re.IGNORECASE)
 _WE_ARE_LEARNING = re.compile(r"^\s*(?:today,?\s+)?we\s+are\s+learning\s+(?:to|about|how)\b",
                               re.IGNORECASE)
 
@@ -60,6 +64,7 @@ def take_objectives(lesson: Lesson, file: str) -> tuple[Lesson, list[Problem]]:
                                     blocks=_take_labelled(section.blocks, found)))
         else:
             sections.append(section)
+    found = [o for index, o in enumerate(found) if o and o not in found[:index]]
     if not found:
         return lesson, []
     objectives = lesson.objectives + tuple(o for o in found if o not in lesson.objectives)
@@ -71,29 +76,36 @@ def take_objectives(lesson: Lesson, file: str) -> tuple[Lesson, list[Problem]]:
 
 def _take_labelled(blocks: tuple[Block, ...], found: list[str]) -> tuple[Block, ...]:
     kept: list[Block] = []
-    bare_label = False
+    bare_label: Block | None = None  # "Learning objectives:" alone: the list after it
     for block in blocks:
-        if bare_label and isinstance(block, ListBlock):
-            found.extend(_objective(spans_text(item)) for item in block.items)
-            bare_label = False
-            continue
-        bare_label = False
+        if bare_label is not None:
+            if isinstance(block, ListBlock):
+                found.extend(_objective(spans_text(item)) for item in block.items)
+                bare_label = None
+                continue
+            kept.append(bare_label)  # no list after it: the label stays with its lines
+            bare_label = None
         text = spans_text(block.spans) if isinstance(block, Paragraph) else ""
         label = _LABEL.match(text)
         if label and text[label.end():].strip():
             found.append(_objective(text[label.end():]))
         elif label:
-            bare_label = True  # "Learning objectives:" alone: the list after it
+            bare_label = block
         elif _WE_ARE_LEARNING.match(text):
             found.append(_objective(text))
         else:
             kept.append(block)
+    if bare_label is not None:
+        kept.append(bare_label)
     return tuple(kept)
 
 
 def _take_all(blocks: tuple[Block, ...], found: list[str]) -> tuple[Block, ...]:
+    """Every paragraph and list item until the success criteria, which stay with the rest."""
     kept: list[Block] = []
-    for block in blocks:
+    for index, block in enumerate(blocks):
+        if isinstance(block, Paragraph) and _NOT_OBJECTIVES.match(spans_text(block.spans)):
+            return tuple(kept) + blocks[index:]
         if isinstance(block, ListBlock):
             found.extend(_objective(spans_text(item)) for item in block.items)
         elif isinstance(block, Paragraph):

@@ -82,3 +82,34 @@ def test_objectives_headings(heading, names_objectives):
 def test_a_text_file_with_an_lo_line_has_it_as_its_objective():
     lesson, _notes = text_to_lesson("Plants\n\nLO: name the parts of a plant\n\nRoots drink.\n")
     assert lesson.objectives == ("Name the parts of a plant",)
+
+
+def test_success_criteria_under_an_objectives_heading_stay_as_text():
+    criteria = ListBlock(((Span("I can find the denominator"),),), False, 4)
+    lesson = Lesson(title="Fractions", sections=(Section("Learning objective", 2, (
+        Paragraph((Span("To add fractions with the same denominator."),), 2),
+        Paragraph((Span("Success criteria:"),), 3), criteria), 1),))
+    taken, notes = take_objectives(lesson, "x.pptx")
+    assert taken.objectives == ("To add fractions with the same denominator.",)
+    assert taken.sections[0].blocks == (Paragraph((Span("Success criteria:"),), 3), criteria)
+    assert notes[0].message.startswith("1 learning objective was taken")
+
+
+def test_a_name_with_a_hyphen_is_not_a_label():
+    lesson = _opening(*_paragraphs("Aim-high Academy, Year 8"))
+    assert take_objectives(lesson, "x.pptx") == (lesson, [])
+
+
+def test_an_objective_given_twice_is_taken_once():
+    lesson, notes = take_objectives(_opening(*_paragraphs(
+        "LO: to add fractions", "WALT: to add fractions")), "x.pptx")
+    assert lesson.objectives == ("To add fractions",)
+    assert notes[0].message.startswith("1 learning objective was taken")
+
+
+def test_a_bare_label_with_no_list_after_it_stays_with_its_lines():
+    lesson, _notes = take_objectives(_opening(*_paragraphs(
+        "LO: to add fractions", "Objectives:", "Add two halves.", "Add two thirds.")), "x.pptx")
+    assert lesson.objectives == ("To add fractions",)
+    assert lesson.sections[0].blocks == _paragraphs(
+        "Objectives:", "Add two halves.", "Add two thirds.")
