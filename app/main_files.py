@@ -104,7 +104,7 @@ class LessonFiles:
         replacing = None
         before = user_folder() / f"{Path(source).stem}.md"  # where it went last time
         if before.is_file():
-            answer = self.ask_reimport(Path(source).name, self._title_of(before))
+            answer = self.ask_reimport(Path(source).name, self._title_of(before), before.name)
             if not answer:
                 return None
             replacing = before if answer == REPLACE else None
@@ -115,11 +115,12 @@ class LessonFiles:
                             lambda error: self._not_imported(job, error), name="lesson-import")
         return job
 
-    def ask_reimport(self, name: str, title: str) -> str:
-        """Ask what to do with a document imported before: REPLACE, KEEP_BOTH or ""."""
+    def ask_reimport(self, name: str, title: str, lesson_file: str) -> str:
+        """Ask what to do when the lesson a document would make is there already:
+        REPLACE, KEEP_BOTH or ""."""
         from widgets.import_notes import ask_reimport
 
-        return ask_reimport(self, name, title)
+        return ask_reimport(self, name, title, lesson_file)
 
     def _title_of(self, path: Path) -> str:
         entry = next((e for e in self.library.entries() if e.path == path), None)

@@ -49,19 +49,23 @@ def import_notes_box(parent: QWidget | None, name: str, title: str,
     return box
 
 
-def ask_reimport(parent: QWidget | None, name: str, title: str) -> str:
-    """``name`` was imported before, as the lesson ``title``: REPLACE, KEEP_BOTH or ""."""
+def ask_reimport(parent: QWidget | None, name: str, title: str, lesson_file: str) -> str:
+    """Your lessons have ``lesson_file`` (the lesson ``title``), the name ``name`` would take:
+    REPLACE, KEEP_BOTH or "" (Cancel). Keep both is the default: the lesson there may have
+    come from another document of the same name ("Fractions.docx" and "Fractions.pptx").
+    """
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(_tr("Imported before"))
-    box.setText(_tr("“{name}” was imported before, as the lesson “{title}”.").format(
-        name=name, title=title))
-    box.setInformativeText(_tr("Replace that lesson with this import, or keep both? Replacing "
-                               "it loses any changes made to that lesson's file."))
+    box.setWindowTitle(_tr("A lesson with this name"))
+    box.setText(_tr("Your lessons already have “{title}” ({file}), the lesson a file called "
+                    "“{name}” would make.").format(title=title, file=lesson_file, name=name))
+    box.setInformativeText(_tr("If it came from this file before, replace it with this "
+                               "import? Replacing it loses that lesson as it is now. Or keep "
+                               "both."))
     replace = box.addButton(_tr("&Replace it"), QMessageBox.ButtonRole.AcceptRole)
     both = box.addButton(_tr("&Keep both"), QMessageBox.ButtonRole.ActionRole)
     cancel = box.addButton(_tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(replace)
+    box.setDefaultButton(both)
     box.setEscapeButton(cancel)
     box.exec()
     clicked = box.clickedButton()

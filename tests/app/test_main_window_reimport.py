@@ -51,7 +51,7 @@ def test_a_document_imported_again_replaces_the_lesson_or_is_kept_beside_it(
     word_document(source, "Volcanoes", "Lava is hot, melted rock.")  # the teacher's update
     window.ask_reimport = lambda *asked: window.reimports.append(asked) or answer
     _imported(qtbot, window, source, lessons_folder / second)
-    assert window.reimports == [("Volcanoes.docx", "Volcanoes")]
+    assert window.reimports == [("Volcanoes.docx", "Volcanoes", "Volcanoes.md")]
     assert "Lava is hot" in (lessons_folder / second).read_text(encoding="utf-8")
     assert "Lava is hot" in plain_text(window.lesson)  # the new import is what is shown
     if answer == REPLACE:
@@ -77,11 +77,15 @@ def test_cancel_imports_nothing(qtbot, opened, tmp_path, lessons_folder):
 @pytest.mark.parametrize(("button", "answer"), [("Replace it", REPLACE), ("Keep both", KEEP_BOTH),
                                                 ("Cancel", "")])
 def test_the_question_names_the_document_and_the_lesson(qtbot, button, answer):
-    box = NextBox(button, lambda shown: (shown.text(), shown.informativeText()))
+    box = NextBox(button, lambda shown: (shown.text(), shown.informativeText(),
+                                         shown.defaultButton().text()))
     try:
-        assert ask_reimport(None, "Plants.pptx", "Parts of a plant") == answer
+        assert ask_reimport(None, "Plants.pptx", "Parts of a plant", "Plants.md") == answer
     finally:
         box.stop()
-    [(text, more)] = box.seen
-    assert text == "“Plants.pptx” was imported before, as the lesson “Parts of a plant”."
-    assert more.startswith("Replace that lesson with this import, or keep both?")
+    [(text, more, default)] = box.seen
+    assert text == ("Your lessons already have “Parts of a plant” (Plants.md), the lesson a "
+                    "file called “Plants.pptx” would make.")
+    assert more.startswith("If it came from this file before, replace it with this import?")
+    # It may have come from another file of the same name: keeping both is the safe default.
+    assert default.replace("&", "") == "Keep both"
