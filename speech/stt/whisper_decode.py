@@ -55,6 +55,9 @@ _MIN_NEW_TOKENS = 12
 _MORE_SPEECH_S = 0.5
 _SPEECH_BELOW_PEAK_DB = 20.0
 _QUIETEST_SPEECH_DB = -50.0
+# faster-whisper's own thresholds for a segment that is not speech.
+_NO_SPEECH = 0.6
+_UNSURE_LOGPROB = -1.0
 
 
 @dataclass(frozen=True)
@@ -170,13 +173,21 @@ def decode(
     # still to come: that sentence is decoded too, or the pupil's words are lost.
     while new and _speech_after(audio, new[-1].end):
         more = next(segments, None)
-        if more is None:
+        if more is None or _sounds_like_silence(more):
             break
         words = _after_prefix_words(more.words or (), "")
         if words and _same_word(words[0], new[-1]):
             words = words[1:]  # the last word heard again: its end was placed early
+        if not words:
+            break  # nothing more heard: loud noise, not a sentence
         new.extend(words)
     return Decoded(" ".join(w.text for w in new), tuple(new))
+
+
+def _sounds_like_silence(segment) -> bool:
+    """Whisper's own test for text it made up over no speech (its transcribe drops these)."""
+    return (getattr(segment, "no_speech_prob", 0.0) > _NO_SPEECH
+            and getattr(segment, "avg_logprob", 0.0) < _UNSURE_LOGPROB)
 
 
 def _same_word(word: Word, before: Word) -> bool:

@@ -216,3 +216,25 @@ def test_a_second_sentence_in_one_breath_is_not_lost(speak):
     heard = result.stdout.lower()
     assert "large print" in heard
     assert "near the front" in heard and "captions" in heard
+
+
+@pytest.mark.slow
+def test_loud_noise_after_a_sentence_is_not_written_as_words(tmp_path, speak):
+    """A guard for the decode that goes on past Whisper's first full stop: noise as loud
+    as the voice after the sentence (a hall, a hand drier) must not become more words."""
+    import soxr
+
+    from speech.audio_files import write_wav
+    from tests.fixtures.spoken import read_wav_int16
+
+    said, rate = read_wav_int16(Path(speak("Please open your books at page twelve.")))
+    said = soxr.resample(said.astype(np.float32), rate, 16000).astype(np.int16)
+    noise = np.random.default_rng(1).standard_normal(24_000) * np.abs(said).max() * 0.3
+    wav = write_wav(tmp_path / "noisy.wav", np.concatenate(
+        [np.zeros(8000, np.int16), said, noise.clip(-32767, 32767).astype(np.int16),
+         np.zeros(16_000, np.int16)]))
+    result = lesson_lab("transcribe", wav, "--dictation")
+    assert result.returncode == 0, result.stderr
+    heard = result.stdout.lower().split()
+    assert heard[:3] == ["please", "open", "your"] and heard[-2:] == ["page", "12"]
+    assert "thank" not in heard
