@@ -100,6 +100,8 @@ class SlideView(LessonView):
         # below the screen) measures 0 pixels tall: lay all of it out now.
         document.markContentsDirty(0, document.characterCount())
         room = self.viewport().height()
+        if room <= 0:
+            return  # not on screen yet (no height): fitted when it is shown
         heights = [size.height() for size in own]
         text = document.size().height() - sum(heights)
         cap = picture_cap(heights, room - text, self.picture_floor())

@@ -184,3 +184,14 @@ def test_the_picture_cap_shares_the_room_between_pictures():
     assert picture_cap([400, 100], 300, 50) == 200
     assert picture_cap([400, 300], 400, 50) == 200
     assert picture_cap([400], 80, 100) is None, "smaller than the floor: scroll instead"
+
+
+def test_a_view_with_no_height_yet_fits_nothing_and_does_not_fail(qtbot, tmp_path):
+    # Found in review: a viewport 0 pixels high divided by zero (ZeroDivisionError
+    # inside resizeEvent) while moving a picture to the next screen.
+    projector = _presenting(qtbot, _lesson(_picture(tmp_path, 800, 800)), size=(800, 600))
+    view = projector.view
+    view.viewport().setFixedHeight(0)
+    view.fit_pictures()  # no error
+    view.viewport().setFixedHeight(500)
+    view.fit_pictures()
