@@ -216,7 +216,7 @@ class LessonFiles:
             self.show_message(self.tr("“{name}” could not be imported: {problem}.").format(
                 name=name, problem=error.strerror or error))
             return
-        # A fault in Lesson Lab or python-docx, not in what the person did: one
+        # A fault in Lesson Lab, python-docx or python-pptx, not in what the person did: one
         # sentence for them, the whole story where faults are reported.
         self.show_message(self.tr(
             "“{name}” could not be imported: Lesson Lab could not read it.").format(name=name))
@@ -258,10 +258,12 @@ class LessonFiles:
                               self.tr("The slides"))
         if result is None:
             return None
-        self.show_status(" ".join((
-            self.tr("Saved {path} ({slides} slides).").format(path=result.path,
-                                                             slides=result.slides),
-            *result.notes)))
+        saved = (self.tr("Saved {path} (1 slide).") if result.slides == 1 else
+                 self.tr("Saved {path} ({slides} slides)."))
+        pictures = (self.tr("A picture PowerPoint could not take is described in words "
+                            "instead."),) if result.pictures_as_text else ()
+        self.show_status(" ".join((saved.format(path=result.path, slides=result.slides),
+                                   *result.notes, *pictures)))
         return result.path
 
     def _export(self, ask, ending: str, write, saving: str, not_saved: str, what: str):

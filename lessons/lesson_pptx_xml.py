@@ -242,7 +242,6 @@ def _text_styles(master, look: Look, sizes: Sizes) -> None:
                 for child in list(spacing):
                     spacing.remove(child)
                 _sub(spacing, "a:spcPts", val=0)
-            if spacing is not None:
                 gap = _sub(level, "a:spcAft")
                 spacing.addnext(gap)
                 _sub(gap, "a:spcPts", val=round(sizes.gap * LIST_GAP * 100))

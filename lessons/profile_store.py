@@ -93,7 +93,6 @@ class ProfileProblem:
         )
 
 
-SkippedFile = ProfileProblem  # its name when every problem was a skipped file
 
 
 @dataclass(frozen=True)

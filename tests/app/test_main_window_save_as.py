@@ -129,3 +129,12 @@ def test_a_usb_stick_taken_out_is_said_plainly(window, tmp_path, export, ask, wh
     assert getattr(window, export)() is None
     assert window.messages[-1] == (f"{what} could not be saved: the folder cannot be found "
                                    "(was a USB stick taken out?).")
+
+
+def test_one_slide_is_one_slide(window, tmp_path):
+    from lessons.model import Lesson
+
+    window.show_lesson(Lesson(title="Register"), None)  # a title and nothing else
+    window.ask_pptx_path = lambda suggestion: str(tmp_path / "Register.pptx")
+    assert window.export_pptx() == tmp_path / "Register.pptx"
+    assert window.statusBar().toolTip().startswith(f"Saved {tmp_path / 'Register.pptx'} (1 slide).")
