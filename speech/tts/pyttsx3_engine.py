@@ -65,8 +65,9 @@ def espeak_starts() -> bool:
     """Whether libespeak-ng starts here, tried in a child process (once per process).
 
     The child inherits the environment, so ``ESPEAK_DATA_PATH`` counts as it
-    would here. A try that does not finish in time counts as a start: a slow
-    computer is not a broken one.
+    would here. A try that does not finish in time counts as a start (a slow
+    computer is not a broken one), and so does a child that failed in Python
+    rather than in eSpeak.
     """
     try:
         tried = subprocess.run([sys.executable, "-c", _ESPEAK_TRY], capture_output=True,
@@ -75,7 +76,9 @@ def espeak_starts() -> bool:
         return True
     except OSError:
         return True  # no way to try first: start it here as before
-    return tried.returncode == 0
+    # eSpeak ends the child with a line of its own; a Python fault in the child (a
+    # traceback) says nothing about the voices, and is left to the start here.
+    return tried.returncode == 0 or b"Traceback" in tried.stderr
 
 
 def _default_driver() -> str:

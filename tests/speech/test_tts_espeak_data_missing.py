@@ -56,3 +56,16 @@ def test_the_command_line_says_what_to_do_in_one_sentence(tmp_path):
                                     os.path.abspath(__file__)))))
         assert result.returncode == 1
         assert result.stderr.strip() == f"lesson-lab: {ESPEAK_DATA_MISSING}"
+
+
+def test_a_child_that_fails_in_python_does_not_blame_the_voices(monkeypatch):
+    # Only eSpeak's own exit says the voices are missing; a fault in the child's
+    # Python (here: no such module) leaves the engine to start here as before.
+    from speech.tts import pyttsx3_engine
+
+    monkeypatch.setattr(pyttsx3_engine, "_ESPEAK_TRY", "import no_such_module_here")
+    espeak_starts.cache_clear()
+    try:
+        assert espeak_starts()
+    finally:
+        espeak_starts.cache_clear()
