@@ -56,12 +56,12 @@ from lessons.importers import (
     LessonImportError,
     check_import_paths,
     finish_import,
+    labelled_task,
     take_details,
     title_from_file_name,
 )
-from lessons.inline import drop_prefix, normalise_spans
+from lessons.inline import normalise_spans
 from lessons.loader import MAX_LESSON_BYTES
-from lessons.markdown_body import TASK_LABEL
 from lessons.model import (
     Block,
     Image,
@@ -75,8 +75,6 @@ from lessons.model import (
     Section,
     Span,
     Table,
-    Task,
-    spans_text,
 )
 
 IMAGES_FOLDER = "images"
@@ -281,9 +279,9 @@ class _DocxReader:
                 blocks.append(image)
 
     def text_block(self, paragraph, spans: Inline, number: int) -> Block:
-        label = TASK_LABEL.match(spans_text(spans))
-        if label:
-            return Task(label.group("kind").lower(), drop_prefix(spans, label.end()), number)
+        task = labelled_task(spans, number)
+        if task is not None:
+            return task
         if "quote" in self.styles.paragraph_name(paragraph):
             return Quote(spans, number)
         return Paragraph(spans, number)

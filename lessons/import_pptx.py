@@ -75,11 +75,11 @@ from lessons.importers import (
     LessonImportError,
     check_import_paths,
     finish_import,
+    labelled_task,
     take_details,
     title_from_file_name,
 )
-from lessons.inline import drop_prefix, normalise_spans
-from lessons.markdown_body import TASK_LABEL
+from lessons.inline import normalise_spans
 from lessons.model import (
     Block,
     Image,
@@ -92,7 +92,6 @@ from lessons.model import (
     Section,
     Span,
     Table,
-    Task,
     spans_text,
 )
 
@@ -360,7 +359,4 @@ def _with_sub_point(listed: ListBlock, sub_point: Inline) -> ListBlock:
 
 
 def _text_block(spans: Inline, number: int) -> Block:
-    label = TASK_LABEL.match(spans_text(spans))
-    if label:
-        return Task(label.group("kind").lower(), drop_prefix(spans, label.end()), number)
-    return Paragraph(spans, number)
+    return labelled_task(spans, number) or Paragraph(spans, number)

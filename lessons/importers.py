@@ -249,19 +249,26 @@ def tasks_out_of_lists(lesson: Lesson) -> Lesson:
     return replace(lesson, sections=sections)
 
 
+def labelled_task(spans, line: int) -> Task | None:
+    """The task that imported text labelled "Task:" or "Question:" is, or None."""
+    label = TASK_LABEL.match(spans_text(spans))
+    if label is None:
+        return None
+    return Task(label.group("kind").lower(), drop_prefix(spans, label.end()), line)
+
+
 def _tasks_apart(listed: ListBlock) -> list[Block]:
     parts: list[Block] = []
     items: list = []
     for item in listed.items:
-        label = TASK_LABEL.match(spans_text(item))
-        if label is None:
+        task = labelled_task(item, listed.line)
+        if task is None:
             items.append(item)
             continue
         if items:
             parts.append(ListBlock(tuple(items), False, listed.line))
             items = []
-        parts.append(Task(label.group("kind").lower(), drop_prefix(item, label.end()),
-                          listed.line))
+        parts.append(task)
     if items:
         parts.append(ListBlock(tuple(items), False, listed.line))
     return parts
