@@ -45,7 +45,7 @@ REFLECTIONS_FOLDER = "reflections"
 FORMAT = "lesson-lab-practice-session"
 VERSION = 1
 MAX_RECORD_BYTES = 1024 * 1024
-_ID = re.compile(r"[0-9]{8}-[0-9]{6}-[a-z0-9-]{1,60}")
+RECORD_ID = re.compile(r"[0-9]{8}-[0-9]{6}-[a-z0-9-]{1,60}")
 
 
 def reflections_dir() -> Path:
@@ -195,84 +195,16 @@ class PracticeSession:
             raise ValueError("it is not a Lesson Lab practice record")
         if not isinstance(data.get("version"), int) or data["version"] > VERSION:
             raise ValueError("it was saved by a newer version of Lesson Lab")
+        from lessons.reflection_reading import Unusable, session_from
+
         try:
-            return _session_from(data)
-        except _Unusable:
+            return session_from(data)
+        except Unusable:
             raise
         except (KeyError, TypeError, AttributeError, IndexError, ValueError,
                 OverflowError) as error:
             # Python's own words ("string indices must be integers") help no teacher.
             raise ValueError("part of the record is missing or damaged") from error
-
-
-class _Unusable(ValueError):
-    """A reason a record cannot be used that is already one plain phrase."""
-
-
-def _session_from(data: dict[str, Any]) -> PracticeSession:
-    scenario, lesson, profile = data["scenario"], data["lesson"], data["profile"]
-    session_id = _text(data["id"])
-    if not _ID.fullmatch(session_id):
-        raise _Unusable("its id is not one Lesson Lab makes")
-    try:
-        started = datetime.fromisoformat(_text(data["started"]))
-        if started.tzinfo is None:  # year 1 here can be year 0 in UTC: ValueError
-            started = started.astimezone()
-    except (ValueError, OverflowError) as error:
-        raise _Unusable("its date is not a date") from error
-    duration = data["duration_seconds"]
-    if isinstance(duration, bool) or not isinstance(duration, int) or duration < 0:
-        raise _Unusable("its duration is not a number of seconds")
-    pupil = Pupil(
-        scenario_id=_text(scenario["id"]), name=_text(scenario["name"]),
-        year_group=_text(scenario["year_group"]), headline=_text(scenario.get("headline", "")),
-        needs=_texts(scenario.get("needs", [])), support=_text(scenario.get("support", "")),
-        summary=_text(scenario.get("summary", "")), strengths=_texts(scenario.get("strengths", [])),
-        what_helps=_texts(scenario.get("what_helps", [])), task=_text(scenario.get("task", "")),
-        targets=tuple(normalise_scores(scenario.get("targets", {})).items()),
-    )
-    changes = data["changes"]
-    counts = changes.get("lesson_text", {})
-    text_changes = TextChanges(*(_count(counts.get(k, 0)) for k in ("changed", "added", "removed")))
-    return PracticeSession(
-        id=session_id, pupil=pupil, lesson_path=_text(lesson["path"]),
-        lesson_title=_text(lesson["title"]), profile_before=_text(profile["before"]),
-        profile_after=_text(profile["after"]),
-        scores_before=_scores(data["scores"]["before"]),
-        scores_after=_scores(data["scores"]["after"]),
-        setting_changes=_texts(changes.get("settings", [])), text_changes=text_changes,
-        reflections=tuple(Reflection(_text(r["question"]), _text(r.get("answer", "")))
-                          for r in data.get("reflections", [])),
-        started=started, duration_seconds=duration,
-    )
-
-
-def _scores(value: Any) -> dict[str, float]:
-    """A record's scores; "the score for vi should be a number" when one is not."""
-    if not isinstance(value, Mapping):
-        raise TypeError("scores are not given need by need")
-    try:
-        return normalise_scores(value)
-    except ValueError as error:
-        raise _Unusable(str(error)) from error
-
-
-def _text(value: Any) -> str:
-    if not isinstance(value, str):
-        raise TypeError(f"expected text, found {type(value).__name__}")
-    return value
-
-
-def _texts(value: Any) -> tuple[str, ...]:
-    if not isinstance(value, list):
-        raise TypeError(f"expected a list, found {type(value).__name__}")
-    return tuple(_text(item) for item in value)
-
-
-def _count(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise TypeError("expected a count of lines")
-    return value
 
 
 def normalise_scores(scores: Any) -> dict[str, float]:
@@ -435,7 +367,7 @@ class ReflectionStore:
         Raises :class:`ReflectionSaveError` (an ``OSError`` in one plain
         sentence) when the disk refuses; an earlier save of it is then intact.
         """
-        if not _ID.fullmatch(session.id):
+        if not RECORD_ID.fullmatch(session.id):
             raise ValueError("this practice record has an id Lesson Lab did not make")
         path = self.folder / f"{session.id}.json"
         text = json.dumps(session.to_dict(), indent=2, ensure_ascii=False) + "\n"
