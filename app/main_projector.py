@@ -28,41 +28,10 @@ heading when the whole lesson shows.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument
+from PySide6.QtGui import QTextCursor
 
-from lessons.model import Lesson
 from lessons.presets import default_preset
-from widgets.lesson_document import HEADING2, HEADING3
-from widgets.lesson_pages import lesson_pages
-
-
-def section_heading(document: QTextDocument, lesson: Lesson, index: int) -> QTextBlock | None:
-    """The heading of projector page ``index`` in ``document``, the whole ``lesson``.
-
-    None for the first page (the title and introduction: the top). The
-    headings in the whole lesson are any before the sections (the learning
-    objectives), the sections' own in order, then the key words'.
-    """
-    pages = lesson_pages(lesson)
-    if index <= 0 or index >= len(pages):
-        return None
-    headings = []
-    block = document.begin()
-    while block.isValid():
-        if block.userState() in (HEADING2, HEADING3):
-            headings.append(block)
-        block = block.next()
-    titled = [s for s in lesson.sections if s.heading]
-    glossary = 1 if lesson.vocabulary else 0
-    before = len(headings) - len(titled) - glossary
-    page = pages[index]
-    if page.glossary:
-        return headings[-1] if headings and glossary else None
-    first = page.sections[0]
-    number = next((n for n, s in enumerate(titled) if s is first), None)
-    if number is None or before < 0 or before + number >= len(headings):
-        return None
-    return headings[before + number]
+from widgets.page_headings import section_heading
 
 
 class Presenting:

@@ -14,15 +14,14 @@ scrolls the original through the same section.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLabel, QScrollBar, QSplitter, QVBoxLayout, QWidget
 
 from lessons.model import Lesson
 from lessons.presets import default_preset
 from lessons.profile import Profile
-from widgets.lesson_document import LessonDocument
 from widgets.lesson_pages import Page, lesson_pages
 from widgets.lesson_view import LessonView
+from widgets.page_headings import section_heading
 from widgets.relative_font import set_relative_font
 
 
@@ -61,7 +60,6 @@ class SideBySide(QWidget):
 
         self._syncing = False
         self._pages: list[Page] = []
-        self._starts: dict[int, int] = {}  # page -> where it starts in the whole lesson
         first, second = self.original.verticalScrollBar(), self.adapted.verticalScrollBar()
         first.valueChanged.connect(lambda _v: self._original_moved())
         second.valueChanged.connect(lambda _v: self._adapted_moved())
@@ -74,7 +72,6 @@ class SideBySide(QWidget):
     def set_lesson(self, lesson: Lesson | None) -> None:
         """Show ``lesson`` in both panes."""
         self._pages = lesson_pages(lesson) if lesson else []
-        self._starts.clear()
         self.original.set_lesson(lesson)
         self.adapted.set_lesson(lesson)
 
@@ -171,25 +168,12 @@ class SideBySide(QWidget):
         return round(document.documentLayout().blockBoundingRect(document.firstBlock()).top())
 
     def _page_start(self, index: int) -> int:
-        """Where focus-mode page ``index`` starts in the whole lesson's text.
-
-        The whole lesson is built from the same parts in the same order, so
-        page ``index`` starts just after the lesson built from the pages
-        before it.
-        """
-        if index <= 0 or not self._pages:
+        """Where focus-mode page ``index`` starts in the whole lesson's text: its heading."""
+        built = self.original.lesson_document()
+        if index <= 0 or built is None:
             return 0
-        if index not in self._starts:
-            lesson = self.original.lesson()
-            before = Page(front=True,
-                          sections=tuple(s for p in self._pages[:index] for s in p.sections))
-            document = LessonDocument(lesson, before).document
-            last = document.lastBlock()
-            # Qt keeps an empty block after a table, which the next part then fills.
-            after_table = (last.length() == 1 and last.previous().isValid()
-                           and QTextCursor(last.previous()).currentTable() is not None)
-            self._starts[index] = last.position() if after_table else document.characterCount()
-        return self._starts[index]
+        heading = section_heading(built.document, self.original.lesson(), index)
+        return heading.position() if heading is not None else 0
 
     @staticmethod
     def _fraction(bar: QScrollBar) -> float:
