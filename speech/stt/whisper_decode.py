@@ -24,7 +24,7 @@ import numpy as np
 
 from speech.stt import whisper_window
 from speech.stt.base import SAMPLE_RATE, Final, Word
-from speech.stt.vad import FRAME, level_db
+from speech.stt.vad import FRAME
 
 #: Steers Whisper to write spoken commands as words ("full stop") rather than
 #: acting on them itself; speech/dictation.py then turns them into marks. It
@@ -201,10 +201,13 @@ def _speech_after(audio: np.ndarray, seconds: float) -> bool:
     """Whether ``audio`` (int16) holds speech after ``seconds``: :data:`_MORE_SPEECH_S` of
     frames within :data:`_SPEECH_BELOW_PEAK_DB` of the loudest, not the quiet that ends
     a phrase (a classroom's noise is far quieter than a voice)."""
-    frames = [audio[i:i + FRAME] for i in range(0, audio.size - FRAME + 1, FRAME)]
-    if not frames:
+    count = audio.size // FRAME
+    if not count:
         return False
-    levels = np.array([level_db(frame) for frame in frames])
+    # Every frame's level at once (a final decode's window holds up to 1,000 frames).
+    frames = audio[:count * FRAME].astype(np.float32).reshape(count, FRAME) / 32768.0
+    power = np.mean(np.square(frames), axis=1)
+    levels = 10.0 * np.log10(np.maximum(power, 1e-9))  # dB relative to full scale, -90 floor
     loud = levels >= max(levels.max() - _SPEECH_BELOW_PEAK_DB, _QUIETEST_SPEECH_DB)
     after = int(seconds * SAMPLE_RATE) // FRAME + 1  # the frame after the last word's end
     return int(loud[after:].sum()) * FRAME / SAMPLE_RATE >= _MORE_SPEECH_S
