@@ -67,7 +67,7 @@ from lessons.lesson_docx_styles import (
 )
 from lessons.model import Image, Inline, Lesson, ListBlock, Paragraph, Quote, Span, Table, Task
 from lessons.profile import Colours, Profile
-from lessons.text_rules import capital_runs, vocabulary_matches, vocabulary_pattern
+from lessons.text_rules import marked_pieces, vocabulary_pattern
 from lessons.word_document import british_document, save_document, word_text
 
 _SPACES = re.compile(r"( +)")
@@ -271,22 +271,12 @@ class _Writer:
     def spans(self, paragraph, spans: Inline, vocab: bool = True, bold: bool = False,
               size: float | None = None) -> None:
         size = size or self.look.size
-        said = ""  # the paragraph so far: a run of capitals after it may be mid-sentence
-        for span in spans:
-            # Characters Word cannot hold left out; its pasted line breaks are spaces here.
-            text = word_text(span.text).replace("\n", " ")
-            if self.profile.suppress_all_caps:
-                for start, sentence in capital_runs(text, said):
-                    text = text[:start] + sentence + text[start + len(sentence):]
-            said += text
-            marks = dict(bold=span.bold or bold, italic=span.italic, underline=span.underline)
-            done = 0
-            found = vocabulary_matches(text, self._pattern, self._words) if vocab else []
-            for start, end, _word in found:
-                self._run(paragraph, text[done:start], size, **marks)
-                self._run(paragraph, text[start:end], size, key_word=True, **marks)
-                done = end
-            self._run(paragraph, text[done:], size, **marks)
+        # Characters Word cannot hold left out; its pasted line breaks are spaces here.
+        for text, span, key_word in marked_pieces(
+                spans, self._pattern, self._words, suppress_caps=self.profile.suppress_all_caps,
+                vocab=vocab, clean=word_text):
+            self._run(paragraph, text, size, bold=span.bold or bold, italic=span.italic,
+                      underline=span.underline, key_word=key_word)
 
     def _run(self, paragraph, text: str, size: float, *, bold: bool = False,
              italic: bool = False, underline: bool = False, key_word: bool = False) -> None:

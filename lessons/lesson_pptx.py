@@ -68,7 +68,7 @@ from lessons.lesson_pptx_lines import EstimatedMeasure, Measure
 from lessons.lesson_pptx_xml import LANGUAGE, Writer, emu, set_up_presentation
 from lessons.model import Image, Inline, Lesson, ListBlock, Paragraph, Quote, Span, Table, Task
 from lessons.profile import Colours, Profile
-from lessons.text_rules import capital_runs, vocabulary_matches, vocabulary_pattern
+from lessons.text_rules import capital_runs, marked_pieces, vocabulary_pattern
 from lessons.word_document import save_document
 
 TITLE_SLIDE, CONTENT_SLIDE = 0, 1  # python-pptx's own layouts
@@ -194,30 +194,21 @@ class _Slides:
         return [Para(self.runs(item), kind, number, after=gap if number == len(items)
                      else gap * LIST_GAP) for number, item in enumerate(items, 1)]
 
-    def cased(self, text: str, before: str = "") -> str:
-        """``text`` (after ``before`` in its paragraph) with blocks of capitals in sentence
+    def cased(self, text: str) -> str:
+        """``text`` (a title or a key word, on its own) with blocks of capitals in sentence
         case when the profile forbids them."""
         if self.profile.suppress_all_caps:
-            for start, sentence in capital_runs(text, before):
+            for start, sentence in capital_runs(text):
                 text = text[:start] + sentence + text[start + len(sentence):]
         return text
 
     def runs(self, spans: Inline, vocab: bool = True) -> tuple[Run, ...]:
         """Spans as runs: capitals rule applied, key words marked."""
-        runs: list[Run] = []
-        said = ""  # the paragraph so far: a run of capitals after it may be mid-sentence
-        for span in spans:
-            text = self.cased(span.text.replace("\n", " "), said)
-            said += text
-            marks = dict(bold=span.bold, italic=span.italic, underline=span.underline)
-            done = 0
-            found = vocabulary_matches(text, self._pattern, self._words) if vocab else []
-            for start, end, _word in found:
-                runs += [Run(text[done:start], **marks), Run(text[start:end], key_word=True,
-                                                              **marks)]
-                done = end
-            runs.append(Run(text[done:], **marks))
-        return tuple(run for run in runs if run.text)
+        return tuple(Run(text, bold=span.bold, italic=span.italic, underline=span.underline,
+                         key_word=key_word)
+                     for text, span, key_word in marked_pieces(
+                         spans, self._pattern, self._words,
+                         suppress_caps=self.profile.suppress_all_caps, vocab=vocab))
 
     def picture(self, image: Image) -> PictureUnit | None:
         """The picture's bytes and shown size (natural at 96 to the inch, times the scale)."""

@@ -27,7 +27,7 @@ document stay valid when the view swaps one for the other.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 _CAPS_WORD = r"[A-Z][A-Z'\u2019]*(?![\w])"
 _CAPS_RUN = re.compile(rf"(?<![\w])({_CAPS_WORD}(?: +{_CAPS_WORD})*)")
@@ -100,3 +100,31 @@ def vocabulary_matches(
         key = " ".join(match.group(1).lower().split())
         found.append((match.start(), match.end(), by_lower.get(key, match.group(1))))
     return found
+
+
+def marked_pieces(
+    spans: Iterable, pattern: re.Pattern[str] | None, words: Iterable[str], *,
+    suppress_caps: bool, vocab: bool = True, clean: Callable[[str], str] = lambda text: text,
+) -> Iterator[tuple[str, object, bool]]:
+    """A paragraph's spans as ``(text, span, key word?)`` pieces, for the Word and slide writers.
+
+    Each span's text is ``clean``-ed (what the format cannot hold left out),
+    its line breaks become spaces, its blocks of capitals are in sentence case
+    in the context of the paragraph so far (with ``suppress_caps``), and each
+    key word (with ``vocab``) is a piece of its own. Empty pieces are left out.
+    """
+    said = ""  # the paragraph so far: a run of capitals after it may be mid-sentence
+    words = list(words)
+    for span in spans:
+        text = clean(span.text).replace("\n", " ")
+        if suppress_caps:
+            for start, sentence in capital_runs(text, said):
+                text = text[:start] + sentence + text[start + len(sentence):]
+        said += text
+        done = 0
+        for start, end, _word in vocabulary_matches(text, pattern, words) if vocab else []:
+            yield from ((piece, span, key) for piece, key in
+                        ((text[done:start], False), (text[start:end], True)) if piece)
+            done = end
+        if text[done:]:
+            yield text[done:], span, False

@@ -55,3 +55,18 @@ def test_vocabulary_matches_whole_words_any_case_and_plurals():
 
 def test_no_vocabulary_finds_nothing():
     assert vocabulary_matches("anything", vocabulary_pattern([]), []) == []
+
+
+def test_marked_pieces_case_capitals_in_context_and_keep_key_words_apart():
+    from lessons.model import Span
+    from lessons.text_rules import marked_pieces
+
+    spans = (Span("Avoid "), Span("ALL CAPITALS", bold=True), Span(" near the water\ncycle."))
+    words = ["water cycle"]
+    pieces = list(marked_pieces(spans, vocabulary_pattern(words), words, suppress_caps=True))
+    assert [(text, span.bold, key) for text, span, key in pieces] == [
+        ("Avoid ", False, False), ("all capitals", True, False), (" near the ", False, False),
+        ("water cycle", False, True), (".", False, False)]
+    plain = list(marked_pieces(spans, None, [], suppress_caps=False, vocab=False))
+    said = "".join(text for text, _span, _key in plain)
+    assert said == "Avoid ALL CAPITALS near the water cycle."
