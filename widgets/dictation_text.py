@@ -55,6 +55,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 
 from lessons.document_positions import one_per_position, position_length, readable
+from widgets.keys import is_redo
 from widgets.soft_colour import soft_colour
 from widgets.text_insertion import Insertion
 from widgets.typing_history import TypingHistory, text_change
@@ -275,7 +276,7 @@ class DictationText(QPlainTextEdit):
             if not self.undo_edit():
                 self.undo_unavailable.emit()
             return
-        if event.matches(QKeySequence.StandardKey.Redo):
+        if is_redo(event):  # Ctrl+Y too, which Linux leaves out
             event.accept()
             self.redo_edit()
             return

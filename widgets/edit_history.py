@@ -28,6 +28,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QAbstractScrollArea, QLineEdit, QMenu, QPlainTextEdit, QWidget
 
+from widgets.keys import is_redo
+
 _MERGING = 1  # QUndoCommand.id() for details steps that may merge
 
 
@@ -169,8 +171,7 @@ class EditHistory(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         """Leave Ctrl+Z / Ctrl+Y to the editor's actions; mend the text boxes' menus."""
         if event.type() == QEvent.Type.ShortcutOverride and (
-                event.matches(QKeySequence.StandardKey.Undo)
-                or event.matches(QKeySequence.StandardKey.Redo)):
+                event.matches(QKeySequence.StandardKey.Undo) or is_redo(event)):
             event.ignore()  # not the box's own undo: the editor's Undo action takes the key
             return True
         owner = watched.parent() if isinstance(watched.parent(), QAbstractScrollArea) and \

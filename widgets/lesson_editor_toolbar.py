@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from widgets.fitting_toolbar import FittingToolBar
+from widgets.keys import redo_keys
 
 
 class FormattingToolbar:
@@ -45,6 +46,7 @@ class FormattingToolbar:
                                         self.undo)
         self.redo_action = self._action(self.tr("Redo"), QKeySequence.StandardKey.Redo,
                                         self.redo)
+        self.redo_action.setShortcuts(redo_keys())  # Ctrl+Y too, which Linux leaves out
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
         self.history.stack.canUndoChanged.connect(self.undo_action.setEnabled)
