@@ -25,6 +25,7 @@ pupil's sentence usually goes on: “Help!” shouted Tom.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field, replace
 from enum import Enum
 
@@ -235,8 +236,22 @@ def _line_break(mark: Mark, before: str) -> str:
     return "\n" * max(0, 2 - trailing_newlines)
 
 
+def is_symbol(char: str) -> bool:
+    """An emoji or another symbol (and the marks that join emoji): not a word, not punctuation."""
+    return unicodedata.category(char)[0] == "S" or char in "\ufe0f\u200d"
+
+
+def _without_trailing_symbols(before: str) -> str:
+    """``before`` without what a sentence's start can look through at its end: spaces,
+    opening brackets and quotes, and emoji ("hay. 🐶 the farmer" starts a sentence)."""
+    end = len(before)
+    while end and (before[end - 1] in _SEE_THROUGH or is_symbol(before[end - 1])):
+        end -= 1
+    return before[:end]
+
+
 def _starts_sentence(before: str) -> bool:
-    tail = before.rstrip(_SEE_THROUGH)
+    tail = _without_trailing_symbols(before)
     if not tail.strip() or tail.endswith("\n\n"):
         return True
     return tail.rstrip().endswith((".", "?", "!"))

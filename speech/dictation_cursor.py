@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from speech.dictation import DictationOptions, format_phrase, preview_phrase
+from speech.dictation import DictationOptions, format_phrase, is_symbol, preview_phrase
 from speech.dictation_commands import Edit, read_edits
 from speech.dictation_text import scan_text
 
@@ -107,9 +107,9 @@ def phrase_at_cursor(raw: str, options: DictationOptions, before: str,
         if edits:
             return CursorPhrase(edits=tuple(edits))
     text = format_phrase(raw, options, after=text_context(before, markdown))
-    if text and after[:1] and (after[0].isalnum() or after.startswith(_JOINS_ON)) \
-            and not text[-1].isspace():
-        text += " "  # dictated in front of a word: keep the two apart
+    if text and after[:1] and (after[0].isalnum() or after.startswith(_JOINS_ON)
+                               or is_symbol(after[0])) and not text[-1].isspace():
+        text += " "  # dictated in front of a word or an emoji: keep the two apart
     return CursorPhrase(text=text)
 
 

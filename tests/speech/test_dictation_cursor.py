@@ -37,6 +37,11 @@ WHISPER = DictationOptions(engine_punctuates=True, common_means_comma=True)
     # Put in front of a word: kept apart from it by a space.
     ("warm", "The ", "sea rises.", "warm "),
     ("clouds form full stop", "## Rain\n\n", "The sun warms.", "Clouds form. "),
+    # In front of an emoji the pupil typed: kept apart from it too.
+    ("my friend came too full stop", "In the hay. ", "🐶 The dog", "My friend came too. "),
+    # An emoji between a full stop and the words does not hide the sentence's start.
+    ("the farmer had a dog", "In the hay. 🐶 ", "", "The farmer had a dog"),
+    ("we love the world", "men. 🌍", "", " We love the world"),
     # In front of punctuation or a line end: nothing added.
     ("and sky", "The sea", ". More", " and sky"),
     # Spoken layout commands give Markdown's paragraphs.
