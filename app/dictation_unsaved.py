@@ -171,14 +171,14 @@ class UnsavedDictation:
             return (_tr("You have changed your writing since you saved it as {name}. "
                         "Save the changes to {name}?").format(name=name),
                     _tr("If you don't, {name} keeps what you saved before. A copy of the "
-                        "changes is kept in Lesson Lab's transcripts folder, but they will "
+                        "changes is kept on this computer for your teacher, but they will "
                         "not be here next time.").format(name=name))
         else:
             return (_tr("You have changed your writing since you saved it as {name}. "
                         "Save it before Lesson Lab closes?").format(name=name), lost)
         if self._copy_kept:
             return question, _tr("If you don't, it will not be here next time. A copy is "
-                                 "kept in Lesson Lab's transcripts folder.")
+                                 "kept on this computer for your teacher.")
         return question, lost
 
     def _saved_to(self, path: str, fmt: str, text: str) -> None:

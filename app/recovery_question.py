@@ -47,7 +47,7 @@ def ending(text: str, chars: int = ENDING_CHARS) -> str:
 
 def describe(text: str, saved_at: datetime | None, now: datetime | None = None) -> str:
     """What the question says about the text: its size, when it was saved, how it ends."""
-    words = len(text.split())
+    words = sum(any(ch.isalnum() for ch in word) for word in text.split())  # not emoji
     size = _tr("1 word") if words == 1 else _tr("{count} words").format(count=f"{words:,}")
     if saved_at is not None:
         first = _tr("{size}, last saved {when}.").format(

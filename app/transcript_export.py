@@ -8,6 +8,7 @@ half-written file where the pupil's work was.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import tempfile
@@ -87,7 +88,11 @@ def _write_docx(text: str, path: Path) -> None:
         for line in lines[1:]:
             run.add_break()
             run.add_text(line)
-    document.save(str(path))
+    # Made in memory, then written: a full disk then fails one plain write, and
+    # python-docx's zip file is never left open on a half-written file.
+    made = io.BytesIO()
+    document.save(made)
+    path.write_bytes(made.getvalue())
 
 
 def _cannot_write(path: Path, error: OSError) -> str:

@@ -266,3 +266,4 @@ def test_every_closing_question_is_short_enough_for_a_pupil(qtbot, opened, tmp_p
         assert len(question.split()) <= 25, question
         for sentence in detail.split(". "):
             assert len(sentence.split()) <= 25, sentence
+        assert "folder" not in detail, detail  # not "Lesson Lab's transcripts folder"

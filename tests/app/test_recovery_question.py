@@ -51,3 +51,8 @@ def test_the_question_shows_the_description_and_brings_the_text_back(qtbot):
     assert seen["title"] == "Bring back your dictation?"
     assert seen["info"].startswith("1,800 words, last saved")
     assert seen["info"].endswith("Sentence 300 about the water cycle.")
+
+
+def test_emoji_are_not_counted_as_words():
+    # Found in the pupil review: "My dog 🐶 likes the park 🌍" was "7 words".
+    assert describe("My dog 🐶 likes the park 🌍", None).startswith("5 words.")

@@ -102,3 +102,18 @@ def test_a_full_disk_says_so_plainly_and_that_the_words_are_still_here(tmp_path)
             "The file “My story.txt” could not be saved: the disk is full. Delete some files "
             "or choose another place, then try again. Your words are still here.")
         assert target.read_text(encoding="utf-8") == "Once upon a time"
+
+
+@pytest.mark.filterwarnings("error::pytest.PytestUnraisableExceptionWarning")
+def test_a_word_document_on_a_full_disk_leaves_nothing_open(tmp_path):
+    # Found in the pupil review: python-docx's zip file was left open on the half-written
+    # file, and complained on stderr ("Exception ignored in ZipFile.__del__") at exit.
+    import gc
+
+    with SmallDisk(tmp_path / "disk", size="200k") as disk:
+        target = disk.path / "My story.docx"
+        disk.fill()
+        with pytest.raises(ExportError, match="the disk is full"):
+            export_transcript("Once upon a time there was a dragon. " * 200, target, "docx")
+        gc.collect()
+        assert not target.exists()
