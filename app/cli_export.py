@@ -141,8 +141,6 @@ def _write_pptx(lesson, profile, target: Path, colours: str) -> tuple[str, tuple
     font = profile.font_family
     notes = result.notes + (f"PowerPoint shows {font} only on a computer where it is "
                             "installed; another computer shows another font.",)
-    if result.pictures_as_text:
-        notes += ("A picture PowerPoint could not take is described in words instead.",)
     slides = "slide" if result.slides == 1 else "slides"
     return f"Wrote {target} ({result.slides} {slides}, {profile.name}, {font}).", notes
 

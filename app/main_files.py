@@ -260,10 +260,8 @@ class LessonFiles:
             return None
         saved = (self.tr("Saved {path} (1 slide).") if result.slides == 1 else
                  self.tr("Saved {path} ({slides} slides)."))
-        pictures = (self.tr("A picture PowerPoint could not take is described in words "
-                            "instead."),) if result.pictures_as_text else ()
         self.show_status(" ".join((saved.format(path=result.path, slides=result.slides),
-                                   *result.notes, *pictures)))
+                                   *result.notes)))
         return result.path
 
     def _export(self, ask, ending: str, write, saving: str, not_saved: str, what: str):

@@ -100,10 +100,12 @@ def lesson_pptx(lesson: Lesson, profile: Profile, *, colours: Colours | None = N
     writer = _Slides(lesson, profile, colours or profile.colours, pictures,
                      measure or EstimatedMeasure(profile))
     writer.write()
-    notes = ()
+    notes: tuple[str, ...] = ()
     if writer.layout.tables_as_lists:
-        notes = ("At this text size a table's rows are taller than a slide, so the table "
-                 "is shown row by row as a list.",)
+        notes += ("At this text size a table's rows are taller than a slide, so the table "
+                  "is shown row by row as a list.",)
+    if writer.as_text:
+        notes += ("A picture PowerPoint could not take is described in words instead.",)
     result = PptxResult(Path(), len(writer.presentation.slides), writer.placed,
                         tuple(writer.as_text), notes)
     return writer.presentation, result

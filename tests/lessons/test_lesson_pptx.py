@@ -221,3 +221,11 @@ def test_no_slide_holds_more_than_its_text_area(tmp_path, preset):
                 paras.append(Para(runs, kind, after=after))
             measured = layout.frame_height(paras, shape.width / PT)
             assert measured <= shape.height / PT + 0.5
+
+
+def test_a_picture_that_cannot_be_placed_is_words_and_said_once(tmp_path):
+    lesson = Lesson(title="Pets", sections=(Section("Dogs", 2, (
+        Image(src="images/missing.png", alt="A dog asleep", line=1),), 1),))
+    result = write_lesson_pptx(lesson, get_preset("Standard"), tmp_path / "pets.pptx")
+    assert result.pictures_as_text == ("A dog asleep",)
+    assert result.notes == ("A picture PowerPoint could not take is described in words instead.",)
