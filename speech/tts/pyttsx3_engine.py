@@ -60,15 +60,24 @@ _ESPEAK_TRY = ("from pyttsx3.drivers import _espeak; import sys; "
 _ESPEAK_TRY_SECONDS = 60  # a busy school laptop; it takes about 0.1 s
 
 
-@functools.cache
 def espeak_starts() -> bool:
     """Whether libespeak-ng starts here, tried in a child process (once per process).
 
     The child inherits the environment, so ``ESPEAK_DATA_PATH`` counts as it
     would here. A try that does not finish in time counts as a start (a slow
     computer is not a broken one), and so does a child that failed in Python
-    rather than in eSpeak.
+    rather than in eSpeak. Threads that ask at once (the speech report and
+    read aloud, at start) wait for the one try.
     """
+    with _ESPEAK_TRY_LOCK:
+        return _tried_espeak()
+
+
+_ESPEAK_TRY_LOCK = threading.Lock()
+
+
+@functools.cache
+def _tried_espeak() -> bool:
     try:
         tried = subprocess.run([sys.executable, "-c", _ESPEAK_TRY], capture_output=True,
                                timeout=_ESPEAK_TRY_SECONDS, check=False)
@@ -79,6 +88,9 @@ def espeak_starts() -> bool:
     # eSpeak ends the child with a line of its own; a Python fault in the child (a
     # traceback) says nothing about the voices, and is left to the start here.
     return tried.returncode == 0 or b"Traceback" in tried.stderr
+
+
+espeak_starts.cache_clear = _tried_espeak.cache_clear  # tests try again with other data
 
 
 def _default_driver() -> str:

@@ -69,3 +69,31 @@ def test_a_child_that_fails_in_python_does_not_blame_the_voices(monkeypatch):
         assert espeak_starts()
     finally:
         espeak_starts.cache_clear()
+
+
+def test_threads_that_ask_at_once_share_one_try(monkeypatch):
+    # The speech report and read aloud both ask at start, on threads of their own.
+    import threading
+
+    from speech.tts import pyttsx3_engine
+
+    tries = []
+    real_run = pyttsx3_engine.subprocess.run
+
+    def counted(*args, **kwargs):
+        tries.append(args)
+        return real_run(*args, **kwargs)
+
+    monkeypatch.setattr(pyttsx3_engine.subprocess, "run", counted)
+    espeak_starts.cache_clear()
+    try:
+        answers = []
+        threads = [threading.Thread(target=lambda: answers.append(espeak_starts()))
+                   for _ in range(3)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(60)
+        assert answers == [True, True, True] and len(tries) == 1
+    finally:
+        espeak_starts.cache_clear()
