@@ -60,6 +60,7 @@ class SideBySide(QWidget):
 
         self._syncing = False
         self._pages: list[Page] = []
+        self._starts: dict[int, int] = {}  # page -> where it starts in the whole lesson
         first, second = self.original.verticalScrollBar(), self.adapted.verticalScrollBar()
         first.valueChanged.connect(lambda _v: self._original_moved())
         second.valueChanged.connect(lambda _v: self._adapted_moved())
@@ -72,6 +73,7 @@ class SideBySide(QWidget):
     def set_lesson(self, lesson: Lesson | None) -> None:
         """Show ``lesson`` in both panes."""
         self._pages = lesson_pages(lesson) if lesson else []
+        self._starts.clear()
         self.original.set_lesson(lesson)
         self.adapted.set_lesson(lesson)
 
@@ -168,12 +170,20 @@ class SideBySide(QWidget):
         return round(document.documentLayout().blockBoundingRect(document.firstBlock()).top())
 
     def _page_start(self, index: int) -> int:
-        """Where focus-mode page ``index`` starts in the whole lesson's text: its heading."""
+        """Where focus-mode page ``index`` starts in the whole lesson's text: its heading.
+
+        Asked on every scroll of the adapted pane, so kept per lesson: a re-style
+        changes how the text looks, not where its headings are.
+        """
         built = self.original.lesson_document()
         if index <= 0 or built is None:
             return 0
-        heading = section_heading(built.document, self.original.lesson(), index)
-        return heading.position() if heading is not None else 0
+        if index not in self._starts:
+            heading = section_heading(built.document, self.original.lesson(), index)
+            if heading is None:
+                return 0
+            self._starts[index] = heading.position()
+        return self._starts[index]
 
     @staticmethod
     def _fraction(bar: QScrollBar) -> float:
