@@ -67,6 +67,11 @@ def lesson_words(lesson) -> list[str]:
     return [entry.word for entry in lesson.vocabulary] if lesson is not None else []
 
 
+def word_bank(lesson) -> list[tuple[str, str]]:
+    """A lesson's key words with their meanings (none without a lesson), for the word bank."""
+    return [(entry.word, entry.definition) for entry in lesson.vocabulary] if lesson else []
+
+
 def attach_read_aloud(window):
     """Read aloud on the window's lesson view."""
     from app.read_aloud import ReadAloudController
@@ -120,6 +125,10 @@ def attach_dictation(window):
     controller.worker.engine_ready.connect(
         lambda name: window.set_engine_status(_tr("Dictation: {engine}").format(engine=name)))
     window.lesson_changed.connect(lambda lesson: controller.set_vocabulary(lesson_words(lesson)))
+    # The lesson's key words as the pupil's word bank, under their text.
+    window.dictation_panel.set_word_bank(word_bank(window.lesson))
+    window.lesson_changed.connect(
+        lambda lesson: window.dictation_panel.set_word_bank(word_bank(lesson)))
     if window.read_aloud is not None:
         from app.read_back import attach_read_back
 

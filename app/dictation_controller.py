@@ -57,7 +57,7 @@ from app.recovery_question import ask_to_bring_back
 from app.speech_worker import ListeningControls, SpeechWorker, worker_for
 from app.transcript_autosave import TranscriptAutosave
 from speech.dictation import COMMAND_PHRASES, Change, DictationOptions
-from speech.dictation_cursor import preview_at_cursor
+from speech.dictation_cursor import preview_at_cursor, word_at_cursor
 from widgets.dictation_panel import DictationPanel
 
 # Engines that write their own punctuation and capitals (the rules then remove
@@ -169,6 +169,7 @@ class DictationController(MicrophoneChoice, UnsavedDictation, DiskReports, Dicta
         panel.save_requested.connect(self._on_save)
         panel.clear_requested.connect(self._on_clear)
         panel.text_edited.connect(self._on_text_edited)
+        panel.word_chosen.connect(self._on_word_chosen)
 
         w = self.worker
         w.partial.connect(self._on_partial)
@@ -409,6 +410,12 @@ class DictationController(MicrophoneChoice, UnsavedDictation, DiskReports, Dicta
         self._new_base(text)
         self.autosave.changed(text)
         self.text_changed.emit(text)
+
+    @Slot(str)
+    def _on_word_chosen(self, word: str) -> None:
+        # A word from the word bank is the pupil's own typing (text_edited follows).
+        before, after = self.panel.text_around_selection()
+        self.panel.type_text(word_at_cursor(word, before, after, markdown=False))
 
     # ------------------------------------------------------------------ the text
 

@@ -29,10 +29,13 @@ def settle(ms: int = 300) -> None:
 
 
 def panel_shot(out: Path) -> None:
+    from lessons.loader import load_lesson
     from speech.dictation_commands import COMMAND_PHRASES
     from widgets.dictation_panel import DictationPanel
 
     panel = DictationPanel()
+    lesson = load_lesson(LESSON).lesson
+    panel.set_word_bank([(entry.word, entry.definition) for entry in lesson.vocabulary])
     panel.setWindowTitle("Lesson Lab: dictation")
     panel.set_microphones([("default", "Laptop microphone"), ("usb", "USB headset")], "usb")
     panel.set_engine_name("Whisper tiny.en (built in)")
@@ -45,6 +48,11 @@ def panel_shot(out: Path) -> None:
     panel.resize(1100, 900)
     panel.show()
     settle()
+    word = panel.word_bank.button_for("evaporation")
+    if word is not None:  # the meaning of the word with the focus shows under the bank
+        panel.activateWindow()
+        word.setFocus()
+        settle(100)
     for level in (-30, -24, -19, -22):
         panel.set_level(level)
     settle(100)

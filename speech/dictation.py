@@ -51,6 +51,8 @@ __all__ = [
     "format_phrase",
     "normalise_engine_text",
     "preview_phrase",
+    "space_before",
+    "starts_sentence",
 ]
 
 
@@ -208,17 +210,17 @@ def _render(token: str | Mark, before: str) -> str:
     """One word or mark as text, given everything before it."""
     if isinstance(token, str):
         word = I_WORDS.get(token.lower(), token)
-        if _starts_sentence(before):
+        if starts_sentence(before):
             word = word[:1].upper() + word[1:]
-        return _space(before) + word
+        return space_before(before) + word
     if token is Mark.NEW_LINE or token is Mark.NEW_PARAGRAPH:
         return _line_break(token, before)
     if token in _CLOSING:
         return token.value
-    return _space(before) + token.value
+    return space_before(before) + token.value
 
 
-def _space(before: str) -> str:
+def space_before(before: str) -> str:
     """A space between words, except at the start, after a line break or an opener."""
     if not before or before[-1].isspace() or before.endswith(_OPENERS):
         return ""
@@ -250,7 +252,8 @@ def _without_trailing_symbols(before: str) -> str:
     return before[:end]
 
 
-def _starts_sentence(before: str) -> bool:
+def starts_sentence(before: str) -> bool:
+    """True when a word put after ``before`` starts a sentence (and takes a capital)."""
     tail = _without_trailing_symbols(before)
     if not tail.strip() or tail.endswith("\n\n"):
         return True

@@ -31,12 +31,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from speech.dictation import DictationOptions, format_phrase, is_symbol, preview_phrase
+from speech.dictation import (
+    DictationOptions,
+    format_phrase,
+    is_symbol,
+    preview_phrase,
+    space_before,
+    starts_sentence,
+)
 from speech.dictation_commands import Edit, read_edits
 from speech.dictation_text import scan_text
 
 __all__ = ["CursorPhrase", "Edit", "markdown_context", "phrase_at_cursor", "preview_at_cursor",
-           "text_context"]
+           "text_context", "word_at_cursor"]
 
 # The start of a Markdown block on a line: a heading, a list item, a quote.
 _BLOCK_MARKER = re.compile(r"[ \t]*(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,3}[.)][ \t]+|>[ \t]*)")
@@ -107,10 +114,36 @@ def phrase_at_cursor(raw: str, options: DictationOptions, before: str,
         if edits:
             return CursorPhrase(edits=tuple(edits))
     text = format_phrase(raw, options, after=text_context(before, markdown))
+    return CursorPhrase(text=_kept_apart(text, after))
+
+
+def word_at_cursor(word: str, before: str, after: str = "", *, markdown: bool = True) -> str:
+    """A word or phrase chosen from the lesson's word bank, as it goes in at the cursor.
+
+    Spelt exactly as the teacher wrote it ("program" stays "program", "pH"
+    stays "pH"); a word written all in small letters takes a capital where
+    it starts a sentence; a space keeps it apart from the words either side,
+    as a dictated phrase is kept apart. No space is added after it at the
+    end of the text, so a full stop said or typed next sits against it::
+
+        word_at_cursor("evaporation", before="The water cycle.")  # " Evaporation"
+        word_at_cursor("evaporation", before="It is", after="")   # " evaporation"
+    """
+    word = " ".join(word.split())
+    if not word:
+        return ""
+    context = text_context(before, markdown)
+    if word.islower() and starts_sentence(context):
+        word = word[0].upper() + word[1:]
+    return _kept_apart(space_before(context) + word, after)
+
+
+def _kept_apart(text: str, after: str) -> str:
+    """``text`` with a space after it when it goes in front of a word or an emoji."""
     if text and after[:1] and (after[0].isalnum() or after.startswith(_JOINS_ON)
                                or is_symbol(after[0])) and not text[-1].isspace():
-        text += " "  # dictated in front of a word or an emoji: keep the two apart
-    return CursorPhrase(text=text)
+        text += " "  # in front of a word or an emoji: keep the two apart
+    return text
 
 
 def preview_at_cursor(partial: str, options: DictationOptions, before: str, *,

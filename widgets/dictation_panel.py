@@ -12,13 +12,16 @@ Intents (signals)
     ``save_requested(path, format)`` — format is "txt" or "docx".
     ``clear_requested()`` — the text was cleared (the panel keeps a copy for Undo).
     ``text_edited(text)`` — the pupil typed or edited, or undid a Clear.
+    ``word_chosen(word)`` — the pupil pressed a word in the word bank (the
+    controller puts it in with ``text_around_selection`` and ``type_text``).
 
 State (methods)
     ``set_listening(bool)``, ``set_level(dbfs)``, ``show_partial(text)`` (at
     the caret), ``set_text(full_text)``, ``insert_phrase(text)`` (at the
     caret; ``remove_phrase`` and ``restore_phrase`` take it out and put it
     back), ``show_message(text, kind)``, ``set_commands(pairs)``,
-    ``set_microphones(pairs, current)``, ``set_engine_name(text)``,
+    ``set_microphones(pairs, current)``, ``set_word_bank(pairs)``,
+    ``set_engine_name(text)``,
     ``set_ui_scale(scale)``, ``set_save_start(folder, fmt, file)`` (where
     Save… opens and what it suggests: ``widgets.dictation_save``).
 
@@ -59,6 +62,7 @@ from widgets.save_as import ask_save_as, confirm_replace
 from widgets.stacking_row import StackingRow
 from widgets.text_insertion import Insertion
 from widgets.value_label import ValueLabel
+from widgets.word_bank import WordBank
 
 TOGGLE_SHORTCUT = "F9"
 DEFAULT_FAMILY = "Atkinson Hyperlegible"
@@ -80,6 +84,7 @@ class DictationPanel(QWidget):
     save_requested = Signal(str, str)
     clear_requested = Signal()
     text_edited = Signal(str)
+    word_chosen = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -151,6 +156,8 @@ class DictationPanel(QWidget):
         self.clear_button.setAccessibleDescription(_tr("Clears the text. You can undo it."))
         self.clear_button.clicked.connect(self.clear_text)
         self.commands = CommandsList(self)
+        self.word_bank = WordBank(self)
+        self.word_bank.word_chosen.connect(self.word_chosen)
 
         self.shortcut = QShortcut(QKeySequence(TOGGLE_SHORTCUT), self)
         self.shortcut.activated.connect(self.toggle_listening)
@@ -199,6 +206,7 @@ class DictationPanel(QWidget):
         layout.addWidget(self.message_bar)
         layout.addWidget(self.editor, 3)  # the pupil's text first; the commands list gets a share
         layout.addLayout(actions)
+        layout.addWidget(self.word_bank)
         layout.addWidget(self.commands, 1)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
@@ -246,6 +254,15 @@ class DictationPanel(QWidget):
         """The text before the caret (where dictation goes in) and after it."""
         return self.editor.text_around_caret()
 
+    def text_around_selection(self) -> tuple[str, str]:
+        """The text before the selection (or the caret) and after it: where typing goes."""
+        return self.editor.text_around_selection()
+
+    def type_text(self, text: str) -> None:
+        """Put ``text`` in over the selection, or at the caret, as the pupil's own typing
+        (one step of their undo; ``text_edited`` follows)."""
+        self.editor.type_text(text)
+
     def insert_phrase(self, text: str) -> Insertion:
         """Put a dictated phrase in at the caret (the partial goes); the caret ends after it."""
         return self.editor.insert_phrase(text)
@@ -285,6 +302,11 @@ class DictationPanel(QWidget):
     def set_commands(self, commands: Sequence[tuple[str, str]]) -> None:
         """List the spoken commands as (what to say, what it does) pairs."""
         self.commands.set_commands(commands)
+
+    def set_word_bank(self, words: Sequence[tuple[str, str]]) -> None:
+        """Offer the lesson's key words as (word, meaning) pairs to put in the text
+        (``widgets.word_bank``); none hides the word bank."""
+        self.word_bank.set_words(words)
 
     def set_microphones(self, microphones: Sequence[tuple[str, str]],
                         current: str | None = None) -> None:
@@ -471,6 +493,7 @@ class DictationPanel(QWidget):
         big.setBold(True)
         self.toggle_button.setFont(big)
         self._set_point_size(self.hold_button, base * 1.3)
+        self._set_point_size(self.word_bank.words_area, base * 1.3)  # easy to hit and read
         if self._page is not None:  # the profile's font, weight and spacing, at this size
             text_font = base_font(replace(self._page, font_family=self._family,
                                           font_size_pt=base * 1.9),

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from widgets.announce import announce
+from widgets.fold_toggle import FoldToggle
 from widgets.wrapping_rows import WrappingRows
 
 MESSAGE_KINDS = ("info", "error")
@@ -148,13 +149,8 @@ class CommandsList(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.toggle = QToolButton(self)
-        self.toggle.setCheckable(True)
-        self.toggle.setChecked(True)
-        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.toggle.setAutoRaise(True)
-        self.toggle.toggled.connect(self._on_toggled)
         self.table = _CommandsTable(self)
+        self.toggle = FoldToggle(self.table, self)
         self.table.setColumnCount(2)
         self.table.setHeaderLabels([_tr("Say"), _tr("What it does")])
         self.table.setRootIsDecorated(False)
@@ -167,7 +163,7 @@ class CommandsList(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.toggle)
         layout.addWidget(self.table)
-        self._on_toggled(True)
+        self._count_shown()
 
     def set_commands(self, commands: Sequence[tuple[str, str]]) -> None:
         """Show ``commands`` as (what to say, what it does) pairs."""
@@ -183,7 +179,7 @@ class CommandsList(QWidget):
         frame = 2 * self.table.frameWidth()
         self.table.setMinimumHeight(header + row_height * min(rows, 2) + frame)
         self.table.setMaximumHeight(header + row_height * rows + frame + 2)
-        self._on_toggled(self.toggle.isChecked())
+        self._count_shown()
 
     def commands(self) -> list[tuple[str, str]]:
         """The commands listed, as given."""
@@ -201,14 +197,9 @@ class CommandsList(QWidget):
         """True when the list is shown."""
         return self.toggle.isChecked()
 
-    def _on_toggled(self, expanded: bool) -> None:
-        self.toggle.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
+    def _count_shown(self) -> None:
         count = self.table.topLevelItemCount()
         self.toggle.setText(_tr("Spoken commands ({count})").format(count=count))
-        self.toggle.setAccessibleDescription(
-            _tr("Shown. Press to hide the list.") if expanded
-            else _tr("Hidden. Press to show the list."))
-        self.table.setVisible(expanded)
 
 
 def live_icon(size: int, live: bool) -> QPixmap:

@@ -300,6 +300,23 @@ class DictationText(QPlainTextEdit):
         self.clear_partial()
         super().insertFromMimeData(source)
 
+    def text_around_selection(self) -> tuple[str, str]:
+        """The settled text before the selection (or the caret) and after it: where
+        typed words go, replacing the selection as typing does."""
+        self.clear_partial()
+        settled, cursor = self._settled(), self.textCursor()
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        return readable(settled[:start]), readable(settled[end:])
+
+    def type_text(self, text: str) -> None:
+        """Put ``text`` in over the selection (or at the caret) as if the pupil had typed
+        it: one step of their undo, and ``user_edited`` follows."""
+        self.clear_partial()  # the grey guess makes way, as it does for typing
+        cursor = self.textCursor()
+        cursor.insertText(text, QTextCharFormat())
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt API
         self.clear_partial()  # the menu can cut or delete
         menu = self.context_menu(event.pos())

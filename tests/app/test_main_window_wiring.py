@@ -13,11 +13,12 @@ import gc
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
 
 from app.controllers import attach_controllers
 from app.settings import AppSettings, settings_path
 from app.transcript_store import TranscriptStore, transcripts_dir
-from tests.app.main_window_helpers import Opened
+from tests.app.main_window_helpers import Opened, choose
 from tests.app.speech_doubles import fake_device
 
 
@@ -105,3 +106,22 @@ def test_the_microphone_chosen_in_the_dock_is_remembered(qtbot, made, monkeypatc
     assert window.settings.input_device == "USB headset"
     assert AppSettings().input_device == "USB headset"
     assert window.dictation.worker.device() == "USB headset"
+
+
+def test_the_word_bank_under_the_pupils_text_is_the_lessons_key_words(qtbot, made):
+    window = made.open()
+    attach_controllers(window, ("dictation",))
+    bank = window.dictation_panel.word_bank
+    choose(window, "The water cycle")
+    qtbot.waitUntil(lambda: window.lesson.title == "The water cycle")
+    assert bank.words() == [entry.word for entry in window.lesson.vocabulary]
+    assert "evaporation" in bank.words()
+    choose(window, "Cells")
+    qtbot.waitUntil(lambda: window.lesson.title == "Cells")
+    assert bank.words() == [entry.word for entry in window.lesson.vocabulary]
+    assert "evaporation" not in bank.words()
+    panel = window.dictation_panel
+    panel.set_text("Plants are made of")
+    panel.editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.mouseClick(bank.button_for(bank.words()[0]), Qt.MouseButton.LeftButton)
+    assert panel.text() == f"Plants are made of {bank.words()[0]}"

@@ -12,6 +12,7 @@ from speech.dictation_cursor import (
     phrase_at_cursor,
     preview_at_cursor,
     text_context,
+    word_at_cursor,
 )
 
 PLAIN = DictationOptions()
@@ -133,3 +134,37 @@ def test_the_markdown_rules_stay_the_default() -> None:
     assert phrase_at_cursor("apples", PLAIN, "- ", markdown=False).text == "apples"
     assert text_context("## Rain\n", markdown=False) == "## Rain\n"
     assert text_context("## Rain\n") == "\n\n"
+
+
+@pytest.mark.parametrize(("word", "before", "after", "expected"), [
+    # Going on with a sentence: a space before, the teacher's spelling.
+    ("evaporation", "The water turns into vapour by", "", " evaporation"),
+    ("evaporation", "The water turns into vapour by ", "", "evaporation"),
+    # Starting a sentence: a capital, also after an emoji or a new paragraph.
+    ("evaporation", "", "", "Evaporation"),
+    ("evaporation", "The sea is warm.", "", " Evaporation"),
+    ("evaporation", "It rains! 🌧 ", "", "Evaporation"),
+    ("water cycle", "It rains.\n\n", "", "Water cycle"),
+    # Spelt as written: capitals the teacher gave are kept, none are taken away,
+    # and British spelling is not forced on a subject's word.
+    ("pH", "", "", "pH"),
+    ("Vikings", "the ", "", "Vikings"),
+    ("program", "I wrote a", "", " program"),
+    ("color", "", "", "Color"),
+    # A word the rules would read as a spoken command stays a word.
+    ("full stop", "A sentence ends with a", "", " full stop"),
+    # Put in front of a word or an emoji: kept apart from it.
+    ("condensation", "Then ", "makes clouds.", "condensation "),
+    ("condensation", "Then", " makes clouds.", " condensation"),
+    ("rain", "Look at the ", "🌧", "rain "),
+    # Spaces and line breaks in a key word from a lesson file become one space.
+    ("water\n  cycle", "", "", "Water cycle"),
+    ("  ", "Text", "", ""),
+])
+def test_a_word_from_the_word_bank_goes_in_at_the_cursor(word, before, after, expected) -> None:
+    assert word_at_cursor(word, before, after, markdown=False) == expected
+
+
+def test_a_word_from_the_word_bank_reads_the_lesson_files_markdown() -> None:
+    assert word_at_cursor("evaporation", "- ") == "Evaporation"
+    assert word_at_cursor("evaporation", "- ", markdown=False) == "evaporation"

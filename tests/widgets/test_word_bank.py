@@ -1,0 +1,126 @@
+"""The word bank widget: the lesson's key words as buttons a pupil presses to write them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+
+from widgets.word_bank import WordBank
+
+WORDS = [("evaporation", "When water is warmed and turns into a gas."),
+         ("condensation", "When water vapour cools and turns back into drops."),
+         ("water cycle", "The journey water takes, round and round."),
+         ("pH", "")]
+
+
+def _bank(qtbot, words=WORDS) -> tuple[QWidget, WordBank, QLineEdit]:
+    """The bank under a text box, in a shown window, as it sits in the panel."""
+    window = QWidget()
+    text = QLineEdit(window)
+    bank = WordBank(window)
+    layout = QVBoxLayout(window)
+    layout.addWidget(text)
+    layout.addWidget(bank)
+    bank.set_words(words)
+    qtbot.addWidget(window)
+    window.resize(320, 400)
+    window.show()
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    text.setFocus()
+    qtbot.waitUntil(text.hasFocus)
+    return window, bank, text
+
+
+def test_each_key_word_is_a_button_named_by_its_word_with_its_meaning_described(qtbot):
+    _window, bank, _text = _bank(qtbot)
+    assert bank.words() == ["evaporation", "condensation", "water cycle", "pH"]
+    assert bank.toggle.text() == "Word bank (4)"
+    button = bank.button_for("evaporation")
+    assert button.accessibleName() == "evaporation"  # "click evaporation" finds it
+    assert "It means: When water is warmed" in button.accessibleDescription()
+    assert button.toolTip() == "When water is warmed and turns into a gas."
+    assert bank.button_for("pH").toolTip() == "Puts “pH” in your writing."
+
+
+def test_pressing_a_word_asks_for_it_and_a_click_leaves_the_focus_in_the_text(qtbot):
+    _window, bank, text = _bank(qtbot)
+    with qtbot.waitSignal(bank.word_chosen) as chosen:
+        qtbot.mouseClick(bank.button_for("water cycle"), Qt.MouseButton.LeftButton)
+    assert chosen.args == ["water cycle"]
+    assert text.hasFocus()  # the pupil's caret stays where they are writing
+
+
+def test_the_bank_is_one_tab_stop_and_the_arrow_keys_move_along_the_words(qtbot):
+    _window, bank, text = _bank(qtbot)
+    text.setFocus()
+    qtbot.keyClick(text, Qt.Key.Key_Tab)
+    assert bank.toggle.hasFocus()  # the heading that folds the bank away comes first
+    qtbot.keyClick(bank.toggle, Qt.Key.Key_Tab)
+    first = bank.button_for("evaporation")
+    qtbot.waitUntil(first.hasFocus)
+    assert bank.meaning.text() == "evaporation: When water is warmed and turns into a gas."
+    qtbot.keyClick(first, Qt.Key.Key_Right)
+    second = bank.button_for("condensation")
+    assert second.hasFocus()
+    assert bank.meaning.text().startswith("condensation: ")
+    qtbot.keyClick(second, Qt.Key.Key_End)
+    assert bank.button_for("pH").hasFocus()
+    assert bank.meaning.text() == "pH"
+    qtbot.keyClick(bank.button_for("pH"), Qt.Key.Key_Home)
+    assert first.hasFocus()
+    qtbot.keyClick(first, Qt.Key.Key_Left)  # no further back than the first
+    assert first.hasFocus()
+    # Only the word with the focus is a Tab stop, so Tab leaves the bank in one press.
+    tab_stops = [bank.button_for(w).focusPolicy() & Qt.FocusPolicy.TabFocus for w in bank.words()]
+    assert sum(1 for stop in tab_stops if stop) == 1
+    with qtbot.waitSignal(bank.word_chosen) as chosen:
+        qtbot.keyClick(first, Qt.Key.Key_Space)
+    assert chosen.args == ["evaporation"]
+
+
+def test_the_tab_stop_is_the_word_chosen_last(qtbot):
+    _window, bank, text = _bank(qtbot)
+    qtbot.mouseClick(bank.button_for("water cycle"), Qt.MouseButton.LeftButton)
+    text.setFocus()
+    qtbot.keyClick(text, Qt.Key.Key_Tab)
+    qtbot.keyClick(bank.toggle, Qt.Key.Key_Tab)
+    qtbot.waitUntil(bank.button_for("water cycle").hasFocus)
+
+
+def test_a_lesson_without_key_words_has_no_word_bank(qtbot):
+    _window, bank, _text = _bank(qtbot, words=[])
+    assert bank.isHidden()
+    bank.set_words(WORDS[:1])
+    assert not bank.isHidden()
+    assert bank.toggle.text() == "Word bank (1)"
+
+
+def test_the_words_fold_away_and_say_so_without_colour(qtbot):
+    _window, bank, _text = _bank(qtbot)
+    bank.set_expanded(False)
+    assert not bank.words_area.isVisible()
+    assert bank.toggle.arrowType() == Qt.ArrowType.RightArrow
+    assert bank.toggle.accessibleDescription() == "Hidden. Press to show the list."
+    qtbot.keyClick(bank.toggle, Qt.Key.Key_Space)
+    assert bank.words_area.isVisible()
+
+
+def test_many_words_wrap_onto_lines_within_the_width(qtbot):
+    words = [(f"keyword{n}", "") for n in range(12)]
+    window, bank, _text = _bank(qtbot, words=words)
+    qtbot.waitUntil(lambda: bank.button_for("keyword11").geometry().y() > 0)
+    for word in bank.words():
+        button = bank.button_for(word)
+        assert button.isVisible()
+        assert button.geometry().right() < bank.words_area.width()
+    bottom = max(bank.button_for(w).geometry().bottom() for w in bank.words())
+    assert bottom < bank.words_area.height()  # no word cut off at the foot
+
+
+def test_an_ampersand_in_a_key_word_is_shown_and_given_as_itself(qtbot):
+    _window, bank, _text = _bank(qtbot, words=[("Q&A", "Questions and answers.")])
+    assert bank.words() == ["Q&A"]
+    with qtbot.waitSignal(bank.word_chosen) as chosen:
+        bank.button_for("Q&A").click()
+    assert chosen.args == ["Q&A"]

@@ -1,0 +1,158 @@
+"""The lesson's key words as a word bank: a pupil picks a word and it goes in their writing.
+
+A word bank is everyday support in English classrooms for pupils with
+dyslexia, speech, language and communication needs or English as an
+additional language: the subject's words, spelt right, to hand while
+writing. Here it is the lesson's key words as buttons under the pupil's
+text. Pressing one emits ``word_chosen(word)``; the panel puts the word in
+at the caret as if the pupil had typed it (one step of their undo).
+
+The meaning of the word under the mouse or the keyboard focus shows
+beneath the buttons, so a pupil can check they have the right word first.
+
+Keyboard: the bank is one Tab stop (the word last chosen or focused); the
+arrow keys, Home and End move between the words, and Enter or Space puts
+the word in. A mouse click does not take the focus from the text box, so
+the pupil's caret stays where they are writing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from widgets.flow_layout import FlowLayout
+from widgets.fold_toggle import FoldToggle
+from widgets.value_label import ValueLabel
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("WordBank", text)
+
+
+_BACK = (Qt.Key.Key_Left, Qt.Key.Key_Up)
+_ON = (Qt.Key.Key_Right, Qt.Key.Key_Down)
+
+
+class WordBank(QWidget):
+    """Key words as buttons that fold away behind a "Word bank (n)" heading."""
+
+    word_chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.words_area = QWidget(self)
+        self.words_area.setAccessibleName(_tr("Word bank"))
+        self._flow = FlowLayout(self.words_area)
+        self.meaning = ValueLabel(parent=self)
+        self.meaning.setWordWrap(True)
+        self.meaning.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        body = QWidget(self)
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(self.words_area)
+        body_layout.addWidget(self.meaning)
+        self.toggle = FoldToggle(body, self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.toggle)
+        layout.addWidget(body)
+        self._buttons: list[QPushButton] = []
+        self._meanings: dict[QPushButton, str] = {}
+        self._pairs: list[tuple[str, str]] | None = None  # (word, meaning) as shown
+        self.set_words([])
+
+    def set_words(self, words: Sequence[tuple[str, str]]) -> None:
+        """Offer ``words`` as (word, meaning) pairs; the bank hides when there are none."""
+        pairs = [(" ".join(word.split()), " ".join(meaning.split())) for word, meaning in words]
+        pairs = [(word, meaning) for word, meaning in pairs if word]
+        if pairs == self._pairs:
+            return  # the same lesson again: leave the focus where it is
+        self._pairs = pairs
+        for button in self._buttons:
+            self._flow.removeWidget(button)
+            button.deleteLater()
+        self._meanings = {}
+        self._buttons = [self._button(word, meaning) for word, meaning in pairs]
+        self._roving_focus(self._buttons[0] if self._buttons else None)
+        self.toggle.setText(_tr("Word bank ({count})").format(count=len(self._buttons)))
+        self._show_meaning(None)
+        self.setVisible(bool(self._buttons))
+
+    def words(self) -> list[str]:
+        """The words offered, in order."""
+        return [word for word, _meaning in self._pairs]
+
+    def button_for(self, word: str) -> QPushButton | None:
+        """The button that puts ``word`` in, or ``None``."""
+        return next((b for b in self._buttons if b.accessibleName() == word), None)
+
+    def set_expanded(self, expanded: bool) -> None:
+        """Show or fold away the words."""
+        self.toggle.setChecked(expanded)
+
+    # ------------------------------------------------------------ private
+
+    def _button(self, word: str, meaning: str) -> QPushButton:
+        button = QPushButton(word.replace("&", "&&"), self.words_area)
+        # Named by its word, so voice control's "click evaporation" finds it.
+        button.setAccessibleName(word)
+        description = _tr("Puts “{word}” in your writing.").format(word=word)
+        if meaning:
+            description += " " + _tr("It means: {meaning}").format(meaning=meaning)
+        button.setAccessibleDescription(description)
+        button.setToolTip(meaning or description)
+        button.setAutoDefault(False)
+        button.clicked.connect(lambda _checked=False, b=button: self._choose(b))
+        button.installEventFilter(self)
+        self._meanings[button] = meaning
+        self._flow.addWidget(button)
+        return button
+
+    def _choose(self, button: QPushButton) -> None:
+        self._roving_focus(button)
+        self.word_chosen.emit(button.accessibleName())
+
+    def _roving_focus(self, current: QPushButton | None) -> None:
+        """Only ``current`` is a Tab stop; none takes the focus from a mouse click."""
+        for button in self._buttons:
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus if button is current
+                                  else Qt.FocusPolicy.NoFocus)
+
+    def _show_meaning(self, button: QPushButton | None) -> None:
+        if button is None:
+            self.meaning.setText(_tr("Press a word to put it in your writing."))
+            return
+        word, meaning = button.accessibleName(), self._meanings[button]
+        self.meaning.setText(f"{word}: {meaning}" if meaning else word)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched in self._meanings:
+            kind = event.type()
+            if kind in (QEvent.Type.Enter, QEvent.Type.FocusIn):
+                self._show_meaning(watched)
+            elif kind == QEvent.Type.Leave and not watched.hasFocus():
+                self._show_meaning(None)
+            elif kind == QEvent.Type.KeyPress and self._move_focus(watched, event):
+                return True
+        return super().eventFilter(watched, event)
+
+    def _move_focus(self, button: QPushButton, event: QKeyEvent) -> bool:
+        index, key = self._buttons.index(button), event.key()
+        if key in _BACK:
+            index -= 1
+        elif key in _ON:
+            index += 1
+        elif key == Qt.Key.Key_Home:
+            index = 0
+        elif key == Qt.Key.Key_End:
+            index = len(self._buttons) - 1
+        else:
+            return False
+        target = self._buttons[max(0, min(index, len(self._buttons) - 1))]
+        self._roving_focus(target)
+        target.setFocus(Qt.FocusReason.TabFocusReason)
+        return True
