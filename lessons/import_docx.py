@@ -26,7 +26,9 @@ What becomes what:
   and its meaning reads as " – ".
 - Pictures are saved into an ``images`` folder beside the lesson file, named
   after it, with their alt text (``wp:docPr/@descr``, else its title). A
-  picture with no alt text is kept and reported, as in any lesson.
+  picture with no alt text is kept and reported, as in any lesson. Pictures
+  that LibreOffice saved inside ``mc:AlternateContent`` are read too; a
+  drawing that is not a picture (a shape, a chart) is left out and named.
 
 Problems about the document give the paragraph number (tables count as
 one) in place of a line number.
@@ -372,6 +374,10 @@ class _DocxReader:
         alt = " ".join(alt.split())
         blips = drawing.xpath(".//a:blip")
         embed = blips[0].get(qn("r:embed")) if blips else None
+        if not blips and not drawing.xpath(".//pic:pic"):
+            self.note(number, "A drawing that is not a picture (a shape, text box or "
+                              "chart) was left out.")
+            return None
         if not embed:
             self.note(number, "A picture linked from outside the document was left out.")
             return None
@@ -403,8 +409,24 @@ def _is_paragraph(item) -> bool:
     return isinstance(item, DocxParagraph)
 
 
+# Where a paragraph's drawings sit. LibreOffice (and Word, for text boxes and
+# shapes) wraps a drawing in ``mc:AlternateContent``: its ``mc:Choice`` is the
+# drawing, its ``mc:Fallback`` an old VML copy of the same thing, never read.
+_DRAWINGS = (
+    "./w:r/w:drawing | ./w:hyperlink/w:r/w:drawing"
+    " | ./w:r/mc:AlternateContent/mc:Choice/w:drawing"
+    " | ./w:hyperlink/w:r/mc:AlternateContent/mc:Choice/w:drawing"
+)
+_DRAWING_NAMESPACES = {
+    "w": _W[1:-1],
+    "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
+}
+
+
 def _drawings(paragraph) -> list:
-    return paragraph._p.xpath("./w:r/w:drawing | ./w:hyperlink/w:r/w:drawing")
+    from lxml import etree
+
+    return etree.ElementBase.xpath(paragraph._p, _DRAWINGS, namespaces=_DRAWING_NAMESPACES)
 
 
 def _has_header_row(table, styles: DocxStyles) -> bool:

@@ -1,0 +1,38 @@
+"""Importing a Word document that LibreOffice Writer wrote.
+
+files/libreoffice-acids-worksheet.docx is a Year 8 science worksheet written
+as a flat ODF text document (.fodt) by hand, then saved by LibreOffice 7.4
+(``soffice --headless --convert-to docx``): a title, headings, a bulleted
+equipment list, a picture with alt text ("A glass beaker half full of blue
+liquid") in a paragraph of its own, a numbered method, a results table, a
+"Key words" table, a header and footer, and a "Safety first!" text box
+anchored in the introduction. LibreOffice writes every picture and text box
+inside ``mc:AlternateContent`` (the drawing, then an old VML copy of it),
+where Word writes a picture as a plain ``w:drawing``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lessons.import_docx import import_docx
+from lessons.model import Image
+
+WORKSHEET = Path(__file__).parent / "files" / "libreoffice-acids-worksheet.docx"
+
+
+def _section(lesson, heading):
+    return next(section for section in lesson.sections if section.heading == heading)
+
+
+def test_a_picture_libreoffice_wrote_is_kept_with_its_alt_text(tmp_path):
+    result = import_docx(WORKSHEET, tmp_path / "acids.md")
+    pictures = [block for block in _section(result.lesson, "Equipment").blocks
+                if isinstance(block, Image)]
+    assert [picture.alt for picture in pictures] == ["A glass beaker half full of blue liquid"]
+    saved = tmp_path / pictures[0].src
+    assert saved.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    # Read once, from the drawing: the old VML copy beside it is not a second picture.
+    assert list((tmp_path / "images").iterdir()) == [saved]
+    assert not [problem for problem in result.problems
+                if problem.message.startswith("A picture")]
