@@ -29,6 +29,8 @@ What becomes what:
   picture with no alt text is kept and reported, as in any lesson. Pictures
   that LibreOffice saved inside ``mc:AlternateContent`` are read too; a
   drawing that is not a picture (a shape, a chart) is left out and named.
+- A text box's paragraphs (a "Safety first!" box) come after the paragraph
+  it is anchored in, as ordinary paragraphs and lists.
 
 Problems about the document give the paragraph number (tables count as
 one) in place of a line number.
@@ -85,8 +87,8 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _RUN_HOLDERS = (_W + "p", _W + "hyperlink")  # where the runs the importer reads sit
 _SPACES = re.compile(r"\s+")
 # Refused before reading only with a quarter as much text again as a lesson may
-# have: the count below is close to the lesson's text, not exact (text boxes and
-# content controls count here but are not imported; spaces are collapsed per
+# have: the count below is close to the lesson's text, not exact (content
+# controls count here but are not imported; spaces are collapsed per
 # piece of text, not per paragraph), and the lesson's Markdown adds to the text.
 # Nearer the limit, the lesson itself is measured after reading (finish_import).
 TOO_MUCH_TEXT = MAX_LESSON_BYTES * 5 // 4
@@ -276,6 +278,12 @@ class _DocxReader:
         elif spans:
             blocks.append(self.text_block(paragraph, spans, number))
         for drawing in _drawings(paragraph):
+            boxed = _text_box_paragraphs(drawing, paragraph)
+            if boxed:
+                # A text box ("Safety first!") is read after the paragraph it is anchored in.
+                for inner in boxed:
+                    self.paragraph(inner, number, blocks)
+                continue
             image = self.image(drawing, number)
             if image is not None:
                 blocks.append(image)
@@ -420,6 +428,7 @@ _DRAWINGS = (
 _DRAWING_NAMESPACES = {
     "w": _W[1:-1],
     "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
+    "wps": "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
 }
 
 
@@ -427,6 +436,16 @@ def _drawings(paragraph) -> list:
     from lxml import etree
 
     return etree.ElementBase.xpath(paragraph._p, _DRAWINGS, namespaces=_DRAWING_NAMESPACES)
+
+
+def _text_box_paragraphs(drawing, paragraph) -> list:
+    """The paragraphs of a text box drawn in ``paragraph``; empty for any other drawing."""
+    from docx.text.paragraph import Paragraph as DocxParagraph
+    from lxml import etree
+
+    found = etree.ElementBase.xpath(
+        drawing, ".//wps:txbx/w:txbxContent/w:p", namespaces=_DRAWING_NAMESPACES)
+    return [DocxParagraph(inner, paragraph._parent) for inner in found]
 
 
 def _has_header_row(table, styles: DocxStyles) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from lessons.import_docx import import_docx
-from lessons.model import Image
+from lessons.model import Image, spans_text
 
 WORKSHEET = Path(__file__).parent / "files" / "libreoffice-acids-worksheet.docx"
 
@@ -36,3 +36,15 @@ def test_a_picture_libreoffice_wrote_is_kept_with_its_alt_text(tmp_path):
     assert list((tmp_path / "images").iterdir()) == [saved]
     assert not [problem for problem in result.problems
                 if problem.message.startswith("A picture")]
+
+
+def test_a_text_box_is_read_after_the_paragraph_it_is_anchored_in(tmp_path):
+    result = import_docx(WORKSHEET, tmp_path / "acids.md")
+    texts = [spans_text(block.spans) for block in _section(result.lesson, "Introduction").blocks]
+    assert texts[0].startswith("Many everyday substances are acids or alkalis.")
+    assert texts[1:] == ["Safety first! Wear goggles at all times. "
+                         "Wash any splashes off your skin straight away."]
+    # Once: the old VML copy of the box beside the drawing is not read.
+    assert result.lesson.body.count("Safety first!") == 1
+    assert "**Safety first!**" in result.lesson.body
+    assert not [problem for problem in result.problems if "left out" in problem.message]
