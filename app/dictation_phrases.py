@@ -52,7 +52,7 @@ class DictatedPhrases:
             if not phrase.text:
                 self.panel.show_partial("")  # a guess that came to nothing goes
                 return Change.NOTHING_HEARD
-            insertion = self.panel.insert_phrase(phrase.text)
+            insertion = self.panel.insert_phrase(phrase.text, phrase.back)
             self._pieces.append(insertion)
             self._steps.append(_Step("insert", insertion))
             return Change.ADDED

@@ -42,6 +42,7 @@ from speech.dictation_spelling import to_british
 from speech.dictation_text import I_WORDS, normalise_engine_text, scan_text
 
 __all__ = [
+    "CLOSING_TEXT",
     "COMMAND_PHRASES",
     "Change",
     "CommandPhrase",
@@ -201,6 +202,8 @@ _CLOSING = frozenset(
         Mark.COLON, Mark.SEMICOLON, Mark.CLOSE_BRACKET, Mark.CLOSE_QUOTE,
     }
 )  # fmt: skip
+#: What those marks write: a phrase starting with one sits against the word before it.
+CLOSING_TEXT = tuple(sorted(mark.value for mark in _CLOSING))
 _OPENERS = ("(", "[", Mark.OPEN_QUOTE.value)
 # Skipped when looking back for a sentence end: "end. (Then" and "end.) Then".
 _SEE_THROUGH = " \t([)" + Mark.OPEN_QUOTE.value

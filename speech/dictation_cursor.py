@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass
 
 from speech.dictation import (
+    CLOSING_TEXT,
     DictationOptions,
     format_phrase,
     is_symbol,
@@ -67,6 +68,10 @@ class CursorPhrase:
 
     text: str = ""
     edits: tuple[Edit, ...] = ()
+    #: How many spaces typed before the cursor ``text`` goes in front of: a full
+    #: stop said after "cats |" belongs against the word ("cats. |"), not after
+    #: the space ("cats .|"). 0 for most phrases.
+    back: int = 0
 
 
 def markdown_context(before: str) -> str:
@@ -113,8 +118,9 @@ def phrase_at_cursor(raw: str, options: DictationOptions, before: str,
         edits = read_edits([token for token in scan_text(raw) if isinstance(token, str)])
         if edits:
             return CursorPhrase(edits=tuple(edits))
-    text = format_phrase(raw, options, after=text_context(before, markdown))
-    return CursorPhrase(text=_kept_apart(text, after))
+    context = text_context(before, markdown)
+    text = format_phrase(raw, options, after=context)
+    return CursorPhrase(text=_kept_apart(text, after), back=_spaces_before_mark(text, context))
 
 
 def word_at_cursor(word: str, before: str, after: str = "", *, markdown: bool = True) -> str:
@@ -136,6 +142,17 @@ def word_at_cursor(word: str, before: str, after: str = "", *, markdown: bool = 
     if word.islower() and starts_sentence(context):
         word = word[0].upper() + word[1:]
     return _kept_apart(space_before(context) + word, after)
+
+
+def _spaces_before_mark(text: str, context: str) -> int:
+    """The spaces at the end of ``context`` that ``text``, when it starts with a closing
+    mark, goes in front of: only after a word or a mark, never at a line's start."""
+    if not text.startswith(CLOSING_TEXT):
+        return 0
+    word_end = context.rstrip(" \t")
+    if not word_end or word_end.endswith("\n"):
+        return 0
+    return len(context) - len(word_end)
 
 
 def _kept_apart(text: str, after: str) -> str:

@@ -263,9 +263,10 @@ class DictationPanel(QWidget):
         (one step of their undo; ``text_edited`` follows)."""
         self.editor.type_text(text)
 
-    def insert_phrase(self, text: str) -> Insertion:
-        """Put a dictated phrase in at the caret (the partial goes); the caret ends after it."""
-        return self.editor.insert_phrase(text)
+    def insert_phrase(self, text: str, back: int = 0) -> Insertion:
+        """Put a dictated phrase in at the caret (the partial goes); the caret ends after it.
+        ``back``: in front of that many spaces before the caret (a full stop after "cats ")."""
+        return self.editor.insert_phrase(text, back)
 
     def remove_phrase(self, insertion: Insertion) -> bool:
         """Take a dictated phrase out; False when it has changed since (it is left alone)."""

@@ -195,24 +195,28 @@ class DictationText(QPlainTextEdit):
             self._remove_partial()
             self._place_caret(caret)
 
-    def insert_phrase(self, text: str) -> Insertion:
+    def insert_phrase(self, text: str, back: int = 0) -> Insertion:
         """Put a settled phrase in at the caret (the partial goes); the caret ends after it.
 
+        ``back``: the phrase goes in that many characters before the caret, in
+        front of spaces typed there (a full stop said after "cats |" reads
+        "cats. |"); the caret stays after those spaces.
         Not a step of the pupil's undo (module docstring). The returned
         ``Insertion`` follows the text as it changes, for "scratch that".
         """
         caret = self.caret_position()
+        place = max(0, caret - back)
         with self._programmatic():
             self._remove_partial()
             cursor = QTextCursor(self.document())
-            cursor.setPosition(caret)
+            cursor.setPosition(place)
             cursor.insertText(text, QTextCharFormat())
             self._place_caret(caret + position_length(text))
         at_end = caret + position_length(text) >= len(self._plain())
         if not at_end:
             self.ensureCursorVisible()  # the pupil is looking at the caret, not the end
         start = QTextCursor(self.document())
-        start.setPosition(caret)
+        start.setPosition(place)
         return Insertion(start, text)
 
     def remove_phrase(self, insertion: Insertion) -> bool:

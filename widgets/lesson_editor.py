@@ -219,13 +219,15 @@ class LessonEditor(FormattingToolbar, SaveAsNew, QWidget):
         """
         self.pages.replace_text(text)
 
-    def insert_text_at_cursor(self, text: str) -> Insertion:
-        """Insert ``text`` at the cursor (replacing any selection) as one undoable step.
+    def insert_text_at_cursor(self, text: str, back: int = 0) -> Insertion:
+        """Insert ``text`` at the cursor (replacing any selection) as one undoable step,
+        ``back`` characters before it (in front of typed spaces: a full stop said after
+        "cats ").
 
         The hook for dictation: a controller in ``app/`` calls it with each
         finished phrase, and may take the phrase out again with ``remove_insertion``.
         """
-        return insert_as_own_step(self.text_edit, text)
+        return insert_as_own_step(self.text_edit, text, back)
 
     def remove_insertion(self, insertion: Insertion) -> bool:
         """Take out text put in by ``insertion`` (one undoable step); False if edited since."""

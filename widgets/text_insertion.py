@@ -53,9 +53,12 @@ def text_around_cursor(edit: QPlainTextEdit) -> tuple[str, str]:
     return readable(text[:cursor.selectionStart()]), readable(text[cursor.selectionEnd():])
 
 
-def insert_as_own_step(edit: QPlainTextEdit, text: str) -> Insertion:
+def insert_as_own_step(edit: QPlainTextEdit, text: str, back: int = 0) -> Insertion:
     """Insert ``text`` at the cursor (replacing a selection) as one step of undo.
 
+    ``back``: the text goes in that many characters before the cursor, in
+    front of spaces typed there (a full stop said after "cats |" reads
+    "cats. |"); the cursor ends after those spaces.
     Qt merges typing straight after an insertion into the same undo step;
     ending the step with a removal keeps the two apart, so Undo takes out
     exactly the inserted text.
@@ -63,9 +66,12 @@ def insert_as_own_step(edit: QPlainTextEdit, text: str) -> Insertion:
     cursor = edit.textCursor()
     cursor.beginEditBlock()
     cursor.removeSelectedText()
-    start = cursor.position()
+    end = cursor.position()
+    start = max(0, end - back)
+    cursor.setPosition(start)
     cursor.insertText(text + " ")
     cursor.deletePreviousChar()
+    cursor.setPosition(end + position_length(text))
     cursor.endEditBlock()
     edit.setTextCursor(cursor)
     edit.ensureCursorVisible()

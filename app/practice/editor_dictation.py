@@ -208,7 +208,7 @@ class EditorDictation(ListeningControls, QObject):
         phrase = phrase_at_cursor(text, self.options(), before, after)
         if phrase.text:
             before = self.editor.last_step()
-            insertion = self.editor.insert_text_at_cursor(phrase.text)
+            insertion = self.editor.insert_text_at_cursor(phrase.text, phrase.back)
             self._pieces.append(insertion)
             self._remember("insert", insertion, before)
             self.phrase_added.emit(phrase.text)

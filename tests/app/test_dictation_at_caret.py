@@ -206,3 +206,18 @@ def test_the_pupils_text_stays_the_base_at_the_end(rig):  # noqa: F811
     r.qtbot.waitUntil(lambda: "nothing to scratch" in r.panel.message())
     r.hear(1)
     r.wait_for_text("Plants need light. And air. They drink water")
+
+
+def test_punctuation_said_after_a_typed_space_sits_against_the_word(rig):  # noqa: F811
+    r = rig([Final("full stop"), Final("it is sunny"), Final("scratch that"),
+             Final("scratch that")])
+    r.panel.editor.setFocus()
+    r.qtbot.keyClicks(r.panel.editor, "I like cats ")
+    r.start()
+    r.hear(1)
+    r.wait_for_text("I like cats. ")  # not "I like cats ."
+    assert _caret(r) == len("I like cats. ")
+    r.hear(1)
+    r.wait_for_text("I like cats. It is sunny")
+    r.hear(2)  # both phrases taken back: the pupil's own words and space stay
+    r.wait_for_text("I like cats ")

@@ -275,3 +275,26 @@ def test_f9_in_the_text_starts_and_stops_dictation(scripted, qtbot) -> None:
     qtbot.keyClick(s.editor.text_edit, Qt.Key.Key_F9)
     qtbot.waitUntil(lambda: not s.window.dictation.worker.is_busy())
     assert not s.window.dictate_action.isChecked() and not s.line.is_listening()
+
+
+def test_a_full_stop_said_after_a_typed_space_sits_against_the_word(scripted, qtbot) -> None:
+    s = scripted([Final("full stop"), Final("scratch that")])
+    s.editor.text_edit.setFocus()
+    s.cursor_at("rises.", end=True)
+    qtbot.keyClicks(s.editor.text_edit, " It forms clouds ")
+    s.dictate()
+    s.hear(1)
+    s.qtbot.waitUntil(lambda: "clouds." in s.editor.text())
+    assert "rises. It forms clouds. \n" in s.editor.text()  # not "clouds ."
+    before, _after = s.editor.text_around_cursor()
+    assert before.endswith("clouds. ")  # the next words follow the space
+    s.hear(1)  # scratch that: the full stop goes, the teacher's space stays
+    s.qtbot.waitUntil(lambda: "clouds." not in s.editor.text())
+    assert "rises. It forms clouds \n" in s.editor.text()
+    s.stop()
+    s.editor.undo()  # the scratch, then the full stop: each one step of undo
+    assert "rises. It forms clouds. \n" in s.editor.text()
+    s.editor.undo()
+    assert "rises. It forms clouds \n" in s.editor.text()
+    s.editor.undo()  # the typing, untouched by dictation
+    assert s.editor.text() == LESSON

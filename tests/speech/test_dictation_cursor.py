@@ -168,3 +168,21 @@ def test_a_word_from_the_word_bank_goes_in_at_the_cursor(word, before, after, ex
 def test_a_word_from_the_word_bank_reads_the_lesson_files_markdown() -> None:
     assert word_at_cursor("evaporation", "- ") == "Evaporation"
     assert word_at_cursor("evaporation", "- ", markdown=False) == "evaporation"
+
+
+@pytest.mark.parametrize(("raw", "before", "markdown", "expected"), [
+    # A closing mark goes in front of the spaces typed after a word.
+    ("full stop", "I like cats ", False, CursorPhrase(".", back=1)),
+    ("comma and dogs", "I like cats  ", False, CursorPhrase(", and dogs", back=2)),
+    ("question mark", "Is it raining\t", True, CursorPhrase("?", back=1)),
+    ("close quote", "\u201cHelp ", False, CursorPhrase("\u201d", back=1)),
+    # Words, and marks with nothing typed after the word, go at the cursor.
+    ("and dogs", "I like cats ", False, CursorPhrase("and dogs")),
+    ("full stop", "I like cats", False, CursorPhrase(".")),
+    # Spaces at a line's start, or after a list marker, are not the word's.
+    ("full stop", "Cats\n  ", False, CursorPhrase(".")),
+    ("full stop", "- ", True, CursorPhrase(".")),
+])
+def test_a_mark_said_after_typed_spaces_goes_against_the_word(raw, before, markdown,
+                                                              expected) -> None:
+    assert phrase_at_cursor(raw, PLAIN, before, "", markdown=markdown) == expected
