@@ -228,6 +228,9 @@ class _Writer:
             word_table.columns[index].width = column
         for r, row in enumerate(rows):
             header = bool(table.header) and r == 0
+            # A row is never cut in two at a page break (a word of a cell left on
+            # the page before), as in the PDF export.
+            word_table.rows[r]._tr.get_or_add_trPr().append(_on("w:cantSplit"))
             if header:  # the header row repeats at the top of every page the table runs onto
                 word_table.rows[r]._tr.get_or_add_trPr().append(_on("w:tblHeader"))
             for c, cell in enumerate(word_table.rows[r].cells):

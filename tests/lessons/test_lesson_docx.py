@@ -278,3 +278,13 @@ def test_characters_word_cannot_hold_are_left_out_and_the_lesson_is_saved(tmp_pa
     assert "A river in flood" in texts
     assert document.core_properties.title == "Rivers"
     assert document.core_properties.subject == "Geography"
+
+
+def test_no_table_row_is_cut_in_two_at_a_page_break(lesson, tmp_path):
+    # In large print a row with a long cell fell across two pages ("A (lemon" at
+    # the foot of one, "juice)" at the top of the next) in LibreOffice and Word.
+    _, document = _export(lesson, get_preset("Low vision — large print"), tmp_path)
+    rows = document.tables[0].rows
+    assert len(rows) == 3
+    assert all(row._tr.trPr is not None and row._tr.trPr.find(f"{W}cantSplit") is not None
+               for row in rows)
