@@ -10,7 +10,8 @@ How the text is read, since plain text has no markup:
   or ``!``; a question mark is allowed, since headings ask questions too);
 - lines starting ``- ``, ``* ``, ``• ``, ``– `` are a bulleted list, and lines
   starting ``1.`` or ``1)`` a numbered list; an indented line after an item
-  continues it;
+  continues it, and so does a line starting in lower case after an item that
+  did not end a sentence (an email's hard line breaks);
 - a block starting ``Task:`` or ``Question:`` is a task for pupils;
 - everything else is a paragraph, its lines joined with spaces;
 - under a heading that names key words ("Key words", "Glossary", …), or
@@ -241,8 +242,10 @@ def _blocks(group: list[str], first_index: int,
                 ordered, list_start = bool(number), index
             items.append([(bullet or number).group(1).strip()])
             going = going or (glossary and looks_like_entry(items[-1][0]))
-        elif items and line[:1].isspace():
-            items[-1].append(line.strip())  # the item goes on over another line
+        elif items and _goes_on(items[-1][-1], line):
+            # The item goes on over another line: indented, or (an email's hard
+            # line breaks) starting in lower case mid-sentence.
+            items[-1].append(line.strip())
         elif is_key_words_heading(line):
             flush_list()
             flush_text()  # "Key words:" is a label of its own, then one entry a line
@@ -268,8 +271,8 @@ def _blocks(group: list[str], first_index: int,
 
 
 def _goes_on(previous: str, line: str) -> bool:
-    """Whether ``line`` carries on a key word's meaning: indented, or starting in
-    lower case after a line that did not end a sentence."""
+    """Whether ``line`` carries on a key word's meaning or a list item: indented,
+    or starting in lower case after a line that did not end a sentence."""
     return line[:1].isspace() or (previous.rstrip()[-1:] not in ".!?" and line[:1].islower())
 
 

@@ -87,6 +87,24 @@ def test_line_numbers_of_the_model_follow_the_text_file():
     assert [b.line for b in lesson.sections[2].blocks] == [11, 16, 19, 20, 22]
 
 
+def test_a_bullet_broken_over_two_lines_by_an_email_stays_one_item():
+    # Pasted from an email: the line break came from the phone, not the teacher.
+    lesson, _ = text_to_lesson(
+        "Fractions\r\n\r\nStarter (10 mins)\r\n"
+        "- Show a pizza cut into 8 slices, ask how many slices\r\n"
+        "are left if we eat 3\r\n"
+        "- Quick recap: numerator = top number\r\n"
+        "Then the main activity.\r\n"
+    )
+    blocks = lesson.sections[0].blocks
+    assert [type(block) for block in blocks] == [Paragraph, ListBlock, Paragraph]
+    assert blocks[1].items == (
+        (Span("Show a pizza cut into 8 slices, ask how many slices are left if we eat 3"),),
+        (Span("Quick recap: numerator = top number"),),
+    )
+    assert blocks[2].spans == (Span("Then the main activity."),)
+
+
 def test_windows_1252_text_still_imports(tmp_path):
     source = tmp_path / "old.txt"
     source.write_bytes(b"Caf\xe9 culture\r\n\r\nA paragraph \x96 with a dash.\r\n")
