@@ -47,6 +47,13 @@ def is_objectives_heading(text: str) -> bool:
     return match is not None and not text.strip().rstrip(":")[match.end():].strip()
 
 
+def starts_objective(line: str) -> bool:
+    """Whether a line of text is a labelled objective ("LO: …", "WALT: …") or says "We
+    are learning to…", so that a text file's lines, one objective each, stay apart."""
+    label = _LABEL.match(line)
+    return bool(label and line[label.end():].strip()) or bool(_WE_ARE_LEARNING.match(line))
+
+
 def take_objectives(lesson: Lesson, file: str) -> tuple[Lesson, list[Problem]]:
     """``lesson`` with its labelled objectives in its details, and a note saying how many."""
     found: list[str] = []

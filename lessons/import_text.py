@@ -13,6 +13,9 @@ How the text is read, since plain text has no markup:
   continues it, and so does a line starting in lower case after an item that
   did not end a sentence (an email's hard line breaks);
 - a block starting ``Task:`` or ``Question:`` is a task for pupils;
+- a line starting with an objective's label (``LO:``, ``WALT:``, "We are
+  learning to…") starts a paragraph of its own, so lines one under another
+  are one objective each;
 - everything else is a paragraph, its lines joined with spaces;
 - under a heading that names key words ("Key words", "Glossary", …), or
   after a line that says only that ("Key vocabulary:"), each line shaped
@@ -35,6 +38,7 @@ from lessons.import_key_words import (
     is_key_words_heading,
     looks_like_entry,
 )
+from lessons.import_objectives import starts_objective
 from lessons.importers import (
     ImportStop,
     LessonImportError,
@@ -260,8 +264,9 @@ def _blocks(group: list[str], first_index: int,
             text_lines.append(line.strip())  # the meaning goes on over another line
         else:
             flush_list()
-            if _TASK.match(line.strip()) or entry:
-                flush_text()  # a task, or text after a key word, starts its own block
+            if _TASK.match(line.strip()) or entry or starts_objective(line):
+                flush_text()  # a task, an objective ("LO: …") or text after a key word
+                # starts its own block
             if not text_lines:
                 text_start = index
             text_lines.append(line.strip())

@@ -84,6 +84,15 @@ def test_a_text_file_with_an_lo_line_has_it_as_its_objective():
     assert lesson.objectives == ("Name the parts of a plant",)
 
 
+def test_a_text_file_with_objective_lines_one_under_another_has_one_objective_each():
+    # A teacher's Notepad file: no blank line between the labelled lines.
+    lesson, _notes = text_to_lesson(
+        "Volcanoes\nLO: Name the parts of a volcano.\nWALT: explain why volcanoes erupt.\n"
+        "We are learning to draw a volcano\nand label it.\n\nA volcano is an opening.\n")
+    assert lesson.objectives == ("Name the parts of a volcano.", "Explain why volcanoes erupt.",
+                                 "We are learning to draw a volcano and label it.")
+
+
 def test_success_criteria_under_an_objectives_heading_stay_as_text():
     criteria = ListBlock(((Span("I can find the denominator"),),), False, 4)
     lesson = Lesson(title="Fractions", sections=(Section("Learning objective", 2, (
