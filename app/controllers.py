@@ -135,7 +135,11 @@ def attach_dictation(window):
         # Read back highlights each word in the pupil's text (app/read_back.py).
         attach_read_back(window.dictation_panel, controller, window.read_aloud)
         window.read_aloud.speaking_changed.connect(controller.make_way_for_reading)
+        # "Hear it" in the word bank: the key word and its meaning, as in the lesson.
+        window.dictation_panel.word_bank.hear_requested.connect(
+            window.read_aloud.speak_vocabulary)
     else:  # read aloud could not start (the status bar said why): say so where the pupil looks
+        window.dictation_panel.word_bank.set_can_hear(False)
         controller.read_back.connect(lambda _text: window.dictation_panel.show_message(
             _tr("Read back needs read aloud, which could not start on this computer."), "error"))
     controller.offer_recovery()

@@ -125,3 +125,35 @@ def test_the_word_bank_under_the_pupils_text_is_the_lessons_key_words(qtbot, mad
     panel.editor.moveCursor(QTextCursor.MoveOperation.End)
     qtbot.mouseClick(bank.button_for(bank.words()[0]), Qt.MouseButton.LeftButton)
     assert panel.text() == f"Plants are made of {bank.words()[0]}"
+
+
+def test_hear_it_in_the_word_bank_reads_the_key_word_and_its_meaning(qtbot, made):
+    window = made.open()
+    assert attach_controllers(window, ("read aloud",)) == ["read aloud"]
+    asked = []
+    # Replaced before dictation attaches, as the wiring connects to this attribute.
+    window.read_aloud.speak_vocabulary = lambda word, meaning: asked.append((word, meaning))
+    attach_controllers(window, ("dictation",))
+    choose(window, "The water cycle")
+    qtbot.waitUntil(lambda: window.lesson.title == "The water cycle")
+    bank = window.dictation_panel.word_bank
+    meanings = {entry.word: entry.definition for entry in window.lesson.vocabulary}
+    assert not bank.hear_button.isEnabled()  # no word shown yet
+    qtbot.waitUntil(lambda: bank.button_for("evaporation").isVisible())
+    bank.button_for("evaporation").setFocus()
+    qtbot.waitUntil(lambda: bank.meaning.text().startswith("evaporation: "))
+    qtbot.mouseClick(bank.hear_button, Qt.MouseButton.LeftButton)
+    assert asked == [("evaporation", meanings["evaporation"])]
+    assert window.dictation_panel.text() == ""  # hearing a word does not write it
+
+
+def test_without_read_aloud_the_word_bank_offers_no_hear_it(qtbot, made):
+    window = made.open()
+    assert window.read_aloud is None
+    attach_controllers(window, ("dictation",))
+    choose(window, "The water cycle")
+    bank = window.dictation_panel.word_bank
+    qtbot.waitUntil(lambda: bool(bank.words()))
+    assert bank.hear_button.isHidden()
+    menu = bank._menu(bank.button_for("evaporation"))
+    assert [action.text() for action in menu.actions()] == ["Put “evaporation” in your writing"]

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QEnterEvent
+from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 
 from widgets.word_bank import WordBank
 
@@ -124,3 +125,39 @@ def test_an_ampersand_in_a_key_word_is_shown_and_given_as_itself(qtbot):
     with qtbot.waitSignal(bank.word_chosen) as chosen:
         bank.button_for("Q&A").click()
     assert chosen.args == ["Q&A"]
+
+
+def test_hear_it_asks_for_the_word_shown_and_its_meaning(qtbot):
+    _window, bank, text = _bank(qtbot)
+    qtbot.keyClick(text, Qt.Key.Key_Tab)
+    qtbot.keyClick(bank.toggle, Qt.Key.Key_Tab)
+    qtbot.keyClick(bank.button_for("evaporation"), Qt.Key.Key_Right)
+    assert bank.hear_button.accessibleDescription() == (
+        "Reads “condensation” and what it means aloud.")
+    with qtbot.waitSignal(bank.hear_requested) as heard:
+        bank.hear_button.click()
+    assert heard.args == ["condensation", "When water vapour cools and turns back into drops."]
+
+
+def test_a_words_menu_puts_it_in_or_reads_it(qtbot):
+    _window, bank, _text = _bank(qtbot)
+    menu = bank._menu(bank.button_for("pH"))
+    put_in, hear = menu.actions()
+    assert put_in.text() == "Put “pH” in your writing"
+    with qtbot.waitSignal(bank.word_chosen) as chosen:
+        put_in.trigger()
+    assert chosen.args == ["pH"]
+    with qtbot.waitSignal(bank.hear_requested) as heard:
+        hear.trigger()
+    assert heard.args == ["pH", ""]
+
+
+def test_the_meaning_of_the_word_under_the_mouse_stays_on_the_way_to_hear_it(qtbot):
+    _window, bank, _text = _bank(qtbot)
+    button = bank.button_for("water cycle")
+    centre = QPointF(button.rect().center())
+    QApplication.sendEvent(button, QEnterEvent(centre, centre, button.mapToGlobal(centre)))
+    assert bank.meaning.text() == "water cycle: The journey water takes, round and round."
+    QApplication.sendEvent(button, QEvent(QEvent.Type.Leave))
+    assert bank.meaning.text().startswith("water cycle: ")
+    assert bank.hear_button.isEnabled()
