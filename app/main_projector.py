@@ -20,9 +20,10 @@ highlights the projector's view (the class sees the spoken word on the
 slide), and a reading under way moves there from the word being read;
 leaving the projector moves it back to the view it came from.
 
-Leaving the projector (Esc, or however it closes), the window shows the
-section the trainer was on: turned to it in focus mode, scrolled to its
-heading when the whole lesson shows.
+The projector opens on the section the window shows (the caret's, or the
+one at the top of the view). Leaving the projector (Esc, or however it
+closes), the window shows the section the trainer was on: turned to it in
+focus mode, scrolled to its heading when the whole lesson shows.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
 from lessons.presets import default_preset
-from widgets.page_headings import section_heading
+from widgets.page_headings import page_at, section_heading
 
 
 class Presenting:
@@ -58,6 +59,8 @@ class Presenting:
         self.projector.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.projector.set_profile(self.profile() if self._adapted else default_preset())
         self.projector.set_lesson(self.lesson)
+        # It opens on the section the trainer is looking at, not back at the start.
+        self.projector.view.go_to_section(self._section_shown())
         # The size a trainer chose for the room is kept for the next presentation.
         self.projector.view.set_zoom(self._projector_zoom)
         self.projector.view.zoom_changed.connect(self._keep_projector_zoom)
@@ -74,6 +77,19 @@ class Presenting:
         self._lend_read_aloud(self.projector.view)
         self.projector.present()
         return self.projector
+
+    def _section_shown(self) -> int:
+        """The projector page of what the window shows: the page in focus mode; else
+        the caret's section when the caret is in sight, or the section at the top."""
+        view = self.view
+        lesson = view.lesson()
+        if lesson is None or view.profile().focus_mode:
+            return view.section_index()
+        caret = view.textCursor()
+        in_sight = view.viewport().rect().intersects(view.cursorRect(caret))
+        position = (caret.position() if in_sight
+                    else view.cursorForPosition(view.viewport().rect().topLeft()).position())
+        return page_at(view.document(), lesson, position)
 
     def show_presented_section(self, index: int) -> None:
         """Show page ``index`` of the projector (from 0) in the window's lesson view.

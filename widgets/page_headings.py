@@ -44,3 +44,14 @@ def section_heading(document: QTextDocument, lesson: Lesson, index: int) -> QTex
     if number is None or before < 0 or before + number >= len(headings):
         return None
     return headings[before + number]
+
+
+def page_at(document: QTextDocument, lesson: Lesson, position: int) -> int:
+    """The projector page (from 0) that ``position`` in ``document``, the whole
+    ``lesson``, belongs to: the last page whose heading starts at or before it."""
+    found = 0
+    for index in range(1, len(lesson_pages(lesson))):
+        heading = section_heading(document, lesson, index)
+        if heading is not None and heading.position() <= position:
+            found = index
+    return found

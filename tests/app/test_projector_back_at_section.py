@@ -1,8 +1,10 @@
-"""Leaving the projector comes back to the section the trainer was on.
+"""The projector and the window keep the trainer's place, both ways.
 
 The trainer's review: Esc on section 4 showed "Section 1 of 12" in the main
 window. Now a focus-mode profile shows that section, and a whole-lesson
-profile is scrolled to its heading.
+profile is scrolled to its heading. The README review: F11 from the middle
+of a lesson started the projector on the title page; it now opens on the
+section the window shows.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ def _present_and_leave_on(qtbot, window, section: int):
     """Present, turn to page ``section`` (from 0) with the clicker's key, press Esc."""
     projector = window.start_projector()
     projector.activateWindow()
+    qtbot.keyClick(projector, Qt.Key.Key_Home)  # it opens where the window was
     for _ in range(section):
         qtbot.keyClick(projector, Qt.Key.Key_Right)
     assert projector.section_index() == section
@@ -81,3 +84,30 @@ def test_the_first_and_last_pages_come_back_too(qtbot, window):
     with qtbot.waitSignal(projector.left):
         qtbot.keyClick(projector, Qt.Key.Key_Escape)
     assert view.textCursor().block().text() == "Key words"
+
+
+def test_the_projector_opens_on_the_section_the_window_shows(qtbot, window):
+    choose(window, "The water cycle")
+    window.choose_profile("Very low vision / projector")
+    window.view.go_to_section(2)
+    projector = window.start_projector()
+    assert projector.section_index() == 2
+    with qtbot.waitSignal(projector.left):
+        qtbot.keyClick(projector, Qt.Key.Key_Escape)
+
+
+def test_with_the_whole_lesson_it_opens_on_the_carets_section_or_the_one_at_the_top(
+        qtbot, window):
+    choose(window, "The water cycle")
+    window.choose_profile("Standard")
+    view = window.view
+    heading = _present_and_leave_on(qtbot, window, 3)  # the caret on its heading, in sight
+    projector = window.start_projector()
+    assert projector.section_index() == 3
+    assert _first_heading(projector.view.document()) == heading
+    with qtbot.waitSignal(projector.left):
+        qtbot.keyClick(projector, Qt.Key.Key_Escape)
+    # Scrolled to the top with the caret left below, out of sight: the top's section.
+    view.verticalScrollBar().setValue(0)
+    projector = window.start_projector()
+    assert projector.section_index() == 0
