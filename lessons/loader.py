@@ -20,6 +20,7 @@ certainly the wrong file.
 from __future__ import annotations
 
 import codecs
+import errno
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -84,7 +85,7 @@ def _load(path: Path) -> LoadResult:
         if path.is_dir():
             return _refuse(file, "This is a folder, not a lesson file.")
         if not path.exists():
-            return _refuse(file, "This file cannot be found.")
+            return _refuse(file, _missing(path))
         if not path.is_file():
             return _refuse(file, "This is not an ordinary file, so it cannot be a lesson.")
         size = path.stat().st_size
@@ -102,6 +103,20 @@ def _load(path: Path) -> LoadResult:
     if problem is not None:
         return LoadResult(None, (problem,))
     return _parse(text, path)
+
+
+def _missing(path: Path) -> str:
+    """Why ``path`` is not there: gone, or a shortcut (link) to nothing or to itself."""
+    if not path.is_symlink():
+        return "This file cannot be found."
+    try:
+        path.resolve(strict=True)
+    except RuntimeError:  # a link that leads back to itself (Python 3.10 to 3.12)
+        return "This is a link that leads back to itself, so there is no lesson to open."
+    except OSError as error:
+        if error.errno == errno.ELOOP:  # the same, from Python 3.13
+            return "This is a link that leads back to itself, so there is no lesson to open."
+    return "This is a link to a file that is no longer there."
 
 
 def _too_big(size: int) -> str:

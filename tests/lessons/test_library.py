@@ -102,9 +102,17 @@ def test_a_link_that_leads_to_itself_is_one_problem_and_the_rest_still_load(tmp_
     assert by_name["good.md"].ok
     loop = by_name["loop.md"]
     assert loop.lesson is None and not loop.ok
-    assert [p.message for p in loop.problems] == ["This file cannot be found."]
+    assert [p.message for p in loop.problems] == [
+        "This is a link that leads back to itself, so there is no lesson to open."]
     assert scan.folder_problems == ()
     assert scan_library([tmp_path / "round"]).entries == ()
+
+
+def test_a_link_to_a_lesson_no_longer_there_says_so(tmp_path):
+    (tmp_path / "moved.md").symlink_to(tmp_path / "on the USB stick.md")
+    (entry,) = scan_library([tmp_path]).entries
+    assert [p.message for p in entry.problems] == [
+        "This is a link to a file that is no longer there."]
 
 
 def test_a_looped_link_among_your_lessons_leaves_the_built_in_lessons_listed():
