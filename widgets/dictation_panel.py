@@ -494,7 +494,6 @@ class DictationPanel(QWidget):
         big.setBold(True)
         self.toggle_button.setFont(big)
         self._set_point_size(self.hold_button, base * 1.3)
-        self._set_point_size(self.word_bank.words_area, base * 1.3)  # easy to hit and read
         if self._page is not None:  # the profile's font, weight and spacing, at this size
             text_font = base_font(replace(self._page, font_family=self._family,
                                           font_size_pt=base * 1.9),
@@ -503,6 +502,11 @@ class DictationPanel(QWidget):
             text_font = QFont(resolve_family(self._family).family)
             text_font.setPointSizeF(base * 1.9)
         self.editor.setFont(text_font)
+        # The word bank's words look as they will in the text (the pupil's font and
+        # spacing), a little smaller, and large enough to hit and read easily.
+        word_font = QFont(text_font)
+        word_font.setPointSizeF(base * 1.3)
+        self.word_bank.words_area.setFont(word_font)
         height = self.toggle_button.fontMetrics().height()
         self.toggle_button.setMinimumHeight(round(height * 2.2))
         self.hold_button.setMinimumHeight(round(height * 2.2))

@@ -161,3 +161,19 @@ def test_the_meaning_of_the_word_under_the_mouse_stays_on_the_way_to_hear_it(qtb
     QApplication.sendEvent(button, QEvent(QEvent.Type.Leave))
     assert bank.meaning.text().startswith("water cycle: ")
     assert bank.hear_button.isEnabled()
+
+
+def test_in_the_panel_the_words_are_in_the_pupils_font(qtbot):
+    from dataclasses import replace
+
+    from lessons.presets import load_presets
+    from widgets.dictation_panel import DictationPanel
+
+    panel = DictationPanel()
+    qtbot.addWidget(panel)
+    panel.set_word_bank(WORDS)
+    dyslexia = next(p for p in load_presets() if p.name == "Dyslexia")
+    panel.set_page(replace(dyslexia, font_family="Comic Neue"))
+    button = panel.word_bank.button_for("evaporation")
+    assert button.font().family() == panel.editor.font().family() == "Comic Neue"
+    assert button.font().pointSizeF() < panel.editor.font().pointSizeF()
