@@ -156,29 +156,44 @@ def _add_import(actions) -> None:
         "import",
         help="turn a Word document, PowerPoint presentation or text file into a lesson file",
         description="Import a Word document (.docx), PowerPoint presentation (.pptx) or plain "
-        "text file (.txt) as a lesson file. Pictures are saved in an 'images' folder beside "
-        "the lesson; a presentation's speaker notes become the lesson's notes for adults.",
+        "text file (.txt) as a lesson file. With no --out the lesson goes into your lessons "
+        "folder, named after the document, as File › Import does in the app (a lesson already "
+        "there is kept and the new one named '<name> (2).md'). Pictures are saved in an "
+        "'images' folder beside the lesson; a presentation's speaker notes become the "
+        "lesson's notes for adults.",
     )
     importing.add_argument("file", metavar="FILE",
                            help="the .docx, .pptx or .txt file to import")
     importing.add_argument(
-        "--out", required=True, metavar="LESSON.md", help="the lesson file to write"
+        "--out", metavar="LESSON.md",
+        help="the lesson file to write (default: a new lesson in your lessons folder)",
     )
     importing.add_argument(
-        "--force", action="store_true", help="replace the lesson file if it already exists"
+        "--force", action="store_true",
+        help="replace the lesson file if it already exists (with no --out: the lesson made "
+        "before from a document of the same name)",
     )
     importing.set_defaults(handler=_import)
 
 
 def _import(args) -> int:
-    from lessons.importers import LessonImportError, import_lesson_file
+    from lessons.importers import LessonImportError, import_into_folder, import_lesson_file
+    from lessons.library import user_folder
     from lessons.model import Image
 
-    source, out = Path(args.file), Path(args.out)
-    if out.exists() and not out.is_dir() and not args.force:
-        raise CliError(f"'{out}' already exists; add --force to replace it.")
+    source = Path(args.file)
     try:
-        result = import_lesson_file(source, out, overwrite=args.force)
+        if args.out is None and not args.force:
+            # As File › Import: into the user's lessons, never over a lesson already there.
+            out, result = import_into_folder(source, user_folder())
+        else:
+            # --force with no --out replaces the lesson made from this document before.
+            out = Path(args.out) if args.out is not None else user_folder() / f"{source.stem}.md"
+            if out.exists() and not out.is_dir() and not args.force:
+                raise CliError(f"'{out}' already exists; add --force to replace it.")
+            if args.out is None:
+                _make_folder(out.parent)
+            result = import_lesson_file(source, out, overwrite=args.force)
     except LessonImportError as error:
         raise CliError(str(error)) from error
     for problem in result.problems:
@@ -188,8 +203,18 @@ def _import(args) -> int:
     lesson = result.lesson
     blocks = [block for section in lesson.sections for block in section.blocks]
     images = sum(isinstance(block, Image) for block in blocks)
+    where = "" if args.out is not None else " in your lessons folder"
     print(
-        f"Imported '{source}' as '{out}': \"{lesson.title}\", "
+        f"Imported '{source}' as '{out}'{where}: \"{lesson.title}\", "
         f"{_plural(len(lesson.sections), 'section')}, {_plural(images, 'picture')}."
     )
     return 0
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise CliError(
+            f"The lessons folder '{folder}' cannot be made ({error.strerror or error})."
+        ) from error

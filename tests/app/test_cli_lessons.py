@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -14,13 +15,15 @@ ROOT = Path(__file__).resolve().parents[2]
 GOOD = "---\ntitle: {title}\nsubject: {subject}\nkey_stage: KS2\n---\n\nSome text.\n"
 
 
-def lessons(*args: str) -> subprocess.CompletedProcess:
+def lessons(*args: str, data: Path | None = None) -> subprocess.CompletedProcess:
+    env = None if data is None else {**os.environ, "LESSON_LAB_DATA": str(data)}
     result = subprocess.run(
         [sys.executable, "-m", "app.cli", "lessons", *map(str, args)],
         capture_output=True,
         text=True,
         cwd=ROOT,
         timeout=120,
+        env=env,
     )
     assert "Traceback" not in result.stderr, result.stderr
     return result
@@ -182,7 +185,34 @@ def test_import_errors_are_one_clear_line(tmp_path):
     assert broken.returncode == 1 and "not a Word document" in broken.stderr
     missing = lessons("import", tmp_path / "none.docx", "--out", tmp_path / "n.md")
     assert missing.returncode == 1 and "cannot be found" in missing.stderr
-    no_out = lessons("import", fake)
-    assert no_out.returncode == 2 and "--out" in no_out.stderr
     for result in (unknown, broken, missing):
         assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_import_with_no_out_puts_the_lesson_in_the_users_library(tmp_path):
+    # As File › Import: into the lessons folder of the user's data, named after the
+    # document; importing it again keeps the first lesson, --force replaces it.
+    data = tmp_path / "data"
+    source = tmp_path / "Plants.txt"
+    source.write_text("Plants\n\nThey need light.\n", encoding="utf-8")
+    folder = data / "lessons"
+
+    first = lessons("import", source, data=data)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.strip() == (f"Imported '{source}' as '{folder / 'Plants.md'}' in your "
+                                    'lessons folder: "Plants", 1 section, 0 pictures.')
+    assert "title: Plants" in (folder / "Plants.md").read_text(encoding="utf-8")
+    listed = lessons("list", data=data)
+    assert any(line.startswith("Plants ") and line.endswith(str(folder / "Plants.md"))
+               for line in listed.stdout.splitlines()), listed.stdout
+
+    source.write_text("Plants and light\n\nThey grow towards it.\n", encoding="utf-8")
+    again = lessons("import", source, data=data)
+    assert again.returncode == 0, again.stderr
+    assert f"as '{folder / 'Plants (2).md'}' in your lessons folder" in again.stdout
+    assert "title: Plants\n" in (folder / "Plants.md").read_text(encoding="utf-8")
+
+    forced = lessons("import", source, "--force", data=data)
+    assert forced.returncode == 0, forced.stderr
+    assert "title: Plants and light" in (folder / "Plants.md").read_text(encoding="utf-8")
+    assert sorted(p.name for p in folder.iterdir()) == ["Plants (2).md", "Plants.md"]
