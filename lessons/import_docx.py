@@ -31,6 +31,9 @@ What becomes what:
   drawing that is not a picture (a shape, a chart) is left out and named.
 - A text box's paragraphs (a "Safety first!" box) come after the paragraph
   it is anchored in, as ordinary paragraphs and lists.
+- Page headers and footers (the school's name, "Page 2") are left out, as a
+  lesson has no pages; when they hold anything the notes say so, quoting it
+  (lessons/import_docx_headers.py).
 
 Problems about the document give the paragraph number (tables count as
 one) in place of a line number.
@@ -50,6 +53,7 @@ import zipfile
 from pathlib import Path
 
 from lessons.docx_styles import DocxStyles
+from lessons.import_docx_headers import headers_and_footers_note
 from lessons.import_key_words import (
     glossary_lines,
     is_key_words_heading,
@@ -168,6 +172,9 @@ def docx_to_lesson(source: Path, out: Path, stop: ImportStop | None = None
         ) from error
     reader = _DocxReader(document, source, out, stop)
     lesson, notes = take_details(reader.read(), str(source))
+    margins = headers_and_footers_note(document)
+    if margins:
+        notes.append(Problem(str(source), 1, margins, "warning"))
     return lesson, reader.notes + notes, reader.pictures
 
 

@@ -353,3 +353,23 @@ def test_a_document_full_of_pictures_is_not_refused_for_its_size(tmp_path, monke
     result = import_docx(source, tmp_path / "out" / "Trip.md")
     assert result.lesson.title == "Our trip"
     assert (tmp_path / "out" / "images" / "Trip-1.png").read_bytes() == photo.read_bytes()
+
+
+def test_a_header_is_named_when_left_out_and_empty_ones_are_not(tmp_path, picture):
+    document = docx.Document()
+    document.add_heading("Magnets", level=1)
+    document.add_paragraph("Magnets pull iron.")
+    document.sections[0].footer.paragraphs[0].text = ""  # there, but empty
+    document.save(str(tmp_path / "plain.docx"))
+    result = import_docx(tmp_path / "plain.docx", tmp_path / "plain.md")
+    assert not [p for p in result.problems if "page" in p.message]
+
+    document.sections[0].header.paragraphs[0].add_run().add_picture(str(picture),
+                                                                    width=Inches(0.5))
+    document.sections[0].header.add_paragraph("Oakfield Primary School")
+    document.save(str(tmp_path / "logo.docx"))
+    result = import_docx(tmp_path / "logo.docx", tmp_path / "logo.md")
+    assert [p.message for p in result.problems if "page" in p.message] == [
+        "The document's page header was left out, as a lesson has no pages (“Oakfield "
+        "Primary School”, a picture); put anything pupils need from it in the lesson's text."]
+    assert "Oakfield" not in result.lesson.body

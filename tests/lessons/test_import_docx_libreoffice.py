@@ -47,4 +47,15 @@ def test_a_text_box_is_read_after_the_paragraph_it_is_anchored_in(tmp_path):
     # Once: the old VML copy of the box beside the drawing is not read.
     assert result.lesson.body.count("Safety first!") == 1
     assert "**Safety first!**" in result.lesson.body
-    assert not [problem for problem in result.problems if "left out" in problem.message]
+    assert not [problem for problem in result.problems if "left out" in problem.message
+                and "page header" not in problem.message]  # the header is, and is named
+
+
+def test_the_page_header_and_footer_left_out_are_named(tmp_path):
+    result = import_docx(WORKSHEET, tmp_path / "acids.md")
+    notes = [problem for problem in result.problems if "page header" in problem.message]
+    assert [(note.line, note.message) for note in notes] == [(1, (
+        "The document's page header and footer were left out, as a lesson has no pages "
+        "(“Oakfield Academy – Science Department – Year 8”, “Page 2 – Do not remove from the "
+        "lab”); put anything pupils need from them in the lesson's text."))]
+    assert "Oakfield Academy" not in result.lesson.body
