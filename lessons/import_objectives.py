@@ -9,9 +9,13 @@ lesson keeps them in its details (``objectives``), which the view shows under
 
 - in the text before the first heading (a title slide's subtitle, the top of
   a sheet): a paragraph with one of those labels (the label goes; a bare
-  label takes the list after it), or one that says "We are learning to…"
-  (kept whole); a first heading that is such a labelled line (a text file's
-  short "LO: …" line) is one too;
+  label takes the list after it), a list item with such a label, or one that
+  says "We are learning to…" (kept whole); a first heading that is such a
+  labelled line (a text file's short "LO: …" line) is one too;
+- on slides (``slides=True``), the same in the first slide after the title
+  slide ("Today's lesson", then "WALT: …"): teachers put the objectives
+  there as often as on the title slide; the slide goes when nothing else is
+  left on it;
 - a section whose heading names objectives: its list items and paragraphs;
   the section goes when nothing else is left in it.
 
@@ -54,15 +58,26 @@ def starts_objective(line: str) -> bool:
     return bool(label and line[label.end():].strip()) or bool(_WE_ARE_LEARNING.match(line))
 
 
-def take_objectives(lesson: Lesson, file: str) -> tuple[Lesson, list[Problem]]:
-    """``lesson`` with its labelled objectives in its details, and a note saying how many."""
+def take_objectives(lesson: Lesson, file: str, *,
+                    slides: bool = False) -> tuple[Lesson, list[Problem]]:
+    """``lesson`` with its labelled objectives in its details, and a note saying how many.
+
+    ``slides``: the lesson was read from slides, so the first section with a
+    heading after the opening (the slide after the title slide) is the top too.
+    """
     found: list[str] = []
     sections: list[Section] = []
+    opening = 1 if lesson.sections and not lesson.sections[0].heading else 0
     for index, section in enumerate(lesson.sections):
         label = _LABEL.match(section.heading)
         if is_objectives_heading(section.heading):
             kept = _take_all(section.blocks, found)
             if kept:
+                sections.append(replace(section, blocks=kept))
+        elif slides and index == opening and section.heading and not label:
+            before = len(found)
+            kept = _take_labelled(section.blocks, found)
+            if kept or len(found) == before:  # a slide with only objectives on it goes
                 sections.append(replace(section, blocks=kept))
         elif index == 0 and (label or not section.heading):
             if label:  # a short "LO: …" line read as the first heading
@@ -92,6 +107,11 @@ def _take_labelled(blocks: tuple[Block, ...], found: list[str]) -> tuple[Block, 
                 continue
             kept.append(bare_label)  # no list after it: the label stays with its lines
             bare_label = None
+        if isinstance(block, ListBlock):
+            block = _labelled_items_taken(block, found)
+            if block is not None:
+                kept.append(block)
+            continue
         text = spans_text(block.spans) if isinstance(block, Paragraph) else ""
         label = _LABEL.match(text)
         if label and text[label.end():].strip():
@@ -105,6 +125,24 @@ def _take_labelled(blocks: tuple[Block, ...], found: list[str]) -> tuple[Block, 
     if bare_label is not None:
         kept.append(bare_label)
     return tuple(kept)
+
+
+def _labelled_items_taken(listed: ListBlock, found: list[str]) -> ListBlock | None:
+    """``listed`` less its items labelled as objectives ("• WALT: …"), which go to ``found``;
+    None when every item went."""
+    items = []
+    for item in listed.items:
+        text = spans_text(item)
+        label = _LABEL.match(text)
+        if label and text[label.end():].strip():
+            found.append(_objective(text[label.end():]))
+        elif _WE_ARE_LEARNING.match(text):
+            found.append(_objective(text))
+        else:
+            items.append(item)
+    if len(items) == len(listed.items):
+        return listed
+    return replace(listed, items=tuple(items)) if items else None
 
 
 def _take_all(blocks: tuple[Block, ...], found: list[str]) -> tuple[Block, ...]:

@@ -39,6 +39,9 @@ usually a .pptx. What becomes what:
   kept once, where it first shows; both are reported.
 - A slide titled "Key words", "Glossary" and the like becomes the lesson's
   key words, through :func:`lessons.import_key_words.take_key_words`.
+- Objectives labelled "LO:", "WALT:" and the like on the title slide or on
+  the slide after it ("Our learning today") become the lesson's learning
+  objectives, through :func:`lessons.import_objectives.take_objectives`.
 - Speaker notes become the lesson's notes for adults, each under its slide's
   number ("Slide 3: …").
 - Hidden slides, charts, SmartArt, video and sound, and embedded objects are
@@ -135,7 +138,7 @@ def pptx_to_lesson(source: Path, out: Path, stop: ImportStop | None = None
             f"“{source.name}” is not a PowerPoint presentation Lesson Lab can read."
         ) from error
     reader = _SlidesReader(presentation, source, out, stop)
-    lesson, notes = take_details(reader.read(), str(source))
+    lesson, notes = take_details(reader.read(), str(source), slides=True)
     return lesson, reader.notes + notes, reader.pictures
 
 

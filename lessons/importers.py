@@ -178,17 +178,20 @@ def import_into_folder(source: str | Path, folder: str | Path, *,
     return target, import_lesson_file(source, target, stop=stop)
 
 
-def take_details(lesson: Lesson, file: str) -> tuple[Lesson, list[Problem]]:
+def take_details(lesson: Lesson, file: str, *,
+                 slides: bool = False) -> tuple[Lesson, list[Problem]]:
     """The lesson's key words and learning objectives, moved from its text into its details.
 
     Every importer calls this on what it read (lessons/import_key_words.py,
-    lessons/import_objectives.py); the notes say what was taken.
+    lessons/import_objectives.py); the notes say what was taken. ``slides``:
+    the lesson was read from slides (objectives are looked for on the slide
+    after the title slide too).
     """
     from lessons.import_key_words import take_key_words
     from lessons.import_objectives import take_objectives
 
     lesson, notes = take_key_words(lesson, file)
-    lesson, more = take_objectives(lesson, file)
+    lesson, more = take_objectives(lesson, file, slides=slides)
     return lesson, notes + more
 
 

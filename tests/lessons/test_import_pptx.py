@@ -445,3 +445,37 @@ def test_a_list_carried_on_to_a_continued_slide_is_one_list(tmp_path):
     (listed,) = pitfalls.blocks
     assert [spans_text(item) for item in listed.items] == [
         "Colour alone", "Justified text", "Long lines", "Italics"]
+
+
+def test_a_walt_on_the_slide_after_the_title_slide_is_the_learning_objective(tmp_path):
+    def fill(deck):
+        first = deck.slides.add_slide(deck.slide_layouts[0])  # Title Slide
+        first.shapes.title.text = "Writing a persuasive letter"
+        first.placeholders[1].text = "Mrs Patel – Spring term, week 3"
+        content(titled(deck, "Our learning today"), [
+            (0, "WALT: use persuasive language to write a letter."),
+            (0, "WILF: a clear opinion, three reasons, a strong ending.")])
+        content(titled(deck, "Persuasion"), [(0, "WALT: is not read here, later on"),
+                                             (0, "Adverts try to persuade.")])
+
+    result = deck_of(tmp_path, fill)
+    lesson = bare(result)
+    assert lesson.objectives == ("Use persuasive language to write a letter.",)
+    assert [s.heading for s in lesson.sections] == ["", "Our learning today", "Persuasion"]
+    # The success criteria (WILF) are not an objective: they stay on their slide.
+    (left,) = section(lesson, "Our learning today").blocks
+    assert [spans_text(item) for item in left.items] == [
+        "WILF: a clear opinion, three reasons, a strong ending."]
+    assert "WALT: is not read here, later on" in result.lesson.body
+    assert any(n.startswith("1 learning objective was taken") for n in notes(result))
+
+
+def test_a_slide_with_only_its_walt_goes_once_the_walt_is_taken(tmp_path):
+    def fill(deck):
+        titled(deck, "Forces", layout=0)
+        text_box(titled(deck, "Today", layout=TITLE_ONLY), 1, 2, ["WALT: name two forces"])
+        content(titled(deck, "Push and pull"), [(0, "A push moves things away.")])
+
+    lesson = bare(deck_of(tmp_path, fill))
+    assert lesson.objectives == ("Name two forces",)
+    assert [s.heading for s in lesson.sections] == ["Push and pull"]
