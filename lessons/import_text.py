@@ -2,7 +2,10 @@
 
 How the text is read, since plain text has no markup:
 
-- the first line that is not blank is the title;
+- the first line that is not blank is the title, unless it ends in a comma
+  (an email's "Hi all,"): then a "Lesson:" or "Title:" line's value, the
+  next line or the file name is, and the notes say so
+  (lessons/import_text_email.py);
 - blank lines separate blocks;
 - a line is a section heading when it is ALL CAPITALS, or when it stands
   alone (a blank line before and after it), is short (at most 60 characters
@@ -39,6 +42,7 @@ from lessons.import_key_words import (
     looks_like_entry,
 )
 from lessons.import_objectives import starts_objective
+from lessons.import_text_email import title_after_greeting
 from lessons.importers import (
     ImportStop,
     LessonImportError,
@@ -117,8 +121,17 @@ def text_to_lesson(text: str, *, source: Path | None = None) -> tuple[Lesson, li
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None:
         raise LessonImportError(f"“{source.name}” is empty." if source else "The text is empty.")
+    file = str(source) if source is not None else "<text>"
     title = " ".join(lines[first].split())
-    if len(title) > 120:
+    emailed = title_after_greeting(
+        lines, first, title_from_file_name(source) if source else "Untitled lesson",
+        lambda line: _looks_like_heading(line) or _is_capitals(line))
+    if emailed is not None:  # "Hi all,": an email's greeting is not the title
+        notes.append(Problem(file, first + 1, emailed.note, "warning"))
+        for index in emailed.used:
+            lines[index] = ""  # the title's lines leave the body
+        title, first = emailed.title, emailed.start - 1
+    elif len(title) > 120:
         fallback = title_from_file_name(source) if source else "Untitled lesson"
         notes.append(
             Problem(
@@ -131,8 +144,7 @@ def text_to_lesson(text: str, *, source: Path | None = None) -> tuple[Lesson, li
         title = fallback
         first -= 1  # the long first line is kept as text
     sections = _sections(lines, first + 1)
-    lesson, taken = take_details(Lesson(title=title, sections=sections),
-                                   str(source) if source is not None else "<text>")
+    lesson, taken = take_details(Lesson(title=title, sections=sections), file)
     return lesson, notes + taken
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from lessons.import_text import import_text, text_to_lesson
 from lessons.importers import LessonImportError
-from lessons.model import Lesson, ListBlock, Paragraph, Section, Span, Task
+from lessons.model import Lesson, ListBlock, Paragraph, Section, Span, Task, spans_text
 from tests.lessons.lesson_helpers import without_positions
 
 TEXT = """\
@@ -159,3 +161,65 @@ def test_empty_and_binary_files_are_refused(tmp_path):
     with pytest.raises(LessonImportError, match="not a plain text file"):
         import_text(tmp_path / "binary.txt", tmp_path / "b.md")
     assert not (tmp_path / "a.md").exists() and not (tmp_path / "b.md").exists()
+
+
+EMAIL = """\
+Hi all,
+
+Here's the plan for Thursday's Year 5 maths - typed on my phone!
+
+Lesson: Adding fractions with the same
+denominator
+
+LO: to add two fractions with the same denominator.
+
+Starter
+- Show a pizza cut into 8 slices
+"""
+
+
+def test_an_emails_greeting_is_not_the_title_a_lesson_label_is(tmp_path):
+    source = tmp_path / "Thursday maths.txt"
+    source.write_text(EMAIL, encoding="utf-8")
+    result = import_text(source, tmp_path / "maths.md")
+    lesson = result.lesson
+    assert lesson.title == "Adding fractions with the same denominator"
+    assert result.problems[0].message == (
+        "The first line, 'Hi all,', is a greeting, so it was left out; the title was taken "
+        "from 'Lesson:' on line 5.")
+    assert result.problems[0].line == 1
+    assert "Hi all" not in lesson.body and "Lesson:" not in lesson.body
+    assert lesson.body.lstrip().startswith("Here's the plan for Thursday's Year 5 maths")
+    # With the "Lesson:" line gone, the LO is at the top again and is the objective.
+    assert lesson.objectives == ("To add two fractions with the same denominator.",)
+
+
+@pytest.mark.parametrize(("text", "title", "said"), [
+    ("Dear Year 5 team,\n\nFractions\n\nWe start with pizzas.\n", "Fractions",
+     "The first line, 'Dear Year 5 team,', is a greeting, so it was left out; the next line, "
+     "'Fractions', was taken as the title."),
+    ("Morning,\nTitle: Fractions of shapes\n\nWe start with pizzas.\n", "Fractions of shapes",
+     "The first line, 'Morning,', is a greeting, so it was left out; the title was taken "
+     "from 'Title:' on line 2."),
+    ("Good afternoon everyone,\n\nHere is the plan for next week.\n\nWe start with pizzas.\n",
+     "Thursday maths",
+     "The first line, 'Good afternoon everyone,', is a greeting, so it was left out; the "
+     "title 'Thursday maths' was made from the file name."),
+    ("After the trip to the bakery last week, the children cut pizzas,\ncakes and bread.\n",
+     "Thursday maths",
+     "The first line, 'After the trip to the bakery last week, the children cut pi…', "
+     "ends in a comma, so it is not a title and was kept as text; the title 'Thursday "
+     "maths' was made from the file name."),
+])
+def test_a_first_line_ending_in_a_comma_is_never_the_title(text, title, said):
+    lesson, notes = text_to_lesson(text, source=Path("Thursday maths.txt"))
+    assert lesson.title == title
+    assert [note.message for note in notes][0] == said
+    shown = " ".join(spans_text(block.spans) for section in lesson.sections
+                     for block in section.blocks if isinstance(block, Paragraph))
+    assert (text.split("\n")[0] in shown) is ("kept as text" in said)
+
+
+def test_a_title_with_no_comma_is_still_the_title():
+    lesson, notes = text_to_lesson("Dear Zoo\n\nWe read the book together.\n")
+    assert lesson.title == "Dear Zoo" and notes == []
