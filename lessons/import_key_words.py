@@ -71,12 +71,16 @@ _SEPARATOR = re.compile(r"\s+-{1,2}\s+|\s*[–—]\s+|\s+[–—]\s*|:(?=\s|$)|\
 _WORD_CLASS = re.compile(r"\s*\((?:noun|verb|adjective|adverb|n|v|adj|adv)\.?\)$", re.I)
 _EDGES = "\"'“”‘’*_ "
 _SENTENCE_END = ".!?,;"
-# "Note: …" or "Remember – …" is an instruction, not a key word.
+# "Note: …" or "Remember – …" is an instruction, not a key word; nor is a part of the
+# lesson ("Plenary: exit ticket.") or an email's sign-off ("Thanks – Jo").
 _LABELS = {
     "note", "notes", "nb", "n.b", "task", "question", "answer", "example", "examples", "e.g",
     "hint", "tip", "remember", "extension", "challenge", "date", "title", "lesson", "aim",
     "aims", "objective", "objectives", "outcome", "homework", "resources", "time", "teacher",
     "ta", "support", "see", "also", "key", "instructions",
+    "starter", "main activity", "plenary", "mini plenary", "mini-plenary", "warm up", "warm-up",
+    "success criteria", "walt", "wilf",
+    "thanks", "many thanks", "thank you", "best wishes", "kind regards", "regards", "cheers",
 }
 _HEADER_WORDS = {
     "word", "words", "key word", "key words", "keyword", "keywords", "term", "terms",

@@ -6,6 +6,8 @@ How the text is read, since plain text has no markup:
   (an email's "Hi all,"): then a "Lesson:" or "Title:" line's value, the
   next line or the file name is, and the notes say so
   (lessons/import_text_email.py);
+- an email's sign-off near the end ("Thanks, Jo", "Kind regards", and the
+  signature below it) is left out, and the notes say so;
 - blank lines separate blocks;
 - a line is a section heading when it is ALL CAPITALS, or when it stands
   alone (a blank line before and after it), is short (at most 60 characters
@@ -24,7 +26,10 @@ How the text is read, since plain text has no markup:
   after a line that says only that ("Key vocabulary:"), each line shaped
   "word – meaning" (or with a colon or a tab) is a paragraph of its own, and
   :func:`lessons.import_key_words.take_key_words` makes those the lesson's
-  key words.
+  key words; a list of "- word – meaning" lines under such a heading or
+  label ends at a blank line followed by lines in another form: the list
+  becomes a section of its own (its key words leave the body) after the
+  section those lines go on in.
 
 The file is read as UTF-16 when it starts with UTF-16's byte-order mark (what
 Notepad calls "Unicode"), otherwise as UTF-8; failing that, as Windows-1252
@@ -42,7 +47,12 @@ from lessons.import_key_words import (
     looks_like_entry,
 )
 from lessons.import_objectives import starts_objective
-from lessons.import_text_email import title_after_greeting
+from lessons.import_text_email import (
+    find_sign_off,
+    is_greeting,
+    sign_off_note,
+    title_after_greeting,
+)
 from lessons.importers import (
     ImportStop,
     LessonImportError,
@@ -63,6 +73,7 @@ from lessons.model import (
     Section,
     Span,
     Task,
+    spans_text,
 )
 
 _BULLET = re.compile(r"^[ \t]*[-*•–][ \t]+(.*)$")
@@ -143,6 +154,12 @@ def text_to_lesson(text: str, *, source: Path | None = None) -> tuple[Lesson, li
         )
         title = fallback
         first -= 1  # the long first line is kept as text
+    sign_off = find_sign_off(lines, first + 1, email=emailed is not None
+                             and is_greeting(lines[emailed.start - 1]))
+    if sign_off is not None:  # "Thanks, Jo" is no part of the lesson, nor a key word
+        notes.append(Problem(file, sign_off.line + 1, sign_off_note(sign_off), "warning"))
+        lines[sign_off.line] = lines[sign_off.line][:sign_off.column].rstrip()
+        lines[sign_off.line + 1:] = [""] * (len(lines) - sign_off.line - 1)
     sections = _sections(lines, first + 1)
     lesson, taken = take_details(Lesson(title=title, sections=sections), file)
     return lesson, notes + taken
@@ -168,13 +185,20 @@ def _sections(lines: list[str], start: int) -> tuple[Section, ...]:
     blocks: list[Block] = []
     under_heading = False  # the section's heading names key words
     glossary = False  # under a key-words heading or label: one entry a line
+    label_at: int | None = None  # index in blocks of a "Key words" label heading a list
+    dashed = False  # a list of "- word – meaning" under that heading or label was met
+    parked: Section | None = None  # a key-words list that ended, to follow this section
 
     def close() -> None:
+        nonlocal parked
         if heading is not None:
             sections.append(Section(heading[0], 2, tuple(blocks), heading[1]))
         elif blocks:
             sections.append(Section("", 2, tuple(blocks), blocks[0].line))
         blocks.clear()
+        if parked is not None:
+            sections.append(parked)
+            parked = None
 
     for index, group in _groups(lines, start):
         first = group[0].strip()
@@ -184,8 +208,31 @@ def _sections(lines: list[str], start: int) -> tuple[Section, ...]:
             close()
             heading = (" ".join(first.split()), index + 1)
             glossary = under_heading = is_key_words_heading(first)
+            label_at, dashed = None, False
             group, index = group[1:], index + 1
+        elif dashed and not _BULLET.match(group[0]):
+            # After a blank line, lines in another form end a "- word – meaning" list
+            # ("Plenary: exit ticket." is no key word): the list becomes a section of its
+            # own, after the one the text goes on in (its key words leave the body).
+            if label_at is None:  # under a "Key words" heading: back to the section before
+                parked = Section(heading[0], 2, tuple(blocks), heading[1])
+                before = sections.pop() if sections else None
+                heading = (before.heading, before.line) if before and before.heading else None
+                blocks[:] = before.blocks if before else ()
+            else:  # after a "Key words:" label: the label heads the list
+                label = " ".join(spans_text(blocks[label_at].spans).split()).rstrip(":")
+                parked = Section(label, 2, tuple(blocks[label_at + 1:]), blocks[label_at].line)
+                del blocks[label_at:]
+            glossary = under_heading = dashed = False
+            label_at = None
         found, going = _blocks(group, index, glossary)
+        if not under_heading and not going:
+            label_at, dashed = None, False  # prose: no key-words list goes on
+        for offset, block in enumerate(found):
+            if isinstance(block, Paragraph) and is_key_words_heading(spans_text(block.spans)):
+                label_at, dashed = len(blocks) + offset, False
+            elif isinstance(block, ListBlock) and going and (under_heading or label_at is not None):
+                dashed = True
         # After "Key words:" the list goes on while runs of lines have entries in them.
         glossary = under_heading or going
         blocks.extend(found)

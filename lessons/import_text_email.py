@@ -1,4 +1,4 @@
-"""A lesson plan pasted from an email into a text file: its greeting is not its title.
+"""A lesson plan pasted from an email into a text file: its greeting and sign-off.
 
 A teacher often saves a colleague's email as the lesson ("Hi all,", the
 plan, "Thanks, Jo"). :func:`title_after_greeting` is asked when the text's
@@ -7,6 +7,13 @@ first line ends in a comma, which no title does: a greeting ("Hi all,",
 by the email. The title is then, in this order, the value of a "Lesson:" or
 "Title:" line near the top, the next line when it is short enough to be a
 title, or the file name; the note says which and why.
+
+:func:`find_sign_off` finds the email's sign-off near the end ("Thanks,
+Jo", "Many thanks", "Best wishes", "Kind regards", on a line of its own or
+after the last sentence, and the signature below it; a lone first name as
+the last line of an email that opened with a greeting), so the importer
+leaves it out of the lesson and says so: it is never a key word, nor
+anything a pupil reads.
 
 No Qt here.
 """
@@ -116,3 +123,68 @@ def _stands_alone(lines: list[str], index: int) -> bool:
 
 def _shortened(text: str) -> str:
     return text if len(text) <= 60 else text[:59].rstrip() + "…"
+
+
+# -- the sign-off ------------------------------------------------------------------
+
+_SIGN_OFF = (r"(?:many\s+thanks|thanks(?:\s+(?:again|all|so\s+much|everyone))?|thank\s+you"
+             r"(?:\s+(?:all|again|everyone))?|best\s+wishes|best|kind\s+regards|warm\s+regards"
+             r"|regards|cheers|all\s+the\s+best|speak\s+soon)")
+# The sign-off, then (after a comma, a dash or nothing) a name of a word or two.
+_NAME = r"(?:[\s,–-]+(?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*)?)?[\s,.!]*"
+_SIGN_OFF_LINE = re.compile(rf"^(?i:{_SIGN_OFF}){_NAME}$")
+_SIGN_OFF_AFTER = re.compile(rf"(?<=[.!?])\s+((?i:{_SIGN_OFF}){_NAME})$")
+_LONE_NAME = re.compile(r"^[A-Z][a-z'’-]{1,14}[.!]?$")
+_SIGNATURE_LINES = 6  # lines below a sign-off that may be its signature
+_SIGNATURE_CHARS = 100  # a longer line is the lesson's, not a signature
+
+
+@dataclass(frozen=True)
+class SignOff:
+    """Where an email's sign-off starts: the line, and the column in it (0: the whole line)."""
+
+    line: int
+    column: int
+    text: str  # the sign-off as written ("Thanks, Jo")
+    below: int  # lines of signature below it
+
+
+def is_sign_off(line: str) -> bool:
+    """Whether ``line`` is a sign-off ("Thanks, Jo", "Many thanks", "Kind regards,")."""
+    return bool(_SIGN_OFF_LINE.match(" ".join(line.split())))
+
+
+def find_sign_off(lines: list[str], start: int, *, email: bool) -> SignOff | None:
+    """The sign-off in the last lines of ``lines`` (from ``start`` on), or None.
+
+    Only the last few lines are looked at, and only a sign-off with nothing
+    below it but a short signature counts, so "thanks" in a lesson's text is
+    never taken. ``email``: the text opened with a greeting, so a lone first
+    name as the last line ("Jo") signs it off too.
+    """
+    filled = [index for index in range(start, len(lines)) if lines[index].strip()]
+    found: SignOff | None = None
+    for count, index in enumerate(reversed(filled[-(_SIGNATURE_LINES + 1):])):
+        text = " ".join(lines[index].split())
+        if is_sign_off(text):
+            found = SignOff(index, 0, text, count)
+        else:
+            after = _SIGN_OFF_AFTER.search(text)
+            if after is not None:  # "Plenary: exit ticket. Thanks, Jo"
+                return SignOff(index, lines[index].index(after.group(1).split()[0]),
+                               after.group(1).strip(), count)
+        if len(text) > _SIGNATURE_CHARS:
+            break  # the lesson's own text: nothing above it is a signature
+    if found is None and email and filled and filled[-1] > start \
+            and _LONE_NAME.match(lines[filled[-1]].strip()):
+        return SignOff(filled[-1], 0, lines[filled[-1]].strip(), 0)
+    return found
+
+
+def sign_off_note(sign_off: SignOff) -> str:
+    """The import note for a sign-off left out."""
+    below = {0: "", 1: " and the line below it"}.get(
+        sign_off.below, f" and the {sign_off.below} lines below it")
+    return (f"'{_shortened(sign_off.text)}' on line {sign_off.line + 1}{below} "
+            f"{'are' if below else 'is'} the email's sign-off, so "
+            f"{'they were' if below else 'it was'} left out of the lesson.")

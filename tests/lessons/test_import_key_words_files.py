@@ -347,3 +347,50 @@ def test_an_imported_lesson_opens_in_the_details_form_to_edit(qtbot, tmp_path):
     assert form.key_words.entries() == lesson.vocabulary and len(lesson.vocabulary) == 8
     assert not form.key_words.is_read_only() and form.locked_fields() == {}
     assert not form.showing_text()
+
+
+def test_a_dash_list_of_key_words_ends_at_a_blank_line_and_text_in_another_form(tmp_path):
+    # Under a "Key words" heading: what follows the list after a blank line is the
+    # lesson's text again ("Fractions are everywhere: …" is shaped like a key word).
+    source = tmp_path / "Fractions.txt"
+    source.write_text("Fractions\n\nStarter\n\nShow a pizza cut into 8 slices.\n\nKey words\n\n"
+                      "- numerator – the top number\n- denominator – the bottom number\n\n"
+                      "Fractions are everywhere: pizzas, cakes and clocks.\n"
+                      "Plenary: exit ticket.\n\nHomework\n\nSheet 3.\n", encoding="utf-8")
+    target, lesson, notes = import_file(source, tmp_path / "lessons")
+    assert vocabulary(lesson) == [("numerator", "the top number"),
+                                  ("denominator", "the bottom number")]
+    assert [s.heading for s in lesson.sections] == ["Starter", "Homework"]
+    assert [line for line in plain_text(lesson).split("\n") if line] == [
+        "Starter", "Show a pizza cut into 8 slices.",
+        "Fractions are everywhere: pizzas, cakes and clocks. Plenary: exit ticket.",
+        "Homework", "Sheet 3."]
+    assert notes == ["2 key words were taken from 'Key words' into the lesson's details; "
+                     "Lesson Lab shows them with their meanings under 'Key words' at the end "
+                     "of the lesson."]
+
+
+def test_an_emailed_plan_keeps_its_plenary_and_drops_its_sign_off(tmp_path):
+    # "Key words" straight above its list (a label, not a heading), as emails have it.
+    source = tmp_path / "Thursday.txt"
+    source.write_text("Hi all,\n\nLesson: Adding fractions\n\nStarter\n- Show a pizza\n\n"
+                      "Key words\n- numerator – the top number in a fraction\n"
+                      "- denominator – the bottom number in a fraction\n\n"
+                      "Plenary: exit ticket.\nThanks, Jo\n", encoding="utf-8")
+    target, lesson, notes = import_file(source, tmp_path / "lessons")
+    assert vocabulary(lesson) == [("numerator", "the top number in a fraction"),
+                                  ("denominator", "the bottom number in a fraction")]
+    body = target.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+    assert body.rstrip().endswith("- Show a pizza\n\nPlenary: exit ticket.")
+    assert "Thanks" not in body and "Key words" not in body
+    assert "'Thanks, Jo' on line 13 is the email's sign-off, so it was left out of the " \
+           "lesson." in notes
+
+
+def test_lesson_parts_and_sign_offs_are_never_key_words():
+    from lessons.import_key_words import read_entry
+
+    for line in ("Plenary: exit ticket.", "Starter – show a pizza", "Thanks – Jo",
+                 "Kind regards: Jo", "WILF: three reasons"):
+        assert read_entry(line) is None, line
+    assert read_entry("numerator – the top number").word == "numerator"

@@ -223,3 +223,31 @@ def test_a_first_line_ending_in_a_comma_is_never_the_title(text, title, said):
 def test_a_title_with_no_comma_is_still_the_title():
     lesson, notes = text_to_lesson("Dear Zoo\n\nWe read the book together.\n")
     assert lesson.title == "Dear Zoo" and notes == []
+
+
+@pytest.mark.parametrize(("ending", "left_out", "said"), [
+    ("Plenary: exit ticket.\n\nBest wishes,\nJo\n\nJo Smith | Maths Lead | Oakfield Primary\n"
+     "Sent from my iPhone\n", "Best wishes",
+     "'Best wishes,' on line 7 and the 3 lines below it are the email's sign-off, so they "
+     "were left out of the lesson."),
+    ("Plenary: exit ticket. Many thanks, Jo\n", "Many thanks",
+     "'Many thanks, Jo' on line 5 is the email's sign-off, so it was left out of the "
+     "lesson."),
+    ("Plenary: exit ticket.\n\nJo\n", "Jo",
+     "'Jo' on line 7 is the email's sign-off, so it was left out of the lesson."),
+])
+def test_an_emails_sign_off_is_left_out_with_a_note(ending, left_out, said):
+    lesson, notes = text_to_lesson("Hi all,\n\nFractions\n\n" + ending)
+    texts = [spans_text(block.spans) for section in lesson.sections
+             for block in section.blocks]
+    assert texts == ["Plenary: exit ticket."]
+    assert said in [note.message for note in notes]
+    assert not any(left_out in text for text in texts)
+
+
+def test_thanks_in_a_lessons_own_text_stays():
+    text = ("Manners\n\nWhen someone helps you, say:\n\nThank you\n\nThen we write a card to "
+            "the visitor to say thank you for coming in and reading to us today, a long line.\n")
+    lesson, notes = text_to_lesson(text)
+    assert notes == []
+    assert "Thank you" in [s.heading for s in lesson.sections]
