@@ -24,6 +24,11 @@ It is careful, since a wrong key word is worse than a missing one:
 - A line that looks like an entry but is not one (no meaning, a "word" of
   eight words, a table of three columns, a word given twice) stays as text,
   and the notes name it. The notes also say how many key words were taken.
+- Under a key-words heading, a block after a table of key words that is
+  neither a table nor an entry ("*Extension:* research …") ends the list:
+  it and what follows go on in the section before, so the heading is not
+  left over text that is not key words (and shown twice, since the key
+  words show under "Key words" too).
 
 No Qt here.
 """
@@ -250,8 +255,17 @@ def take_key_words(lesson: Lesson, file: str) -> tuple[Lesson, list[Problem]]:
     document that is only a glossary) the body is kept whole.
     """
     taker = _Taker(lesson, file)
-    sections = tuple(s for s in (taker.section(section) for section in lesson.sections)
-                     if s is not None)
+    found: list[Section] = []
+    for section in lesson.sections:
+        kept, after = taker.section(section)
+        if after:  # text below a key-words table: it reads on from the section before
+            if found:
+                found[-1] = replace(found[-1], blocks=found[-1].blocks + after)
+            else:
+                found.append(Section("", 2, after, after[0].line))
+        if kept is not None:
+            found.append(kept)
+    sections = tuple(found)
     if not taker.taken:
         return lesson, taker.notes
     if not any(section.blocks for section in sections):
@@ -270,12 +284,23 @@ class _Taker:
     def note(self, line: int, message: str) -> None:
         self.notes.append(Problem(self.file, line, message, "warning"))
 
-    def section(self, section: Section) -> Section | None:
+    def section(self, section: Section) -> tuple[Section | None, tuple[Block, ...]]:
+        """The section less what was taken (None when nothing is left), and the blocks
+        that end a key-words table under its heading, to go in the section before."""
         if is_key_words_heading(section.heading):
-            kept, count = self.scope(section.blocks, section.heading, section.line, bare=True)
+            end = _end_of_table_list(section.blocks)
+            notes = len(self.notes)
+            kept, count = self.scope(section.blocks[:end], section.heading, section.line,
+                                     bare=True)
+            after = section.blocks[end:]
+            if after and not count:  # nothing taken: the heading stays over all of it
+                del self.notes[notes:]
+                kept, count = self.scope(section.blocks, section.heading, section.line,
+                                         bare=True)
+                after = ()
             if count and not kept:
-                return None
-            return replace(section, blocks=tuple(kept))
+                return None, after
+            return replace(section, blocks=tuple(kept)), after
         blocks: list[Block] = []
         items = section.blocks
         index = 0
@@ -298,7 +323,7 @@ class _Taker:
                 blocks.append(block)
             blocks.extend(kept)
             index = end
-        return replace(section, blocks=tuple(blocks))
+        return replace(section, blocks=tuple(blocks)), ()
 
     def scope(self, blocks, name: str, line: int, *, bare: bool) -> tuple[list[Block], int]:
         """The blocks under a key-words heading (or label) ``name``, less the entries taken."""
@@ -415,6 +440,30 @@ def _table_title(table: Table) -> str:
     if is_key_words_heading(cells[0] if cells else "") and is_header_row(cells, marked=False):
         return cells[0]
     return ""
+
+
+def _end_of_table_list(blocks: tuple[Block, ...]) -> int:
+    """Where a key-words table's list ends under a key-words heading: the index of the
+    first block after a table that is neither a table nor an entry ("*Extension:* research
+    …" below the table is the lesson's text again); ``len(blocks)`` when none is."""
+    tabled = False
+    for index, block in enumerate(blocks):
+        if isinstance(block, Table):
+            tabled = True
+        elif tabled and not _is_entry(block):
+            return index
+    return len(blocks)
+
+
+def _is_entry(block: Block) -> bool:
+    """Whether a paragraph, or an item of a list, reads as "word – meaning" with nothing amiss."""
+    lines = (block.spans,) if isinstance(block, Paragraph) else \
+        block.items if isinstance(block, ListBlock) else ()
+    for spans in lines:
+        found = read_entry(spans_text(spans), bare=False)
+        if (found is not None and not found.problem) or _bold_pair(spans):
+            return True
+    return False
 
 
 def _follows_label(block: Block) -> bool:

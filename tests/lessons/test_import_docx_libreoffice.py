@@ -59,3 +59,18 @@ def test_the_page_header_and_footer_left_out_are_named(tmp_path):
         "(“Oakfield Academy – Science Department – Year 8”, “Page 2 – Do not remove from the "
         "lab”); put anything pupils need from them in the lesson's text."))]
     assert "Oakfield Academy" not in result.lesson.body
+
+
+def test_text_below_the_key_words_table_is_not_left_under_key_words(tmp_path):
+    # The worksheet's "Key words" heading has the table and then an extension task: the
+    # table becomes the key words and the task goes on under the questions, so "Key
+    # words" shows once (where the lesson shows its key words), not over the task too.
+    result = import_docx(WORKSHEET, tmp_path / "acids.md")
+    lesson = result.lesson
+    assert [entry.word for entry in lesson.vocabulary] == [
+        "acid", "alkali", "neutral", "indicator"]
+    assert "Key words" not in [section.heading for section in lesson.sections]
+    questions = _section(lesson, "Questions")
+    assert spans_text(questions.blocks[-1].spans) == (
+        "Extension: research the pH of rain in your area.")
+    assert "## Key words" not in (tmp_path / "acids.md").read_text(encoding="utf-8")

@@ -394,3 +394,31 @@ def test_lesson_parts_and_sign_offs_are_never_key_words():
                  "Kind regards: Jo", "WILF: three reasons"):
         assert read_entry(line) is None, line
     assert read_entry("numerator – the top number").word == "numerator"
+
+
+def test_a_paragraph_after_a_key_words_table_goes_on_in_the_section_before(tmp_path):
+    document = docx.Document()
+    document.add_heading("Rocks", level=1)
+    document.add_heading("Questions", level=2)
+    document.add_paragraph("Which rock is the hardest?")
+    document.add_heading("Key words", level=2)
+    table = document.add_table(rows=2, cols=2)
+    for row, pair in zip(table.rows, (("igneous", "made from cooled magma"),
+                                      ("sedimentary", "made from layers")), strict=True):
+        row.cells[0].text, row.cells[1].text = pair
+    document.add_paragraph("metamorphic – changed by heat")  # one more entry: still the list
+    extension = document.add_paragraph()
+    extension.add_run("Extension:").italic = True
+    extension.add_run(" find a fossil in a sedimentary rock.")
+    document.add_heading("Homework", level=2)
+    document.add_paragraph("Bring in a rock.")
+    document.save(tmp_path / "Rocks.docx")
+    target, lesson, notes = import_file(tmp_path / "Rocks.docx", tmp_path)
+    assert vocabulary(lesson) == [("igneous", "made from cooled magma"),
+                                  ("sedimentary", "made from layers"),
+                                  ("metamorphic", "changed by heat")]
+    assert [s.heading for s in lesson.sections] == ["Questions", "Homework"]
+    body = target.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+    assert "Which rock is the hardest?\n\n*Extension:* find a fossil in a sedimentary " \
+           "rock.\n\n## Homework" in body
+    assert notes[0].startswith("3 key words were taken from 'Key words'")
