@@ -171,7 +171,7 @@ def find_sign_off(lines: list[str], start: int, *, email: bool) -> SignOff | Non
         else:
             after = _SIGN_OFF_AFTER.search(text)
             if after is not None:  # "Plenary: exit ticket. Thanks, Jo"
-                return SignOff(index, lines[index].index(after.group(1).split()[0]),
+                return SignOff(index, lines[index].rindex(after.group(1).split()[0]),
                                after.group(1).strip(), count)
         if len(text) > _SIGNATURE_CHARS:
             break  # the lesson's own text: nothing above it is a signature

@@ -251,3 +251,10 @@ def test_thanks_in_a_lessons_own_text_stays():
     lesson, notes = text_to_lesson(text)
     assert notes == []
     assert "Thank you" in [s.heading for s in lesson.sections]
+
+
+def test_only_the_sign_off_at_the_end_of_a_line_is_cut():
+    lesson, notes = text_to_lesson("Hi all,\n\nFractions\n\n"
+                                   "Plenary: Thanks, Sam, for the exit tickets. Thanks, Jo\n")
+    (block,) = lesson.sections[0].blocks
+    assert spans_text(block.spans) == "Plenary: Thanks, Sam, for the exit tickets."
