@@ -222,7 +222,9 @@ def test_at_200_percent_on_a_1080p_screen_the_dictation_tab_never_scrolls_sidewa
                PYTHONPATH=str(ROOT), LESSON_LAB_DATA=str(tmp_path / "data"),
                XDG_CONFIG_HOME=str(tmp_path / "config"))
     report = child_report([sys.executable, "-c", _DICTATION_AT_200], env, timeout=120)
-    assert report["tabbed"]
+    # Tabbed or beside the lesson: since the word bank made the panel taller it
+    # scrolls up and down at 200%, its big buttons stack, and it fits beside the
+    # lesson on this screen; either way nothing may scroll sideways or be cut.
     assert not report["sideways"], report
     assert report["panel"] <= report["viewport"], report
     for text, width, wanted in report["buttons"]:
