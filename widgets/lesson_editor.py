@@ -43,7 +43,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -66,6 +65,7 @@ from widgets.lesson_file_pane import LessonFilePane
 from widgets.lesson_markup_highlighter import LessonMarkupHighlighter, MarkupKey, PictureGuard
 from widgets.lesson_view import LessonView
 from widgets.markdown_formatting import MarkdownFormatting
+from widgets.named_questions import ask_text
 from widgets.relative_font import set_relative_font
 from widgets.text_insertion import (
     Insertion,
@@ -379,10 +379,9 @@ class LessonEditor(FormattingToolbar, SaveAsNew, QWidget):
 
     def ask_definition(self, word: str) -> str | None:
         """Ask for a key word's definition; None when the teacher cancels."""
-        text, ok = QInputDialog.getText(
+        return ask_text(
             self, self.tr("Add a key word"),
             self.tr("A short, child-friendly definition of “{word}”:").format(word=word))
-        return text if ok else None
 
     def show_message(self, text: str, kind: str = "info") -> None:
         """Show a message under the text (and tell a screen reader)."""

@@ -16,12 +16,11 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtWidgets import QInputDialog
-
 from lessons.library import user_folder
 from lessons.new_lesson import save_new_lesson
 from lessons.save_problem import save_problem
 from widgets.lesson_titles import ask_same_title, choose_title, free_title
+from widgets.named_questions import ask_text
 
 
 class SaveAsNew:
@@ -67,10 +66,9 @@ class SaveAsNew:
 
     def ask_lesson_name(self, suggestion: str) -> str | None:
         """Ask what to call the new lesson; None when the teacher cancels."""
-        text, ok = QInputDialog.getText(
-            self, self.tr("Save as new lesson"),
-            self.tr("Name of the new lesson (the original is not changed):"), text=suggestion)
-        return text if ok else None
+        return ask_text(self, self.tr("Save as new lesson"),
+                        self.tr("Name of the new lesson (the original is not changed):"),
+                        suggestion)
 
     def ask_same_title(self, title: str) -> str:
         """Say another lesson is called ``title``: KEEP it, RENAME or CANCEL (lesson_titles)."""

@@ -16,7 +16,6 @@ from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -35,6 +34,7 @@ from lessons.profile_guidance import guidance_words
 from lessons.profile_store import ProfileStore
 from widgets.announce import announce
 from widgets.lesson_view import LessonView
+from widgets.named_questions import ask_text
 from widgets.profile_form import ProfileForm
 from widgets.relative_font import set_relative_font
 from widgets.screen_fit import fit_size
@@ -200,8 +200,7 @@ class ProfileEditor(QDialog):
 
     def ask_name(self, title: str, label: str, suggestion: str) -> str | None:
         """Ask for a profile name; None when cancelled."""
-        text, ok = QInputDialog.getText(self, title, label, text=suggestion)
-        return text if ok else None
+        return ask_text(self, title, label, suggestion)
 
     def confirm(self, question: str) -> bool:
         """Ask a yes/no question."""

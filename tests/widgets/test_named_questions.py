@@ -49,3 +49,23 @@ def test_a_name_to_type_is_named_by_its_question(qtbot):
     assert typed == "Maya (adapted)"
     _answer(QLineEdit, seen, accept=False)
     assert ask_text(None, "Save profile", "Name for your profile:") is None
+
+
+def test_a_name_to_type_has_room_for_the_name_offered(qtbot):
+    # The README review: "Save profile as" showed "ontrast white on black (copy)".
+    name = "High contrast white on black (copy)"
+    widths: list[tuple[int, int]] = []
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QInputDialog):
+            QTimer.singleShot(20, look)
+            return
+        field = dialog.findChild(QLineEdit)
+        widths.append((field.width(), field.fontMetrics().horizontalAdvance(name)))
+        dialog.accept()
+
+    QTimer.singleShot(0, look)
+    assert ask_text(None, "Save profile as", "Name for your profile:", name) == name
+    ((shown, needed),) = widths
+    assert shown > needed
