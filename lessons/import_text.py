@@ -46,7 +46,7 @@ from lessons.import_key_words import (
     is_key_words_heading,
     looks_like_entry,
 )
-from lessons.import_objectives import starts_objective
+from lessons.import_objectives import is_objectives_heading, starts_objective
 from lessons.import_text_email import (
     find_sign_off,
     is_greeting,
@@ -203,8 +203,10 @@ def _sections(lines: list[str], start: int) -> tuple[Section, ...]:
     for index, group in _groups(lines, start):
         first = group[0].strip()
         entry = glossary and looks_like_entry(group[0])  # "erosion – …" is not a heading
-        if not entry and (_is_capitals(first)
-                          or (len(group) == 1 and _looks_like_heading(first))):
+        # After a bare "Learning objectives:" line and a blank one: one objective a line.
+        objectives = bool(blocks) and _is_objectives_label(blocks[-1])
+        if not entry and not objectives and (
+                _is_capitals(first) or (len(group) == 1 and _looks_like_heading(first))):
             close()
             heading = (" ".join(first.split()), index + 1)
             glossary = under_heading = is_key_words_heading(first)
@@ -225,7 +227,7 @@ def _sections(lines: list[str], start: int) -> tuple[Section, ...]:
                 del blocks[label_at:]
             glossary = under_heading = dashed = False
             label_at = None
-        found, going = _blocks(group, index, glossary)
+        found, going = _blocks(group, index, glossary, objectives)
         if not under_heading and not going:
             label_at, dashed = None, False  # prose: no key-words list goes on
         for offset, block in enumerate(found):
@@ -264,10 +266,22 @@ def _looks_like_heading(line: str) -> bool:
     )
 
 
-def _blocks(group: list[str], first_index: int,
-            glossary: bool = False) -> tuple[list[Block], bool]:
+def _is_objectives_label(block: Block) -> bool:
+    """A paragraph that is only "Learning objectives:" (or "LO:", "WALT:"…)."""
+    return isinstance(block, Paragraph) and is_objectives_heading(spans_text(block.spans))
+
+
+def _blocks(group: list[str], first_index: int, glossary: bool = False,
+            objectives: bool = False) -> tuple[list[Block], bool]:
     """The blocks of one run of lines (paragraphs, lists and tasks), and whether
-    it had a key-words label or entry (``glossary``: a key-words list was going on)."""
+    it had a key-words label or entry (``glossary``: a key-words list was going on).
+
+    ``objectives``: the run follows a bare "Learning objectives:" line, so each
+    line is an objective of its own (a list item), as it is in the run under
+    such a line: teachers write them a line each, often without bullets, and
+    with small letters ("to name the parts"), so the email rule that a small
+    letter carries a line on does not join them; only an indented line does.
+    """
     blocks: list[Block] = []
     text_lines: list[str] = []
     text_start = 0
@@ -305,6 +319,19 @@ def _blocks(group: list[str], first_index: int,
                 ordered, list_start = bool(number), index
             items.append([(bullet or number).group(1).strip()])
             going = going or (glossary and looks_like_entry(items[-1][0]))
+        elif objectives and not line[:1].isspace() and not is_key_words_heading(line):
+            flush_text()  # under "Learning objectives:": one objective a line
+            if items and ordered:
+                flush_list()
+            if not items:
+                ordered, list_start = False, index
+            items.append([line.strip()])
+        elif (line.rstrip().endswith(":") and is_objectives_heading(line)
+              and len(group) > offset + 1):
+            flush_list()
+            flush_text()  # "Learning objectives:" is a label of its own, then a line each
+            blocks.append(Paragraph(plain_spans(line.strip()), index + 1))
+            objectives = True
         elif items and _goes_on(items[-1][-1], line):
             # The item goes on over another line: indented, or (an email's hard
             # line breaks) starting in lower case mid-sentence.

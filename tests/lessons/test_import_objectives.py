@@ -6,7 +6,7 @@ import pytest
 
 from lessons.import_objectives import is_objectives_heading, take_objectives
 from lessons.import_text import text_to_lesson
-from lessons.model import Lesson, ListBlock, Paragraph, Section, Span
+from lessons.model import Lesson, ListBlock, Paragraph, Section, Span, spans_text
 
 
 def _paragraphs(*texts: str) -> tuple[Paragraph, ...]:
@@ -122,3 +122,31 @@ def test_a_bare_label_with_no_list_after_it_stays_with_its_lines():
     assert lesson.objectives == ("To add fractions",)
     assert lesson.sections[0].blocks == _paragraphs(
         "Objectives:", "Add two halves.", "Add two thirds.")
+
+
+@pytest.mark.parametrize("text", [
+    # The label on a line of its own, the objectives a line each under it ...
+    "Volcanoes\n\nLearning objectives:\nTo name the parts of a volcano\n"
+    "to explain why volcanoes erupt\n\nWhat happens\nMagma rises.\n",
+    # ... or after a blank line.
+    "Volcanoes\n\nLearning objectives:\n\nTo name the parts of a volcano\n"
+    "To explain why volcanoes erupt\n\nWhat happens\nMagma rises.\n",
+])
+def test_objective_lines_under_a_label_of_their_own_are_one_objective_each(text):
+    # The README review: a .txt with "Learning objectives:" and the objectives on
+    # the lines under it gave one objective, the two joined.
+    lesson, _notes = text_to_lesson(text)
+    assert [o.lower() for o in lesson.objectives] == [
+        "to name the parts of a volcano", "to explain why volcanoes erupt"]
+    body = " ".join(spans_text(b.spans) for s in lesson.sections for b in s.blocks
+                    if hasattr(b, "spans"))
+    assert "Magma rises." in body and "volcano" not in body
+
+
+def test_an_indented_line_still_carries_an_objective_on():
+    lesson, _notes = text_to_lesson(
+        "Volcanoes\n\nLearning objectives:\nTo name the parts of a volcano and\n"
+        "   say what each part does\nTo explain why volcanoes erupt\n\nMagma rises.\n")
+    assert [o.lower() for o in lesson.objectives] == [
+        "to name the parts of a volcano and say what each part does",
+        "to explain why volcanoes erupt"]
