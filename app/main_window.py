@@ -81,10 +81,13 @@ from widgets.lesson_view import LessonView
 from widgets.library_panel import LibraryPanel
 from widgets.screen_fit import (
     GivesWay,
+    fit_after_new_size,
     fit_height_where_it_is,
     keep_on_screen,
+    open_windows,
     open_within_screen,
     room_for_docks,
+    size_before_new_size,
 )
 from widgets.section_label import SectionLabel
 from widgets.side_by_side import SideBySide
@@ -349,6 +352,9 @@ class MainWindow(SpeechHooks, LessonFiles, FileDrops, LibraryHooks, ProfileChoic
         # Panels' rows stack (widgets/stacking_row.py) only at a large size: below it
         # they stay side by side, so a small window is not made taller by them.
         self.setProperty(ROWS_MAY_STACK, clamp_scale(scale) >= LARGE_SIZE - 0.01)
+        windows = open_windows()  # this one and those open from it, once it is shown
+        for window in windows:
+            size_before_new_size(window)
         self.ui_scale = apply_ui_scale(scale)
         edge = scaled_icon_size(self.ui_scale)
         self.setIconSize(QSize(edge, edge))
@@ -357,6 +363,10 @@ class MainWindow(SpeechHooks, LessonFiles, FileDrops, LibraryHooks, ProfileChoic
         self.dictation_panel.set_ui_scale(1.0)
         # The docks give way (as tabs) before the lesson does.
         fit_docks(self, self._docks)
+        # Qt made windows bigger for the new size, past the screen's edge, and would
+        # leave them so (even back at 100%): their earlier size again, within the screen.
+        for window in windows:
+            fit_after_new_size(window)
         for action in self.act.ui_sizes.actions():
             action.setChecked(abs(action.data() - self.ui_scale) < 0.01)
         if remember:

@@ -10,6 +10,10 @@ available area, leaving room for the title bar and the taskbar; and a
 geometry saved on a bigger screen (or at a smaller interface size) is
 brought back inside the screen by :func:`keep_on_screen`. A dock whose
 contents are wider than a narrow screen allows goes in a :class:`GivesWay`.
+A new interface size (View › Interface size) makes Qt grow windows past the
+screen's edge and never shrink them: :func:`size_before_new_size` and
+:func:`fit_after_new_size` give each open window its earlier size back, or its
+new least size, within the screen.
 """
 
 from __future__ import annotations
@@ -18,7 +22,15 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QScreen
-from PySide6.QtWidgets import QFrame, QMainWindow, QScrollArea, QStyle, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFrame,
+    QMainWindow,
+    QScrollArea,
+    QStyle,
+    QWidget,
+)
 
 #: The most of the available area a new window takes: the rest is for its frame.
 WIDTH_SHARE = 0.9
@@ -94,6 +106,84 @@ def keep_on_screen(window: QWidget) -> None:
     top = min(max(window.y(), area.top()), area.top() + area.height() - outer.height())
     if (left, top) != (window.x(), window.y()):
         window.move(QPoint(max(area.left(), left), max(area.top(), top)))
+
+
+# Window properties: the size a window had before a larger interface size made it
+# grow, the size fit_after_new_size last left it at, and whether it was on the screen.
+_SIZE_BEFORE = "lesson-lab-size-before-growing"
+_SIZE_LEFT = "lesson-lab-size-left"
+_WAS_INSIDE = "lesson-lab-inside-before-new-size"
+
+
+def _sized_by_window_system(window: QWidget) -> bool:
+    return bool(window.windowState() & (Qt.WindowState.WindowMaximized
+                                        | Qt.WindowState.WindowFullScreen))
+
+
+def open_windows() -> list[QWidget]:
+    """The app's windows and dialogs on show now (not menus, tool tips or the captions
+    band, which places itself)."""
+    return [w for w in QApplication.topLevelWidgets()
+            if w.isVisible() and isinstance(w, (QMainWindow, QDialog))]
+
+
+def size_before_new_size(window: QWidget) -> None:
+    """Remember ``window``'s size before the interface size changes (for
+    :func:`fit_after_new_size`).
+
+    A window still the size :func:`fit_after_new_size` left it at keeps the size
+    remembered before: 250% made it taller than the teacher had it, and back at
+    100% it gets that size again. A window resized since (by the teacher) is
+    remembered at its new size.
+    """
+    if _sized_by_window_system(window):
+        return
+    if window.property(_SIZE_BEFORE) is None or window.property(_SIZE_LEFT) != window.size():
+        window.setProperty(_SIZE_BEFORE, window.size())
+    window.setProperty(_WAS_INSIDE, available_area(window).contains(window.frameGeometry()))
+
+
+def fit_after_new_size(window: QWidget) -> None:
+    """Give ``window`` back, after a new interface size, the size it had before
+    (:func:`size_before_new_size`), or its new least size if that is larger, and keep
+    its frame within the screen (:func:`keep_on_screen`) if it was within it before.
+
+    Qt makes a window bigger when its contents need more room (at 250% the main
+    window grew past the bottom of a 1080-pixel screen) but never smaller again,
+    and leaves it wherever that puts its edges.
+    """
+    if _sized_by_window_system(window) or not window.isVisible():
+        return
+    # The new minimum sizes are known once the posted layout requests have run.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    before = window.property(_SIZE_BEFORE)
+    if isinstance(before, QSize) and before.isValid():
+        window.resize(before.expandedTo(window.minimumSizeHint()))
+    # A window already past the screen's edges before (some window managers allow
+    # it, and so does a test's window larger than its screen) is left there, as
+    # room_for_docks leaves its docks.
+    if window.property(_WAS_INSIDE) is not False:
+        keep_on_screen(window)
+        _docks_give_way_below(window)
+    window.setProperty(_SIZE_LEFT, window.size())
+
+
+def _docks_give_way_below(window: QWidget) -> None:
+    """Make a window still past the bottom of the screen (its least height too great)
+    shorter, its docks' panels (:class:`GivesWay`) scrolling sooner: they allow for the
+    menus and tool bars round them as the last layout had them, a little less than the
+    new interface size needs (at 150% the main window's least height was 9 pixels more
+    than the screen's)."""
+    ways = window.findChildren(GivesWay)
+    for _attempt in range(3):
+        area = available_area(window)
+        over = window.frameGeometry().bottom() - area.bottom()
+        if over <= 0 or not ways:
+            return
+        for way in ways:
+            way.give_up(over)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        window.resize(window.width(), max(1, window.height() - over))
 
 
 def fit_height_where_it_is(window: QWidget, wait_for_frame_ms: int = FRAME_WAIT_MS) -> None:
@@ -207,6 +297,12 @@ class GivesWay(QScrollArea):
         # room seem larger, and larger again: the most seen is the true amount.
         self._around = max(self._around, window.height() - self.height())
         return max(_LEAST_TALL, below - frame - self._around)
+
+    def give_up(self, pixels: int) -> None:
+        """Ask for ``pixels`` less height (until the next interface size): the window
+        round this area is that much past the bottom of its screen."""
+        self._around += max(0, pixels)
+        self.updateGeometry()
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         inner = self.widget().sizeHint() if self.widget() is not None else QSize()
