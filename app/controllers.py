@@ -183,6 +183,9 @@ def attach_captions(window):
     controller.status_changed.connect(window.show_status)
     controller.error.connect(window.show_status)
     window.lesson_changed.connect(lambda lesson: controller.set_vocabulary(lesson_words(lesson)))
+    # The same key words stand out in the captions, bold and underlined.
+    captions.set_key_words(lesson_words(window.lesson))
+    window.lesson_changed.connect(lambda lesson: captions.set_key_words(lesson_words(lesson)))
     window.profile_changed.connect(captions.set_profile)
     window.attach_captions(controller, [action])
     window.captions_window = captions

@@ -94,14 +94,16 @@ def captions_shot(out: Path) -> None:
     # A lesson on the projector behind the captions, as a class would see it.
     projector = ProjectorView()
     projector.set_profile(get_preset("Very low vision / projector"))
-    projector.set_lesson(load_lesson(LESSON).lesson)
+    lesson = load_lesson(LESSON).lesson
+    projector.set_lesson(lesson)
     projector.setGeometry(screen.geometry())
     projector.setWindowFlags(Qt.WindowType.FramelessWindowHint)
     projector.show()
     captions = CaptionsWindow(CaptionSettings(lines=2, placement="bottom", font_size_pt=44))
+    captions.set_key_words([entry.word for entry in lesson.vocabulary])  # bold, underlined
     start = datetime.now().replace(microsecond=0)
     said = ["Good morning, everyone. Today we are looking at the water cycle.",
-            "Can you tell me where the water in a cloud comes from?"]
+            "Who can tell me what evaporation means?"]
     for i, text in enumerate(said):
         captions.add_final(text, start + timedelta(seconds=6 * i))
     captions.add_partial("that's right, it evaporates from")

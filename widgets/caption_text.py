@@ -6,6 +6,10 @@ underline and ending with "…" — not italics, which are hard for dyslexic
 readers. Only the last N lines after wrapping are drawn, so old lines scroll
 off the top.
 
+The lesson's key words stand out in the captions, bold and underlined (not
+by colour alone), so a pupil who reads the captions catches the subject's
+words as the teacher says them.
+
 A notice says what the captions are doing when they have nothing to show
 ("Listening…", quietly, in the same softer shade without an underline) or
 plainly why nothing will come ("Not listening: …", in the full text colour).
@@ -32,6 +36,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
+from lessons.text_rules import vocabulary_matches, vocabulary_pattern
 from widgets.announce import announce
 from widgets.soft_colour import soft_colour
 
@@ -70,6 +75,8 @@ class CaptionText(QWidget):
         self._foreground = QColor("#ffff00")
         self._background = QColor("#000000")
         self._cache: tuple[int, list[_Line]] | None = None
+        self._key_words: list[str] = []
+        self._key_pattern = None
         self.margin = 12
 
     # ---------------------------------------------------------------- content
@@ -98,6 +105,24 @@ class CaptionText(QWidget):
     def clear(self) -> None:
         """Show no captions (a notice stays)."""
         self.set_content([], "")
+
+    def set_key_words(self, words: Sequence[str]) -> None:
+        """The lesson's key words, to stand out in what is said."""
+        self._key_words = list(words)
+        self._key_pattern = vocabulary_pattern(self._key_words)
+        self._changed()
+
+    def key_words_shown(self) -> list[str]:
+        """The key words standing out on screen now, top to bottom (for tests)."""
+        found = []
+        for line in self._visible():
+            text = line.layout.text()
+            start = line.layout.lineAt(line.index).textStart()
+            end = start + line.layout.lineAt(line.index).textLength()
+            found += [text[r.start:r.start + r.length] for r in line.layout.formats()
+                      if r.format.fontWeight() == QFont.Weight.Bold
+                      and start <= r.start < end]
+        return found
 
     def set_notice(self, waiting: str = "", notice: str = "") -> None:
         """``waiting`` shows only on an empty screen; ``notice`` after any captions."""
@@ -169,8 +194,14 @@ class CaptionText(QWidget):
         soft = QColor(self.soft_colour())
         for text, kind in paragraphs:
             layout = QTextLayout(text, QFont(self.font()))
+            formats = []
             if kind in ("partial", "notice"):
-                layout.setFormats([_soft_range(len(text), soft, underline=kind == "partial")])
+                formats.append(_soft_range(len(text), soft, underline=kind == "partial"))
+            if kind in ("final", "partial"):
+                formats += [_key_word_range(start, end - start, solid=kind == "final")
+                            for start, end, _word in vocabulary_matches(
+                                text, self._key_pattern, self._key_words)]
+            layout.setFormats(formats)
             layout.beginLayout()
             index = 0
             while True:
@@ -270,6 +301,18 @@ def lag_note_text() -> str:
     """What the room is told while the captions run behind the speaker."""
     return _tr("Captions are running behind because the computer is busy. "
                "They will catch up.")
+
+
+def _key_word_range(start: int, length: int, solid: bool) -> QTextLayout.FormatRange:
+    """A key word: bold, and underlined (in words still being heard it keeps their dotted
+    underline, which marks a guess)."""
+    fmt = QTextCharFormat()
+    fmt.setFontWeight(QFont.Weight.Bold)
+    if solid:
+        fmt.setFontUnderline(True)
+    found = QTextLayout.FormatRange()
+    found.start, found.length, found.format = start, length, fmt
+    return found
 
 
 def _soft_range(length: int, colour: QColor, underline: bool) -> QTextLayout.FormatRange:

@@ -249,6 +249,10 @@ class CaptionsWindow(CaptionsPlacement, QWidget):
         if announce and self._settings != old:
             self.settings_changed.emit(self._settings)
 
+    def set_key_words(self, words) -> None:
+        """The lesson's key words, shown bold and underlined when they are said."""
+        self.text.set_key_words(words)
+
     def set_profile(self, profile: Profile | None) -> None:
         """The lesson profile whose colours and font the "profile" scheme follows."""
         self._profile = profile

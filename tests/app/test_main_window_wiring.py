@@ -157,3 +157,16 @@ def test_without_read_aloud_the_word_bank_offers_no_hear_it(qtbot, made):
     assert bank.hear_button.isHidden()
     menu = bank._menu(bank.button_for("evaporation"))
     assert [action.text() for action in menu.actions()] == ["Put “evaporation” in your writing"]
+
+
+def test_the_lessons_key_words_stand_out_in_the_live_captions(qtbot, made):
+    window = made.open()
+    attach_controllers(window, ("captions",))
+    choose(window, "The water cycle")
+    qtbot.waitUntil(lambda: window.lesson.title == "The water cycle")
+    text = window.captions_window.text
+    text.add_final("The sun's heat causes evaporation from the sea.")
+    assert text.key_words_shown() == ["evaporation"]
+    choose(window, "Cells")
+    qtbot.waitUntil(lambda: window.lesson.title == "Cells")
+    assert text.key_words_shown() == []
