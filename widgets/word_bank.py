@@ -37,6 +37,7 @@ def _tr(text: str) -> str:
 
 _BACK = (Qt.Key.Key_Left, Qt.Key.Key_Up)
 _ON = (Qt.Key.Key_Right, Qt.Key.Key_Down)
+_PRESS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 class WordBank(QWidget):
@@ -184,9 +185,18 @@ class WordBank(QWidget):
             kind = event.type()
             if kind in (QEvent.Type.Enter, QEvent.Type.FocusIn):
                 self._show_meaning(watched)
-            elif kind == QEvent.Type.KeyPress and self._move_focus(watched, event):
+            elif kind == QEvent.Type.KeyPress and self._key(watched, event):
                 return True
         return super().eventFilter(watched, event)
+
+    def _key(self, button: QPushButton, event: QKeyEvent) -> bool:
+        """Act on a key pressed on a word; False when it is not the bank's key."""
+        if event.key() in _PRESS and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            # Outside a dialog a QPushButton ignores Enter (only Space presses it), and
+            # keyboard users press words with Enter as often as with Space.
+            button.click()
+            return True
+        return self._move_focus(button, event)
 
     def _move_focus(self, button: QPushButton, event: QKeyEvent) -> bool:
         index, key = self._buttons.index(button), event.key()

@@ -177,3 +177,18 @@ def test_in_the_panel_the_words_are_in_the_pupils_font(qtbot):
     button = panel.word_bank.button_for("evaporation")
     assert button.font().family() == panel.editor.font().family() == "Comic Neue"
     assert button.font().pointSizeF() < panel.editor.font().pointSizeF()
+
+
+def test_enter_and_return_put_the_word_with_the_focus_in(qtbot):
+    # A keyboard user's "press" is Enter as often as Space; the buttons are not
+    # auto-default (so Enter elsewhere in the dock presses nothing), so the bank
+    # must take Enter itself.
+    _window, bank, text = _bank(qtbot)
+    qtbot.keyClick(text, Qt.Key.Key_Tab)
+    qtbot.keyClick(bank.toggle, Qt.Key.Key_Tab)
+    first = bank.button_for("evaporation")
+    qtbot.waitUntil(first.hasFocus)
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        with qtbot.waitSignal(bank.word_chosen, timeout=1000) as chosen:
+            qtbot.keyClick(first, key)
+        assert chosen.args == ["evaporation"]
