@@ -196,6 +196,10 @@ class WordBank(QWidget):
             # keyboard users press words with Enter as often as with Space.
             button.click()
             return True
+        if event.key() == Qt.Key.Key_F10 and event.modifiers() == Qt.KeyboardModifier.ShiftModifier:
+            # Qt on Linux makes a menu request of the Menu key only; laptops have none.
+            button.customContextMenuRequested.emit(button.rect().center())
+            return True
         return self._move_focus(button, event)
 
     def _move_focus(self, button: QPushButton, event: QKeyEvent) -> bool:

@@ -192,3 +192,27 @@ def test_enter_and_return_put_the_word_with_the_focus_in(qtbot):
         with qtbot.waitSignal(bank.word_chosen, timeout=1000) as chosen:
             qtbot.keyClick(first, key)
         assert chosen.args == ["evaporation"]
+
+
+def test_shift_f10_opens_the_words_menu_as_the_menu_key_does(qtbot):
+    # Qt on Linux turns only the Menu key into a context-menu request; keyboards
+    # without one (most laptops) use Shift+F10.
+    from PySide6.QtCore import QTimer
+
+    _window, bank, text = _bank(qtbot)
+    qtbot.keyClick(text, Qt.Key.Key_Tab)
+    qtbot.keyClick(bank.toggle, Qt.Key.Key_Tab)
+    first = bank.button_for("evaporation")
+    qtbot.waitUntil(first.hasFocus)
+    seen = []
+
+    def look_and_close() -> None:
+        menu = QApplication.activePopupWidget()
+        seen.append([action.text() for action in menu.actions()] if menu else None)
+        if menu:
+            menu.close()
+
+    QTimer.singleShot(200, look_and_close)
+    qtbot.keyClick(first, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen == [["Put “evaporation” in your writing", "Hear it"]]
