@@ -57,6 +57,8 @@ class WordBank(QWidget):
         # it reads is in its description.
         self.hear_button = QPushButton(_tr("Hear it"), self)
         self.hear_button.setAutoDefault(False)
+        # A Tab stop, but a click leaves the focus in the pupil's text, as a word's does.
+        self.hear_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.hear_button.clicked.connect(self._hear_shown)
         body = QWidget(self)
         body_layout = QVBoxLayout(body)

@@ -216,3 +216,16 @@ def test_shift_f10_opens_the_words_menu_as_the_menu_key_does(qtbot):
     qtbot.keyClick(first, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(lambda: bool(seen))
     assert seen == [["Put “evaporation” in your writing", "Hear it"]]
+
+
+def test_a_click_on_hear_it_leaves_the_focus_in_the_text(qtbot):
+    # A pupil hears a word, then types on: their keys must go on into their text,
+    # not to "Hear it" (where Space would read the word again).
+    _window, bank, text = _bank(qtbot)
+    button = bank.button_for("water cycle")
+    centre = QPointF(button.rect().center())
+    QApplication.sendEvent(button, QEnterEvent(centre, centre, button.mapToGlobal(centre)))
+    with qtbot.waitSignal(bank.hear_requested):
+        qtbot.mouseClick(bank.hear_button, Qt.MouseButton.LeftButton)
+    assert text.hasFocus()
+    assert bank.hear_button.focusPolicy() & Qt.FocusPolicy.TabFocus  # still a Tab stop
