@@ -163,6 +163,15 @@ class DictationPanel(QWidget):
         self.shortcut.activated.connect(self.toggle_listening)
 
         self._lay_out(microphone_label, meter_label)
+        # Tab goes down the panel as it looks: Clear, the word bank (its heading, its
+        # word, Hear it; widgets/word_bank.py keeps the word in place), then the spoken
+        # commands' heading and list. Left to the order they were made in, the
+        # commands came first, each list before its own heading.
+        for before, after in ((self.clear_button, self.word_bank.toggle),
+                              (self.word_bank.toggle, self.word_bank.hear_button),
+                              (self.word_bank.hear_button, self.commands.toggle),
+                              (self.commands.toggle, self.commands.table)):
+            QWidget.setTabOrder(before, after)
         self.set_microphones([])
         self.set_engine_name("")
         self.set_listening(False)

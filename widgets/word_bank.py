@@ -179,10 +179,18 @@ class WordBank(QWidget):
         self.word_chosen.emit(button.accessibleName())
 
     def _roving_focus(self, current: QPushButton | None) -> None:
-        """Only ``current`` is a Tab stop; none takes the focus from a mouse click."""
+        """Only ``current`` is a Tab stop, between the heading and Hear it; none takes
+        the focus from a mouse click."""
         for button in self._buttons:
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus if button is current
                                   else Qt.FocusPolicy.NoFocus)
+        # New buttons join the window's Tab chain at its very end, and the word the
+        # arrow keys reach may be anywhere in it: put the Tab stop in its place.
+        if current is None:
+            QWidget.setTabOrder(self.toggle, self.hear_button)
+        else:
+            QWidget.setTabOrder(self.toggle, current)
+            QWidget.setTabOrder(current, self.hear_button)
 
     def _menu(self, button: QPushButton) -> QMenu:
         """The right-click menu of a word (also the Menu key and Shift+F10)."""

@@ -264,3 +264,38 @@ def test_the_words_stay_put_under_the_mouse_as_meanings_of_other_lengths_show(qt
     # The longest meaning is shown whole, not cut off.
     label = panel.word_bank.meaning
     assert label.height() >= label.heightForWidth(label.width())
+
+
+def test_in_the_panel_tab_goes_down_the_screen_through_the_bank(qtbot):
+    # Clear, the bank's heading, its word, Hear it, then the spoken commands' heading
+    # and list: before, Tab went from Clear to the commands' list, their heading,
+    # Hear it, the bank's heading and only then the word. And after a change of
+    # lesson the new words joined the window's Tab chain at its very end.
+    from widgets.dictation_panel import DictationPanel
+
+    panel = DictationPanel()
+    qtbot.addWidget(panel)
+    panel.set_commands([("full stop", "puts a full stop")])
+    panel.set_word_bank(WORDS)
+    panel.show()
+    panel.activateWindow()
+    qtbot.waitExposed(panel)
+
+    def tabs_from_clear() -> list:
+        panel.clear_button.setFocus()
+        qtbot.waitUntil(panel.clear_button.hasFocus)
+        seen = []
+        for _ in range(5):
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+            seen.append(QApplication.focusWidget())
+        return seen
+
+    bank, commands = panel.word_bank, panel.commands
+    assert tabs_from_clear() == [bank.toggle, bank.button_for("evaporation"), bank.hear_button,
+                                 commands.toggle, commands.table]
+    panel.set_word_bank([("river", "Water flowing to the sea."), ("source", "Where it starts.")])
+    assert tabs_from_clear() == [bank.toggle, bank.button_for("river"), bank.hear_button,
+                                 commands.toggle, commands.table]
+    # The word the arrow keys reach is the Tab stop, in the same place.
+    qtbot.keyClick(bank.button_for("river"), Qt.Key.Key_Right)
+    assert tabs_from_clear()[:3] == [bank.toggle, bank.button_for("source"), bank.hear_button]
