@@ -158,6 +158,8 @@ class DictationPanel(QWidget):
         self.commands = CommandsList(self)
         self.word_bank = WordBank(self)
         self.word_bank.word_chosen.connect(self.word_chosen)
+        self.word_bank.undo_requested.connect(self._undo_typing)
+        self.word_bank.redo_requested.connect(self.editor.redo_edit)
 
         self.shortcut = QShortcut(QKeySequence(TOGGLE_SHORTCUT), self)
         self.shortcut.activated.connect(self.toggle_listening)
@@ -486,6 +488,11 @@ class DictationPanel(QWidget):
 
     def _on_user_edited(self, text: str) -> None:
         self.text_edited.emit(text)
+
+    def _undo_typing(self) -> None:
+        """Ctrl+Z pressed outside the text box (on the word bank): as if pressed in it."""
+        if not self.editor.undo_edit():
+            self.editor.undo_unavailable.emit()
 
     def _on_undo_unavailable(self) -> None:
         if self._cleared is not None:

@@ -14,8 +14,10 @@ the word and its meaning to be read aloud: ``hear_requested(word, meaning)``.
 
 Keyboard: the bank is one Tab stop (the word last chosen or focused); the
 arrow keys, Home and End move between the words, and Enter or Space puts
-the word in. A mouse click does not take the focus from the text box, so
-the pupil's caret stays where they are writing.
+the word in; Ctrl+Z and Ctrl+Y there ask for the pupil's text to undo and
+redo (``undo_requested``, ``redo_requested``). A mouse click does not take
+the focus from the text box, so the pupil's caret stays where they are
+writing.
 """
 
 from __future__ import annotations
@@ -23,11 +25,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from widgets.flow_area import FlowArea
 from widgets.fold_toggle import FoldToggle
+from widgets.keys import is_redo
 from widgets.value_label import ValueLabel
 
 
@@ -79,6 +82,9 @@ class WordBank(QWidget):
 
     word_chosen = Signal(str)
     hear_requested = Signal(str, str)
+    #: Ctrl+Z (or Ctrl+Y) pressed on a word: the pupil's text should undo (redo).
+    undo_requested = Signal()
+    redo_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -244,6 +250,11 @@ class WordBank(QWidget):
             # Outside a dialog a QPushButton ignores Enter (only Space presses it), and
             # keyboard users press words with Enter as often as with Space.
             button.click()
+            return True
+        if event.matches(QKeySequence.StandardKey.Undo) or is_redo(event):
+            # Take back a word put in by mistake without going back to the text first.
+            (self.undo_requested if event.matches(QKeySequence.StandardKey.Undo)
+             else self.redo_requested).emit()
             return True
         if event.key() == Qt.Key.Key_F10 and event.modifiers() == Qt.KeyboardModifier.ShiftModifier:
             # Qt on Linux makes a menu request of the Menu key only; laptops have none.

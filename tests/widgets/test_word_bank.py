@@ -299,3 +299,32 @@ def test_in_the_panel_tab_goes_down_the_screen_through_the_bank(qtbot):
     # The word the arrow keys reach is the Tab stop, in the same place.
     qtbot.keyClick(bank.button_for("river"), Qt.Key.Key_Right)
     assert tabs_from_clear()[:3] == [bank.toggle, bank.button_for("source"), bank.hear_button]
+
+
+def test_ctrl_z_and_ctrl_y_on_a_word_undo_and_redo_the_pupils_text(qtbot):
+    # A keyboard user who put the wrong word in presses Ctrl+Z straight away, still
+    # on the word bank: the text box is several Tab stops back.
+    from widgets.dictation_panel import DictationPanel
+
+    panel = DictationPanel()
+    qtbot.addWidget(panel)
+    panel.set_word_bank(WORDS)
+    panel.word_chosen.connect(lambda word: panel.type_text(" " + word))  # as the controller does
+    panel.show()
+    panel.activateWindow()
+    qtbot.waitExposed(panel)
+    panel.editor.setFocus()
+    qtbot.waitUntil(panel.editor.hasFocus)
+    qtbot.keyClicks(panel.editor, "It turns into")
+    bank = panel.word_bank
+    bank.toggle.setFocus()
+    qtbot.keyClick(bank.toggle, Qt.Key.Key_Tab)
+    word = bank.button_for("evaporation")
+    qtbot.waitUntil(word.hasFocus)
+    qtbot.keyClick(word, Qt.Key.Key_Space)
+    assert panel.text() == "It turns into evaporation"
+    qtbot.keyClick(word, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert panel.text() == "It turns into"
+    assert word.hasFocus()  # still on the words, to choose the right one
+    qtbot.keyClick(word, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert panel.text() == "It turns into evaporation"
