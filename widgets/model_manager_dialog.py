@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from widgets.announce import announce
+from widgets.height_for_width_area import HeightForWidthArea
 from widgets.model_drops import ModelDrops
 from widgets.model_table import (
     MODEL_COLUMN,
@@ -47,7 +48,7 @@ from widgets.model_table import (
     ProgressDelegate,
     RowProgress,
 )
-from widgets.screen_fit import open_within_screen
+from widgets.screen_fit import keep_on_screen, open_within_screen
 from widgets.value_label import ValueLabel
 
 __all__ = [
@@ -204,13 +205,23 @@ class ModelManagerDialog(ModelDrops, QDialog):
         bottom.addWidget(self.message, 1)
         bottom.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignBottom)
 
+        # Everything but the message and Close in an area as tall as its wrapped lines
+        # need: Qt sized the dialog without them, and at 250% the model's description
+        # and its "Status:" line were drawn over each other. Where the screen is too
+        # short for them all, they scroll, with Close still in sight below.
+        contents = QWidget()
+        contents.setObjectName("speech-models-contents")
+        parts = QVBoxLayout(contents)
+        parts.setContentsMargins(0, 0, 0, 0)
+        parts.addWidget(intro)
+        parts.addWidget(table_label)
+        parts.addWidget(self.table, 1)
+        parts.addLayout(in_use_row)
+        parts.addWidget(details)
+        parts.addLayout(actions)
+        self.contents_area = HeightForWidthArea(contents)
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(table_label)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(in_use_row)
-        layout.addWidget(details)
-        layout.addLayout(actions)
+        layout.addWidget(self.contents_area, 1)
         layout.addLayout(bottom)
         open_within_screen(self, QSize(1180, 720))  # within the screen at any scale
 
@@ -221,6 +232,14 @@ class ModelManagerDialog(ModelDrops, QDialog):
         self.table.selectionModel().currentRowChanged.connect(self._show_details)
         self.table.setFocus()
         self._show_details()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        # Made taller by new words (a chosen model's description, a larger interface
+        # size), not by the teacher: keep its bottom edge on the screen.
+        if (self.isVisible() and event.size().height() > event.oldSize().height() > 0
+                and self.height() == self.minimumHeight()):
+            keep_on_screen(self)
 
     def _button(self, text: str, slot) -> QPushButton:
         button = QPushButton(text)
