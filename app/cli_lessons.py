@@ -177,7 +177,12 @@ def _add_import(actions) -> None:
 
 
 def _import(args) -> int:
-    from lessons.importers import LessonImportError, import_into_folder, import_lesson_file
+    from lessons.importers import (
+        LessonImportError,
+        import_into_folder,
+        import_lesson_file,
+        make_lessons_folder,
+    )
     from lessons.library import user_folder
     from lessons.model import Image
 
@@ -192,7 +197,7 @@ def _import(args) -> int:
             if out.exists() and not out.is_dir() and not args.force:
                 raise CliError(f"'{out}' already exists; add --force to replace it.")
             if args.out is None:
-                _make_folder(out.parent)
+                make_lessons_folder(out.parent)
             result = import_lesson_file(source, out, overwrite=args.force)
     except LessonImportError as error:
         raise CliError(str(error)) from error
@@ -209,12 +214,3 @@ def _import(args) -> int:
         f"{_plural(len(lesson.sections), 'section')}, {_plural(images, 'picture')}."
     )
     return 0
-
-
-def _make_folder(folder: Path) -> None:
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise CliError(
-            f"The lessons folder '{folder}' cannot be made ({error.strerror or error})."
-        ) from error

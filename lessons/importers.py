@@ -168,14 +168,19 @@ def import_into_folder(source: str | Path, folder: str | Path, *,
     LessonImportError (one plain sentence) or ImportStopped.
     """
     source, folder = Path(source), Path(folder)
+    make_lessons_folder(folder)
+    target = free_path(folder, source.stem, "md")
+    return target, import_lesson_file(source, target, stop=stop)
+
+
+def make_lessons_folder(folder: Path) -> None:
+    """Make the folder lessons are imported into; LessonImportError when it cannot be."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise LessonImportError(
             f"The lessons folder '{folder}' cannot be made ({error.strerror or error})."
         ) from error
-    target = free_path(folder, source.stem, "md")
-    return target, import_lesson_file(source, target, stop=stop)
 
 
 def take_details(lesson: Lesson, file: str, *,
