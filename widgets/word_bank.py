@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
@@ -47,36 +47,6 @@ def _prompt() -> str:
     return _tr("Press a word to put it in your writing.")
 
 
-class _Meaning(ValueLabel):
-    """The meaning shown under the words, always as tall as the longest one needs.
-
-    The text box above the bank takes the panel's spare height, so a label
-    that grew and shrank with each meaning moved every word up or down a line
-    as the mouse went over them, out from under the pointer.
-    """
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent=parent)
-        self._texts: list[str] = []
-
-    def set_texts(self, texts: Sequence[str]) -> None:
-        """Everything the label may show: its height is that of the longest."""
-        self._texts = list(texts)
-        self.updateGeometry()
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
-        own = super().heightForWidth(width)
-        if width <= 0 or not self._texts:
-            return own
-        # As QLabel measures its own plain, word-wrapped text.
-        around = (self.width() - self.contentsRect().width()) + 2 * self.margin()
-        room = QRect(0, 0, max(1, width - around), 1 << 20)
-        flags = int(self.alignment()) | int(Qt.TextFlag.TextWordWrap)
-        tallest = max(self.fontMetrics().boundingRect(room, flags, text).height()
-                      for text in self._texts)
-        return max(own, tallest + around)
-
-
 class WordBank(QWidget):
     """Key words as buttons that fold away behind a "Word bank (n)" heading."""
 
@@ -90,7 +60,7 @@ class WordBank(QWidget):
         super().__init__(parent)
         self.words_area = FlowArea(self)
         self.words_area.setAccessibleName(_tr("Word bank"))
-        self.meaning = _Meaning(parent=self)
+        self.meaning = ValueLabel(parent=self)
         self.meaning.setWordWrap(True)
         self.meaning.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         # Named by its words, so voice control's "click Hear it" finds it; which word
@@ -139,7 +109,6 @@ class WordBank(QWidget):
         self.words_area.set_widgets(self._buttons)
         self._roving_focus(self._buttons[0] if self._buttons else None)
         self.toggle.setText(_tr("Word bank ({count})").format(count=len(self._buttons)))
-        self.meaning.set_texts([_prompt(), *(self._meaning_text(b) for b in self._buttons)])
         self._show_meaning(None)
         self.setVisible(bool(self._buttons))
 

@@ -231,41 +231,6 @@ def test_a_click_on_hear_it_leaves_the_focus_in_the_text(qtbot):
     assert bank.hear_button.focusPolicy() & Qt.FocusPolicy.TabFocus  # still a Tab stop
 
 
-def test_the_words_stay_put_under_the_mouse_as_meanings_of_other_lengths_show(qtbot):
-    # In the panel the text box above takes the spare height, so a meaning one line
-    # longer than the last moved every word up a line, out from under the pointer:
-    # a pupil's click then met the gap or the word below.
-    from widgets.dictation_panel import DictationPanel
-
-    words = [("cycle", "Again and again."),
-             ("water vapour", "Water in the form of a gas. It is in the air all around us, "
-                              "but we cannot see it, and it rises when the sun warms the sea.")]
-    panel = DictationPanel()
-    qtbot.addWidget(panel)
-    panel.set_word_bank(words)
-    panel.resize(300, 900)
-    panel.show()
-    qtbot.waitExposed(panel)
-
-    def hover(word: str) -> int:
-        button = panel.word_bank.button_for(word)
-        centre = QPointF(button.rect().center())
-        QApplication.sendEvent(button, QEnterEvent(centre, centre, button.mapToGlobal(centre)))
-        assert panel.word_bank.meaning.text().startswith(word + ":")
-        QApplication.processEvents()  # the layout settles
-        return button.mapTo(panel, button.rect().topLeft()).y()
-
-    QApplication.processEvents()
-    button = panel.word_bank.button_for("cycle")
-    start = button.mapTo(panel, button.rect().topLeft()).y()  # with the prompt shown
-    assert hover("cycle") == start
-    assert hover("water vapour") == start
-    assert hover("cycle") == start
-    # The longest meaning is shown whole, not cut off.
-    label = panel.word_bank.meaning
-    assert label.height() >= label.heightForWidth(label.width())
-
-
 def test_in_the_panel_tab_goes_down_the_screen_through_the_bank(qtbot):
     # Clear, the bank's heading, its word, Hear it, then the spoken commands' heading
     # and list: before, Tab went from Clear to the commands' list, their heading,
