@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
@@ -47,6 +47,70 @@ def _prompt() -> str:
     return _tr("Press a word to put it in your writing.")
 
 
+class _Meaning(ValueLabel):
+    """The meaning under the words: always two lines tall, so the words never move.
+
+    The text box above the bank takes the panel's spare height, so a label
+    that grew and shrank with each meaning moved every word up or down a line
+    as the mouse went over them, out from under the pointer (the pupils'
+    review). Its height depends on the font only, never on the words shown,
+    so no window round it has to grow for a long meaning either. A meaning
+    longer than two lines at this width ends "…" on screen; a screen reader
+    hears it whole, and the word's tooltip, its description and "Hear it"
+    give it whole too.
+    """
+
+    LINES = 2
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent=parent)
+        self._full = ""
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self._fit_height()
+
+    def show_meaning(self, text: str) -> None:
+        """Show ``text``, shortened with "…" if it needs more than two lines."""
+        self._full = text
+        self._fit_text()
+
+    def full_text(self) -> str:
+        """The meaning as given, however much of it shows."""
+        return self._full
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
+        return False  # two lines, whatever the width
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_text()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_height()
+            self._fit_text()
+
+    def _fit_height(self) -> None:
+        margins = self.contentsMargins()
+        self.setFixedHeight(self.fontMetrics().lineSpacing() * self.LINES + margins.top()
+                            + margins.bottom() + 2 * self.margin() + 2)
+
+    def _fit_text(self) -> None:
+        shown, words = self._full, self._full.split()
+        while words and not self._fits(shown):
+            words.pop()
+            shown = " ".join(words).rstrip(",;:") + "…"
+        self.set_text(shown, self._full)
+
+    def _fits(self, text: str) -> bool:
+        width = max(1, self.contentsRect().width() - 2 * self.margin())
+        flags = int(self.alignment()) | int(Qt.TextFlag.TextWordWrap)
+        needed = self.fontMetrics().boundingRect(QRect(0, 0, width, 1 << 20), flags, text)
+        return needed.height() <= self.fontMetrics().lineSpacing() * self.LINES
+
+
 class WordBank(QWidget):
     """Key words as buttons that fold away behind a "Word bank (n)" heading."""
 
@@ -60,9 +124,7 @@ class WordBank(QWidget):
         super().__init__(parent)
         self.words_area = FlowArea(self)
         self.words_area.setAccessibleName(_tr("Word bank"))
-        self.meaning = ValueLabel(parent=self)
-        self.meaning.setWordWrap(True)
-        self.meaning.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.meaning = _Meaning(parent=self)
         # Named by its words, so voice control's "click Hear it" finds it; which word
         # it reads is in its description.
         self.hear_button = QPushButton(_tr("Hear it"), self)
@@ -191,11 +253,11 @@ class WordBank(QWidget):
         self._shown = button
         self.hear_button.setEnabled(button is not None)
         if button is None:
-            self.meaning.setText(_prompt())
+            self.meaning.show_meaning(_prompt())
             self.hear_button.setAccessibleDescription("")
             return
         word = button.accessibleName()
-        self.meaning.setText(self._meaning_text(button))
+        self.meaning.show_meaning(self._meaning_text(button))
         self.hear_button.setAccessibleDescription(
             _tr("Reads “{word}” and what it means aloud.").format(word=word))
         self.hear_button.setToolTip(self.hear_button.accessibleDescription())

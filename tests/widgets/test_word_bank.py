@@ -293,3 +293,45 @@ def test_ctrl_z_and_ctrl_y_on_a_word_undo_and_redo_the_pupils_text(qtbot):
     assert word.hasFocus()  # still on the words, to choose the right one
     qtbot.keyClick(word, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert panel.text() == "It turns into evaporation"
+
+
+def test_the_words_stay_put_under_the_mouse_as_meanings_of_other_lengths_show(qtbot):
+    # The pupils' review: in the panel the text box above takes the spare height, so a
+    # meaning one line longer than the last moved every word up a line, out from under
+    # the pointer, and a pupil's click met the gap below "water vapour".
+    from widgets.dictation_panel import DictationPanel
+
+    long_meaning = ("Water in the form of a gas. It is in the air all around us, but we "
+                    "cannot see it, and it rises when the sun warms the sea.")
+    words = [("cycle", "Again and again."), ("water vapour", long_meaning)]
+    panel = DictationPanel()
+    qtbot.addWidget(panel)
+    panel.set_word_bank([(word, "Short.") for word, _meaning in words])
+    panel.resize(300, 900)
+    panel.show()
+    qtbot.waitExposed(panel)
+    QApplication.processEvents()
+    least = panel.minimumSizeHint().height()
+    panel.set_word_bank(words)
+    qtbot.wait(50)  # the new words shown and laid out
+
+    def hover(word: str) -> int:
+        button = panel.word_bank.button_for(word)
+        centre = QPointF(button.rect().center())
+        QApplication.sendEvent(button, QEnterEvent(centre, centre, button.mapToGlobal(centre)))
+        assert panel.word_bank.meaning.text().startswith(word + ":")
+        qtbot.wait(20)  # the layout settles
+        return button.mapTo(panel, button.rect().topLeft()).y()
+
+    button = panel.word_bank.button_for("cycle")
+    start = button.mapTo(panel, button.rect().topLeft()).y()  # with the prompt shown
+    assert hover("cycle") == start
+    assert hover("water vapour") == start
+    assert hover("cycle") == start
+    hover("water vapour")  # two lines of it show, and a screen reader hears it whole
+    label = panel.word_bank.meaning
+    assert label.text().endswith("\u2026") and label.text()[:-1] in label.full_text()
+    assert label.height() >= label.heightForWidth(label.width())  # nothing cut mid-line
+    assert label.accessibleName() == "water vapour: " + long_meaning
+    # And the panel need not be taller for a long meaning.
+    assert panel.minimumSizeHint().height() == least
