@@ -167,7 +167,8 @@ class WordBank(QWidget):
             button.hide()
             button.setParent(None)
         self._meanings = {}
-        self._buttons = [self._button(word, meaning) for word, meaning in pairs]
+        self._buttons = [self._button(word, meaning, place, len(pairs))
+                         for place, (word, meaning) in enumerate(pairs, 1)]
         self.words_area.set_widgets(self._buttons)
         self._roving_focus(self._buttons[0] if self._buttons else None)
         self.toggle.setText(_tr("Word bank ({count})").format(count=len(self._buttons)))
@@ -193,15 +194,19 @@ class WordBank(QWidget):
 
     # ------------------------------------------------------------ private
 
-    def _button(self, word: str, meaning: str) -> QPushButton:
+    def _button(self, word: str, meaning: str, place: int, count: int) -> QPushButton:
         button = QPushButton(word.replace("&", "&&"), self.words_area)
         # Named by its word, so voice control's "click evaporation" finds it.
         button.setAccessibleName(word)
         description = _tr("Puts “{word}” in your writing.").format(word=word)
         if meaning:
             description += " " + _tr("It means: {meaning}").format(meaning=meaning)
-        button.setAccessibleDescription(description)
         button.setToolTip(meaning or description)
+        # Where it is, for a screen reader, which meets the words one at a time.
+        description += " " + _tr("Word {place} of {count} in the word bank; the arrow "
+                                 "keys move between the words.").format(place=place,
+                                                                        count=count)
+        button.setAccessibleDescription(description)
         button.setAutoDefault(False)
         button.clicked.connect(lambda _checked=False, b=button: self._choose(b))
         button.installEventFilter(self)

@@ -40,6 +40,9 @@ def test_each_key_word_is_a_button_named_by_its_word_with_its_meaning_described(
     button = bank.button_for("evaporation")
     assert button.accessibleName() == "evaporation"  # "click evaporation" finds it
     assert "It means: When water is warmed" in button.accessibleDescription()
+    # A screen reader meets the words one at a time: where it is, and how to move on.
+    assert button.accessibleDescription().endswith(
+        "Word 1 of 4 in the word bank; the arrow keys move between the words.")
     assert button.toolTip() == "When water is warmed and turns into a gas."
     assert bank.button_for("pH").toolTip() == "Puts “pH” in your writing."
 
