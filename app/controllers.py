@@ -34,6 +34,7 @@ import dataclasses
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 
+from app.settings import COMMANDS_SHOWN, WORD_BANK_SHOWN
 from widgets import keys
 
 CAPTIONS_SHORTCUT = keys.LIVE_CAPTIONS
@@ -127,6 +128,12 @@ def attach_dictation(window):
     window.lesson_changed.connect(lambda lesson: controller.set_vocabulary(lesson_words(lesson)))
     # The lesson's key words as the pupil's word bank, under their text.
     window.dictation_panel.set_word_bank(word_bank(window.lesson))
+    # The word bank and the spoken commands stay folded away, or not, from one start
+    # to the next, as the pupil or teacher left them.
+    for fold, key in ((window.dictation_panel.word_bank, WORD_BANK_SHOWN),
+                      (window.dictation_panel.commands, COMMANDS_SHOWN)):
+        fold.set_expanded(settings.flag(key, True))
+        fold.toggle.toggled.connect(lambda shown, key=key: settings.set(key, shown))
     window.lesson_changed.connect(
         lambda lesson: window.dictation_panel.set_word_bank(word_bank(lesson)))
     if window.read_aloud is not None:

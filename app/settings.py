@@ -72,6 +72,8 @@ DOCK_HOMES = "window/dock_homes"
 UI_SCALE = "ui/scale"
 WELCOME_SHOWN = "ui/welcome_shown"
 CAPTIONS = "captions/settings"
+WORD_BANK_SHOWN = "dictation/word_bank_shown"
+COMMANDS_SHOWN = "dictation/commands_shown"
 
 MIN_UI_SCALE = 1.0
 MAX_UI_SCALE = 2.5

@@ -170,3 +170,18 @@ def test_the_lessons_key_words_stand_out_in_the_live_captions(qtbot, made):
     choose(window, "Cells")
     qtbot.waitUntil(lambda: window.lesson.title == "Cells")
     assert text.key_words_shown() == []
+
+
+def test_the_word_bank_and_spoken_commands_stay_folded_as_left(qtbot, made):
+    window = made.open()
+    attach_controllers(window, ("dictation",))
+    panel = window.dictation_panel
+    assert panel.word_bank.toggle.isChecked() and panel.commands.is_expanded()  # at first
+    qtbot.mouseClick(panel.word_bank.toggle, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.commands.toggle, Qt.MouseButton.LeftButton)
+    made.close_all()
+    window = made.open()  # the next start, on the same settings file
+    attach_controllers(window, ("dictation",))
+    panel = window.dictation_panel
+    assert not panel.word_bank.toggle.isChecked()
+    assert not panel.commands.is_expanded()
