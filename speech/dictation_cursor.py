@@ -120,7 +120,10 @@ def phrase_at_cursor(raw: str, options: DictationOptions, before: str,
             return CursorPhrase(edits=tuple(edits))
     context = text_context(before, markdown)
     text = format_phrase(raw, options, after=context)
-    return CursorPhrase(text=_kept_apart(text, after), back=_spaces_before_mark(text, context))
+    back = _spaces_before_mark(text, context)
+    if back:  # the spaces typed before the caret now follow it: the next word is apart
+        return CursorPhrase(text=text, back=back)
+    return CursorPhrase(text=_kept_apart(text, after))
 
 
 def word_at_cursor(word: str, before: str, after: str = "", *, markdown: bool = True) -> str:

@@ -186,3 +186,15 @@ def test_a_word_from_the_word_bank_reads_the_lesson_files_markdown() -> None:
 def test_a_mark_said_after_typed_spaces_goes_against_the_word(raw, before, markdown,
                                                               expected) -> None:
     assert phrase_at_cursor(raw, PLAIN, before, "", markdown=markdown) == expected
+
+
+@pytest.mark.parametrize(("raw", "before", "after", "expected"), [
+    # The pupil's own space already stands between the mark and the word after the
+    # caret: no second space ("I like cats.  dogs").
+    ("full stop", "I like cats ", "dogs", CursorPhrase(".", back=1)),
+    ("comma and", "I like cats ", "dogs", CursorPhrase(", and", back=1)),
+    ("full stop", "I like cats ", "\U0001F436", CursorPhrase(".", back=1)),
+])
+def test_a_mark_put_back_against_the_word_adds_no_space_before_the_next_word(
+        raw, before, after, expected) -> None:
+    assert phrase_at_cursor(raw, PLAIN, before, after, markdown=False) == expected
