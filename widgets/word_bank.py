@@ -259,13 +259,13 @@ class WordBank(QWidget):
         self.hear_button.setEnabled(button is not None)
         if button is None:
             self.meaning.show_meaning(_prompt())
-            self.hear_button.setAccessibleDescription("")
-            return
-        word = button.accessibleName()
-        self.meaning.show_meaning(self._meaning_text(button))
-        self.hear_button.setAccessibleDescription(
-            _tr("Reads “{word}” and what it means aloud.").format(word=word))
-        self.hear_button.setToolTip(self.hear_button.accessibleDescription())
+            reads = ""  # no word of these yet: say nothing of the last lesson's
+        else:
+            self.meaning.show_meaning(self._meaning_text(button))
+            reads = _tr("Reads “{word}” and what it means aloud.").format(
+                word=button.accessibleName())
+        self.hear_button.setAccessibleDescription(reads)
+        self.hear_button.setToolTip(reads)
 
     def _meaning_text(self, button: QPushButton) -> str:
         word, meaning = button.accessibleName(), self._meanings[button]

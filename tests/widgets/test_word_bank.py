@@ -338,3 +338,17 @@ def test_the_words_stay_put_under_the_mouse_as_meanings_of_other_lengths_show(qt
     assert label.accessibleName() == "water vapour: " + long_meaning
     # And the panel need not be taller for a long meaning.
     assert panel.minimumSizeHint().height() == least
+
+
+def test_a_new_lessons_words_leave_nothing_of_the_last_lessons_word_shown(qtbot):
+    # Hear it said which word it reads on its tooltip, and kept saying so once the
+    # next lesson's words came in (with no word of that lesson shown yet).
+    _window, bank, _text = _bank(qtbot)
+    button = bank.button_for("water cycle")
+    centre = QPointF(button.rect().center())
+    QApplication.sendEvent(button, QEnterEvent(centre, centre, button.mapToGlobal(centre)))
+    assert "water cycle" in bank.hear_button.toolTip()
+    bank.set_words([("osmosis", "Water moving through a membrane.")])
+    assert not bank.hear_button.isEnabled()
+    assert "water cycle" not in bank.hear_button.toolTip()
+    assert bank.hear_button.accessibleDescription() == ""
