@@ -49,8 +49,10 @@ from pathlib import Path
 from lessons.lesson_docx_pictures import PRINT_DPI, WORD_TAKES, PictureSource
 from lessons.lesson_docx_styles import Look
 from lessons.lesson_pptx_layout import (
+    BOTTOM_PT,
     CONTENT_WIDTH,
     LIST_GAP,
+    NUMBER_WIDTH_PT,
     SIDE_PT,
     SLIDE_PT,
     TOP_PT,
@@ -255,8 +257,13 @@ class _Slides:
         set_up_presentation(self.presentation, self.look, self.sizes)
         self.properties()
         self.title_slide()
-        for plan in self.plans():
-            self.slide(plan)
+        for number, plan in enumerate(self.plans(), 2):
+            slide = self.slide(plan)
+            # Numbered at the foot, on the right, as teachers number slides ("turn to
+            # slide 5"); the title slide, as usual, is not.
+            self.xml.slide_number(slide, number, (
+                SLIDE_PT[0] - SIDE_PT - NUMBER_WIDTH_PT, SLIDE_PT[1] - BOTTOM_PT,
+                NUMBER_WIDTH_PT, BOTTOM_PT - 4))
 
     def properties(self) -> None:
         properties = self.presentation.core_properties
@@ -300,7 +307,7 @@ class _Slides:
         if lesson.notes_for_adults.strip():
             slide.notes_slide.notes_text_frame.text = lesson.notes_for_adults.strip()
 
-    def slide(self, plan: SlidePlan) -> None:
+    def slide(self, plan: SlidePlan):
         slide = self.presentation.slides.add_slide(
             self.presentation.slide_layouts[CONTENT_SLIDE])
         title, body = slide.placeholders[0], slide.placeholders[1]
@@ -324,6 +331,7 @@ class _Slides:
                 self.table(slide, placed)
             else:
                 self.picture_shape(slide, placed)
+        return slide
 
     @staticmethod
     def box(shape, top: float, height: float, left: float = SIDE_PT,

@@ -56,6 +56,7 @@ TITLE_SCALE, LESSON_TITLE_SCALE = 1.35, 1.6
 TITLE_MORE_PT, LESSON_TITLE_MORE_PT = 8.0, 16.0
 TITLE_LINE_HEIGHT = 1.15
 SIDE_PT, TOP_PT, BOTTOM_PT = 36.0, 22.0, 26.0  # the slide's margins
+NUMBER_PT, NUMBER_WIDTH_PT = 16.0, 60.0  # the slide number, in the foot margin at the right
 CONTENT_WIDTH = SLIDE_PT[0] - 2 * SIDE_PT
 INSET_X, INSET_Y = 7.2, 3.6  # PowerPoint's own text box insets, written out
 CELL_X_EM, CELL_Y_EM = 0.3, 0.15  # a table cell's margins, in em of the body size
@@ -98,6 +99,11 @@ class Sizes:
     def lesson_title(self) -> float:
         largest = self.body + LESSON_TITLE_MORE_PT
         return round(min(self.body * LESSON_TITLE_SCALE, largest) * 2) / 2
+
+    @property
+    def slide_number(self) -> float:
+        """The slide number's size: small enough for the foot margin, never the body's."""
+        return NUMBER_PT
 
     @property
     def title_line_height(self) -> float:

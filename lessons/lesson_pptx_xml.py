@@ -152,6 +152,34 @@ class Writer:
         for para in paras:
             self.paragraph(body, para, colour=colour, bold=bold)
 
+    def slide_number(self, slide, number: int, box: tuple[float, float, float, float]) -> None:
+        """The slide's number at ``box`` (left, top, width, height in points), in the
+        text colour: PowerPoint's own slide-number field in a slide-number placeholder,
+        so it follows when the teacher moves slides about, and an importer passes it by."""
+        tree = slide.shapes._spTree
+        shape = _sub(tree, "p:sp")
+        names = _sub(shape, "p:nvSpPr")
+        _sub(names, "p:cNvPr", id=max((int(e.get("id")) for e in tree.iter()
+                                       if e.tag.endswith("}cNvPr")), default=1) + 1,
+             name=f"Slide Number {number}")
+        _sub(_sub(names, "p:cNvSpPr"), "a:spLocks", noGrp="1")
+        _sub(_sub(names, "p:nvPr"), "p:ph", type="sldNum", sz="quarter", idx="12")
+        frame = _sub(_sub(shape, "p:spPr"), "a:xfrm")
+        left, top, width, height = box
+        _sub(frame, "a:off", x=emu(left), y=emu(top))
+        _sub(frame, "a:ext", cx=emu(width), cy=emu(height))
+        body = _sub(shape, "p:txBody")
+        _sub(body, "a:bodyPr", wrap="none", lIns=0, rIns=0, tIns=0, bIns=0, anchor="ctr")
+        _sub(body, "a:lstStyle")
+        paragraph = _sub(body, "a:p")
+        _sub(paragraph, "a:pPr", algn="r")
+        field = _sub(paragraph, "a:fld", id="{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}",
+                     type="slidenum")
+        size, colour = self.sizes.slide_number, self.look.colours.text
+        self.run_properties(field, size, colour=colour, bold=self.sizes.bold, spacing=0.0)
+        _sub(field, "a:t").text = str(number)
+        self.run_properties(paragraph, size, colour=colour, tag="a:endParaRPr", spacing=0.0)
+
     def cell(self, cell, runs: tuple[Run, ...], *, header: bool) -> None:
         """A table cell: its text, margins, page-coloured fill and lines in the text colour."""
         from pptx.oxml.ns import qn

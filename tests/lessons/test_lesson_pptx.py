@@ -207,6 +207,8 @@ def test_no_slide_holds_more_than_its_text_area(tmp_path, preset):
     bottom = (SLIDE_PT[1] - BOTTOM_PT) * PT
     for slide in list(deck.slides)[1:]:
         for shape in slide.shapes:
+            if _is_slide_number(shape):
+                continue  # in the foot margin, by design (test_every_slide_but_the_title_...)
             assert shape.top + shape.height <= bottom + 1
             if not shape.has_text_frame or shape == slide.shapes.title:
                 continue
@@ -221,6 +223,32 @@ def test_no_slide_holds_more_than_its_text_area(tmp_path, preset):
                 paras.append(Para(runs, kind, after=after))
             measured = layout.frame_height(paras, shape.width / PT)
             assert measured <= shape.height / PT + 0.5
+
+
+def _is_slide_number(shape) -> bool:
+    return shape.is_placeholder and shape.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER
+
+
+@pytest.mark.parametrize("preset", ["Dyslexia", "Very low vision / projector"])
+def test_every_slide_but_the_title_slide_is_numbered_in_its_foot(tmp_path, preset):
+    profile = get_preset(preset)
+    result = write_lesson_pptx(_long_lesson(tmp_path), profile, tmp_path / "r.pptx")
+    slides = list(Presentation(str(result.path)).slides)
+    assert not any(_is_slide_number(shape) for shape in slides[0].shapes)
+    foot = (SLIDE_PT[1] - BOTTOM_PT) * PT
+    for number, slide in enumerate(slides[1:], 2):
+        (mark,) = [shape for shape in slide.shapes if _is_slide_number(shape)]
+        assert mark.text_frame.text == str(number)
+        # PowerPoint's own field, so the number follows when slides are moved about.
+        field = mark.text_frame.paragraphs[0]._p.find(A + "fld")
+        assert field.get("type") == "slidenum"
+        colour = field.find(A + "rPr").find(A + "solidFill")[0].get("val")
+        assert colour.lower() == profile.colours.text.lstrip("#").lower()
+        # In the foot margin at the right, below everything else on the slide.
+        assert foot - 1 <= mark.top and mark.top + mark.height <= SLIDE_PT[1] * PT
+        assert mark.left + mark.width <= (SLIDE_PT[0] - 30) * PT
+        assert all(other.top + other.height <= mark.top + 1 for other in slide.shapes
+                   if other.shape_id != mark.shape_id)
 
 
 def test_a_picture_that_cannot_be_placed_is_words_and_said_once(tmp_path):
