@@ -160,10 +160,11 @@ class WordBank(QWidget):
             return  # the same lesson again: leave the focus where it is
         self._pairs = pairs
         for button in self._buttons:
-            # Freed with its Python wrapper. With deleteLater() here, PySide 6.11.3
-            # marked the main window's status bar wrapper as deleted (the bar itself
-            # lived on) and the next status message raised; why is not understood.
-            # tests/app/test_main_window_wiring.py shows it.
+            # Freed with its Python wrapper, which nothing else holds (its slots find
+            # it by its place, not through a reference to it). With deleteLater() here,
+            # PySide 6.11.3 marked the main window's status bar wrapper as deleted (the
+            # bar itself lived on) and the next status message raised; why is not
+            # understood. tests/app/test_main_window_wiring.py shows it.
             button.hide()
             button.setParent(None)
         self._meanings = {}
@@ -208,11 +209,15 @@ class WordBank(QWidget):
                                                                         count=count)
         button.setAccessibleDescription(description)
         button.setAutoDefault(False)
-        button.clicked.connect(lambda _checked=False, b=button: self._choose(b))
+        # The slots name the button by its place: a lambda holding the button itself
+        # kept it alive through its own signal, so the last lesson's words were never
+        # freed (hidden windows, one more set at each change of lesson).
+        index = place - 1
+        button.clicked.connect(lambda _checked=False: self._choose(self._buttons[index]))
         button.installEventFilter(self)
         button.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         button.customContextMenuRequested.connect(
-            lambda position, b=button: self._menu(b).exec(b.mapToGlobal(position)))
+            lambda position: self._open_menu(self._buttons[index], position))
         self._meanings[button] = meaning
         return button
 
@@ -233,6 +238,9 @@ class WordBank(QWidget):
         else:
             QWidget.setTabOrder(self.toggle, current)
             QWidget.setTabOrder(current, self.hear_button)
+
+    def _open_menu(self, button: QPushButton, position) -> None:
+        self._menu(button).exec(button.mapToGlobal(position))
 
     def _menu(self, button: QPushButton) -> QMenu:
         """The right-click menu of a word (also the Menu key and Shift+F10)."""

@@ -352,3 +352,19 @@ def test_a_new_lessons_words_leave_nothing_of_the_last_lessons_word_shown(qtbot)
     assert not bank.hear_button.isEnabled()
     assert "water cycle" not in bank.hear_button.toolTip()
     assert bank.hear_button.accessibleDescription() == ""
+
+
+def test_the_last_lessons_word_buttons_are_freed(qtbot):
+    # They were hidden and let go of, but each held itself through its own signals,
+    # so every change of lesson left its words behind as hidden windows.
+    import gc
+
+    from PySide6.QtWidgets import QPushButton
+
+    _window, bank, _text = _bank(qtbot)
+    bank.set_words([("osmosis", "Water moving through a membrane.")])
+    gc.collect()
+    QApplication.processEvents()
+    left = [w.accessibleName() for w in QApplication.topLevelWidgets()
+            if isinstance(w, QPushButton)]
+    assert left == []
