@@ -36,6 +36,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
+from lessons.document_positions import one_per_position, readable
 from lessons.text_rules import vocabulary_matches, vocabulary_pattern
 from widgets.announce import announce
 from widgets.soft_colour import soft_colour
@@ -116,10 +117,10 @@ class CaptionText(QWidget):
         """The key words standing out on screen now, top to bottom (for tests)."""
         found = []
         for line in self._visible():
-            text = line.layout.text()
+            text = one_per_position(line.layout.text())  # index = Qt's position
             start = line.layout.lineAt(line.index).textStart()
             end = start + line.layout.lineAt(line.index).textLength()
-            found += [text[r.start:r.start + r.length] for r in line.layout.formats()
+            found += [readable(text[r.start:r.start + r.length]) for r in line.layout.formats()
                       if r.format.fontWeight() == QFont.Weight.Bold
                       and start <= r.start < end]
         return found
@@ -194,13 +195,15 @@ class CaptionText(QWidget):
         soft = QColor(self.soft_colour())
         for text, kind in paragraphs:
             layout = QTextLayout(text, QFont(self.font()))
+            # Qt counts in positions, an emoji two: index i of this is position i.
+            positions = one_per_position(text)
             formats = []
             if kind in ("partial", "notice"):
-                formats.append(_soft_range(len(text), soft, underline=kind == "partial"))
+                formats.append(_soft_range(len(positions), soft, underline=kind == "partial"))
             if kind in ("final", "partial"):
                 formats += [_key_word_range(start, end - start, solid=kind == "final")
                             for start, end, _word in vocabulary_matches(
-                                text, self._key_pattern, self._key_words)]
+                                positions, self._key_pattern, self._key_words)]
             layout.setFormats(formats)
             layout.beginLayout()
             index = 0
@@ -209,7 +212,8 @@ class CaptionText(QWidget):
                 if not line.isValid():
                     break
                 line.setLineWidth(width)
-                segment = text[line.textStart(): line.textStart() + line.textLength()]
+                segment = readable(
+                    positions[line.textStart(): line.textStart() + line.textLength()])
                 lines.append(_Line(segment.strip(), layout, index, kind))
                 index += 1
             layout.endLayout()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QFont
 
+from lessons.document_positions import one_per_position
 from widgets.caption_settings import CaptionSettings
 from widgets.captions_window import CaptionsWindow
 
@@ -29,7 +30,7 @@ def _key_formats(captions):
         if line.layout in layouts:
             continue  # a caption wrapped over two lines: one layout
         layouts.append(line.layout)
-        text = line.layout.text()
+        text = one_per_position(line.layout.text())  # index = Qt's position
         for found in line.layout.formats():
             fmt = found.format
             if fmt.fontWeight() == QFont.Weight.Bold:
@@ -63,3 +64,13 @@ def test_a_new_lesson_brings_its_own_key_words(captions):
     assert captions.text.key_words_shown() == []
     assert " ".join(captions.shown_lines()) == (
         "Evaporation starts it. Erosion wears the bank away.")
+
+
+def test_a_key_word_after_an_emoji_stands_out_itself_not_a_letter_early(captions):
+    # Qt counts an emoji as two positions; the key word's bold began at the space
+    # before it and left its last letter plain.
+    captions.add_final("\U0001F389 The sun causes evaporation.")
+    captions.add_partial("\U0001F30A then condensation")
+    assert _key_formats(captions) == [("evaporation", True), ("condensation", False)]
+    assert captions.text.key_words_shown() == ["evaporation", "condensation"]
+    assert captions.shown_lines()[0] == "\U0001F389 The sun causes evaporation."
