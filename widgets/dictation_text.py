@@ -57,7 +57,7 @@ from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 from lessons.document_positions import one_per_position, position_length, readable
 from widgets.keys import is_redo
 from widgets.soft_colour import soft_colour
-from widgets.text_insertion import Insertion
+from widgets.text_insertion import Insertion, text_around_cursor
 from widgets.typing_history import TypingHistory, text_change
 
 PARTIAL_MARKER = "\u2026"  # "…" after the words still being heard
@@ -307,10 +307,8 @@ class DictationText(QPlainTextEdit):
     def text_around_selection(self) -> tuple[str, str]:
         """The settled text before the selection (or the caret) and after it: where
         typed words go, replacing the selection as typing does."""
-        self.clear_partial()
-        settled, cursor = self._settled(), self.textCursor()
-        start, end = cursor.selectionStart(), cursor.selectionEnd()
-        return readable(settled[:start]), readable(settled[end:])
+        self.clear_partial()  # then the whole text is settled
+        return text_around_cursor(self)
 
     def type_text(self, text: str) -> None:
         """Put ``text`` in over the selection (or at the caret) as if the pupil had typed

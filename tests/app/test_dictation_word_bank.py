@@ -53,6 +53,16 @@ def test_a_word_over_a_selected_misspelling_replaces_it(rig):  # noqa: F811
     assert r.panel.text() == "The evaporation of the sea."
 
 
+def test_a_word_after_an_emoji_goes_in_over_the_selection_not_a_letter_off(rig):  # noqa: F811
+    # Qt counts the emoji as two positions: the text either side is read by position.
+    r = rig()
+    r.panel.set_word_bank(WORDS)
+    r.panel.set_text("\U0001F30A The evapration of the sea.")
+    _caret_to(r, len("\U0001F30A The evapration") + 1, anchor=len("\U0001F30A The ") + 1)
+    _press(r, "evaporation")
+    assert r.panel.text() == "\U0001F30A The evaporation of the sea."
+
+
 def test_ctrl_z_takes_a_word_back_as_it_takes_back_typing(rig):  # noqa: F811
     r = rig()
     r.panel.set_word_bank(WORDS)
