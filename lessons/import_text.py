@@ -49,7 +49,6 @@ from lessons.import_key_words import (
 from lessons.import_objectives import is_objectives_heading, starts_objective
 from lessons.import_text_email import (
     find_sign_off,
-    is_greeting,
     sign_off_note,
     title_after_greeting,
 )
@@ -134,19 +133,19 @@ def text_to_lesson(text: str, *, source: Path | None = None) -> tuple[Lesson, li
         raise LessonImportError(f"“{source.name}” is empty." if source else "The text is empty.")
     file = str(source) if source is not None else "<text>"
     title = " ".join(lines[first].split())
+    fallback = title_from_file_name(source) if source else "Untitled lesson"
     emailed = title_after_greeting(
-        lines, first, title_from_file_name(source) if source else "Untitled lesson",
-        lambda line: _looks_like_heading(line) or _is_capitals(line))
+        lines, first, fallback, lambda line: _looks_like_heading(line) or _is_capitals(line))
+    greeted = emailed is not None and emailed.start > first  # its greeting left out
     if emailed is not None:  # "Hi all,": an email's greeting is not the title
         notes.append(Problem(file, first + 1, emailed.note, "warning"))
         for index in emailed.used:
             lines[index] = ""  # the title's lines leave the body
         title, first = emailed.title, emailed.start - 1
     elif len(title) > 120:
-        fallback = title_from_file_name(source) if source else "Untitled lesson"
         notes.append(
             Problem(
-                str(source) if source is not None else "<text>",
+                file,
                 first + 1,
                 f"The first line is too long to be a title, so '{fallback}' is used.",
                 "warning",
@@ -154,8 +153,7 @@ def text_to_lesson(text: str, *, source: Path | None = None) -> tuple[Lesson, li
         )
         title = fallback
         first -= 1  # the long first line is kept as text
-    sign_off = find_sign_off(lines, first + 1, email=emailed is not None
-                             and is_greeting(lines[emailed.start - 1]))
+    sign_off = find_sign_off(lines, first + 1, email=greeted)
     if sign_off is not None:  # "Thanks, Jo" is no part of the lesson, nor a key word
         notes.append(Problem(file, sign_off.line + 1, sign_off_note(sign_off), "warning"))
         lines[sign_off.line] = lines[sign_off.line][:sign_off.column].rstrip()
