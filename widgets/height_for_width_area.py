@@ -11,6 +11,11 @@ the window grows to show every line; where the screen has not that much room
 (a laptop at 250%) the area asks only for what there is, and the contents
 scroll up and down. Likewise sideways, for contents wider than the screen.
 The area takes no keyboard focus: Tab goes to the controls inside it.
+
+Contents with a part that takes whatever room there is (a text box, a tab
+widget of them) go in a :class:`LeastHeightContents`: the area then asks for
+that part's least height, not its preferred one, and gives it the rest of
+what the window has.
 """
 
 from __future__ import annotations
@@ -68,7 +73,7 @@ class HeightForWidthArea(QScrollArea):
         # height for the whole width, so the bar stayed; with room for that, it goes.
         bar = self.verticalScrollBar().sizeHint().width()
         across = max(least.width(), (self.width() if self.isVisible() else width) - bar)
-        height = max(least.height(), inner.layout().totalHeightForWidth(across))
+        height = max(least.height(), inner.heightForWidth(across))
         if least.width() > wide:
             height += self.horizontalScrollBar().sizeHint().height()
         if height > tall:
@@ -95,3 +100,21 @@ class HeightForWidthArea(QScrollArea):
         # Not shown yet: what a new window may take (widgets/screen_fit.py), less a
         # guess at the rows round it.
         return (int(area.width() * WIDTH_SHARE), int(area.height() * HEIGHT_SHARE))
+
+
+class LeastHeightContents(QWidget):
+    """Contents whose height for a width is their least: wrapped lines at their full
+    height, everything else (a text box that stretches) at its minimum height.
+
+    A plain widget asks for its layout's preferred height for the width, and
+    QScrollArea makes it at least that tall: the practice window's lesson editor,
+    which fills what room it is given, was made its preferred 1060 px at 250%, and
+    the whole page scrolled. A child that has a height for width only through
+    preferred heights of its own (QTabWidget asks its pages') should report none.
+    """
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
+        layout = self.layout()
+        if layout is None or not layout.hasHeightForWidth():
+            return super().heightForWidth(width)
+        return layout.totalMinimumHeightForWidth(width)

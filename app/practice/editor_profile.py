@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from app.practice.profile_bar import ProfileBar
@@ -60,7 +60,7 @@ class EditorProfile(QObject):
         self.save_button.setAccessibleName(self.tr("Save profile"))
         self.save_button.clicked.connect(lambda _checked=False: self.save())
         self.bar.row.insertWidget(self.bar.row.indexOf(self.bar.edit_button) + 1,
-                                  self.save_button)
+                                  self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.bar.row.addStretch(1)
         self.bar.profile_chosen.connect(workbench.set_profile)
         self.bar.edit_requested.connect(self.edit)

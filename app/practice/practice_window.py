@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
-    QTabWidget,
     QTextBrowser,
     QToolButton,
     QVBoxLayout,
@@ -42,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from app.practice.editor_window import checker_dock, show_checker_action
 from app.practice.entry import open_reflection_log
+from app.practice.practice_fit import PracticeSteps
 from app.practice.practice_keys import keep_practice_tab_chain
 from app.practice.practice_saving import PracticeSaving
 from app.practice.profile_bar import ProfileBar
@@ -57,6 +57,7 @@ from lessons.reflection import ReflectionStore
 from lessons.scenarios import Scenario, get_scenario
 from widgets import keys
 from widgets.checker_panel import CheckerPanel
+from widgets.height_for_width_area import HeightForWidthArea, LeastHeightContents
 from widgets.lesson_editor import LessonEditor
 from widgets.lesson_view import LessonView
 from widgets.profile_editor import ProfileEditor
@@ -90,7 +91,7 @@ class PracticeWindow(PracticeSaving, QMainWindow):
         self.reflections = ReflectionPage()
         self.reflection_store = reflections if reflections is not None else ReflectionStore()
         self._build_simulation()
-        self.tabs = QTabWidget()
+        self.tabs = PracticeSteps()
         self.tabs.setAccessibleName(self.tr("Practice steps"))
         self.tabs.addTab(self.editor, self.tr("&1 Adapt the lesson"))
         self.tabs.addTab(self.simulation_page, self.tr("&2 See it as a pupil might"))
@@ -99,7 +100,11 @@ class PracticeWindow(PracticeSaving, QMainWindow):
 
         self.pages = QStackedWidget()
         self.pages.addWidget(self.chooser)
-        self.pages.addWidget(self._build_workspace())
+        # The scenario's page scrolls up and down where the screen is too short for
+        # it (at 250% on a 1366 x 768 laptop it needed 770 px), its wrapped lines
+        # counted at the width they have (widgets/height_for_width_area.py).
+        self.workspace = HeightForWidthArea(self._build_workspace())
+        self.pages.addWidget(self.workspace)
         self.setCentralWidget(self.pages)
         # The lesson editor's checker dock: named float and close buttons that Tab
         # reaches; Practice › Checker (Ctrl+Shift+K) brings a closed one back.
@@ -119,10 +124,13 @@ class PracticeWindow(PracticeSaving, QMainWindow):
     # ----- building -----------------------------------------------------------
 
     def _build_workspace(self) -> QWidget:
-        page = QWidget()
+        page = LeastHeightContents()
         self.pupil_title = QLabel()
         set_relative_font(self.pupil_title, 1.5, bold=True)
         self.pupil_title.setAccessibleName(self.tr("Pupil"))
+        # "Zofia, Year 5: English as an additional language" at 250% on one line made
+        # the window wider than a 1366-px laptop's screen.
+        self.pupil_title.setWordWrap(True)
         self.task = QLabel()
         self.task.setWordWrap(True)
         self.task.setAccessibleName(self.tr("Your task"))
@@ -144,9 +152,8 @@ class PracticeWindow(PracticeSaving, QMainWindow):
         # "About the pupil" beside the pupil's name: on the profile row it made
         # the window wider than a 1600-px screen at 200%.
         title_row = QHBoxLayout()
-        title_row.addWidget(self.pupil_title)
-        title_row.addStretch(1)
-        title_row.addWidget(self.about_button)
+        title_row.addWidget(self.pupil_title, 1)  # the room there is: one line if it fits
+        title_row.addWidget(self.about_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(page)
         layout.addLayout(title_row)
         layout.addWidget(self.task)

@@ -15,6 +15,8 @@ from lessons.presets import load_presets
 from lessons.profile import Profile
 from lessons.profile_store import ProfileStore
 from lessons.scenarios import Scenario
+from widgets.flow_area import FlowArea
+from widgets.stacking_row import StackingRow
 
 _UNSAVED = Qt.ItemDataRole.UserRole + 1
 
@@ -38,20 +40,25 @@ class ProfileBar(QWidget):
         self.edit_button.clicked.connect(self.edit_requested.emit)
         self.suggested_label = QLabel()
         self.suggestion_buttons: list[QPushButton] = []
-        self._suggested = QHBoxLayout()
-        self.row = QHBoxLayout()
-        self.row.addWidget(label)
-        self.row.addWidget(self.combo)
-        self.row.addWidget(self.edit_button)
+        # The presets' buttons wrap onto more lines when the row is too narrow for
+        # them: at 250% "Speech, language and communication needs" alone is 691 px,
+        # and beside "Autism / attention" the practice window was wider than a
+        # 1366-px laptop's screen.
+        self._suggested = FlowArea()
+        # The list with its label, then the buttons: beside each other when there is
+        # room, Edit profile… (and the editor's Save profile…) under the list when not.
+        chooser = QHBoxLayout()
+        chooser.addWidget(label)
+        chooser.addWidget(self.combo, 1)  # the list takes a line's room, not its label
+        self.row = StackingRow()
+        self.row.addLayout(chooser)
+        self.row.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.row.addSpacing(20)
         # The label above its buttons: beside them the row was wider than a
         # 1600-px screen at 200%.
-        buttons = QHBoxLayout()
-        buttons.addLayout(self._suggested)
-        buttons.addStretch(1)
         suggestions = QVBoxLayout()
         suggestions.addWidget(self.suggested_label)
-        suggestions.addLayout(buttons)
+        suggestions.addWidget(self._suggested)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self.row)
@@ -99,20 +106,19 @@ class ProfileBar(QWidget):
 
     def set_suggestions(self, scenario: Scenario) -> None:
         """One button for each preset the scenario suggests."""
-        while self._suggested.count():
-            widget = self._suggested.takeAt(0).widget()
-            if widget is not None:
-                widget.deleteLater()
+        for button in self.suggestion_buttons:
+            button.hide()
+            button.deleteLater()
         self.suggestion_buttons = []
         self.suggested_label.setText(self.tr("Try a preset for {name}:").format(
             name=scenario.name))
         for name in scenario.presets:
-            button = QPushButton(name)
+            button = QPushButton(name, self._suggested)
             button.setAutoDefault(False)
             button.setAccessibleName(self.tr("Use the {name} preset").format(name=name))
             button.clicked.connect(lambda _c=False, n=name: self.choose(n))
-            self._suggested.addWidget(button)
             self.suggestion_buttons.append(button)
+        self._suggested.set_widgets(self.suggestion_buttons)
 
     def _chosen(self, index: int) -> None:
         profile = self.combo.itemData(index)

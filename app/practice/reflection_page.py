@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from widgets.announce import announce
 from widgets.relative_font import set_relative_font
+from widgets.stacking_row import StackingRow
 
 ANSWER_HEIGHT = 90
 
@@ -92,10 +93,13 @@ class ReflectionPage(QWidget):
         self.status.setWordWrap(True)
         self.status.setAccessibleName(self.tr("Save status"))
         # Two rows: on one, the four buttons were wider than a 1600-px screen at 200%.
+        # And the first row stacks when the page is narrower than it: at 250% it
+        # alone (1114 px) made the practice window wider than a 1366-px laptop's
+        # screen, on every step, since the steps are as wide as the widest.
         buttons = QVBoxLayout()
-        record = QHBoxLayout()
+        self.record_row = record = StackingRow()
         for button in (self.save_button, self.export_docx_button, self.export_pdf_button):
-            record.addWidget(button)
+            record.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
         record.addStretch(1)
         lesson = QHBoxLayout()
         lesson.addWidget(self.save_lesson_button)

@@ -89,6 +89,9 @@ class ScenarioChooser(QWidget):
         self.scenarios = tuple(scenarios if scenarios is not None else builtin_scenarios())
         heading = QLabel(self.tr("Practise adapting a lesson for a pupil"))
         set_relative_font(heading, 1.6, bold=True)
+        # Wrapped: on one line at 250% it held the practice window (every page of it)
+        # wider than a 1366-px laptop's screen.
+        heading.setWordWrap(True)
         intro = QLabel(self.tr(
             "Each scenario is a fictional pupil, a real lesson and a task. The lesson opens "
             "unadapted; you adapt it, the checker and the simulations show the difference, "
