@@ -240,7 +240,9 @@ class WordBank(QWidget):
             QWidget.setTabOrder(current, self.hear_button)
 
     def _open_menu(self, button: QPushButton, position) -> None:
-        self._menu(button).exec(button.mapToGlobal(position))
+        # popup(), not exec(): no event loop of its own, in which a change of lesson
+        # could free the button (and so the menu) under it.
+        self._menu(button).popup(button.mapToGlobal(position))
 
     def _menu(self, button: QPushButton) -> QMenu:
         """The right-click menu of a word (also the Menu key and Shift+F10)."""
