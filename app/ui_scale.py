@@ -297,7 +297,7 @@ def scrolling(widget: QWidget, name: str = "") -> QScrollArea:
     The scroll area itself takes no keyboard focus, so Tab and F6 go straight
     to the controls inside it.
     """
-    area = _UpAndDown()
+    area = UpAndDown()
     area.setObjectName(f"{name or widget.objectName() or 'dock'}-scroll")
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
@@ -307,7 +307,7 @@ def scrolling(widget: QWidget, name: str = "") -> QScrollArea:
     return area
 
 
-class _UpAndDown(QScrollArea):
+class UpAndDown(QScrollArea):
     """A scroll area that scrolls only up and down: never narrower than what it holds
     (with room for its scroll bar), so nothing is cut off at the right edge, whatever
     width the docks tabbed with it leave."""

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTextBrowser,
@@ -41,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from app.practice.editor_window import checker_dock, show_checker_action
 from app.practice.entry import open_reflection_log
-from app.practice.practice_fit import PracticeSteps
+from app.practice.practice_fit import PracticeSteps, SimulationSettingsArea
 from app.practice.practice_keys import keep_practice_tab_chain
 from app.practice.practice_saving import PracticeSaving
 from app.practice.profile_bar import ProfileBar
@@ -172,12 +171,11 @@ class PracticeWindow(PracticeSaving, QMainWindow):
         self.overlay = SimulationOverlay(self.simulation_view)
         self.simulation_panel.connect_overlay(self.overlay)
         self.simulation_panel.adapted_toggled.connect(self._flipped)
-        controls = QScrollArea()
+        controls = SimulationSettingsArea()
         controls.setWidgetResizable(True)
         controls.setWidget(self.simulation_panel)
         # The scroll area takes a Tab stop: a screen reader said nothing there.
         controls.setAccessibleName(self.tr("Simulation settings"))
-        controls.setMinimumWidth(400)
         right = QWidget()
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)

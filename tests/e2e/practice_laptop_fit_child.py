@@ -8,9 +8,11 @@ does, and makes the interface one size larger at a time with View › Larger
 interface (Ctrl+Alt+=) up to 250%, letting the window manager settle after
 each step. At each size it shows each of the three practice steps in turn
 and notes every button on show that is narrower than its size hint (its
-words cut). It prints one JSON line: the screen's available area and, for
-each size, the practice window's frame, its least size and the cut buttons;
-and, at 250%, the least size of the window on each built-in scenario in turn.
+words cut) and every scrolling part of the centre that scrolls sideways. It
+prints one JSON line: the screen's available area and, for each size, the
+practice window's frame, its least size, the cut buttons and the parts
+scrolling sideways; and, at 250%, the least size of the window on each
+built-in scenario in turn.
 
 ``--shot PATH``: the screen grabbed to the PNG ``PATH`` at 250%, on the
 step ``--step N`` (0 to 2; 2, Reflect and save, by default).
@@ -23,7 +25,7 @@ import os
 import sys
 
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer
-from PySide6.QtWidgets import QAbstractButton, QApplication
+from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QApplication
 
 SETTLE_MS = 1200  # for the window manager to map and frame the window, and after each step
 STEP_MS = 400  # after showing another practice step
@@ -52,6 +54,16 @@ def _cut_buttons(window) -> list[str]:
                 or button.objectName() or type(button).__name__
             cut.append(f"{name!r} {button.width()} < {hint}")
     return cut
+
+
+def _sideways(window) -> list[str]:
+    """The scrolling parts of the window's centre (not the checker, which gives way
+    sideways by design) whose contents are cut at the right: they scroll sideways."""
+    found = []
+    for area in window.centralWidget().findChildren(QAbstractScrollArea):
+        if area.isVisible() and area.horizontalScrollBar().isVisible():
+            found.append(area.accessibleName() or area.objectName() or type(area).__name__)
+    return found
 
 
 def main(args: list[str]) -> None:
@@ -89,6 +101,7 @@ def main(args: list[str]) -> None:
 
                 def look() -> None:
                     step["cut"][str(index)] = _cut_buttons(practice)
+                    step.setdefault("sideways", {})[str(index)] = _sideways(practice)
                     # The frame on every step: a QStackedWidget is as wide as its widest page.
                     step.setdefault("frames", {})[str(index)] = _rect(practice.frameGeometry())
                     show_tab()

@@ -9,9 +9,10 @@ least size was 1403 x 810 and its frame ran past the right of the screen: the
 of every step, the suggested presets' buttons were one row ("Speech, language
 and communication needs" alone is 691 px), the chooser's heading one line, and
 nothing in the scenario's page scrolled. Now they wrap or stack, the page
-scrolls up and down where the screen is short, and no button is cut. The
-checker beside it gives way, scrolling sideways by design
-(widgets/screen_fit.GivesWay).
+scrolls up and down where the screen is short, no button is cut, and nothing
+in the window's centre scrolls sideways (the simulation settings, 567 px wide
+at 250%, were cut at the right of a 490-px column). The checker beside it
+gives way, scrolling sideways by design (widgets/screen_fit.GivesWay).
 """
 
 from __future__ import annotations
@@ -71,6 +72,10 @@ def test_practice_window_fits_a_laptop_screen_up_to_250_percent(laptop_display, 
             if cut:
                 problems.append(f"{size} on step {int(index) + 1} buttons are narrower than "
                                 f"their words: {cut}")
+        for index, areas in step["sideways"].items():
+            if areas:
+                problems.append(f"{size} on step {int(index) + 1} these scroll sideways, "
+                                f"cut at the right: {areas}")
     # Every pupil's page at 250%: "Zofia, Year 5: English as an additional language" on
     # one line made the window 1364 px wide at least, more than the screen with its frame.
     border_w, border_h = report["steps"][-1]["border"]  # the window manager's frame
