@@ -50,14 +50,9 @@ class FlowArea(QWidget):
         return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        # As narrow as the widest widget, and one line tall: the height the words
-        # need comes from heightForWidth at the width they are given, which the
-        # layouts round this area ask for. The height at the narrowest width (a
-        # word a line) would make a panel with 20 key words over 1,000 px tall.
-        shown = [w for w in self._widgets if not w.isHidden()]
-        widest = max((w.sizeHint().width() for w in shown), default=0)
-        tallest = max((w.sizeHint().height() for w in shown), default=0)
-        return QSize(widest, tallest)
+        # As narrow as the widest widget: each then has a line to itself.
+        widest = max((w.sizeHint().width() for w in self._widgets), default=0)
+        return QSize(widest, self.heightForWidth(max(widest, 1)))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)

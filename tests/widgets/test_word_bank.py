@@ -368,27 +368,3 @@ def test_the_last_lessons_word_buttons_are_freed(qtbot):
     left = [w.accessibleName() for w in QApplication.topLevelWidgets()
             if isinstance(w, QPushButton)]
     assert left == []
-
-
-def test_more_key_words_do_not_make_the_panel_taller_than_it_need_be(qtbot):
-    # The code review: the words' least height was worked out a word a line, so 20
-    # key words held the dictation panel 1,169 px tall whatever its width (and at
-    # 200% on a 1080p screen it scrolled and stacked its buttons).
-    from widgets.dictation_panel import DictationPanel
-
-    panel = DictationPanel()
-    qtbot.addWidget(panel)
-    panel.resize(600, 900)
-    panel.show()
-    qtbot.waitExposed(panel)
-    least = {}
-    for count in (4, 20):
-        panel.set_word_bank([(f"keyword{n}", "A meaning.") for n in range(count)])
-        qtbot.wait(20)
-        least[count] = panel.minimumSizeHint().height()
-    assert least[20] == least[4]
-    # The words still get the height they need at the width they have.
-    area = panel.word_bank.words_area
-    qtbot.waitUntil(lambda: area.height() >= area.heightForWidth(area.width()))
-    last = panel.word_bank.button_for("keyword19")
-    assert last.geometry().bottom() < area.height()
