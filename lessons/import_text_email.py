@@ -135,6 +135,9 @@ _NAME = r"(?:[\s,–-]+(?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*)?)?[\s,.!]*"
 _SIGN_OFF_LINE = re.compile(rf"^(?i:{_SIGN_OFF}){_NAME}$")
 _SIGN_OFF_AFTER = re.compile(rf"(?<=[.!?])\s+((?i:{_SIGN_OFF}){_NAME})$")
 _LONE_NAME = re.compile(r"^[A-Z][a-z'’-]{1,14}[.!]?$")
+# A thank-you said to the class ("Thank you everyone."): the lesson's own words
+# unless the text is an email or a name or signature goes with it.
+_SAID_TO_CLASS = re.compile(rf"^(?i:{_SIGN_OFF})[.!]$")
 _SIGNATURE_LINES = 6  # lines below a sign-off that may be its signature
 _SIGNATURE_CHARS = 100  # a longer line is the lesson's, not a signature
 
@@ -167,10 +170,12 @@ def find_sign_off(lines: list[str], start: int, *, email: bool) -> SignOff | Non
     for count, index in enumerate(reversed(filled[-(_SIGNATURE_LINES + 1):])):
         text = " ".join(lines[index].split())
         if is_sign_off(text):
-            found = SignOff(index, 0, text, count)
+            if _signs_off(text, count, email):
+                found = SignOff(index, 0, text, count)
         else:
             after = _SIGN_OFF_AFTER.search(text)
-            if after is not None:  # "Plenary: exit ticket. Thanks, Jo"
+            if after is not None and _signs_off(after.group(1).strip(), count, email):
+                # "Plenary: exit ticket. Thanks, Jo"
                 return SignOff(index, lines[index].rindex(after.group(1).split()[0]),
                                after.group(1).strip(), count)
         if len(text) > _SIGNATURE_CHARS:
@@ -179,6 +184,11 @@ def find_sign_off(lines: list[str], start: int, *, email: bool) -> SignOff | Non
             and _LONE_NAME.match(lines[filled[-1]].strip()):
         return SignOff(filled[-1], 0, lines[filled[-1]].strip(), 0)
     return found
+
+
+def _signs_off(said: str, below: int, email: bool) -> bool:
+    """Whether a sign-off's words end the text as an email would, not as said to a class."""
+    return email or below > 0 or not _SAID_TO_CLASS.match(said)
 
 
 def sign_off_note(sign_off: SignOff) -> str:
