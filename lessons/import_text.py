@@ -77,6 +77,7 @@ from lessons.model import (
 
 _BULLET = re.compile(r"^[ \t]*[-*•–][ \t]+(.*)$")
 _NUMBER = re.compile(r"^[ \t]*\d{1,3}[.)][ \t]+(.*)$")
+_HEADING_ABOVE_TEXT_WORDS = 4  # a longer line straight above a sentence is prose
 _TASK = re.compile(r"^(task|question)[ \t]*:[ \t]*(.*)$", re.IGNORECASE | re.DOTALL)
 
 
@@ -203,8 +204,7 @@ def _sections(lines: list[str], start: int) -> tuple[Section, ...]:
         entry = glossary and looks_like_entry(group[0])  # "erosion – …" is not a heading
         # After a bare "Learning objectives:" line and a blank one: one objective a line.
         objectives = bool(blocks) and _is_objectives_label(blocks[-1])
-        if not entry and not objectives and (
-                _is_capitals(first) or (len(group) == 1 and _looks_like_heading(first))):
+        if not entry and not objectives and (_is_capitals(first) or _heads(group)):
             close()
             heading = (" ".join(first.split()), index + 1)
             glossary = under_heading = is_key_words_heading(first)
@@ -250,6 +250,21 @@ def _is_capitals(line: str) -> bool:
         and not _BULLET.match(line)
         and not _NUMBER.match(line)
     )
+
+
+def _heads(group: list[str]) -> bool:
+    """Whether the first line of a run of lines is a heading: alone, or written
+    straight above a list ("Starter" then "- cut a pizza") or above a sentence
+    ("Main" then "We add halves."; a wrapped line's next line starts small)."""
+    first = group[0].strip()
+    if not _looks_like_heading(first):
+        return False
+    if len(group) == 1:
+        return True
+    below = group[1].strip()
+    return bool(_BULLET.match(below) or _NUMBER.match(below)) or (
+        len(first.split()) <= _HEADING_ABOVE_TEXT_WORDS and first[0].isupper()
+        and below[0].isupper())
 
 
 def _looks_like_heading(line: str) -> bool:

@@ -98,13 +98,15 @@ def test_a_bullet_broken_over_two_lines_by_an_email_stays_one_item():
         "- Quick recap: numerator = top number\r\n"
         "Then the main activity.\r\n"
     )
-    blocks = lesson.sections[0].blocks
-    assert [type(block) for block in blocks] == [Paragraph, ListBlock, Paragraph]
-    assert blocks[1].items == (
+    (section,) = lesson.sections
+    blocks = section.blocks
+    assert section.heading == "Starter (10 mins)"  # a heading written straight above a list
+    assert [type(block) for block in blocks] == [ListBlock, Paragraph]
+    assert blocks[0].items == (
         (Span("Show a pizza cut into 8 slices, ask how many slices are left if we eat 3"),),
         (Span("Quick recap: numerator = top number"),),
     )
-    assert blocks[2].spans == (Span("Then the main activity."),)
+    assert blocks[1].spans == (Span("Then the main activity."),)
 
 
 def test_windows_1252_text_still_imports(tmp_path):
@@ -258,3 +260,28 @@ def test_only_the_sign_off_at_the_end_of_a_line_is_cut():
                                    "Plenary: Thanks, Sam, for the exit tickets. Thanks, Jo\n")
     (block,) = lesson.sections[0].blocks
     assert spans_text(block.spans) == "Plenary: Thanks, Sam, for the exit tickets."
+
+
+@pytest.mark.parametrize("ending", ["Thank you everyone.", "Plenary: exit ticket. Thanks all!"])
+def test_a_thank_you_said_to_the_class_stays_in_a_lesson_that_is_no_email(ending):
+    lesson, notes = text_to_lesson(f"Fractions\n\nWe share a pizza.\n\n{ending}\n")
+    texts = [spans_text(block.spans) for section in lesson.sections
+             for block in section.blocks]
+    assert texts[-1] == ending and notes == []
+
+
+def test_a_thank_you_with_a_name_still_signs_off_a_lesson_that_is_no_email():
+    lesson, notes = text_to_lesson("Fractions\n\nWe share a pizza.\n\nThanks, Jo\n")
+    texts = [spans_text(block.spans) for section in lesson.sections
+             for block in section.blocks]
+    assert texts == ["We share a pizza."] and len(notes) == 1
+
+
+def test_a_heading_written_straight_above_a_list_or_a_sentence_is_a_heading():
+    lesson, notes = text_to_lesson(
+        "Fractions\n\nStarter\n- cut a pizza\n- share it\n\nMain activity\nWe add halves.\n"
+        "\nWe will look at how\nhalves and quarters add up.\n")
+    assert notes == []
+    assert [section.heading for section in lesson.sections] == ["Starter", "Main activity"]
+    assert [spans_text(block.spans) for block in lesson.sections[1].blocks] == [
+        "We add halves.", "We will look at how halves and quarters add up."]
