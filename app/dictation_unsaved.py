@@ -31,10 +31,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox
 
 from app.recent_folders import remember, start_folder
 from app.transcript_export import FORMATS, ExportError, export_transcript
+from widgets.button_question import (
+    ACCEPT,
+    DESTRUCTIVE,
+    QUESTION,
+    REJECT,
+    WARNING,
+    Choice,
+    ask_buttons,
+)
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 KIND = "dictation"  # app.recent_folders' name for the folder dictation is saved in
@@ -131,21 +139,14 @@ class UnsavedDictation:
 
     def ask_save_on_close(self) -> str:
         """SAVE, DISCARD or CANCEL from a question box; tests replace this."""
-        box = QMessageBox(self.panel.window())
-        box.setIcon(QMessageBox.Icon.Question if self._copy_kept else QMessageBox.Icon.Warning)
-        box.setWindowTitle(_tr("Save your dictation?"))
         question, detail = self._close_question()
-        box.setText(question)
-        box.setInformativeText(detail)
         # No "…" when Save writes the file at once: nothing more will be asked.
         label = _tr("&Save") if self._saves_in_place() else _tr("&Save…")
-        save = box.addButton(label, QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton(_tr("&Don't save"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(_tr("&Cancel"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(save)
-        box.exec()
-        clicked = box.clickedButton()
-        return SAVE if clicked is save else DISCARD if clicked is discard else CANCEL
+        return ask_buttons(
+            self.panel.window(), _tr("Save your dictation?"), question, detail,
+            [Choice(label, ACCEPT, SAVE), Choice(_tr("&Don't save"), DESTRUCTIVE, DISCARD),
+             Choice(_tr("&Cancel"), REJECT, CANCEL)],
+            default=SAVE, icon=QUESTION if self._copy_kept else WARNING)
 
     # ------------------------------------------------------------------ private
 

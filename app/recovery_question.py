@@ -10,7 +10,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
+
+from widgets.button_question import ACCEPT, REJECT, Choice, ask_buttons
 
 #: How much of the end of the text the question shows (characters).
 ENDING_CHARS = 300
@@ -59,14 +61,9 @@ def describe(text: str, saved_at: datetime | None, now: datetime | None = None) 
 
 def ask_to_bring_back(parent: QWidget | None, text: str, saved_at: datetime | None) -> bool:
     """Ask whether to bring back ``text``; True for "Bring it back"."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(_tr("Bring back your dictation?"))
-    box.setText(_tr("Lesson Lab closed before your dictation was finished. "
-                    "Do you want to bring back what you had written?"))
-    box.setInformativeText(describe(text, saved_at))
-    keep = box.addButton(_tr("&Bring it back"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(_tr("&Start afresh"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(keep)
-    box.exec()
-    return box.clickedButton() is keep
+    return ask_buttons(
+        parent, _tr("Bring back your dictation?"),
+        _tr("Lesson Lab closed before your dictation was finished. "
+            "Do you want to bring back what you had written?"), describe(text, saved_at),
+        [Choice(_tr("&Bring it back"), ACCEPT, True), Choice(_tr("&Start afresh"), REJECT, False)],
+        default=True)

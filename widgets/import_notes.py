@@ -17,6 +17,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from widgets.button_question import ACCEPT, ACTION, REJECT, Choice, ask_buttons
+
 #: The most notes listed in the box itself; any more are under Show Details….
 SHOWN = 8
 #: :func:`ask_reimport`'s answers ("" for Cancel).
@@ -54,19 +56,12 @@ def ask_reimport(parent: QWidget | None, name: str, title: str, lesson_file: str
     REPLACE, KEEP_BOTH or "" (Cancel). Keep both is the default: the lesson there may have
     come from another document of the same name ("Fractions.docx" and "Fractions.pptx").
     """
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(_tr("A lesson with this name"))
-    box.setText(_tr("Your lessons already have “{title}” ({file}), the lesson a file called "
-                    "“{name}” would make.").format(title=title, file=lesson_file, name=name))
-    box.setInformativeText(_tr("If it came from this file before, replace it with this "
-                               "import? Replacing it loses that lesson as it is now. Or keep "
-                               "both."))
-    replace = box.addButton(_tr("&Replace it"), QMessageBox.ButtonRole.AcceptRole)
-    both = box.addButton(_tr("&Keep both"), QMessageBox.ButtonRole.ActionRole)
-    cancel = box.addButton(_tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(both)
-    box.setEscapeButton(cancel)
-    box.exec()
-    clicked = box.clickedButton()
-    return REPLACE if clicked is replace else KEEP_BOTH if clicked is both else ""
+    return ask_buttons(
+        parent, _tr("A lesson with this name"),
+        _tr("Your lessons already have “{title}” ({file}), the lesson a file called "
+            "“{name}” would make.").format(title=title, file=lesson_file, name=name),
+        _tr("If it came from this file before, replace it with this import? Replacing it "
+            "loses that lesson as it is now. Or keep both."),
+        [Choice(_tr("&Replace it"), ACCEPT, REPLACE), Choice(_tr("&Keep both"), ACTION, KEEP_BOTH),
+         Choice(_tr("Cancel"), REJECT, "")],
+        default=KEEP_BOTH)

@@ -20,7 +20,9 @@ import re
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
+
+from widgets.button_question import ACCEPT, ACTION, REJECT, Choice, ask_buttons
 
 #: The answers ``ask_same_title`` gives.
 KEEP, RENAME, CANCEL = "keep", "rename", "cancel"
@@ -105,18 +107,11 @@ def choose_title(suggestion: str, taken: Iterable[str],
 
 def ask_same_title(parent: QWidget | None, title: str) -> str:
     """Say that another lesson is called ``title``; KEEP, RENAME or CANCEL."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(_tr("Save as new lesson"))
-    box.setText(_tr("Another lesson in your library is already called “{title}”.").format(
-        title=title))
-    box.setInformativeText(_tr("Two lessons with the same name look the same in the library. "
-                               "You can choose another name, or keep this one."))
-    rename = box.addButton(_tr("&Choose another name…"), QMessageBox.ButtonRole.AcceptRole)
-    keep = box.addButton(_tr("&Keep this name"), QMessageBox.ButtonRole.ActionRole)
-    cancel = box.addButton(_tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(rename)
-    box.setEscapeButton(cancel)
-    box.exec()
-    clicked = box.clickedButton()
-    return RENAME if clicked is rename else KEEP if clicked is keep else CANCEL
+    return ask_buttons(
+        parent, _tr("Save as new lesson"),
+        _tr("Another lesson in your library is already called “{title}”.").format(title=title),
+        _tr("Two lessons with the same name look the same in the library. "
+            "You can choose another name, or keep this one."),
+        [Choice(_tr("&Choose another name…"), ACCEPT, RENAME),
+         Choice(_tr("&Keep this name"), ACTION, KEEP), Choice(_tr("Cancel"), REJECT, CANCEL)],
+        default=RENAME)

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from widgets.announce import announce
+from widgets.button_question import ACCEPT, DESTRUCTIVE, REJECT, Choice, ask_buttons
 from widgets.height_for_width_area import HeightForWidthArea
 from widgets.model_drops import ModelDrops
 from widgets.model_table import (
@@ -362,35 +363,17 @@ class ModelManagerDialog(ModelDrops, QDialog):
 
         Returns ``KEEP_DOWNLOADING``, ``CANCEL_DOWNLOADS`` or ``GO_BACK``.
         """
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Speech models"))
-        box.setText(
-            self.tr("A download is still running.")
-            if count == 1
-            else self.tr("%n downloads are still running.", "", count)
-        )
-        box.setInformativeText(
-            self.tr(
-                "Lesson Lab can keep downloading while you work; open Speech models "
-                "again to see how it is going. If you cancel, what has arrived so far "
-                "is kept and you can resume later."
-            )
-        )
-        keep = box.addButton(self.tr("&Keep downloading"), QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton(
-            self.tr("&Cancel the download"), QMessageBox.ButtonRole.DestructiveRole
-        )
-        back = box.addButton(self.tr("&Go back"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(back)
-        box.exec()
-        clicked = box.clickedButton()
-        if clicked is keep:
-            return KEEP_DOWNLOADING
-        if clicked is cancel:
-            return CANCEL_DOWNLOADS
-        return GO_BACK
+        return ask_buttons(
+            self, self.tr("Speech models"),
+            self.tr("A download is still running.") if count == 1
+            else self.tr("%n downloads are still running.", "", count),
+            self.tr("Lesson Lab can keep downloading while you work; open Speech models "
+                    "again to see how it is going. If you cancel, what has arrived so far "
+                    "is kept and you can resume later."),
+            [Choice(self.tr("&Keep downloading"), ACCEPT, KEEP_DOWNLOADING),
+             Choice(self.tr("&Cancel the download"), DESTRUCTIVE, CANCEL_DOWNLOADS),
+             Choice(self.tr("&Go back"), REJECT, GO_BACK)],
+            default=KEEP_DOWNLOADING)
 
     # ----- closing --------------------------------------------------------------
 

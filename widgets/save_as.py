@@ -24,7 +24,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from widgets.button_question import ACCEPT, REJECT, WARNING, Choice, ask_buttons
 
 # A file type the dialog offers: (label shown, such as "Word document", ending without a dot).
 FileType = tuple[str, str]
@@ -105,13 +107,10 @@ def confirm_replace(parent: QWidget | None, path: str, question: str | None = No
     “<name>”. Do you want to replace it?". "Choose another name" is the default
     button, so Enter pressed too quickly never loses a file.
     """
-    box = QMessageBox(parent.window() if parent is not None else None)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_tr("Replace the file?"))
-    box.setText(question or _tr("There is already a file called “{name}”. Do you want to "
-                                "replace it?").format(name=Path(path).name))
-    replace = box.addButton(_tr("&Replace it"), QMessageBox.ButtonRole.AcceptRole)
-    other = box.addButton(_tr("&Choose another name"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(other)
-    box.exec()
-    return box.clickedButton() is replace
+    return ask_buttons(
+        parent.window() if parent is not None else None, _tr("Replace the file?"),
+        question or _tr("There is already a file called “{name}”. Do you want to "
+                        "replace it?").format(name=Path(path).name), "",
+        [Choice(_tr("&Replace it"), ACCEPT, True),
+         Choice(_tr("&Choose another name"), REJECT, False)],
+        default=False, icon=WARNING)

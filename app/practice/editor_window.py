@@ -32,7 +32,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QMainWindow,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +45,7 @@ from app.settings import AppSettings
 from lessons.presets import default_preset
 from lessons.profile import Profile
 from lessons.profile_store import ProfileStore
+from widgets.button_question import ACCEPT, DESTRUCTIVE, REJECT, Choice, ask_buttons
 from widgets.checker_panel import CheckerPanel
 from widgets.dictation_line import DictationLine
 from widgets.lesson_editor import LessonEditor
@@ -247,38 +247,30 @@ class LessonEditorWindow(QMainWindow):
         """
         text_changed = self.editor.is_modified()
         profile = self.profile_row.unsaved()
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Unsaved changes"))
         if profile is None:
-            box.setText(self.tr("This lesson has changes that are not saved. "
-                                "Do you want to save them?"))
-            box.setInformativeText(self.tr("Saving makes a new lesson in your lessons folder; "
-                                           "the lesson you opened is not changed."))
+            question = self.tr("This lesson has changes that are not saved. "
+                               "Do you want to save them?")
+            detail = self.tr("Saving makes a new lesson in your lessons folder; "
+                             "the lesson you opened is not changed.")
             save_text = self.tr("&Save as new lesson…")
         elif not text_changed:
-            box.setText(self.tr("The profile “{name}” made here is not saved. Do you want to "
-                                "save it as one of your own profiles?").format(name=profile.name))
-            box.setInformativeText(self.tr("If you do not, its changes are lost when this "
-                                           "window closes."))
+            question = self.tr("The profile “{name}” made here is not saved. Do you want to "
+                               "save it as one of your own profiles?").format(name=profile.name)
+            detail = self.tr("If you do not, its changes are lost when this window closes.")
             save_text = self.tr("&Save profile…")
         else:
-            box.setText(self.tr("This lesson has changes that are not saved, and so has the "
-                                "profile “{name}” made here. Do you want to save them?").format(
-                                    name=profile.name))
-            box.setInformativeText(self.tr("Saving makes a new lesson in your lessons folder "
-                                           "and keeps the profile as one of your own; the "
-                                           "lesson you opened is not changed."))
+            question = self.tr("This lesson has changes that are not saved, and so has the "
+                               "profile “{name}” made here. Do you want to save them?").format(
+                                   name=profile.name)
+            detail = self.tr("Saving makes a new lesson in your lessons folder and keeps the "
+                             "profile as one of your own; the lesson you opened is not changed.")
             save_text = self.tr("&Save lesson and profile…")
-        save = box.addButton(save_text, QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton(self.tr("&Discard changes"),
-                                QMessageBox.ButtonRole.DestructiveRole)
-        cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(save)
-        box.setEscapeButton(cancel)
-        box.exec()
-        clicked = box.clickedButton()
-        return SAVE if clicked is save else DISCARD if clicked is discard else CANCEL
+        return ask_buttons(
+            self, self.tr("Unsaved changes"), question, detail,
+            [Choice(save_text, ACCEPT, SAVE), Choice(self.tr("&Discard changes"), DESTRUCTIVE,
+                                                     DISCARD),
+             Choice(self.tr("Cancel"), REJECT, CANCEL)],
+            default=SAVE)
 
 
 #: Shows or hides the checker in the editor and practice windows. Not Ctrl+Shift+C,
