@@ -20,42 +20,25 @@ what the window has.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QWidget
 
+from widgets.fitting_area import FittingArea
 from widgets.screen_fit import HEIGHT_SHARE, WIDTH_SHARE, _outer_size, available_area
 
 _LEAST_TALL = 120  # never shorter than this to fit the screen
 
 
-class HeightForWidthArea(QScrollArea):
+class HeightForWidthArea(FittingArea):
     """Holds ``widget`` (with a layout) at the height its layout needs for its width."""
 
     def __init__(self, widget: QWidget, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName(f"{widget.objectName() or 'contents'}-area")
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setWidget(widget)
-        # New words or a new interface size inside are a new least height here.
-        widget.installEventFilter(self)
-        self._around = 0  # the window's height round this area, the most seen
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
-        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
-            self.updateGeometry()
-        return super().eventFilter(watched, event)
+        super().__init__(widget, "area", "contents", parent)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
         if event.oldSize().width() != event.size().width():
             self.updateGeometry()  # wrapped lines need another height at another width
-
-    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:  # a new interface size: new rows round it
-            self._around = 0
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         inner = self.widget()
@@ -80,11 +63,6 @@ class HeightForWidthArea(QScrollArea):
             height = tall
             width = min(wide, width + bar)
         return QSize(width, height)
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        inner = self.widget()
-        hint = inner.sizeHint() if inner is not None else QSize()
-        return hint.expandedTo(self.minimumSizeHint())
 
     def _room(self) -> tuple[int, int]:
         """The widest and tallest this area can be with its window within the screen."""

@@ -25,12 +25,12 @@ from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QFrame,
     QMainWindow,
-    QScrollArea,
     QStyle,
     QWidget,
 )
+
+from widgets.fitting_area import FittingArea
 
 #: The most of the available area a new window takes: the rest is for its frame.
 WIDTH_SHARE = 0.9
@@ -222,7 +222,7 @@ def _outer_size(window: QWidget) -> QSize:
     return window.size() + QSize(8, title + 8)
 
 
-class GivesWay(QScrollArea):
+class GivesWay(FittingArea):
     """A dock's contents at their full minimum size, unless the screen is too small.
 
     A panel's minimum width (the dictation panel's row of big buttons, say)
@@ -239,34 +239,16 @@ class GivesWay(QScrollArea):
     """
 
     def __init__(self, widget: QWidget, room: Callable[[], int]) -> None:
-        super().__init__()
+        super().__init__(widget, "gives-way", "dock")
         self._room = room
-        self.setObjectName(f"{widget.objectName() or 'dock'}-gives-way")
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setAccessibleName(widget.accessibleName())
-        self.setWidget(widget)
-        # A new minimum inside (a larger interface size) is a new minimum here.
-        widget.installEventFilter(self)
         self._tall: int | None = None  # the height room the last minimum was worked out for
-        self._around = 0  # see _height_room
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
-        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
-            self.updateGeometry()
-        return super().eventFilter(watched, event)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
         if self._height_room() != self._tall:  # a window moved or resized
             self.updateGeometry()
-
-    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:  # a new interface size: new tool bars
-            self._around = 0
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         inner = self.widget().minimumSizeHint() if self.widget() is not None else QSize()
@@ -304,9 +286,6 @@ class GivesWay(QScrollArea):
         self._around += max(0, pixels)
         self.updateGeometry()
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        inner = self.widget().sizeHint() if self.widget() is not None else QSize()
-        return inner.expandedTo(self.minimumSizeHint())
 
 
 def room_for_docks(window: QMainWindow) -> int:
