@@ -64,6 +64,7 @@ from widgets.relative_font import set_relative_font
 from widgets.screen_fit import open_within_screen
 from widgets.simulation.overlay import SimulationOverlay
 from widgets.simulation.panel import SimulationPanel
+from widgets.value_label import ValueLabel
 
 TAB_ADAPT, TAB_SIMULATE, TAB_REFLECT = range(3)
 
@@ -124,15 +125,15 @@ class PracticeWindow(PracticeSaving, QMainWindow):
 
     def _build_workspace(self) -> QWidget:
         page = LeastHeightContents()
-        self.pupil_title = QLabel()
+        # ValueLabels: a reader hears their words ("Pupil: Lily, Year 1: …", the task),
+        # where a fixed name ("Your task") stood in place of them.
+        self.pupil_title = ValueLabel(self.tr("Pupil"))
         set_relative_font(self.pupil_title, 1.5, bold=True)
-        self.pupil_title.setAccessibleName(self.tr("Pupil"))
         # "Zofia, Year 5: English as an additional language" at 250% on one line made
         # the window wider than a 1366-px laptop's screen.
         self.pupil_title.setWordWrap(True)
-        self.task = QLabel()
+        self.task = ValueLabel()  # "Your task: …" says what it is
         self.task.setWordWrap(True)
-        self.task.setAccessibleName(self.tr("Your task"))
         self.about_button = QToolButton()
         self.about_button.setCheckable(True)
         self.about_button.setText(self.tr("About the pupil"))

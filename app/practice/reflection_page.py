@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from widgets.announce import announce
 from widgets.relative_font import set_relative_font
 from widgets.stacking_row import StackingRow
+from widgets.value_label import ValueLabel
 
 ANSWER_HEIGHT = 90
 
@@ -47,9 +48,10 @@ class ReflectionPage(QWidget):
         self._prompts: tuple[str, ...] = ()
         self._edits: list[QPlainTextEdit] = []
 
-        self.summary = QLabel()
+        # ValueLabels: a reader hears the scores and the save status themselves,
+        # where a fixed name ("What changed") stood in place of them.
+        self.summary = ValueLabel(self.tr("What changed"))
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName(self.tr("What changed"))
         self.questions = QWidget()
         self._grid = QGridLayout(self.questions)
         self._grid.setColumnStretch(0, 1)
@@ -88,10 +90,9 @@ class ReflectionPage(QWidget):
             "Save this reflection as a PDF, ready to print or to keep as CPD evidence"))
         self.save_lesson_button = self._button(self.tr("Save the adapted &lesson as new…"),
                                                self.save_lesson_requested.emit)
-        self.status = QLabel(self.tr("Nothing is sent anywhere: the log is kept on this "
-                                     "computer."))
+        self.status = ValueLabel(text=self.tr("Nothing is sent anywhere: the log is kept on "
+                                              "this computer."))
         self.status.setWordWrap(True)
-        self.status.setAccessibleName(self.tr("Save status"))
         # Two rows: on one, the four buttons were wider than a 1600-px screen at 200%.
         # And the first row stacks when the page is narrower than it: at 250% it
         # alone (1114 px) made the practice window wider than a 1366-px laptop's
