@@ -73,6 +73,7 @@ from widgets.text_insertion import (
     remove_insertion,
     text_around_cursor,
 )
+from widgets.value_label import ValueLabel
 
 PREVIEW_DELAY_MS = 300
 EDITOR_FONT = "Atkinson Hyperlegible"
@@ -135,9 +136,10 @@ class LessonEditor(FormattingToolbar, SaveAsNew, QWidget):
         self.problems.setWordWrap(True)  # a long problem wraps rather than running off the side
         self.problems.itemActivated.connect(self._problem_chosen)
         self.problems.itemClicked.connect(self._problem_chosen)
-        self.status = QLabel()
+        # A reader hears the message itself, also after it was announced (a fixed name,
+        # "Editor message", stood in place of it).
+        self.status = ValueLabel()
         self.status.setWordWrap(True)
-        self.status.setAccessibleName(self.tr("Editor message"))
 
         self._build_toolbar()
         self._lay_out()

@@ -40,6 +40,7 @@ from lessons.reflection_log import EMPTY_LOG, LogEntry, log_file_name, read_log
 from lessons.save_problem import save_problem
 from widgets.announce import announce
 from widgets.relative_font import set_relative_font
+from widgets.value_label import ValueLabel
 
 _KIND_WORDS = {"docx": "a Word document", "txt": "plain text", "pdf": "a PDF"}
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
@@ -125,9 +126,10 @@ class ReflectionLogWindow(QWidget):
                        self.save_all_pdf, self.folder_button, self.close_button):
             button.setAutoDefault(False)
 
-        self.status = QLabel()
+        # A reader hears the message itself, also after it was announced (a fixed name,
+        # "Message", stood in place of it); hidden while there is none.
+        self.status = ValueLabel(hide_when_empty=True)
         self.status.setWordWrap(True)
-        self.status.setAccessibleName(self.tr("Message"))
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         layout = QVBoxLayout(self)

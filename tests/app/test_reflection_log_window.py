@@ -152,12 +152,26 @@ def test_no_file_manager_gets_the_folder_named(qtbot, store):
     assert str(store.folder) in window.status.text()
 
 
+def test_a_screen_reader_hears_the_message_itself_and_no_empty_one(qtbot, store):
+    # Qt gives a label no Text interface over AT-SPI: its name is all a reader gets.
+    # It was "Message", whatever the message said, and a Tab stop of the mouse's.
+    from PySide6.QtGui import QAccessible
+
+    window = _window(qtbot, store)
+    assert not window.status.isVisible()  # no message: nothing for a reader to meet
+    window.open_folder_url = lambda _url: False
+    window.open_folder()
+    heard = QAccessible.queryAccessibleInterface(window.status).text(QAccessible.Text.Name)
+    assert window.status.isVisible()
+    assert heard == window.status.text() and str(store.folder) in heard
+
+
 def test_every_control_has_a_key_and_a_name(qtbot, store):
     window = _window(qtbot, store)
     assert clashes(window_keys(window)) == {}
     for button in window.findChildren(QPushButton):
         assert "&" in button.text(), button.text()
-    for widget in (window.list, window.viewer, window.status):
+    for widget in (window.list, window.viewer):
         assert widget.accessibleName()
     # Tab leaves the record for the buttons, instead of typing a tab into it.
     window.viewer.setFocus()

@@ -77,6 +77,16 @@ def test_the_text_box_is_named_in_plain_words_for_a_screen_reader(editor) -> Non
     assert editor.text_edit.accessibleName() == "Lesson text"
 
 
+def test_a_screen_reader_hears_the_editors_message_itself(editor) -> None:
+    # Qt gives a label no Text interface over AT-SPI: its name is all a reader gets.
+    # It was "Editor message", whatever the message said.
+    from PySide6.QtGui import QAccessible
+
+    editor.show_message("Line 4: a table row has a cell too many.", "error")
+    heard = QAccessible.queryAccessibleInterface(editor.status).text(QAccessible.Text.Name)
+    assert heard == "Problem: Line 4: a table row has a cell too many."
+
+
 def test_the_preview_uses_the_profile(editor) -> None:
     dyslexia = get_preset("Dyslexia")
     editor.set_profile(dyslexia)
