@@ -15,7 +15,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -24,9 +23,11 @@ from PySide6.QtWidgets import (
 
 from lessons.atomic_file import write_text_atomically
 from lessons.save_problem import save_problem
+from widgets.announce import announce
 from widgets.relative_font import set_relative_font
 from widgets.save_as import ask_save_as
 from widgets.screen_fit import fit_size
+from widgets.value_label import ValueLabel
 
 
 def _tr(text: str) -> str:
@@ -84,9 +85,10 @@ class CaptionHistory(QWidget):
         set_relative_font(self.view, 1.4, least_pt=14.0)
         self.save_button = QPushButton(_tr("&Save as text…"), self)
         self.save_button.clicked.connect(self.save)
-        self.status = QLabel(self)
+        # A reader hears how the save went, and can go back to it: a fixed name
+        # ("Save status") stood in place of it, and nothing was announced.
+        self.status = ValueLabel(parent=self)
         self.status.setWordWrap(True)
-        self.status.setAccessibleName(_tr("Save status"))
         row = QHBoxLayout()
         row.addWidget(self.save_button)
         row.addWidget(self.status, 1)
@@ -132,7 +134,7 @@ class CaptionHistory(QWidget):
     def save(self) -> None:
         """Ask where, save, and say how it went (in the pane, not in a dialog)."""
         if not self._entries:
-            self.status.setText(_tr("There are no captions to save yet."))
+            self._say(_tr("There are no captions to save yet."))
             return
         path = self.ask_save_path()
         if not path:
@@ -141,11 +143,17 @@ class CaptionHistory(QWidget):
             written = self.save_history(path)
         except OSError as error:
             # One plain sentence (the disk is full…), and that nothing is lost.
-            self.status.setText(_tr("{problem} Nothing was lost: every caption is still here.")
-                                .format(problem=save_problem(error, _tr("The captions"), path)))
+            self._say(_tr("{problem} Nothing was lost: every caption is still here.")
+                      .format(problem=save_problem(error, _tr("The captions"), path)),
+                      problem=True)
             return
-        self.status.setText(_tr("Saved to {path}.").format(path=written))
+        self._say(_tr("Saved to {path}.").format(path=written))
         self.saved.emit(str(written))
+
+    def _say(self, text: str, problem: bool = False) -> None:
+        """Show how the save went beside the button, and tell a screen reader."""
+        self.status.setText(text)
+        announce(self.status, text, assertive=problem)
 
     def ask_save_path(self) -> str | None:
         """A file dialog for where to save; ``None`` when cancelled. Tests replace it."""

@@ -91,6 +91,30 @@ def test_saving_from_the_history_pane_reports_in_the_pane(captions, tmp_path):
     assert history.status.text() == f"Saved to {tmp_path / 'c.txt'}."
 
 
+def test_a_screen_reader_hears_how_the_save_went(captions, tmp_path, monkeypatch):
+    # The message was silent and named "Save status" whatever it said (Qt gives a
+    # label no Text interface over AT-SPI: its name is all a reader gets).
+    from PySide6.QtGui import QAccessible
+
+    said: list[tuple[str, bool]] = []
+    monkeypatch.setattr("widgets.caption_history.announce",
+                        lambda _source, text, assertive=False: said.append((text, assertive)),
+                        raising=False)  # the old code announced nothing
+    history = captions.history
+    history.save()
+    captions.add_final("Hello.", at(10, 1, 2))
+    history.ask_save_path = lambda: str(tmp_path / "missing" / "c.txt")
+    history.save()
+    history.ask_save_path = lambda: str(tmp_path / "c.txt")
+    history.save()
+    assert [assertive for _text, assertive in said] == [False, True, False]
+    assert said[0][0] == "There are no captions to save yet."
+    assert said[1][0].startswith("The captions could not be saved")
+    assert said[2][0] == f"Saved to {tmp_path / 'c.txt'}."
+    heard = QAccessible.queryAccessibleInterface(history.status).text(QAccessible.Text.Name)
+    assert heard == f"Saved to {tmp_path / 'c.txt'}."
+
+
 def test_timestamps_may_be_seconds_since_the_epoch(captions):
     moment = at(14, 5, 9)
     captions.add_final("Pens down.", moment.timestamp())
