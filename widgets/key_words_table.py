@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from lessons.model import VocabularyEntry
 from widgets.announce import announce
+from widgets.value_label import ValueLabel
 
 WORD, MEANING = 0, 1
 
@@ -77,9 +78,10 @@ class KeyWordsTable(QWidget):
                                     + header.sizeHint().height() + 2 * self.table.frameWidth())
         self.label = QLabel(_tr("Key &words and what they mean"))
         self.label.setBuddy(self.table)
-        self.note = QLabel()
+        # A reader hears the note itself ("“river” is in the list twice; …"), also after
+        # it was announced: a fixed name, "About the key words", stood in place of it.
+        self.note = ValueLabel()
         self.note.setWordWrap(True)
-        self.note.setAccessibleName(_tr("About the key words"))
         self.note.hide()
         self.add_button = QPushButton(_tr("&Add a key word"))
         self.add_button.clicked.connect(self.add_row)

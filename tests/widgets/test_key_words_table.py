@@ -73,3 +73,15 @@ def test_rows_grow_to_fit_their_meanings_when_the_table_narrows(qtbot) -> None:
     wide = words.table.rowHeight(0)
     words.resize(250, 400)
     qtbot.waitUntil(lambda: words.table.rowHeight(0) > wide)
+
+
+def test_a_screen_reader_hears_the_note_about_a_word_twice_in_its_own_words(qtbot) -> None:
+    # Qt gives a label no Text interface over AT-SPI: its name is all a reader gets.
+    # It was "About the key words", whatever the note said.
+    from PySide6.QtGui import QAccessible
+
+    words = table(qtbot)
+    words.table.item(1, WORD).setText("source")
+    assert words.note.isVisible()
+    heard = QAccessible.queryAccessibleInterface(words.note).text(QAccessible.Text.Name)
+    assert heard == "“source” is in the list twice; only its first row is kept."
