@@ -28,6 +28,7 @@ from widgets.relative_font import set_relative_font
 from widgets.save_as import ask_save_as
 from widgets.screen_fit import fit_size
 from widgets.value_label import ValueLabel
+from widgets.window_role import reaches_reader_as_window
 
 
 def _tr(text: str) -> str:
@@ -60,6 +61,7 @@ def as_datetime(timestamp: datetime | float | None) -> datetime:
     return datetime.fromtimestamp(timestamp)
 
 
+@reaches_reader_as_window  # "frame" to a reader, not "filler"
 class CaptionHistory(QWidget):
     """A scrollable list of every caption with its time, and a button to save it.
 

@@ -61,12 +61,14 @@ from widgets.caption_settings import (
 )
 from widgets.caption_text import CaptionLagNote, CaptionText
 from widgets.captions_placement import CaptionsPlacement
+from widgets.window_role import reaches_reader_as_window
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Captions", text)
 
 
+@reaches_reader_as_window  # a window of its own; a part of a presentation carrying it
 class CaptionsWindow(CaptionsPlacement, QWidget):
     """Very large live captions, always on top.
 

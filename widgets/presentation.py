@@ -25,6 +25,7 @@ from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from widgets.captions_window import CaptionsWindow
+from widgets.window_role import reaches_reader_as_window
 
 # Size keys a presentation answers itself, with or without Ctrl; a window lending
 # its own shortcuts (see ``keeps_shortcut``) must not take these from it.
@@ -35,6 +36,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Presentation", text)
 
 
+@reaches_reader_as_window  # "frame" to a reader, as the main window is
 class PresentationWindow(QWidget):
     """A full-screen view that can carry a band (the live captions) and blank its screen.
 

@@ -41,6 +41,7 @@ from lessons.save_problem import save_problem
 from widgets.announce import announce
 from widgets.relative_font import set_relative_font
 from widgets.value_label import ValueLabel
+from widgets.window_role import reaches_reader_as_window
 
 _KIND_WORDS = {"docx": "a Word document", "txt": "plain text", "pdf": "a PDF"}
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
@@ -51,6 +52,7 @@ def record_html(session: PracticeSession) -> str:
     return records_html([session])
 
 
+@reaches_reader_as_window  # "frame" to a reader, not "filler"
 class ReflectionLogWindow(QWidget):
     """The reflection log: a list of records, the chosen one, and Save buttons."""
 

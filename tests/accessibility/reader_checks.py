@@ -214,13 +214,30 @@ def text_not_readable(walk: Walk) -> list[Problem]:
     return problems
 
 
+# The roles Orca takes for a window (its script_utilities.topLevelObject): in
+# anything else it finds no window round the focus, so Insert+T (read the title)
+# has nothing to say.
+WINDOW_ROLES = {"frame", "dialog", "alert", "window", "file chooser"}
+
+
+def window_role(walk: Walk) -> list[Problem]:
+    """The window itself, when it reaches the reader with a role that is not a window's
+    (Qt gives a plain QWidget shown as a window "filler")."""
+    top = walk.nodes[0]
+    if top["role"] in WINDOW_ROLES:
+        return []
+    return [_problem(walk, top, f"is a window but reaches the reader as {top['role']}, "
+                                "not a frame or dialog")]
+
+
 def _class_of(walk: Walk, name: str) -> str:
     return next((w["class"] for w in walk.widgets if w["name"] == name), "")
 
 
 def check_all(walk: Walk) -> list[Problem]:
     """Every check on one walk."""
-    return unnamed_controls(walk) + wrong_roles(walk) + text_not_readable(walk)
+    return (window_role(walk) + unnamed_controls(walk) + wrong_roles(walk)
+            + text_not_readable(walk))
 
 
 # ----- the tests' verdicts ------------------------------------------------------------------

@@ -16,6 +16,7 @@ from tests.accessibility.reader_checks import (
     unheard,
     unnamed_controls,
     verdict,
+    window_role,
     wrong_roles,
 )
 
@@ -62,6 +63,13 @@ def test_a_combo_box_needs_a_label_as_its_name_is_its_choice():
     assert [p.what for p in unnamed_controls(unlabelled)] == [
         "has no label saying what it is for"]
     assert unnamed_controls(labelled) == []
+
+
+def test_a_window_must_reach_the_reader_as_a_window_not_a_filler():
+    assert window_role(walk_of()) == []  # a frame
+    filler = Walk("state", "Projector", [node(0, -1, "filler", "Projector")], [])
+    assert [p.what for p in window_role(filler)] == [
+        "is a window but reaches the reader as filler, not a frame or dialog"]
 
 
 def test_a_toggle_must_reach_the_reader_checkable_with_its_state():
