@@ -230,8 +230,9 @@ class LessonFiles:
                               self.tr("The PDF was not saved."), self.tr("The PDF"))
         if result is None:
             return None
-        self.show_status(self.tr("Saved {path} ({pages} pages).").format(
-            path=result.path, pages=result.pages))
+        saved = (self.tr("Saved {path} (1 page).") if result.pages == 1 else
+                 self.tr("Saved {path} ({pages} pages)."))
+        self.show_status(saved.format(path=result.path, pages=result.pages))
         return result.path
 
     def export_docx(self) -> Path | None:

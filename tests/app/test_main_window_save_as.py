@@ -138,3 +138,13 @@ def test_one_slide_is_one_slide(window, tmp_path):
     window.ask_pptx_path = lambda suggestion: str(tmp_path / "Register.pptx")
     assert window.export_pptx() == tmp_path / "Register.pptx"
     assert window.statusBar().toolTip().startswith(f"Saved {tmp_path / 'Register.pptx'} (1 slide).")
+
+
+def test_one_page_is_one_page(window, tmp_path):
+    # The status bar (and a screen reader) said "Saved … (1 pages)."
+    from lessons.model import Lesson
+
+    window.show_lesson(Lesson(title="Register"), None)  # a title and nothing else
+    window.ask_pdf_path = lambda suggestion: str(tmp_path / "Register.pdf")
+    assert window.export_pdf() == tmp_path / "Register.pdf"
+    assert window.statusBar().toolTip().startswith(f"Saved {tmp_path / 'Register.pdf'} (1 page).")
