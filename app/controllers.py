@@ -34,7 +34,7 @@ import dataclasses
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 
-from app.settings import COMMANDS_SHOWN, WORD_BANK_SHOWN
+from app.settings import COMMANDS_SHOWN, TYPING_ECHO, WORD_BANK_SHOWN
 from widgets import keys
 
 CAPTIONS_SHORTCUT = keys.LIVE_CAPTIONS
@@ -145,12 +145,31 @@ def attach_dictation(window):
         # "Hear it" in the word bank: the key word and its meaning, as in the lesson.
         window.dictation_panel.word_bank.hear_requested.connect(
             window.read_aloud.speak_vocabulary)
+        _attach_typing_echo(window, controller)
     else:  # read aloud could not start (the status bar said why): say so where the pupil looks
         window.dictation_panel.word_bank.set_can_hear(False)
         controller.read_back.connect(lambda _text: window.dictation_panel.show_message(
             _tr("Read back needs read aloud, which could not start on this computer."), "error"))
     controller.offer_recovery()
     return controller
+
+
+def _attach_typing_echo(window, dictation) -> None:
+    """Dictation › Speak as I type: the pupil's typing said a word or sentence at a time."""
+    from app.typing_echo import TypingEcho
+
+    settings = window.settings
+    echo = TypingEcho(window.dictation_panel, window.read_aloud, dictation,
+                      settings.text(TYPING_ECHO), parent=dictation)
+    window.typing_echo = echo
+    modes = echo.actions(window)
+    modes.triggered.connect(lambda action: settings.set(TYPING_ECHO, action.data()))
+    menu = window.act.menus["dictation"].addMenu(_tr("Speak as I &type"))
+    menu.setObjectName("menu-speak-as-i-type")
+    menu.addActions(modes.actions())
+    menu.setToolTipsVisible(True)
+    menu.menuAction().setToolTip(_tr("Hear each word or sentence typed in the Dictation "
+                                     "panel, to check it is the one meant"))
 
 
 CAPTIONS_FOLDER = "captions"  # app.recent_folders' name for where captions are saved

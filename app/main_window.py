@@ -129,6 +129,7 @@ class MainWindow(SpeechHooks, LessonFiles, FileDrops, LibraryHooks, ProfileChoic
         self.model_dialog = self.model_manager = None
         self.simulation_panel = self.simulation_overlay = self.simulation_dock = None
         self.read_aloud = self.dictation = self.captions = None
+        self.typing_echo = None  # Dictation › Speak as I type (app/typing_echo.py), once attached
         self.captions_window = None
         self.speech_report = None
         self.welcome_dialog = None

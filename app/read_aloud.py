@@ -234,6 +234,19 @@ class ReadAloudController(QObject, VoiceAndSpeed, SoundFileExport, ReadingInATex
         text = f"{word}. {definition}" if definition else word
         return self.read_text(text)
 
+    def echo(self, text: str) -> bool:
+        """Say ``text``, a word or sentence the pupil has just typed (speak as I type),
+        quietly: nothing is highlighted or said in the status bar, and only the echo
+        before it is cut off, never a reading (False: a reading is under way)."""
+        if self._state != IDLE or self._engine_problem or not text.strip():
+            return False
+        self._settle.stop()
+        self._generation = self._worker.supersede()
+        self._document = None
+        self._worker.submit(ReadJob(self._generation, plan_text(text), 0, self._voice_id,
+                                    self._rate))
+        return True
+
     def _on_key_word(self, word: str, definition: str) -> None:
         if self.speak_key_words:
             self.speak_vocabulary(word, definition)
@@ -301,9 +314,10 @@ class ReadAloudController(QObject, VoiceAndSpeed, SoundFileExport, ReadingInATex
             self._set_state(READING)
 
     def stop(self) -> None:
-        """Stop reading. The caret stays at the last word read."""
+        """Stop reading, or an echo. The caret stays at the last word read."""
         self._settle.stop()
         if self._state == IDLE:
+            self._generation = self._worker.supersede()  # an echo being said, if any
             return
         self._generation = self._worker.supersede()
         self._clear_highlights()
@@ -454,8 +468,8 @@ class ReadAloudController(QObject, VoiceAndSpeed, SoundFileExport, ReadingInATex
                 self._drift.append((seconds, live[1].position))
 
     def _on_reading_done(self, generation: int, _completed: bool) -> None:
-        if generation != self._generation:
-            return
+        if generation != self._generation or self._state == IDLE:
+            return  # superseded, or an echo (which never leaves IDLE)
         view = self._view
         # Only a reading of the view is ever of the whole lesson.
         if self._whole_lesson and view.lesson() is not None and view.profile().focus_mode:

@@ -74,6 +74,7 @@ WELCOME_SHOWN = "ui/welcome_shown"
 CAPTIONS = "captions/settings"
 WORD_BANK_SHOWN = "dictation/word_bank_shown"
 COMMANDS_SHOWN = "dictation/commands_shown"
+TYPING_ECHO = "dictation/speak_as_i_type"
 
 MIN_UI_SCALE = 1.0
 MAX_UI_SCALE = 2.5

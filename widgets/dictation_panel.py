@@ -14,6 +14,7 @@ Intents (signals)
     ``text_edited(text)`` — the pupil typed or edited, or undid a Clear.
     ``word_chosen(word)`` — the pupil pressed a word in the word bank (the
     controller puts it in with ``text_around_selection`` and ``type_text``).
+    ``typed(character)`` — a key put a character in the text (speak as I type).
 
 State (methods)
     ``set_listening(bool)``, ``set_level(dbfs)``, ``show_partial(text)`` (at
@@ -85,6 +86,7 @@ class DictationPanel(QWidget):
     clear_requested = Signal()
     text_edited = Signal(str)
     word_chosen = Signal(str)
+    typed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -143,6 +145,7 @@ class DictationPanel(QWidget):
             "heard are shown in a softer shade with a dotted underline and end with …"))
         self.editor.user_edited.connect(self._on_user_edited)
         self.editor.undo_unavailable.connect(self._on_undo_unavailable)
+        self.editor.typed.connect(self.typed)
 
         self.read_back_button = QPushButton(self)
         self.read_back_button.clicked.connect(self.read_back)

@@ -87,11 +87,14 @@ class DictationText(QPlainTextEdit):
 
     Signals: ``user_edited(text)`` after the pupil changes the settled text
     (undo and redo included); ``undo_unavailable()`` when Ctrl+Z is pressed
-    with nothing of the pupil's to undo (the panel uses it to undo a Clear).
+    with nothing of the pupil's to undo (the panel uses it to undo a Clear);
+    ``typed(character)`` after a key put a character in ("\\n" for Enter), not
+    a paste or a word from the word bank (for speak as I type).
     """
 
     user_edited = Signal(str)
     undo_unavailable = Signal()
+    typed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -287,7 +290,15 @@ class DictationText(QPlainTextEdit):
         if self._partial_start is not None and _edits(event):
             # The pupil is typing: the grey guess makes way rather than mixing in.
             self.clear_partial()
+        before = self._shown
         super().keyPressEvent(event)
+        character = "\n" if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+            else event.text()
+        shortcut = event.modifiers() & (Qt.KeyboardModifier.ControlModifier
+                                        | Qt.KeyboardModifier.MetaModifier)
+        if len(character) == 1 and (character.isprintable() or character == "\n") \
+                and not shortcut and self._shown != before:  # not Ctrl+V's paste
+            self.typed.emit(character)
 
     def inputMethodEvent(self, event: QInputMethodEvent) -> None:  # noqa: N802 - Qt API
         self.clear_partial()
