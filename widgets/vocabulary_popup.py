@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from lessons.profile import Profile
+from widgets.value_label import ValueLabel
 
 MIN_POINT_SIZE = 24.0
 
@@ -27,15 +28,15 @@ class VocabularyPopup(QDialog):
             word=word, definition=definition))
         size = max(MIN_POINT_SIZE, profile.font_size_pt * 1.5)
 
-        self.word_label = QLabel(word)
-        self.word_label.setAccessibleName(self.tr("Word"))
+        # ValueLabels: a reader (Orca reads a dialog's labels as it opens) hears "Word:
+        # recount" and the meaning itself, where the names "Word" and "Meaning" stood.
+        self.word_label = ValueLabel(self.tr("Word"), word)
         word_font = QFont(profile.font_family)
         word_font.setPointSizeF(size * 1.2)
         word_font.setWeight(QFont.Weight.Bold)
         self.word_label.setFont(word_font)
 
-        self.definition_label = QLabel(definition)
-        self.definition_label.setAccessibleName(self.tr("Meaning"))
+        self.definition_label = ValueLabel(self.tr("Meaning"), definition)
         self.definition_label.setWordWrap(True)
         self.definition_label.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByKeyboard

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import numpy as np
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QTextCursor, QWheelEvent
+from PySide6.QtGui import QAccessible, QTextCursor, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from lessons.presets import get_preset
@@ -110,6 +110,11 @@ def test_clicking_a_key_word_shows_its_meaning_large_and_esc_closes_it(qtbot):
     assert popup.isVisible()
     assert popup.definition_label.text() == definition
     assert popup.definition_label.font().pointSizeF() >= 24
+    # A reader hears the word and its meaning, not the names "Word" and "Meaning"
+    # (Qt gives a label no Text interface over AT-SPI: its name is all a reader gets).
+    heard = [QAccessible.queryAccessibleInterface(label).text(QAccessible.Text.Name)
+             for label in (popup.word_label, popup.definition_label)]
+    assert heard == [f"Word: {word}", f"Meaning: {definition}"]
     qtbot.keyClick(popup, Qt.Key.Key_Escape)
     assert not popup.isVisible()
 
