@@ -106,7 +106,9 @@ class WelcomeDialog(QDialog):
         self.body.setWordWrap(True)
         self.body.setTextFormat(Qt.TextFormat.RichText)
         self.body.setAccessibleName(_tr("What Lesson Lab can do on this computer"))
-        self.body.setAccessibleDescription(" ".join(text for _h, text in self.points))
+        # With its headings ("Dictation: …"), as a sighted reader sees them.
+        self.body.setAccessibleDescription(" ".join(f"{heading}: {text}"
+                                                    for heading, text in self.points))
         self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
                                           | Qt.TextInteractionFlag.TextSelectableByMouse)
         buttons = QDialogButtonBox()

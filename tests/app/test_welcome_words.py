@@ -59,3 +59,13 @@ def test_with_no_voices_the_welcome_says_why_and_what_to_do():
     assert points["Read aloud"] == (
         "This computer has no text-to-speech voices, so read aloud highlights each word in "
         "silence. The computer's eSpeak NG voices are missing or damaged.")
+
+
+def test_a_screen_reader_hears_each_heading_with_its_words(qtbot):
+    # The description a reader hears had the sentences but not the headings shown
+    # above them ("Dictation", "Your privacy").
+    dialog = WelcomeDialog(_report(NO_VOSK, WHISPER), "Ctrl+Shift+M")
+    qtbot.addWidget(dialog)
+    described = dialog.body.accessibleDescription()
+    assert described.startswith("Dictation: Dictation works now")
+    assert "Your privacy: Nothing leaves this computer." in described
