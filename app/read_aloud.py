@@ -95,7 +95,8 @@ class ReadAloudController(QObject, VoiceAndSpeed, SoundFileExport, ReadingInATex
     ``export_finished(str)`` the path of a WAV saved; ``error(str)`` one plain
     sentence when something fails (reading stops, the app carries on);
     ``reading_heard()`` once a reading's first word is reached in the audio,
-    so a problem shown before can go.
+    so a problem shown before can go; ``echo_failed(str)`` in place of
+    ``error`` when an ``echo`` could not be said.
     """
 
     status_changed = Signal(str)
@@ -108,6 +109,7 @@ class ReadAloudController(QObject, VoiceAndSpeed, SoundFileExport, ReadingInATex
     export_finished = Signal(str)
     error = Signal(str)
     reading_heard = Signal()
+    echo_failed = Signal(str)
 
     def __init__(self, view, parent: QObject | None = None, *,
                  synthesiser_factory: SynthesiserFactory | None = None,
@@ -238,7 +240,10 @@ class ReadAloudController(QObject, VoiceAndSpeed, SoundFileExport, ReadingInATex
         """Say ``text``, a word or sentence the pupil has just typed (speak as I type),
         quietly: nothing is highlighted or said in the status bar, and only the echo
         before it is cut off, never a reading (False: a reading is under way)."""
-        if self._state != IDLE or self._engine_problem or not text.strip():
+        if self._engine_problem:
+            self.echo_failed.emit(self._engine_problem)
+            return False
+        if self._state != IDLE or not text.strip():
             return False
         self._settle.stop()
         self._generation = self._worker.supersede()
@@ -486,6 +491,9 @@ class ReadAloudController(QObject, VoiceAndSpeed, SoundFileExport, ReadingInATex
 
     def _on_reading_failed(self, generation: int, message: str) -> None:
         if generation != self._generation:
+            return
+        if self._state == IDLE:  # an echo: speak as I type says so where the pupil types
+            self.echo_failed.emit(message)
             return
         self._clear_highlights()
         self._set_state(IDLE)

@@ -7,6 +7,8 @@ puts in the pupil's text is turned into what to say, and said with
 highlighted), each echo cutting off the one before, never a reading of the
 lesson. Nothing is said while dictation listens (the microphone would write
 the voice down), and an echo still being said stops when dictation starts.
+An echo that cannot be said (no speaker) stops speak as I type, saying so in
+the dictation panel, until it is chosen again: one message, not one a word.
 The choice is kept in the settings.
 """
 
@@ -42,13 +44,16 @@ class TypingEcho(QObject):
         super().__init__(parent)
         self.panel, self.reader, self.dictation = panel, reader, dictation
         self.mode = mode if mode in MODES else OFF
+        self._failed = False  # an echo could not be said: none until a mode is chosen again
         panel.typed.connect(self._on_typed)
         dictation.listening_changed.connect(self._on_listening)
+        reader.echo_failed.connect(self._on_failed)
 
     def set_mode(self, mode: str) -> None:
         """OFF, WORDS, SENTENCES or BOTH (``speech.typing_echo``)."""
         if mode in MODES:
             self.mode = mode
+            self._failed = False
             if mode == OFF:
                 self.reader.stop()  # an echo still being said stops with it
 
@@ -64,12 +69,20 @@ class TypingEcho(QObject):
         return group
 
     def _on_typed(self, character: str) -> None:
-        if self.mode == OFF or self.dictation.is_listening():
+        if self.mode == OFF or self._failed or self.dictation.is_listening():
             return
         before, _after = self.panel.text_around_caret()
         text = echo_for(before, character, self.mode)
         if text and self.reader.echo(text):
             self.said.emit(text)
+
+    def _on_failed(self, problem: str) -> None:
+        if self._failed:
+            return
+        self._failed = True
+        self.panel.show_message(_tr(
+            "Speak as I type has stopped: {problem} Choose it again in Dictation › "
+            "Speak as I type to try again.").format(problem=problem.strip()), "error")
 
     def _on_listening(self, listening: bool) -> None:
         if listening and not self.reader.is_speaking():

@@ -87,7 +87,42 @@ def main(out: Path) -> None:
     print(f"{large} ({large.stat().st_size // 1024} KB)")
     window.set_ui_scale(1.0, remember=False)
     panel.set_listening(False)
+    settle(500)
+    speak_as_i_type_shot(window, out.with_name("speak-as-i-type.png"))
     close_without_asking(window)
+
+
+def speak_as_i_type_shot(window, out: Path) -> None:
+    """Dictation › Speak as I type open, Words chosen, and the pupil typing in the panel."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from speech.typing_echo import WORDS
+
+    panel = window.dictation_panel
+    window.set_microphone_live(False)
+    panel.clear_message()
+    # Set, not typed: Xvfb has no sound card, so an echo would only say it cannot be heard.
+    panel.set_text("Water evaporates form the sea ")  # "form" heard, not "from"
+    window.typing_echo.set_mode(WORDS)
+    menu = window.act.menus["dictation"]
+    submenu = window.findChild(type(menu), "menu-speak-as-i-type")
+    for action in submenu.actions():
+        action.setChecked(action.data() == WORDS)
+    bar = window.menuBar()
+    menu.popup(bar.mapToGlobal(bar.actionGeometry(menu.menuAction()).bottomLeft()))
+    settle(300)
+    menu.setActiveAction(submenu.menuAction())
+    QTest.keyClick(menu, Qt.Key.Key_Right)  # opens the submenu, as the keyboard does
+    settle(300)
+    submenu.setActiveAction(next(a for a in submenu.actions() if a.data() == WORDS))
+    settle(300)
+    QApplication.primaryScreen().grabWindow(0).save(str(out))
+    print(f"{out} ({out.stat().st_size // 1024} KB)")
+    submenu.hide()
+    menu.hide()
+    window.typing_echo.set_mode("off")
+    panel.set_text("")
 
 
 if __name__ == "__main__":

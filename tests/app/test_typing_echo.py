@@ -136,12 +136,41 @@ def test_choosing_off_in_the_menu_stops_an_echo_and_says_no_more(qtbot, rig):
     assert r.said == ["The cat sat."]
 
 
-def test_a_pupils_keys_still_type_when_read_aloud_cannot_speak(qtbot, rig):
+def test_an_echo_that_cannot_be_said_stops_speak_as_i_type_with_one_message(qtbot, rig):
     from tests.app.read_aloud_doubles import SpySynthesiser
 
-    r = rig(WORDS, synthesiser=SpySynthesiser(fail_with="No voice is installed."))
-    r.type("The cat ")
-    assert r.panel.text() == "The cat "
-    qtbot.waitUntil(lambda: bool(r.reader.errors), timeout=WAIT)
-    assert r.reader.errors[0] == "No voice is installed."
+    r = rig(WORDS, synthesiser=SpySynthesiser(fail_with="No speakers were found."))
+    r.type("The ")
+    stopped = ("Speak as I type has stopped: No speakers were found. Choose it again in "
+               "Dictation › Speak as I type to try again.")
+    qtbot.waitUntil(lambda: r.panel.message() == stopped, timeout=WAIT)
+    r.type("cat sat ")
+    assert r.panel.text() == "The cat sat "  # the pupil's keys still type
+    assert r.said == ["The"] and len(r.reader.spy.calls) == 1
+    assert r.reader.errors == []  # in the pupil's panel, not the lesson's bar
+    r.echo.set_mode(WORDS)  # chosen again: tried again
+    r.type("on ")
+    assert r.said == ["The", "on"]
 
+
+
+def test_with_no_voice_at_all_speak_as_i_type_says_so_once(qtbot):
+    from app.read_aloud import ReadAloudController
+    from speech.tts.base import SynthesisError
+
+    def no_engine():
+        raise SynthesisError("eSpeak NG is not installed.")
+
+    reader = ReadAloudController(make_view(qtbot, rivers_lesson(), size=(700, 500)),
+                                 synthesiser_factory=no_engine, player_factory=FakePlayer)
+    qtbot.waitUntil(reader.voices_known, timeout=WAIT)
+    panel = DictationPanel()
+    qtbot.addWidget(panel)
+    echo = TypingEcho(panel, reader, Dictation(), WORDS)
+    panel.editor.setFocus()
+    qtbot.keyClicks(panel.editor, "The cat ")
+    assert panel.message() == (
+        "Speak as I type has stopped: Reading aloud cannot start: eSpeak NG is not installed. "
+        "Choose it again in Dictation › Speak as I type to try again.")
+    assert panel.text() == "The cat " and echo.mode == WORDS
+    assert reader.shutdown(wait=5)
