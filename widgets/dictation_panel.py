@@ -381,6 +381,7 @@ class DictationPanel(QWidget):
         self._page = profile
         self._family = profile.font_family
         self.editor.setPalette(page_palette(self.editor.palette(), profile.colours))
+        self.word_bank.set_page(profile.colours)
         self._apply_fonts()
 
     # ------------------------------------------------------------ the pupil's actions

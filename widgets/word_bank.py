@@ -25,9 +25,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from lessons.profile import Colours
 from widgets.flow_area import FlowArea
 from widgets.fold_toggle import FoldToggle
 from widgets.keys import is_redo
@@ -183,6 +184,19 @@ class WordBank(QWidget):
     def button_for(self, word: str) -> QPushButton | None:
         """The button that puts ``word`` in, or ``None``."""
         return next((b for b in self._buttons if b.accessibleName() == word), None)
+
+    def set_page(self, colours: Colours) -> None:
+        """Draw the words as tiles of the pupil's page: its background and text colours
+        (yellow on black words for a pupil who reads yellow on black). The focus ring
+        is the app's own, worked out to stand out from them (app/focus_ring.py)."""
+        palette = QPalette(self.words_area.palette())
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            palette.setColor(group, QPalette.ColorRole.Button, QColor(colours.background))
+            palette.setColor(group, QPalette.ColorRole.ButtonText, QColor(colours.text))
+            # The ring is worked out against the palette's text-box colour too, which
+            # a word never shows: as the page, so a ring is found for yellow on black.
+            palette.setColor(group, QPalette.ColorRole.Base, QColor(colours.background))
+        self.words_area.setPalette(palette)
 
     def set_can_hear(self, can_hear: bool) -> None:
         """Offer "Hear it" or not (read aloud could not start on this computer)."""
