@@ -24,7 +24,7 @@ import subprocess
 import sys
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from tests.e2e.conftest import start_xvfb
@@ -215,6 +215,7 @@ class Walk:
     window: str
     nodes: list[dict]
     widgets: list[dict]
+    labels: list[dict] = field(default_factory=list)  # shown labels' words, as Qt has them
 
 
 class ShownApp:
@@ -270,7 +271,7 @@ class ShownApp:
         shown = self.command(f"state {state}", "state")
         nodes = self.tree(shown["window"])
         return Walk(state, shown["window"], window_nodes(nodes, shown["window"]),
-                    shown["widgets"])
+                    shown["widgets"], shown.get("labels", []))
 
     def tree(self, window: str) -> list[dict]:
         """The objects of the app's top-level ``window`` on the bus (atspi_dump.py tree)."""

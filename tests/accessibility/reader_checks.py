@@ -230,6 +230,57 @@ def window_role(walk: Walk) -> list[Problem]:
                                 "not a frame or dialog")]
 
 
+LABEL_ROLES = {"label", "static", "heading", "caption"}
+# Labels that say what they show in other words, on purpose (the end of their Qt
+# object path): the symbols key's description says "two hashes and a space start a
+# heading…" for "## heading"; the microphone level says "Good", not "Good (−18 dB)",
+# a number that changes faster than a reader could follow.
+SAID_IN_OTHER_WORDS = ("LessonEditor.QSplitter.QWidget.MarkupKey", "LevelMeter.ValueLabel")
+WORDS_HEARD = 8  # of a label's first words, that a reader must get in order
+_WORDS = re.compile(r"\w+")
+
+
+def _words(text: str) -> list[str]:
+    return [word.lower() for word in _WORDS.findall(text)]
+
+
+def _has_run(words: list[str], run: list[str]) -> bool:
+    return any(words[i:i + len(run)] == run for i in range(len(words) - len(run) + 1))
+
+
+def words_not_heard(walk: Walk) -> list[Problem]:
+    """Shown labels whose words a reader cannot get: Qt gives a QLabel no Text interface
+    over AT-SPI, so a label reaches a reader only by its name and description, and a
+    fixed name ("Your task", "Message") hides what it shows.
+
+    The first words of each label (as Qt has them: ``walk.labels``) must be in the name
+    or description of a label of its name on the bus, or of a part round it (a window
+    whose description says what its labels show). A label that is not on the bus at all
+    (one laid over a list) needs its words on some other object, such as the list. A
+    label cut short with "…" needs only the words before the cut.
+    """
+    problems = []
+    for label in walk.labels:
+        words = _words(label["text"])
+        if label["text"].endswith("…"):
+            words = words[:-1]
+        run = words[:WORDS_HEARD]
+        if not run:
+            continue
+        nodes = [n for n in walk.nodes if n["role"] in LABEL_ROLES and n["name"] == label["name"]]
+        if any(n["id"].endswith(SAID_IN_OTHER_WORDS) for n in nodes):
+            continue
+        around = [a for n in nodes for a in [n, *_ancestors(walk, n)]] if nodes else walk.nodes
+        if any(_has_run(_words(f"{n['name']} {n['description']}"), run) for n in around):
+            continue
+        node = nodes[0] if nodes else walk.nodes[0]
+        shown = label["text"] if len(label["text"]) <= 60 else label["text"][:59] + "…"
+        problems.append(Problem(walk.window, place(walk, node), "label", label["name"],
+                                f"shows {shown!r}, which the reader never gets",
+                                node["id"] if nodes else label["class"]))
+    return problems
+
+
 def _class_of(walk: Walk, name: str) -> str:
     return next((w["class"] for w in walk.widgets if w["name"] == name), "")
 
@@ -237,7 +288,7 @@ def _class_of(walk: Walk, name: str) -> str:
 def check_all(walk: Walk) -> list[Problem]:
     """Every check on one walk."""
     return (window_role(walk) + unnamed_controls(walk) + wrong_roles(walk)
-            + text_not_readable(walk))
+            + text_not_readable(walk) + words_not_heard(walk))
 
 
 # ----- the tests' verdicts ------------------------------------------------------------------

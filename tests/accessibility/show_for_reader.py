@@ -131,6 +131,33 @@ def controls_of(window: QWidget) -> list[dict]:
     return found
 
 
+def labels_of(window: QWidget) -> list[dict]:
+    """Every shown label in ``window`` with words in it, as Qt has it: what a sighted
+    user reads there ("text", plain, the Alt letter's & taken out) and its accessible
+    name, for the test to find those words on the bus."""
+    from PySide6.QtGui import Qt as GuiQt  # Qt::mightBeRichText lives in Qt GUI
+    from PySide6.QtGui import QTextDocument
+    from PySide6.QtWidgets import QLabel
+
+    found = []
+    for label in window.findChildren(QLabel):
+        if not label.isVisible() or label.window() is not window:
+            continue
+        text = label.text()
+        if label.textFormat() == Qt.TextFormat.RichText or (
+                label.textFormat() == Qt.TextFormat.AutoText and GuiQt.mightBeRichText(text)):
+            document = QTextDocument()
+            document.setHtml(text)
+            text = document.toPlainText()
+        elif label.buddy() is not None:
+            text = text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+        text = " ".join(text.split())
+        if text:
+            found.append({"text": text[:TEXT_CHARS], "name": accessible_name(label),
+                          "class": type(label).__name__})
+    return found
+
+
 # ----- scenes ---------------------------------------------------------------------------
 
 
@@ -377,7 +404,7 @@ def run(scene: Scene, command: str) -> None:
         window.raise_()
         window.activateWindow()
         later(lambda: emit(state=argument, window=accessible_name(window) or window.windowTitle(),
-                           widgets=controls_of(window)))
+                           widgets=controls_of(window), labels=labels_of(window)))
     elif word == "announce":
         said = scene.announcements()
         later(lambda: emit(announced=said))

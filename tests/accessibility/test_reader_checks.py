@@ -17,6 +17,7 @@ from tests.accessibility.reader_checks import (
     unnamed_controls,
     verdict,
     window_role,
+    words_not_heard,
     wrong_roles,
 )
 
@@ -111,3 +112,31 @@ def test_a_message_counts_as_heard_only_as_an_announcement_of_its_politeness():
               "source": "Message", "role": "panel"}]
     assert "'Unplugged.' (assertive)" in unheard(said, heard, {})
     assert unheard(said[:1], heard, {}) == ""
+
+
+def test_a_labels_words_must_reach_the_reader_by_its_name_or_what_is_round_it():
+    task = {"text": "Your task: Adapt this lesson so Lily can follow it on the board.",
+            "name": "Your task", "class": "QLabel"}
+    named_alone = Walk("state", "Window", [node(0, -1, "frame", "Window", states=("showing",)),
+                                           node(1, 0, "label", "Your task")], [], [task])
+    assert [p.what for p in words_not_heard(named_alone)] == [
+        "shows 'Your task: Adapt this lesson so Lily can follow it on the b…', which "
+        "the reader never gets"]
+    task_named = dict(task, name=task["text"])
+    by_name = Walk("state", "Window", [node(0, -1, "frame", "Window", states=("showing",)),
+                                       node(1, 0, "label", task["text"])], [], [task_named])
+    assert words_not_heard(by_name) == []
+    # A pop-up whose description says what its labels show; a label laid over a list
+    # (not on the bus itself) whose words the list's description carries.
+    word = {"text": "recount", "name": "Word", "class": "QLabel"}
+    popup = Walk("state", "Key word", [
+        dict(node(0, -1, "dialog", "Key word", states=("showing",)),
+             description="recount: Writing that tells what happened."),
+        node(1, 0, "label", "Word")], [], [word])
+    assert words_not_heard(popup) == []
+    empty = {"text": "No lessons match “rivers”.", "name": "", "class": "QLabel"}
+    over_a_list = Walk("state", "Window", [
+        node(0, -1, "frame", "Window", states=("showing",)),
+        dict(node(1, 0, "list", "Lessons"), description="No lessons match “rivers”.")],
+        [], [empty])
+    assert words_not_heard(over_a_list) == []
