@@ -34,12 +34,13 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextLayout,
 )
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
 
 from lessons.document_positions import one_per_position, readable
 from lessons.text_rules import vocabulary_matches, vocabulary_pattern
 from widgets.announce import announce
 from widgets.soft_colour import soft_colour
+from widgets.value_label import ValueLabel
 
 PARTIAL_MARKER = "\u2026"
 # The note about lateness at this share of the caption size (never below
@@ -254,11 +255,12 @@ class CaptionLagNote(QWidget):
 
     def __init__(self, parent: QWidget | None = None, margin: int = 12) -> None:
         super().__init__(parent)
-        self.label = QLabel(self)
+        # A ValueLabel: a reader hears the note's words, also after they were announced
+        # (the name "Note about the captions" stood in place of them).
+        self.label = ValueLabel(_tr("Note about the captions"), parent=self)
         self.label.setObjectName("captionLagNote")
         self.label.setWordWrap(True)
         self.label.setText(lag_note_text())
-        self.label.setAccessibleName(_tr("Note about the captions"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(margin, margin // 2, margin, margin // 2)
         # The box hugs its words on one line when they fit (``set_look`` caps its

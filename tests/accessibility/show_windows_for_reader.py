@@ -10,8 +10,9 @@ It runs like show_for_reader.py (the same commands and replies):
   checker beside it, on its Lesson text tab, on its Lesson details tab, and
   with a message under the text and a key word listed twice;
 - "tools": Practice › My reflection log… (empty, then with two records and a
-  message), trainer mode on each of its steps, and the live captions' history
-  after Save as text… (a message beside the button).
+  message), trainer mode on each of its steps, the live captions' history
+  after Save as text… (a message beside the button), and the live captions with
+  their note that they are running behind.
 """
 
 from __future__ import annotations
@@ -126,9 +127,14 @@ def tools_scene() -> shown.Scene:
         captions.history.save()
         return captions.history
 
+    def running_behind() -> QWidget:
+        only(captions)
+        captions.set_running_behind(True)  # the boxed note under the lines
+        return captions
+
     scene.states = {"empty reflection log": empty_log, "reflection log": records,
                     **{f"trainer step {n + 1}": step(n) for n in range(trainer.step_count())},
-                    "caption history": history}
+                    "caption history": history, "captions running behind": running_behind}
 
     def announcements() -> list[dict]:
         only(log)

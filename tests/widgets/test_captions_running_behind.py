@@ -137,3 +137,14 @@ def test_inside_a_presentation_the_band_grows_for_the_note(qtbot, captions):
         window.width() - window._side.sizeHint().width())
     window.set_running_behind(False)
     assert window.height() == lines
+
+
+def test_a_screen_reader_hears_the_notes_words_after_they_were_announced(captions):
+    # Qt gives a label no Text interface over AT-SPI: its name is all a reader gets. It
+    # was "Note about the captions", whatever the note said.
+    from PySide6.QtGui import QAccessible
+
+    window = captions()
+    window.set_running_behind(True)
+    heard = QAccessible.queryAccessibleInterface(window.note.label).text(QAccessible.Text.Name)
+    assert heard == f"Note about the captions: {window.running_behind_note()}"
