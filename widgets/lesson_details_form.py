@@ -51,6 +51,7 @@ from lessons.front_matter import KEY_STAGES
 from lessons.lesson_details import NEED_CHOICES, DetailsState, LessonDetails
 from widgets.announce import announce
 from widgets.key_words_table import KeyWordsTable
+from widgets.value_label import ValueLabel
 
 SUBJECTS = ("Art and design", "Citizenship", "Computing", "Design and technology", "English",
             "English Literature", "Geography", "History", "Languages", "Maths", "Music", "PE",
@@ -133,9 +134,10 @@ class LessonDetailsForm(QWidget):
         form = QFormLayout()
         # Labels above their fields: the form stays narrow at a large interface size.
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        self.unread = QLabel()
+        # ValueLabels here: a reader hears what they say after their caption (a fixed
+        # name stood in place of it; Qt gives a label no Text interface over AT-SPI).
+        self.unread = ValueLabel(_tr("Details the form leaves as they are"))
         self.unread.setWordWrap(True)
-        self.unread.setAccessibleName(_tr("Details the form leaves as they are"))
         self.text_button = QPushButton(_tr("Fix these details as te&xt"))
         self.text_button.clicked.connect(self.text_requested)
         form.addRow(self.unread)
@@ -187,9 +189,8 @@ class LessonDetailsForm(QWidget):
         return self.scroll
 
     def _build_text_page(self) -> QWidget:
-        self.problem = QLabel()
+        self.problem = ValueLabel(_tr("Problem with the lesson details"))
         self.problem.setWordWrap(True)
-        self.problem.setAccessibleName(_tr("Problem with the lesson details"))
         self.source = self._text_box(_tr("The details at the top of the lesson file, as "
                                          "written in it: lines of 'name: value'."))
         self.source.setMaximumHeight(16777215)  # as tall as the tab: it is all there is here
@@ -233,9 +234,8 @@ class LessonDetailsForm(QWidget):
 
     def _add_note(self, form: QFormLayout, name: str) -> None:
         """A note under field ``name``, shown when it cannot be changed here."""
-        note = QLabel()
+        note = ValueLabel(_tr("About this detail"))
         note.setWordWrap(True)
-        note.setAccessibleName(_tr("About this detail"))
         self._notes[name] = note
         form.addRow(note)
 

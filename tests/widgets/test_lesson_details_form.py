@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtGui import QAccessible, QContextMenuEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMenu
 
 from lessons.checker_model import NEED_LABELS
@@ -21,6 +21,11 @@ from widgets.lesson_editor import LessonEditor
 
 WATER = "ks2-year4-geography-water-cycle.md"
 RECOUNT = "ks1-year2-english-writing-a-recount.md"
+
+
+def heard(widget) -> str:
+    """What a screen reader gets of a label: its name (Qt gives it no Text interface)."""
+    return QAccessible.queryAccessibleInterface(widget).text(QAccessible.Text.Name)
 
 
 @pytest.fixture
@@ -251,6 +256,10 @@ def test_a_problem_in_the_details_leads_to_its_field(qtbot, editor, lessons) -> 
     note = form.note("duration_minutes")
     assert note.isVisibleTo(form) and "such as 60" in note.text()
     assert form.duration.accessibleDescription() == note.text()
+    # A reader going to the note, or to the sentence above the form, hears its words (they
+    # were "About this detail" and "Details the form leaves as they are").
+    assert heard(note) == f"About this detail: {note.text()}"
+    assert heard(form.unread) == f"Details the form leaves as they are: {form.unread.text()}"
     qtbot.keyClicks(form.duration, "50")
     assert "duration_minutes: about an hour\n" in editor.text() and not editor.is_modified()
     # Fixed as text (the cursor starts on its line), then shown as a form again.
@@ -258,6 +267,7 @@ def test_a_problem_in_the_details_leads_to_its_field(qtbot, editor, lessons) -> 
     assert form.showing_text() and QApplication.focusWidget() is form.source
     assert form.source.textCursor().block().text() == "duration_minutes: about an hour"
     assert "number of minutes" in form.problem.text()
+    assert heard(form.problem) == f"Problem with the lesson details: {form.problem.text()}"
     cursor = form.source.textCursor()
     cursor.select(cursor.SelectionType.LineUnderCursor)
     form.source.setTextCursor(cursor)
