@@ -29,10 +29,10 @@ from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from lessons.profile import Colours
-from widgets.flow_area import FlowArea
 from widgets.fold_toggle import FoldToggle
 from widgets.keys import is_redo
 from widgets.value_label import ValueLabel
+from widgets.word_bank_lines import WordLines
 
 
 def _tr(text: str) -> str:
@@ -123,7 +123,9 @@ class WordBank(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.words_area = FlowArea(self)
+        # A few lines of words, however many the lesson has; more scroll there.
+        self.words_view = WordLines(self)
+        self.words_area = self.words_view.words
         self.words_area.setAccessibleName(_tr("Word bank"))
         self.meaning = _Meaning(parent=self)
         # Named by its words, so voice control's "click Hear it" finds it; which word
@@ -136,7 +138,7 @@ class WordBank(QWidget):
         body = QWidget(self)
         body_layout = QVBoxLayout(body)
         body_layout.setContentsMargins(0, 0, 0, 0)
-        body_layout.addWidget(self.words_area)
+        body_layout.addWidget(self.words_view)
         meaning_row = QHBoxLayout()
         meaning_row.addWidget(self.meaning, 1)
         meaning_row.addWidget(self.hear_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -300,6 +302,8 @@ class WordBank(QWidget):
             kind = event.type()
             if kind in (QEvent.Type.Enter, QEvent.Type.FocusIn):
                 self._show_meaning(watched)
+                if kind == QEvent.Type.FocusIn:  # reached with the arrow keys: in sight
+                    self.words_view.show_word(watched)
             elif kind == QEvent.Type.KeyPress and self._key(watched, event):
                 return True
         return super().eventFilter(watched, event)
