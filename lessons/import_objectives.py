@@ -16,8 +16,10 @@ lesson keeps them in its details (``objectives``), which the view shows under
   slide ("Today's lesson", then "WALT: …"): teachers put the objectives
   there as often as on the title slide; the slide goes when nothing else is
   left on it;
-- a section whose heading names objectives: its list items and paragraphs;
-  the section goes when nothing else is left in it.
+- a section whose heading names objectives: its list items and paragraphs
+  (a paragraph after a list is the lesson's text, as are success criteria);
+  the section goes when nothing else is left in it, and what is left goes on
+  in the section before it (or opens the lesson).
 
 Anything else stays where it was. Success criteria ("Success criteria:",
 "WILF", "WAGOLL") are not objectives: under an objectives heading they, and
@@ -71,8 +73,14 @@ def take_objectives(lesson: Lesson, file: str, *,
     for index, section in enumerate(lesson.sections):
         label = _LABEL.match(section.heading)
         if is_objectives_heading(section.heading):
+            before = len(found)
             kept = _take_all(section.blocks, found)
-            if kept:
+            if kept and len(found) > before and not sections:
+                # What is left is no objective: it opens the lesson, with no heading.
+                sections.append(replace(section, blocks=kept, heading=""))
+            elif kept and len(found) > before:  # it goes on in the section before
+                sections[-1] = replace(sections[-1], blocks=sections[-1].blocks + kept)
+            elif kept:
                 sections.append(replace(section, blocks=kept))
         elif slides and index == opening and section.heading and not label:
             before = len(found)
@@ -146,11 +154,15 @@ def _labelled_items_taken(listed: ListBlock, found: list[str]) -> ListBlock | No
 
 
 def _take_all(blocks: tuple[Block, ...], found: list[str]) -> tuple[Block, ...]:
-    """Every paragraph and list item until the success criteria, which stay with the rest."""
+    """Every paragraph and list item until the success criteria, which stay with the rest;
+    once the objectives were a list, a paragraph after it is the lesson's text."""
     kept: list[Block] = []
+    listed = False
     for index, block in enumerate(blocks):
-        if isinstance(block, Paragraph) and _NOT_OBJECTIVES.match(spans_text(block.spans)):
+        if isinstance(block, Paragraph) and (
+                listed or _NOT_OBJECTIVES.match(spans_text(block.spans))):
             return tuple(kept) + blocks[index:]
+        listed = listed or isinstance(block, ListBlock)
         if isinstance(block, ListBlock):
             found.extend(_objective(spans_text(item)) for item in block.items)
         elif isinstance(block, Paragraph):

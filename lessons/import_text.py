@@ -210,6 +210,8 @@ def _sections(lines: list[str], start: int) -> tuple[Section, ...]:
             glossary = under_heading = is_key_words_heading(first)
             label_at, dashed = None, False
             group, index = group[1:], index + 1
+            # Lines straight under "Learning objectives": one objective a line.
+            objectives = is_objectives_heading(first)
         elif dashed and not _BULLET.match(group[0]):
             # After a blank line, lines in another form end a "- word – meaning" list
             # ("Plenary: exit ticket." is no key word): the list becomes a section of its

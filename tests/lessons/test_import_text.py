@@ -285,3 +285,18 @@ def test_a_heading_written_straight_above_a_list_or_a_sentence_is_a_heading():
     assert [section.heading for section in lesson.sections] == ["Starter", "Main activity"]
     assert [spans_text(block.spans) for block in lesson.sections[1].blocks] == [
         "We add halves.", "We will look at how halves and quarters add up."]
+
+
+@pytest.mark.parametrize("objectives", [
+    "Learning objectives\nSay what a volcano is.",  # straight under the heading
+    "Learning objectives\n\n- Say what a volcano is.",  # a list after a blank line
+])
+def test_the_text_after_the_learning_objectives_stays_in_the_lesson(objectives):
+    # The review found the first made the paragraph below a second objective, and the
+    # lesson empty ("no text to make a lesson from"); the second did so before too.
+    lesson, _notes = text_to_lesson(f"Volcanoes\n\n{objectives}\n\n"
+                                    "A volcano is an opening in the crust.\n")
+    assert lesson.objectives == ("Say what a volcano is.",)
+    assert [(section.heading, [spans_text(block.spans) for block in section.blocks])
+            for section in lesson.sections] == [
+        ("", ["A volcano is an opening in the crust."])]
