@@ -99,9 +99,18 @@ class _Pass:
         self._run()
 
     def undo(self) -> None:
-        """Take back every change, last first."""
-        for change in reversed(self.changes):
-            change()
+        """Take back every change, last first.
+
+        In one edit block, so Qt lays the document out once at the end rather
+        than after each change (200 practice records: 195 changes, 25 s).
+        """
+        cursor = QTextCursor(self.document)
+        cursor.beginEditBlock()
+        try:
+            for change in reversed(self.changes):
+                change()
+        finally:
+            cursor.endEditBlock()
         self.changes.clear()
         self.document.pageCount()
 

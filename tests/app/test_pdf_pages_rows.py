@@ -24,7 +24,7 @@ import app.pdf_pages
 from app.pdf_export import export_pdf
 from lessons.loader import load_lesson
 from lessons.presets import get_preset
-from tests.app.test_pdf_pages import Sheet, _filler
+from tests.app.test_pdf_pages import Sheet, _filler, _is_heading
 
 LIBRARY = Path(__file__).resolve().parents[2] / "lessons" / "library"
 _WORD = re.compile(r'<word xMin="[0-9.]+" yMin="([0-9.]+)"[^>]*>([^<]*)</word>')
@@ -101,3 +101,21 @@ def test_a_row_moved_on_prints_its_first_cell_in_its_row(qapp, tmp_path):
     page = next(words for words in _words_on_pages(pdf) if "Frac" in words and "1/4" in words)
     assert page["1/4"] > page["tion"]  # below the heading row, not over it
     assert abs(page["1/4"] - page["one"]) < 1  # on the line of the rest of its row
+
+
+def test_taking_the_changes_back_lays_the_document_out_once(qapp):
+    # keep_together takes its first pass back before the second: 200 practice records
+    # (480 pages) spent 25 s there, laying the document out again after each change.
+    parts = [*_filler(9)]
+    for _ in range(6):  # each heading on the last line of its page, once the last moved
+        parts += [("h", 1), ("p", 3), *_filler(5)]
+    headings = [9 + 7 * n for n in range(6)]
+    sheet = Sheet(*parts)
+    before = [sheet.pages(index)[0] for index in headings]
+    done = app.pdf_pages._Pass(sheet.document, sheet.height, _is_heading)
+    assert len(done.changes) == 6
+    changes = []
+    sheet.document.contentsChange.connect(lambda *where: changes.append(where))
+    done.undo()
+    assert len(changes) == 1  # was one for each change
+    assert [sheet.pages(index)[0] for index in headings] == before  # all back
