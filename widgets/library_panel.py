@@ -93,14 +93,33 @@ def matches(entry: LibraryEntry, words: Sequence[str], subject: str, key_stage: 
         return False
     haystack = " ".join((entry.title, entry.subject, entry.key_stage, entry.year_group,
                          entry.path.stem.replace("-", " "))).casefold()
-    return all(_found(word, haystack) for word in words)
+    return all(_found(term, haystack) for term in _terms(words))
+
+
+_YEAR = re.compile(r"^(?:year|yr|y)(\d+)$")
+
+
+def _terms(words: Sequence[str]) -> list[str]:
+    """The search words, with a year group kept whole: "year 7", "yr 7", "Y7" and "year7"
+    are all "year 7", so they do not find a Year 2 lesson called "Recount (7A)"."""
+    terms: list[str] = []
+    for word in words:
+        year = _YEAR.match(word)
+        if year:
+            terms.append(f"year {int(year.group(1))}")
+        elif word.isdigit() and terms and terms[-1] in ("year", "yr", "y"):
+            terms[-1] = f"year {int(word)}"
+        else:
+            terms.append(word)
+    return terms
 
 
 def _found(word: str, haystack: str) -> bool:
     """A number is found only as a whole number ("4" is in "Year 4", not in "KS4" or
-    "Year 14"); other words anywhere, so "flood" finds "flooding"."""
-    if word.isdigit():
-        return re.search(rf"(?<![\w]){word}(?!\d)", haystack) is not None
+    "Year 14"), and so is a year group ("year 1" is not in "Year 10"); other words
+    anywhere, so "flood" finds "flooding"."""
+    if word.isdigit() or word.startswith("year "):
+        return re.search(rf"(?<![\w]){re.escape(word)}(?!\d)", haystack) is not None
     return word in haystack
 
 
