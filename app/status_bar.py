@@ -104,7 +104,6 @@ class SpeechStatus(QWidget):
         self.microphone.setAccessibleName(_tr("Microphone"))
         # The microphone's state is never shortened or hidden.
         self.microphone.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
-        self._bar: QStatusBar | None = None
         self._eliding_message = False
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -163,31 +162,43 @@ class SpeechStatus(QWidget):
 
     def attach(self, bar: QStatusBar) -> None:
         """Sit at the right of ``bar`` and make room for its passing messages."""
-        self._bar = bar
         bar.addPermanentWidget(self)
         bar.messageChanged.connect(self._message_changed)
 
+    def _status_bar(self) -> QStatusBar | None:
+        """The bar this sits on, asked of Qt each time rather than kept.
+
+        PySide 6.11 makes the widget ``nextInFocusChain()`` returns a child of the one
+        asked, for Python's bookkeeping, and the main window walks its docks' focus
+        chains (app/main_tab_order.py); so when a change of lesson freed the word
+        bank's buttons, a bar object kept here was taken for deleted (the bar lived
+        on) and every message after it raised (tests/app/test_status_bar_after_lesson_change.py).
+        """
+        bar = self.parentWidget()
+        return bar if isinstance(bar, QStatusBar) else None
+
     def message_room(self) -> int:
         """The width, in pixels, a passing message has on the status bar now."""
-        if self._bar is None:
+        bar = self._status_bar()
+        if bar is None:
             return 0
-        right = self.x() if self.isVisible() else self._bar.width()
+        right = self.x() if self.isVisible() else bar.width()
         return max(0, right - 2 - 2 * _MESSAGE_INSET)
 
     def _message_changed(self, text: str) -> None:
-        if self._eliding_message:
+        bar = self._status_bar()
+        if self._eliding_message or bar is None:
             return
         showing = bool(text)
         # One thing at a time: the message, then the engine and voice again.
         self.engine.setVisible(not showing)
         self.voice.setVisible(not showing)
-        self._bar.setToolTip(text)
+        bar.setToolTip(text)
         if showing:
-            self._bar.layout().activate()
-            self._fit_message(text)
+            bar.layout().activate()
+            self._fit_message(bar, text)
 
-    def _fit_message(self, text: str) -> None:
-        bar = self._bar
+    def _fit_message(self, bar: QStatusBar, text: str) -> None:
         room = self.message_room()
         if bar.fontMetrics().horizontalAdvance(text) <= room:
             return

@@ -164,10 +164,9 @@ class WordBank(QWidget):
         self._pairs = pairs
         for button in self._buttons:
             # Freed with its Python wrapper, which nothing else holds (its slots find
-            # it by its place, not through a reference to it). With deleteLater() here,
-            # PySide 6.11.3 marked the main window's status bar wrapper as deleted (the
-            # bar itself lived on) and the next status message raised; why is not
-            # understood. tests/app/test_main_window_wiring.py shows it.
+            # it by its place, not through a reference to it). Freed either way, PySide
+            # takes the objects after it in the main window's focus chain for deleted
+            # too, those made by Qt (the status bar): see app/status_bar.py.
             button.hide()
             button.setParent(None)
         self._meanings = {}
