@@ -110,6 +110,16 @@ _MARKS: dict[tuple[str, ...], Mark] = {
     ("open", "quote"): Mark.OPEN_QUOTE,
     ("close", "quote"): Mark.CLOSE_QUOTE,
     ("end", "quote"): Mark.CLOSE_QUOTE,
+    # What pupils in England are taught to call them. Not in the list on screen:
+    # the built-in Whisper model, streaming, seldom hears them as said ("opens each
+    # mark", "speech mark, semicolon"), and naming them in its prompt cost other words
+    # (lesson-lab bench commands); a word-by-word model or a recording hears them.
+    ("open", "speech", "marks"): Mark.OPEN_QUOTE,
+    ("close", "speech", "marks"): Mark.CLOSE_QUOTE,
+    ("open", "inverted", "commas"): Mark.OPEN_QUOTE,
+    ("close", "inverted", "commas"): Mark.CLOSE_QUOTE,
+    # Whisper's usual hearing of "open speech marks" said straight after a word.
+    ("opens", "speech", "marks"): Mark.OPEN_QUOTE,
 }
 
 _EDITS: dict[tuple[str, ...], Edit] = {
@@ -123,6 +133,7 @@ _CANONICAL: dict[tuple[str, ...], tuple[str, ...]] = {
     ("fullstop",): ("full", "stop"),
     ("newline",): ("new", "line"),
     ("semi", "colon"): ("semicolon",),
+    ("opens", "speech", "marks"): ("open", "speech", "marks"),
 }
 
 _LONGEST = max(len(key) for key in (*_MARKS, *_EDITS))

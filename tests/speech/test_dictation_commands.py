@@ -73,6 +73,14 @@ PLAIN = DictationOptions()
         # "open quote" / "close quote" / "end quote", as other dictation software says.
         ("mrs smith said open quote stop close quote", "Mrs smith said \u201cstop\u201d"),
         ("he said quote hello end quote full stop", "He said \u201chello\u201d."),
+        # "speech marks" and "inverted commas", as pupils in England are taught to say.
+        ("tom said open speech marks help close speech marks full stop",
+         "Tom said \u201chelp\u201d."),
+        ("open inverted commas stop close inverted commas", "\u201cStop\u201d"),
+        ("the giant roared opens speech marks who is there",
+         "The giant roared \u201cwho is there"),
+        ("put the speech marks round it", "Put the speech marks round it"),
+        ("use the open speech marks", "Use the open speech marks"),
         ("open the door and close the window", "Open the door and close the window"),
         ("add a full stop here", "Add a full stop here"),
         ("start a new paragraph", "Start a new paragraph"),
