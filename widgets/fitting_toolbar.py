@@ -9,7 +9,10 @@ where nobody finds them. :class:`FittingToolBar` never does:
 2. when even the short labels do not fit, the buttons wrap onto a further
    row, breaking at a separator where one falls at the edge.
 
-The tooltip and the name a screen reader hears stay whole. As in a QToolBar,
+The tooltip stays whole. A button is named by the label it shows, so voice
+control's "click Bullets" finds it (WCAG 2.5.3, label in name), and a short
+label's button is described by the whole name, so a screen reader hears
+both ("Bullets, Bulleted list"). As in a QToolBar,
 the buttons take no Tab stop (the commands have shortcut keys), and
 ``widgetForAction`` gives an action's button.
 """
@@ -173,6 +176,10 @@ class FittingToolBar(QWidget):
         for action, text in self._short_texts.items():
             # An empty icon text gives the button the action's own text back.
             action.setIconText(text if self._short else "")
+            whole = _plain(action.text())
+            button = self._buttons[action]
+            button.setAccessibleName(text if self._short else whole)
+            button.setAccessibleDescription(whole if self._short else "")
         self._rows.invalidate()
         self.updateGeometry()
 
@@ -188,7 +195,7 @@ class FittingToolBar(QWidget):
         button.setAutoRaise(True)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # as in a QToolBar: keys reach them
-        # A screen reader hears the command's whole name, whichever label shows.
+        # Named by its label; a short label is named in _refit.
         button.setAccessibleName(_plain(action.text()))
         return button
 
