@@ -143,6 +143,12 @@ class MainWindow(SpeechHooks, LessonFiles, FileDrops, LibraryHooks, ProfileChoic
 
         self.view = LessonView()
         self.side_by_side = SideBySide()
+        # A new zoom is said in the status bar (and by a screen reader), once for the
+        # views zoomed together.
+        self._zoom_said = QTimer(self, singleShot=True, interval=0)
+        self._zoom_said.timeout.connect(self._say_zoom)
+        for view in (self.view, self.side_by_side.original, self.side_by_side.adapted):
+            view.zoom_changed.connect(self._zoom_said.start)
         self.stack = QStackedWidget()
         self.stack.setAccessibleName(self.tr("Lesson area"))
         self.stack.addWidget(self.view)
@@ -332,6 +338,14 @@ class MainWindow(SpeechHooks, LessonFiles, FileDrops, LibraryHooks, ProfileChoic
             return
         for view in (self.view, self.side_by_side.original, self.side_by_side.adapted):
             getattr(view, method)()
+
+    def _say_zoom(self) -> None:
+        shown = self.side_by_side.adapted if self.stack.currentWidget() is self.side_by_side \
+            else self.view
+        percent = round(shown.zoom() * 100)
+        self.show_status(self.tr("Zoom {percent}%: the profile's own size").format(
+            percent=percent) if percent == 100 else self.tr("Zoom {percent}%").format(
+            percent=percent))
 
     def show_simulations(self, on: bool = True) -> None:
         """Show or hide "See it as a pupil might" (made the first time it is asked for)."""
