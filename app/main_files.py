@@ -1,14 +1,12 @@
-"""The main window's lesson files: open a lesson, import a Word, PowerPoint or text file,
-export a PDF, a Word document or PowerPoint slides.
+"""The main window's lesson files: open a lesson, import a Word, PowerPoint or text file
+(exports are in app/main_exports.py).
 
 A mixin for :class:`app.main_window.MainWindow` (it uses the window's
 ``library``, ``show_lesson``, ``profile``, ``settings``, ``background`` and
-``show_message``). The questions (``ask_pdf_path``, ``ask_docx_path``,
-``ask_pptx_path``, ``ask_lesson_path``, ``ask_import_path``, ``ask_reimport``)
+``show_message``). The questions (``ask_lesson_path``, ``ask_import_path``, ``ask_reimport``)
 and ``show_import_notes`` are methods so tests can answer them without real
 dialogs; each file dialog opens in the folder last used for its kind of file
-(app/recent_folders.py: "lessons" for opening and importing, "pdf" for PDFs,
-"word" for Word documents, "slides" for PowerPoint slides).
+(app/recent_folders.py: "lessons" for opening and importing).
 
 Importing reads the document on a worker thread (app/lesson_import_worker.py
 through the window's ``background``): a long Word document takes seconds,
@@ -28,21 +26,16 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QFileDialog
 
-from app.recent_folders import remember, start_folder, start_path
+from app.recent_folders import remember, start_folder
 from lessons.file_names import export_file_name
 from lessons.loader import NOT_TEXT, load_lesson
-from lessons.save_problem import save_problem
 from widgets.import_notes import REPLACE
-from widgets.save_as import ask_save_as
 
 LESSONS = "lessons"  # the kind of file (app/recent_folders.py) for opening and importing
-PDF = "pdf"
-WORD = "word"
-SLIDES = "slides"
+
 
 def pdf_file_name(title: str, profile_name: str) -> str:
     """The PDF name to suggest: "<Lesson title> - <profile>.pdf"."""
@@ -222,119 +215,7 @@ class LessonFiles:
             "“{name}” could not be imported: Lesson Lab could not read it.").format(name=name))
         sys.excepthook(type(error), error, error.__traceback__)
 
-    def export_pdf(self) -> Path | None:
-        """Ask where, then write the lesson as a clear-print PDF (a busy cursor meanwhile)."""
-        from app.pdf_export import export_pdf
-
-        result = self._export(self.ask_pdf_path, "pdf", export_pdf, self.tr("Saving the PDF…"),
-                              self.tr("The PDF was not saved."), self.tr("The PDF"))
-        if result is None:
-            return None
-        saved = (self.tr("Saved {path} (1 page).") if result.pages == 1 else
-                 self.tr("Saved {path} ({pages} pages)."))
-        self.show_status(saved.format(path=result.path, pages=result.pages))
-        return result.path
-
-    def export_docx(self) -> Path | None:
-        """Ask where, then write the lesson as a Word document in the profile's clear print."""
-        from app.docx_export import export_docx
-
-        result = self._export(self.ask_docx_path, "docx", export_docx,
-                              self.tr("Saving the Word document…"),
-                              self.tr("The Word document was not saved."),
-                              self.tr("The Word document"))
-        if result is None:
-            return None
-        self.show_status(" ".join((self.tr("Saved {path}.").format(path=result.path),
-                                   *result.notes)))
-        return result.path
-
-    def export_pptx(self) -> Path | None:
-        """Ask where, then write the lesson as PowerPoint slides in the profile's look."""
-        from app.pptx_export import export_pptx
-
-        result = self._export(self.ask_pptx_path, "pptx", export_pptx,
-                              self.tr("Saving the slides…"),
-                              self.tr("The slides were not saved."),
-                              self.tr("The slides"))
-        if result is None:
-            return None
-        saved = (self.tr("Saved {path} (1 slide).") if result.slides == 1 else
-                 self.tr("Saved {path} ({slides} slides)."))
-        self.show_status(" ".join((saved.format(path=result.path, slides=result.slides),
-                                   *result.notes)))
-        return result.path
-
-    def _export(self, ask, ending: str, write, saving: str, not_saved: str, what: str):
-        """Ask where (``ask`` with a suggested name ending in ``ending``), then
-        ``write(lesson, profile, path, colours)``; its result, or None when there is
-        no lesson, the person cancels or the file cannot be written (said in one
-        plain sentence about ``what``, such as "The PDF": lessons/save_problem.py)."""
-        if self.lesson is None:
-            self.show_message(self.tr("Choose a lesson first."))
-            return None
-        profile = self.profile()
-        path = ask(export_file_name(
-            self.lesson.title or (self.lesson_path.stem if self.lesson_path else ""),
-            profile.name, ending))
-        if not path:
-            return None
-        # 30-500 ms for the built-in lessons: too short for a thread and its risks
-        # with fonts, long enough to show the wait.
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        self.show_status(saving)
-        try:
-            return write(self.lesson, profile, path, self.print_colours)
-        except OSError as error:
-            self.show_status(not_saved)
-            self.show_message(save_problem(error, what, path))
-            return None
-        except ValueError as error:  # a print-colour choice the writer does not know
-            self.show_status(not_saved)
-            self.show_message(self.tr("{what} could not be saved: {error}").format(
-                what=what, error=error))
-            return None
-        except Exception as error:  # noqa: BLE001 - a fault in Lesson Lab or a writer library
-            # Not something the person did: one sentence for them, the status no longer
-            # "Saving…", and the whole story where faults are reported.
-            self.show_status(not_saved)
-            self.show_message(self.tr(
-                "{what} could not be saved because of a fault in Lesson Lab; "
-                "your lesson has not changed.").format(what=what))
-            sys.excepthook(type(error), error, error.__traceback__)
-            return None
-        finally:
-            QApplication.restoreOverrideCursor()
-
     # ----- questions (replaced in tests) ------------------------------------------------
-
-    def ask_pdf_path(self, suggestion: str) -> str:
-        """Ask where to save a PDF (in the folder last used for PDFs); "" when cancelled.
-
-        A name typed without ".pdf" gets it (widgets/save_as.py), asking first if
-        that file exists."""
-        return self._ask_save_as(self.tr("Export PDF"), PDF, suggestion,
-                                 (self.tr("PDF files"), "pdf"))
-
-    def ask_docx_path(self, suggestion: str) -> str:
-        """Ask where to save a Word document (where the last one went); "" when cancelled.
-
-        A name typed without ".docx" gets it, asking first if that file exists."""
-        return self._ask_save_as(self.tr("Export Word document"), WORD, suggestion,
-                                 (self.tr("Word documents"), "docx"))
-
-    def ask_pptx_path(self, suggestion: str) -> str:
-        """Ask where to save PowerPoint slides (where the last ones went); "" when cancelled."""
-        return self._ask_save_as(self.tr("Export PowerPoint slides"), SLIDES, suggestion,
-                                 (self.tr("PowerPoint slides"), "pptx"))
-
-    def _ask_save_as(self, title: str, kind: str, suggestion: str, file_type) -> str:
-        chosen = ask_save_as(self, title, start_path(self.settings, kind, suggestion),
-                             [file_type])
-        if chosen is None:
-            return ""
-        remember(self.settings, kind, chosen[0])
-        return chosen[0]
 
     def ask_lesson_path(self) -> str:
         """Ask for a lesson file (in the folder last used for lessons); "" when cancelled."""

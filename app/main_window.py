@@ -53,6 +53,7 @@ from app.background import Background
 from app.dock_title import DockTitle
 from app.main_closing import Closing
 from app.main_drops import FileDrops
+from app.main_exports import LessonExports
 from app.main_files import LessonFiles
 from app.main_focus import FocusAreas
 from app.main_help import ToolsAndHelp
@@ -98,16 +99,18 @@ DOCK = Qt.DockWidgetArea
 OPENING_SIZE = QSize(1400, 900)
 
 
-class MainWindow(SpeechHooks, LessonFiles, FileDrops, LibraryHooks, ProfileChoice, ToolsAndHelp,
-                 FocusAreas, TabOrder, Presenting, Closing, QMainWindow):
-    """The Lesson Lab shell (speech hooks, lesson files, dropped files, the library, profiles,
-    tools and help, F6 areas, Tab order, the projector and closing come from mixins)."""
+class MainWindow(SpeechHooks, LessonExports, LessonFiles, FileDrops, LibraryHooks, ProfileChoice,
+                 ToolsAndHelp, FocusAreas, TabOrder, Presenting, Closing, QMainWindow):
+    """The Lesson Lab shell (speech hooks, exports, lesson files, dropped files, the library,
+    profiles, tools and help, F6 areas, Tab order, the projector and closing come from
+    mixins)."""
 
     lesson_changed = Signal(object)
     profile_changed = Signal(object)
     ui_scale_changed = Signal(float)
     library_loaded = Signal()
     speech_report_ready = Signal(object)
+    export_finished = Signal(object)  # the file an export saved, or None (app/main_exports.py)
 
     def __init__(self, settings: AppSettings | None = None, store: ProfileStore | None = None,
                  library_folders=None, *, load_library: bool = True,

@@ -17,10 +17,11 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from lessons.profile import Profile
+from tests.app.exporting import exported
 from tests.app.main_window_helpers import choose
 
 
-def test_a_profile_file_with_infinite_spacing_is_not_offered(opened, tmp_path):
+def test_a_profile_file_with_infinite_spacing_is_not_offered(qtbot, opened, tmp_path):
     profiles = tmp_path / "profiles"
     profiles.mkdir()
     (profiles / "spaced.json").write_text(
@@ -34,7 +35,7 @@ def test_a_profile_file_with_infinite_spacing_is_not_offered(opened, tmp_path):
     choose(window, "The water cycle")
     window.profiles.setCurrentIndex(window.profiles.findText("Fine"))
     window.ask_docx_path = lambda suggestion: str(tmp_path / "sheet.docx")
-    saved = window.export_docx()
+    saved = exported(qtbot, window, window.export_docx)
     assert saved is not None and docx.Document(str(saved)).paragraphs[0].text
 
 
@@ -46,7 +47,7 @@ def faults(monkeypatch):
     return told
 
 
-def test_a_fault_in_the_word_writer_is_said_plainly_and_the_status_clears(opened, tmp_path,
+def test_a_fault_in_the_word_writer_is_said_plainly_and_the_status_clears(qtbot, opened, tmp_path,
                                                                            faults):
     window = opened.open()
     choose(window, "The water cycle")
@@ -55,7 +56,7 @@ def test_a_fault_in_the_word_writer_is_said_plainly_and_the_status_clears(opened
     window.profile = lambda: replace(chosen, letter_spacing_em=math.inf)
     window.ask_docx_path = lambda suggestion: str(tmp_path / "sheet.docx")
 
-    assert window.export_docx() is None
+    assert exported(qtbot, window, window.export_docx) is None
     assert window.messages == ["The Word document could not be saved because of a fault in "
                                "Lesson Lab; your lesson has not changed."]
     assert window.statusBar().currentMessage() == "The Word document was not saved."
@@ -63,10 +64,11 @@ def test_a_fault_in_the_word_writer_is_said_plainly_and_the_status_clears(opened
     assert QApplication.overrideCursor() is None
     # The window goes on working: the same export with a sound profile saves.
     window.profile = lambda: chosen
-    assert window.export_docx() is not None
+    assert exported(qtbot, window, window.export_docx) is not None
 
 
-def test_a_fault_in_the_pdf_writer_is_said_plainly_too(opened, tmp_path, faults, monkeypatch):
+def test_a_fault_in_the_pdf_writer_is_said_plainly_too(qtbot, opened, tmp_path, faults,
+                                                      monkeypatch):
     import app.pdf_export
 
     def fault(*args, **kwargs):
@@ -76,7 +78,7 @@ def test_a_fault_in_the_pdf_writer_is_said_plainly_too(opened, tmp_path, faults,
     choose(window, "The water cycle")
     monkeypatch.setattr(app.pdf_export, "export_pdf", fault)
     window.ask_pdf_path = lambda suggestion: str(tmp_path / "sheet.pdf")
-    assert window.export_pdf() is None
+    assert exported(qtbot, window, window.export_pdf) is None
     assert window.messages == ["The PDF could not be saved because of a fault in Lesson Lab; "
                                "your lesson has not changed."]
     assert window.statusBar().currentMessage() == "The PDF was not saved."

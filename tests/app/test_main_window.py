@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from lessons.library import builtin_folder, lesson_files
+from tests.app.exporting import exported
 from tests.app.main_window_helpers import choose, row_of
 from tests.fixtures.word_documents import word_document
 
@@ -212,7 +213,8 @@ def test_export_pdf_writes_the_lesson(qtbot, window, tmp_path):
     target = tmp_path / "sheet.pdf"
     suggestions = []
     window.ask_pdf_path = lambda suggestion: suggestions.append(suggestion) or str(target)
-    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    with qtbot.waitSignal(window.export_finished, timeout=60_000):
+        qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert suggestions == ["The water cycle - Standard.pdf"]
     text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True,
                           check=True).stdout
@@ -220,9 +222,9 @@ def test_export_pdf_writes_the_lesson(qtbot, window, tmp_path):
     assert "Saved" in window.statusBar().currentMessage()
 
 
-def test_export_pdf_to_a_folder_that_is_not_there_says_so(window, tmp_path):
+def test_export_pdf_to_a_folder_that_is_not_there_says_so(qtbot, window, tmp_path):
     window.ask_pdf_path = lambda suggestion: str(tmp_path / "missing" / "sheet.pdf")
-    assert window.export_pdf() is None
+    assert exported(qtbot, window, window.export_pdf) is None
     assert window.messages and window.messages[0].startswith("The PDF could not be saved")
 
 

@@ -8,6 +8,7 @@ import docx
 import pytest
 from PySide6.QtCore import Qt
 
+from tests.app.exporting import exported
 from tests.app.main_window_helpers import choose
 
 
@@ -28,8 +29,9 @@ def test_ctrl_shift_w_saves_the_adapted_lesson_under_its_title_and_profile(qtbot
     target = tmp_path / "sheet.docx"
     suggestions = []
     window.ask_docx_path = lambda suggestion: suggestions.append(suggestion) or str(target)
-    qtbot.keyClick(window, Qt.Key.Key_W,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    with qtbot.waitSignal(window.export_finished, timeout=60_000):
+        qtbot.keyClick(window, Qt.Key.Key_W,
+                       Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert suggestions == ["The water cycle - Dyslexia.docx"]
     document = docx.Document(str(target))
     assert document.paragraphs[0].text == "The water cycle"
@@ -44,21 +46,21 @@ def test_the_file_menu_offers_it_next_to_the_pdf(window):
     assert window.act.export_docx.shortcut().toString() == "Ctrl+Shift+W"
 
 
-def test_black_on_white_is_honoured_for_paper(window, tmp_path):
+def test_black_on_white_is_honoured_for_paper(qtbot, window, tmp_path):
     choose(window, "The water cycle")
     _choose_profile(window, "High contrast yellow on black")
     paper = next(a for a in window.act.print_colours.actions() if a.data() == "black-on-white")
     paper.trigger()
     window.ask_docx_path = lambda suggestion: str(tmp_path / "paper.docx")
-    saved = window.export_docx()
+    saved = exported(qtbot, window, window.export_docx)
     normal = docx.Document(str(saved)).styles["Normal"]
     assert str(normal.font.color.rgb) == "000000"
 
 
-def test_a_folder_that_is_not_there_says_so(window, tmp_path):
+def test_a_folder_that_is_not_there_says_so(qtbot, window, tmp_path):
     choose(window, "The water cycle")
     window.ask_docx_path = lambda suggestion: str(tmp_path / "missing" / "sheet.docx")
-    assert window.export_docx() is None
+    assert exported(qtbot, window, window.export_docx) is None
     assert window.messages[-1].startswith("The Word document could not be saved")
     assert window.statusBar().currentMessage() == "The Word document was not saved."
 
