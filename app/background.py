@@ -2,7 +2,12 @@
 
 For work with no Qt in it (scanning the lesson library, asking the speech
 engines what they can do): the GUI thread never waits, and the answer arrives
-as a queued signal, so the callback runs on the GUI thread.
+as a queued signal, so the callback runs on the GUI thread. Work that makes
+Qt objects of its own (an export lays out a QTextDocument) runs on a QThread
+instead (``qt_thread=True``): Qt's text layout starts timers, which a plain
+Python thread has no event dispatcher for ("QBasicTimer::start: current
+thread's event dispatcher has already been destroyed"). Such a thread must
+have finished before the app quits; the window waits for an export.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ import itertools
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QThread
 
 from app import thread_relay
 
@@ -29,21 +34,34 @@ class Background(QObject):
         super().__init__(parent)
         self._key = thread_relay.register(self)
         self._callbacks: dict[int, tuple[Callable | None, Callable | None]] = {}
+        self._qt_threads: dict[int, QThread] = {}
         self._jobs = itertools.count(1)
         self.running = 0
 
     def run(self, work: Callable[[], object], on_done: Callable[[object], None],
-            on_error: Callable[[BaseException], None] | None = None, name: str = "work") -> None:
-        """Call ``work()`` on a daemon thread, then ``on_done`` (or ``on_error``) here."""
+            on_error: Callable[[BaseException], None] | None = None, name: str = "work",
+            *, qt_thread: bool = False) -> None:
+        """Call ``work()`` on a daemon thread (a QThread with ``qt_thread``), then
+        ``on_done`` (or ``on_error``) here."""
         self.running += 1
         job = next(self._jobs)
         self._callbacks[job] = (on_done, on_error)
+        if qt_thread:
+            thread = _QtThread(work, self._key, job)
+            thread.setObjectName(name)
+            self._qt_threads[job] = thread
+            thread.start()
+            return
         threading.Thread(target=_run, args=(work, self._key, job), name=name,
                          daemon=True).start()
 
     def _on_relayed(self, payload: tuple) -> None:
         job, succeeded, value = payload
         self.running -= 1
+        thread = self._qt_threads.pop(job, None)
+        if thread is not None:
+            thread.wait()  # its last step was to post this: it is ending
+            thread.deleteLater()
         on_done, on_error = self._callbacks.pop(job)
         callback = on_done if succeeded else on_error
         if callback is not None:
@@ -57,3 +75,14 @@ def _run(work: Callable[[], object], key: int, job: int) -> None:
         thread_relay.post(key, (job, False, error))
         return
     thread_relay.post(key, (job, True, result))
+
+
+class _QtThread(QThread):
+    """A QThread for ``work`` (with an event dispatcher, for the Qt objects it makes)."""
+
+    def __init__(self, work: Callable[[], object], key: int, job: int) -> None:
+        super().__init__()
+        self._work, self._key, self._job = work, key, job
+
+    def run(self) -> None:  # noqa: D102 - QThread's
+        _run(self._work, self._key, self._job)

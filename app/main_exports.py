@@ -113,7 +113,7 @@ class LessonExports:
             lambda: write(lesson, profile, path, colours),
             lambda result: self._exported(result, saved(result)),
             lambda error: self._not_exported(error, path, what, not_saved),
-            name="export")
+            name="export", qt_thread=True)
         return True
 
     def _exported(self, result, message: str) -> None:
