@@ -14,10 +14,11 @@ file manager. Nothing is sent anywhere.
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QUrl
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.background import Background
 from app.practice.practice_saving import ask_record_path
 from app.practice.session import record_file_name, write_records
 from app.reflection_pdf import records_html
@@ -54,7 +56,12 @@ def record_html(session: PracticeSession) -> str:
 
 @reaches_reader_as_window  # "frame" to a reader, not "filler"
 class ReflectionLogWindow(QWidget):
-    """The reflection log: a list of records, the chosen one, and Save buttons."""
+    """The reflection log: a list of records, the chosen one, and Save buttons.
+
+    Signal: ``saved(path)`` when a save has ended: the file, or None when it failed.
+    """
+
+    saved = Signal(object)
 
     def __init__(self, parent: QWidget | None = None,
                  store: ReflectionStore | None = None) -> None:
@@ -62,6 +69,9 @@ class ReflectionLogWindow(QWidget):
         self.store = store if store is not None else ReflectionStore()
         self._entries: list[LogEntry] = []
         self._seen: tuple = ()
+        self._background = Background(self)
+        self._saving = False
+        self._close_when_saved = False
         self.setWindowTitle(self.tr("My reflection log"))
         self.setAccessibleName(self.tr("My reflection log"))
 
@@ -202,8 +212,13 @@ class ReflectionLogWindow(QWidget):
             self.viewer.setPlainText(self.tr(
                 "{problem} The file is left as it was, in {folder}, and the other records "
                 "are not affected.").format(problem=entry.text, folder=self.store.folder))
-        has_one = self.current_session() is not None
-        has_any = bool(self.sessions())
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        """Save one needs a readable record chosen, Save all one at least; both wait
+        while a file is being written."""
+        has_one = self.current_session() is not None and not self._saving
+        has_any = bool(self.sessions()) and not self._saving
         self.save_one_docx.setEnabled(has_one)
         self.save_one_pdf.setEnabled(has_one)
         self.save_all_docx.setEnabled(has_any)
@@ -226,31 +241,41 @@ class ReflectionLogWindow(QWidget):
 
     # -- saving -----------------------------------------------------------------
 
-    def save(self, which: str, fmt: str, path: str | Path | None = None) -> Path | None:
+    def save(self, which: str, fmt: str, path: str | Path | None = None) -> bool:
         """Save the chosen record (``which`` "one") or every record ("all") as ``fmt``
-        ("docx" or "pdf") to ``path``, asked for when None. Returns the file written."""
+        ("docx" or "pdf") to ``path``, asked for when None. The file is written on a
+        worker thread (a whole term's log is hundreds of pages) while the window works
+        on; ``saved(path)`` follows (None when it failed). False when nothing is saved
+        (no record, or the teacher cancels)."""
         sessions = self.sessions() if which == "all" else \
             [s for s in (self.current_session(),) if s is not None]
-        if not sessions:
-            self.show_status(self.tr("There is no reflection to save yet."), error=True)
-            return None
+        if not sessions or self._saving:
+            if not sessions:
+                self.show_status(self.tr("There is no reflection to save yet."), error=True)
+            return False
         if path is None:
             suggestion = record_file_name(sessions[0], fmt) if which == "one" \
                 else log_file_name(date.today(), fmt)
             path = self.ask_export_path(fmt, suggestion)
             if not path:
-                return None
-        try:
-            kind, out = write_records(sessions, fmt, path)
-        except OSError as error:
-            self.show_status(save_problem(error, self.tr("The record"), path), error=True)
-            return None
-        except ValueError as error:
-            self.show_status(self.tr("The record could not be saved: {reason}.")
-                             .format(reason=error), error=True)
-            return None
+                return False
         count = self.tr("1 reflection") if len(sessions) == 1 else \
             self.tr("{n} reflections").format(n=len(sessions))
+        self._set_saving(True)
+        self.show_status(self.tr("Saving {count}…").format(count=count))
+        self._background.run(
+            lambda: write_records(sessions, fmt, path),
+            lambda written: self._saved(written, which, count),
+            lambda error: self._not_saved(error, path), name="reflections", qt_thread=True)
+        return True
+
+    def is_saving(self) -> bool:
+        """True while a file is being written."""
+        return self._saving
+
+    def _saved(self, written: tuple[str, Path], which: str, count: str) -> None:
+        kind, out = written
+        self._set_saving(False)
         message = self.tr("Saved {count} as {kind}: {path}. Nothing is sent anywhere.").format(
             count=count, kind=self.tr(_KIND_WORDS[kind]), path=out)
         skipped = sum(1 for e in self._entries if not e.readable)
@@ -260,7 +285,39 @@ class ReflectionLogWindow(QWidget):
                               self.tr("{n} records that could not be read were left out.")
                               .format(n=skipped))
         self.show_status(message)
-        return out
+        self.saved.emit(out)
+        self._close_if_asked()
+
+    def _not_saved(self, error: BaseException, path: str | Path) -> None:
+        self._set_saving(False)
+        if isinstance(error, OSError):
+            self.show_status(save_problem(error, self.tr("The record"), path), error=True)
+        elif isinstance(error, ValueError):
+            self.show_status(self.tr("The record could not be saved: {reason}.")
+                             .format(reason=error), error=True)
+        else:  # a fault in Lesson Lab or a writer library, not something the teacher did
+            self.show_status(self.tr("The record could not be saved because of a fault in "
+                                     "Lesson Lab; your log has not changed."), error=True)
+            sys.excepthook(type(error), error, error.__traceback__)
+        self.saved.emit(None)
+        self._close_if_asked()
+
+    def _set_saving(self, saving: bool) -> None:
+        self._saving = saving
+        self._update_buttons()
+
+    def _close_if_asked(self) -> None:
+        if self._close_when_saved:
+            self._close_when_saved = False
+            QTimer.singleShot(0, self, self.close)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self._saving:  # the file first: the window closes by itself after
+            event.ignore()
+            self._close_when_saved = True
+            self.show_status(self.tr("Saving; this window will close when it has finished."))
+            return
+        super().closeEvent(event)
 
     def ask_export_path(self, fmt: str, suggestion: str) -> str | None:
         """Ask where to save; None when the teacher cancels (as the practice window asks)."""

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEventLoop, Qt
+from PySide6.QtWidgets import QApplication, QWidget
 
 from tests.accessibility import show_for_reader as shown
 
@@ -141,6 +141,8 @@ def tools_scene() -> shown.Scene:
         log.open_folder()
         said = [{"text": log.status.text(), "assertive": False}]
         log.save("one", "docx", path=store.folder / "gone" / "record.docx")  # no such folder
+        while log.is_saving():  # written on a worker thread
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
         said.append({"text": log.status.text(), "assertive": True})
         only(captions)
         captions.show_history()

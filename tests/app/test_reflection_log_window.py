@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QPushButton
 
 from app.practice.entry import add_practice_menu, open_reflection_log
 from app.practice.reflection_log_window import ReflectionLogWindow
+from app.practice.session import write_records
 from lessons.reflection import ReflectionStore, reflections_dir
 from tests.app.keyboard_scopes import clashes, window_keys
 from tests.app.practice_at_scale import SCREEN, at_200  # noqa: F401 - the at_200 fixture
@@ -103,14 +104,16 @@ def test_one_record_saves_as_word_and_all_as_one_pdf(qtbot, store, tmp_path, mon
     out.mkdir()
     dialog = use_dialog(monkeypatch, (str(out / "march"), "Word document (*.docx)"),
                         (str(out / "everything.pdf"), "PDF (*.pdf)"))
-    qtbot.mouseClick(window.save_one_docx, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(window.saved, timeout=60_000):
+        qtbot.mouseClick(window.save_one_docx, Qt.MouseButton.LeftButton)
     word = out / "march.docx"
     assert zipfile.is_zipfile(word)
     assert "The water cycle" in _docx_text(word) and "Inspector" not in _docx_text(word)
     assert dialog.opened[0][0].endswith("Reflection - The water cycle - 14 March 2025.docx")
     assert str(word) in window.status.text() and ".json" not in window.status.text()
 
-    qtbot.mouseClick(window.save_all_pdf, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(window.saved, timeout=60_000):
+        qtbot.mouseClick(window.save_all_pdf, Qt.MouseButton.LeftButton)
     pdf = out / "everything.pdf"
     text = _pdf_text(pdf)
     assert "The water cycle" in text and "An Inspector Calls" in text
@@ -121,7 +124,9 @@ def test_one_record_saves_as_word_and_all_as_one_pdf(qtbot, store, tmp_path, mon
 
 def test_a_save_that_fails_is_one_sentence_and_writes_nothing(qtbot, store, tmp_path):
     window = _window(qtbot, store)
-    assert window.save("one", "docx", tmp_path / "gone" / "record.docx") is None
+    with qtbot.waitSignal(window.saved, timeout=60_000) as ended:
+        assert window.save("one", "docx", tmp_path / "gone" / "record.docx")
+    assert ended.args == [None]
     assert "could not be saved" in window.status.text()
     assert not (tmp_path / "gone").exists()
 
@@ -204,3 +209,34 @@ def test_the_window_fits_the_screen_at_200_percent(qtbot, store):
     assert window.viewer.document().defaultFont().pointSizeF() == \
         QApplication.font().pointSizeF()
 
+
+
+def test_a_whole_log_is_written_while_the_window_works_on_and_closing_waits(
+        qtbot, store, tmp_path, monkeypatch):
+    import threading
+
+    import app.practice.reflection_log_window as log_window
+
+    started, opened, threads = threading.Event(), threading.Event(), []
+
+    def held(*args):  # the real writer, held at its start
+        threads.append(threading.current_thread())
+        started.set()
+        opened.wait(30)
+        return write_records(*args)
+
+    monkeypatch.setattr(log_window, "write_records", held)
+    window = _window(qtbot, store)
+    target = tmp_path / "term.pdf"
+    assert window.save("all", "pdf", target)
+    assert started.wait(10) and threads[0] is not threading.main_thread()
+    assert window.status.text() == "Saving 2 reflections…"
+    assert not any(b.isEnabled() for b in (window.save_one_docx, window.save_one_pdf,
+                                           window.save_all_docx, window.save_all_pdf))
+    window.list.setCurrentRow(2)  # the window works on meanwhile
+    assert "The water cycle" in window.viewer.toPlainText()
+    assert not window.close()  # the file first
+    assert window.status.text() == "Saving; this window will close when it has finished."
+    opened.set()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=60_000)
+    assert target.read_bytes().startswith(b"%PDF")
