@@ -24,6 +24,8 @@ from widgets.lesson_view import LessonView
 from widgets.page_headings import section_heading
 from widgets.relative_font import set_relative_font
 
+_NOTHING = object()  # no lesson waiting to be shown
+
 
 class SideBySide(QWidget):
     """Two lesson views: ``original`` (unadapted) and ``adapted``, in step."""
@@ -59,6 +61,7 @@ class SideBySide(QWidget):
         layout.addWidget(splitter)
 
         self._syncing = False
+        self._waiting: object = _NOTHING  # a lesson given while hidden, to show when shown
         self._pages: list[Page] = []
         self._starts: dict[int, int] = {}  # page -> where it starts in the whole lesson
         first, second = self.original.verticalScrollBar(), self.adapted.verticalScrollBar()
@@ -71,11 +74,27 @@ class SideBySide(QWidget):
         self.set_adapted_profile(default_preset())
 
     def set_lesson(self, lesson: Lesson | None) -> None:
-        """Show ``lesson`` in both panes."""
+        """Show ``lesson`` in both panes: now if they are shown, else when they next are.
+
+        Hidden behind the lesson (most of the time), the panes are not built for each
+        lesson opened: building them took two thirds of opening a long lesson (each
+        decodes every picture), for a view seldom looked at.
+        """
         self._pages = lesson_pages(lesson) if lesson else []
         self._starts.clear()
-        self.original.set_lesson(lesson)
-        self.adapted.set_lesson(lesson)
+        self._waiting = lesson
+        if self.isVisible():
+            self._show_waiting()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self._show_waiting()
+        super().showEvent(event)
+
+    def _show_waiting(self) -> None:
+        lesson, self._waiting = self._waiting, _NOTHING
+        if lesson is not _NOTHING:
+            self.original.set_lesson(lesson)
+            self.adapted.set_lesson(lesson)
 
     def go_to_section(self, index: int) -> None:
         """Turn the adapted pane to section ``index`` (focus mode); the original follows."""

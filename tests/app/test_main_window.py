@@ -47,7 +47,6 @@ def test_choosing_a_lesson_with_the_keyboard_shows_it(qtbot, window):
     qtbot.keyClick(window.library.list, Qt.Key.Key_Down)
     assert window.lesson is not first
     assert window.view.lesson() is window.lesson
-    assert window.side_by_side.adapted.lesson() is window.lesson
     assert window.windowTitle() == f"{window.lesson.title} — Lesson Lab"
     qtbot.keyClick(window.library.list, Qt.Key.Key_Return)
     assert window.view.hasFocus(), "Enter opens the lesson and moves into it"
@@ -297,3 +296,19 @@ def test_speech_models_open_from_tools_and_keep_one_manager(qtbot, window):
     assert window.model_dialog is dialog and window.model_manager is manager
     assert dialog.isVisible()
     qtbot.waitUntil(manager.is_idle, timeout=20000)
+
+
+def test_the_side_by_side_panes_are_built_when_shown_not_for_every_lesson(qtbot, window):
+    # Building the two hidden panes took two thirds of opening a long lesson.
+    choose(window, "Cells")
+    panes = (window.side_by_side.original, window.side_by_side.adapted)
+    assert [pane.lesson() for pane in panes] == [None, None]  # hidden: not built
+    window.show_side_by_side(True)
+    assert [pane.lesson() for pane in panes] == [window.lesson, window.lesson]
+    choose(window, "The water cycle")  # shown: built at once
+    assert [pane.lesson().title for pane in panes] == ["The water cycle"] * 2
+    window.show_side_by_side(False)
+    choose(window, "Cells")
+    assert [pane.lesson().title for pane in panes] == ["The water cycle"] * 2
+    window.show_side_by_side(True)
+    assert [pane.lesson().title for pane in panes] == ["Cells"] * 2
