@@ -18,7 +18,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -42,6 +42,7 @@ from lessons.reflection_log import EMPTY_LOG, LogEntry, log_file_name, read_log
 from lessons.save_problem import save_problem
 from widgets.announce import announce
 from widgets.relative_font import set_relative_font
+from widgets.screen_fit import open_within_screen
 from widgets.value_label import ValueLabel
 from widgets.window_role import reaches_reader_as_window
 
@@ -154,7 +155,7 @@ class ReflectionLogWindow(QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
         QShortcut(QKeySequence.StandardKey.Close, self, self.close)
         self.list.currentRowChanged.connect(self._show_current)
-        self.resize(1000, 680)
+        open_within_screen(self, QSize(1000, 680))  # a laptop, or at 200%: smaller
         self.reload()
         self.list.setFocus()  # the keyboard starts in the list: Up and Down choose
 

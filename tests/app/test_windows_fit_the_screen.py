@@ -75,3 +75,14 @@ def test_a_saved_geometry_that_fits_is_kept(qtbot, opened):
     again = opened.open()
     assert (again.width(), again.height()) == (760, 580)
     assert again.pos() == where
+
+
+def test_the_reflection_log_opens_within_the_screen(qtbot, tmp_path):
+    from app.practice.entry import open_reflection_log
+    from lessons.reflection import ReflectionStore
+
+    log = open_reflection_log(None, ReflectionStore(tmp_path / "log"))
+    qtbot.addWidget(log)
+    qtbot.waitExposed(log)
+    fits, frame, area = _fits(log)
+    assert fits, f"the reflection log ({frame}) is not inside the screen ({area})"
