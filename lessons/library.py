@@ -11,6 +11,7 @@ load as normal.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -176,4 +177,12 @@ def _sort_key(entry: LibraryEntry) -> tuple:
     origin_rank = {BUILT_IN: 0, USER: 1}.get(entry.origin, 2)
     stage = entry.key_stage
     stage_rank = KEY_STAGES.index(stage) if stage in KEY_STAGES else len(KEY_STAGES)
-    return (origin_rank, stage_rank, entry.subject.casefold(), entry.title.casefold(), entry.path)
+    return (origin_rank, stage_rank, entry.subject.casefold(), _in_number_order(entry.title),
+            entry.path)
+
+
+def _in_number_order(title: str) -> tuple:
+    """A title's sort key with its numbers as numbers: "Volcanoes (7A)" before
+    "Volcanoes (10E)", "Lesson 2" before "Lesson 10"."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part)
+                 for part in re.split(r"(\d+)", title.casefold()) if part)

@@ -128,3 +128,14 @@ def test_a_looped_link_among_your_lessons_leaves_the_built_in_lessons_listed():
     built_in = [e for e in scan.entries if e.origin == BUILT_IN]
     assert len(built_in) == len(lesson_files(builtin_folder()))
     assert [e.path for e in scan.entries if not e.ok] == [loop]
+
+
+def test_titles_with_numbers_are_listed_in_number_order(tmp_path):
+    # A teacher's classes and lesson numbers: "(7A)" before "(10E)", 2 before 10.
+    for name, title in (("a", "Volcanoes (10E)"), ("b", "Volcanoes (7A)"),
+                        ("c", "Lesson 10: rivers"), ("d", "Lesson 2: rain"),
+                        ("e", "lesson 2: Clouds")):
+        write(tmp_path, f"{name}.md", f"---\ntitle: \"{title}\"\nsubject: Geography\n---\nText.\n")
+    titles = [entry.title for entry in scan_library([tmp_path]).entries]
+    assert titles == ["lesson 2: Clouds", "Lesson 2: rain", "Lesson 10: rivers",
+                      "Volcanoes (7A)", "Volcanoes (10E)"]
