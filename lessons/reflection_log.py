@@ -44,6 +44,22 @@ class LogEntry:
         return self.session is not None
 
 
+def entry_matches(entry: LogEntry, query: str) -> bool:
+    """Whether every word of ``query`` is in the entry: its line in the list (the date,
+    lesson and pupil), the pupil's needs, the profiles used and the teacher's answers.
+    Capitals do not matter ("maya dyslexia", "march ruler")."""
+    words = query.casefold().split()
+    if not words:
+        return True
+    parts = [entry.text]
+    session = entry.session
+    if session is not None:
+        parts += [*session.pupil.needs, session.profile_before, session.profile_after,
+                  *(reflection.answer for reflection in session.reflections)]
+    found = " ".join(parts).casefold()
+    return all(word in found for word in words)
+
+
 def entry_text(session: PracticeSession) -> str:
     """"Friday 28 November 2026 at 20:57 — Plants — Sam, Year 1: Down syndrome"."""
     return f"{long_date(session.started)} — {session.lesson_title} — {session.pupil.title}"

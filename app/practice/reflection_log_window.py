@@ -5,8 +5,10 @@ a teacher cannot read. This window lists the records newest first (date,
 lesson, pupil), shows the chosen one laid out as the PDF lays it out, and
 saves one record or the whole log as a Word document (or plain text) or a
 PDF with the practice window's own writers (``write_records``) and save box
-(``ask_record_path``). A file that cannot be read is one sentence in the list
-and stops nothing else. Opened from Practice › My reflection log
+(``ask_record_path``), in the background (app/practice/reflection_log_saving.py).
+Find (Ctrl+F) shows the records with every word typed: a pupil, a lesson, a
+month or a word the teacher wrote. A file that cannot be read is one sentence
+in the list and stops nothing else. Opened from Practice › My reflection log
 (``app/practice/entry.py``). ``ask_export_path`` and
 ``open_folder_url`` are the seams tests answer instead of a dialog and a
 file manager. Nothing is sent anywhere.
@@ -14,15 +16,13 @@ file manager. Nothing is sent anywhere.
 
 from __future__ import annotations
 
-import sys
-from datetime import date
-from pathlib import Path
-
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListView,
     QListWidget,
     QListWidgetItem,
@@ -34,19 +34,16 @@ from PySide6.QtWidgets import (
 )
 
 from app.background import Background
-from app.practice.practice_saving import ask_record_path
-from app.practice.session import record_file_name, write_records
+from app.practice.reflection_log_saving import LogSaving
 from app.reflection_pdf import records_html
 from lessons.reflection import PracticeSession, ReflectionStore
-from lessons.reflection_log import EMPTY_LOG, LogEntry, log_file_name, read_log
-from lessons.save_problem import save_problem
+from lessons.reflection_log import EMPTY_LOG, LogEntry, entry_matches, read_log
 from widgets.announce import announce
 from widgets.relative_font import set_relative_font
 from widgets.screen_fit import open_within_screen
 from widgets.value_label import ValueLabel
 from widgets.window_role import reaches_reader_as_window
 
-_KIND_WORDS = {"docx": "a Word document", "txt": "plain text", "pdf": "a PDF"}
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -56,7 +53,7 @@ def record_html(session: PracticeSession) -> str:
 
 
 @reaches_reader_as_window  # "frame" to a reader, not "filler"
-class ReflectionLogWindow(QWidget):
+class ReflectionLogWindow(LogSaving, QWidget):
     """The reflection log: a list of records, the chosen one, and Save buttons.
 
     Signal: ``saved(path)`` when a save has ended: the file, or None when it failed.
@@ -71,8 +68,6 @@ class ReflectionLogWindow(QWidget):
         self._entries: list[LogEntry] = []
         self._seen: tuple = ()
         self._background = Background(self)
-        self._saving = False
-        self._close_when_saved = False
         self.setWindowTitle(self.tr("My reflection log"))
         self.setAccessibleName(self.tr("My reflection log"))
 
@@ -93,6 +88,20 @@ class ReflectionLogWindow(QWidget):
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         list_label = QLabel(self.tr("&Reflections, newest first:"))
         list_label.setBuddy(self.list)
+        # A term's log is a long list: find a pupil, a lesson, a month or a word written.
+        self.find = QLineEdit()
+        self.find.setAccessibleName(self.tr("Find reflections"))
+        self.find.setPlaceholderText(self.tr("Pupil, lesson, month or a word you wrote"))
+        self.find.setClearButtonEnabled(True)
+        self.find.textChanged.connect(self._filter)
+        self.find.installEventFilter(self)  # Down goes on into the list
+        find_label = QLabel(self.tr("F&ind:"))
+        find_label.setBuddy(self.find)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.find.setFocus)
+        self.found = ValueLabel(hide_when_empty=True)
+        find_row = QHBoxLayout()
+        find_row.addWidget(find_label)
+        find_row.addWidget(self.find, 1)
 
         self.viewer = QTextBrowser()
         self.viewer.setAccessibleName(self.tr("The chosen reflection"))
@@ -106,6 +115,9 @@ class ReflectionLogWindow(QWidget):
                                     (right, viewer_label, self.viewer)):
             column = QVBoxLayout(side)
             column.setContentsMargins(0, 0, 0, 0)
+            if side is left:
+                column.addLayout(find_row)
+                column.addWidget(self.found)
             column.addWidget(label)
             column.addWidget(widget, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -188,6 +200,7 @@ class ReflectionLogWindow(QWidget):
                         if e.session is not None and e.session.id == current.id), 0)
         self.list.setCurrentRow(row)
         self._show_current(row)
+        self._filter()
 
     def sessions(self) -> list[PracticeSession]:
         """Every readable record, newest first."""
@@ -203,9 +216,41 @@ class ReflectionLogWindow(QWidget):
         entry = self.current_entry()
         return entry.session if entry is not None else None
 
+    def _filter(self, query: str = "") -> None:
+        """Show the entries with every word of the Find box; the first shown is chosen
+        when the chosen one is hidden."""
+        query = self.find.text()
+        shown = 0
+        for row, entry in enumerate(self._entries):
+            hidden = not entry_matches(entry, query)
+            self.list.item(row).setHidden(hidden)
+            shown += not hidden
+        if query.strip() and self._entries:
+            self.found.setText(self.tr("{shown} of {total} reflections found.").format(
+                shown=shown, total=len(self._entries)) if shown else self.tr(
+                "No reflection has all of those words."))
+        else:
+            self.found.setText("")
+        current = self.list.currentItem()
+        if current is None or current.isHidden():
+            first = next((row for row in range(len(self._entries))
+                          if not self.list.item(row).isHidden()), -1)
+            self.list.setCurrentRow(first)
+            self._show_current()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.find and event.type() == QEvent.Type.KeyPress \
+                and event.key() == Qt.Key.Key_Down and self.list.currentItem() is not None:
+            self.list.setFocus()  # from the Find box into what it found
+            return True
+        return super().eventFilter(watched, event)
+
     def _show_current(self, _row: int = 0) -> None:
         entry = self.current_entry()
-        if entry is None:
+        if entry is None and self._entries:  # the Find box hides every one
+            self.viewer.setPlainText(self.tr("No reflection has all of the words in the "
+                                             "Find box."))
+        elif entry is None:
             self.viewer.setPlainText(self.tr(EMPTY_LOG))
         elif entry.session is not None:
             self.viewer.setHtml(record_html(entry.session))
@@ -239,90 +284,6 @@ class ReflectionLogWindow(QWidget):
                 and self._folder_state() != self._seen:
             self.reload()
         super().changeEvent(event)
-
-    # -- saving -----------------------------------------------------------------
-
-    def save(self, which: str, fmt: str, path: str | Path | None = None) -> bool:
-        """Save the chosen record (``which`` "one") or every record ("all") as ``fmt``
-        ("docx" or "pdf") to ``path``, asked for when None. The file is written on a
-        worker thread (a whole term's log is hundreds of pages) while the window works
-        on; ``saved(path)`` follows (None when it failed). False when nothing is saved
-        (no record, or the teacher cancels)."""
-        sessions = self.sessions() if which == "all" else \
-            [s for s in (self.current_session(),) if s is not None]
-        if not sessions or self._saving:
-            if not sessions:
-                self.show_status(self.tr("There is no reflection to save yet."), error=True)
-            return False
-        if path is None:
-            suggestion = record_file_name(sessions[0], fmt) if which == "one" \
-                else log_file_name(date.today(), fmt)
-            path = self.ask_export_path(fmt, suggestion)
-            if not path:
-                return False
-        count = self.tr("1 reflection") if len(sessions) == 1 else \
-            self.tr("{n} reflections").format(n=len(sessions))
-        self._set_saving(True)
-        self.show_status(self.tr("Saving {count}…").format(count=count))
-        self._background.run(
-            lambda: write_records(sessions, fmt, path),
-            lambda written: self._saved(written, which, count),
-            lambda error: self._not_saved(error, path), name="reflections", qt_thread=True)
-        return True
-
-    def is_saving(self) -> bool:
-        """True while a file is being written."""
-        return self._saving
-
-    def _saved(self, written: tuple[str, Path], which: str, count: str) -> None:
-        kind, out = written
-        self._set_saving(False)
-        message = self.tr("Saved {count} as {kind}: {path}. Nothing is sent anywhere.").format(
-            count=count, kind=self.tr(_KIND_WORDS[kind]), path=out)
-        skipped = sum(1 for e in self._entries if not e.readable)
-        if which == "all" and skipped:
-            message += " " + (self.tr("1 record that could not be read was left out.")
-                              if skipped == 1 else
-                              self.tr("{n} records that could not be read were left out.")
-                              .format(n=skipped))
-        self.show_status(message)
-        self.saved.emit(out)
-        self._close_if_asked()
-
-    def _not_saved(self, error: BaseException, path: str | Path) -> None:
-        self._set_saving(False)
-        if isinstance(error, OSError):
-            self.show_status(save_problem(error, self.tr("The record"), path), error=True)
-        elif isinstance(error, ValueError):
-            self.show_status(self.tr("The record could not be saved: {reason}.")
-                             .format(reason=error), error=True)
-        else:  # a fault in Lesson Lab or a writer library, not something the teacher did
-            self.show_status(self.tr("The record could not be saved because of a fault in "
-                                     "Lesson Lab; your log has not changed."), error=True)
-            sys.excepthook(type(error), error, error.__traceback__)
-        self.saved.emit(None)
-        self._close_if_asked()
-
-    def _set_saving(self, saving: bool) -> None:
-        self._saving = saving
-        self._update_buttons()
-
-    def _close_if_asked(self) -> None:
-        if self._close_when_saved:
-            self._close_when_saved = False
-            QTimer.singleShot(0, self, self.close)
-
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        if self._saving:  # the file first: the window closes by itself after
-            event.ignore()
-            self._close_when_saved = True
-            self.show_status(self.tr("Saving; this window will close when it has finished."))
-            return
-        super().closeEvent(event)
-
-    def ask_export_path(self, fmt: str, suggestion: str) -> str | None:
-        """Ask where to save; None when the teacher cancels (as the practice window asks)."""
-        return ask_record_path(self, self.tr("Save from my reflection log"), fmt, suggestion)
 
     # -- the folder and messages ----------------------------------------------
 

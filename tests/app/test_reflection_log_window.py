@@ -215,7 +215,7 @@ def test_a_whole_log_is_written_while_the_window_works_on_and_closing_waits(
         qtbot, store, tmp_path, monkeypatch):
     import threading
 
-    import app.practice.reflection_log_window as log_window
+    import app.practice.reflection_log_saving as log_window
 
     started, opened, threads = threading.Event(), threading.Event(), []
 
@@ -240,3 +240,29 @@ def test_a_whole_log_is_written_while_the_window_works_on_and_closing_waits(
     opened.set()
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=60_000)
     assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_find_shows_the_reflections_with_every_word_typed(qtbot, store):
+    window = _window(qtbot, store)
+
+    def shown() -> list[str]:
+        return [window.list.item(i).text() for i in range(window.list.count())
+                if not window.list.item(i).isHidden()]
+
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.find.hasFocus()
+    qtbot.keyClicks(window.find, "march water")
+    assert len(shown()) == 1 and "The water cycle" in shown()[0]
+    assert window.found.text() == "1 of 3 reflections found."
+    assert "The water cycle" in window.viewer.toPlainText()  # the one found is shown
+    qtbot.keyClick(window.find, Qt.Key.Key_Down)
+    assert window.list.hasFocus()
+
+    window.find.setText("volcanoes")
+    assert shown() == [] and window.found.text() == "No reflection has all of those words."
+    assert window.viewer.toPlainText() == "No reflection has all of the words in the Find box."
+    assert not window.save_one_pdf.isEnabled()
+
+    window.find.clear()
+    assert len(shown()) == 3 and window.found.text() == ""
+    assert window.save_one_pdf.isEnabled()

@@ -10,7 +10,7 @@ from datetime import date, datetime, timezone
 
 from lessons.reflection import ReflectionStore
 from lessons.reflection_log import EMPTY_LOG, entry_text, log_file_name, read_log
-from tests.lessons.reflection_helpers import AISHA, MAYA, make_session
+from tests.lessons.reflection_helpers import AISHA, FIRST_ANSWER, MAYA, make_session
 
 MARCH = datetime(2025, 3, 14, 9, 30, tzinfo=timezone.utc)
 MAY = datetime(2025, 5, 2, 14, 5, tzinfo=timezone.utc)
@@ -55,3 +55,21 @@ def test_an_empty_or_missing_folder_is_an_empty_log(tmp_path):
 
 def test_the_whole_log_is_offered_under_a_dated_name():
     assert log_file_name(date(2026, 11, 28), "pdf") == "Reflection log - 28 November 2026.pdf"
+
+
+def test_finding_a_reflection_by_pupil_lesson_date_profile_or_what_was_written():
+    from lessons.reflection_log import LogEntry, entry_matches
+
+    maya = LogEntry(make_session(MAYA, started=datetime(2025, 3, 14, 9, 30, tzinfo=timezone.utc)))
+    aisha = LogEntry(make_session(AISHA, started=datetime(2025, 5, 2, 14, 0,
+                                                            tzinfo=timezone.utc)))
+    def found(query: str) -> list[str]:
+        return [entry.session.pupil.name for entry in (maya, aisha) if entry_matches(entry, query)]
+
+    assert found("") == ["Maya", "Aisha"]
+    assert found("visual stress") == ["Aisha"]  # the pupil's needs
+    assert found("MARCH water") == ["Maya"]  # the date and the lesson, any case
+    assert found("inspector") == ["Aisha"]
+    assert found("large print") == ["Maya", "Aisha"]  # the profile used after
+    assert found(FIRST_ANSWER.split()[2]) == ["Maya", "Aisha"]  # in what was written
+    assert found("march inspector") == []  # every word must be there
