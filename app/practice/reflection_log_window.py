@@ -102,6 +102,7 @@ class ReflectionLogWindow(LogSaving, QWidget):
         find_row = QHBoxLayout()
         find_row.addWidget(find_label)
         find_row.addWidget(self.find, 1)
+        find_row.addWidget(self.found, 1)
 
         self.viewer = QTextBrowser()
         self.viewer.setAccessibleName(self.tr("The chosen reflection"))
@@ -115,9 +116,6 @@ class ReflectionLogWindow(LogSaving, QWidget):
                                     (right, viewer_label, self.viewer)):
             column = QVBoxLayout(side)
             column.setContentsMargins(0, 0, 0, 0)
-            if side is left:
-                column.addLayout(find_row)
-                column.addWidget(self.found)
             column.addWidget(label)
             column.addWidget(widget, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -160,6 +158,7 @@ class ReflectionLogWindow(LogSaving, QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(intro)
+        layout.addLayout(find_row)
         layout.addWidget(self.splitter, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
