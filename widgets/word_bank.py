@@ -148,7 +148,8 @@ class WordBank(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.toggle)
         layout.addWidget(body)
-        self._buttons: list[QPushButton] = []
+        self._buttons: list[QPushButton] = []  # the words shown, in order
+        self._made: list[QPushButton] = []  # every button made: the words shown first
         self._meanings: dict[QPushButton, str] = {}
         self._pairs: list[tuple[str, str]] | None = None  # (word, meaning) as shown
         self._shown: QPushButton | None = None  # the word whose meaning shows
@@ -162,15 +163,16 @@ class WordBank(QWidget):
         if pairs == self._pairs:
             return  # the same lesson again: leave the focus where it is
         self._pairs = pairs
-        for button in self._buttons:
-            # Freed with its Python wrapper, which nothing else holds (its slots find
-            # it by its place, not through a reference to it). Freed either way, PySide
-            # takes the objects after it in the main window's focus chain for deleted
-            # too, those made by Qt (the status bar): see app/status_bar.py.
-            button.hide()
-            button.setParent(None)
+        # The buttons are kept and given the new lesson's words, never freed: when a
+        # widget in the main window's focus chain is freed, PySide takes the objects
+        # after it that Qt made (the status bar) for deleted too (app/status_bar.py).
+        while len(self._made) < len(pairs):
+            self._made.append(self._new_button(len(self._made)))
+        for spare in self._made[len(pairs):]:
+            spare.hide()
+            spare.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._meanings = {}
-        self._buttons = [self._button(word, meaning, place, len(pairs))
+        self._buttons = [self._label(self._made[place - 1], word, meaning, place, len(pairs))
                          for place, (word, meaning) in enumerate(pairs, 1)]
         self.words_area.set_widgets(self._buttons)
         self._roving_focus(self._buttons[0] if self._buttons else None)
@@ -210,8 +212,23 @@ class WordBank(QWidget):
 
     # ------------------------------------------------------------ private
 
-    def _button(self, word: str, meaning: str, place: int, count: int) -> QPushButton:
-        button = QPushButton(word.replace("&", "&&"), self.words_area)
+    def _new_button(self, index: int) -> QPushButton:
+        """The button for the word at ``index``, kept for every lesson after."""
+        button = QPushButton(self.words_area)
+        button.setAutoDefault(False)
+        # The slots name the button by its place: a lambda holding the button itself
+        # kept it alive through its own signal.
+        button.clicked.connect(lambda _checked=False: self._choose(self._buttons[index]))
+        button.installEventFilter(self)
+        button.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        button.customContextMenuRequested.connect(
+            lambda position: self._open_menu(self._buttons[index], position))
+        return button
+
+    def _label(self, button: QPushButton, word: str, meaning: str, place: int,
+               count: int) -> QPushButton:
+        """``button`` as the word at ``place`` of ``count``, with its ``meaning``."""
+        button.setText(word.replace("&", "&&"))
         # Named by its word, so voice control's "click evaporation" finds it.
         button.setAccessibleName(word)
         description = _tr("Puts “{word}” in your writing.").format(word=word)
@@ -223,16 +240,6 @@ class WordBank(QWidget):
                                  "keys move between the words.").format(place=place,
                                                                         count=count)
         button.setAccessibleDescription(description)
-        button.setAutoDefault(False)
-        # The slots name the button by its place: a lambda holding the button itself
-        # kept it alive through its own signal, so the last lesson's words were never
-        # freed (hidden windows, one more set at each change of lesson).
-        index = place - 1
-        button.clicked.connect(lambda _checked=False: self._choose(self._buttons[index]))
-        button.installEventFilter(self)
-        button.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        button.customContextMenuRequested.connect(
-            lambda position: self._open_menu(self._buttons[index], position))
         self._meanings[button] = meaning
         return button
 

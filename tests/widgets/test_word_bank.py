@@ -368,3 +368,27 @@ def test_the_last_lessons_word_buttons_are_freed(qtbot):
     left = [w.accessibleName() for w in QApplication.topLevelWidgets()
             if isinstance(w, QPushButton)]
     assert left == []
+
+
+def test_another_lesson_gives_the_same_buttons_new_words_and_frees_none(qtbot):
+    # Freeing a word's button made PySide take the status bar after it in the main
+    # window's focus chain for deleted (app/status_bar.py): no button is ever freed.
+    from PySide6.QtWidgets import QPushButton
+
+    _window, bank, _text = _bank(qtbot)
+    first = bank.button_for("evaporation")
+    made = set(bank.words_area.findChildren(QPushButton))
+    bank.set_words([("magma", "Melted rock under the ground."), ("lava", "")])
+    assert bank.words() == ["magma", "lava"] and bank.button_for("magma") is first
+    assert first.accessibleDescription().startswith("Puts “magma” in your writing. It "
+                                                    "means: Melted rock under the ground.")
+    assert "Word 1 of 2" in first.accessibleDescription()
+    assert sum(b.isVisible() for b in made) == 2  # the two words; the rest wait, hidden
+    bank.set_words(WORDS)
+    assert set(bank.words_area.findChildren(QPushButton)) == made
+    assert bank.button_for("pH").isVisible() and bank.button_for("pH").toolTip() == (
+        "Puts “pH” in your writing.")
+    chosen = []
+    bank.word_chosen.connect(chosen.append)
+    qtbot.mouseClick(bank.button_for("water cycle"), Qt.MouseButton.LeftButton)
+    assert chosen == ["water cycle"]
