@@ -81,6 +81,7 @@ from widgets.dictation_panel import DictationPanel
 from widgets.lesson_view import LessonView
 from widgets.library_panel import LibraryPanel
 from widgets.screen_fit import (
+    DockWithinWindow,
     GivesWay,
     fit_after_new_size,
     fit_height_where_it_is,
@@ -243,7 +244,9 @@ class MainWindow(SpeechHooks, LessonExports, LessonFiles, FileDrops, LibraryHook
     def add_dock(self, key: str, title: str, widget: QWidget,
                  area: Qt.DockWidgetArea = DOCK.RightDockWidgetArea) -> QDockWidget:
         """Put ``widget`` in a dock; F6 visits it and the window remembers where it is."""
-        dock = QDockWidget(title, self)
+        # Shown later (Tools › See it as a pupil might), it takes its room from the
+        # window as it is rather than making the window taller than the screen.
+        dock = DockWithinWindow(title, self)
         dock.setObjectName(f"dock-{key}")
         dock.setAccessibleName(title)
         if not isinstance(widget, QScrollArea):

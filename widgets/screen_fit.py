@@ -13,7 +13,10 @@ contents are wider than a narrow screen allows goes in a :class:`GivesWay`.
 A new interface size (View › Interface size) makes Qt grow windows past the
 screen's edge and never shrink them: :func:`size_before_new_size` and
 :func:`fit_after_new_size` give each open window its earlier size back, or its
-new least size, within the screen.
+new least size, within the screen. A dock shown in a window that is already
+open (Tools › See it as a pupil might) made Qt grow the window by the dock's
+least height, past the bottom of the screen: a :class:`DockWithinWindow` takes
+its room from the window as it is instead, the panels beside it giving way.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
+    QDockWidget,
     QMainWindow,
     QStyle,
     QWidget,
@@ -113,6 +117,8 @@ def keep_on_screen(window: QWidget) -> None:
 _SIZE_BEFORE = "lesson-lab-size-before-growing"
 _SIZE_LEFT = "lesson-lab-size-left"
 _WAS_INSIDE = "lesson-lab-inside-before-new-size"
+# The size a window had before one of its docks was shown (DockWithinWindow).
+_SIZE_KEPT = "lesson-lab-size-before-dock-shown"
 
 
 def _sized_by_window_system(window: QWidget) -> bool:
@@ -152,6 +158,9 @@ def fit_after_new_size(window: QWidget) -> None:
     window grew past the bottom of a 1080-pixel screen) but never smaller again,
     and leaves it wherever that puts its edges.
     """
+    # The new size decides the window's size, not a dock shown on the way (fit_docks
+    # brings docks back from being tabs): that dock's size_back_after_dock is undone.
+    window.setProperty(_SIZE_KEPT, None)
     if _sized_by_window_system(window) or not window.isVisible():
         return
     # The new minimum sizes are known once the posted layout requests have run.
@@ -286,6 +295,61 @@ class GivesWay(FittingArea):
         self._around += max(0, pixels)
         self.updateGeometry()
 
+
+
+class DockWithinWindow(QDockWidget):
+    """A dock that, shown in a window already open, takes its room from the window as
+    it is: the window keeps its size, and the panels beside the dock give way
+    (:class:`GivesWay`) or scroll.
+
+    Qt makes a window as tall as the least its docks need, and never shorter again:
+    the vision simulations below the dictation panel made the main window 101 pixels
+    taller (1400 x 914 to 1400 x 1015 on a 1920 x 1080 screen), its status bar and the
+    bottom of its docks off the screen; at 200% the window grew wider.
+    """
+
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt's name
+        if visible and self.isHidden() and not self.isFloating():
+            size_back_after_dock(self.parentWidget())
+        super().setVisible(visible)
+
+
+def size_back_after_dock(window: QWidget | None) -> None:
+    """Remember ``window``'s size now, before a dock is shown in it, and give it that
+    size back once the window has laid out again (the next turn of the event loop,
+    after what is done with the dock, such as making it a tab)."""
+    if window is None or not window.isVisible() or _sized_by_window_system(window):
+        return
+    if isinstance(window.property(_SIZE_KEPT), QSize):
+        return  # another dock shown at the same time: the size before the first counts
+    window.setProperty(_SIZE_KEPT, window.size())
+    QTimer.singleShot(0, window, lambda: _give_size_back(window))
+
+
+def _give_size_back(window: QWidget) -> None:
+    size = window.property(_SIZE_KEPT)
+    window.setProperty(_SIZE_KEPT, None)
+    if not isinstance(size, QSize) or not window.isVisible() or _sized_by_window_system(window):
+        return
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    for _attempt in range(3):
+        over = window.height() - size.height()
+        if over <= 0:
+            break
+        # The panels at their least height are in the column the new dock made too
+        # tall for the window; the others (the library, on the other side) have room.
+        ways = [way for way in window.findChildren(GivesWay) if way.isVisible()]
+        tight = [way for way in ways if way.height() <= way.minimumSizeHint().height()]
+        for way in tight or ways:
+            way.give_up(over)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        window.resize(window.width(), max(size.height(), window.minimumSizeHint().height()))
+    window.resize(size)  # within the least size Qt allows the window now
+    # Moved in from any edge it crosses; a window larger than its screen (some window
+    # managers allow it, and so does a test's) is left as it is, not made smaller.
+    room, outer = available_area(window).size(), _outer_size(window)
+    if outer.width() <= room.width() and outer.height() <= room.height():
+        keep_on_screen(window)
 
 
 def room_for_docks(window: QMainWindow) -> int:
