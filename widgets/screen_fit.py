@@ -173,6 +173,13 @@ def fit_after_new_size(window: QWidget) -> None:
     # room_for_docks leaves its docks.
     if window.property(_WAS_INSIDE) is not False:
         keep_on_screen(window)
+        # Moved up, the window has more room below its top, but a move is no resize:
+        # the panels that give way asked for it only in a later layout, after the
+        # look below, and from 175% took the window's bottom 4 to 7 pixels past the
+        # screen's. They work out their room now, and the look below sees it.
+        for way in window.findChildren(GivesWay):
+            way.updateGeometry()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         _docks_give_way_below(window)
     window.setProperty(_SIZE_LEFT, window.size())
 

@@ -77,11 +77,13 @@ def test_showing_and_hiding_docks_keeps_the_main_window_its_size_within_the_scre
     problems = []
     for names in GROUPS.values():
         before = steps[names[0]]["frame"]
-        for name in names[1:]:
+        for name in names:
             frame = steps[name]["frame"]
             if frame[2:] != before[2:]:
                 problems.append(f"{name}: the window became {frame[2]} x {frame[3]} "
                                 f"(it was {before[2]} x {before[3]})")
+            # Before a dock is shown too: from 175% a later layout made the window 4 to
+            # 7 pixels taller than View › Larger interface had just fitted it to.
             if not inside(report["screen"], frame):
                 problems.append(f"{name}: the window's frame {frame[0]},{frame[1]} "
                                 f"{frame[2]} x {frame[3]} is not inside the screen "
