@@ -6,8 +6,13 @@ as a queued signal, so the callback runs on the GUI thread. Work that makes
 Qt objects of its own (an export lays out a QTextDocument) runs on a QThread
 instead (``qt_thread=True``): Qt's text layout starts timers, which a plain
 Python thread has no event dispatcher for ("QBasicTimer::start: current
-thread's event dispatcher has already been destroyed"). Such a thread must
-have finished before the app quits; the window waits for an export.
+thread's event dispatcher has already been destroyed"). Such a thread belongs
+to the application, not to the window that started it: a window that goes
+meanwhile (the practice window closed, taking its reflection log with it)
+would otherwise destroy a running QThread, and Qt ends the process for that
+("QThread: Destroyed while thread is still running"). The thread ends by
+itself; :func:`wait_for_qt_threads` lets the file be finished before the app
+quits (app/shutdown.py).
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ import itertools
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QThread
+from PySide6.QtCore import QCoreApplication, QObject, QThread
 
 from app import thread_relay
 
@@ -49,6 +54,7 @@ class Background(QObject):
         if qt_thread:
             thread = _QtThread(work, self._key, job)
             thread.setObjectName(name)
+            thread.finished.connect(thread.deleteLater)  # Qt's own way to free a QThread
             self._qt_threads[job] = thread
             thread.start()
             return
@@ -61,7 +67,6 @@ class Background(QObject):
         thread = self._qt_threads.pop(job, None)
         if thread is not None:
             thread.wait()  # its last step was to post this: it is ending
-            thread.deleteLater()
         on_done, on_error = self._callbacks.pop(job)
         callback = on_done if succeeded else on_error
         if callback is not None:
@@ -77,11 +82,20 @@ def _run(work: Callable[[], object], key: int, job: int) -> None:
     thread_relay.post(key, (job, True, result))
 
 
+def wait_for_qt_threads() -> None:
+    """Wait for every ``qt_thread`` job still running (the app is quitting: a file
+    being written is finished, and no QThread is destroyed while it runs)."""
+    app = QCoreApplication.instance()
+    for thread in app.findChildren(_QtThread) if app is not None else ():
+        thread.wait()
+
+
 class _QtThread(QThread):
-    """A QThread for ``work`` (with an event dispatcher, for the Qt objects it makes)."""
+    """A QThread for ``work`` (with an event dispatcher, for the Qt objects it makes),
+    owned by the application so that it outlives the window that started it."""
 
     def __init__(self, work: Callable[[], object], key: int, job: int) -> None:
-        super().__init__()
+        super().__init__(QCoreApplication.instance())
         self._work, self._key, self._job = work, key, job
 
     def run(self) -> None:  # noqa: D102 - QThread's

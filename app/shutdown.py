@@ -59,6 +59,9 @@ def finish(
     autosave = sys.modules.get("app.transcript_autosave")
     if autosave is not None:
         autosave.finish_saving(save_wait_s)
+    background = sys.modules.get("app.background")
+    if background is not None:
+        background.wait_for_qt_threads()  # an export being written is finished, not cut off
     pipeline = sys.modules.get("app.speech_pipeline")
     busy = pipeline.wind_down(thread_wait_s) if pipeline is not None else []
     if not busy:
