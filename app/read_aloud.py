@@ -252,6 +252,11 @@ class ReadAloudController(QObject, VoiceAndSpeed, SoundFileExport, ReadingInATex
                                     self._rate))
         return True
 
+    def stop_echo(self) -> None:
+        """Stop an ``echo`` being said, if any; a reading carries on."""
+        if self._state == IDLE:
+            self._generation = self._worker.supersede()
+
     def _on_key_word(self, word: str, definition: str) -> None:
         if self.speak_key_words:
             self.speak_vocabulary(word, definition)
@@ -322,7 +327,7 @@ class ReadAloudController(QObject, VoiceAndSpeed, SoundFileExport, ReadingInATex
         """Stop reading, or an echo. The caret stays at the last word read."""
         self._settle.stop()
         if self._state == IDLE:
-            self._generation = self._worker.supersede()  # an echo being said, if any
+            self.stop_echo()
             return
         self._generation = self._worker.supersede()
         self._clear_highlights()

@@ -55,7 +55,7 @@ class TypingEcho(QObject):
             self.mode = mode
             self._failed = False
             if mode == OFF:
-                self.reader.stop()  # an echo still being said stops with it
+                self.reader.stop_echo()  # an echo still being said stops; a reading never
 
     def actions(self, parent: QObject) -> QActionGroup:
         """One radio item a mode, the current one checked; choosing one sets it."""
@@ -85,5 +85,5 @@ class TypingEcho(QObject):
             "Speak as I type to try again.").format(problem=problem.strip()), "error")
 
     def _on_listening(self, listening: bool) -> None:
-        if listening and not self.reader.is_speaking():
-            self.reader.stop()  # the microphone must not hear the echo
+        if listening:
+            self.reader.stop_echo()  # the microphone must not hear the echo

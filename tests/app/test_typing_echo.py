@@ -174,3 +174,11 @@ def test_with_no_voice_at_all_speak_as_i_type_says_so_once(qtbot):
         "Choose it again in Dictation › Speak as I type to try again.")
     assert panel.text() == "The cat " and echo.mode == WORDS
     assert reader.shutdown(wait=5)
+
+
+def test_choosing_off_never_stops_a_reading_of_the_lesson(qtbot, rig):
+    r = rig(WORDS, delay=0.2)
+    assert r.reader.controller.read_lesson()
+    r.echo.set_mode(OFF)  # Speak as I type › Off while the lesson is read to the class
+    assert r.reader.controller.is_speaking()
+    assert not FakePlayer.instances or not FakePlayer.instances[0]._stop.is_set()
