@@ -61,7 +61,7 @@ class SideBySide(QWidget):
         layout.addWidget(splitter)
 
         self._syncing = False
-        self._waiting: object = _NOTHING  # a lesson given while hidden, to show when shown
+        self._waiting: object = _NOTHING  # (original, adapted) given while hidden
         self._pages: list[Page] = []
         self._starts: dict[int, int] = {}  # page -> where it starts in the whole lesson
         first, second = self.original.verticalScrollBar(), self.adapted.verticalScrollBar()
@@ -73,8 +73,10 @@ class SideBySide(QWidget):
         self.adapted.section_changed.connect(lambda _i, _n: self._adapted_moved())
         self.set_adapted_profile(default_preset())
 
-    def set_lesson(self, lesson: Lesson | None) -> None:
-        """Show ``lesson`` in both panes: now if they are shown, else when they next are.
+    def set_lesson(self, lesson: Lesson | None, adapted: object = _NOTHING) -> None:
+        """Show ``lesson`` in both panes (``adapted``, when given, in the right-hand one:
+        trainer mode's lesson as the teacher changed it): now if they are shown, else
+        when they next are.
 
         Hidden behind the lesson (most of the time), the panes are not built for each
         lesson opened: building them took two thirds of opening a long lesson (each
@@ -82,7 +84,7 @@ class SideBySide(QWidget):
         """
         self._pages = lesson_pages(lesson) if lesson else []
         self._starts.clear()
-        self._waiting = lesson
+        self._waiting = (lesson, lesson if adapted is _NOTHING else adapted)
         if self.isVisible():
             self._show_waiting()
 
@@ -91,10 +93,10 @@ class SideBySide(QWidget):
         super().showEvent(event)
 
     def _show_waiting(self) -> None:
-        lesson, self._waiting = self._waiting, _NOTHING
-        if lesson is not _NOTHING:
-            self.original.set_lesson(lesson)
-            self.adapted.set_lesson(lesson)
+        waiting, self._waiting = self._waiting, _NOTHING
+        if waiting is not _NOTHING:
+            self.original.set_lesson(waiting[0])
+            self.adapted.set_lesson(waiting[1])
 
     def go_to_section(self, index: int) -> None:
         """Turn the adapted pane to section ``index`` (focus mode); the original follows."""

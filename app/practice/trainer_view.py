@@ -176,8 +176,8 @@ class TrainerView(PresentationWindow):
                             self._pupil_html())
         self._add_text_step(self.tr("The task"), self._task_html())
         self.side_by_side = SideBySide(content.original_profile)
-        self.side_by_side.set_lesson(content.original)
-        self.side_by_side.adapted.set_lesson(content.adapted)
+        # Both through set_lesson: the panes are built when first shown.
+        self.side_by_side.set_lesson(content.original, content.adapted)
         self.side_by_side.set_adapted_profile(content.adapted_profile)
         self.side_by_side.original_label.setText(self.tr("Before: {name}").format(
             name=content.original_profile.name))

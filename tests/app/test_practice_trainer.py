@@ -164,3 +164,19 @@ def test_the_lesson_editor_window_checks_any_lesson(qtbot) -> None:
     window.profile_combo.activated.emit(window.profile_combo.currentIndex())
     assert window.workbench.profile().name == "Standard"
     assert not window.open_lesson(path.with_name("no-such-lesson.md"))
+
+
+def test_after_shows_the_lesson_as_the_teacher_adapted_it(qtbot) -> None:
+    """The side-by-side panes are built when first shown (widgets/side_by_side.py): the
+    adapted pane must keep the teacher's own lesson, not get the original put back."""
+    import dataclasses
+
+    content = demonstration_content(get_scenario(SCENARIO))
+    adapted = dataclasses.replace(content.original, title="Adapted by the teacher")
+    view = TrainerView(dataclasses.replace(content, adapted=adapted))
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    view.go_to(2)  # Before and after: the panes are shown now
+    assert view.side_by_side.adapted.lesson() is adapted
+    assert view.side_by_side.original.lesson() is content.original
