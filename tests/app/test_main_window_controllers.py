@@ -149,3 +149,17 @@ def test_the_engine_chosen_in_the_menu_reaches_the_controllers_and_is_kept(qtbot
     assert window.speech_status.engine.text() == engine_status_text(window.speech_report,
                                                                      "whisper")
     assert [a.data() for a in window.act.engines.actions() if a.isChecked()] == ["whisper"]
+
+
+def test_side_by_side_read_aloud_reads_the_lesson_in_the_adapted_pane(window):
+    # The panes are built when side by side is first shown (widgets/side_by_side.py):
+    # read aloud, pointed at the adapted pane on the same toggle, must find the lesson.
+    attach_controllers(window, ("read aloud",))
+    choose(window, "The water cycle")
+    window.act.side_by_side.trigger()
+    assert window.read_aloud.view() is window.side_by_side.adapted
+    assert window.side_by_side.adapted.lesson() is window.lesson
+    assert window.read_aloud.read_lesson()
+    plan = window.read_aloud.plan()
+    assert plan and "water cycle" in plan.document.text.lower()
+    window.read_aloud.stop()
