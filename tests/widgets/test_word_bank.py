@@ -33,6 +33,16 @@ def _bank(qtbot, words=WORDS) -> tuple[QWidget, WordBank, QLineEdit]:
     return window, bank, text
 
 
+def _tab_to(qtbot, bank: WordBank, text: QLineEdit, word: str = "evaporation"):
+    """Tab from the pupil's text, past the bank's heading, to ``word`` (the bank's one
+    Tab stop); the word's button, once it has the focus."""
+    qtbot.keyClick(text, Qt.Key.Key_Tab)
+    qtbot.keyClick(bank.toggle, Qt.Key.Key_Tab)
+    button = bank.button_for(word)
+    qtbot.waitUntil(button.hasFocus)
+    return button
+
+
 def test_each_key_word_is_a_button_named_by_its_word_with_its_meaning_described(qtbot):
     _window, bank, _text = _bank(qtbot)
     assert bank.words() == ["evaporation", "condensation", "water cycle", "pH"]
@@ -87,9 +97,7 @@ def test_the_tab_stop_is_the_word_chosen_last(qtbot):
     _window, bank, text = _bank(qtbot)
     qtbot.mouseClick(bank.button_for("water cycle"), Qt.MouseButton.LeftButton)
     text.setFocus()
-    qtbot.keyClick(text, Qt.Key.Key_Tab)
-    qtbot.keyClick(bank.toggle, Qt.Key.Key_Tab)
-    qtbot.waitUntil(bank.button_for("water cycle").hasFocus)
+    _tab_to(qtbot, bank, text, "water cycle")
 
 
 def test_a_lesson_without_key_words_has_no_word_bank(qtbot):
@@ -132,9 +140,7 @@ def test_an_ampersand_in_a_key_word_is_shown_and_given_as_itself(qtbot):
 
 def test_hear_it_asks_for_the_word_shown_and_its_meaning(qtbot):
     _window, bank, text = _bank(qtbot)
-    qtbot.keyClick(text, Qt.Key.Key_Tab)
-    qtbot.keyClick(bank.toggle, Qt.Key.Key_Tab)
-    qtbot.keyClick(bank.button_for("evaporation"), Qt.Key.Key_Right)
+    qtbot.keyClick(_tab_to(qtbot, bank, text), Qt.Key.Key_Right)
     assert bank.hear_button.accessibleDescription() == (
         "Reads “condensation” and what it means aloud.")
     with qtbot.waitSignal(bank.hear_requested) as heard:
@@ -187,10 +193,7 @@ def test_enter_and_return_put_the_word_with_the_focus_in(qtbot):
     # auto-default (so Enter elsewhere in the dock presses nothing), so the bank
     # must take Enter itself.
     _window, bank, text = _bank(qtbot)
-    qtbot.keyClick(text, Qt.Key.Key_Tab)
-    qtbot.keyClick(bank.toggle, Qt.Key.Key_Tab)
-    first = bank.button_for("evaporation")
-    qtbot.waitUntil(first.hasFocus)
+    first = _tab_to(qtbot, bank, text)
     for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
         with qtbot.waitSignal(bank.word_chosen, timeout=1000) as chosen:
             qtbot.keyClick(first, key)
@@ -203,10 +206,7 @@ def test_shift_f10_opens_the_words_menu_as_the_menu_key_does(qtbot):
     from PySide6.QtCore import QTimer
 
     _window, bank, text = _bank(qtbot)
-    qtbot.keyClick(text, Qt.Key.Key_Tab)
-    qtbot.keyClick(bank.toggle, Qt.Key.Key_Tab)
-    first = bank.button_for("evaporation")
-    qtbot.waitUntil(first.hasFocus)
+    first = _tab_to(qtbot, bank, text)
     seen = []
 
     def look_and_close() -> None:
