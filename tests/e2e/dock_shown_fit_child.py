@@ -43,23 +43,15 @@ def main() -> None:
     from app.main_window import OPENING_SIZE
 
     def ready(window) -> None:
-        from app.controllers import word_bank
-        from speech.dictation import COMMAND_PHRASES
         from tests.app.main_window_helpers import choose
+        from tests.e2e.dictation_scene import dictation_ready
 
         area = window.screen().availableGeometry()
         report = {"screen": _rect(area), "steps": []}
         window.settings.welcome_shown = True
         window.refresh_library()  # as the background start-up does
         choose(window, "The water cycle")
-        # The dictation panel as a pupil meets it once dictation is ready (without
-        # loading a speech model here): its message, the word bank, the spoken commands.
-        panel = window.dictation_panel
-        panel.set_commands([(c.phrase, c.description) for c in COMMAND_PHRASES])
-        panel.set_word_bank(word_bank(window.lesson))
-        panel.show_message("Dictation is ready. Press F9 or Start dictation to begin.", "info")
-        window.speech_status.set_engine("Dictation: English, built in")
-        window.speech_status.set_voice("Voice: English (Received Pronunciation)")
+        dictation_ready(window)
         opening = window.pos()
         act = window.act
 

@@ -73,18 +73,9 @@ def main(args: list[str]) -> None:
         window.refresh_library()  # as the background start-up does
         choose(window, "The water cycle")
         attach_controllers(window, ("captions",))
-        # The dictation panel as a pupil meets it once dictation has started (without
-        # loading a speech model here): its message, the word bank, the spoken commands.
-        from app.controllers import word_bank
-        from speech.dictation import COMMAND_PHRASES
+        from tests.e2e.dictation_scene import dictation_ready
 
-        panel = window.dictation_panel
-        panel.set_commands([(c.phrase, c.description) for c in COMMAND_PHRASES])
-        panel.set_word_bank(word_bank(window.lesson))
-        panel.show_message("Dictation is ready. Press F9 or Start dictation to begin.", "info")
-        # What the status bar says once the speech report is in (as on this computer).
-        window.speech_status.set_engine("Dictation: English, built in")
-        window.speech_status.set_voice("Voice: English (Received Pronunciation)")
+        dictation_ready(window)
         window.lesson_path = builtin_folder() / "ks2-year4-geography-water-cycle.md"
         windows = {"main window": window}
         if not shot:  # the picture is of the main window alone
